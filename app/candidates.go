@@ -1,0 +1,103 @@
+package app
+
+import (
+	"context"
+	"encoding/base64"
+
+	"hirebench/app/model"
+	"hirebench/app/tracking"
+)
+
+// Candidates is bound to the window: candidates, applications, notes, files.
+type Candidates struct {
+	svc *tracking.Service
+	ws  *Workspace
+	rt  *Runtime
+}
+
+func NewCandidates(svc *tracking.Service, ws *Workspace, rt *Runtime) *Candidates {
+	return &Candidates{svc: svc, ws: ws, rt: rt}
+}
+
+// Create adds a candidate applied to roleIDs; a known email fails with code "duplicate".
+func (c *Candidates) Create(in model.CandidateInput, roleIDs []int64) (model.Candidate, error) {
+	return withActor(c.ws, func(a model.Profile) (model.Candidate, error) {
+		return c.svc.CreateCandidate(context.Background(), in, roleIDs, a)
+	})
+}
+
+// Update saves the fields set in patch (autosave).
+func (c *Candidates) Update(id int64, patch model.CandidatePatch) (model.Candidate, error) {
+	return result(c.svc.UpdateCandidate(context.Background(), id, patch))
+}
+
+// FindByEmail returns who already has an email; not_found when nobody does.
+func (c *Candidates) FindByEmail(email string) (model.Candidate, error) {
+	return result(c.svc.FindByEmail(context.Background(), email))
+}
+
+func (c *Candidates) Detail(id int64) (model.CandidateDetail, error) {
+	return result(c.svc.Detail(context.Background(), id))
+}
+
+func (c *Candidates) List(f model.CandidateFilter) (model.CandidatePage, error) {
+	return result(c.svc.List(context.Background(), f))
+}
+
+func (c *Candidates) Facets() (model.Facets, error) {
+	return result(c.svc.Facets(context.Background()))
+}
+
+func (c *Candidates) Archive(id int64) (model.Candidate, error) {
+	return result(c.svc.SetArchived(context.Background(), id, true))
+}
+
+func (c *Candidates) Restore(id int64) (model.Candidate, error) {
+	return result(c.svc.SetArchived(context.Background(), id, false))
+}
+
+func (c *Candidates) AddNote(candidateID int64, body string) (model.Note, error) {
+	return withActor(c.ws, func(a model.Profile) (model.Note, error) {
+		return c.svc.AddNote(context.Background(), candidateID, body, a)
+	})
+}
+
+func (c *Candidates) Apply(candidateID, roleID int64) (model.Application, error) {
+	return withActor(c.ws, func(a model.Profile) (model.Application, error) {
+		return c.svc.Apply(context.Background(), candidateID, roleID, a)
+	})
+}
+
+// Move moves an application to a stage; reason is required for Rejected.
+func (c *Candidates) Move(applicationID, stageID int64, reason string) (model.Application, error) {
+	return withActor(c.ws, func(a model.Profile) (model.Application, error) {
+		return c.svc.Move(context.Background(), applicationID, stageID, reason, a)
+	})
+}
+
+func (c *Candidates) Board(roleID int64) (model.Board, error) {
+	return result(c.svc.Board(context.Background(), roleID))
+}
+
+// Attach stores a file the user picked; the frontend sends it base64-encoded.
+func (c *Candidates) Attach(candidateID int64, fileName, dataBase64 string) (model.Attachment, error) {
+	data, err := base64.StdEncoding.DecodeString(dataBase64)
+	if err != nil {
+		return model.Attachment{}, userError(model.Invalid("file", "the file could not be read; try again"))
+	}
+	return result(c.svc.Attach(context.Background(), candidateID, fileName, data))
+}
+
+// SaveAttachment asks where to save a stored file and writes it there.
+// It returns false when the user cancels.
+func (c *Candidates) SaveAttachment(id int64) (bool, error) {
+	a, data, err := c.svc.Attachment(context.Background(), id)
+	if err != nil {
+		return false, userError(err)
+	}
+	return result(c.rt.saveFile(a.FileName, data))
+}
+
+func (c *Candidates) DeleteAttachment(id int64) error {
+	return userError(c.svc.DeleteAttachment(context.Background(), id))
+}

@@ -1,0 +1,313 @@
+// Package cli is hirebench's headless command line: the same binary as the
+// desktop app, no window and no display needed. Errors are one line on stderr
+// and a non-zero exit code.
+package cli
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"text/tabwriter"
+
+	"hirebench/app/demo"
+	"hirebench/app/model"
+	"hirebench/app/tracking"
+	"hirebench/storage"
+)
+
+// Options are the global flags, which come before the command.
+type Options struct {
+	DataDir string
+	Command []string
+}
+
+// Exit codes.
+const (
+	ExitOK    = 0
+	ExitError = 1 // the command ran and failed (bad value, not found, storage)
+	ExitUsage = 2 // unknown command or flag
+)
+
+// DefaultDataDir is $XDG_DATA_HOME/hirebench, else ~/.local/share/hirebench.
+func DefaultDataDir() string {
+	if d := os.Getenv("XDG_DATA_HOME"); d != "" && filepath.IsAbs(d) {
+		return filepath.Join(d, "hirebench")
+	}
+	home, err := os.UserHomeDir()
+	if err != nil {
+		return filepath.Join(os.TempDir(), "hirebench")
+	}
+	return filepath.Join(home, ".local", "share", "hirebench")
+}
+
+// DatabasePath is the workspace file inside a data folder.
+func DatabasePath(dataDir string) string { return filepath.Join(dataDir, "workspace.db") }
+
+// ParseGlobal reads the global flags; what remains is the command.
+func ParseGlobal(args []string) (Options, error) {
+	fs := flag.NewFlagSet("hirebench", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	dataDir := fs.String("data-dir", "", "workspace folder")
+	if err := fs.Parse(args); err != nil {
+		return Options{}, err
+	}
+	o := Options{DataDir: *dataDir, Command: fs.Args()}
+	if o.DataDir == "" {
+		o.DataDir = DefaultDataDir()
+	}
+	abs, err := filepath.Abs(o.DataDir)
+	if err != nil {
+		return o, fmt.Errorf("--data-dir %q: %w", o.DataDir, err)
+	}
+	o.DataDir = abs
+	return o, nil
+}
+
+const usage = `usage: hirebench [--data-dir DIR] [command]
+
+With no command, opens the desktop app. Commands:
+  version                          print the version
+  demo                             seed the demo workspace (only if it is empty)
+  roles list [--json]              list roles and their pipelines
+  candidates list [--json] [--role R] [--query Q] [--archived]
+  candidates add --name N [--email E] [--role R]... [--phone P] [--source S] [--tag T]...
+R is a role's id or title. Data lives in DIR/workspace.db (default %s).
+`
+
+// Run executes a command and returns the process exit code.
+func Run(ctx context.Context, o Options, version string, stdout, stderr io.Writer) int {
+	fail := func(code int, format string, args ...any) int {
+		fmt.Fprintf(stderr, "hirebench: "+format+"\n", args...)
+		return code
+	}
+	cmd := o.Command
+	if len(cmd) == 0 {
+		return fail(ExitUsage, "no command given (run 'hirebench help')")
+	}
+	switch cmd[0] {
+	case "help", "-h", "--help":
+		fmt.Fprintf(stdout, usage, DefaultDataDir())
+		return ExitOK
+	case "version":
+		if len(cmd) > 1 {
+			return fail(ExitUsage, "version takes no arguments")
+		}
+		fmt.Fprintf(stdout, "hirebench %s (schema %d)\n", version, storage.SchemaVersion())
+		return ExitOK
+	}
+	known := map[string]bool{"demo": true, "roles list": true, "candidates list": true, "candidates add": true}
+	name := cmd[0]
+	if len(cmd) > 1 && !strings.HasPrefix(cmd[1], "-") {
+		name += " " + cmd[1]
+	}
+	if !known[name] {
+		return fail(ExitUsage, "unknown command %q (run 'hirebench help')", strings.Join(cmd, " "))
+	}
+	args := cmd[len(strings.Fields(name)):]
+
+	store, err := storage.Open(DatabasePath(o.DataDir))
+	if err != nil {
+		return fail(ExitError, "%v", err)
+	}
+	defer store.Close()
+	svc := tracking.New(store)
+	c := &command{ctx: ctx, svc: svc, store: store, out: stdout}
+	var run func([]string) error
+	switch name {
+	case "demo":
+		run = c.demo
+	case "roles list":
+		run = c.rolesList
+	case "candidates list":
+		run = c.candidatesList
+	case "candidates add":
+		run = c.candidatesAdd
+	}
+	if err := run(args); err != nil {
+		var ue usageError
+		if errors.As(err, &ue) {
+			return fail(ExitUsage, "%s: %v", name, err)
+		}
+		return fail(ExitError, "%s: %s", name, Describe(err))
+	}
+	return ExitOK
+}
+
+type usageError struct{ error }
+
+// Describe turns an error into one line of user text.
+func Describe(err error) string {
+	var dup *model.DuplicateEmailError
+	var ve *model.ValidationError
+	switch {
+	case errors.As(err, &dup):
+		return fmt.Sprintf("a candidate with email %s already exists (id %d, %s)", dup.Email, dup.ExistingID, dup.ExistingName)
+	case errors.As(err, &ve):
+		return ve.Error()
+	default:
+		return err.Error()
+	}
+}
+
+type command struct {
+	ctx   context.Context
+	svc   *tracking.Service
+	store *storage.Store
+	out   io.Writer
+}
+
+func newFlags(name string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	return fs
+}
+
+func parse(fs *flag.FlagSet, args []string) error {
+	if err := fs.Parse(args); err != nil {
+		return usageError{err}
+	}
+	if fs.NArg() > 0 {
+		return usageError{fmt.Errorf("unexpected argument %q", fs.Arg(0))}
+	}
+	return nil
+}
+
+// multi collects a repeatable flag.
+type multi []string
+
+func (m *multi) String() string     { return strings.Join(*m, ",") }
+func (m *multi) Set(v string) error { *m = append(*m, v); return nil }
+
+func (c *command) demo(args []string) error {
+	if err := parse(newFlags("demo"), args); err != nil {
+		return err
+	}
+	seeded, err := demo.Seed(c.ctx, c.store, c.svc)
+	if err != nil {
+		return err
+	}
+	if seeded {
+		fmt.Fprintf(c.out, "demo workspace seeded in %s\n", c.store.Path())
+	} else {
+		fmt.Fprintf(c.out, "workspace already has data; demo not seeded (%s)\n", c.store.Path())
+	}
+	return nil
+}
+
+func (c *command) rolesList(args []string) error {
+	fs := newFlags("roles list")
+	asJSON := fs.Bool("json", false, "print JSON")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	roles, err := c.svc.Roles(c.ctx)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		return writeJSON(c.out, roles)
+	}
+	tw := tabwriter.NewWriter(c.out, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "ID\tTITLE\tTEAM\tSTATUS\tCANDIDATES")
+	for _, r := range roles {
+		n := 0
+		for _, s := range r.Stages {
+			n += s.Count
+		}
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%d\n", r.ID, r.Title, r.Team, r.Status, n)
+	}
+	return tw.Flush()
+}
+
+func (c *command) candidatesList(args []string) error {
+	fs := newFlags("candidates list")
+	asJSON := fs.Bool("json", false, "print JSON")
+	role := fs.String("role", "", "only candidates applied to this role (id or title)")
+	query := fs.String("query", "", "full-text search")
+	archived := fs.Bool("archived", false, "include archived candidates")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	f := model.CandidateFilter{Query: *query, IncludeArchived: *archived, Sort: "name", Limit: 500}
+	if *role != "" {
+		r, err := c.svc.ResolveRole(c.ctx, *role)
+		if err != nil {
+			return err
+		}
+		f.RoleID = r.ID
+	}
+	var rows []model.CandidateRow
+	for {
+		page, err := c.svc.List(c.ctx, f)
+		if err != nil {
+			return err
+		}
+		rows = append(rows, page.Rows...)
+		if len(page.Rows) == 0 || len(rows) >= page.Total {
+			break
+		}
+		f.Offset = len(rows)
+	}
+	if rows == nil {
+		rows = []model.CandidateRow{}
+	}
+	if *asJSON {
+		return writeJSON(c.out, rows)
+	}
+	tw := tabwriter.NewWriter(c.out, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "ID\tNAME\tEMAIL\tAPPLICATIONS")
+	for _, r := range rows {
+		apps := make([]string, len(r.Applications))
+		for i, a := range r.Applications {
+			apps[i] = a.RoleTitle + ": " + a.StageName
+		}
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\n", r.ID, r.Name, r.Email, strings.Join(apps, "; "))
+	}
+	return tw.Flush()
+}
+
+func (c *command) candidatesAdd(args []string) error {
+	fs := newFlags("candidates add")
+	var in model.CandidateInput
+	var roles, tags multi
+	fs.StringVar(&in.Name, "name", "", "full name (required)")
+	fs.StringVar(&in.Email, "email", "", "email address")
+	fs.StringVar(&in.Phone, "phone", "", "phone number")
+	fs.StringVar(&in.Source, "source", "", "where the candidate came from")
+	fs.Var(&roles, "role", "role id or title (repeatable)")
+	fs.Var(&tags, "tag", "tag (repeatable)")
+	asJSON := fs.Bool("json", false, "print the new candidate as JSON")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	in.Tags = tags
+	var ids []int64
+	for _, ref := range roles {
+		r, err := c.svc.ResolveRole(c.ctx, ref)
+		if err != nil {
+			return err
+		}
+		ids = append(ids, r.ID)
+	}
+	cand, err := c.svc.CreateCandidate(c.ctx, in, ids, tracking.CommandLine)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		return writeJSON(c.out, cand)
+	}
+	fmt.Fprintf(c.out, "added candidate %d: %s\n", cand.ID, cand.Name)
+	return nil
+}
+
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}

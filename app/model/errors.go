@@ -1,0 +1,68 @@
+package model
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+)
+
+var (
+	// ErrNotFound is wrapped with context ("candidate 12: not found").
+	ErrNotFound = errors.New("not found")
+	// ErrConflict means the request contradicts the current state.
+	ErrConflict = errors.New("conflict")
+)
+
+// FieldError names the field a message is about, so forms can show it inline.
+type FieldError struct {
+	Field   string `json:"field"`
+	Message string `json:"message"`
+}
+
+// ValidationError lists every problem found in one input; nothing is saved.
+type ValidationError struct {
+	Fields []FieldError `json:"fields"`
+}
+
+func (e *ValidationError) Error() string {
+	parts := make([]string, len(e.Fields))
+	for i, f := range e.Fields {
+		parts[i] = f.Field + ": " + f.Message
+	}
+	return strings.Join(parts, "; ")
+}
+
+// Add records a problem with a field.
+func (e *ValidationError) Add(field, format string, args ...any) {
+	e.Fields = append(e.Fields, FieldError{Field: field, Message: fmt.Sprintf(format, args...)})
+}
+
+// Err returns nil when no problem was added, so callers can `return v.Err()`.
+func (e *ValidationError) Err() error {
+	if len(e.Fields) == 0 {
+		return nil
+	}
+	return e
+}
+
+// Invalid builds a one-field validation error.
+func Invalid(field, format string, args ...any) error {
+	v := &ValidationError{}
+	v.Add(field, format, args...)
+	return v
+}
+
+// DuplicateEmailError is returned when a new candidate's email already
+// belongs to someone, so the UI can offer to open the existing record.
+type DuplicateEmailError struct {
+	Email        string `json:"email"`
+	ExistingID   int64  `json:"existingId"`
+	ExistingName string `json:"existingName"`
+}
+
+func (e *DuplicateEmailError) Error() string {
+	return fmt.Sprintf("email %s already belongs to candidate %d", e.Email, e.ExistingID)
+}
+
+// Is lets errors.Is(err, ErrConflict) match duplicates too.
+func (e *DuplicateEmailError) Is(target error) bool { return target == ErrConflict }

@@ -1,0 +1,268 @@
+package model
+
+import (
+	"net/mail"
+	"net/url"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Field length limits, in characters. Generous for real data, small enough
+// that a pasted binary or runaway script cannot bloat the workspace.
+const (
+	MaxName       = 200
+	MaxEmail      = 254
+	MaxPhone      = 50
+	MaxShortText  = 200
+	MaxURL        = 500
+	MaxTag        = 50
+	MaxTags       = 30
+	MaxNote       = 20_000
+	MaxResumeText = 1_000_000
+	MaxAttachment = 20 << 20
+	MaxStageName  = 60
+	MaxStages     = 30
+	MaxReason     = 100
+)
+
+// CandidateInput is a full candidate form (create).
+type CandidateInput struct {
+	Name       string   `json:"name"`
+	Email      string   `json:"email"`
+	Phone      string   `json:"phone"`
+	Location   string   `json:"location"`
+	LinkedIn   string   `json:"linkedIn"`
+	GitHub     string   `json:"gitHub"`
+	Portfolio  string   `json:"portfolio"`
+	Source     string   `json:"source"`
+	ResumeText string   `json:"resumeText"`
+	Tags       []string `json:"tags"`
+}
+
+// CandidatePatch changes only the fields that are set; autosave sends one field at a time.
+type CandidatePatch struct {
+	Name       *string   `json:"name,omitempty"`
+	Email      *string   `json:"email,omitempty"`
+	Phone      *string   `json:"phone,omitempty"`
+	Location   *string   `json:"location,omitempty"`
+	LinkedIn   *string   `json:"linkedIn,omitempty"`
+	GitHub     *string   `json:"gitHub,omitempty"`
+	Portfolio  *string   `json:"portfolio,omitempty"`
+	Source     *string   `json:"source,omitempty"`
+	ResumeText *string   `json:"resumeText,omitempty"`
+	Tags       *[]string `json:"tags,omitempty"`
+}
+
+// Apply copies the set fields onto c.
+func (p CandidatePatch) Apply(c *Candidate) {
+	set := func(dst *string, src *string) {
+		if src != nil {
+			*dst = *src
+		}
+	}
+	set(&c.Name, p.Name)
+	set(&c.Email, p.Email)
+	set(&c.Phone, p.Phone)
+	set(&c.Location, p.Location)
+	set(&c.LinkedIn, p.LinkedIn)
+	set(&c.GitHub, p.GitHub)
+	set(&c.Portfolio, p.Portfolio)
+	set(&c.Source, p.Source)
+	set(&c.ResumeText, p.ResumeText)
+	if p.Tags != nil {
+		c.Tags = *p.Tags
+	}
+}
+
+// Normalize trims whitespace, lowercases the email and tidies tags.
+func (c *Candidate) Normalize() {
+	for _, f := range []*string{&c.Name, &c.Email, &c.Phone, &c.Location, &c.LinkedIn, &c.GitHub, &c.Portfolio, &c.Source} {
+		*f = OneLine(*f)
+	}
+	c.Email = strings.ToLower(c.Email)
+	c.ResumeText = MultiLine(c.ResumeText)
+	c.Tags = NormalizeTags(c.Tags)
+}
+
+// NormalizeTags trims, lowercases and de-duplicates tags, keeping their order.
+func NormalizeTags(tags []string) []string {
+	out := []string{}
+	seen := map[string]bool{}
+	for _, t := range tags {
+		t = strings.ToLower(OneLine(t))
+		if t == "" || seen[t] {
+			continue
+		}
+		seen[t] = true
+		out = append(out, t)
+	}
+	return out
+}
+
+// Validate checks a normalized candidate and reports every bad field.
+func (c *Candidate) Validate() error {
+	v := &ValidationError{}
+	if c.Name == "" {
+		v.Add("name", "name is required")
+	}
+	checkLen(v, "name", c.Name, MaxName)
+	if c.Email != "" {
+		if !ValidEmail(c.Email) {
+			v.Add("email", "%q is not a valid email address", clip(c.Email))
+		}
+		checkLen(v, "email", c.Email, MaxEmail)
+	}
+	checkLen(v, "phone", c.Phone, MaxPhone)
+	if c.Phone != "" && strings.Trim(c.Phone, "+0123456789 ()-./x") != "" {
+		v.Add("phone", "phone may contain only digits, spaces and + ( ) - . x")
+	}
+	checkLen(v, "location", c.Location, MaxShortText)
+	checkLen(v, "source", c.Source, MaxShortText)
+	for _, l := range []struct{ field, value string }{{"linkedIn", c.LinkedIn}, {"gitHub", c.GitHub}, {"portfolio", c.Portfolio}} {
+		if l.value == "" {
+			continue
+		}
+		if !ValidWebURL(l.value) {
+			v.Add(l.field, "%q is not a web address (it must start with https:// or http://)", clip(l.value))
+		}
+		checkLen(v, l.field, l.value, MaxURL)
+	}
+	checkLen(v, "resumeText", c.ResumeText, MaxResumeText)
+	if len(c.Tags) > MaxTags {
+		v.Add("tags", "at most %d tags (got %d)", MaxTags, len(c.Tags))
+	}
+	for _, t := range c.Tags {
+		if utf8.RuneCountInString(t) > MaxTag {
+			v.Add("tags", "tag %q is longer than %d characters", clip(t), MaxTag)
+		}
+	}
+	return v.Err()
+}
+
+// OneLine collapses whitespace and drops control characters, which have no
+// place in a name or an address and would break exports and search markers.
+func OneLine(s string) string {
+	return strings.Join(strings.Fields(dropControls(s, false)), " ")
+}
+
+// MultiLine keeps line breaks and tabs but drops other control characters.
+func MultiLine(s string) string {
+	return strings.TrimSpace(dropControls(strings.ReplaceAll(s, "\r\n", "\n"), true))
+}
+
+func dropControls(s string, keepLines bool) string {
+	return strings.Map(func(r rune) rune {
+		if keepLines && (r == '\n' || r == '\t') {
+			return r
+		}
+		if unicode.IsControl(r) {
+			if r == '\n' || r == '\t' || r == '\r' {
+				return ' '
+			}
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// ValidEmail accepts a bare address with a dotted domain ("ada@example.com").
+func ValidEmail(s string) bool {
+	a, err := mail.ParseAddress(s)
+	if err != nil || a.Address != s || a.Name != "" {
+		return false
+	}
+	at := strings.LastIndexByte(s, '@')
+	domain := s[at+1:]
+	return at > 0 && strings.Contains(domain, ".") && !strings.HasPrefix(domain, ".") && !strings.HasSuffix(domain, ".")
+}
+
+// ValidWebURL accepts absolute http(s) URLs with a host.
+func ValidWebURL(s string) bool {
+	u, err := url.Parse(s)
+	return err == nil && (u.Scheme == "https" || u.Scheme == "http") && u.Host != ""
+}
+
+func checkLen(v *ValidationError, field, value string, max int) {
+	if n := utf8.RuneCountInString(value); n > max {
+		v.Add(field, "is %d characters long; the limit is %d", n, max)
+	}
+}
+
+// clip keeps error messages short when the bad value is huge.
+func clip(s string) string {
+	if utf8.RuneCountInString(s) <= 60 {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:57]) + "…"
+}
+
+// RoleInput is the role form.
+type RoleInput struct {
+	Title    string     `json:"title"`
+	Team     string     `json:"team"`
+	Location string     `json:"location"`
+	Status   RoleStatus `json:"status"`
+}
+
+func (r *RoleInput) Normalize() {
+	for _, f := range []*string{&r.Title, &r.Team, &r.Location} {
+		*f = OneLine(*f)
+	}
+	if r.Status == "" {
+		r.Status = RoleOpen
+	}
+}
+
+func (r *RoleInput) Validate() error {
+	v := &ValidationError{}
+	if r.Title == "" {
+		v.Add("title", "title is required")
+	}
+	checkLen(v, "title", r.Title, MaxShortText)
+	checkLen(v, "team", r.Team, MaxShortText)
+	checkLen(v, "location", r.Location, MaxShortText)
+	switch r.Status {
+	case RoleOpen, RoleOnHold, RoleClosed:
+	default:
+		v.Add("status", "status must be open, on_hold or closed (got %q)", clip(string(r.Status)))
+	}
+	return v.Err()
+}
+
+// StageName tidies and checks a stage name.
+func StageName(name string) (string, error) {
+	name = OneLine(name)
+	if name == "" {
+		return "", Invalid("name", "stage name is required")
+	}
+	if n := utf8.RuneCountInString(name); n > MaxStageName {
+		return "", Invalid("name", "stage name is %d characters long; the limit is %d", n, MaxStageName)
+	}
+	return name, nil
+}
+
+// NoteBody tidies and checks a note.
+func NoteBody(body string) (string, error) {
+	body = MultiLine(body)
+	if body == "" {
+		return "", Invalid("body", "note is empty")
+	}
+	if n := utf8.RuneCountInString(body); n > MaxNote {
+		return "", Invalid("body", "note is %d characters long; the limit is %d", n, MaxNote)
+	}
+	return body, nil
+}
+
+// ProfileName tidies and checks a person's name.
+func ProfileName(name string) (string, error) {
+	name = OneLine(name)
+	if name == "" {
+		return "", Invalid("name", "your name is required")
+	}
+	if n := utf8.RuneCountInString(name); n > MaxName {
+		return "", Invalid("name", "name is %d characters long; the limit is %d", n, MaxName)
+	}
+	return name, nil
+}

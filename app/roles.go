@@ -1,0 +1,57 @@
+package app
+
+import (
+	"context"
+
+	"hirebench/app/model"
+	"hirebench/app/tracking"
+)
+
+// Roles is bound to the window: roles, their pipelines and rejection reasons.
+type Roles struct {
+	svc *tracking.Service
+	ws  *Workspace
+}
+
+func NewRoles(svc *tracking.Service, ws *Workspace) *Roles { return &Roles{svc: svc, ws: ws} }
+
+func (r *Roles) List() ([]model.Role, error) { return result(r.svc.Roles(context.Background())) }
+
+func (r *Roles) Get(id int64) (model.Role, error) {
+	return result(r.svc.Role(context.Background(), id))
+}
+
+func (r *Roles) Create(in model.RoleInput) (model.Role, error) {
+	return result(r.svc.CreateRole(context.Background(), in))
+}
+
+func (r *Roles) Update(id int64, in model.RoleInput) (model.Role, error) {
+	return result(r.svc.UpdateRole(context.Background(), id, in))
+}
+
+func (r *Roles) AddStage(roleID int64, name string) (model.Role, error) {
+	return result(r.svc.AddStage(context.Background(), roleID, name))
+}
+
+func (r *Roles) RenameStage(stageID int64, name string) (model.Role, error) {
+	return result(r.svc.RenameStage(context.Background(), stageID, name))
+}
+
+func (r *Roles) ReorderStages(roleID int64, stageIDs []int64) (model.Role, error) {
+	return result(r.svc.ReorderStages(context.Background(), roleID, stageIDs))
+}
+
+// DeleteStage deletes a stage; moveTo is required when it holds candidates.
+func (r *Roles) DeleteStage(stageID, moveTo int64) (model.Role, error) {
+	return withActor(r.ws, func(a model.Profile) (model.Role, error) {
+		return r.svc.DeleteStage(context.Background(), stageID, moveTo, a)
+	})
+}
+
+func (r *Roles) RejectionReasons() ([]string, error) {
+	return result(r.svc.RejectionReasons(context.Background()))
+}
+
+func (r *Roles) SetRejectionReasons(labels []string) ([]string, error) {
+	return result(r.svc.SetRejectionReasons(context.Background(), labels))
+}

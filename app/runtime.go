@@ -1,0 +1,61 @@
+package app
+
+import (
+	"context"
+	"os"
+	"sync"
+	"time"
+
+	"github.com/wailsapp/wails/v2/pkg/runtime"
+)
+
+// Runtime is the only place that talks to the Wails runtime (events and
+// dialogs), so everything else stays testable without a window.
+type Runtime struct {
+	mu      sync.Mutex
+	ctx     context.Context
+	flushCh chan struct{}
+}
+
+// Startup keeps the Wails context for later runtime calls.
+func (r *Runtime) Startup(ctx context.Context) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.ctx = ctx
+}
+
+// BeforeClose asks the frontend to save pending edits and waits for it
+// (briefly: a hung page must not keep the window open). It never prevents closing.
+func (r *Runtime) BeforeClose(ctx context.Context) bool {
+	ch := make(chan struct{})
+	r.mu.Lock()
+	r.flushCh = ch
+	r.mu.Unlock()
+	runtime.EventsEmit(ctx, "app:flush")
+	select {
+	case <-ch:
+	case <-time.After(2 * time.Second):
+	}
+	return false
+}
+
+func (r *Runtime) flushed() {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.flushCh != nil {
+		close(r.flushCh)
+		r.flushCh = nil
+	}
+}
+
+// saveFile shows the native save dialog and writes data where the user chose.
+func (r *Runtime) saveFile(name string, data []byte) (bool, error) {
+	r.mu.Lock()
+	ctx := r.ctx
+	r.mu.Unlock()
+	path, err := runtime.SaveFileDialog(ctx, runtime.SaveDialogOptions{DefaultFilename: name, Title: "Save attachment"})
+	if err != nil || path == "" {
+		return false, err
+	}
+	return true, os.WriteFile(path, data, 0o600)
+}

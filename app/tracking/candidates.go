@@ -1,0 +1,191 @@
+package tracking
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"hirebench/app/model"
+)
+
+// CreateCandidate validates a new candidate and saves them, applied to
+// roleIDs. An email already on file returns *model.DuplicateEmailError.
+func (s *Service) CreateCandidate(ctx context.Context, in model.CandidateInput, roleIDs []int64, actor model.Profile) (model.Candidate, error) {
+	c := model.Candidate{
+		Name: in.Name, Email: in.Email, Phone: in.Phone, Location: in.Location, LinkedIn: in.LinkedIn,
+		GitHub: in.GitHub, Portfolio: in.Portfolio, Source: in.Source, ResumeText: in.ResumeText, Tags: in.Tags,
+	}
+	c.Normalize()
+	if err := c.Validate(); err != nil {
+		return model.Candidate{}, err
+	}
+	roleIDs = slices.Compact(slices.Sorted(slices.Values(roleIDs)))
+	for _, id := range roleIDs {
+		if _, err := s.store.GetRole(ctx, id); errors.Is(err, model.ErrNotFound) {
+			return model.Candidate{}, model.Invalid("roleId", "role %d does not exist", id)
+		}
+	}
+	return s.store.CreateCandidate(ctx, c, roleIDs, actor)
+}
+
+// UpdateCandidate applies the set fields of patch (autosave sends one at a time).
+func (s *Service) UpdateCandidate(ctx context.Context, id int64, patch model.CandidatePatch) (model.Candidate, error) {
+	return s.store.UpdateCandidate(ctx, id, func(c *model.Candidate) error {
+		patch.Apply(c)
+		c.Normalize()
+		return c.Validate()
+	})
+}
+
+// FindByEmail returns the candidate holding an email, for the duplicate hint
+// shown while typing; ErrNotFound when nobody has it.
+func (s *Service) FindByEmail(ctx context.Context, email string) (model.Candidate, error) {
+	c := model.Candidate{Email: email}
+	c.Normalize()
+	if c.Email == "" {
+		return model.Candidate{}, fmt.Errorf("email: %w", model.ErrNotFound)
+	}
+	return s.store.FindByEmail(ctx, c.Email)
+}
+
+// Detail returns a candidate with applications, notes, history and files.
+func (s *Service) Detail(ctx context.Context, id int64) (model.CandidateDetail, error) {
+	return s.store.CandidateDetail(ctx, id)
+}
+
+// List returns one page of the candidates table.
+func (s *Service) List(ctx context.Context, f model.CandidateFilter) (model.CandidatePage, error) {
+	if len(f.Query) > 500 {
+		return model.CandidatePage{}, model.Invalid("query", "search text is limited to 500 characters")
+	}
+	return s.store.ListCandidates(ctx, f)
+}
+
+// Facets lists tags and sources for the filters.
+func (s *Service) Facets(ctx context.Context) (model.Facets, error) { return s.store.Facets(ctx) }
+
+// SetArchived archives or restores a candidate; nothing is deleted.
+func (s *Service) SetArchived(ctx context.Context, id int64, archived bool) (model.Candidate, error) {
+	return s.store.SetArchived(ctx, id, archived)
+}
+
+// AddNote appends a note signed by actor.
+func (s *Service) AddNote(ctx context.Context, candidateID int64, body string, actor model.Profile) (model.Note, error) {
+	body, err := model.NoteBody(body)
+	if err != nil {
+		return model.Note{}, err
+	}
+	return s.store.AddNote(ctx, candidateID, body, actor)
+}
+
+// Apply applies a candidate to another role.
+func (s *Service) Apply(ctx context.Context, candidateID, roleID int64, actor model.Profile) (model.Application, error) {
+	return s.store.Apply(ctx, candidateID, roleID, actor)
+}
+
+// Move moves an application to a stage. Rejecting needs a reason from the
+// workspace's list; other stages take none.
+func (s *Service) Move(ctx context.Context, applicationID, stageID int64, reason string, actor model.Profile) (model.Application, error) {
+	st, err := s.store.GetStage(ctx, stageID)
+	if errors.Is(err, model.ErrNotFound) {
+		return model.Application{}, model.Invalid("stageId", "stage %d does not exist (it may have been deleted); reload the board", stageID)
+	}
+	if err != nil {
+		return model.Application{}, err
+	}
+	reason = model.OneLine(reason)
+	if st.Kind == model.StageRejected {
+		reasons, err := s.store.RejectionReasons(ctx)
+		if err != nil {
+			return model.Application{}, err
+		}
+		if reason == "" {
+			return model.Application{}, model.Invalid("reason", "choose a reason for rejecting")
+		}
+		if !slices.ContainsFunc(reasons, func(r string) bool { return strings.EqualFold(r, reason) }) {
+			return model.Application{}, model.Invalid("reason", "%q is not in the list of rejection reasons", reason)
+		}
+	}
+	return s.store.MoveApplication(ctx, applicationID, stageID, reason, actor)
+}
+
+// Board returns a role's kanban board.
+func (s *Service) Board(ctx context.Context, roleID int64) (model.Board, error) {
+	return s.store.Board(ctx, roleID)
+}
+
+// Attach stores a resume or other file. PDF, DOCX and TXT are accepted and
+// checked against their content; text is extracted from TXT (PDF and DOCX
+// extraction comes later) and becomes searchable.
+func (s *Service) Attach(ctx context.Context, candidateID int64, fileName string, data []byte) (model.Attachment, error) {
+	fileName = filepath.Base(strings.TrimSpace(fileName))
+	if fileName == "." || fileName == "/" || fileName == "" {
+		return model.Attachment{}, model.Invalid("file", "the file has no name")
+	}
+	if len(data) > model.MaxAttachment {
+		return model.Attachment{}, model.Invalid("file", "%s is %.1f MB; attachments are limited to %d MB", fileName, float64(len(data))/(1<<20), model.MaxAttachment>>20)
+	}
+	if len(data) == 0 {
+		return model.Attachment{}, model.Invalid("file", "%s is empty", fileName)
+	}
+	mime, text, err := sniff(fileName, data)
+	if err != nil {
+		return model.Attachment{}, err
+	}
+	return s.store.AddAttachment(ctx, candidateID, fileName, mime, data, text)
+}
+
+// Attachment returns a stored file.
+func (s *Service) Attachment(ctx context.Context, id int64) (model.Attachment, []byte, error) {
+	return s.store.Attachment(ctx, id)
+}
+
+// DeleteAttachment removes a stored file.
+func (s *Service) DeleteAttachment(ctx context.Context, id int64) error {
+	return s.store.DeleteAttachment(ctx, id)
+}
+
+func sniff(name string, data []byte) (mime, text string, err error) {
+	ext := strings.ToLower(filepath.Ext(name))
+	switch ext {
+	case ".pdf":
+		if !bytes.HasPrefix(data, []byte("%PDF-")) {
+			return "", "", model.Invalid("file", "%s is named .pdf but is not a PDF", name)
+		}
+		return "application/pdf", "", nil
+	case ".docx":
+		if !bytes.HasPrefix(data, []byte("PK\x03\x04")) {
+			return "", "", model.Invalid("file", "%s is named .docx but is not a Word document", name)
+		}
+		return "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "", nil
+	case ".txt", ".md":
+		if bytes.IndexByte(data, 0) >= 0 {
+			return "", "", model.Invalid("file", "%s is named %s but holds binary data", name, ext)
+		}
+		data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+		t := string(data)
+		if !utf8.ValidString(t) {
+			t = latin1(data) // old exports are often Windows-1252/Latin-1
+		}
+		t = strings.TrimSpace(t)
+		if utf8.RuneCountInString(t) > model.MaxResumeText {
+			return "", "", model.Invalid("file", "%s holds more than %d characters of text", name, model.MaxResumeText)
+		}
+		return "text/plain; charset=utf-8", t, nil
+	default:
+		return "", "", model.Invalid("file", "%s: only PDF, DOCX and TXT files can be attached", name)
+	}
+}
+
+func latin1(b []byte) string {
+	r := make([]rune, len(b))
+	for i, c := range b {
+		r[i] = rune(c)
+	}
+	return string(r)
+}

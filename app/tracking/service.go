@@ -1,0 +1,173 @@
+// Package tracking is the candidate-tracking service: the rules for roles,
+// pipelines, candidates, applications and notes. It validates every input
+// before one storage transaction writes it, so nothing is half-saved.
+package tracking
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"hirebench/app/model"
+	"hirebench/storage"
+)
+
+type Service struct {
+	store *storage.Store
+}
+
+func New(store *storage.Store) *Service { return &Service{store: store} }
+
+// CommandLine is the actor recorded for changes made from the CLI.
+var CommandLine = model.Profile{Name: "command line"}
+
+const settingCurrentProfile = "current_profile"
+
+// Profiles lists local profiles.
+func (s *Service) Profiles(ctx context.Context) ([]model.Profile, error) {
+	return s.store.ListProfiles(ctx)
+}
+
+// CreateProfile adds a person to this workspace; makeCurrent also switches to them.
+func (s *Service) CreateProfile(ctx context.Context, name string, recruiter, makeCurrent bool) (model.Profile, error) {
+	name, err := model.ProfileName(name)
+	if err != nil {
+		return model.Profile{}, err
+	}
+	p, err := s.store.CreateProfile(ctx, name, recruiter)
+	if err != nil || !makeCurrent {
+		return p, err
+	}
+	return p, s.store.PutSetting(ctx, settingCurrentProfile, strconv.FormatInt(p.ID, 10))
+}
+
+// CurrentProfile returns who is using the app, or ErrNotFound on first launch.
+func (s *Service) CurrentProfile(ctx context.Context) (model.Profile, error) {
+	v, err := s.store.Setting(ctx, settingCurrentProfile)
+	if err != nil {
+		return model.Profile{}, err
+	}
+	id, _ := strconv.ParseInt(v, 10, 64)
+	if id == 0 {
+		return model.Profile{}, fmt.Errorf("current profile: %w", model.ErrNotFound)
+	}
+	return s.store.GetProfile(ctx, id)
+}
+
+// SwitchProfile makes another existing profile current.
+func (s *Service) SwitchProfile(ctx context.Context, id int64) (model.Profile, error) {
+	p, err := s.store.GetProfile(ctx, id)
+	if err != nil {
+		return p, err
+	}
+	return p, s.store.PutSetting(ctx, settingCurrentProfile, strconv.FormatInt(id, 10))
+}
+
+// Roles lists roles with their pipelines.
+func (s *Service) Roles(ctx context.Context) ([]model.Role, error) { return s.store.ListRoles(ctx) }
+
+// Role returns one role.
+func (s *Service) Role(ctx context.Context, id int64) (model.Role, error) {
+	return s.store.GetRole(ctx, id)
+}
+
+// ResolveRole finds a role by id or by title (case-insensitive), as the CLI's
+// --role accepts either. An ambiguous title is an error naming the ids.
+func (s *Service) ResolveRole(ctx context.Context, ref string) (model.Role, error) {
+	ref = strings.TrimSpace(ref)
+	if id, err := strconv.ParseInt(ref, 10, 64); err == nil {
+		if r, err := s.store.GetRole(ctx, id); err == nil {
+			return r, nil
+		}
+	}
+	ids, err := s.store.FindRolesByTitle(ctx, ref)
+	if err != nil {
+		return model.Role{}, err
+	}
+	switch len(ids) {
+	case 0:
+		return model.Role{}, model.Invalid("role", "no role has the id or title %q", ref)
+	case 1:
+		return s.store.GetRole(ctx, ids[0])
+	default:
+		return model.Role{}, model.Invalid("role", "%d roles are titled %q; use an id (%v)", len(ids), ref, ids)
+	}
+}
+
+// CreateRole adds a role with the default pipeline.
+func (s *Service) CreateRole(ctx context.Context, in model.RoleInput) (model.Role, error) {
+	in.Normalize()
+	if err := in.Validate(); err != nil {
+		return model.Role{}, err
+	}
+	return s.store.CreateRole(ctx, in, storage.DefaultPipeline)
+}
+
+// UpdateRole edits a role's details and status.
+func (s *Service) UpdateRole(ctx context.Context, id int64, in model.RoleInput) (model.Role, error) {
+	in.Normalize()
+	if err := in.Validate(); err != nil {
+		return model.Role{}, err
+	}
+	return s.store.UpdateRole(ctx, id, in)
+}
+
+// AddStage appends a stage to a role's pipeline.
+func (s *Service) AddStage(ctx context.Context, roleID int64, name string) (model.Role, error) {
+	name, err := model.StageName(name)
+	if err != nil {
+		return model.Role{}, err
+	}
+	return s.store.AddStage(ctx, roleID, name)
+}
+
+// RenameStage renames a stage.
+func (s *Service) RenameStage(ctx context.Context, stageID int64, name string) (model.Role, error) {
+	name, err := model.StageName(name)
+	if err != nil {
+		return model.Role{}, err
+	}
+	return s.store.RenameStage(ctx, stageID, name)
+}
+
+// ReorderStages sets the order of a role's active stages.
+func (s *Service) ReorderStages(ctx context.Context, roleID int64, stageIDs []int64) (model.Role, error) {
+	return s.store.ReorderStages(ctx, roleID, stageIDs)
+}
+
+// DeleteStage deletes a stage, first moving its candidates to moveTo.
+func (s *Service) DeleteStage(ctx context.Context, stageID, moveTo int64, actor model.Profile) (model.Role, error) {
+	return s.store.DeleteStage(ctx, stageID, moveTo, actor)
+}
+
+// RejectionReasons is the editable list offered when rejecting.
+func (s *Service) RejectionReasons(ctx context.Context) ([]string, error) {
+	return s.store.RejectionReasons(ctx)
+}
+
+// SetRejectionReasons replaces the list of rejection reasons.
+func (s *Service) SetRejectionReasons(ctx context.Context, labels []string) ([]string, error) {
+	clean := []string{}
+	v := &model.ValidationError{}
+	for i, l := range labels {
+		l = model.OneLine(l)
+		switch {
+		case l == "":
+			continue
+		case len([]rune(l)) > model.MaxReason:
+			v.Add(fmt.Sprintf("reasons[%d]", i), "reason is longer than %d characters", model.MaxReason)
+		}
+		clean = append(clean, l)
+	}
+	if len(clean) == 0 {
+		v.Add("reasons", "keep at least one rejection reason")
+	}
+	if err := v.Err(); err != nil {
+		return nil, err
+	}
+	if err := s.store.SetRejectionReasons(ctx, clean); err != nil {
+		return nil, err
+	}
+	return s.store.RejectionReasons(ctx)
+}

@@ -1,0 +1,104 @@
+// Package app holds the thin structs bound to the Wails window: each method
+// validates its input, calls one service and returns a typed result or a
+// UserError. No SQL and no business rules live here.
+package app
+
+import (
+	"context"
+	"sync"
+
+	"hirebench/app/model"
+	"hirebench/app/tracking"
+	"hirebench/storage"
+)
+
+// Workspace is the app shell: facts about the workspace and who is using it.
+type Workspace struct {
+	svc     *tracking.Service
+	store   *storage.Store
+	dataDir string
+	rt      *Runtime
+
+	mu      sync.Mutex
+	current model.Profile
+}
+
+// Info is what the About box and the footer show.
+type Info struct {
+	Version       string `json:"version"`
+	DataDir       string `json:"dataDir"`
+	DatabasePath  string `json:"databasePath"`
+	SchemaVersion int    `json:"schemaVersion"`
+}
+
+func NewWorkspace(svc *tracking.Service, store *storage.Store, dataDir string, rt *Runtime) *Workspace {
+	return &Workspace{svc: svc, store: store, dataDir: dataDir, rt: rt}
+}
+
+// Info describes this build and workspace.
+func (w *Workspace) Info() Info {
+	return Info{Version: Version, DataDir: w.dataDir, DatabasePath: w.store.Path(), SchemaVersion: storage.SchemaVersion()}
+}
+
+// Profiles lists the people who use this laptop.
+func (w *Workspace) Profiles() ([]model.Profile, error) {
+	return result(w.svc.Profiles(context.Background()))
+}
+
+// CurrentProfile returns who is using the app; a not_found error means the
+// first-launch "who are you" screen should show.
+func (w *Workspace) CurrentProfile() (model.Profile, error) {
+	p, err := w.svc.CurrentProfile(context.Background())
+	if err == nil {
+		w.setActor(p)
+	}
+	return result(p, err)
+}
+
+// CreateProfile adds a person and switches to them.
+func (w *Workspace) CreateProfile(name string, recruiter bool) (model.Profile, error) {
+	p, err := w.svc.CreateProfile(context.Background(), name, recruiter, true)
+	if err == nil {
+		w.setActor(p)
+	}
+	return result(p, err)
+}
+
+// SwitchProfile makes another profile current.
+func (w *Workspace) SwitchProfile(id int64) (model.Profile, error) {
+	p, err := w.svc.SwitchProfile(context.Background(), id)
+	if err == nil {
+		w.setActor(p)
+	}
+	return result(p, err)
+}
+
+// Flushed is called by the frontend once pending edits are saved after the
+// window asked to close.
+func (w *Workspace) Flushed() { w.rt.flushed() }
+
+func (w *Workspace) setActor(p model.Profile) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.current = p
+}
+
+// actor is who stage moves and notes are recorded as.
+func (w *Workspace) actor() (model.Profile, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.current.ID == 0 {
+		return model.Profile{}, model.Invalid("profile", "choose who you are (top right) before making changes")
+	}
+	return w.current, nil
+}
+
+// withActor runs fn as the current profile.
+func withActor[T any](w *Workspace, fn func(model.Profile) (T, error)) (T, error) {
+	a, err := w.actor()
+	if err != nil {
+		var zero T
+		return zero, userError(err)
+	}
+	return result(fn(a))
+}

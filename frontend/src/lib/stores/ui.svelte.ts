@@ -1,0 +1,38 @@
+// App-wide UI state, as Svelte 5 runes.
+import type { Profile } from '../api';
+
+export type Screen = 'board' | 'candidates';
+export type Theme = 'system' | 'light' | 'dark';
+
+class UI {
+  screen = $state<Screen>('board');
+  roleId = $state<number>(0);
+  /** The candidate shown in the detail panel, 0 for none. */
+  candidateId = $state<number>(0);
+  profile = $state<Profile | null>(null);
+  newCandidateOpen = $state(false);
+  /** Bumped after any change that other screens should reload for. */
+  version = $state(0);
+  toast = $state<{ text: string; kind: 'info' | 'error' } | null>(null);
+  theme = $state<Theme>((localStorage.getItem('hirebench.theme') as Theme) || 'system');
+  query = $state('');
+
+  changed() {
+    this.version++;
+  }
+
+  notify(text: string, kind: 'info' | 'error' = 'info') {
+    this.toast = { text, kind };
+    const mine = this.toast;
+    setTimeout(() => {
+      if (this.toast === mine) this.toast = null;
+    }, kind === 'error' ? 8000 : 3500);
+  }
+
+  setTheme(t: Theme) {
+    this.theme = t;
+    localStorage.setItem('hirebench.theme', t);
+  }
+}
+
+export const ui = new UI();

@@ -1,0 +1,90 @@
+// hirebench is an offline desktop hiring workbench. With no command it opens
+// the window; with a command (see `hirebench help`) it runs headless.
+package main
+
+import (
+	"context"
+	"embed"
+	"fmt"
+	"log/slog"
+	"os"
+
+	"github.com/wailsapp/wails/v2"
+	"github.com/wailsapp/wails/v2/pkg/logger"
+	"github.com/wailsapp/wails/v2/pkg/options"
+	"github.com/wailsapp/wails/v2/pkg/options/assetserver"
+	"github.com/wailsapp/wails/v2/pkg/options/linux"
+
+	"hirebench/app"
+	"hirebench/app/cli"
+	"hirebench/app/tracking"
+	"hirebench/storage"
+)
+
+//go:embed all:frontend/dist
+var assets embed.FS
+
+var generatingBindings = false
+
+func main() {
+	opts, err := cli.ParseGlobal(os.Args[1:])
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "hirebench: %v (run 'hirebench help')\n", err)
+		os.Exit(cli.ExitUsage)
+	}
+	if len(opts.Command) > 0 {
+		os.Exit(cli.Run(context.Background(), opts, app.Version, os.Stdout, os.Stderr))
+	}
+	if err := runWindow(opts.DataDir); err != nil {
+		fmt.Fprintf(os.Stderr, "hirebench: %v\n", err)
+		os.Exit(cli.ExitError)
+	}
+}
+
+func runWindow(dataDir string) error {
+	if generatingBindings {
+		tmp, err := os.MkdirTemp("", "hirebench-bindings-")
+		if err != nil {
+			return err
+		}
+		defer os.RemoveAll(tmp)
+		dataDir = tmp
+	}
+	store, err := storage.Open(cli.DatabasePath(dataDir))
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	svc := tracking.New(store)
+	rt := &app.Runtime{}
+	ws := app.NewWorkspace(svc, store, dataDir, rt)
+	slog.Info("workspace opened", "schema", storage.SchemaVersion())
+
+	return wails.Run(&options.App{
+		Title:     "hirebench",
+		Width:     1280,
+		Height:    800,
+		MinWidth:  900,
+		MinHeight: 600,
+		AssetServer: &assetserver.Options{
+			Assets: assets,
+		},
+		BackgroundColour: &options.RGBA{R: 248, G: 249, B: 251, A: 255},
+		OnStartup:        rt.Startup,
+		OnBeforeClose:    rt.BeforeClose,
+		Bind: []any{
+			ws,
+			app.NewRoles(svc, ws),
+			app.NewCandidates(svc, ws, rt),
+		},
+		// Dragging a file onto the window must not navigate away from the app.
+		DragAndDrop:        &options.DragAndDrop{DisableWebViewDrop: true},
+		LogLevel:           logger.WARNING,
+		LogLevelProduction: logger.ERROR,
+		Linux: &linux.Options{
+			ProgramName:         "hirebench",
+			WebviewGpuPolicy:    linux.WebviewGpuPolicyNever,
+			WindowIsTranslucent: false,
+		},
+	})
+}

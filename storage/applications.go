@@ -1,0 +1,208 @@
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+
+	"hirebench/app/model"
+)
+
+const (
+	sqlFirstStage        = `SELECT id FROM stages WHERE role_id = ? AND kind = 'active' ORDER BY position, id LIMIT 1`
+	sqlInsertApplication = `INSERT INTO applications (candidate_id, role_id, stage_id, created_at, entered_stage_at)
+		VALUES (?, ?, ?, ?, ?)`
+	sqlGetApplication = `SELECT a.id, a.candidate_id, a.role_id, r.title, a.stage_id, s.name, s.kind,
+		a.rejection_reason, a.created_at, a.entered_stage_at
+		FROM applications a JOIN roles r ON r.id = a.role_id JOIN stages s ON s.id = a.stage_id WHERE a.id = ?`
+	sqlMoveApplication = `UPDATE applications SET stage_id = ?, rejection_reason = ?, entered_stage_at = ? WHERE id = ?`
+	sqlInsertEvent     = `INSERT INTO stage_events (application_id, from_stage, to_stage, actor_id, actor_name, reason, at)
+		VALUES (?, ?, ?, ?, ?, ?, ?)`
+	sqlTouchCandidate = `UPDATE candidates SET updated_at = ? WHERE id = ?`
+)
+
+func getApplication(ctx context.Context, q queryer, id int64) (model.Application, error) {
+	var a model.Application
+	err := q.QueryRowContext(ctx, sqlGetApplication, id).Scan(&a.ID, &a.CandidateID, &a.RoleID, &a.RoleTitle,
+		&a.StageID, &a.StageName, &a.StageKind, &a.RejectionReason, &a.CreatedAt, &a.EnteredStageAt)
+	if errors.Is(err, sql.ErrNoRows) {
+		return a, notFound("application", id)
+	}
+	if err != nil {
+		return a, fmt.Errorf("storage: get application: %w", err)
+	}
+	return a, nil
+}
+
+// GetApplication returns one application with its role and stage names.
+func (s *Store) GetApplication(ctx context.Context, id int64) (model.Application, error) {
+	return getApplication(ctx, s.r, id)
+}
+
+func actorID(p model.Profile) any {
+	if p.ID == 0 {
+		return nil
+	}
+	return p.ID
+}
+
+func insertEvent(ctx context.Context, tx *sql.Tx, appID int64, from, to, reason string, actor model.Profile, at string) error {
+	if _, err := tx.ExecContext(ctx, sqlInsertEvent, appID, from, to, actorID(actor), actor.Name, reason, at); err != nil {
+		return fmt.Errorf("storage: record stage history: %w", err)
+	}
+	return nil
+}
+
+// apply puts a candidate into the first stage of a role's pipeline.
+func apply(ctx context.Context, tx *sql.Tx, candidateID, roleID int64, actor model.Profile, now string) (int64, error) {
+	var stageID int64
+	err := tx.QueryRowContext(ctx, sqlFirstStage, roleID).Scan(&stageID)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, notFound("role", roleID)
+	}
+	if err != nil {
+		return 0, fmt.Errorf("storage: first stage: %w", err)
+	}
+	st, err := getStage(ctx, tx, stageID)
+	if err != nil {
+		return 0, err
+	}
+	res, err := tx.ExecContext(ctx, sqlInsertApplication, candidateID, roleID, stageID, now, now)
+	if err != nil {
+		if isUniqueViolation(err) {
+			return 0, model.Invalid("roleId", "the candidate has already applied to this role")
+		}
+		return 0, fmt.Errorf("storage: create application: %w", err)
+	}
+	id, _ := res.LastInsertId()
+	if err := insertEvent(ctx, tx, id, "", st.Name, "", actor, now); err != nil {
+		return 0, err
+	}
+	_, err = tx.ExecContext(ctx, sqlTouchCandidate, now, candidateID)
+	return id, err
+}
+
+// Apply adds an application of a candidate to a role, at its first stage.
+func (s *Store) Apply(ctx context.Context, candidateID, roleID int64, actor model.Profile) (model.Application, error) {
+	var a model.Application
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		if _, err := getCandidate(ctx, tx, candidateID); err != nil {
+			return err
+		}
+		if _, err := getRole(ctx, tx, roleID); err != nil {
+			return err
+		}
+		id, err := apply(ctx, tx, candidateID, roleID, actor, s.now())
+		if err != nil {
+			return err
+		}
+		a, err = getApplication(ctx, tx, id)
+		return err
+	})
+	return a, err
+}
+
+func moveApplication(ctx context.Context, tx *sql.Tx, appID int64, from, to model.Stage, rejectReason, eventReason string, actor model.Profile, now string) error {
+	if _, err := tx.ExecContext(ctx, sqlMoveApplication, to.ID, rejectReason, now, appID); err != nil {
+		if strings.Contains(err.Error(), "stage does not belong") {
+			return model.Invalid("stageId", "stage %q belongs to another role", to.Name)
+		}
+		return fmt.Errorf("storage: move application: %w", err)
+	}
+	if eventReason == "" {
+		eventReason = rejectReason
+	}
+	return insertEvent(ctx, tx, appID, from.Name, to.Name, eventReason, actor, now)
+}
+
+// MoveApplication moves an application to another stage of its role and
+// records who moved it, from where, to where and when. rejectReason is kept
+// only for the Rejected stage.
+func (s *Store) MoveApplication(ctx context.Context, appID, toStageID int64, rejectReason string, actor model.Profile) (model.Application, error) {
+	var a model.Application
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		cur, err := getApplication(ctx, tx, appID)
+		if err != nil {
+			return err
+		}
+		from, err := getStage(ctx, tx, cur.StageID)
+		if err != nil {
+			return err
+		}
+		to, err := getStage(ctx, tx, toStageID)
+		if errors.Is(err, model.ErrNotFound) {
+			return model.Invalid("stageId", "stage %d does not exist (it may have been deleted); reload the board", toStageID)
+		}
+		if err != nil {
+			return err
+		}
+		if to.RoleID != cur.RoleID {
+			return model.Invalid("stageId", "stage %q belongs to another role", to.Name)
+		}
+		if to.Kind != model.StageRejected {
+			rejectReason = ""
+		}
+		if to.ID == from.ID && rejectReason == cur.RejectionReason {
+			a = cur
+			return nil // dropping a card where it was is not a move
+		}
+		now := s.now()
+		if err := moveApplication(ctx, tx, appID, from, to, rejectReason, "", actor, now); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, sqlTouchCandidate, now, cur.CandidateID); err != nil {
+			return err
+		}
+		a, err = getApplication(ctx, tx, appID)
+		return err
+	})
+	return a, err
+}
+
+const sqlBoardCards = `SELECT a.id, c.id, c.name, c.email, c.source, a.stage_id, a.rejection_reason, a.entered_stage_at,
+	coalesce((SELECT group_concat(tag, char(31)) FROM (SELECT tag FROM candidate_tags WHERE candidate_id = c.id ORDER BY position)), '')
+	FROM applications a JOIN candidates c ON c.id = a.candidate_id
+	WHERE a.role_id = ? AND c.archived_at = ''
+	ORDER BY a.entered_stage_at, a.id`
+
+// Board returns a role's kanban: one column per stage, oldest arrivals first.
+func (s *Store) Board(ctx context.Context, roleID int64) (model.Board, error) {
+	var b model.Board
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		var err error
+		if b.Role, err = getRole(ctx, tx, roleID); err != nil {
+			return err
+		}
+		col := map[int64]int{}
+		b.Columns = make([]model.BoardColumn, len(b.Role.Stages))
+		for i, st := range b.Role.Stages {
+			b.Columns[i] = model.BoardColumn{Stage: st, Cards: []model.BoardCard{}}
+			col[st.ID] = i
+		}
+		return each(ctx, tx, sqlBoardCards, []any{roleID}, func(sc scanner) error {
+			var c model.BoardCard
+			var stageID int64
+			var tags string
+			if err := sc.Scan(&c.ApplicationID, &c.CandidateID, &c.Name, &c.Email, &c.Source, &stageID,
+				&c.RejectionReason, &c.EnteredStageAt, &tags); err != nil {
+				return err
+			}
+			c.Tags = splitList(tags)
+			i := col[stageID]
+			b.Columns[i].Cards = append(b.Columns[i].Cards, c)
+			return nil
+		})
+	})
+	return b, err
+}
+
+// splitList splits a group_concat made with the unit separator (char 31),
+// which cannot occur in tags.
+func splitList(s string) []string {
+	if s == "" {
+		return []string{}
+	}
+	return strings.Split(s, "\x1f")
+}

@@ -1,0 +1,284 @@
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+
+	"hirebench/app/model"
+)
+
+const (
+	sqlCandidateColumns = `id, name, email, phone, location, linkedin, github, portfolio, source,
+		resume_text, created_at, updated_at, archived_at`
+	sqlGetCandidate    = `SELECT ` + sqlCandidateColumns + ` FROM candidates WHERE id = ?`
+	sqlCandidateByMail = `SELECT id, name FROM candidates WHERE email = ? AND email <> ''`
+	sqlInsertCandidate = `INSERT INTO candidates (name, email, phone, location, linkedin, github, portfolio,
+		source, resume_text, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	sqlUpdateCandidate = `UPDATE candidates SET name = ?, email = ?, phone = ?, location = ?, linkedin = ?,
+		github = ?, portfolio = ?, source = ?, resume_text = ?, updated_at = ? WHERE id = ?`
+	sqlSetArchived     = `UPDATE candidates SET archived_at = ?, updated_at = ? WHERE id = ?`
+	sqlCandidateTags   = `SELECT tag FROM candidate_tags WHERE candidate_id = ? ORDER BY position`
+	sqlDeleteTags      = `DELETE FROM candidate_tags WHERE candidate_id = ?`
+	sqlInsertTag       = `INSERT INTO candidate_tags (candidate_id, tag, position) VALUES (?, ?, ?)`
+	sqlCountCandidates = `SELECT count(*) FROM candidates`
+)
+
+func scanCandidate(row interface{ Scan(...any) error }) (model.Candidate, error) {
+	var c model.Candidate
+	err := row.Scan(&c.ID, &c.Name, &c.Email, &c.Phone, &c.Location, &c.LinkedIn, &c.GitHub, &c.Portfolio,
+		&c.Source, &c.ResumeText, &c.CreatedAt, &c.UpdatedAt, &c.ArchivedAt)
+	return c, err
+}
+
+func getCandidate(ctx context.Context, q queryer, id int64) (model.Candidate, error) {
+	c, err := scanCandidate(q.QueryRowContext(ctx, sqlGetCandidate, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return c, notFound("candidate", id)
+	}
+	if err != nil {
+		return c, fmt.Errorf("storage: get candidate: %w", err)
+	}
+	c.Tags, err = candidateTags(ctx, q, id)
+	return c, err
+}
+
+func candidateTags(ctx context.Context, q queryer, id int64) ([]string, error) {
+	rows, err := q.QueryContext(ctx, sqlCandidateTags, id)
+	if err != nil {
+		return nil, fmt.Errorf("storage: read tags: %w", err)
+	}
+	defer rows.Close()
+	tags := []string{}
+	for rows.Next() {
+		var t string
+		if err := rows.Scan(&t); err != nil {
+			return nil, err
+		}
+		tags = append(tags, t)
+	}
+	return tags, rows.Err()
+}
+
+func writeTags(ctx context.Context, tx *sql.Tx, id int64, tags []string) error {
+	if _, err := tx.ExecContext(ctx, sqlDeleteTags, id); err != nil {
+		return fmt.Errorf("storage: write tags: %w", err)
+	}
+	for i, t := range tags {
+		if _, err := tx.ExecContext(ctx, sqlInsertTag, id, t, i); err != nil {
+			return fmt.Errorf("storage: write tags: %w", err)
+		}
+	}
+	return nil
+}
+
+// GetCandidate returns one candidate with tags.
+func (s *Store) GetCandidate(ctx context.Context, id int64) (model.Candidate, error) {
+	var c model.Candidate
+	err := s.read(ctx, func(tx *sql.Tx) (err error) {
+		c, err = getCandidate(ctx, tx, id)
+		return err
+	})
+	return c, err
+}
+
+// FindByEmail returns the candidate holding this (normalized) email, or ErrNotFound.
+func (s *Store) FindByEmail(ctx context.Context, email string) (model.Candidate, error) {
+	var id int64
+	var name string
+	err := s.r.QueryRowContext(ctx, sqlCandidateByMail, email).Scan(&id, &name)
+	if errors.Is(err, sql.ErrNoRows) {
+		return model.Candidate{}, fmt.Errorf("email: %w", model.ErrNotFound)
+	}
+	if err != nil {
+		return model.Candidate{}, fmt.Errorf("storage: find by email: %w", err)
+	}
+	return s.GetCandidate(ctx, id)
+}
+
+// duplicateOf reports the candidate other than self already holding email.
+func duplicateOf(ctx context.Context, q queryer, email string, self int64) error {
+	if email == "" {
+		return nil
+	}
+	var id int64
+	var name string
+	err := q.QueryRowContext(ctx, sqlCandidateByMail, email).Scan(&id, &name)
+	if errors.Is(err, sql.ErrNoRows) || (err == nil && id == self) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("storage: duplicate check: %w", err)
+	}
+	return &model.DuplicateEmailError{Email: email, ExistingID: id, ExistingName: name}
+}
+
+// CreateCandidate saves a validated candidate and applies them to roleIDs
+// (each at its first stage), all in one transaction.
+func (s *Store) CreateCandidate(ctx context.Context, c model.Candidate, roleIDs []int64, actor model.Profile) (model.Candidate, error) {
+	var out model.Candidate
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		if err := duplicateOf(ctx, tx, c.Email, 0); err != nil {
+			return err
+		}
+		now := s.now()
+		res, err := tx.ExecContext(ctx, sqlInsertCandidate, c.Name, c.Email, c.Phone, c.Location, c.LinkedIn,
+			c.GitHub, c.Portfolio, c.Source, c.ResumeText, now, now)
+		if err != nil {
+			return fmt.Errorf("storage: create candidate: %w", err)
+		}
+		id, _ := res.LastInsertId()
+		if err := writeTags(ctx, tx, id, c.Tags); err != nil {
+			return err
+		}
+		for _, roleID := range roleIDs {
+			if _, err := apply(ctx, tx, id, roleID, actor, now); err != nil {
+				return err
+			}
+		}
+		out, err = getCandidate(ctx, tx, id)
+		return err
+	})
+	return out, err
+}
+
+// UpdateCandidate loads a candidate, lets change modify (and validate) it,
+// and saves the result; if change fails nothing is written.
+func (s *Store) UpdateCandidate(ctx context.Context, id int64, change func(*model.Candidate) error) (model.Candidate, error) {
+	var out model.Candidate
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		c, err := getCandidate(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		if err := change(&c); err != nil {
+			return err
+		}
+		if err := duplicateOf(ctx, tx, c.Email, id); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, sqlUpdateCandidate, c.Name, c.Email, c.Phone, c.Location, c.LinkedIn,
+			c.GitHub, c.Portfolio, c.Source, c.ResumeText, s.now(), id); err != nil {
+			return fmt.Errorf("storage: update candidate: %w", err)
+		}
+		if err := writeTags(ctx, tx, id, c.Tags); err != nil {
+			return err
+		}
+		out, err = getCandidate(ctx, tx, id)
+		return err
+	})
+	return out, err
+}
+
+// SetArchived archives (hides from board, table and search) or restores a candidate.
+func (s *Store) SetArchived(ctx context.Context, id int64, archived bool) (model.Candidate, error) {
+	var out model.Candidate
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		now := s.now()
+		at := ""
+		if archived {
+			at = now
+		}
+		res, err := tx.ExecContext(ctx, sqlSetArchived, at, now, id)
+		if err != nil {
+			return fmt.Errorf("storage: archive candidate: %w", err)
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return notFound("candidate", id)
+		}
+		out, err = getCandidate(ctx, tx, id)
+		return err
+	})
+	return out, err
+}
+
+// CountCandidates counts every candidate, archived included.
+func (s *Store) CountCandidates(ctx context.Context) (int, error) {
+	var n int
+	err := s.r.QueryRowContext(ctx, sqlCountCandidates).Scan(&n)
+	return n, err
+}
+
+const (
+	sqlDetailApplications = `SELECT a.id, a.candidate_id, a.role_id, r.title, a.stage_id, s.name, s.kind,
+		a.rejection_reason, a.created_at, a.entered_stage_at
+		FROM applications a JOIN roles r ON r.id = a.role_id JOIN stages s ON s.id = a.stage_id
+		WHERE a.candidate_id = ? ORDER BY a.created_at, a.id`
+	sqlDetailNotes = `SELECT id, candidate_id, coalesce(author_id, 0), author_name, body, created_at
+		FROM notes WHERE candidate_id = ? ORDER BY created_at DESC, id DESC`
+	sqlDetailHistory = `SELECT e.id, e.application_id, r.title, e.from_stage, e.to_stage, e.actor_name, e.reason, e.at
+		FROM stage_events e JOIN applications a ON a.id = e.application_id JOIN roles r ON r.id = a.role_id
+		WHERE a.candidate_id = ? ORDER BY e.at DESC, e.id DESC`
+	sqlDetailAttachments = `SELECT id, candidate_id, file_name, mime_type, size, extracted_text <> '', created_at
+		FROM attachments WHERE candidate_id = ? ORDER BY created_at, id`
+)
+
+// CandidateDetail returns everything the detail screen shows, read consistently.
+func (s *Store) CandidateDetail(ctx context.Context, id int64) (model.CandidateDetail, error) {
+	var d model.CandidateDetail
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		var err error
+		if d.Candidate, err = getCandidate(ctx, tx, id); err != nil {
+			return err
+		}
+		if d.Applications, err = candidateApplications(ctx, tx, id); err != nil {
+			return err
+		}
+		d.Notes = []model.Note{}
+		if err := each(ctx, tx, sqlDetailNotes, []any{id}, func(sc scanner) error {
+			var n model.Note
+			err := sc.Scan(&n.ID, &n.CandidateID, &n.AuthorID, &n.AuthorName, &n.Body, &n.CreatedAt)
+			d.Notes = append(d.Notes, n)
+			return err
+		}); err != nil {
+			return err
+		}
+		d.History = []model.StageEvent{}
+		if err := each(ctx, tx, sqlDetailHistory, []any{id}, func(sc scanner) error {
+			var e model.StageEvent
+			err := sc.Scan(&e.ID, &e.ApplicationID, &e.RoleTitle, &e.FromStage, &e.ToStage, &e.ActorName, &e.Reason, &e.At)
+			d.History = append(d.History, e)
+			return err
+		}); err != nil {
+			return err
+		}
+		d.Attachments = []model.Attachment{}
+		return each(ctx, tx, sqlDetailAttachments, []any{id}, func(sc scanner) error {
+			var a model.Attachment
+			err := sc.Scan(&a.ID, &a.CandidateID, &a.FileName, &a.MimeType, &a.Size, &a.HasText, &a.CreatedAt)
+			d.Attachments = append(d.Attachments, a)
+			return err
+		})
+	})
+	return d, err
+}
+
+func candidateApplications(ctx context.Context, q queryer, id int64) ([]model.Application, error) {
+	out := []model.Application{}
+	err := each(ctx, q, sqlDetailApplications, []any{id}, func(sc scanner) error {
+		var a model.Application
+		err := sc.Scan(&a.ID, &a.CandidateID, &a.RoleID, &a.RoleTitle, &a.StageID, &a.StageName, &a.StageKind,
+			&a.RejectionReason, &a.CreatedAt, &a.EnteredStageAt)
+		out = append(out, a)
+		return err
+	})
+	return out, err
+}
+
+type scanner interface{ Scan(...any) error }
+
+// each runs query and calls fn for every row, wrapping scan errors.
+func each(ctx context.Context, q queryer, query string, args []any, fn func(scanner) error) error {
+	rows, err := q.QueryContext(ctx, query, args...)
+	if err != nil {
+		return fmt.Errorf("storage: query: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		if err := fn(rows); err != nil {
+			return fmt.Errorf("storage: scan: %w", err)
+		}
+	}
+	return rows.Err()
+}

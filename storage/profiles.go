@@ -1,0 +1,109 @@
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+
+	"hirebench/app/model"
+)
+
+const (
+	sqlProfileColumns = `id, name, is_recruiter, created_at`
+	sqlListProfiles   = `SELECT ` + sqlProfileColumns + ` FROM profiles ORDER BY name COLLATE NOCASE`
+	sqlGetProfile     = `SELECT ` + sqlProfileColumns + ` FROM profiles WHERE id = ?`
+	sqlInsertProfile  = `INSERT INTO profiles (name, is_recruiter, created_at) VALUES (?, ?, ?)`
+)
+
+func scanProfile(row interface{ Scan(...any) error }) (model.Profile, error) {
+	var p model.Profile
+	err := row.Scan(&p.ID, &p.Name, &p.IsRecruiter, &p.CreatedAt)
+	return p, err
+}
+
+// ListProfiles returns every local profile by name.
+func (s *Store) ListProfiles(ctx context.Context) ([]model.Profile, error) {
+	rows, err := s.r.QueryContext(ctx, sqlListProfiles)
+	if err != nil {
+		return nil, fmt.Errorf("storage: list profiles: %w", err)
+	}
+	defer rows.Close()
+	out := []model.Profile{}
+	for rows.Next() {
+		p, err := scanProfile(rows)
+		if err != nil {
+			return nil, fmt.Errorf("storage: scan profile: %w", err)
+		}
+		out = append(out, p)
+	}
+	return out, rows.Err()
+}
+
+// GetProfile returns one profile or ErrNotFound.
+func (s *Store) GetProfile(ctx context.Context, id int64) (model.Profile, error) {
+	return getProfile(ctx, s.r, id)
+}
+
+func getProfile(ctx context.Context, q queryer, id int64) (model.Profile, error) {
+	p, err := scanProfile(q.QueryRowContext(ctx, sqlGetProfile, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return p, notFound("profile", id)
+	}
+	if err != nil {
+		return p, fmt.Errorf("storage: get profile: %w", err)
+	}
+	return p, nil
+}
+
+// CreateProfile adds a profile; a name already taken (case-insensitive) is a conflict.
+func (s *Store) CreateProfile(ctx context.Context, name string, recruiter bool) (model.Profile, error) {
+	var p model.Profile
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, sqlInsertProfile, name, recruiter, s.now())
+		if err != nil {
+			if isUniqueViolation(err) {
+				return fmt.Errorf("profile %q already exists: %w", name, model.ErrConflict)
+			}
+			return fmt.Errorf("storage: create profile: %w", err)
+		}
+		id, _ := res.LastInsertId()
+		p, err = getProfile(ctx, tx, id)
+		return err
+	})
+	return p, err
+}
+
+const (
+	sqlGetSetting = `SELECT value FROM settings WHERE key = ?`
+	sqlPutSetting = `INSERT INTO settings (key, value) VALUES (?, ?)
+		ON CONFLICT (key) DO UPDATE SET value = excluded.value`
+)
+
+// Setting returns a workspace setting, or "" when unset.
+func (s *Store) Setting(ctx context.Context, key string) (string, error) {
+	var v string
+	err := s.r.QueryRowContext(ctx, sqlGetSetting, key).Scan(&v)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", nil
+	}
+	if err != nil {
+		return "", fmt.Errorf("storage: read setting: %w", err)
+	}
+	return v, nil
+}
+
+// PutSetting stores a workspace setting.
+func (s *Store) PutSetting(ctx context.Context, key, value string) error {
+	return s.write(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, sqlPutSetting, key, value); err != nil {
+			return fmt.Errorf("storage: write setting: %w", err)
+		}
+		return nil
+	})
+}
+
+func isUniqueViolation(err error) bool {
+	return err != nil && strings.Contains(err.Error(), "UNIQUE constraint failed")
+}

@@ -1,0 +1,260 @@
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+
+	"hirebench/app/model"
+)
+
+const (
+	sqlGetStage = `SELECT s.id, s.role_id, s.name, s.position, s.kind,
+		(SELECT count(*) FROM applications a WHERE a.stage_id = s.id)
+		FROM stages s WHERE s.id = ?`
+	sqlNextStagePosition = `SELECT coalesce(max(position), 0) + 1 FROM stages WHERE role_id = ? AND kind = 'active'`
+	sqlCountStages       = `SELECT count(*) FROM stages WHERE role_id = ?`
+	sqlRenameStage       = `UPDATE stages SET name = ? WHERE id = ?`
+	sqlSetStagePosition  = `UPDATE stages SET position = ? WHERE id = ? AND role_id = ? AND kind = 'active'`
+	sqlActiveStageIDs    = `SELECT id FROM stages WHERE role_id = ? AND kind = 'active' ORDER BY position, id`
+	sqlDeleteStage       = `DELETE FROM stages WHERE id = ?`
+	sqlAppsInStage       = `SELECT id FROM applications WHERE stage_id = ?`
+	sqlTouchRole         = `UPDATE roles SET updated_at = ? WHERE id = ?`
+)
+
+// getStage returns a stage; Count here includes archived candidates, because
+// it guards deletion, not display.
+func getStage(ctx context.Context, q queryer, id int64) (model.Stage, error) {
+	var st model.Stage
+	err := q.QueryRowContext(ctx, sqlGetStage, id).Scan(&st.ID, &st.RoleID, &st.Name, &st.Position, &st.Kind, &st.Count)
+	if errors.Is(err, sql.ErrNoRows) {
+		return st, notFound("stage", id)
+	}
+	if err != nil {
+		return st, fmt.Errorf("storage: get stage: %w", err)
+	}
+	return st, nil
+}
+
+// GetStage returns one stage.
+func (s *Store) GetStage(ctx context.Context, id int64) (model.Stage, error) {
+	return getStage(ctx, s.r, id)
+}
+
+func stageNameTaken(err error, name string) error {
+	if isUniqueViolation(err) {
+		return model.Invalid("name", "this role already has a stage called %q", name)
+	}
+	return fmt.Errorf("storage: save stage: %w", err)
+}
+
+// AddStage appends an active stage to a role's pipeline (before Rejected).
+func (s *Store) AddStage(ctx context.Context, roleID int64, name string) (model.Role, error) {
+	var r model.Role
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		if _, err := getRole(ctx, tx, roleID); err != nil {
+			return err
+		}
+		var n, pos int
+		if err := tx.QueryRowContext(ctx, sqlCountStages, roleID).Scan(&n); err != nil {
+			return err
+		}
+		if n >= model.MaxStages {
+			return model.Invalid("name", "a pipeline holds at most %d stages", model.MaxStages)
+		}
+		if err := tx.QueryRowContext(ctx, sqlNextStagePosition, roleID).Scan(&pos); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, sqlInsertStage, roleID, name, pos, model.StageActive); err != nil {
+			return stageNameTaken(err, name)
+		}
+		if _, err := tx.ExecContext(ctx, sqlTouchRole, s.now(), roleID); err != nil {
+			return err
+		}
+		var err error
+		r, err = getRole(ctx, tx, roleID)
+		return err
+	})
+	return r, err
+}
+
+// RenameStage renames a stage; history keeps the names it was written with.
+func (s *Store) RenameStage(ctx context.Context, stageID int64, name string) (model.Role, error) {
+	var r model.Role
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		st, err := getStage(ctx, tx, stageID)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, sqlRenameStage, name, stageID); err != nil {
+			return stageNameTaken(err, name)
+		}
+		if _, err := tx.ExecContext(ctx, sqlTouchRole, s.now(), st.RoleID); err != nil {
+			return err
+		}
+		r, err = getRole(ctx, tx, st.RoleID)
+		return err
+	})
+	return r, err
+}
+
+// ReorderStages sets the order of a role's active stages. ids must name each
+// active stage exactly once; Rejected stays last.
+func (s *Store) ReorderStages(ctx context.Context, roleID int64, ids []int64) (model.Role, error) {
+	var r model.Role
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		current, err := int64s(ctx, tx, sqlActiveStageIDs, roleID)
+		if err != nil {
+			return err
+		}
+		if !sameSet(current, ids) {
+			return model.Invalid("stages", "the new order must list each of the role's %d stages exactly once", len(current))
+		}
+		for i, id := range ids {
+			if _, err := tx.ExecContext(ctx, sqlSetStagePosition, i+1, id, roleID); err != nil {
+				return fmt.Errorf("storage: reorder stages: %w", err)
+			}
+		}
+		if _, err := tx.ExecContext(ctx, sqlTouchRole, s.now(), roleID); err != nil {
+			return err
+		}
+		r, err = getRole(ctx, tx, roleID)
+		return err
+	})
+	return r, err
+}
+
+// DeleteStage removes a stage. If candidates sit in it they are first moved
+// to moveTo (a stage of the same role), each move recorded in their history.
+func (s *Store) DeleteStage(ctx context.Context, stageID, moveTo int64, actor model.Profile) (model.Role, error) {
+	var r model.Role
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		st, err := getStage(ctx, tx, stageID)
+		if err != nil {
+			return err
+		}
+		if st.Kind == model.StageRejected {
+			return model.Invalid("stage", "the Rejected stage ends every pipeline and cannot be deleted")
+		}
+		active, err := int64s(ctx, tx, sqlActiveStageIDs, st.RoleID)
+		if err != nil {
+			return err
+		}
+		if len(active) <= 1 {
+			return model.Invalid("stage", "a pipeline needs at least one stage besides Rejected")
+		}
+		if st.Count > 0 {
+			if moveTo == 0 {
+				return model.Invalid("moveTo", "%q holds %d candidate(s): choose the stage to move them to", st.Name, st.Count)
+			}
+			target, err := getStage(ctx, tx, moveTo)
+			if err != nil || target.RoleID != st.RoleID || target.ID == st.ID {
+				return model.Invalid("moveTo", "choose another stage of the same role to move the candidates to")
+			}
+			if target.Kind == model.StageRejected {
+				return model.Invalid("moveTo", "candidates cannot be rejected in bulk by deleting a stage; choose an active stage")
+			}
+			apps, err := int64s(ctx, tx, sqlAppsInStage, stageID)
+			if err != nil {
+				return err
+			}
+			now := s.now()
+			for _, appID := range apps {
+				if err := moveApplication(ctx, tx, appID, st, target, "", "stage "+st.Name+" deleted", actor, now); err != nil {
+					return err
+				}
+			}
+		}
+		if _, err := tx.ExecContext(ctx, sqlDeleteStage, stageID); err != nil {
+			return fmt.Errorf("storage: delete stage: %w", err)
+		}
+		if _, err := tx.ExecContext(ctx, sqlTouchRole, s.now(), st.RoleID); err != nil {
+			return err
+		}
+		r, err = getRole(ctx, tx, st.RoleID)
+		return err
+	})
+	return r, err
+}
+
+func int64s(ctx context.Context, q queryer, query string, args ...any) ([]int64, error) {
+	rows, err := q.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, fmt.Errorf("storage: query ids: %w", err)
+	}
+	defer rows.Close()
+	var out []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		out = append(out, id)
+	}
+	return out, rows.Err()
+}
+
+func sameSet(a, b []int64) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	seen := map[int64]int{}
+	for _, x := range a {
+		seen[x]++
+	}
+	for _, x := range b {
+		seen[x]--
+		if seen[x] < 0 {
+			return false
+		}
+	}
+	return true
+}
+
+const (
+	sqlListReasons   = `SELECT label FROM rejection_reasons ORDER BY position, id`
+	sqlDeleteReasons = `DELETE FROM rejection_reasons`
+	sqlInsertReason  = `INSERT INTO rejection_reasons (label, position) VALUES (?, ?)`
+)
+
+// RejectionReasons returns the editable list offered when rejecting.
+func (s *Store) RejectionReasons(ctx context.Context) ([]string, error) {
+	return rejectionReasons(ctx, s.r)
+}
+
+func rejectionReasons(ctx context.Context, q queryer) ([]string, error) {
+	rows, err := q.QueryContext(ctx, sqlListReasons)
+	if err != nil {
+		return nil, fmt.Errorf("storage: list rejection reasons: %w", err)
+	}
+	defer rows.Close()
+	out := []string{}
+	for rows.Next() {
+		var l string
+		if err := rows.Scan(&l); err != nil {
+			return nil, err
+		}
+		out = append(out, l)
+	}
+	return out, rows.Err()
+}
+
+// SetRejectionReasons replaces the list. Reasons already recorded on
+// applications are copies and stay as they were.
+func (s *Store) SetRejectionReasons(ctx context.Context, labels []string) error {
+	return s.write(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, sqlDeleteReasons); err != nil {
+			return err
+		}
+		for i, l := range labels {
+			if _, err := tx.ExecContext(ctx, sqlInsertReason, l, i+1); err != nil {
+				if isUniqueViolation(err) {
+					return model.Invalid("reasons", "reason %q appears twice", l)
+				}
+				return fmt.Errorf("storage: save rejection reason: %w", err)
+			}
+		}
+		return nil
+	})
+}
