@@ -7,14 +7,21 @@ export function dateTime(iso: string): string {
   return d.toLocaleString(undefined, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
 }
 
-/** "3 d", "5 h", "just now": how long ago, compactly. */
-export function ago(iso: string, now = Date.now()): string {
+/** "3 d", "5 h", "< 1 min": how long since, compactly. */
+export function since(iso: string, now = Date.now()): string {
   if (!iso) return '';
   const s = Math.max(0, (now - new Date(iso).getTime()) / 1000);
-  if (s < 60) return 'just now';
+  if (s < 60) return '< 1 min';
   if (s < 3600) return `${Math.floor(s / 60)} min`;
   if (s < 86400) return `${Math.floor(s / 3600)} h`;
   return `${Math.floor(s / 86400)} d`;
+}
+
+/** "3 d ago", "just now". */
+export function ago(iso: string, now = Date.now()): string {
+  if (!iso) return '';
+  const d = since(iso, now);
+  return d === '< 1 min' ? 'just now' : `${d} ago`;
 }
 
 export function bytes(n: number): string {

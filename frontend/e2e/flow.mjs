@@ -1,0 +1,193 @@
+// End-to-end flow through the real app: `wails dev` serves the UI at
+// BASE_URL with live Go bindings over the real SQLite workspace, and
+// Chromium drives it. Phase "main" runs the recruiter's first session;
+// phase "reopen" runs after the app was restarted and checks nothing was lost.
+import { chromium } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+
+const BASE = process.env.BASE_URL ?? 'http://localhost:34115';
+const OUT = process.env.OUT ?? '../build/e2e';
+const PHASE = process.argv[2] ?? 'main';
+const ROLE = 'E2E Platform Engineer';
+const NAME = 'Grace Hopper-Testwell';
+const EMAIL = 'grace.testwell@example.com';
+mkdirSync(OUT, { recursive: true });
+
+function check(cond, what) {
+  if (!cond) throw new Error(`check failed: ${what}`);
+  console.log(`ok - ${what}`);
+}
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync', '--disable-quic'],
+});
+const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: 'light' });
+const page = await context.newPage();
+page.setDefaultTimeout(15000);
+const errors = [];
+page.on('pageerror', (e) => errors.push(String(e)));
+
+async function shot(name) {
+  await page.waitForTimeout(250); // let transitions settle
+  await page.screenshot({ path: `${OUT}/${name}.png` });
+  console.log(`screenshot ${OUT}/${name}.png`);
+}
+
+async function bothThemes(name) {
+  await page.emulateMedia({ colorScheme: 'light' });
+  await shot(`${name}-light`);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await shot(`${name}-dark`);
+  await page.emulateMedia({ colorScheme: 'light' });
+}
+
+const card = (name) => page.getByTestId('board-card').filter({ hasText: name });
+const column = (stage) => page.locator(`section[data-stage="${stage}"]`);
+
+try {
+  await page.goto(BASE, { waitUntil: 'domcontentloaded' });
+  // Wails injects window.go once its IPC is connected.
+  await page.waitForFunction(() => window.go && window.go.app && window.go.app.Workspace, null, { timeout: 30000 });
+
+  if (PHASE === 'main') {
+    // First launch: say who I am.
+    await page.getByRole('heading', { name: 'Welcome to hirebench' }).waitFor();
+    await shot('welcome-light');
+    await page.getByRole('button', { name: 'Start' }).click();
+    await page.getByRole('alert').filter({ hasText: 'name' }).waitFor();
+    await page.getByLabel('Your name').fill('Eve Recruiter');
+    await page.getByLabel('I am the recruiter').check();
+    await page.getByRole('button', { name: 'Start' }).click();
+    await page.locator('#profile').waitFor();
+    check((await page.locator('#profile option:checked').textContent()).includes('Eve Recruiter'), 'profile created and current');
+
+    // Empty workspace: the board invites creating a role.
+    await page.getByRole('button', { name: 'Create the first role' }).waitFor();
+    await bothThemes('empty-board');
+
+    // Create a role.
+    await page.getByRole('button', { name: 'Create the first role' }).click();
+    await page.getByLabel('Title').fill(ROLE);
+    await page.getByLabel('Team').fill('Applied AI');
+    await page.getByLabel('Location').fill('Remote');
+    await page.getByRole('button', { name: 'Create role' }).click();
+    await page.getByRole('tab', { name: ROLE }).waitFor();
+    for (const s of ['Applied', 'Screen', 'Interview', 'Offer', 'Hired', 'Rejected']) {
+      await column(s).waitFor();
+    }
+    check(true, 'role created with the default pipeline');
+
+    // Add a candidate with the keyboard shortcut; a bad email is refused inline.
+    await page.locator('body').click({ position: { x: 640, y: 700 } });
+    await page.keyboard.press('n');
+    await page.getByRole('dialog', { name: 'New candidate' }).waitFor();
+    await page.getByLabel('Full name').fill(NAME);
+    await page.getByLabel('Email').fill('grace@nowhere');
+    await page.getByLabel('Tags').fill('python, evals');
+    await page.getByRole('button', { name: 'Add candidate' }).click();
+    await page.getByRole('alert').filter({ hasText: 'not a valid email' }).waitFor();
+    await shot('new-candidate-error-light');
+    await page.getByLabel('Email').fill(EMAIL);
+    await page.getByLabel('Source').fill('Referral');
+    await page.getByRole('button', { name: 'Add candidate' }).click();
+    await page.getByRole('dialog', { name: 'New candidate' }).waitFor({ state: 'detached' });
+    await page.getByRole('complementary', { name: 'Candidate detail' }).waitFor();
+    await page.getByRole('button', { name: 'Close detail' }).click();
+    await card(NAME).waitFor();
+    check(await column('Applied').getByText(NAME).isVisible(), 'new candidate sits in Applied');
+
+    // Duplicate email: the form offers to open the existing candidate.
+    await page.keyboard.press('n');
+    await page.getByLabel('Full name').fill('Someone Else');
+    await page.getByLabel('Email').fill(EMAIL.toUpperCase());
+    await page.getByRole('button', { name: 'Add candidate' }).click();
+    await page.getByRole('button', { name: `Open ${NAME}` }).first().waitFor();
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    check(true, 'duplicate email offers to open the existing candidate');
+
+    // Drag to Screen, then move on to Interview with the keyboard.
+    await card(NAME).dragTo(column('Screen'));
+    await column('Screen').getByText(NAME).waitFor();
+    check(true, 'drag and drop moved the card to Screen');
+    await card(NAME).focus();
+    await page.keyboard.press('Shift+ArrowRight');
+    await column('Interview').getByText(NAME).waitFor();
+    check(true, 'Shift+ArrowRight moved the card to Interview');
+    await bothThemes('board');
+
+    // Detail: edit a field (autosave), add a note, see the history.
+    await card(NAME).click();
+    const drawer = page.getByRole('complementary', { name: 'Candidate detail' });
+    await drawer.getByLabel('Phone').fill('+44 20 7946 0000');
+    await drawer.getByTestId('save-state').filter({ hasText: 'Saved' }).waitFor();
+    await drawer.getByLabel('LinkedIn').fill('not a link');
+    await drawer.getByLabel('LinkedIn').blur();
+    await drawer.getByRole('alert').filter({ hasText: 'not a web address' }).waitFor();
+    await shot('detail-error-light');
+    await drawer.getByLabel('LinkedIn').fill('https://www.linkedin.com/in/grace-testwell');
+    await drawer.getByLabel('LinkedIn').blur();
+    await drawer.getByTestId('save-state').filter({ hasText: 'Saved' }).waitFor();
+    await drawer.getByLabel('New note').fill('Explained token budgeting with a worked example. Strong on evals.');
+    await drawer.getByRole('button', { name: 'Add note' }).click();
+    await drawer.getByText('Explained token budgeting').waitFor();
+    await drawer.getByText('moved from Screen to Interview').waitFor();
+    check(true, 'detail autosaves, refuses a bad link inline, adds a note and shows history');
+    await bothThemes('detail');
+    await page.getByRole('button', { name: 'Close detail' }).click();
+
+    // Search from anywhere with "/", matches highlighted.
+    await page.keyboard.press('/');
+    await page.keyboard.type('budgeting');
+    await page.getByTestId('candidate-row').filter({ hasText: NAME }).waitFor();
+    check((await page.locator('mark').first().textContent()).toLowerCase().startsWith('budgeting'), 'search highlights the matching note text');
+    await bothThemes('table-search');
+    await page.getByLabel('Search candidates').fill('');
+    await page.getByRole('button', { name: 'Candidates', exact: true }).click();
+    await page.getByTestId('candidate-row').first().waitFor();
+  } else if (PHASE === 'demo') {
+    // The demo workspace `make run` opens: pick a seeded profile and look around.
+    await page.getByRole('button', { name: /Riley Chen/ }).click();
+    await page.getByTestId('board-card').first().waitFor();
+    const cards = await page.getByTestId('board-card').count();
+    check(cards >= 10, `demo board shows the first role's candidates (${cards})`);
+    await bothThemes('demo-board');
+    await page.getByRole('button', { name: 'Candidates', exact: true }).click();
+    await page.getByTestId('candidate-row').first().waitFor();
+    await bothThemes('demo-table');
+    await page.getByTestId('candidate-row').nth(2).click();
+    await page.getByRole('complementary', { name: 'Candidate detail' }).getByText('Stage history').waitFor();
+    await bothThemes('demo-detail');
+    await page.getByRole('button', { name: 'Close detail' }).click();
+    await page.getByRole('button', { name: 'Board', exact: true }).click();
+    await page.getByRole('button', { name: 'Role & pipeline…' }).click();
+    await page.getByRole('dialog').getByRole('heading', { name: 'Pipeline', exact: true }).waitFor();
+    await shot('demo-pipeline-light');
+  } else {
+    // Reopened app: the profile, role, stage, fields and note are all there.
+    await page.locator('#profile').waitFor();
+    check((await page.locator('#profile option:checked').textContent()).includes('Eve Recruiter'), 'profile remembered after restart');
+    await page.getByRole('tab', { name: ROLE }).click();
+    await column('Interview').getByText(NAME).waitFor();
+    check(true, 'candidate still in Interview after restart');
+    await card(NAME).click();
+    const drawer = page.getByRole('complementary', { name: 'Candidate detail' });
+    check((await drawer.getByLabel('Phone').inputValue()) === '+44 20 7946 0000', 'autosaved phone survived restart');
+    await drawer.getByText('Explained token budgeting').waitFor();
+    check(true, 'note survived restart');
+    await page.getByRole('button', { name: 'Close detail' }).click();
+    await page.keyboard.press('/');
+    await page.keyboard.type('testwell');
+    await page.getByTestId('candidate-row').filter({ hasText: NAME }).waitFor();
+    check(true, 'search finds the candidate after restart');
+    await shot('reopened-search-light');
+  }
+  check(errors.length === 0, `no page errors (${errors.join('; ')})`);
+} catch (e) {
+  await page.screenshot({ path: `${OUT}/failure-${PHASE}.png` }).catch(() => {});
+  console.error(e);
+  process.exitCode = 1;
+} finally {
+  await browser.close();
+}

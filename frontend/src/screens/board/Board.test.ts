@@ -1,0 +1,174 @@
+import { render, screen, within, waitFor } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import Board from './Board.svelte';
+import * as Candidates from '../../lib/wailsjs/go/app/Candidates';
+import * as Roles from '../../lib/wailsjs/go/app/Roles';
+import { ui } from '../../lib/stores/ui.svelte';
+import { application, backendError, board, card, resetUi, role } from '../../test/fixtures';
+
+vi.mock('../../lib/wailsjs/go/app/Candidates');
+vi.mock('../../lib/wailsjs/go/app/Roles');
+vi.mock('../../lib/wailsjs/go/app/Workspace');
+vi.mock('../../lib/wailsjs/runtime/runtime');
+
+const r = role({ id: 1 }); // stages 11 Applied, 12 Screen, 13 Interview, 14 Rejected
+const ada = card({ applicationId: 100, candidateId: 1, name: 'Ada Lovelace' });
+const grace = card({ applicationId: 101, candidateId: 2, name: 'Grace Hopper', source: '' });
+const alan = card({ applicationId: 102, candidateId: 3, name: 'Alan Turing', tags: ['crypto'] });
+
+async function renderBoard(b = board(r, { Applied: [ada, grace], Interview: [alan] })) {
+  vi.mocked(Candidates.Board).mockResolvedValue(b);
+  const user = userEvent.setup();
+  render(Board, { roleId: r.id });
+  await screen.findAllByTestId('board-card');
+  return user;
+}
+
+function cardNamed(name: string) {
+  return screen.getByRole('button', { name: new RegExp(`^${name}, in `) });
+}
+
+beforeEach(() => {
+  vi.resetAllMocks();
+  resetUi();
+  vi.mocked(Candidates.Move).mockResolvedValue(application());
+  vi.mocked(Roles.RejectionReasons).mockResolvedValue(['Not a fit', 'Withdrew', 'Salary']);
+});
+
+describe('Board', () => {
+  it('asks for the board of its role and shows one column per stage with counts and names', async () => {
+    await renderBoard();
+    expect(Candidates.Board).toHaveBeenCalledWith(1);
+
+    const columns = screen.getAllByRole('region');
+    expect(columns.map((c) => c.getAttribute('aria-label'))).toEqual([
+      'Applied, 2 candidates',
+      'Screen, 0 candidates',
+      'Interview, 1 candidates',
+      'Rejected, 0 candidates',
+    ]);
+
+    const applied = screen.getByRole('region', { name: 'Applied, 2 candidates' });
+    expect(within(applied).getByText('2')).toBeInTheDocument();
+    expect(within(applied).getByText('Ada Lovelace')).toBeInTheDocument();
+    expect(within(applied).getByText('Grace Hopper')).toBeInTheDocument();
+    expect(within(applied).getByText(/^No source/)).toBeInTheDocument();
+
+    const interview = screen.getByRole('region', { name: 'Interview, 1 candidates' });
+    expect(within(interview).getByText('Alan Turing')).toBeInTheDocument();
+    expect(within(interview).getByText('crypto')).toBeInTheDocument();
+
+    expect(within(screen.getByRole('region', { name: 'Screen, 0 candidates' })).getByText('Drop a candidate here')).toBeInTheDocument();
+  });
+
+  it('shows the error when the board cannot be loaded', async () => {
+    vi.mocked(Candidates.Board).mockRejectedValue(backendError('not_found', 'role not found'));
+    render(Board, { roleId: 9 });
+    expect(await screen.findByRole('alert')).toHaveTextContent('role not found');
+  });
+
+  it('Shift+ArrowRight on a focused card moves it to the next stage', async () => {
+    const user = await renderBoard();
+    cardNamed('Ada Lovelace').focus();
+    await user.keyboard('{Shift>}{ArrowRight}{/Shift}');
+
+    await waitFor(() => expect(Candidates.Move).toHaveBeenCalledWith(100, 12, ''));
+    expect(Candidates.Move).toHaveBeenCalledTimes(1);
+    await waitFor(() => expect(ui.toast).toEqual({ text: 'Ada Lovelace moved to Screen', kind: 'info' }));
+  });
+
+  it('Shift+ArrowLeft moves a card back one stage', async () => {
+    const user = await renderBoard();
+    cardNamed('Alan Turing').focus();
+    await user.keyboard('{Shift>}{ArrowLeft}{/Shift}');
+    await waitFor(() => expect(Candidates.Move).toHaveBeenCalledWith(102, 12, ''));
+  });
+
+  it('Shift+ArrowLeft in the first column does nothing', async () => {
+    const user = await renderBoard();
+    cardNamed('Ada Lovelace').focus();
+    await user.keyboard('{Shift>}{ArrowLeft}{/Shift}');
+    await new Promise((r) => setTimeout(r, 20));
+    expect(Candidates.Move).not.toHaveBeenCalled();
+  });
+
+  it('ArrowDown and ArrowUp move the focus between cards of a column', async () => {
+    const user = await renderBoard();
+    cardNamed('Ada Lovelace').focus();
+
+    await user.keyboard('{ArrowDown}');
+    await waitFor(() => expect(cardNamed('Grace Hopper')).toHaveFocus());
+
+    await user.keyboard('{ArrowUp}');
+    await waitFor(() => expect(cardNamed('Ada Lovelace')).toHaveFocus());
+    expect(Candidates.Move).not.toHaveBeenCalled();
+  });
+
+  it('ArrowRight jumps the focus to the next column that has cards', async () => {
+    const user = await renderBoard();
+    cardNamed('Grace Hopper').focus();
+    await user.keyboard('{ArrowRight}');
+    await waitFor(() => expect(cardNamed('Alan Turing')).toHaveFocus());
+  });
+
+  it('moving into Rejected asks for a reason and moves only after one is chosen', async () => {
+    const user = await renderBoard();
+    cardNamed('Alan Turing').focus();
+    await user.keyboard('{Shift>}{ArrowRight}{/Shift}');
+
+    const dialog = await screen.findByRole('dialog', { name: 'Reject Alan Turing' });
+    expect(Candidates.Move).not.toHaveBeenCalled();
+
+    // Submitting without a reason is refused in the dialog.
+    await user.click(within(dialog).getByRole('button', { name: 'Reject' }));
+    expect(within(dialog).getByRole('alert')).toHaveTextContent('Choose a reason for rejecting.');
+    expect(Candidates.Move).not.toHaveBeenCalled();
+
+    const select = within(dialog).getByLabelText('Reason');
+    await within(dialog).findByRole('option', { name: 'Withdrew' });
+    await user.selectOptions(select, 'Withdrew');
+    await user.click(within(dialog).getByRole('button', { name: 'Reject' }));
+
+    await waitFor(() => expect(Candidates.Move).toHaveBeenCalledWith(102, 14, 'Withdrew'));
+    expect(Candidates.Move).toHaveBeenCalledTimes(1);
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+  });
+
+  it('cancelling the reject dialog leaves the card where it was', async () => {
+    const user = await renderBoard();
+    cardNamed('Alan Turing').focus();
+    await user.keyboard('{Shift>}{ArrowRight}{/Shift}');
+    const dialog = await screen.findByRole('dialog', { name: 'Reject Alan Turing' });
+
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    expect(Candidates.Move).not.toHaveBeenCalled();
+  });
+
+  it('Enter on a card opens that candidate', async () => {
+    const user = await renderBoard();
+    cardNamed('Grace Hopper').focus();
+    await user.keyboard('{Enter}');
+    expect(ui.candidateId).toBe(2);
+  });
+
+  it('clicking a card opens that candidate', async () => {
+    const user = await renderBoard();
+    await user.click(screen.getByText('Alan Turing'));
+    expect(ui.candidateId).toBe(3);
+  });
+
+  it('a refused move shows the error and reloads the board', async () => {
+    vi.mocked(Candidates.Move).mockRejectedValue(backendError('conflict', 'Ada Lovelace was moved by someone else; the board was reloaded'));
+    const user = await renderBoard();
+    const loads = vi.mocked(Candidates.Board).mock.calls.length;
+    cardNamed('Ada Lovelace').focus();
+    await user.keyboard('{Shift>}{ArrowRight}{/Shift}');
+
+    await waitFor(() =>
+      expect(ui.toast).toEqual({ text: 'Ada Lovelace was moved by someone else; the board was reloaded', kind: 'error' }),
+    );
+    expect(vi.mocked(Candidates.Board).mock.calls.length).toBeGreaterThan(loads);
+    expect(ui.version).toBe(0);
+  });
+});

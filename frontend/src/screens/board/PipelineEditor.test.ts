@@ -1,0 +1,127 @@
+import { render, screen, within, waitFor } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import PipelineEditor from './PipelineEditor.svelte';
+import * as Roles from '../../lib/wailsjs/go/app/Roles';
+import { ui } from '../../lib/stores/ui.svelte';
+import { backendError, resetUi, role, stage } from '../../test/fixtures';
+
+vi.mock('../../lib/wailsjs/go/app/Candidates');
+vi.mock('../../lib/wailsjs/go/app/Roles');
+vi.mock('../../lib/wailsjs/go/app/Workspace');
+vi.mock('../../lib/wailsjs/runtime/runtime');
+
+const stages = [
+  stage({ id: 11, name: 'Applied', position: 0, count: 3 }),
+  stage({ id: 12, name: 'Screen', position: 1, count: 0 }),
+  stage({ id: 13, name: 'Interview', position: 2, count: 1 }),
+  stage({ id: 14, name: 'Rejected', position: 3, kind: 'rejected', count: 2 }),
+];
+const r = role({ id: 1, title: 'Backend Engineer', stages });
+
+function setup() {
+  const onclose = vi.fn();
+  const user = userEvent.setup();
+  render(PipelineEditor, { role: r, onclose });
+  return { user, onclose };
+}
+
+beforeEach(() => {
+  vi.resetAllMocks();
+  resetUi();
+  vi.mocked(Roles.DeleteStage).mockImplementation(async (id) => role({ ...r, stages: stages.filter((s) => s.id !== id) }));
+});
+
+describe('PipelineEditor', () => {
+  it('lists the active stages with their counts, and the rejected stage last', () => {
+    setup();
+    expect(screen.getByRole('dialog', { name: 'Backend Engineer: role & pipeline' })).toBeInTheDocument();
+    expect(screen.getByRole('textbox', { name: 'Name of stage 1' })).toHaveValue('Applied');
+    expect(screen.getByRole('textbox', { name: 'Name of stage 2' })).toHaveValue('Screen');
+    expect(screen.getByRole('textbox', { name: 'Name of stage 3' })).toHaveValue('Interview');
+    expect(screen.getByRole('textbox', { name: 'Name of the rejected stage' })).toHaveValue('Rejected');
+    expect(screen.getByText('3 here')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Delete Rejected' })).toBeNull();
+    expect(screen.getByRole('button', { name: 'Move Applied up' })).toBeDisabled();
+    expect(screen.getByRole('button', { name: 'Move Interview down' })).toBeDisabled();
+  });
+
+  it('deleting a stage that holds candidates asks where they go, then deletes', async () => {
+    const { user } = setup();
+    await user.click(screen.getByRole('button', { name: 'Delete Applied' }));
+
+    const confirm = screen.getByRole('alertdialog', { name: 'Move candidates before deleting' });
+    expect(confirm).toHaveTextContent('Applied holds 3 candidates. Where should they go?');
+    expect(Roles.DeleteStage).not.toHaveBeenCalled();
+
+    const target = within(confirm).getByRole('combobox', { name: 'Move candidates to' });
+    // Only the other active stages are offered; the first one is preselected.
+    expect(within(target).getAllByRole('option').map((o) => o.textContent)).toEqual(['Screen', 'Interview']);
+    expect(target).toHaveDisplayValue('Screen');
+
+    await user.selectOptions(target, 'Interview');
+    await user.click(within(confirm).getByRole('button', { name: 'Move and delete' }));
+
+    expect(Roles.DeleteStage).toHaveBeenCalledTimes(1);
+    expect(Roles.DeleteStage).toHaveBeenCalledWith(11, 13);
+    await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull());
+    expect(screen.queryByRole('button', { name: 'Delete Applied' })).toBeNull();
+    expect(ui.toast).toEqual({ text: 'Stage Applied deleted', kind: 'info' });
+  });
+
+  it('the move target defaults to the first other stage', async () => {
+    const { user } = setup();
+    await user.click(screen.getByRole('button', { name: 'Delete Interview' }));
+    const confirm = screen.getByRole('alertdialog');
+    expect(confirm).toHaveTextContent('Interview holds 1 candidate. Where should they go?');
+    await user.click(within(confirm).getByRole('button', { name: 'Move and delete' }));
+    expect(Roles.DeleteStage).toHaveBeenCalledWith(13, 11);
+  });
+
+  it('cancelling keeps the stage', async () => {
+    const { user } = setup();
+    await user.click(screen.getByRole('button', { name: 'Delete Applied' }));
+    await user.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    expect(Roles.DeleteStage).not.toHaveBeenCalled();
+  });
+
+  it('a stage with no candidates is deleted at once', async () => {
+    const { user } = setup();
+    await user.click(screen.getByRole('button', { name: 'Delete Screen' }));
+
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    expect(Roles.DeleteStage).toHaveBeenCalledWith(12, 0);
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Delete Screen' })).toBeNull());
+  });
+
+  it('shows the reason when the delete is refused', async () => {
+    vi.mocked(Roles.DeleteStage).mockRejectedValue(
+      backendError('invalid', 'stage: in use', [{ field: 'stage', message: 'A role needs at least one active stage' }]),
+    );
+    const { user } = setup();
+    await user.click(screen.getByRole('button', { name: 'Delete Screen' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('A role needs at least one active stage');
+    expect(screen.getByRole('button', { name: 'Delete Screen' })).toBeInTheDocument();
+  });
+
+  it('adds a stage and clears the input', async () => {
+    vi.mocked(Roles.AddStage).mockResolvedValue(
+      role({ ...r, stages: [...stages.slice(0, 3), stage({ id: 15, name: 'Take-home', position: 3 }), stages[3]] }),
+    );
+    const { user } = setup();
+    const input = screen.getByRole('textbox', { name: 'New stage name' });
+    await user.type(input, 'Take-home');
+    await user.click(screen.getByRole('button', { name: 'Add stage' }));
+
+    expect(Roles.AddStage).toHaveBeenCalledWith(1, 'Take-home');
+    expect(await screen.findByRole('textbox', { name: 'Name of stage 4' })).toHaveValue('Take-home');
+    expect(input).toHaveValue('');
+  });
+
+  it('moving a stage down sends the new order', async () => {
+    vi.mocked(Roles.ReorderStages).mockResolvedValue(r);
+    const { user } = setup();
+    await user.click(screen.getByRole('button', { name: 'Move Applied down' }));
+    expect(Roles.ReorderStages).toHaveBeenCalledWith(1, [12, 11, 13]);
+  });
+});

@@ -1,0 +1,243 @@
+import { render, screen, within, waitFor } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import CandidateDetail from './CandidateDetail.svelte';
+import * as Candidates from '../../lib/wailsjs/go/app/Candidates';
+import * as Roles from '../../lib/wailsjs/go/app/Roles';
+import { ui } from '../../lib/stores/ui.svelte';
+import { flushAll } from '../../lib/autosave.svelte';
+import {
+  application, backendError, candidate, detail, duplicateEmail, invalidEmail, note, resetUi, role, stageEvent,
+} from '../../test/fixtures';
+
+vi.mock('../../lib/wailsjs/go/app/Candidates');
+vi.mock('../../lib/wailsjs/go/app/Roles');
+vi.mock('../../lib/wailsjs/go/app/Workspace');
+vi.mock('../../lib/wailsjs/runtime/runtime');
+
+const roles = [role({ id: 1, title: 'Backend Engineer' }), role({ id: 2, title: 'Product Designer' })];
+
+function fixture() {
+  return detail({
+    candidate: candidate({ id: 1, name: 'Ada Lovelace', email: 'ada@example.com', tags: ['math', 'poetry'] }),
+    applications: [application({ id: 100, roleId: 1, roleTitle: 'Backend Engineer', stageId: 12, stageName: 'Screen' })],
+    notes: [note({ id: 1, body: 'Strong on fundamentals', authorName: 'Grace' })],
+    history: [
+      stageEvent({ id: 2, fromStage: 'Applied', toStage: 'Screen', actorName: 'Grace' }),
+      stageEvent({ id: 1, fromStage: '', toStage: 'Applied', actorName: '' }),
+    ],
+  });
+}
+
+function section(heading: string): HTMLElement {
+  return screen.getByRole('heading', { name: heading }).closest('section')!;
+}
+
+async function open(d = fixture()) {
+  vi.mocked(Candidates.Detail).mockResolvedValue(d);
+  const onclose = vi.fn();
+  const user = userEvent.setup();
+  const view = render(CandidateDetail, { id: 1, roles, onclose });
+  await screen.findByRole('textbox', { name: 'Name' });
+  return { user, onclose, view };
+}
+
+beforeEach(() => {
+  vi.resetAllMocks();
+  resetUi();
+  vi.mocked(Candidates.Update).mockImplementation(async (_id, patch) => candidate({ ...(patch as object) }));
+  vi.mocked(Roles.RejectionReasons).mockResolvedValue(['Not a fit', 'Withdrew']);
+});
+
+afterEach(async () => {
+  // Nothing typed in one test may leak into another's flushAll.
+  await flushAll();
+});
+
+describe('CandidateDetail', () => {
+  it('loads the candidate and shows profile, applications, notes and history', async () => {
+    await open();
+    expect(Candidates.Detail).toHaveBeenCalledWith(1);
+
+    expect(screen.getByRole('textbox', { name: 'Name' })).toHaveValue('Ada Lovelace');
+    expect(screen.getByRole('textbox', { name: 'Email' })).toHaveValue('ada@example.com');
+    expect(screen.getByRole('textbox', { name: 'Location' })).toHaveValue('London');
+    expect(screen.getByRole('textbox', { name: 'Tags (comma-separated)' })).toHaveValue('math, poetry');
+    expect(screen.getByTestId('save-state')).toHaveTextContent('All changes saved');
+
+    const apps = section('Applications');
+    expect(within(apps).getByText('Backend Engineer')).toBeInTheDocument();
+    const stageSelect = within(apps).getByRole('combobox', { name: 'Stage for Backend Engineer' });
+    expect(stageSelect).toHaveValue('12');
+    expect(within(stageSelect).getByRole('option', { name: 'Screen' })).toHaveProperty('selected', true);
+    // Only roles the candidate has not applied to are offered.
+    const applyTo = within(apps).getByRole('combobox', { name: 'Apply to role' });
+    expect(within(applyTo).queryByRole('option', { name: 'Backend Engineer' })).toBeNull();
+    expect(within(applyTo).getByRole('option', { name: 'Product Designer' })).toBeInTheDocument();
+
+    expect(within(section('Notes')).getByText('Strong on fundamentals')).toBeInTheDocument();
+    expect(within(section('Notes')).getByText(/^Grace ·/)).toBeInTheDocument();
+
+    const history = within(section('Stage history')).getAllByRole('listitem');
+    expect(history).toHaveLength(2);
+    expect(history[0]).toHaveTextContent(/Grace\s+moved from Applied to Screen/);
+    expect(history[1]).toHaveTextContent(/Someone\s+added to Applied/);
+  });
+
+  it('says so when there are no applications, notes or history', async () => {
+    await open(detail({ applications: [], notes: [], history: [] }));
+    expect(screen.getByText('Not applied to any role yet.')).toBeInTheDocument();
+    expect(screen.getByText('No notes yet.')).toBeInTheDocument();
+    expect(screen.getByText('No stage changes yet.')).toBeInTheDocument();
+  });
+
+  it('shows the error when the candidate cannot be loaded', async () => {
+    vi.mocked(Candidates.Detail).mockRejectedValue(backendError('not_found', 'candidate not found'));
+    const onclose = vi.fn();
+    const user = userEvent.setup();
+    render(CandidateDetail, { id: 1, roles, onclose });
+    expect(await screen.findByRole('alert')).toHaveTextContent('candidate not found');
+    await user.click(screen.getByRole('button', { name: 'Close' }));
+    expect(onclose).toHaveBeenCalled();
+  });
+
+  it('saves an email edit after the pause and says "Saved"', async () => {
+    const { user } = await open();
+    const email = screen.getByRole('textbox', { name: 'Email' });
+    await user.clear(email);
+    await user.type(email, 'ada@lovelace.dev');
+
+    expect(screen.getByTestId('save-state')).toHaveTextContent('Editing…');
+    expect(Candidates.Update).not.toHaveBeenCalled();
+
+    await waitFor(() => expect(Candidates.Update).toHaveBeenCalled(), { timeout: 2000 });
+    expect(Candidates.Update).toHaveBeenCalledTimes(1);
+    expect(Candidates.Update).toHaveBeenCalledWith(1, { email: 'ada@lovelace.dev' });
+    await waitFor(() => expect(screen.getByTestId('save-state')).toHaveTextContent('Saved'));
+    expect(ui.version).toBeGreaterThan(0);
+  });
+
+  it('saves at once when the field loses focus', async () => {
+    const { user } = await open();
+    const phone = screen.getByRole('textbox', { name: 'Phone' });
+    await user.type(phone, '+44 20');
+    await user.tab();
+    await waitFor(() => expect(Candidates.Update).toHaveBeenCalledWith(1, { phone: '+44 20' }));
+  });
+
+  it('sends tags as a trimmed list', async () => {
+    const { user } = await open();
+    const tags = screen.getByRole('textbox', { name: 'Tags (comma-separated)' });
+    await user.clear(tags);
+    await user.type(tags, ' math ,  rust,, ');
+    await user.tab();
+    await waitFor(() => expect(Candidates.Update).toHaveBeenCalledWith(1, { tags: ['math', 'rust'] }));
+  });
+
+  it('a refused email shows the message next to the field and says it is not saved', async () => {
+    vi.mocked(Candidates.Update).mockRejectedValue(invalidEmail('ada@'));
+    const { user } = await open();
+    const email = screen.getByRole('textbox', { name: 'Email' });
+    await user.clear(email);
+    await user.type(email, 'ada@');
+    await user.tab();
+
+    const field = email.closest('.field') as HTMLElement;
+    expect(await within(field).findByRole('alert')).toHaveTextContent('"ada@" is not a valid email address');
+    expect(email).toHaveAttribute('aria-invalid', 'true');
+    expect(screen.getByTestId('save-state')).toHaveTextContent('Not saved: fix the field marked in red');
+    expect(screen.getByTestId('save-state')).not.toHaveTextContent(/^Saved$/);
+    // Other fields are not marked.
+    expect(screen.getByRole('textbox', { name: 'Phone' })).toHaveAttribute('aria-invalid', 'false');
+
+    // Fixing the field saves it and clears the message.
+    vi.mocked(Candidates.Update).mockImplementation(async (_id, patch) => candidate({ ...(patch as object) }));
+    await user.type(email, 'example.com');
+    await user.tab();
+    await waitFor(() => expect(Candidates.Update).toHaveBeenLastCalledWith(1, { email: 'ada@example.com' }));
+    await waitFor(() => expect(within(field).queryByRole('alert')).toBeNull());
+    expect(screen.getByTestId('save-state')).toHaveTextContent('Saved');
+  });
+
+  it('a duplicate email offers to open the candidate who has it', async () => {
+    vi.mocked(Candidates.Update).mockRejectedValue(duplicateEmail(7, 'Ada Lovelace'));
+    const { user } = await open(detail({ candidate: candidate({ id: 1, name: 'Ada L.', email: '' }) }));
+    const email = screen.getByRole('textbox', { name: 'Email' });
+    await user.type(email, 'ada@example.com');
+    await user.tab();
+
+    const field = email.closest('.field') as HTMLElement;
+    const alert = await within(field).findByRole('alert');
+    expect(alert).toHaveTextContent('already used by Ada Lovelace');
+    await user.click(within(alert).getByRole('button', { name: 'Open Ada Lovelace' }));
+    expect(ui.candidateId).toBe(7);
+  });
+
+  it('adding a note calls AddNote and shows it at the top', async () => {
+    vi.mocked(Candidates.AddNote).mockResolvedValue(note({ id: 2, body: 'Great systems answer', authorName: 'Linus' }));
+    const { user } = await open();
+    const notes = section('Notes');
+    const add = within(notes).getByRole('button', { name: 'Add note' });
+    expect(add).toBeDisabled();
+
+    await user.type(within(notes).getByRole('textbox', { name: 'New note' }), 'Great systems answer');
+    expect(add).toBeEnabled();
+    await user.click(add);
+
+    expect(Candidates.AddNote).toHaveBeenCalledWith(1, 'Great systems answer');
+    await waitFor(() => expect(within(notes).getAllByRole('listitem')).toHaveLength(2));
+    const items = within(notes).getAllByRole('listitem');
+    expect(items[0]).toHaveTextContent('Great systems answer');
+    expect(items[0]).toHaveTextContent('Linus');
+    expect(items[1]).toHaveTextContent('Strong on fundamentals');
+    expect(within(notes).getByRole('textbox', { name: 'New note' })).toHaveValue('');
+  });
+
+  it('a refused note shows the message and keeps the text', async () => {
+    vi.mocked(Candidates.AddNote).mockRejectedValue(
+      backendError('invalid', 'body: too long', [{ field: 'body', message: 'Keep notes under 10,000 characters' }]),
+    );
+    const { user } = await open();
+    const notes = section('Notes');
+    const box = within(notes).getByRole('textbox', { name: 'New note' });
+    await user.type(box, 'very long');
+    await user.click(within(notes).getByRole('button', { name: 'Add note' }));
+    expect(await within(notes).findByRole('alert')).toHaveTextContent('Keep notes under 10,000 characters');
+    expect(box).toHaveValue('very long');
+    expect(within(notes).getAllByRole('listitem')).toHaveLength(1);
+  });
+
+  it('a note typed but not added is saved when the window flushes', async () => {
+    vi.mocked(Candidates.AddNote).mockResolvedValue(note({ id: 3, body: 'draft' }));
+    const { user } = await open();
+    await user.type(screen.getByRole('textbox', { name: 'New note' }), 'draft');
+    await flushAll();
+    expect(Candidates.AddNote).toHaveBeenCalledWith(1, 'draft');
+  });
+
+  it('closing the drawer saves what is pending', async () => {
+    const { user, view } = await open();
+    await user.type(screen.getByRole('textbox', { name: 'Location' }), ', UK');
+    view.unmount();
+    await waitFor(() => expect(Candidates.Update).toHaveBeenCalledWith(1, { location: 'London, UK' }));
+  });
+
+  it('changing the stage of an application moves it', async () => {
+    vi.mocked(Candidates.Move).mockResolvedValue(application({ stageId: 13 }));
+    const { user } = await open();
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Stage for Backend Engineer' }), 'Interview');
+    await waitFor(() => expect(Candidates.Move).toHaveBeenCalledWith(100, 13, ''));
+  });
+
+  it('choosing Rejected as the stage asks for a reason first', async () => {
+    vi.mocked(Candidates.Move).mockResolvedValue(application({ stageId: 14 }));
+    const { user } = await open();
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Stage for Backend Engineer' }), 'Rejected');
+
+    const dialog = await screen.findByRole('dialog', { name: 'Reject Ada Lovelace' });
+    expect(Candidates.Move).not.toHaveBeenCalled();
+    await within(dialog).findByRole('option', { name: 'Not a fit' });
+    await user.selectOptions(within(dialog).getByLabelText('Reason'), 'Not a fit');
+    await user.click(within(dialog).getByRole('button', { name: 'Reject' }));
+    await waitFor(() => expect(Candidates.Move).toHaveBeenCalledWith(100, 14, 'Not a fit'));
+  });
+});

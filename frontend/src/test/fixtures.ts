@@ -1,0 +1,138 @@
+// Shared builders for tests. They return plain objects (as the Wails bridge
+// does, after JSON decoding), typed as the generated model classes.
+import type {
+  Application,
+  Board,
+  BoardCard,
+  BoardColumn,
+  Candidate,
+  CandidateDetail,
+  CandidatePage,
+  CandidateRow,
+  Note,
+  Role,
+  SearchHit,
+  Stage,
+  StageEvent,
+  TextSpan,
+} from '../lib/api';
+import { ui } from '../lib/stores/ui.svelte';
+
+const T0 = '2026-01-05T09:00:00Z';
+
+export function stage(over: Partial<Stage> = {}): Stage {
+  return { id: 1, roleId: 1, name: 'Applied', position: 0, kind: 'active', count: 0, ...over } as Stage;
+}
+
+/** A role with the usual pipeline: Applied, Screen, Interview, Rejected (ids 11..14). */
+export function role(over: Partial<Role> = {}): Role {
+  const id = over.id ?? 1;
+  const stages = over.stages ?? [
+    stage({ id: id * 10 + 1, roleId: id, name: 'Applied', position: 0 }),
+    stage({ id: id * 10 + 2, roleId: id, name: 'Screen', position: 1 }),
+    stage({ id: id * 10 + 3, roleId: id, name: 'Interview', position: 2 }),
+    stage({ id: id * 10 + 4, roleId: id, name: 'Rejected', position: 3, kind: 'rejected' }),
+  ];
+  return {
+    id, title: 'Backend Engineer', team: 'Platform', location: 'Remote', status: 'open',
+    createdAt: T0, updatedAt: T0, ...over, stages,
+  } as Role;
+}
+
+export function card(over: Partial<BoardCard> = {}): BoardCard {
+  return {
+    applicationId: 100, candidateId: 1, name: 'Ada Lovelace', email: 'ada@example.com', source: 'Referral',
+    tags: [], rejectionReason: '', enteredStageAt: T0, ...over,
+  } as BoardCard;
+}
+
+export function column(s: Stage, cards: BoardCard[] = []): BoardColumn {
+  return { stage: { ...s, count: cards.length }, cards } as BoardColumn;
+}
+
+/** A board for `r` with the given cards per stage name. */
+export function board(r: Role, cardsByStage: Record<string, BoardCard[]> = {}): Board {
+  return { role: r, columns: r.stages.map((s) => column(s, cardsByStage[s.name] ?? [])) } as Board;
+}
+
+export function candidate(over: Partial<Candidate> = {}): Candidate {
+  return {
+    id: 1, name: 'Ada Lovelace', email: 'ada@example.com', phone: '', location: 'London', linkedIn: '', gitHub: '',
+    portfolio: '', source: 'Referral', resumeText: '', tags: ['math'], createdAt: T0, updatedAt: T0, archivedAt: '', ...over,
+  } as Candidate;
+}
+
+export function application(over: Partial<Application> = {}): Application {
+  return {
+    id: 100, candidateId: 1, roleId: 1, roleTitle: 'Backend Engineer', stageId: 12, stageName: 'Screen', stageKind: 'active',
+    rejectionReason: '', createdAt: T0, enteredStageAt: T0, ...over,
+  } as Application;
+}
+
+export function note(over: Partial<Note> = {}): Note {
+  return { id: 1, candidateId: 1, authorId: 1, authorName: 'Grace', body: 'Strong on fundamentals', createdAt: T0, ...over } as Note;
+}
+
+export function stageEvent(over: Partial<StageEvent> = {}): StageEvent {
+  return {
+    id: 1, applicationId: 100, roleTitle: 'Backend Engineer', fromStage: 'Applied', toStage: 'Screen', actorName: 'Grace',
+    reason: '', at: T0, ...over,
+  } as StageEvent;
+}
+
+export function detail(over: Partial<CandidateDetail> = {}): CandidateDetail {
+  return {
+    candidate: candidate(), applications: [application()], notes: [note()], history: [stageEvent()], attachments: [], ...over,
+  } as CandidateDetail;
+}
+
+export function span(text: string, match = false): TextSpan {
+  return { text, match } as TextSpan;
+}
+
+export function hit(field: string, snippet: TextSpan[]): SearchHit {
+  return { field, snippet } as SearchHit;
+}
+
+export function row(over: Partial<CandidateRow> = {}): CandidateRow {
+  return {
+    id: 1, name: 'Ada Lovelace', email: 'ada@example.com', source: 'Referral', location: 'London', tags: ['math'],
+    applications: [], updatedAt: T0, archivedAt: '', hits: [], ...over,
+  } as CandidateRow;
+}
+
+export function page(rows: CandidateRow[], total = rows.length): CandidatePage {
+  return { rows, total } as CandidatePage;
+}
+
+type Field = { field: string; message: string };
+
+/** What a binding rejects with: the backend's UserError as a JSON string. */
+export function backendError(code: string, message: string, fields: Field[] = [], extra: Record<string, unknown> = {}): string {
+  return JSON.stringify({ code, message, fields, ...extra });
+}
+
+export const invalidEmail = (value = 'x') =>
+  backendError('invalid', `email: "${value}" is not a valid email address`, [
+    { field: 'email', message: `"${value}" is not a valid email address` },
+  ]);
+
+export const duplicateEmail = (existingId = 7, existingName = 'Ada Lovelace') =>
+  backendError('duplicate', `email: already used by ${existingName}`, [{ field: 'email', message: `already used by ${existingName}` }], {
+    existingId,
+    existingName,
+  });
+
+export const notFound = (what = 'candidate') => backendError('not_found', `${what} not found`);
+
+/** Puts the app-wide UI store back to its defaults between tests. */
+export function resetUi() {
+  ui.screen = 'board';
+  ui.roleId = 0;
+  ui.candidateId = 0;
+  ui.profile = null;
+  ui.newCandidateOpen = false;
+  ui.version = 0;
+  ui.toast = null;
+  ui.query = '';
+}
