@@ -5,7 +5,8 @@
 #  2. The app is stopped; the release binary's CLI reads the workspace it wrote.
 #  3. The app is started again and the flow checks nothing was lost.
 #  4. The release binary opens in a real window on the same workspace; xdotool
-#     searches with the keyboard and the screen is captured.
+#     searches with the keyboard, opens the candidate, types into a field and
+#     closes the window at once: the close must save what was typed.
 # Screenshots and logs land in build/e2e/.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -81,20 +82,36 @@ stop_dev
 DATA=$DATA_SAVED
 
 echo "e2e: release binary in a real window"
+gcc -O1 -o "$OUT/wm-close" build/scripts/wm-close.c -lX11
 xvfb-run -a -s "$XVFB" bash -c '
+  set -e
   "$0" --data-dir "$1" >"$2/real-window.log" 2>&1 &
   app=$!
   win=$(timeout 30 xdotool search --sync --onlyvisible --name "^hirebench$" | head -n1)
   sleep 3
-  xdotool windowactivate --sync "$win" 2>/dev/null || xdotool windowfocus --sync "$win"
+  xdotool windowfocus --sync "$win"
   import -window root "$2/real-window-board.png"
+  # Keyboard only: "/" searches, Enter opens the top hit, Tab reaches the name field.
   xdotool key --window "$win" slash
   sleep 0.3
   xdotool type --window "$win" --delay 40 testwell
   sleep 1.5
   import -window root "$2/real-window-search.png"
-  kill $app; wait $app 2>/dev/null || true
+  xdotool key --window "$win" Return
+  sleep 1.5
+  xdotool key --window "$win" Tab End
+  xdotool type --window "$win" --delay 20 " Jr"
+  import -window root "$2/real-window-typing.png"
+  # Close at once, well inside the autosave pause: the close must save it.
+  "$2/wm-close" "$win"
+  for _ in $(seq 1 50); do kill -0 $app 2>/dev/null || break; sleep 0.2; done
+  if kill -0 $app 2>/dev/null; then echo "e2e: window did not close" >&2; kill $app; exit 1; fi
 ' "$BIN" "$DATA" "$OUT"
+name=$("$BIN" --data-dir "$DATA" candidates list --json --query testwell | node -e '
+  const rows = JSON.parse(require("fs").readFileSync(0, "utf8"));
+  process.stdout.write(rows[0] ? rows[0].name : "");')
+[ "$name" = "Grace Hopper-Testwell Jr" ] || { echo "e2e: text typed just before closing the window was lost (name is \"$name\")" >&2; exit 1; }
+echo "ok - text typed right before closing the window was saved by the close"
 for f in real-window-board real-window-search; do
   [ -s "$OUT/$f.png" ] || { echo "e2e: $f.png missing" >&2; exit 1; }
 done

@@ -16,6 +16,8 @@ class UI {
   toast = $state<{ text: string; kind: 'info' | 'error' } | null>(null);
   theme = $state<Theme>((localStorage.getItem('hirebench.theme') as Theme) || 'system');
   query = $state('');
+  /** The top row of the candidates table, opened by Enter in the search box. */
+  firstResultId = $state(0);
 
   changed() {
     this.version++;
