@@ -83,7 +83,9 @@ R is a role's id or title. Data lives in DIR/workspace.db (default %s).
 // Run executes a command and returns the process exit code.
 func Run(ctx context.Context, o Options, version string, stdout, stderr io.Writer) int {
 	fail := func(code int, format string, args ...any) int {
-		fmt.Fprintf(stderr, "hirebench: "+format+"\n", args...)
+		// One line, even when the message quotes raw input (a flag name, a path).
+		msg := strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ").Replace(fmt.Sprintf(format, args...))
+		fmt.Fprintln(stderr, "hirebench: "+msg)
 		return code
 	}
 	cmd := o.Command

@@ -172,7 +172,9 @@ func sniff(name string, data []byte) (mime, text string, err error) {
 		if !utf8.ValidString(t) {
 			t = latin1(data) // old exports are often Windows-1252/Latin-1
 		}
-		t = strings.TrimSpace(t)
+		// Like typed text, extracted text must not carry control characters:
+		// search marks its highlights with them.
+		t = model.MultiLine(t)
 		if utf8.RuneCountInString(t) > model.MaxResumeText {
 			return "", "", model.Invalid("file", "%s holds more than %d characters of text", name, model.MaxResumeText)
 		}

@@ -1,5 +1,6 @@
 // Shared builders for tests. They return plain objects (as the Wails bridge
 // does, after JSON decoding), typed as the generated model classes.
+import type { model } from '../lib/wailsjs/go/models';
 import type {
   Application,
   Board,
@@ -10,6 +11,7 @@ import type {
   CandidatePage,
   CandidateRow,
   Note,
+  Profile,
   Role,
   SearchHit,
   Stage,
@@ -19,6 +21,10 @@ import type {
 import { ui } from '../lib/stores/ui.svelte';
 
 const T0 = '2026-01-05T09:00:00Z';
+
+export function profile(over: Partial<Profile> = {}): Profile {
+  return { id: 1, name: 'Grace Hopper', isRecruiter: true, createdAt: T0, ...over } as Profile;
+}
 
 export function stage(over: Partial<Stage> = {}): Stage {
   return { id: 1, roleId: 1, name: 'Applied', position: 0, kind: 'active', count: 0, ...over } as Stage;
@@ -101,6 +107,10 @@ export function row(over: Partial<CandidateRow> = {}): CandidateRow {
   } as CandidateRow;
 }
 
+export function appSummary(over: Partial<model.AppSummary> = {}): model.AppSummary {
+  return { applicationId: 100, roleId: 1, roleTitle: 'Backend Engineer', stageId: 12, stageName: 'Screen', stageKind: 'active', ...over };
+}
+
 export function page(rows: CandidateRow[], total = rows.length): CandidatePage {
   return { rows, total } as CandidatePage;
 }
@@ -135,4 +145,5 @@ export function resetUi() {
   ui.version = 0;
   ui.toast = null;
   ui.query = '';
+  ui.firstResultId = 0;
 }

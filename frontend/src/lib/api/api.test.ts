@@ -86,6 +86,14 @@ describe('api', () => {
     });
   });
 
+  it('candidates lets the caller override any default (paging, sort)', async () => {
+    vi.mocked(Candidates.List).mockResolvedValue(page([]));
+    await api.candidates({ sort: 'updated', desc: true, limit: 25, offset: 50, includeArchived: true });
+    expect(Candidates.List).toHaveBeenCalledWith({
+      query: '', roleId: 0, stageId: 0, tag: '', source: '', includeArchived: true, sort: 'updated', desc: true, limit: 25, offset: 50,
+    });
+  });
+
   it('findByEmail returns the candidate when there is one', async () => {
     const c = candidate({ id: 7 });
     vi.mocked(Candidates.FindByEmail).mockResolvedValue(c);

@@ -28,6 +28,7 @@ function setup() {
 beforeEach(() => {
   vi.resetAllMocks();
   resetUi();
+  vi.mocked(Roles.RejectionReasons).mockResolvedValue(['Not a fit', 'Withdrew']);
   vi.mocked(Roles.DeleteStage).mockImplementation(async (id) => role({ ...r, stages: stages.filter((s) => s.id !== id) }));
 });
 
@@ -123,5 +124,39 @@ describe('PipelineEditor', () => {
     const { user } = setup();
     await user.click(screen.getByRole('button', { name: 'Move Applied down' }));
     expect(Roles.ReorderStages).toHaveBeenCalledWith(1, [12, 11, 13]);
+  });
+
+  it('shows the rejection reasons one per line and saves the edited list', async () => {
+    vi.mocked(Roles.SetRejectionReasons).mockImplementation(async (labels) => labels);
+    const { user } = setup();
+    const box = screen.getByRole('textbox', { name: 'Rejection reasons, one per line' });
+    await waitFor(() => expect(box).toHaveValue('Not a fit\nWithdrew'));
+
+    await user.click(box);
+    await user.keyboard('{Control>}{End}{/Control}{Enter}Salary too high');
+    expect(screen.queryByRole('status')).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Save reasons' }));
+
+    expect(Roles.SetRejectionReasons).toHaveBeenCalledWith(['Not a fit', 'Withdrew', 'Salary too high']);
+    expect(await screen.findByRole('status')).toHaveTextContent('Saved');
+
+    // Editing again hides "Saved" until the next save.
+    await user.type(box, '!');
+    expect(screen.queryByRole('status')).toBeNull();
+  });
+
+  it('shows why the rejection reasons were refused', async () => {
+    vi.mocked(Roles.SetRejectionReasons).mockRejectedValue(
+      backendError('invalid', 'reasons: empty', [{ field: 'reasons', message: 'Keep at least one reason' }]),
+    );
+    const { user } = setup();
+    const box = screen.getByRole('textbox', { name: 'Rejection reasons, one per line' });
+    await waitFor(() => expect(box).toHaveValue('Not a fit\nWithdrew'));
+    await user.clear(box);
+    await user.click(screen.getByRole('button', { name: 'Save reasons' }));
+
+    expect(await screen.findByRole('alert')).toHaveTextContent('Keep at least one reason');
+    expect(box).toHaveAttribute('aria-invalid', 'true');
+    expect(screen.queryByRole('status')).toBeNull();
   });
 });

@@ -221,11 +221,17 @@ describe('CandidateDetail', () => {
     await waitFor(() => expect(Candidates.Update).toHaveBeenCalledWith(1, { location: 'London, UK' }));
   });
 
-  it('changing the stage of an application moves it', async () => {
+  it('changing the stage of an application moves it and shows the new stage', async () => {
     vi.mocked(Candidates.Move).mockResolvedValue(application({ stageId: 13 }));
     const { user } = await open();
+    const moved = fixture();
+    moved.applications = [application({ id: 100, roleId: 1, stageId: 13, stageName: 'Interview' })];
+    vi.mocked(Candidates.Detail).mockResolvedValue(moved);
+
     await user.selectOptions(screen.getByRole('combobox', { name: 'Stage for Backend Engineer' }), 'Interview');
     await waitFor(() => expect(Candidates.Move).toHaveBeenCalledWith(100, 13, ''));
+    await waitFor(() => expect(screen.getByRole('combobox', { name: 'Stage for Backend Engineer' })).toHaveDisplayValue('Interview'));
+    expect(ui.version).toBeGreaterThan(0);
   });
 
   it('choosing Rejected as the stage asks for a reason first', async () => {
@@ -239,5 +245,45 @@ describe('CandidateDetail', () => {
     await user.selectOptions(within(dialog).getByLabelText('Reason'), 'Not a fit');
     await user.click(within(dialog).getByRole('button', { name: 'Reject' }));
     await waitFor(() => expect(Candidates.Move).toHaveBeenCalledWith(100, 14, 'Not a fit'));
+  });
+
+  it('cancelling the reject dialog puts the stage select back', async () => {
+    const { user } = await open();
+    const select = screen.getByRole('combobox', { name: 'Stage for Backend Engineer' });
+    await user.selectOptions(select, 'Rejected');
+    const dialog = await screen.findByRole('dialog', { name: 'Reject Ada Lovelace' });
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(Candidates.Move).not.toHaveBeenCalled();
+    await waitFor(() => expect(select).toHaveDisplayValue('Screen'));
+  });
+
+  it('a refused move shows the error and the stage select shows the real stage', async () => {
+    vi.mocked(Candidates.Move).mockRejectedValue(backendError('conflict', 'Ada Lovelace was moved by someone else'));
+    const { user } = await open();
+    const select = screen.getByRole('combobox', { name: 'Stage for Backend Engineer' });
+    await user.selectOptions(select, 'Interview');
+
+    await waitFor(() => expect(ui.toast).toEqual({ text: 'Ada Lovelace was moved by someone else', kind: 'error' }));
+    await waitFor(() => expect(Candidates.Detail).toHaveBeenCalledTimes(2));
+    await waitFor(() => expect(screen.getByRole('combobox', { name: 'Stage for Backend Engineer' })).toHaveDisplayValue('Screen'));
+  });
+
+  it('attaching a file sends it as base64 and reloads', async () => {
+    vi.mocked(Candidates.Attach).mockResolvedValue({} as Awaited<ReturnType<typeof Candidates.Attach>>);
+    const { user } = await open();
+    await user.upload(screen.getByLabelText('Attach a file (PDF, DOCX or TXT)'), new File(['hello'], 'cv.txt', { type: 'text/plain' }));
+    await waitFor(() => expect(Candidates.Attach).toHaveBeenCalledWith(1, 'cv.txt', btoa('hello')));
+    await waitFor(() => expect(Candidates.Detail).toHaveBeenCalledTimes(2));
+  });
+
+  it('a refused attachment shows why', async () => {
+    vi.mocked(Candidates.Attach).mockRejectedValue(
+      backendError('invalid', 'file: too big', [{ field: 'file', message: 'cv.txt is larger than 20 MB' }]),
+    );
+    const { user } = await open();
+    await user.upload(screen.getByLabelText('Attach a file (PDF, DOCX or TXT)'), new File(['x'], 'cv.txt', { type: 'text/plain' }));
+    expect(await within(section('Resume')).findByRole('alert')).toHaveTextContent('cv.txt is larger than 20 MB');
   });
 });

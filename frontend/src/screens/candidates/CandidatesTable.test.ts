@@ -4,7 +4,7 @@ import CandidatesTable from './CandidatesTable.svelte';
 import * as Candidates from '../../lib/wailsjs/go/app/Candidates';
 import { ui } from '../../lib/stores/ui.svelte';
 import type { CandidateFilter, Facets } from '../../lib/api';
-import { backendError, hit, page, resetUi, role, row, span } from '../../test/fixtures';
+import { appSummary, backendError, hit, page, resetUi, role, row, span } from '../../test/fixtures';
 
 vi.mock('../../lib/wailsjs/go/app/Candidates');
 vi.mock('../../lib/wailsjs/go/app/Roles');
@@ -15,7 +15,7 @@ const roles = [role({ id: 1, title: 'Backend Engineer' }), role({ id: 2, title: 
 
 const ada = row({
   id: 1, name: 'Ada Lovelace', email: 'ada@example.com', source: 'Referral', tags: ['math'],
-  applications: [{ applicationId: 100, roleId: 1, roleTitle: 'Backend Engineer', stageId: 12, stageName: 'Screen', stageKind: 'active' }] as never,
+  applications: [appSummary({ applicationId: 100, roleId: 1, roleTitle: 'Backend Engineer', stageName: 'Screen' })],
 });
 const grace = row({ id: 2, name: 'Grace Hopper', email: 'grace@example.com', source: 'LinkedIn', tags: [] });
 

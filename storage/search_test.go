@@ -1,0 +1,533 @@
+package storage
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"hirebench/app/model"
+)
+
+func TestSearchIndexFollowsWrites(t *testing.T) {
+	ctx := context.Background()
+	s, clk := mustOpen(t)
+	ada := mustCandidate(t, s, model.Candidate{Name: "Ada Lovelace", Email: "ada@analytical.example", ResumeText: "Difference engine programmer"})
+	bystander := mustCandidate(t, s, model.Candidate{Name: "Bystander Person", Email: "by@stander.example", ResumeText: "Unrelated work"})
+	update := func(fn func(c *model.Candidate)) {
+		t.Helper()
+		clk.Advance(time.Minute)
+		if _, err := s.UpdateCandidate(ctx, ada.ID, func(c *model.Candidate) error { fn(c); return nil }); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var attachmentID int64
+
+	steps := []struct {
+		name  string
+		do    func()
+		found []string // queries that must find Ada (and only Ada)
+		gone  []string // queries that must no longer find Ada
+	}{
+		{"insert", func() {}, []string{"lovelace", "analytical", "engine"}, nil},
+		{"rename", func() { update(func(c *model.Candidate) { c.Name = "Ada King" }) }, []string{"king", "engine"}, []string{"lovelace"}},
+		{"new email", func() { update(func(c *model.Candidate) { c.Email = "countess@lovelace.example" }) }, []string{"countess", "king"}, []string{"analytical"}},
+		{"new resume", func() { update(func(c *model.Candidate) { c.ResumeText = "Wrote the first algorithm" }) }, []string{"algorithm"}, []string{"engine"}},
+		{"note", func() {
+			if _, err := s.AddNote(ctx, ada.ID, "Mentioned Babbage twice", tester); err != nil {
+				t.Fatal(err)
+			}
+		}, []string{"babbage", "algorithm", "king"}, nil},
+		{"attachment", func() {
+			a, err := s.AddAttachment(ctx, ada.ID, "cv.txt", "text/plain", []byte("x"), "Poetical science enthusiast")
+			if err != nil {
+				t.Fatal(err)
+			}
+			attachmentID = a.ID
+		}, []string{"poetical", "algorithm", "babbage"}, nil},
+		{"resume edit keeps attachment text", func() { update(func(c *model.Candidate) { c.ResumeText = "Notes on the engine" }) },
+			[]string{"poetical", "engine", "babbage"}, []string{"algorithm"}},
+		{"attachment deleted", func() {
+			if err := s.DeleteAttachment(ctx, attachmentID); err != nil {
+				t.Fatal(err)
+			}
+		}, []string{"engine", "babbage"}, []string{"poetical"}},
+		{"second note keeps the first", func() {
+			if _, err := s.AddNote(ctx, ada.ID, "Strong on Bernoulli numbers", tester); err != nil {
+				t.Fatal(err)
+			}
+		}, []string{"bernoulli", "babbage"}, nil},
+	}
+	for _, st := range steps {
+		st.do()
+		for _, q := range st.found {
+			if got := search(t, s, q, false); !slices.Equal(got, ids(ada.ID)) {
+				t.Errorf("after %s: search %q = %v, want [%d]", st.name, q, got, ada.ID)
+			}
+		}
+		for _, q := range st.gone {
+			if got := search(t, s, q, false); len(got) != 0 {
+				t.Errorf("after %s: search %q = %v, want nothing", st.name, q, got)
+			}
+		}
+		if got := search(t, s, "stander", false); !slices.Equal(got, ids(bystander.ID)) {
+			t.Errorf("after %s: the bystander is no longer found: %v", st.name, got)
+		}
+	}
+}
+
+func TestSearchExcludesArchivedUnlessAsked(t *testing.T) {
+	ctx := context.Background()
+	s, _ := mustOpen(t)
+	live := mustCandidate(t, s, model.Candidate{Name: "Radia Perlman", ResumeText: "spanning tree"})
+	old := mustCandidate(t, s, model.Candidate{Name: "Old Perlman", ResumeText: "spanning tree too"})
+	if _, err := s.SetArchived(ctx, old.ID, true); err != nil {
+		t.Fatal(err)
+	}
+	if got := search(t, s, "spanning", false); !slices.Equal(got, ids(live.ID)) {
+		t.Errorf("search without archived = %v, want [%d]", got, live.ID)
+	}
+	if got := search(t, s, "spanning", true); !slices.Equal(got, ids(live.ID, old.ID)) {
+		t.Errorf("search with archived = %v, want both", got)
+	}
+	if _, err := s.SetArchived(ctx, old.ID, false); err != nil {
+		t.Fatal(err)
+	}
+	if got := search(t, s, "spanning", false); !slices.Equal(got, ids(live.ID, old.ID)) {
+		t.Errorf("after restore search = %v, want both", got)
+	}
+}
+
+func TestSearchHighlights(t *testing.T) {
+	ctx := context.Background()
+	s, _ := mustOpen(t)
+	c := mustCandidate(t, s, model.Candidate{Name: "Ada Lovelace", Email: "ada@example.com",
+		ResumeText: "Long before computers existed she described loops for the Analytical Engine."})
+	if _, err := s.AddNote(ctx, c.ID, "Talked about the engine for an hour.", tester); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		query      string
+		fields     []string // fields that must report a hit
+		matchWords []string // each must be a Match span in some hit
+	}{
+		{"lov", []string{"name"}, []string{"Lovelace"}},
+		{"engine", []string{"notes", "resume"}, []string{"engine", "Engine"}},
+		{"ada", []string{"name", "email"}, []string{"Ada", "ada"}},
+		{"loops analytical", []string{"resume"}, []string{"loops", "Analytical"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.query, func(t *testing.T) {
+			page, err := s.ListCandidates(ctx, model.CandidateFilter{Query: tc.query})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(page.Rows) != 1 {
+				t.Fatalf("%d rows, want 1", len(page.Rows))
+			}
+			hits := page.Rows[0].Hits
+			var fields []string
+			matched := map[string]bool{}
+			for _, h := range hits {
+				fields = append(fields, h.Field)
+				var whole strings.Builder
+				for _, sp := range h.Snippet {
+					whole.WriteString(sp.Text)
+					if sp.Match {
+						matched[sp.Text] = true
+						// A highlighted span is a word the user typed (or one it prefixes).
+						ok := false
+						for _, w := range strings.Fields(tc.query) {
+							if strings.HasPrefix(strings.ToLower(sp.Text), w) {
+								ok = true
+							}
+						}
+						if !ok {
+							t.Errorf("field %s highlights %q, which the query %q does not match", h.Field, sp.Text, tc.query)
+						}
+					}
+				}
+				if strings.ContainsAny(whole.String(), markOpen+markClose) {
+					t.Errorf("field %s snippet leaks match markers: %q", h.Field, whole.String())
+				}
+			}
+			for _, f := range tc.fields {
+				if !slices.Contains(fields, f) {
+					t.Errorf("hits on fields %v, want a hit on %s", fields, f)
+				}
+			}
+			for _, w := range tc.matchWords {
+				if !matched[w] {
+					t.Errorf("no Match span %q among %v", w, matched)
+				}
+			}
+		})
+	}
+	// Without a query there is nothing to highlight.
+	page, err := s.ListCandidates(ctx, model.CandidateFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(page.Rows) != 1 || len(page.Rows[0].Hits) != 0 {
+		t.Errorf("unsearched list has hits: %+v", page.Rows)
+	}
+}
+
+func TestSpans(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []model.TextSpan
+	}{
+		{"", nil},
+		{"plain", []model.TextSpan{{Text: "plain"}}},
+		{"a \x02hit\x03 b", []model.TextSpan{{Text: "a "}, {Text: "hit", Match: true}, {Text: " b"}}},
+		{"\x02x\x03\x02y\x03", []model.TextSpan{{Text: "x", Match: true}, {Text: "y", Match: true}}},
+		{"unclosed \x02tail", []model.TextSpan{{Text: "unclosed "}, {Text: "tail", Match: true}}},
+	}
+	for _, tc := range tests {
+		if got := Spans(tc.in); !slices.Equal(got, tc.want) {
+			t.Errorf("Spans(%q) = %+v, want %+v", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestHostileQueriesAreLiteral(t *testing.T) {
+	ctx := context.Background()
+	s, _ := mustOpen(t)
+	nora := mustCandidate(t, s, model.Candidate{Name: "Nora Near", ResumeText: "x-ray col:foo"})
+	apple := mustCandidate(t, s, model.Candidate{Name: "Apple Person", ResumeText: "plain text"})
+	tests := []struct {
+		query string
+		want  []int64
+	}{
+		{`apple`, ids(apple.ID)}, // control: the fixture is searchable
+		{`NEAR(`, ids(nora.ID)},
+		{`NEAR(nora near)`, ids(nora.ID)},
+		{`"a" OR b*`, ids()},      // OR is a word here, not an operator that would match Apple
+		{`apple OR nora`, ids()},  // likewise: all words must occur
+		{`-x`, ids(nora.ID)},      // not a NOT
+		{`NOT apple`, ids()},      // not a NOT either
+		{`col:foo`, ids(nora.ID)}, // not a column filter
+		{`name:apple`, ids()},     // ditto: a real column filter would find Apple
+		{`^nora`, ids(nora.ID)},
+		{`nora*`, ids(nora.ID)},
+		{`"unbalanced`, ids()},
+		{`!!! ??? ...`, ids()},
+		{`"`, ids()},
+		{`*`, ids()},
+		{`()`, ids()},
+		{`'; DROP TABLE candidates; --`, ids()},
+		{`AND`, ids()},
+		{strings.Repeat("nora ", 200), ids(nora.ID)},
+	}
+	for _, tc := range tests {
+		t.Run(tc.query[:min(len(tc.query), 30)], func(t *testing.T) {
+			page, err := s.ListCandidates(ctx, model.CandidateFilter{Query: tc.query})
+			if err != nil {
+				t.Fatalf("query %q: %v", tc.query, err)
+			}
+			var got []int64
+			for _, r := range page.Rows {
+				got = append(got, r.ID)
+			}
+			slices.Sort(got)
+			if !slices.Equal(got, tc.want) && !(len(got) == 0 && len(tc.want) == 0) {
+				t.Errorf("query %q found %v, want %v", tc.query, got, tc.want)
+			}
+			if page.Total != len(page.Rows) {
+				t.Errorf("Total = %d with %d rows", page.Total, len(page.Rows))
+			}
+			if n, err := s.BareSearch(ctx, tc.query, 10); err != nil && FTSQuery(tc.query) != "" {
+				t.Errorf("BareSearch(%q) = %d, %v", tc.query, n, err)
+			}
+		})
+	}
+	if n, _ := s.CountCandidates(ctx); n != 2 {
+		t.Fatalf("%d candidates after hostile queries, want 2", n)
+	}
+}
+
+func TestFTSQuery(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"", ""},
+		{"   ", ""},
+		{"!!! --- ...", ""},
+		{"lov", `"lov"*`},
+		{`"a" OR b*`, `"a"* "OR"* "b"*`},
+		{"col:foo", `"col"* "foo"*`},
+		{"Spärck Jones", `"Spärck"* "Jones"*`},
+	}
+	for _, tc := range tests {
+		if got := FTSQuery(tc.in); got != tc.want {
+			t.Errorf("FTSQuery(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+	// Whatever is typed, no double quote survives inside a quoted word.
+	for _, in := range []string{`a"b`, `"""`, `x" OR "y`, "a\x00b", "\u201ca\u201d"} {
+		q := FTSQuery(in)
+		for _, w := range strings.Fields(q) {
+			inner := strings.TrimSuffix(strings.TrimPrefix(w, `"`), `"*`)
+			if strings.Contains(inner, `"`) || !strings.HasPrefix(w, `"`) || !strings.HasSuffix(w, `"*`) {
+				t.Errorf("FTSQuery(%q) = %q: word %q is not a safely quoted prefix", in, q, w)
+			}
+		}
+	}
+}
+
+func TestSearchPrefixAndDiacritics(t *testing.T) {
+	s, _ := mustOpen(t)
+	ada := mustCandidate(t, s, model.Candidate{Name: "Ada Lovelace"})
+	karen := mustCandidate(t, s, model.Candidate{Name: "Karen Spärck Jones"})
+	mateo := mustCandidate(t, s, model.Candidate{Name: "Mateo Fernández", ResumeText: "Café owner in Zürich"})
+	tests := []struct {
+		query string
+		want  []int64
+	}{
+		{"lov", ids(ada.ID)},
+		{"LOVE", ids(ada.ID)},
+		{"lovelace", ids(ada.ID)},
+		{"lovelacex", ids()},
+		{"sparck", ids(karen.ID)},
+		{"spärck", ids(karen.ID)},
+		{"SPARCK jon", ids(karen.ID)},
+		{"fernandez", ids(mateo.ID)},
+		{"zurich cafe", ids(mateo.ID)},
+		{"ada karen", ids()},
+	}
+	for _, tc := range tests {
+		if got := search(t, s, tc.query, false); !slices.Equal(got, tc.want) {
+			t.Errorf("search %q = %v, want %v", tc.query, got, tc.want)
+		}
+	}
+}
+
+func TestSearchRanksNameHitsFirst(t *testing.T) {
+	ctx := context.Background()
+	s, clk := mustOpen(t)
+	mentions := mustCandidate(t, s, model.Candidate{Name: "Someone Else", ResumeText: "Read a paper by Turing on morphogenesis."})
+	clk.Advance(time.Hour)
+	turing := mustCandidate(t, s, model.Candidate{Name: "Alan Turing"})
+	clk.Advance(time.Hour)
+	// Touch the resume-only match so it is the most recently updated.
+	if _, err := s.AddNote(ctx, mentions.ID, "follow up", tester); err != nil {
+		t.Fatal(err)
+	}
+	page, err := s.ListCandidates(ctx, model.CandidateFilter{Query: "turing"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(page.Rows) != 2 || page.Rows[0].ID != turing.ID {
+		t.Fatalf("rows = %+v, want the name match (%d) first", page.Rows, turing.ID)
+	}
+}
+
+// listFixture is a small workspace: two roles, candidates spread over their
+// stages with tags and sources, one archived.
+type listFixture struct {
+	s                    *Store
+	backend, design      model.Role
+	alice, bob, carol    model.Candidate
+	dave, erin, archived model.Candidate
+}
+
+func newListFixture(t *testing.T) listFixture {
+	t.Helper()
+	ctx := context.Background()
+	s, clk := mustOpen(t)
+	f := listFixture{s: s}
+	f.backend = mustRole(t, s, "Backend Engineer")
+	f.design = mustRole(t, s, "Product Designer")
+	add := func(c model.Candidate, roles ...int64) model.Candidate {
+		clk.Advance(time.Minute)
+		return mustCandidate(t, s, c, roles...)
+	}
+	f.alice = add(model.Candidate{Name: "alice Adams", Email: "alice@example.com", Source: "Referral", Tags: []string{"Go", "remote"}}, f.backend.ID)
+	f.bob = add(model.Candidate{Name: "Bob Brown", Email: "bob@example.com", Source: "LinkedIn", Tags: []string{"go"}}, f.backend.ID, f.design.ID)
+	f.carol = add(model.Candidate{Name: "carol Clark", Email: "carol@example.com", Source: "referral", Tags: []string{"figma"}}, f.design.ID)
+	f.dave = add(model.Candidate{Name: "Dave Davis", Email: "dave@example.com", Source: "Agency"})
+	f.erin = add(model.Candidate{Name: "Erin Evans", Email: "erin@example.com", Source: "LinkedIn", Tags: []string{"remote"}}, f.backend.ID)
+	f.archived = add(model.Candidate{Name: "Archie Archived", Email: "archie@example.com", Source: "Referral", Tags: []string{"go"}}, f.backend.ID)
+	if _, err := s.SetArchived(ctx, f.archived.ID, true); err != nil {
+		t.Fatal(err)
+	}
+	// Move Bob's backend application to Screen.
+	d, err := s.CandidateDetail(ctx, f.bob.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range d.Applications {
+		if a.RoleID == f.backend.ID {
+			clk.Advance(time.Minute)
+			if _, err := s.MoveApplication(ctx, a.ID, stageNamed(t, f.backend, "Screen").ID, "", tester); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	return f
+}
+
+func names(rows []model.CandidateRow) []string {
+	out := []string{}
+	for _, r := range rows {
+		out = append(out, r.Name)
+	}
+	return out
+}
+
+func TestListCandidatesFilters(t *testing.T) {
+	ctx := context.Background()
+	f := newListFixture(t)
+	sorted := func(ns ...string) []string { slices.Sort(ns); return ns }
+	tests := []struct {
+		name   string
+		filter model.CandidateFilter
+		want   []string
+	}{
+		{"everyone live", model.CandidateFilter{}, sorted("alice Adams", "Bob Brown", "carol Clark", "Dave Davis", "Erin Evans")},
+		{"with archived", model.CandidateFilter{IncludeArchived: true}, sorted("alice Adams", "Bob Brown", "carol Clark", "Dave Davis", "Erin Evans", "Archie Archived")},
+		{"role backend", model.CandidateFilter{RoleID: f.backend.ID}, sorted("alice Adams", "Bob Brown", "Erin Evans")},
+		{"role design", model.CandidateFilter{RoleID: f.design.ID}, sorted("Bob Brown", "carol Clark")},
+		{"stage applied", model.CandidateFilter{StageID: stageNamed(t, f.backend, "Applied").ID}, sorted("alice Adams", "Erin Evans")},
+		{"stage screen", model.CandidateFilter{StageID: stageNamed(t, f.backend, "Screen").ID}, sorted("Bob Brown")},
+		{"empty stage", model.CandidateFilter{StageID: stageNamed(t, f.backend, "Offer").ID}, sorted()},
+		{"tag go", model.CandidateFilter{Tag: "go"}, sorted("alice Adams", "Bob Brown")},
+		{"tag typed loosely", model.CandidateFilter{Tag: " GO "}, sorted("alice Adams", "Bob Brown")},
+		{"tag go with archived", model.CandidateFilter{Tag: "go", IncludeArchived: true}, sorted("alice Adams", "Bob Brown", "Archie Archived")},
+		{"unknown tag", model.CandidateFilter{Tag: "cobol"}, sorted()},
+		{"source referral any case", model.CandidateFilter{Source: "REFERRAL"}, sorted("alice Adams", "carol Clark")},
+		{"source linkedin", model.CandidateFilter{Source: "LinkedIn"}, sorted("Bob Brown", "Erin Evans")},
+		{"role and tag", model.CandidateFilter{RoleID: f.backend.ID, Tag: "remote"}, sorted("alice Adams", "Erin Evans")},
+		{"role and source", model.CandidateFilter{RoleID: f.design.ID, Source: "referral"}, sorted("carol Clark")},
+		{"query and role", model.CandidateFilter{Query: "example", RoleID: f.design.ID}, sorted("Bob Brown", "carol Clark")},
+		{"query and tag", model.CandidateFilter{Query: "bob", Tag: "figma"}, sorted()},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			page, err := f.s.ListCandidates(ctx, tc.filter)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := sorted(names(page.Rows)...)
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("rows = %v, want %v", got, tc.want)
+			}
+			if page.Total != len(tc.want) {
+				t.Errorf("Total = %d, want %d", page.Total, len(tc.want))
+			}
+		})
+	}
+}
+
+func TestListCandidatesRowDetails(t *testing.T) {
+	ctx := context.Background()
+	f := newListFixture(t)
+	page, err := f.s.ListCandidates(ctx, model.CandidateFilter{Query: "bob"})
+	if err != nil || len(page.Rows) != 1 {
+		t.Fatalf("rows = %+v, %v", page.Rows, err)
+	}
+	bob := page.Rows[0]
+	if !slices.Equal(bob.Tags, []string{"go"}) || bob.Source != "LinkedIn" || bob.Email != "bob@example.com" {
+		t.Errorf("row = %+v", bob)
+	}
+	got := map[string]string{}
+	for _, a := range bob.Applications {
+		got[a.RoleTitle] = a.StageName
+	}
+	want := map[string]string{"Backend Engineer": "Screen", "Product Designer": "Applied"}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("applications = %v, want %v", got, want)
+	}
+}
+
+func TestListCandidatesSorting(t *testing.T) {
+	ctx := context.Background()
+	f := newListFixture(t)
+	tests := []struct {
+		sort string
+		desc bool
+		want []string
+	}{
+		// Case does not decide the order: "alice" sorts before "Bob".
+		{"name", false, []string{"alice Adams", "Bob Brown", "carol Clark", "Dave Davis", "Erin Evans"}},
+		{"name", true, []string{"Erin Evans", "Dave Davis", "carol Clark", "Bob Brown", "alice Adams"}},
+		{"email", false, []string{"alice Adams", "Bob Brown", "carol Clark", "Dave Davis", "Erin Evans"}},
+		{"created", false, []string{"alice Adams", "Bob Brown", "carol Clark", "Dave Davis", "Erin Evans"}},
+		{"created", true, []string{"Erin Evans", "Dave Davis", "carol Clark", "Bob Brown", "alice Adams"}},
+		// Default: most recently updated first; Bob was moved last.
+		{"", false, []string{"Bob Brown", "Erin Evans", "Dave Davis", "carol Clark", "alice Adams"}},
+		// An unknown sort key falls back to the default rather than failing.
+		{"name; DROP TABLE candidates", false, []string{"Bob Brown", "Erin Evans", "Dave Davis", "carol Clark", "alice Adams"}},
+	}
+	for _, tc := range tests {
+		t.Run(fmt.Sprintf("%s desc=%v", tc.sort, tc.desc), func(t *testing.T) {
+			page, err := f.s.ListCandidates(ctx, model.CandidateFilter{Sort: tc.sort, Desc: tc.desc})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := names(page.Rows); !slices.Equal(got, tc.want) {
+				t.Errorf("order = %v, want %v", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestListCandidatesPaging(t *testing.T) {
+	ctx := context.Background()
+	f := newListFixture(t)
+	all, err := f.s.ListCandidates(ctx, model.CandidateFilter{Sort: "name"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var paged []string
+	for offset := 0; offset < 10; offset += 2 {
+		page, err := f.s.ListCandidates(ctx, model.CandidateFilter{Sort: "name", Limit: 2, Offset: offset})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if page.Total != 5 {
+			t.Errorf("offset %d: Total = %d, want 5", offset, page.Total)
+		}
+		wantRows := min(2, max(0, 5-offset))
+		if len(page.Rows) != wantRows {
+			t.Errorf("offset %d: %d rows, want %d", offset, len(page.Rows), wantRows)
+		}
+		paged = append(paged, names(page.Rows)...)
+	}
+	if !slices.Equal(paged, names(all.Rows)) {
+		t.Errorf("pages joined = %v, want %v", paged, names(all.Rows))
+	}
+
+	// Paging a search works the same way.
+	page, err := f.s.ListCandidates(ctx, model.CandidateFilter{Query: "example", Sort: "name", Limit: 3, Offset: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if page.Total != 5 || !slices.Equal(names(page.Rows), []string{"Dave Davis", "Erin Evans"}) {
+		t.Errorf("search page = %v (Total %d)", names(page.Rows), page.Total)
+	}
+	// Nonsense paging values are tamed, not errors.
+	page, err = f.s.ListCandidates(ctx, model.CandidateFilter{Limit: -5, Offset: -3})
+	if err != nil || len(page.Rows) != 5 {
+		t.Errorf("negative limit/offset: %d rows, %v", len(page.Rows), err)
+	}
+}
+
+func TestFacets(t *testing.T) {
+	f := newListFixture(t)
+	facets, err := f.s.Facets(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The archived candidate's values do not appear on their own; tags are
+	// stored lower-case so "Go" and "go" are one facet.
+	if want := []string{"figma", "go", "remote"}; !slices.Equal(facets.Tags, want) {
+		t.Errorf("tags = %v, want %v", facets.Tags, want)
+	}
+	for _, want := range []string{"Agency", "LinkedIn"} {
+		if !slices.Contains(facets.Sources, want) {
+			t.Errorf("sources %v lack %q", facets.Sources, want)
+		}
+	}
+}
