@@ -40,12 +40,14 @@ start_dev() {
   setsid xvfb-run -a -s "$XVFB" go tool wails dev -tags webkit2_41 -m -s -skipbindings -nogorebuild -noreload \
     -loglevel Warning -appargs "--data-dir $DATA" >"$OUT/wails-dev-$1.log" 2>&1 &
   DEV_PID=$!
-  for _ in $(seq 1 360); do
+  # The first start compiles a debug build of everything (minutes on a fresh
+  # 2-core machine); later starts reuse the Go build cache.
+  for _ in $(seq 1 1800); do
     if curl -sf -o /dev/null http://localhost:34115/; then return 0; fi
     kill -0 "$DEV_PID" 2>/dev/null || { echo "e2e: wails dev exited; log:" >&2; tail -30 "$OUT/wails-dev-$1.log" >&2; exit 1; }
     sleep 0.5
   done
-  echo "e2e: wails dev did not come up in 180 s; log:" >&2
+  echo "e2e: wails dev did not come up in 900 s; log:" >&2
   tail -30 "$OUT/wails-dev-$1.log" >&2
   exit 1
 }
