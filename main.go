@@ -17,6 +17,7 @@ import (
 
 	"hirebench/app"
 	"hirebench/app/cli"
+	"hirebench/app/interviews"
 	"hirebench/app/tracking"
 	"hirebench/storage"
 )
@@ -56,6 +57,10 @@ func runWindow(dataDir string) error {
 	}
 	defer store.Close()
 	svc := tracking.New(store)
+	iv := interviews.New(store)
+	if _, err := iv.EnsureBuiltin(context.Background()); err != nil {
+		return err
+	}
 	rt := &app.Runtime{}
 	ws := app.NewWorkspace(svc, store, dataDir, rt)
 	slog.Info("workspace opened", "schema", storage.SchemaVersion())
@@ -76,6 +81,7 @@ func runWindow(dataDir string) error {
 			ws,
 			app.NewRoles(svc, ws),
 			app.NewCandidates(svc, ws, rt),
+			app.NewInterviews(iv, ws, rt),
 		},
 		// Dragging a file onto the window must not navigate away from the app.
 		DragAndDrop:        &options.DragAndDrop{DisableWebViewDrop: true},

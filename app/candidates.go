@@ -95,7 +95,7 @@ func (c *Candidates) SaveAttachment(id int64) (bool, error) {
 	if err != nil {
 		return false, userError(err)
 	}
-	return result(c.rt.saveFile(a.FileName, data))
+	return result(c.rt.saveFile("Save attachment", a.FileName, data))
 }
 
 func (c *Candidates) DeleteAttachment(id int64) error {

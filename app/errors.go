@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"errors"
 	"log/slog"
+	"strings"
+	"unicode"
 
 	"hirebench/app/model"
 )
@@ -45,7 +47,7 @@ func userError(err error) error {
 	case errors.Is(err, model.ErrNotFound):
 		return &UserError{Code: "not_found", Message: "That record no longer exists (" + err.Error() + "). Reload to see the current state."}
 	case errors.Is(err, model.ErrConflict):
-		return &UserError{Code: "conflict", Message: err.Error()}
+		return &UserError{Code: "conflict", Message: sentence(strings.TrimSuffix(err.Error(), ": "+model.ErrConflict.Error()))}
 	default:
 		slog.Error("internal error", "err", err)
 		return &UserError{Code: "internal", Message: "Something went wrong and nothing was saved. Details are in the log."}
@@ -59,4 +61,17 @@ func result[T any](v T, err error) (T, error) {
 		return zero, userError(err)
 	}
 	return v, nil
+}
+
+// sentence capitalises a message and ends it with a full stop.
+func sentence(s string) string {
+	if s == "" {
+		return s
+	}
+	r := []rune(s)
+	r[0] = unicode.ToUpper(r[0])
+	if !strings.HasSuffix(s, ".") {
+		r = append(r, '.')
+	}
+	return string(r)
 }

@@ -49,11 +49,11 @@ func (r *Runtime) flushed() {
 }
 
 // saveFile shows the native save dialog and writes data where the user chose.
-func (r *Runtime) saveFile(name string, data []byte) (bool, error) {
+func (r *Runtime) saveFile(title, name string, data []byte) (bool, error) {
 	r.mu.Lock()
 	ctx := r.ctx
 	r.mu.Unlock()
-	path, err := runtime.SaveFileDialog(ctx, runtime.SaveDialogOptions{DefaultFilename: name, Title: "Save attachment"})
+	path, err := runtime.SaveFileDialog(ctx, runtime.SaveDialogOptions{DefaultFilename: name, Title: title})
 	if err != nil || path == "" {
 		return false, err
 	}

@@ -73,3 +73,15 @@ func (s *Store) DeleteAttachment(ctx context.Context, id int64) error {
 		return err
 	})
 }
+
+// ResumeText is everything a candidate's resume says: the pasted text and
+// the text extracted from attached files, one after another.
+func (s *Store) ResumeText(ctx context.Context, candidateID int64) (string, error) {
+	var text string
+	err := s.r.QueryRowContext(ctx, `SELECT c.resume_text || char(10) || coalesce((SELECT group_concat(extracted_text, char(10))
+		FROM attachments WHERE candidate_id = c.id AND extracted_text <> ''), '') FROM candidates c WHERE c.id = ?`, candidateID).Scan(&text)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", notFound("candidate", candidateID)
+	}
+	return text, err
+}

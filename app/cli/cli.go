@@ -12,10 +12,12 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"text/tabwriter"
 
 	"hirebench/app/demo"
+	"hirebench/app/interviews"
 	"hirebench/app/model"
 	"hirebench/app/tracking"
 	"hirebench/storage"
@@ -77,6 +79,11 @@ With no command, opens the desktop app. Commands:
   roles list [--json]              list roles and their pipelines
   candidates list [--json] [--role R] [--query Q] [--archived]
   candidates add --name N [--email E] [--role R]... [--phone P] [--source S] [--tag T]...
+  rubric list [--json]             list rubrics (the built-in one first)
+  rubric export (--builtin | --id ID) [--format json|yaml]
+                                   print a rubric file
+  rubric validate FILE             check a rubric file; problems go to stderr, one per line
+  rubric import FILE               validate a rubric file and add it to the workspace
 R is a role's id or title. Data lives in DIR/workspace.db (default %s).
 `
 
@@ -102,8 +109,16 @@ func Run(ctx context.Context, o Options, version string, stdout, stderr io.Write
 		}
 		fmt.Fprintf(stdout, "hirebench %s (schema %d)\n", version, storage.SchemaVersion())
 		return ExitOK
+	case "rubric":
+		if len(cmd) > 1 && cmd[1] == "validate" {
+			return rubricValidate(cmd[2:], stdout, stderr, fail)
+		}
+		if len(cmd) > 1 && cmd[1] == "export" && slices.Contains(cmd[2:], "--builtin") {
+			return rubricExportBuiltin(cmd[2:], stdout, fail)
+		}
 	}
-	known := map[string]bool{"demo": true, "roles list": true, "candidates list": true, "candidates add": true}
+	known := map[string]bool{"demo": true, "roles list": true, "candidates list": true, "candidates add": true,
+		"rubric list": true, "rubric export": true, "rubric import": true}
 	name := cmd[0]
 	if len(cmd) > 1 && !strings.HasPrefix(cmd[1], "-") {
 		name += " " + cmd[1]
@@ -119,7 +134,11 @@ func Run(ctx context.Context, o Options, version string, stdout, stderr io.Write
 	}
 	defer store.Close()
 	svc := tracking.New(store)
-	c := &command{ctx: ctx, svc: svc, store: store, out: stdout}
+	iv := interviews.New(store)
+	if _, err := iv.EnsureBuiltin(ctx); err != nil {
+		return fail(ExitError, "%v", err)
+	}
+	c := &command{ctx: ctx, svc: svc, iv: iv, store: store, out: stdout}
 	var run func([]string) error
 	switch name {
 	case "demo":
@@ -130,6 +149,12 @@ func Run(ctx context.Context, o Options, version string, stdout, stderr io.Write
 		run = c.candidatesList
 	case "candidates add":
 		run = c.candidatesAdd
+	case "rubric list":
+		run = c.rubricList
+	case "rubric export":
+		run = c.rubricExport
+	case "rubric import":
+		run = c.rubricImport
 	}
 	if err := run(args); err != nil {
 		var ue usageError
@@ -160,6 +185,7 @@ func Describe(err error) string {
 type command struct {
 	ctx   context.Context
 	svc   *tracking.Service
+	iv    *interviews.Service
 	store *storage.Store
 	out   io.Writer
 }

@@ -115,6 +115,7 @@ func Seed(ctx context.Context, store *storage.Store, svc *tracking.Service) (boo
 		return false, err
 	}
 
+	var interviewed []model.Application
 	const count = 40
 	perm := rng.Perm(len(lastNames))
 	for i := range count {
@@ -167,6 +168,12 @@ func Seed(ctx context.Context, store *storage.Store, svc *tracking.Service) (boo
 				return false, fmt.Errorf("demo: note: %w", err)
 			}
 		}
+		if steps >= 2 {
+			interviewed = append(interviewed, app)
+		}
+	}
+	if err := seedInterviews(ctx, store, made, people, interviewed, rng, tick); err != nil {
+		return false, fmt.Errorf("demo: interviews: %w", err)
 	}
 	return true, nil
 }

@@ -4,6 +4,7 @@ import (
 	"net/mail"
 	"net/url"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 )
@@ -265,4 +266,14 @@ func ProfileName(name string) (string, error) {
 		return "", Invalid("name", "name is %d characters long; the limit is %d", n, MaxName)
 	}
 	return name, nil
+}
+
+// ParseTime accepts an RFC 3339 time (with or without fractional seconds)
+// and returns it in the stored form: UTC, milliseconds.
+func ParseTime(s string) (string, error) {
+	t, err := time.Parse(time.RFC3339Nano, strings.TrimSpace(s))
+	if err != nil {
+		return "", err
+	}
+	return t.UTC().Format(TimeLayout), nil
 }

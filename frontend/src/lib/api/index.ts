@@ -3,8 +3,9 @@
 import * as Workspace from '../wailsjs/go/app/Workspace';
 import * as Roles from '../wailsjs/go/app/Roles';
 import * as Candidates from '../wailsjs/go/app/Candidates';
+import * as Interviews from '../wailsjs/go/app/Interviews';
 import { EventsOn } from '../wailsjs/runtime/runtime';
-import type { model, app } from '../wailsjs/go/models';
+import type { model, app, rubric, scoring, interviews } from '../wailsjs/go/models';
 
 export type Profile = model.Profile;
 export type Role = model.Role;
@@ -28,6 +29,37 @@ export type TextSpan = model.TextSpan;
 export type SearchHit = model.SearchHit;
 export type Facets = model.Facets;
 export type Info = app.Info;
+
+export type Rubric = rubric.Rubric;
+export type RubricSummary = rubric.Summary;
+export type RubricVersion = rubric.Version;
+export type Competency = rubric.Competency;
+export type Question = rubric.Question;
+export type Scale = rubric.Scale;
+export type Track = rubric.Track;
+export type ScreenFlag = rubric.ScreenFlag;
+export type Round = scoring.Round;
+export type RoundInput = scoring.RoundInput;
+export type CandidateRound = scoring.CandidateRound;
+export type Scorecard = scoring.Scorecard;
+export type Answer = scoring.Answer;
+export type Revision = scoring.Revision;
+export type ScorecardView = interviews.ScorecardView;
+export type Amendment = interviews.Amendment;
+export type Screen = scoring.Screen;
+export type ScreenInput = scoring.ScreenInput;
+export type FlagMark = scoring.FlagMark;
+/** An autosave change to a draft scorecard; unset fields are left alone. */
+export type Patch = Partial<scoring.Patch>;
+export type RoundState = 'not_scheduled' | 'scheduled' | 'in_progress' | 'submitted';
+export type Recommendation = 'strong_no' | 'no' | 'yes' | 'strong_yes';
+
+export const RECOMMENDATIONS: { value: Recommendation; label: string }[] = [
+  { value: 'strong_no', label: 'Strong no' },
+  { value: 'no', label: 'No' },
+  { value: 'yes', label: 'Yes' },
+  { value: 'strong_yes', label: 'Strong yes' },
+];
 
 export type ErrorCode = 'invalid' | 'duplicate' | 'not_found' | 'conflict' | 'internal';
 
@@ -118,6 +150,40 @@ export const api = {
   attach: (candidateId: number, fileName: string, base64: string) => call(Candidates.Attach(candidateId, fileName, base64)),
   saveAttachment: (id: number) => call(Candidates.SaveAttachment(id)),
   deleteAttachment: (id: number) => call(Candidates.DeleteAttachment(id)),
+
+  rubrics: () => call(Interviews.Rubrics()),
+  rubric: (id: number) => call(Interviews.Rubric(id)),
+  rubricVersion: (versionId: number) => call(Interviews.RubricVersion(versionId)),
+  createRubric: (r: Rubric) => call(Interviews.CreateRubric(r)),
+  /** Saves an edit; a version already scored with is kept and the edit becomes a new version. */
+  saveRubric: (id: number, r: Rubric) => call(Interviews.SaveRubric(id, r)),
+  duplicateRubric: (id: number, name = '') => call(Interviews.DuplicateRubric(id, name)),
+  archiveRubric: (id: number, archived: boolean) => call(Interviews.ArchiveRubric(id, archived)),
+  deleteRubric: (id: number) => call(Interviews.DeleteRubric(id)),
+  /** Imports a JSON or YAML rubric file; errors name each path (e.g. competencies[0].questions[1].anchors). */
+  importRubric: (name: string, text: string) => call(Interviews.ImportRubric({ name, text })),
+  /** Shows the save dialog; false when the user cancelled. */
+  exportRubric: (id: number, format: 'json' | 'yaml') => call(Interviews.ExportRubric(id, format)),
+
+  rounds: (roleId: number) => call(Interviews.Rounds(roleId)),
+  saveRound: (input: RoundInput) => call(Interviews.SaveRound(input as scoring.RoundInput)),
+  moveRound: (id: number, position: number) => call(Interviews.MoveRound(id, position)),
+  deleteRound: (id: number) => call(Interviews.DeleteRound(id)),
+  /** at: RFC 3339, or '' to clear. */
+  scheduleRound: (applicationId: number, roundId: number, at: string) => call(Interviews.ScheduleRound(applicationId, roundId, at)),
+  candidateRounds: (candidateId: number) => call(Interviews.CandidateRounds(candidateId)),
+
+  /** Opens or resumes the current profile's scorecard for a round. */
+  startInterview: (applicationId: number, roundId: number) => call(Interviews.StartInterview(applicationId, roundId)),
+  /** A scorecard the blind rule lets the current profile see (conflict otherwise). */
+  scorecard: (id: number) => call(Interviews.Scorecard(id)),
+  /** Autosave: patches applied in order, all or none. */
+  saveDraft: (id: number, patches: Patch[]) => call(Interviews.SaveDraft(id, patches as scoring.Patch[])),
+  submit: (id: number, last: Patch = {}) => call(Interviews.Submit(id, last as scoring.Patch)),
+  amend: (id: number, a: Amendment) => call(Interviews.Amend(id, a)),
+
+  screen: (applicationId: number) => call(Interviews.Screen(applicationId)),
+  saveScreen: (input: ScreenInput) => call(Interviews.SaveScreen(input)),
 
   /** Subscribes to the window's "save before closing" request. */
   onFlushRequest: (fn: () => void | Promise<void>): (() => void) => EventsOn('app:flush', fn),

@@ -18,6 +18,93 @@ export namespace app {
 	        this.schemaVersion = source["schemaVersion"];
 	    }
 	}
+	export class RubricFile {
+	    name: string;
+	    text: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new RubricFile(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.text = source["text"];
+	    }
+	}
+
+}
+
+export namespace interviews {
+	
+	export class Amendment {
+	    answers: {[key: string]: scoring.Answer};
+	    recommendation: string;
+	    notes: string;
+	    reason: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Amendment(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.answers = this.convertValues(source["answers"], scoring.Answer, true);
+	        this.recommendation = source["recommendation"];
+	        this.notes = source["notes"];
+	        this.reason = source["reason"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class ScorecardView {
+	    card: scoring.Scorecard;
+	    rubric: rubric.Rubric;
+	
+	    static createFrom(source: any = {}) {
+	        return new ScorecardView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.card = this.convertValues(source["card"], scoring.Scorecard);
+	        this.rubric = this.convertValues(source["rubric"], rubric.Rubric);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 
 }
 
@@ -653,6 +740,637 @@ export namespace model {
 	
 	
 	
+
+}
+
+export namespace rubric {
+	
+	export class Question {
+	    id: string;
+	    prompt: string;
+	    probes: string;
+	    followUps?: string[];
+	    weight: number;
+	    optional?: boolean;
+	    redFlags?: string[];
+	    anchors: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Question(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.prompt = source["prompt"];
+	        this.probes = source["probes"];
+	        this.followUps = source["followUps"];
+	        this.weight = source["weight"];
+	        this.optional = source["optional"];
+	        this.redFlags = source["redFlags"];
+	        this.anchors = source["anchors"];
+	    }
+	}
+	export class Competency {
+	    id: string;
+	    name: string;
+	    description?: string;
+	    track?: string;
+	    weight: number;
+	    questions: Question[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Competency(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.description = source["description"];
+	        this.track = source["track"];
+	        this.weight = source["weight"];
+	        this.questions = this.convertValues(source["questions"], Question);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	export class ScreenFlag {
+	    id: string;
+	    kind: string;
+	    text: string;
+	    hint?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ScreenFlag(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.kind = source["kind"];
+	        this.text = source["text"];
+	        this.hint = source["hint"];
+	    }
+	}
+	export class Track {
+	    id: string;
+	    name: string;
+	    description?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Track(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.description = source["description"];
+	    }
+	}
+	export class Scale {
+	    min: number;
+	    max: number;
+	    labels: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Scale(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.min = source["min"];
+	        this.max = source["max"];
+	        this.labels = source["labels"];
+	    }
+	}
+	export class Rubric {
+	    format: string;
+	    name: string;
+	    description?: string;
+	    scale: Scale;
+	    tracks?: Track[];
+	    competencies: Competency[];
+	    screen?: ScreenFlag[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Rubric(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.format = source["format"];
+	        this.name = source["name"];
+	        this.description = source["description"];
+	        this.scale = this.convertValues(source["scale"], Scale);
+	        this.tracks = this.convertValues(source["tracks"], Track);
+	        this.competencies = this.convertValues(source["competencies"], Competency);
+	        this.screen = this.convertValues(source["screen"], ScreenFlag);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	
+	export class Summary {
+	    id: number;
+	    name: string;
+	    builtin: boolean;
+	    archivedAt: string;
+	    latestVersion: number;
+	    competencies: number;
+	    questions: number;
+	    inUse: number;
+	    updatedAt: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Summary(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.builtin = source["builtin"];
+	        this.archivedAt = source["archivedAt"];
+	        this.latestVersion = source["latestVersion"];
+	        this.competencies = source["competencies"];
+	        this.questions = source["questions"];
+	        this.inUse = source["inUse"];
+	        this.updatedAt = source["updatedAt"];
+	    }
+	}
+	
+	export class Version {
+	    id: number;
+	    rubricId: number;
+	    version: number;
+	    builtin: boolean;
+	    archivedAt: string;
+	    sha256: string;
+	    createdAt: string;
+	    content: Rubric;
+	
+	    static createFrom(source: any = {}) {
+	        return new Version(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.rubricId = source["rubricId"];
+	        this.version = source["version"];
+	        this.builtin = source["builtin"];
+	        this.archivedAt = source["archivedAt"];
+	        this.sha256 = source["sha256"];
+	        this.createdAt = source["createdAt"];
+	        this.content = this.convertValues(source["content"], Rubric);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+
+}
+
+export namespace scoring {
+	
+	export class Answer {
+	    score?: number;
+	    skipped?: boolean;
+	    skipReason?: string;
+	    notes?: string;
+	    elapsedMs?: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Answer(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.score = source["score"];
+	        this.skipped = source["skipped"];
+	        this.skipReason = source["skipReason"];
+	        this.notes = source["notes"];
+	        this.elapsedMs = source["elapsedMs"];
+	    }
+	}
+	export class Revision {
+	    revision: number;
+	    answers: {[key: string]: Answer};
+	    recommendation: string;
+	    notes: string;
+	    reason: string;
+	    authorId: number;
+	    authorName: string;
+	    createdAt: string;
+	    sha256: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Revision(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.revision = source["revision"];
+	        this.answers = this.convertValues(source["answers"], Answer, true);
+	        this.recommendation = source["recommendation"];
+	        this.notes = source["notes"];
+	        this.reason = source["reason"];
+	        this.authorId = source["authorId"];
+	        this.authorName = source["authorName"];
+	        this.createdAt = source["createdAt"];
+	        this.sha256 = source["sha256"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Scorecard {
+	    id: number;
+	    uid: string;
+	    applicationId: number;
+	    candidateId: number;
+	    candidateName: string;
+	    roleId: number;
+	    roleTitle: string;
+	    roundId: number;
+	    roundName: string;
+	    durationMin: number;
+	    authorId: number;
+	    authorName: string;
+	    rubricId: number;
+	    rubricVersionId: number;
+	    rubricVersion: number;
+	    rubricSha256: string;
+	    competencies: string[];
+	    status: string;
+	    answers: {[key: string]: Answer};
+	    recommendation: string;
+	    notes: string;
+	    cursor: string;
+	    elapsedMs: number;
+	    startedAt: string;
+	    updatedAt: string;
+	    submittedAt: string;
+	    sha256: string;
+	    revisions: Revision[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Scorecard(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.uid = source["uid"];
+	        this.applicationId = source["applicationId"];
+	        this.candidateId = source["candidateId"];
+	        this.candidateName = source["candidateName"];
+	        this.roleId = source["roleId"];
+	        this.roleTitle = source["roleTitle"];
+	        this.roundId = source["roundId"];
+	        this.roundName = source["roundName"];
+	        this.durationMin = source["durationMin"];
+	        this.authorId = source["authorId"];
+	        this.authorName = source["authorName"];
+	        this.rubricId = source["rubricId"];
+	        this.rubricVersionId = source["rubricVersionId"];
+	        this.rubricVersion = source["rubricVersion"];
+	        this.rubricSha256 = source["rubricSha256"];
+	        this.competencies = source["competencies"];
+	        this.status = source["status"];
+	        this.answers = this.convertValues(source["answers"], Answer, true);
+	        this.recommendation = source["recommendation"];
+	        this.notes = source["notes"];
+	        this.cursor = source["cursor"];
+	        this.elapsedMs = source["elapsedMs"];
+	        this.startedAt = source["startedAt"];
+	        this.updatedAt = source["updatedAt"];
+	        this.submittedAt = source["submittedAt"];
+	        this.sha256 = source["sha256"];
+	        this.revisions = this.convertValues(source["revisions"], Revision);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Round {
+	    id: number;
+	    roleId: number;
+	    name: string;
+	    position: number;
+	    rubricId: number;
+	    rubricName: string;
+	    competencies: string[];
+	    durationMin: number;
+	    interviewers: model.Profile[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Round(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.roleId = source["roleId"];
+	        this.name = source["name"];
+	        this.position = source["position"];
+	        this.rubricId = source["rubricId"];
+	        this.rubricName = source["rubricName"];
+	        this.competencies = source["competencies"];
+	        this.durationMin = source["durationMin"];
+	        this.interviewers = this.convertValues(source["interviewers"], model.Profile);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class CandidateRound {
+	    round: Round;
+	    applicationId: number;
+	    state: string;
+	    scheduledAt: string;
+	    cards: Scorecard[];
+	    myCardId: number;
+	    hidden: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new CandidateRound(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.round = this.convertValues(source["round"], Round);
+	        this.applicationId = source["applicationId"];
+	        this.state = source["state"];
+	        this.scheduledAt = source["scheduledAt"];
+	        this.cards = this.convertValues(source["cards"], Scorecard);
+	        this.myCardId = source["myCardId"];
+	        this.hidden = source["hidden"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class FlagMark {
+	    mark: string;
+	    evidence: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new FlagMark(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.mark = source["mark"];
+	        this.evidence = source["evidence"];
+	    }
+	}
+	export class Patch {
+	    questionId?: string;
+	    score?: number;
+	    clearScore?: boolean;
+	    skipped?: boolean;
+	    skipReason?: string;
+	    answerNotes?: string;
+	    answerElapsedMs?: number;
+	    recommendation?: string;
+	    notes?: string;
+	    cursor?: string;
+	    elapsedMs?: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Patch(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.questionId = source["questionId"];
+	        this.score = source["score"];
+	        this.clearScore = source["clearScore"];
+	        this.skipped = source["skipped"];
+	        this.skipReason = source["skipReason"];
+	        this.answerNotes = source["answerNotes"];
+	        this.answerElapsedMs = source["answerElapsedMs"];
+	        this.recommendation = source["recommendation"];
+	        this.notes = source["notes"];
+	        this.cursor = source["cursor"];
+	        this.elapsedMs = source["elapsedMs"];
+	    }
+	}
+	
+	
+	export class RoundInput {
+	    id: number;
+	    roleId: number;
+	    name: string;
+	    rubricId: number;
+	    competencies: string[];
+	    durationMin: number;
+	    interviewerIds: number[];
+	
+	    static createFrom(source: any = {}) {
+	        return new RoundInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.roleId = source["roleId"];
+	        this.name = source["name"];
+	        this.rubricId = source["rubricId"];
+	        this.competencies = source["competencies"];
+	        this.durationMin = source["durationMin"];
+	        this.interviewerIds = source["interviewerIds"];
+	    }
+	}
+	
+	export class Screen {
+	    applicationId: number;
+	    rubricVersionId: number;
+	    checklist: rubric.ScreenFlag[];
+	    marks: {[key: string]: FlagMark};
+	    decision: string;
+	    authorName: string;
+	    updatedAt: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Screen(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.applicationId = source["applicationId"];
+	        this.rubricVersionId = source["rubricVersionId"];
+	        this.checklist = this.convertValues(source["checklist"], rubric.ScreenFlag);
+	        this.marks = this.convertValues(source["marks"], FlagMark, true);
+	        this.decision = source["decision"];
+	        this.authorName = source["authorName"];
+	        this.updatedAt = source["updatedAt"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class ScreenInput {
+	    applicationId: number;
+	    marks: {[key: string]: FlagMark};
+	    decision: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ScreenInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.applicationId = source["applicationId"];
+	        this.marks = this.convertValues(source["marks"], FlagMark, true);
+	        this.decision = source["decision"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 
 }
 

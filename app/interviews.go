@@ -1,0 +1,177 @@
+package app
+
+import (
+	"context"
+	"strings"
+	"unicode"
+
+	"hirebench/app/interviews"
+	"hirebench/app/model"
+	"hirebench/app/rubric"
+	"hirebench/app/scoring"
+)
+
+// Interviews is bound to the window: rubrics, interview plans, the
+// interview runner's scorecards and resume screens.
+type Interviews struct {
+	svc *interviews.Service
+	ws  *Workspace
+	rt  *Runtime
+}
+
+func NewInterviews(svc *interviews.Service, ws *Workspace, rt *Runtime) *Interviews {
+	return &Interviews{svc: svc, ws: ws, rt: rt}
+}
+
+// RubricFile is a rubric file's text as read by the window.
+type RubricFile struct {
+	Name string `json:"name"`
+	Text string `json:"text"`
+}
+
+func (i *Interviews) Rubrics() ([]rubric.Summary, error) {
+	return result(i.svc.Rubrics(context.Background()))
+}
+
+func (i *Interviews) Rubric(id int64) (rubric.Version, error) {
+	return result(i.svc.Rubric(context.Background(), id))
+}
+
+func (i *Interviews) RubricVersion(versionID int64) (rubric.Version, error) {
+	return result(i.svc.RubricVersion(context.Background(), versionID))
+}
+
+func (i *Interviews) CreateRubric(r rubric.Rubric) (rubric.Version, error) {
+	return withActor(i.ws, func(a model.Profile) (rubric.Version, error) {
+		return i.svc.CreateRubric(context.Background(), r, a)
+	})
+}
+
+// SaveRubric saves an edit; if the version was already used, it becomes a new version.
+func (i *Interviews) SaveRubric(id int64, r rubric.Rubric) (rubric.Version, error) {
+	return withActor(i.ws, func(a model.Profile) (rubric.Version, error) {
+		return i.svc.SaveRubric(context.Background(), id, r, a)
+	})
+}
+
+// DuplicateRubric makes an editable copy ("" name: "<name> (copy)").
+func (i *Interviews) DuplicateRubric(id int64, name string) (rubric.Version, error) {
+	return withActor(i.ws, func(a model.Profile) (rubric.Version, error) {
+		return i.svc.DuplicateRubric(context.Background(), id, name, a)
+	})
+}
+
+func (i *Interviews) ArchiveRubric(id int64, archived bool) error {
+	return userError(i.svc.ArchiveRubric(context.Background(), id, archived))
+}
+
+func (i *Interviews) DeleteRubric(id int64) error {
+	return userError(i.svc.DeleteRubric(context.Background(), id))
+}
+
+// ImportRubric validates a JSON or YAML rubric file and adds it; errors name each path.
+func (i *Interviews) ImportRubric(f RubricFile) (rubric.Version, error) {
+	return withActor(i.ws, func(a model.Profile) (rubric.Version, error) {
+		return i.svc.ImportRubric(context.Background(), []byte(f.Text), f.Name, a)
+	})
+}
+
+// ExportRubric asks where to save the rubric file; false if the user cancelled.
+func (i *Interviews) ExportRubric(id int64, format string) (bool, error) {
+	data, err := i.svc.ExportRubric(context.Background(), id, format)
+	if err != nil {
+		return false, userError(err)
+	}
+	v, err := i.svc.Rubric(context.Background(), id)
+	if err != nil {
+		return false, userError(err)
+	}
+	return result(i.rt.saveFile("Export rubric", fileName(v.Content.Name)+"."+format, data))
+}
+
+func (i *Interviews) Rounds(roleID int64) ([]scoring.Round, error) {
+	return result(i.svc.Rounds(context.Background(), roleID))
+}
+
+func (i *Interviews) SaveRound(in scoring.RoundInput) (scoring.Round, error) {
+	return result(i.svc.SaveRound(context.Background(), in))
+}
+
+func (i *Interviews) MoveRound(id int64, position int) ([]scoring.Round, error) {
+	return result(i.svc.MoveRound(context.Background(), id, position))
+}
+
+func (i *Interviews) DeleteRound(id int64) error {
+	return userError(i.svc.DeleteRound(context.Background(), id))
+}
+
+func (i *Interviews) ScheduleRound(applicationID, roundID int64, at string) error {
+	return userError(i.svc.ScheduleRound(context.Background(), applicationID, roundID, at))
+}
+
+// CandidateRounds lists a candidate's rounds with the cards the current profile may see.
+func (i *Interviews) CandidateRounds(candidateID int64) ([]scoring.CandidateRound, error) {
+	return withActor(i.ws, func(a model.Profile) ([]scoring.CandidateRound, error) {
+		return i.svc.CandidateRounds(context.Background(), candidateID, a)
+	})
+}
+
+// StartInterview opens or resumes the current profile's scorecard.
+func (i *Interviews) StartInterview(applicationID, roundID int64) (interviews.ScorecardView, error) {
+	return withActor(i.ws, func(a model.Profile) (interviews.ScorecardView, error) {
+		return i.svc.StartInterview(context.Background(), applicationID, roundID, a)
+	})
+}
+
+// Scorecard returns a card the blind rule lets the current profile see.
+func (i *Interviews) Scorecard(id int64) (interviews.ScorecardView, error) {
+	return withActor(i.ws, func(a model.Profile) (interviews.ScorecardView, error) {
+		return i.svc.Scorecard(context.Background(), id, a)
+	})
+}
+
+// SaveDraft is the runner's autosave: pending patches, applied all or none.
+func (i *Interviews) SaveDraft(id int64, patches []scoring.Patch) (scoring.Scorecard, error) {
+	return withActor(i.ws, func(a model.Profile) (scoring.Scorecard, error) {
+		return i.svc.SaveDraft(context.Background(), id, patches, a)
+	})
+}
+
+func (i *Interviews) Submit(id int64, last scoring.Patch) (scoring.Scorecard, error) {
+	return withActor(i.ws, func(a model.Profile) (scoring.Scorecard, error) {
+		return i.svc.Submit(context.Background(), id, last, a)
+	})
+}
+
+func (i *Interviews) Amend(id int64, a interviews.Amendment) (scoring.Scorecard, error) {
+	return withActor(i.ws, func(p model.Profile) (scoring.Scorecard, error) {
+		return i.svc.Amend(context.Background(), id, a, p)
+	})
+}
+
+func (i *Interviews) Screen(applicationID int64) (scoring.Screen, error) {
+	return result(i.svc.Screen(context.Background(), applicationID))
+}
+
+func (i *Interviews) SaveScreen(in scoring.ScreenInput) (scoring.Screen, error) {
+	return withActor(i.ws, func(a model.Profile) (scoring.Screen, error) {
+		return i.svc.SaveScreen(context.Background(), in, a)
+	})
+}
+
+// fileName turns a title into a safe default file name.
+func fileName(title string) string {
+	var b []rune
+	for _, r := range strings.ToLower(title) {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			b = append(b, r)
+		case len(b) > 0 && b[len(b)-1] != '-':
+			b = append(b, '-')
+		}
+	}
+	if s := strings.Trim(string(b), "-"); s != "" {
+		return s
+	}
+	return "rubric"
+}

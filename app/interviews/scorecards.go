@@ -1,0 +1,273 @@
+package interviews
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"unicode/utf8"
+
+	"hirebench/app/model"
+	"hirebench/app/rubric"
+	"hirebench/app/scoring"
+)
+
+// ScorecardView is a scorecard with the exact rubric it is scored with, as
+// the runner and the scorecard view need both.
+type ScorecardView struct {
+	Card   scoring.Scorecard `json:"card"`
+	Rubric rubric.Rubric     `json:"rubric"`
+}
+
+// StartInterview opens (or resumes) the viewer's own scorecard for a round.
+func (s *Service) StartInterview(ctx context.Context, applicationID, roundID int64, viewer model.Profile) (ScorecardView, error) {
+	if viewer.ID == 0 {
+		return ScorecardView{}, fmt.Errorf("choose who you are before interviewing: %w", model.ErrConflict)
+	}
+	c, err := s.store.StartScorecard(ctx, applicationID, roundID, viewer)
+	if err != nil {
+		return ScorecardView{}, err
+	}
+	return s.view(ctx, c)
+}
+
+func (s *Service) view(ctx context.Context, c scoring.Scorecard) (ScorecardView, error) {
+	r, err := s.store.ScorecardRubric(ctx, c)
+	return ScorecardView{Card: c, Rubric: r}, err
+}
+
+// Scorecard returns a card if the blind rule lets the viewer see it.
+func (s *Service) Scorecard(ctx context.Context, id int64, viewer model.Profile) (ScorecardView, error) {
+	c, err := s.store.GetScorecard(ctx, id)
+	if err != nil {
+		return ScorecardView{}, err
+	}
+	ok, err := s.canSee(ctx, viewer, c)
+	if err != nil {
+		return ScorecardView{}, err
+	}
+	if !ok {
+		if c.Status == scoring.Draft {
+			return ScorecardView{}, fmt.Errorf("%s's scorecard is still a draft; nobody else sees drafts: %w", c.AuthorName, model.ErrConflict)
+		}
+		return ScorecardView{}, fmt.Errorf("%s's scorecard stays hidden until you submit your own for %s: %w", c.AuthorName, c.CandidateName, model.ErrConflict)
+	}
+	return s.view(ctx, c)
+}
+
+func (s *Service) canSee(ctx context.Context, viewer model.Profile, c scoring.Scorecard) (bool, error) {
+	v := scoring.Viewer{ProfileID: viewer.ID, IsRecruiter: viewer.IsRecruiter}
+	if c.AuthorID != viewer.ID && c.Status == scoring.Submitted && !viewer.IsRecruiter {
+		var err error
+		if v.SubmittedForCandidate, err = s.store.HasSubmittedFor(ctx, viewer.ID, c.CandidateID); err != nil {
+			return false, err
+		}
+	}
+	return scoring.CanSee(v, c.AuthorID, c.Status), nil
+}
+
+// SaveDraft applies autosave patches, in order and all or none, to the
+// viewer's own draft.
+func (s *Service) SaveDraft(ctx context.Context, id int64, patches []scoring.Patch, viewer model.Profile) (scoring.Scorecard, error) {
+	return s.store.UpdateScorecard(ctx, id, viewer.ID, func(r rubric.Rubric, c *scoring.Scorecard) error {
+		for _, p := range patches {
+			if err := scoring.ApplyPatch(r, c, p); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// Submit applies a last patch (may be empty) and submits: every required
+// question scored or skipped with a reason, plus a recommendation. The card
+// is then immutable and hashed.
+func (s *Service) Submit(ctx context.Context, id int64, last scoring.Patch, viewer model.Profile) (scoring.Scorecard, error) {
+	return s.store.UpdateScorecard(ctx, id, viewer.ID, func(r rubric.Rubric, c *scoring.Scorecard) error {
+		if err := scoring.ApplyPatch(r, c, last); err != nil {
+			return err
+		}
+		if err := scoring.CheckComplete(r, c.Answers, c.Recommendation); err != nil {
+			return err
+		}
+		c.Status = scoring.Submitted
+		return nil
+	})
+}
+
+// Amendment changes a submitted card's content with a stated reason.
+type Amendment struct {
+	Answers        map[string]scoring.Answer `json:"answers"`
+	Recommendation string                    `json:"recommendation"`
+	Notes          string                    `json:"notes"`
+	Reason         string                    `json:"reason"`
+}
+
+// Amend records an amendment as a new revision; the original stays as it was.
+func (s *Service) Amend(ctx context.Context, id int64, a Amendment, viewer model.Profile) (scoring.Scorecard, error) {
+	a.Reason = model.MultiLine(a.Reason)
+	if a.Reason == "" {
+		return scoring.Scorecard{}, model.Invalid("reason", "say why the submitted scorecard is being amended")
+	}
+	if utf8.RuneCountInString(a.Reason) > scoring.MaxAmendReason {
+		return scoring.Scorecard{}, model.Invalid("reason", "is longer than %d characters", scoring.MaxAmendReason)
+	}
+	return s.store.AmendScorecard(ctx, id, viewer, func(r rubric.Rubric, c scoring.Scorecard, rev *scoring.Revision) error {
+		// Start from the content in force, then apply the changes through
+		// the same rules as a draft, so an amendment can't break the scale.
+		answers, rec, notes := c.Current()
+		draft := scoring.Scorecard{Answers: answers, Recommendation: rec, Notes: notes}
+		for qid, ans := range a.Answers {
+			p := scoring.Patch{QuestionID: qid, Score: ans.Score, ClearScore: ans.Score == nil, Skipped: &ans.Skipped,
+				SkipReason: &ans.SkipReason, AnswerNotes: &ans.Notes}
+			if err := scoring.ApplyPatch(r, &draft, p); err != nil {
+				return err
+			}
+		}
+		if a.Recommendation != "" || a.Notes != "" {
+			p := scoring.Patch{}
+			if a.Recommendation != "" {
+				p.Recommendation = &a.Recommendation
+			}
+			if a.Notes != "" {
+				p.Notes = &a.Notes
+			}
+			if err := scoring.ApplyPatch(r, &draft, p); err != nil {
+				return err
+			}
+		}
+		if err := scoring.CheckComplete(r, draft.Answers, draft.Recommendation); err != nil {
+			return err
+		}
+		rev.Answers, rev.Recommendation, rev.Notes, rev.Reason = draft.Answers, draft.Recommendation, draft.Notes, a.Reason
+		return nil
+	})
+}
+
+// CandidateRounds lists, per application of the candidate, every round of
+// the role's plan with its state and the cards the viewer may see.
+func (s *Service) CandidateRounds(ctx context.Context, candidateID int64, viewer model.Profile) ([]scoring.CandidateRound, error) {
+	d, err := s.store.CandidateDetail(ctx, candidateID)
+	if err != nil {
+		return nil, err
+	}
+	cards, err := s.store.CandidateScorecards(ctx, candidateID)
+	if err != nil {
+		return nil, err
+	}
+	schedules, err := s.store.Schedules(ctx, candidateID)
+	if err != nil {
+		return nil, err
+	}
+	submitted := false
+	for _, c := range cards {
+		if c.AuthorID == viewer.ID && c.Status == scoring.Submitted {
+			submitted = true
+		}
+	}
+	v := scoring.Viewer{ProfileID: viewer.ID, IsRecruiter: viewer.IsRecruiter, SubmittedForCandidate: submitted}
+	out := []scoring.CandidateRound{}
+	for _, app := range d.Applications {
+		rounds, err := s.store.ListRounds(ctx, app.RoleID)
+		if err != nil {
+			return nil, err
+		}
+		for _, r := range rounds {
+			cr := scoring.CandidateRound{Round: r, ApplicationID: app.ID, ScheduledAt: schedules[[2]int64{app.ID, r.ID}], Cards: []scoring.Scorecard{}}
+			var mine []scoring.Scorecard
+			for _, c := range cards {
+				if c.ApplicationID != app.ID || c.RoundID != r.ID {
+					continue
+				}
+				mine = append(mine, c)
+				if c.AuthorID == viewer.ID {
+					cr.MyCardID = c.ID
+				}
+				if scoring.CanSee(v, c.AuthorID, c.Status) {
+					cr.Cards = append(cr.Cards, c)
+				} else {
+					cr.Hidden++
+					cr.Cards = append(cr.Cards, scoring.Redact(c))
+				}
+			}
+			cr.State = scoring.State(r, cr.ScheduledAt, mine)
+			out = append(out, cr)
+		}
+	}
+	return out, nil
+}
+
+// VerifyScorecard recomputes a submitted card's hashes.
+func (s *Service) VerifyScorecard(ctx context.Context, id int64) error {
+	c, err := s.store.GetScorecard(ctx, id)
+	if err != nil {
+		return err
+	}
+	return scoring.Verify(c)
+}
+
+// ---- resume screens
+
+// Screen returns an application's resume screen, or a blank one against
+// the checklist it would use.
+func (s *Service) Screen(ctx context.Context, applicationID int64) (scoring.Screen, error) {
+	sc, err := s.store.GetScreen(ctx, applicationID)
+	if !errors.Is(err, model.ErrNotFound) {
+		return sc, err
+	}
+	v, err := s.screenChecklist(ctx, applicationID)
+	if err != nil {
+		return scoring.Screen{}, err
+	}
+	return scoring.Screen{ApplicationID: applicationID, RubricVersionID: v.ID, Checklist: v.Content.Screen, Marks: map[string]scoring.FlagMark{}}, nil
+}
+
+// screenChecklist picks the checklist a role screens with: the first rubric
+// of its plan that has one, else the built-in rubric's.
+func (s *Service) screenChecklist(ctx context.Context, applicationID int64) (rubric.Version, error) {
+	app, err := s.store.GetApplication(ctx, applicationID)
+	if err != nil {
+		return rubric.Version{}, err
+	}
+	rounds, err := s.store.ListRounds(ctx, app.RoleID)
+	if err != nil {
+		return rubric.Version{}, err
+	}
+	for _, r := range rounds {
+		v, err := s.store.LatestRubric(ctx, r.RubricID)
+		if err != nil {
+			return v, err
+		}
+		if len(v.Content.Screen) > 0 {
+			return v, nil
+		}
+	}
+	id, err := s.store.BuiltinRubricID(ctx)
+	if err != nil {
+		return rubric.Version{}, err
+	}
+	return s.store.LatestRubric(ctx, id)
+}
+
+// SaveScreen validates marks (evidence must quote the resume) and stores them.
+func (s *Service) SaveScreen(ctx context.Context, in scoring.ScreenInput, actor model.Profile) (scoring.Screen, error) {
+	cur, err := s.Screen(ctx, in.ApplicationID)
+	if err != nil {
+		return cur, err
+	}
+	app, err := s.store.GetApplication(ctx, in.ApplicationID)
+	if err != nil {
+		return cur, err
+	}
+	resume, err := s.store.ResumeText(ctx, app.CandidateID)
+	if err != nil {
+		return cur, err
+	}
+	marks, err := scoring.CheckScreen(cur.Checklist, in, resume)
+	if err != nil {
+		return cur, err
+	}
+	if err := s.store.SaveScreen(ctx, in.ApplicationID, cur.RubricVersionID, marks, in.Decision, actor); err != nil {
+		return cur, err
+	}
+	return s.store.GetScreen(ctx, in.ApplicationID)
+}

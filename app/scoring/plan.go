@@ -1,0 +1,79 @@
+package scoring
+
+import "hirebench/app/model"
+
+// Round is one step of a role's interview plan.
+type Round struct {
+	ID           int64           `json:"id"`
+	RoleID       int64           `json:"roleId"`
+	Name         string          `json:"name"`
+	Position     int             `json:"position"`
+	RubricID     int64           `json:"rubricId"`
+	RubricName   string          `json:"rubricName"`
+	Competencies []string        `json:"competencies"`
+	DurationMin  int             `json:"durationMin"`
+	Interviewers []model.Profile `json:"interviewers"`
+}
+
+// RoundInput creates or edits a round (ID 0 creates).
+type RoundInput struct {
+	ID             int64    `json:"id"`
+	RoleID         int64    `json:"roleId"`
+	Name           string   `json:"name"`
+	RubricID       int64    `json:"rubricId"`
+	Competencies   []string `json:"competencies"`
+	DurationMin    int      `json:"durationMin"`
+	InterviewerIDs []int64  `json:"interviewerIds"`
+}
+
+// RoundState is a round's progress for one candidate.
+type RoundState string
+
+const (
+	NotScheduled RoundState = "not_scheduled"
+	Scheduled    RoundState = "scheduled"
+	InProgress   RoundState = "in_progress"
+	Done         RoundState = "submitted"
+)
+
+// CandidateRound is a round as seen on a candidate's detail.
+type CandidateRound struct {
+	Round         Round      `json:"round"`
+	ApplicationID int64      `json:"applicationId"`
+	State         RoundState `json:"state"`
+	ScheduledAt   string     `json:"scheduledAt"`
+	// Cards are the round's scorecards as the viewer may see them: others'
+	// hidden ones are redacted to author and state.
+	Cards []Scorecard `json:"cards"`
+	// MyCardID is the viewer's own card in this round, 0 if not started.
+	MyCardID int64 `json:"myCardId"`
+	Hidden   int   `json:"hidden"`
+}
+
+// State derives a round's progress from its cards and schedule: submitted
+// once every assigned interviewer (or, unassigned, anyone) has submitted.
+func State(r Round, scheduledAt string, cards []Scorecard) RoundState {
+	submitted, drafts := map[int64]bool{}, 0
+	for _, c := range cards {
+		if c.Status == Submitted {
+			submitted[c.AuthorID] = true
+		} else {
+			drafts++
+		}
+	}
+	all := len(submitted) > 0
+	for _, p := range r.Interviewers {
+		if !submitted[p.ID] {
+			all = false
+		}
+	}
+	switch {
+	case all && drafts == 0:
+		return Done
+	case drafts > 0 || len(submitted) > 0:
+		return InProgress
+	case scheduledAt != "":
+		return Scheduled
+	}
+	return NotScheduled
+}

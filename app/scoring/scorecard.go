@@ -1,0 +1,327 @@
+// Package scoring holds the scorecard rules: what a draft may contain, what
+// submitting requires, who may see which scorecard, and the canonical form a
+// submitted scorecard is hashed in. Pure Go, no storage.
+package scoring
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"hirebench/app/model"
+	"hirebench/app/rubric"
+)
+
+type Status string
+
+const (
+	Draft     Status = "draft"
+	Submitted Status = "submitted"
+)
+
+// Limits on what an interviewer types.
+const (
+	MaxAnswerNotes = 20_000
+	MaxSkipReason  = 500
+	MaxCardNotes   = 20_000
+	MaxAmendReason = 2_000
+)
+
+// Answer is the interviewer's record for one question.
+type Answer struct {
+	Score      *int   `json:"score,omitempty"`
+	Skipped    bool   `json:"skipped,omitempty"`
+	SkipReason string `json:"skipReason,omitempty"`
+	Notes      string `json:"notes,omitempty"`
+	// ElapsedMs is time spent on the question, for the per-question timer.
+	ElapsedMs int64 `json:"elapsedMs,omitempty"`
+}
+
+// Answered says whether the question counts as done for submission.
+func (a Answer) Answered() bool { return a.Score != nil || (a.Skipped && a.SkipReason != "") }
+
+// Scorecard is one interviewer's card for one candidate in one round.
+type Scorecard struct {
+	ID              int64             `json:"id"`
+	UID             string            `json:"uid"`
+	ApplicationID   int64             `json:"applicationId"`
+	CandidateID     int64             `json:"candidateId"`
+	CandidateName   string            `json:"candidateName"`
+	RoleID          int64             `json:"roleId"`
+	RoleTitle       string            `json:"roleTitle"`
+	RoundID         int64             `json:"roundId"`
+	RoundName       string            `json:"roundName"`
+	DurationMin     int               `json:"durationMin"`
+	AuthorID        int64             `json:"authorId"`
+	AuthorName      string            `json:"authorName"`
+	RubricID        int64             `json:"rubricId"`
+	RubricVersionID int64             `json:"rubricVersionId"`
+	RubricVersion   int               `json:"rubricVersion"`
+	RubricSHA256    string            `json:"rubricSha256"`
+	Competencies    []string          `json:"competencies"`
+	Status          Status            `json:"status"`
+	Answers         map[string]Answer `json:"answers"`
+	Recommendation  string            `json:"recommendation"`
+	Notes           string            `json:"notes"`
+	Cursor          string            `json:"cursor"`
+	ElapsedMs       int64             `json:"elapsedMs"`
+	StartedAt       string            `json:"startedAt"`
+	UpdatedAt       string            `json:"updatedAt"`
+	SubmittedAt     string            `json:"submittedAt"`
+	SHA256          string            `json:"sha256"`
+	// Revisions are amendments made after submission, oldest first; the
+	// latest one is the scorecard's current content.
+	Revisions []Revision `json:"revisions"`
+}
+
+// Revision is an amendment to a submitted scorecard.
+type Revision struct {
+	Revision       int               `json:"revision"`
+	Answers        map[string]Answer `json:"answers"`
+	Recommendation string            `json:"recommendation"`
+	Notes          string            `json:"notes"`
+	Reason         string            `json:"reason"`
+	AuthorID       int64             `json:"authorId"`
+	AuthorName     string            `json:"authorName"`
+	CreatedAt      string            `json:"createdAt"`
+	SHA256         string            `json:"sha256"`
+}
+
+// Current returns the content in force: the latest amendment, else the original.
+func (c Scorecard) Current() (answers map[string]Answer, recommendation, notes string) {
+	if n := len(c.Revisions); n > 0 {
+		r := c.Revisions[n-1]
+		return r.Answers, r.Recommendation, r.Notes
+	}
+	return c.Answers, c.Recommendation, c.Notes
+}
+
+// Patch changes a draft; autosave sends only what changed. A nil field is
+// left alone. ClearScore unsets a score.
+type Patch struct {
+	QuestionID     string  `json:"questionId,omitempty"`
+	Score          *int    `json:"score,omitempty"`
+	ClearScore     bool    `json:"clearScore,omitempty"`
+	Skipped        *bool   `json:"skipped,omitempty"`
+	SkipReason     *string `json:"skipReason,omitempty"`
+	AnswerNotes    *string `json:"answerNotes,omitempty"`
+	AnswerElapsed  *int64  `json:"answerElapsedMs,omitempty"`
+	Recommendation *string `json:"recommendation,omitempty"`
+	Notes          *string `json:"notes,omitempty"`
+	Cursor         *string `json:"cursor,omitempty"`
+	ElapsedMs      *int64  `json:"elapsedMs,omitempty"`
+}
+
+// ApplyPatch validates p against the rubric the card is scored with and
+// applies it to a copy of the card's draft fields. Nothing changes on error.
+func ApplyPatch(r rubric.Rubric, c *Scorecard, p Patch) error {
+	v := &model.ValidationError{}
+	answers := make(map[string]Answer, len(c.Answers)+1)
+	for k, a := range c.Answers {
+		answers[k] = a
+	}
+	touchesAnswer := p.Score != nil || p.ClearScore || p.Skipped != nil || p.SkipReason != nil || p.AnswerNotes != nil || p.AnswerElapsed != nil
+	if touchesAnswer || p.QuestionID != "" {
+		_, q, ok := r.FindQuestion(p.QuestionID)
+		switch {
+		case p.QuestionID == "":
+			v.Add("questionId", "say which question the answer belongs to")
+		case !ok:
+			v.Add("questionId", "unknown question %q in this rubric version", p.QuestionID)
+		default:
+			a := answers[q.ID]
+			if p.Score != nil {
+				if *p.Score < r.Scale.Min || *p.Score > r.Scale.Max {
+					v.Add("score", "%d is outside the scale %d–%d", *p.Score, r.Scale.Min, r.Scale.Max)
+				} else {
+					s := *p.Score
+					a.Score = &s
+					a.Skipped, a.SkipReason = false, ""
+				}
+			}
+			if p.ClearScore {
+				a.Score = nil
+			}
+			if p.Skipped != nil {
+				a.Skipped = *p.Skipped
+				if a.Skipped {
+					a.Score = nil
+				} else {
+					a.SkipReason = ""
+				}
+			}
+			if p.SkipReason != nil {
+				a.SkipReason = model.OneLine(*p.SkipReason)
+				if utf8.RuneCountInString(a.SkipReason) > MaxSkipReason {
+					v.Add("skipReason", "is longer than %d characters", MaxSkipReason)
+				}
+			}
+			if p.AnswerNotes != nil {
+				a.Notes = model.MultiLine(*p.AnswerNotes)
+				if utf8.RuneCountInString(a.Notes) > MaxAnswerNotes {
+					v.Add("answerNotes", "is longer than %d characters", MaxAnswerNotes)
+				}
+			}
+			if p.AnswerElapsed != nil {
+				if *p.AnswerElapsed < 0 {
+					v.Add("answerElapsedMs", "cannot be negative")
+				} else {
+					a.ElapsedMs = *p.AnswerElapsed
+				}
+			}
+			answers[q.ID] = a
+		}
+	}
+	rec, notes, cursor, elapsed := c.Recommendation, c.Notes, c.Cursor, c.ElapsedMs
+	if p.Recommendation != nil {
+		rec = *p.Recommendation
+		if rec != "" && rubric.RecommendationLabel(rubric.Recommendation(rec)) == "" {
+			v.Add("recommendation", "%q is not one of strong_no, no, yes, strong_yes", rec)
+		}
+	}
+	if p.Notes != nil {
+		notes = model.MultiLine(*p.Notes)
+		if utf8.RuneCountInString(notes) > MaxCardNotes {
+			v.Add("notes", "is longer than %d characters", MaxCardNotes)
+		}
+	}
+	if p.Cursor != nil {
+		cursor = *p.Cursor
+		if _, _, ok := r.FindQuestion(cursor); cursor != "" && !ok {
+			v.Add("cursor", "unknown question %q in this rubric version", cursor)
+		}
+	}
+	if p.ElapsedMs != nil {
+		if *p.ElapsedMs < 0 {
+			v.Add("elapsedMs", "cannot be negative")
+		} else {
+			elapsed = *p.ElapsedMs
+		}
+	}
+	if err := v.Err(); err != nil {
+		return err
+	}
+	c.Answers, c.Recommendation, c.Notes, c.Cursor, c.ElapsedMs = answers, rec, notes, cursor, elapsed
+	return nil
+}
+
+// CheckComplete lists what stops a card from being submitted: every required
+// question scored or skipped with a reason, and an overall recommendation.
+func CheckComplete(r rubric.Rubric, answers map[string]Answer, recommendation string) error {
+	v := &model.ValidationError{}
+	for _, c := range r.Competencies {
+		for _, q := range c.Questions {
+			a := answers[q.ID]
+			switch {
+			case a.Skipped && a.SkipReason == "":
+				v.Add("answers."+q.ID, "skipped without a reason (%s)", shorten(q.Prompt))
+			case !q.Optional && !a.Answered():
+				v.Add("answers."+q.ID, "not scored yet (%s)", shorten(q.Prompt))
+			}
+		}
+	}
+	for id, a := range answers {
+		if _, q, ok := r.FindQuestion(id); !ok {
+			v.Add("answers."+id, "unknown question in this rubric version")
+		} else if a.Score != nil && (*a.Score < r.Scale.Min || *a.Score > r.Scale.Max) {
+			v.Add("answers."+id, "score %d is outside the scale %d–%d (%s)", *a.Score, r.Scale.Min, r.Scale.Max, shorten(q.Prompt))
+		}
+	}
+	if rubric.RecommendationLabel(rubric.Recommendation(recommendation)) == "" {
+		v.Add("recommendation", "choose an overall recommendation")
+	}
+	return v.Err()
+}
+
+func shorten(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if utf8.RuneCountInString(s) <= 60 {
+		return s
+	}
+	return string([]rune(s)[:59]) + "…"
+}
+
+// canonical is the exact content a scorecard hash covers. Field order is
+// fixed by the struct and map keys are sorted by encoding/json, so the same
+// content always gives the same bytes.
+type canonical struct {
+	Format         string            `json:"format"`
+	UID            string            `json:"uid"`
+	Revision       int               `json:"revision"`
+	PreviousSHA256 string            `json:"previousSha256,omitempty"`
+	Author         string            `json:"author"`
+	RubricSHA256   string            `json:"rubricSha256"`
+	Competencies   []string          `json:"competencies"`
+	Answers        map[string]Answer `json:"answers"`
+	Recommendation string            `json:"recommendation"`
+	Notes          string            `json:"notes"`
+	Reason         string            `json:"reason,omitempty"`
+	At             string            `json:"at"`
+}
+
+const canonicalFormat = "hirebench.scorecard/v1"
+
+// Hash is the SHA-256 over a submitted scorecard's canonical content,
+// rubric version and author. Per-question timers are left out: they are
+// bookkeeping, not judgement.
+func Hash(c Scorecard) string {
+	return hashOf(canonical{Format: canonicalFormat, UID: c.UID, Author: c.AuthorName, RubricSHA256: c.RubricSHA256,
+		Competencies: nonNil(c.Competencies), Answers: judged(c.Answers), Recommendation: c.Recommendation, Notes: c.Notes, At: c.SubmittedAt})
+}
+
+// RevisionHash chains an amendment to what it amends.
+func RevisionHash(c Scorecard, r Revision, previous string) string {
+	return hashOf(canonical{Format: canonicalFormat, UID: c.UID, Revision: r.Revision, PreviousSHA256: previous,
+		Author: r.AuthorName, RubricSHA256: c.RubricSHA256, Competencies: nonNil(c.Competencies), Answers: judged(r.Answers),
+		Recommendation: r.Recommendation, Notes: r.Notes, Reason: r.Reason, At: r.CreatedAt})
+}
+
+// Verify recomputes every hash of a submitted scorecard and its amendments;
+// an error names the first one that does not match its content.
+func Verify(c Scorecard) error {
+	if c.Status != Submitted {
+		return nil
+	}
+	if got := Hash(c); got != c.SHA256 {
+		return fmt.Errorf("scorecard %s by %s: content does not match its hash (tampered or corrupted)", c.UID, c.AuthorName)
+	}
+	prev := c.SHA256
+	for _, r := range c.Revisions {
+		if got := RevisionHash(c, r, prev); got != r.SHA256 {
+			return fmt.Errorf("scorecard %s amendment %d: content does not match its hash (tampered or corrupted)", c.UID, r.Revision)
+		}
+		prev = r.SHA256
+	}
+	return nil
+}
+
+func hashOf(v canonical) string {
+	b, err := json.Marshal(v)
+	if err != nil {
+		panic(err) // plain data: cannot fail
+	}
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:])
+}
+
+func judged(answers map[string]Answer) map[string]Answer {
+	out := make(map[string]Answer, len(answers))
+	for k, a := range answers {
+		a.ElapsedMs = 0
+		if a == (Answer{}) {
+			continue
+		}
+		out[k] = a
+	}
+	return out
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}

@@ -1,0 +1,207 @@
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+
+	"hirebench/app/model"
+	"hirebench/app/scoring"
+)
+
+const (
+	sqlRoundColumns = `ir.id, ir.role_id, ir.name, ir.position, ir.rubric_id, r.name, ir.competencies, ir.duration_min`
+	sqlListRounds   = `SELECT ` + sqlRoundColumns + ` FROM interview_rounds ir JOIN rubrics r ON r.id = ir.rubric_id
+		WHERE ir.role_id = ? ORDER BY ir.position, ir.id`
+	sqlGetRound          = `SELECT ` + sqlRoundColumns + ` FROM interview_rounds ir JOIN rubrics r ON r.id = ir.rubric_id WHERE ir.id = ?`
+	sqlRoundInterviewers = `SELECT p.id, p.name, p.is_recruiter, p.created_at FROM round_interviewers ri
+		JOIN profiles p ON p.id = ri.profile_id WHERE ri.round_id = ? ORDER BY p.name COLLATE NOCASE`
+)
+
+func scanRound(sc scanner) (scoring.Round, error) {
+	var r scoring.Round
+	var comps string
+	if err := sc.Scan(&r.ID, &r.RoleID, &r.Name, &r.Position, &r.RubricID, &r.RubricName, &comps, &r.DurationMin); err != nil {
+		return r, err
+	}
+	r.Competencies = []string{}
+	return r, json.Unmarshal([]byte(comps), &r.Competencies)
+}
+
+func fillInterviewers(ctx context.Context, q queryer, r *scoring.Round) error {
+	r.Interviewers = []model.Profile{}
+	return each(ctx, q, sqlRoundInterviewers, []any{r.ID}, func(sc scanner) error {
+		p, err := scanProfile(sc)
+		if err == nil {
+			r.Interviewers = append(r.Interviewers, p)
+		}
+		return err
+	})
+}
+
+// ListRounds returns a role's interview plan in order.
+func (s *Store) ListRounds(ctx context.Context, roleID int64) ([]scoring.Round, error) {
+	var out []scoring.Round
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		var err error
+		out, err = listRounds(ctx, tx, roleID)
+		return err
+	})
+	return out, err
+}
+
+func listRounds(ctx context.Context, q queryer, roleID int64) ([]scoring.Round, error) {
+	out := []scoring.Round{}
+	err := each(ctx, q, sqlListRounds, []any{roleID}, func(sc scanner) error {
+		r, err := scanRound(sc)
+		out = append(out, r)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	for i := range out {
+		if err := fillInterviewers(ctx, q, &out[i]); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// GetRound returns one round with its interviewers.
+func (s *Store) GetRound(ctx context.Context, id int64) (scoring.Round, error) {
+	return getRound(ctx, s.r, id)
+}
+
+func getRound(ctx context.Context, q queryer, id int64) (scoring.Round, error) {
+	r, err := scanRound(q.QueryRowContext(ctx, sqlGetRound, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return r, notFound("interview round", id)
+	}
+	if err != nil {
+		return r, fmt.Errorf("storage: get round: %w", err)
+	}
+	return r, fillInterviewers(ctx, q, &r)
+}
+
+// SaveRound creates (ID 0) or updates a round and replaces its interviewers.
+// The input is validated by the service first.
+func (s *Store) SaveRound(ctx context.Context, in scoring.RoundInput) (scoring.Round, error) {
+	var out scoring.Round
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		if _, err := getRole(ctx, tx, in.RoleID); err != nil {
+			return err
+		}
+		comps, _ := json.Marshal(nonNilStrings(in.Competencies))
+		now := s.now()
+		id := in.ID
+		if id == 0 {
+			res, err := tx.ExecContext(ctx, `INSERT INTO interview_rounds (role_id, name, position, rubric_id, competencies, duration_min, created_at, updated_at)
+				VALUES (?, ?, (SELECT coalesce(max(position), 0) + 1 FROM interview_rounds WHERE role_id = ?), ?, ?, ?, ?, ?)`,
+				in.RoleID, in.Name, in.RoleID, in.RubricID, string(comps), in.DurationMin, now, now)
+			if err != nil {
+				return fmt.Errorf("storage: add round: %w", err)
+			}
+			id, _ = res.LastInsertId()
+		} else {
+			cur, err := getRound(ctx, tx, id)
+			if err != nil {
+				return err
+			}
+			if cur.RoleID != in.RoleID {
+				return fmt.Errorf("round %d belongs to another role: %w", id, model.ErrConflict)
+			}
+			if _, err := tx.ExecContext(ctx, `UPDATE interview_rounds SET name = ?, rubric_id = ?, competencies = ?, duration_min = ?, updated_at = ? WHERE id = ?`,
+				in.Name, in.RubricID, string(comps), in.DurationMin, now, id); err != nil {
+				return fmt.Errorf("storage: update round: %w", err)
+			}
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM round_interviewers WHERE round_id = ?`, id); err != nil {
+			return err
+		}
+		for _, p := range in.InterviewerIDs {
+			if _, err := getProfile(ctx, tx, p); err != nil {
+				return err
+			}
+			if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO round_interviewers (round_id, profile_id) VALUES (?, ?)`, id, p); err != nil {
+				return fmt.Errorf("storage: assign interviewer: %w", err)
+			}
+		}
+		var err error
+		out, err = getRound(ctx, tx, id)
+		return err
+	})
+	return out, err
+}
+
+// MoveRound puts a round at a new 1-based position in its role's plan.
+func (s *Store) MoveRound(ctx context.Context, id int64, position int) error {
+	return s.write(ctx, func(tx *sql.Tx) error {
+		r, err := getRound(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		rounds, err := listRounds(ctx, tx, r.RoleID)
+		if err != nil {
+			return err
+		}
+		ids := make([]int64, 0, len(rounds))
+		for _, x := range rounds {
+			if x.ID != id {
+				ids = append(ids, x.ID)
+			}
+		}
+		position = max(1, min(position, len(rounds)))
+		ids = append(ids[:position-1], append([]int64{id}, ids[position-1:]...)...)
+		for i, rid := range ids {
+			if _, err := tx.ExecContext(ctx, `UPDATE interview_rounds SET position = ? WHERE id = ?`, i+1, rid); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// DeleteRound removes a round no scorecard was started in.
+func (s *Store) DeleteRound(ctx context.Context, id int64) error {
+	return s.write(ctx, func(tx *sql.Tx) error {
+		r, err := getRound(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		var n int
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM scorecards WHERE round_id = ?`, id).Scan(&n); err != nil {
+			return err
+		}
+		if n > 0 {
+			return fmt.Errorf("round %q holds %d scorecard(s) and cannot be deleted: %w", r.Name, n, model.ErrConflict)
+		}
+		_, err = tx.ExecContext(ctx, `DELETE FROM interview_rounds WHERE id = ?`, id)
+		return err
+	})
+}
+
+// ScheduleRound records (or clears, with "") when a candidate's round takes place.
+func (s *Store) ScheduleRound(ctx context.Context, applicationID, roundID int64, at string) error {
+	return s.write(ctx, func(tx *sql.Tx) error {
+		if at == "" {
+			_, err := tx.ExecContext(ctx, `DELETE FROM round_schedule WHERE application_id = ? AND round_id = ?`, applicationID, roundID)
+			return err
+		}
+		_, err := tx.ExecContext(ctx, `INSERT INTO round_schedule (application_id, round_id, scheduled_at) VALUES (?, ?, ?)
+			ON CONFLICT (application_id, round_id) DO UPDATE SET scheduled_at = excluded.scheduled_at`, applicationID, roundID, at)
+		if err != nil {
+			return fmt.Errorf("storage: schedule round: %w", err)
+		}
+		return nil
+	})
+}
+
+func nonNilStrings(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}

@@ -1,0 +1,244 @@
+package storage
+
+import (
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+
+	"hirebench/app/model"
+	"hirebench/app/rubric"
+)
+
+const (
+	sqlListRubrics = `SELECT r.id, r.name, r.builtin, r.archived_at, r.updated_at, v.version, v.content,
+		(SELECT count(*) FROM scorecards sc JOIN rubric_versions rv ON rv.id = sc.rubric_version_id WHERE rv.rubric_id = r.id)
+		FROM rubrics r JOIN rubric_versions v ON v.rubric_id = r.id
+		AND v.version = (SELECT max(version) FROM rubric_versions WHERE rubric_id = r.id)
+		ORDER BY r.archived_at != '', r.builtin DESC, r.name COLLATE NOCASE, r.id`
+	sqlVersionColumns = `v.id, v.rubric_id, v.version, r.builtin, r.archived_at, v.sha256, v.created_at, v.content`
+	sqlLatestVersion  = `SELECT ` + sqlVersionColumns + ` FROM rubric_versions v JOIN rubrics r ON r.id = v.rubric_id
+		WHERE v.rubric_id = ? ORDER BY v.version DESC LIMIT 1`
+	sqlGetVersion    = `SELECT ` + sqlVersionColumns + ` FROM rubric_versions v JOIN rubrics r ON r.id = v.rubric_id WHERE v.id = ?`
+	sqlInsertRubric  = `INSERT INTO rubrics (name, builtin, created_at, updated_at) VALUES (?, ?, ?, ?)`
+	sqlInsertVersion = `INSERT INTO rubric_versions (rubric_id, version, content, sha256, author_id, created_at)
+		VALUES (?, ?, ?, ?, ?, ?)`
+	sqlVersionInUse = `SELECT (SELECT count(*) FROM scorecards WHERE rubric_version_id = ?)
+		+ (SELECT count(*) FROM resume_screens WHERE rubric_version_id = ?)`
+	sqlRubricInUse = `SELECT (SELECT count(*) FROM scorecards sc JOIN rubric_versions v ON v.id = sc.rubric_version_id WHERE v.rubric_id = ?)
+		+ (SELECT count(*) FROM resume_screens rs JOIN rubric_versions v ON v.id = rs.rubric_version_id WHERE v.rubric_id = ?)
+		+ (SELECT count(*) FROM interview_rounds WHERE rubric_id = ?)`
+	sqlBuiltinRubric = `SELECT id FROM rubrics WHERE builtin = 1`
+)
+
+// EncodeRubric is the stored form of a version and what its SHA-256 covers.
+func EncodeRubric(r rubric.Rubric) (content, sum string, err error) {
+	b, err := json.Marshal(r)
+	if err != nil {
+		return "", "", fmt.Errorf("storage: encode rubric: %w", err)
+	}
+	h := sha256.Sum256(b)
+	return string(b), hex.EncodeToString(h[:]), nil
+}
+
+func scanVersion(row scanner) (rubric.Version, error) {
+	var v rubric.Version
+	var content string
+	if err := row.Scan(&v.ID, &v.RubricID, &v.Version, &v.Builtin, &v.ArchivedAt, &v.SHA256, &v.CreatedAt, &content); err != nil {
+		return v, err
+	}
+	if err := json.Unmarshal([]byte(content), &v.Content); err != nil {
+		return v, fmt.Errorf("storage: rubric version %d is unreadable: %w", v.ID, err)
+	}
+	return v, nil
+}
+
+// ListRubrics returns every rubric with counts from its latest version.
+func (s *Store) ListRubrics(ctx context.Context) ([]rubric.Summary, error) {
+	out := []rubric.Summary{}
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		return each(ctx, tx, sqlListRubrics, nil, func(sc scanner) error {
+			var r rubric.Summary
+			var content string
+			if err := sc.Scan(&r.ID, &r.Name, &r.Builtin, &r.ArchivedAt, &r.UpdatedAt, &r.LatestVersion, &content, &r.InUse); err != nil {
+				return err
+			}
+			var c rubric.Rubric
+			if err := json.Unmarshal([]byte(content), &c); err != nil {
+				return err
+			}
+			r.Competencies = len(c.Competencies)
+			for _, comp := range c.Competencies {
+				r.Questions += len(comp.Questions)
+			}
+			out = append(out, r)
+			return nil
+		})
+	})
+	return out, err
+}
+
+// LatestRubric returns a rubric's newest version.
+func (s *Store) LatestRubric(ctx context.Context, rubricID int64) (rubric.Version, error) {
+	var v rubric.Version
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		var err error
+		v, err = latestVersion(ctx, tx, rubricID)
+		return err
+	})
+	return v, err
+}
+
+func latestVersion(ctx context.Context, q queryer, rubricID int64) (rubric.Version, error) {
+	v, err := scanVersion(q.QueryRowContext(ctx, sqlLatestVersion, rubricID))
+	if errors.Is(err, sql.ErrNoRows) {
+		return v, notFound("rubric", rubricID)
+	}
+	return v, err
+}
+
+// RubricVersion returns one exact version, as a scorecard was scored with.
+func (s *Store) RubricVersion(ctx context.Context, versionID int64) (rubric.Version, error) {
+	v, err := scanVersion(s.r.QueryRowContext(ctx, sqlGetVersion, versionID))
+	if errors.Is(err, sql.ErrNoRows) {
+		return v, notFound("rubric version", versionID)
+	}
+	return v, err
+}
+
+// CreateRubric stores a validated rubric as version 1.
+func (s *Store) CreateRubric(ctx context.Context, r rubric.Rubric, builtin bool, actor model.Profile) (rubric.Version, error) {
+	var v rubric.Version
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		now := s.now()
+		res, err := tx.ExecContext(ctx, sqlInsertRubric, r.Name, builtin, now, now)
+		if err != nil {
+			return fmt.Errorf("storage: create rubric: %w", err)
+		}
+		id, _ := res.LastInsertId()
+		if err := insertVersion(ctx, tx, id, 1, r, actor, now); err != nil {
+			return err
+		}
+		v, err = latestVersion(ctx, tx, id)
+		return err
+	})
+	return v, err
+}
+
+func insertVersion(ctx context.Context, tx *sql.Tx, rubricID int64, version int, r rubric.Rubric, actor model.Profile, now string) error {
+	content, sum, err := EncodeRubric(r)
+	if err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, sqlInsertVersion, rubricID, version, content, sum, actorID(actor), now); err != nil {
+		return fmt.Errorf("storage: save rubric version: %w", err)
+	}
+	return nil
+}
+
+// SaveRubric stores an edit. A version nothing was scored with yet is
+// replaced in place; once a scorecard or screen uses it, the edit becomes a
+// new version so every old scorecard keeps the exact text it was scored
+// against. The built-in template is read-only unless builtinUpgrade is set
+// (a newer app shipping a newer template).
+func (s *Store) SaveRubric(ctx context.Context, rubricID int64, r rubric.Rubric, actor model.Profile, builtinUpgrade bool) (rubric.Version, error) {
+	var v rubric.Version
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		cur, err := latestVersion(ctx, tx, rubricID)
+		if err != nil {
+			return err
+		}
+		if cur.Builtin && !builtinUpgrade {
+			return fmt.Errorf("the built-in rubric is read-only; duplicate it to edit: %w", model.ErrConflict)
+		}
+		if cur.ArchivedAt != "" {
+			return fmt.Errorf("rubric %q is archived; restore it to edit: %w", cur.Content.Name, model.ErrConflict)
+		}
+		content, sum, err := EncodeRubric(r)
+		if err != nil {
+			return err
+		}
+		if sum == cur.SHA256 {
+			v = cur
+			return nil
+		}
+		var used int
+		if err := tx.QueryRowContext(ctx, sqlVersionInUse, cur.ID, cur.ID).Scan(&used); err != nil {
+			return fmt.Errorf("storage: rubric in use: %w", err)
+		}
+		now := s.now()
+		if used == 0 {
+			if _, err := tx.ExecContext(ctx, `UPDATE rubric_versions SET content = ?, sha256 = ?, author_id = ?, created_at = ? WHERE id = ?`,
+				content, sum, actorID(actor), now, cur.ID); err != nil {
+				return fmt.Errorf("storage: update rubric: %w", err)
+			}
+		} else if err := insertVersion(ctx, tx, rubricID, cur.Version+1, r, actor, now); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE rubrics SET name = ?, updated_at = ? WHERE id = ?`, r.Name, now, rubricID); err != nil {
+			return fmt.Errorf("storage: update rubric: %w", err)
+		}
+		v, err = latestVersion(ctx, tx, rubricID)
+		return err
+	})
+	return v, err
+}
+
+// SetRubricArchived archives or restores a rubric. Archived rubrics stay
+// readable for the scorecards that used them but cannot be picked for rounds.
+func (s *Store) SetRubricArchived(ctx context.Context, rubricID int64, archived bool) error {
+	return s.write(ctx, func(tx *sql.Tx) error {
+		cur, err := latestVersion(ctx, tx, rubricID)
+		if err != nil {
+			return err
+		}
+		if cur.Builtin {
+			return fmt.Errorf("the built-in rubric cannot be archived: %w", model.ErrConflict)
+		}
+		at := ""
+		if archived {
+			at = s.now()
+		}
+		_, err = tx.ExecContext(ctx, `UPDATE rubrics SET archived_at = ? WHERE id = ?`, at, rubricID)
+		return err
+	})
+}
+
+// DeleteRubric removes a rubric nothing refers to; one in use is refused
+// with a message pointing to archive instead.
+func (s *Store) DeleteRubric(ctx context.Context, rubricID int64) error {
+	return s.write(ctx, func(tx *sql.Tx) error {
+		cur, err := latestVersion(ctx, tx, rubricID)
+		if err != nil {
+			return err
+		}
+		if cur.Builtin {
+			return fmt.Errorf("the built-in rubric cannot be deleted: %w", model.ErrConflict)
+		}
+		var used int
+		if err := tx.QueryRowContext(ctx, sqlRubricInUse, rubricID, rubricID, rubricID).Scan(&used); err != nil {
+			return fmt.Errorf("storage: rubric in use: %w", err)
+		}
+		if used > 0 {
+			return fmt.Errorf("rubric %q is used by interview rounds or scorecards; archive it instead: %w", cur.Content.Name, model.ErrConflict)
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM rubric_versions WHERE rubric_id = ?`, rubricID); err != nil {
+			return fmt.Errorf("storage: delete rubric: %w", err)
+		}
+		_, err = tx.ExecContext(ctx, `DELETE FROM rubrics WHERE id = ?`, rubricID)
+		return err
+	})
+}
+
+// BuiltinRubricID returns the built-in template's id, or ErrNotFound before it is installed.
+func (s *Store) BuiltinRubricID(ctx context.Context) (int64, error) {
+	var id int64
+	err := s.r.QueryRowContext(ctx, sqlBuiltinRubric).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, fmt.Errorf("built-in rubric: %w", model.ErrNotFound)
+	}
+	return id, err
+}

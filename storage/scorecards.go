@@ -1,0 +1,295 @@
+package storage
+
+import (
+	"context"
+	"crypto/rand"
+	"database/sql"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+
+	"hirebench/app/model"
+	"hirebench/app/rubric"
+	"hirebench/app/scoring"
+)
+
+const (
+	sqlScorecardColumns = `sc.id, sc.uid, sc.application_id, a.candidate_id, c.name, a.role_id, ro.title, sc.round_id, ir.name,
+		ir.duration_min, sc.author_id, sc.author_name, v.rubric_id, sc.rubric_version_id, v.version, v.sha256, sc.competencies,
+		sc.status, sc.answers, sc.recommendation, sc.notes, sc.cursor, sc.elapsed_ms, sc.started_at, sc.updated_at,
+		sc.submitted_at, sc.sha256`
+	sqlScorecardFrom = ` FROM scorecards sc
+		JOIN applications a ON a.id = sc.application_id
+		JOIN candidates c ON c.id = a.candidate_id
+		JOIN roles ro ON ro.id = a.role_id
+		JOIN interview_rounds ir ON ir.id = sc.round_id
+		JOIN rubric_versions v ON v.id = sc.rubric_version_id`
+	sqlGetScorecard        = `SELECT ` + sqlScorecardColumns + sqlScorecardFrom + ` WHERE sc.id = ?`
+	sqlCandidateScorecards = `SELECT ` + sqlScorecardColumns + sqlScorecardFrom + ` WHERE a.candidate_id = ? ORDER BY ir.position, sc.started_at, sc.id`
+	sqlRoleScorecards      = `SELECT ` + sqlScorecardColumns + sqlScorecardFrom + ` WHERE a.role_id = ? ORDER BY c.name COLLATE NOCASE, ir.position, sc.id`
+	sqlFindScorecard       = `SELECT id FROM scorecards WHERE application_id = ? AND round_id = ? AND author_id = ?`
+	sqlRevisions           = `SELECT revision, answers, recommendation, notes, reason, author_id, author_name, created_at, sha256
+		FROM scorecard_revisions WHERE scorecard_id = ? ORDER BY revision`
+)
+
+func scanScorecard(sc scanner) (scoring.Scorecard, error) {
+	var c scoring.Scorecard
+	var comps, answers string
+	err := sc.Scan(&c.ID, &c.UID, &c.ApplicationID, &c.CandidateID, &c.CandidateName, &c.RoleID, &c.RoleTitle, &c.RoundID, &c.RoundName,
+		&c.DurationMin, &c.AuthorID, &c.AuthorName, &c.RubricID, &c.RubricVersionID, &c.RubricVersion, &c.RubricSHA256, &comps,
+		&c.Status, &answers, &c.Recommendation, &c.Notes, &c.Cursor, &c.ElapsedMs, &c.StartedAt, &c.UpdatedAt,
+		&c.SubmittedAt, &c.SHA256)
+	if err != nil {
+		return c, err
+	}
+	c.Competencies, c.Answers, c.Revisions = []string{}, map[string]scoring.Answer{}, []scoring.Revision{}
+	if err := json.Unmarshal([]byte(comps), &c.Competencies); err != nil {
+		return c, err
+	}
+	return c, json.Unmarshal([]byte(answers), &c.Answers)
+}
+
+func fillRevisions(ctx context.Context, q queryer, c *scoring.Scorecard) error {
+	return each(ctx, q, sqlRevisions, []any{c.ID}, func(sc scanner) error {
+		var r scoring.Revision
+		var answers string
+		if err := sc.Scan(&r.Revision, &answers, &r.Recommendation, &r.Notes, &r.Reason, &r.AuthorID, &r.AuthorName, &r.CreatedAt, &r.SHA256); err != nil {
+			return err
+		}
+		r.Answers = map[string]scoring.Answer{}
+		if err := json.Unmarshal([]byte(answers), &r.Answers); err != nil {
+			return err
+		}
+		c.Revisions = append(c.Revisions, r)
+		return nil
+	})
+}
+
+func getScorecard(ctx context.Context, q queryer, id int64) (scoring.Scorecard, error) {
+	c, err := scanScorecard(q.QueryRowContext(ctx, sqlGetScorecard, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return c, notFound("scorecard", id)
+	}
+	if err != nil {
+		return c, fmt.Errorf("storage: get scorecard: %w", err)
+	}
+	return c, fillRevisions(ctx, q, &c)
+}
+
+// GetScorecard returns a scorecard with its amendments; visibility is the service's job.
+func (s *Store) GetScorecard(ctx context.Context, id int64) (scoring.Scorecard, error) {
+	var c scoring.Scorecard
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		var err error
+		c, err = getScorecard(ctx, tx, id)
+		return err
+	})
+	return c, err
+}
+
+func (s *Store) listScorecards(ctx context.Context, query string, id int64) ([]scoring.Scorecard, error) {
+	out := []scoring.Scorecard{}
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		err := each(ctx, tx, query, []any{id}, func(sc scanner) error {
+			c, err := scanScorecard(sc)
+			out = append(out, c)
+			return err
+		})
+		if err != nil {
+			return err
+		}
+		for i := range out {
+			if err := fillRevisions(ctx, tx, &out[i]); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	return out, err
+}
+
+// CandidateScorecards lists every scorecard of a candidate, all roles and rounds.
+func (s *Store) CandidateScorecards(ctx context.Context, candidateID int64) ([]scoring.Scorecard, error) {
+	return s.listScorecards(ctx, sqlCandidateScorecards, candidateID)
+}
+
+// RoleScorecards lists every scorecard of a role's candidates.
+func (s *Store) RoleScorecards(ctx context.Context, roleID int64) ([]scoring.Scorecard, error) {
+	return s.listScorecards(ctx, sqlRoleScorecards, roleID)
+}
+
+// NewUID returns 128 random bits as hex.
+func NewUID() string {
+	var b [16]byte
+	if _, err := rand.Read(b[:]); err != nil {
+		panic(err) // crypto/rand does not fail on supported platforms
+	}
+	return hex.EncodeToString(b[:])
+}
+
+// StartScorecard returns the author's card for this application and round,
+// creating a draft pinned to the rubric's latest version if there is none.
+func (s *Store) StartScorecard(ctx context.Context, applicationID, roundID int64, author model.Profile) (scoring.Scorecard, error) {
+	var c scoring.Scorecard
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		var id int64
+		err := tx.QueryRowContext(ctx, sqlFindScorecard, applicationID, roundID, author.ID).Scan(&id)
+		if errors.Is(err, sql.ErrNoRows) {
+			app, err := getApplication(ctx, tx, applicationID)
+			if err != nil {
+				return err
+			}
+			round, err := getRound(ctx, tx, roundID)
+			if err != nil {
+				return err
+			}
+			if round.RoleID != app.RoleID {
+				return fmt.Errorf("round %q is not part of this application's role: %w", round.Name, model.ErrConflict)
+			}
+			v, err := latestVersion(ctx, tx, round.RubricID)
+			if err != nil {
+				return err
+			}
+			comps, _ := json.Marshal(nonNilStrings(round.Competencies))
+			now := s.now()
+			res, err := tx.ExecContext(ctx, `INSERT INTO scorecards (uid, application_id, round_id, author_id, author_name,
+				rubric_version_id, competencies, started_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+				NewUID(), applicationID, roundID, author.ID, author.Name, v.ID, string(comps), now, now)
+			if err != nil {
+				return fmt.Errorf("storage: start scorecard: %w", err)
+			}
+			id, _ = res.LastInsertId()
+		} else if err != nil {
+			return fmt.Errorf("storage: find scorecard: %w", err)
+		}
+		c, err = getScorecard(ctx, tx, id)
+		return err
+	})
+	return c, err
+}
+
+// ScorecardRubric returns the exact rubric a card is scored with, limited
+// to the competencies its round covered when it was started.
+func scorecardRubric(ctx context.Context, q queryer, c scoring.Scorecard) (rubric.Rubric, error) {
+	v, err := scanVersion(q.QueryRowContext(ctx, sqlGetVersion, c.RubricVersionID))
+	if err != nil {
+		return rubric.Rubric{}, fmt.Errorf("storage: scorecard rubric: %w", err)
+	}
+	return v.Content.Subset(c.Competencies), nil
+}
+
+// ScorecardRubric is the rubric (subset) a scorecard is scored against.
+func (s *Store) ScorecardRubric(ctx context.Context, c scoring.Scorecard) (rubric.Rubric, error) {
+	return scorecardRubric(ctx, s.r, c)
+}
+
+// UpdateScorecard changes a draft inside one write transaction: fn sees the
+// current draft and the rubric it is scored with. A card submitted in the
+// meantime is refused, so a late autosave can never alter a submitted card.
+func (s *Store) UpdateScorecard(ctx context.Context, id int64, authorID int64, fn func(r rubric.Rubric, c *scoring.Scorecard) error) (scoring.Scorecard, error) {
+	var c scoring.Scorecard
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		var err error
+		if c, err = getScorecard(ctx, tx, id); err != nil {
+			return err
+		}
+		if c.AuthorID != authorID {
+			return fmt.Errorf("scorecard %d belongs to %s; only its author can change it: %w", id, c.AuthorName, model.ErrConflict)
+		}
+		if c.Status == scoring.Submitted {
+			return fmt.Errorf("this scorecard was submitted at %s and can no longer change; add an amendment instead: %w", c.SubmittedAt, model.ErrConflict)
+		}
+		r, err := scorecardRubric(ctx, tx, c)
+		if err != nil {
+			return err
+		}
+		if err := fn(r, &c); err != nil {
+			return err
+		}
+		answers, err := json.Marshal(c.Answers)
+		if err != nil {
+			return err
+		}
+		c.UpdatedAt = s.now()
+		if c.Status == scoring.Submitted {
+			c.SubmittedAt = c.UpdatedAt
+			c.SHA256 = scoring.Hash(c)
+		}
+		_, err = tx.ExecContext(ctx, `UPDATE scorecards SET answers = ?, recommendation = ?, notes = ?, cursor = ?, elapsed_ms = ?,
+			status = ?, updated_at = ?, submitted_at = ?, sha256 = ? WHERE id = ?`,
+			string(answers), c.Recommendation, c.Notes, c.Cursor, c.ElapsedMs, c.Status, c.UpdatedAt, c.SubmittedAt, c.SHA256, id)
+		if err != nil {
+			return fmt.Errorf("storage: save scorecard: %w", err)
+		}
+		return nil
+	})
+	return c, err
+}
+
+// AmendScorecard appends a revision to a submitted card. fn fills the
+// revision from the current content and validates it.
+func (s *Store) AmendScorecard(ctx context.Context, id int64, author model.Profile, fn func(r rubric.Rubric, c scoring.Scorecard, rev *scoring.Revision) error) (scoring.Scorecard, error) {
+	var c scoring.Scorecard
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		var err error
+		if c, err = getScorecard(ctx, tx, id); err != nil {
+			return err
+		}
+		if c.Status != scoring.Submitted {
+			return fmt.Errorf("only a submitted scorecard is amended; edit the draft instead: %w", model.ErrConflict)
+		}
+		if c.AuthorID != author.ID {
+			return fmt.Errorf("only %s can amend their scorecard: %w", c.AuthorName, model.ErrConflict)
+		}
+		r, err := scorecardRubric(ctx, tx, c)
+		if err != nil {
+			return err
+		}
+		rev := scoring.Revision{Revision: len(c.Revisions) + 1, AuthorID: author.ID, AuthorName: author.Name, CreatedAt: s.now()}
+		if err := fn(r, c, &rev); err != nil {
+			return err
+		}
+		prev := c.SHA256
+		if n := len(c.Revisions); n > 0 {
+			prev = c.Revisions[n-1].SHA256
+		}
+		rev.SHA256 = scoring.RevisionHash(c, rev, prev)
+		answers, err := json.Marshal(rev.Answers)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO scorecard_revisions (scorecard_id, revision, answers, recommendation, notes,
+			reason, author_id, author_name, created_at, sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			id, rev.Revision, string(answers), rev.Recommendation, rev.Notes, rev.Reason, rev.AuthorID, rev.AuthorName, rev.CreatedAt, rev.SHA256); err != nil {
+			return fmt.Errorf("storage: amend scorecard: %w", err)
+		}
+		c.Revisions = append(c.Revisions, rev)
+		return nil
+	})
+	return c, err
+}
+
+// HasSubmittedFor says whether a profile submitted any scorecard for a candidate.
+func (s *Store) HasSubmittedFor(ctx context.Context, profileID, candidateID int64) (bool, error) {
+	var n int
+	err := s.r.QueryRowContext(ctx, `SELECT count(*) FROM scorecards sc JOIN applications a ON a.id = sc.application_id
+		WHERE sc.author_id = ? AND a.candidate_id = ? AND sc.status = 'submitted'`, profileID, candidateID).Scan(&n)
+	return n > 0, err
+}
+
+// Schedules returns when each of a candidate's rounds is scheduled, keyed by application and round.
+func (s *Store) Schedules(ctx context.Context, candidateID int64) (map[[2]int64]string, error) {
+	out := map[[2]int64]string{}
+	err := each(ctx, s.r, `SELECT rs.application_id, rs.round_id, rs.scheduled_at FROM round_schedule rs
+		JOIN applications a ON a.id = rs.application_id WHERE a.candidate_id = ?`, []any{candidateID}, func(sc scanner) error {
+		var app, round int64
+		var at string
+		if err := sc.Scan(&app, &round, &at); err != nil {
+			return err
+		}
+		out[[2]int64{app, round}] = at
+		return nil
+	})
+	return out, err
+}

@@ -1,0 +1,59 @@
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+
+	"hirebench/app/model"
+	"hirebench/app/scoring"
+)
+
+const sqlGetScreen = `SELECT application_id, rubric_version_id, marks, decision, author_name, updated_at
+	FROM resume_screens WHERE application_id = ?`
+
+// GetScreen returns an application's resume screen, or ErrNotFound if none was started.
+func (s *Store) GetScreen(ctx context.Context, applicationID int64) (scoring.Screen, error) {
+	var sc scoring.Screen
+	var marks string
+	err := s.r.QueryRowContext(ctx, sqlGetScreen, applicationID).Scan(&sc.ApplicationID, &sc.RubricVersionID, &marks, &sc.Decision, &sc.AuthorName, &sc.UpdatedAt)
+	if errors.Is(err, sql.ErrNoRows) {
+		return sc, notFound("resume screen of application", applicationID)
+	}
+	if err != nil {
+		return sc, fmt.Errorf("storage: get screen: %w", err)
+	}
+	sc.Marks = map[string]scoring.FlagMark{}
+	if err := json.Unmarshal([]byte(marks), &sc.Marks); err != nil {
+		return sc, err
+	}
+	v, err := s.RubricVersion(ctx, sc.RubricVersionID)
+	if err != nil {
+		return sc, err
+	}
+	sc.Checklist = v.Content.Screen
+	return sc, nil
+}
+
+// SaveScreen writes a validated screen, pinned to the rubric version whose checklist it uses.
+func (s *Store) SaveScreen(ctx context.Context, applicationID, versionID int64, marks map[string]scoring.FlagMark, decision scoring.Decision, actor model.Profile) error {
+	b, err := json.Marshal(marks)
+	if err != nil {
+		return err
+	}
+	return s.write(ctx, func(tx *sql.Tx) error {
+		if _, err := getApplication(ctx, tx, applicationID); err != nil {
+			return err
+		}
+		_, err := tx.ExecContext(ctx, `INSERT INTO resume_screens (application_id, rubric_version_id, marks, decision, author_id, author_name, updated_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (application_id) DO UPDATE SET rubric_version_id = excluded.rubric_version_id,
+			marks = excluded.marks, decision = excluded.decision, author_id = excluded.author_id, author_name = excluded.author_name,
+			updated_at = excluded.updated_at`, applicationID, versionID, string(b), decision, actorID(actor), actor.Name, s.now())
+		if err != nil {
+			return fmt.Errorf("storage: save screen: %w", err)
+		}
+		return nil
+	})
+}
