@@ -84,6 +84,8 @@ With no command, opens the desktop app. Commands:
                                    print a rubric file
   rubric validate FILE             check a rubric file; problems go to stderr, one per line
   rubric import FILE               validate a rubric file and add it to the workspace
+  stats --in FILE [--json]         rater reliability (ICC, Krippendorff's alpha, leniency) of a
+                                   CSV with header subject,rater,score
 R is a role's id or title. Data lives in DIR/workspace.db (default %s).
 `
 
@@ -109,6 +111,8 @@ func Run(ctx context.Context, o Options, version string, stdout, stderr io.Write
 		}
 		fmt.Fprintf(stdout, "hirebench %s (schema %d)\n", version, storage.SchemaVersion())
 		return ExitOK
+	case "stats":
+		return statsCommand(cmd[1:], stdout, fail)
 	case "rubric":
 		if len(cmd) > 1 && cmd[1] == "validate" {
 			return rubricValidate(cmd[2:], stdout, stderr, fail)
