@@ -73,7 +73,21 @@ node -e '
 
 start_dev reopen
 flow reopen
+flow interview
 stop_dev
+
+echo "e2e: closed mid-interview; reopening"
+start_dev interview
+flow interview-resume
+stop_dev
+"$BIN" --data-dir "$DATA" rubric list --json >"$OUT/cli-rubrics.json"
+node -e '
+  const list = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+  const b = list.find((r) => r.builtin);
+  if (!b || b.inUse !== 2) throw new Error("expected the built-in rubric used by 2 scorecards: " + JSON.stringify(list));
+  if (!list.some((r) => r.name === "OpenAI platform developer (copy)")) throw new Error("the duplicated rubric is missing");
+  console.log("ok - workspace holds both submitted scorecards and the duplicated rubric");
+' "$OUT/cli-rubrics.json"
 
 echo "e2e: the demo workspace that make run opens"
 "$BIN" --data-dir "$DEMO" demo

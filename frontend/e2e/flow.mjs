@@ -146,6 +146,121 @@ try {
     await page.getByLabel('Search candidates').fill('');
     await page.getByRole('button', { name: 'Candidates', exact: true }).click();
     await page.getByTestId('candidate-row').first().waitFor();
+  } else if (PHASE === 'interview') {
+    // Structured interview, part 1: rubric, plan, and an interview left half-way.
+    await page.locator('#profile').waitFor();
+    await page.getByRole('button', { name: 'Rubrics', exact: true }).click();
+    const list = page.getByRole('complementary', { name: 'Rubrics' });
+    await list.getByText('OpenAI platform developer (built-in)').first().click();
+    await page.getByRole('button', { name: 'Duplicate to edit' }).waitFor();
+    await bothThemes('rubric-builtin');
+    await page.getByRole('button', { name: 'Preview' }).click();
+    await page.getByRole('region', { name: 'Interviewer preview' }).waitFor();
+    await shot('rubric-preview-light');
+    await page.getByRole('button', { name: 'Duplicate to edit' }).click();
+    await list.getByText('OpenAI platform developer (copy)').first().waitFor();
+    await page.getByRole('region', { name: 'Question 1.1' }).first().waitFor();
+    check(true, 'built-in rubric duplicated into an editable copy');
+    await bothThemes('rubric-editor');
+
+    // Two interviewers share the laptop.
+    for (const who of ['Sam Interviewer', 'Priya Panel']) {
+      await page.locator('#profile').selectOption('new');
+      await page.getByLabel('Your name').fill(who);
+      await page.getByRole('button', { name: 'Start' }).click();
+      await page.locator('#profile').waitFor();
+    }
+    await page.locator('#profile').selectOption({ label: 'Eve Recruiter (recruiter)' });
+
+    // The role's interview plan: one round on the built-in rubric's rate-limit questions.
+    await page.getByRole('button', { name: 'Board', exact: true }).click();
+    await page.getByRole('tab', { name: ROLE }).click();
+    await page.getByRole('button', { name: 'Interview plan…' }).click();
+    const plan = page.getByRole('dialog');
+    await plan.getByRole('button', { name: 'Add round' }).click();
+    await plan.getByLabel('Round name').fill('Technical deep dive');
+    await plan.getByLabel('Rubric').selectOption({ label: 'OpenAI platform developer (built-in)' });
+    await plan.getByLabel('Error handling & rate limits').check();
+    await plan.getByLabel('Sam Interviewer').check();
+    await plan.getByLabel('Priya Panel').check();
+    await plan.getByLabel('Duration (minutes)').fill('45');
+    await plan.getByRole('button', { name: 'Save round' }).click();
+    await plan.getByRole('listitem', { name: 'Round 1: Technical deep dive' }).waitFor();
+    check(true, 'interview plan has the round');
+    await shot('interview-plan-light');
+    await plan.getByRole('button', { name: 'Close', exact: true }).click();
+    await plan.waitFor({ state: 'detached' });
+
+    // Sam starts the interview with the keyboard and stops half-way.
+    await page.locator('#profile').selectOption({ label: 'Sam Interviewer' });
+    await card(NAME).click();
+    const round = page.getByRole('article', { name: 'Technical deep dive' });
+    await round.getByTestId('round-action').filter({ hasText: 'Start interview' }).click();
+    const runner = page.getByTestId('interview-runner');
+    await runner.waitFor();
+    await page.getByTestId('question').waitFor();
+    await page.keyboard.press('3');
+    await page.getByTestId('score-3').and(page.locator('[aria-pressed="true"]')).waitFor();
+    await page.keyboard.press('n');
+    await page.keyboard.type('Backoff with jitter, a queue, and alerts on 429 rates.');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('ArrowRight');
+    await page.locator('[data-testid="question"][data-question-id="degradation-fallbacks"]').waitFor();
+    await page.keyboard.press('2');
+    await page.getByTestId('score-2').and(page.locator('[aria-pressed="true"]')).waitFor();
+    await page.getByTestId('runner-save-state').filter({ hasText: 'Saved' }).waitFor();
+    check(true, 'scored two questions with the keyboard; the draft is saved');
+    await bothThemes('runner');
+  } else if (PHASE === 'interview-resume') {
+    // Part 2, after the app was closed mid-interview: resume, submit, and the blind rule.
+    await page.locator('#profile').waitFor();
+    check((await page.locator('#profile option:checked').textContent()).includes('Sam Interviewer'), 'Sam is still the current profile');
+    await page.getByRole('tab', { name: ROLE }).click();
+    await card(NAME).click();
+    let round = page.getByRole('article', { name: 'Technical deep dive' });
+    await round.getByTestId('round-state').filter({ hasText: /in progress/i }).waitFor();
+    await round.getByTestId('round-action').filter({ hasText: 'Resume interview' }).click();
+    await page.locator('[data-testid="question"][data-question-id="degradation-fallbacks"]').waitFor();
+    check((await page.getByTestId('score-2').getAttribute('aria-pressed')) === 'true', 'resumed on the second question with its score');
+    await page.getByTestId('jump-rate-limits').click();
+    check((await page.getByTestId('score-3').getAttribute('aria-pressed')) === 'true', 'first answer kept its score');
+    check((await page.getByTestId('question-notes').inputValue()).startsWith('Backoff with jitter'), 'first answer kept its notes');
+    await page.getByTestId('jump-finish').click();
+    await page.getByTestId('rec-yes').click();
+    await page.getByTestId('submit').click();
+    await page.getByTestId('submitted-confirmation').waitFor();
+    const hash = await page.getByTestId('submitted-hash').getAttribute('title');
+    check(/^[0-9a-f]{64}$/.test(hash ?? ''), 'submitted scorecard carries its SHA-256');
+    await bothThemes('scorecard-submitted');
+    await page.getByTestId('runner-close').click();
+
+    // Priya sees nothing of Sam's card until she submits her own.
+    await page.locator('#profile').selectOption({ label: 'Priya Panel' });
+    await card(NAME).click();
+    round = page.getByRole('article', { name: 'Technical deep dive' });
+    await round.getByTestId('hidden-count').filter({ hasText: '1 scorecard hidden until you submit yours' }).waitFor();
+    check((await page.getByText('Backoff with jitter').count()) === 0, "Sam's notes are not on Priya's screen");
+    await shot('blind-hidden-light');
+    await round.getByTestId('round-action').filter({ hasText: 'Start interview' }).click();
+    await page.getByTestId('question').waitFor();
+    check((await page.getByText('Backoff with jitter').count()) === 0, "Sam's notes are not in Priya's runner");
+    await page.keyboard.press('4');
+    await page.getByTestId('score-4').and(page.locator('[aria-pressed="true"]')).waitFor();
+    await page.keyboard.press('ArrowRight');
+    await page.locator('[data-testid="question"][data-question-id="degradation-fallbacks"]').waitFor();
+    await page.keyboard.press('3');
+    await page.getByTestId('score-3').and(page.locator('[aria-pressed="true"]')).waitFor();
+    await page.keyboard.press('ArrowRight');
+    await page.getByTestId('rec-strong_yes').click();
+    await page.getByTestId('submit').click();
+    await page.getByTestId('submitted-confirmation').waitFor();
+    await page.getByTestId('runner-close').click();
+    round = page.getByRole('article', { name: 'Technical deep dive' });
+    await round.getByTestId('round-state').filter({ hasText: /submitted/i }).waitFor();
+    await round.getByText('Sam Interviewer').first().click();
+    await page.getByText('Backoff with jitter').first().waitFor();
+    check(true, "after submitting, Priya sees Sam's scorecard");
+    await bothThemes('blind-revealed');
   } else if (PHASE === 'demo') {
     // The demo workspace `make run` opens: pick a seeded profile and look around.
     await page.getByRole('button', { name: /Riley Chen/ }).click();

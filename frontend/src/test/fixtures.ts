@@ -4,6 +4,10 @@ import type { model } from '../lib/wailsjs/go/models';
 import type {
   Application,
   Board,
+  CandidateRound,
+  Round,
+  Scorecard,
+  Screen,
   BoardCard,
   BoardColumn,
   Candidate,
@@ -146,4 +150,34 @@ export function resetUi() {
   ui.toast = null;
   ui.query = '';
   ui.firstResultId = 0;
+  ui.interview = null;
+  ui.scorecardId = 0;
+}
+
+// ---- interviews
+
+export function round(over: Partial<Round> = {}): Round {
+  return {
+    id: 1, roleId: 1, name: 'Technical screen', position: 0, rubricId: 1, rubricName: 'Backend', competencies: [], durationMin: 45,
+    interviewers: [], ...over,
+  } as Round;
+}
+
+/** A scorecard (draft unless told), with no answers. */
+export function scorecard(over: Partial<Scorecard> = {}): Scorecard {
+  return {
+    id: 7, uid: 'sc-7', applicationId: 100, candidateId: 1, candidateName: 'Ada Lovelace', roleId: 1, roleTitle: 'Backend Engineer',
+    roundId: 1, roundName: 'Technical screen', durationMin: 45, authorId: 1, authorName: 'Grace Hopper', rubricId: 1, rubricVersionId: 1,
+    rubricVersion: 1, rubricSha256: '', competencies: [], status: 'draft', answers: {}, recommendation: '', notes: '', cursor: '',
+    elapsedMs: 0, startedAt: T0, updatedAt: T0, submittedAt: '', sha256: '', revisions: [], ...over,
+  } as Scorecard;
+}
+
+export function candidateRound(over: Partial<CandidateRound> = {}): CandidateRound {
+  return { round: round(), applicationId: 100, state: 'not_scheduled', scheduledAt: '', cards: [], myCardId: 0, hidden: 0, ...over } as CandidateRound;
+}
+
+/** A resume screen: blank unless marks are given. */
+export function resumeScreen(over: Partial<Screen> = {}): Screen {
+  return { applicationId: 100, rubricVersionId: 1, checklist: [], marks: {}, decision: '', authorName: '', updatedAt: '', ...over } as Screen;
 }

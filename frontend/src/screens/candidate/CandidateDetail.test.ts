@@ -3,14 +3,17 @@ import userEvent from '@testing-library/user-event';
 import CandidateDetail from './CandidateDetail.svelte';
 import * as Candidates from '../../lib/wailsjs/go/app/Candidates';
 import * as Roles from '../../lib/wailsjs/go/app/Roles';
+import * as Interviews from '../../lib/wailsjs/go/app/Interviews';
 import { ui } from '../../lib/stores/ui.svelte';
 import { flushAll } from '../../lib/autosave.svelte';
 import {
-  application, backendError, candidate, detail, duplicateEmail, invalidEmail, note, resetUi, role, stageEvent,
+  application, backendError, candidate, candidateRound, detail, duplicateEmail, invalidEmail, note, resetUi, resumeScreen, role, round,
+  stageEvent,
 } from '../../test/fixtures';
 
 vi.mock('../../lib/wailsjs/go/app/Candidates');
 vi.mock('../../lib/wailsjs/go/app/Roles');
+vi.mock('../../lib/wailsjs/go/app/Interviews');
 vi.mock('../../lib/wailsjs/go/app/Workspace');
 vi.mock('../../lib/wailsjs/runtime/runtime');
 
@@ -46,6 +49,8 @@ beforeEach(() => {
   resetUi();
   vi.mocked(Candidates.Update).mockImplementation(async (_id, patch) => candidate({ ...(patch as object) }));
   vi.mocked(Roles.RejectionReasons).mockResolvedValue(['Not a fit', 'Withdrew']);
+  vi.mocked(Interviews.CandidateRounds).mockResolvedValue([]);
+  vi.mocked(Interviews.Screen).mockImplementation(async (applicationId) => resumeScreen({ applicationId }));
 });
 
 afterEach(async () => {
@@ -285,5 +290,28 @@ describe('CandidateDetail', () => {
     const { user } = await open();
     await user.upload(screen.getByLabelText('Attach a file (PDF, DOCX or TXT)'), new File(['x'], 'cv.txt', { type: 'text/plain' }));
     expect(await within(section('Resume')).findByRole('alert')).toHaveTextContent('cv.txt is larger than 20 MB');
+  });
+
+  it('shows the interview rounds and a resume screen per application', async () => {
+    vi.mocked(Interviews.CandidateRounds).mockResolvedValue([candidateRound({ round: round({ id: 3, name: 'System design' }) })]);
+    vi.mocked(Interviews.Screen).mockImplementation(async (applicationId) =>
+      resumeScreen({ applicationId, checklist: [{ id: 'ship', kind: 'green', text: 'Shipped to production' }] }),
+    );
+    await open();
+    const interviews = section('Interviews');
+    expect(await within(interviews).findByText('System design')).toBeInTheDocument();
+    expect(within(interviews).getByRole('button', { name: 'Start interview' })).toBeInTheDocument();
+    expect(Interviews.CandidateRounds).toHaveBeenCalledWith(1);
+
+    const screenSection = section('Resume screen');
+    expect(within(screenSection).getByRole('heading', { name: 'Backend Engineer' })).toBeInTheDocument();
+    expect(await within(screenSection).findByRole('group', { name: 'Shipped to production' })).toBeInTheDocument();
+    expect(Interviews.Screen).toHaveBeenCalledWith(100);
+  });
+
+  it('has no resume screen section without applications', async () => {
+    await open(detail({ candidate: candidate({ id: 1 }), applications: [] }));
+    expect(screen.queryByRole('heading', { name: 'Resume screen' })).toBeNull();
+    expect(await within(section('Interviews')).findByText(/No interview plan for this role yet/)).toBeInTheDocument();
   });
 });

@@ -748,7 +748,7 @@ export namespace rubric {
 	export class Question {
 	    id: string;
 	    prompt: string;
-	    probes: string;
+	    probes?: string;
 	    followUps?: string[];
 	    weight: number;
 	    optional?: boolean;

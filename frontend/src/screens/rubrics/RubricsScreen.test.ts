@@ -1,0 +1,173 @@
+import { render, screen, within, waitFor } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import RubricsScreen from './RubricsScreen.svelte';
+import * as Interviews from '../../lib/wailsjs/go/app/Interviews';
+import type { Rubric, RubricSummary, RubricVersion } from '../../lib/api';
+import { ui } from '../../lib/stores/ui.svelte';
+import { backendError, resetUi } from '../../test/fixtures';
+
+vi.mock('../../lib/wailsjs/go/app/Interviews');
+vi.mock('../../lib/wailsjs/go/app/Candidates');
+vi.mock('../../lib/wailsjs/go/app/Roles');
+vi.mock('../../lib/wailsjs/go/app/Workspace');
+vi.mock('../../lib/wailsjs/runtime/runtime');
+
+const T0 = '2026-01-05T09:00:00Z';
+
+function summary(over: Partial<RubricSummary> = {}): RubricSummary {
+  return {
+    id: 1, name: 'OpenAI platform developer (built-in)', builtin: true, archivedAt: '', latestVersion: 1,
+    competencies: 10, questions: 20, inUse: 0, updatedAt: T0, ...over,
+  } as RubricSummary;
+}
+
+function content(name: string): Rubric {
+  return {
+    format: 'hirebench.rubric/v1',
+    name,
+    scale: { min: 1, max: 4, labels: ['No evidence', 'Junior', 'Solid', 'Senior'] },
+    competencies: [
+      {
+        id: 'api', name: 'API design', weight: 1,
+        questions: [{ id: 'q1', prompt: `First question of ${name}`, probes: '', weight: 1, anchors: ['a', 'b', 'c', 'd'] }],
+      },
+    ],
+  } as unknown as Rubric;
+}
+
+function version(rubricId: number, name: string, over: Partial<RubricVersion> = {}): RubricVersion {
+  return { id: rubricId * 10, rubricId, version: 1, builtin: false, archivedAt: '', sha256: 'aa', createdAt: T0, content: content(name), ...over } as RubricVersion;
+}
+
+const builtin = summary();
+const custom = summary({ id: 2, name: 'Backend screen', builtin: false, latestVersion: 3, competencies: 1, questions: 1, inUse: 4 });
+let rubrics: RubricSummary[];
+
+beforeEach(() => {
+  vi.resetAllMocks();
+  resetUi();
+  rubrics = [builtin, custom];
+  vi.mocked(Interviews.Rubrics).mockImplementation(async () => rubrics);
+  vi.mocked(Interviews.Rubric).mockImplementation(async (id) => {
+    const s = rubrics.find((r) => r.id === id);
+    if (!s) throw backendError('not_found', 'rubric not found');
+    return version(id, s.name, { builtin: s.builtin, version: s.latestVersion, archivedAt: s.archivedAt });
+  });
+});
+
+async function setup() {
+  const user = userEvent.setup();
+  render(RubricsScreen);
+  await screen.findByText('First question of OpenAI platform developer (built-in)');
+  return { user };
+}
+
+const list = () => screen.getByRole('complementary', { name: 'Rubrics' });
+
+describe('RubricsScreen', () => {
+  it('lists the rubrics and opens the built-in one read-only', async () => {
+    await setup();
+    const items = within(list()).getAllByRole('listitem');
+    expect(items).toHaveLength(2);
+    expect(items[0]).toHaveTextContent('Built-in · read-only');
+    expect(items[0]).toHaveTextContent('v1');
+    expect(items[0]).toHaveTextContent('10 competencies · 20 questions');
+    expect(items[1]).toHaveTextContent('Backend screen');
+    expect(items[1]).toHaveTextContent('v3');
+    expect(items[1]).toHaveTextContent('Used by 4 scorecards');
+    expect(screen.getByText('The built-in rubric is a read-only template. Duplicate it to make your own.')).toBeInTheDocument();
+    expect(screen.queryAllByRole('textbox')).toHaveLength(0);
+    expect(screen.queryByRole('button', { name: 'Delete' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Archive' })).toBeNull();
+  });
+
+  it('"Duplicate to edit" copies the built-in rubric and opens the copy for editing', async () => {
+    const copy = summary({ id: 5, name: 'OpenAI platform developer (copy)', builtin: false });
+    vi.mocked(Interviews.DuplicateRubric).mockImplementation(async () => {
+      rubrics = [builtin, custom, copy];
+      return version(5, copy.name);
+    });
+    const { user } = await setup();
+    await user.click(screen.getByRole('button', { name: 'Duplicate to edit' }));
+
+    expect(Interviews.DuplicateRubric).toHaveBeenCalledWith(1, '');
+    expect(await screen.findByRole('textbox', { name: 'Rubric name' })).toHaveValue('OpenAI platform developer (copy)');
+    expect(within(list()).getAllByRole('listitem')).toHaveLength(3);
+    expect(within(list()).getByRole('button', { current: true })).toHaveTextContent('OpenAI platform developer (copy)');
+    expect(ui.toast?.text).toMatch(/you can edit the copy/);
+  });
+
+  it('a refused import lists every path: message and saves nothing', async () => {
+    vi.mocked(Interviews.ImportRubric).mockRejectedValue(
+      backendError('invalid', 'rubric is invalid', [
+        { field: 'competencies[0].questions[1].anchor', message: 'unknown field (did you mean "anchors"?)' },
+        { field: 'competencies[0].questions[1].anchors', message: 'required field is missing' },
+        { field: 'competencies[1].weight', message: 'must be greater than 0, not 0 (leave it out for the default 1)' },
+      ]),
+    );
+    const { user } = await setup();
+    const file = new File(['format: hirebench.rubric/v1\n'], 'team.yaml', { type: 'application/yaml' });
+    await user.upload(screen.getByLabelText('Import rubric file'), file);
+
+    await waitFor(() => expect(Interviews.ImportRubric).toHaveBeenCalledWith({ name: 'team.yaml', text: 'format: hirebench.rubric/v1\n' }));
+    const panel = await screen.findByRole('alert');
+    expect(panel).toHaveAccessibleName('team.yaml was not imported');
+    expect(panel).toHaveTextContent('Nothing was saved');
+    expect(within(panel).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+      'competencies[0].questions[1].anchor: unknown field (did you mean "anchors"?)',
+      'competencies[0].questions[1].anchors: required field is missing',
+      'competencies[1].weight: must be greater than 0, not 0 (leave it out for the default 1)',
+    ]);
+    expect(Interviews.Rubrics).toHaveBeenCalledTimes(1);
+
+    await user.click(within(panel).getByRole('button', { name: 'Dismiss import errors' }));
+    expect(screen.queryByText('team.yaml was not imported')).toBeNull();
+  });
+
+  it('deleting a rubric in use shows why it was refused and offers to archive', async () => {
+    vi.mocked(Interviews.DeleteRubric).mockRejectedValue(
+      backendError('conflict', 'Rubric "Backend screen" is used by interview rounds or scorecards; archive it instead.'),
+    );
+    const { user } = await setup();
+    await user.click(within(list()).getByRole('button', { name: /Backend screen/ }));
+    expect(await screen.findByRole('textbox', { name: 'Rubric name' })).toHaveValue('Backend screen');
+
+    await user.click(screen.getByRole('button', { name: 'Delete' }));
+    const confirm = screen.getByRole('alertdialog', { name: 'Delete rubric?' });
+    expect(Interviews.DeleteRubric).not.toHaveBeenCalled();
+    await user.click(within(confirm).getByRole('button', { name: 'Delete rubric' }));
+
+    expect(Interviews.DeleteRubric).toHaveBeenCalledWith(2);
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Rubric "Backend screen" is used by interview rounds or scorecards; archive it instead.');
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    expect(within(list()).getAllByRole('listitem')).toHaveLength(2);
+
+    await user.click(within(alert).getByRole('button', { name: 'Archive instead' }));
+    expect(Interviews.ArchiveRubric).toHaveBeenCalledWith(2, true);
+  });
+
+  it('asks before dropping unsaved edits when another rubric is opened', async () => {
+    const { user } = await setup();
+    await user.click(within(list()).getByRole('button', { name: /Backend screen/ }));
+    const name = await screen.findByRole('textbox', { name: 'Rubric name' });
+    await user.type(name, ' v2');
+    await user.click(within(list()).getByRole('button', { name: /built-in/ }));
+
+    const ask = screen.getByRole('alertdialog', { name: 'Unsaved changes' });
+    await user.click(within(ask).getByRole('button', { name: 'Keep editing' }));
+    expect(screen.getByRole('textbox', { name: 'Rubric name' })).toHaveValue('Backend screen v2');
+
+    await user.click(within(list()).getByRole('button', { name: /built-in/ }));
+    await user.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Discard changes' }));
+    expect(await screen.findByText('First question of OpenAI platform developer (built-in)')).toBeInTheDocument();
+    expect(screen.queryAllByRole('textbox')).toHaveLength(0);
+  });
+
+  it('shows an empty state when there are no rubrics', async () => {
+    rubrics = [];
+    render(RubricsScreen);
+    expect(await screen.findByText('No rubrics yet.')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'New rubric' })).toBeInTheDocument();
+  });
+});
