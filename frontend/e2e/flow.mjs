@@ -239,11 +239,11 @@ try {
     await card(NAME).click();
     round = page.getByRole('article', { name: 'Technical deep dive' });
     await round.getByTestId('hidden-count').filter({ hasText: '1 scorecard hidden until you submit yours' }).waitFor();
-    check((await page.getByText('Backoff with jitter').count()) === 0, "Sam's notes are not on Priya's screen");
+    check((await page.getByText('alerts on 429 rates').count()) === 0, "Sam's notes are not on Priya's screen");
     await shot('blind-hidden-light');
     await round.getByTestId('round-action').filter({ hasText: 'Start interview' }).click();
     await page.getByTestId('question').waitFor();
-    check((await page.getByText('Backoff with jitter').count()) === 0, "Sam's notes are not in Priya's runner");
+    check((await page.getByText('alerts on 429 rates').count()) === 0, "Sam's notes are not in Priya's runner");
     await page.keyboard.press('4');
     await page.getByTestId('score-4').and(page.locator('[aria-pressed="true"]')).waitFor();
     await page.keyboard.press('ArrowRight');
@@ -257,8 +257,8 @@ try {
     await page.getByTestId('runner-close').click();
     round = page.getByRole('article', { name: 'Technical deep dive' });
     await round.getByTestId('round-state').filter({ hasText: /submitted/i }).waitFor();
-    await round.getByText('Sam Interviewer').first().click();
-    await page.getByText('Backoff with jitter').first().waitFor();
+    await round.getByText('Sam Interviewer — Yes').click();
+    await page.getByText('alerts on 429 rates').first().waitFor();
     check(true, "after submitting, Priya sees Sam's scorecard");
     await bothThemes('blind-revealed');
   } else if (PHASE === 'demo') {
