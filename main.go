@@ -82,6 +82,8 @@ func runWindow(dataDir string) error {
 			app.NewRoles(svc, ws),
 			app.NewCandidates(svc, ws, rt),
 			app.NewInterviews(iv, ws, rt),
+			app.NewExports(iv, ws, rt),
+			app.NewTransfer(svc, store, ws, rt),
 		},
 		// Dragging a file onto the window must not navigate away from the app.
 		DragAndDrop:        &options.DragAndDrop{DisableWebViewDrop: true},

@@ -175,3 +175,11 @@ func fileName(title string) string {
 	}
 	return "rubric"
 }
+
+// RoleDebrief ranks a role's candidates by composite with the calibration
+// statistics, limited to what the current profile may see.
+func (i *Interviews) RoleDebrief(roleID int64) (interviews.RoleDebrief, error) {
+	return withActor(i.ws, func(a model.Profile) (interviews.RoleDebrief, error) {
+		return i.svc.RoleDebrief(context.Background(), roleID, a)
+	})
+}

@@ -59,3 +59,37 @@ func (r *Runtime) saveFile(title, name string, data []byte) (bool, error) {
 	}
 	return true, os.WriteFile(path, data, 0o600)
 }
+
+// savePath asks where to save a file; "" when the user cancelled.
+func (r *Runtime) savePath(title, name, pattern, patternName string) (string, error) {
+	r.mu.Lock()
+	ctx := r.ctx
+	r.mu.Unlock()
+	opts := runtime.SaveDialogOptions{DefaultFilename: name, Title: title}
+	if pattern != "" {
+		opts.Filters = []runtime.FileFilter{{DisplayName: patternName, Pattern: pattern}}
+	}
+	return runtime.SaveFileDialog(ctx, opts)
+}
+
+// emit sends an event to the page; a no-op before startup (tests, CLI).
+func (r *Runtime) emit(name string, data any) {
+	r.mu.Lock()
+	ctx := r.ctx
+	r.mu.Unlock()
+	if ctx != nil {
+		runtime.EventsEmit(ctx, name, data)
+	}
+}
+
+// openPath asks for a file to open; "" when the user cancelled.
+func (r *Runtime) openPath(title, pattern, patternName string) (string, error) {
+	r.mu.Lock()
+	ctx := r.ctx
+	r.mu.Unlock()
+	opts := runtime.OpenDialogOptions{Title: title}
+	if pattern != "" {
+		opts.Filters = []runtime.FileFilter{{DisplayName: patternName, Pattern: pattern}}
+	}
+	return runtime.OpenFileDialog(ctx, opts)
+}

@@ -84,6 +84,15 @@ With no command, opens the desktop app. Commands:
                                    print a rubric file
   rubric validate FILE             check a rubric file; problems go to stderr, one per line
   rubric import FILE               validate a rubric file and add it to the workspace
+  export xlsx --role R --out FILE  the committee workbook of a role (submitted scorecards)
+  export csv --role R --out FILE [--sheet summary|scorecards] [--bom]
+  import candidates FILE --role R [--dry-run] [--valid-only] [--duplicates skip|merge]
+                    [--sheet NAME] [--map FIELD=HEADER]... [--json]
+                                   import a CSV or XLSX export; errors are listed by row and column
+  bundle export --out FILE [--mine PROFILE] [--no-scorecards] [--no-attachments] [--json]
+                                   write a bundle: the workspace, or PROFILE's submitted scorecards
+  bundle import FILE [--json] [--skip-tampered]
+                                   merge a bundle; prints created/unchanged/conflicts/refused
   stats --in FILE [--json]         rater reliability (ICC, Krippendorff's alpha, leniency) of a
                                    CSV with header subject,rater,score
 R is a role's id or title. Data lives in DIR/workspace.db (default %s).
@@ -122,7 +131,8 @@ func Run(ctx context.Context, o Options, version string, stdout, stderr io.Write
 		}
 	}
 	known := map[string]bool{"demo": true, "roles list": true, "candidates list": true, "candidates add": true,
-		"rubric list": true, "rubric export": true, "rubric import": true}
+		"rubric list": true, "rubric export": true, "rubric import": true, "export xlsx": true, "export csv": true,
+		"bundle export": true, "bundle import": true, "import candidates": true}
 	name := cmd[0]
 	if len(cmd) > 1 && !strings.HasPrefix(cmd[1], "-") {
 		name += " " + cmd[1]
@@ -142,6 +152,8 @@ func Run(ctx context.Context, o Options, version string, stdout, stderr io.Write
 	if _, err := iv.EnsureBuiltin(ctx); err != nil {
 		return fail(ExitError, "%v", err)
 	}
+	exportVersion = version
+	bundleVersion = version
 	c := &command{ctx: ctx, svc: svc, iv: iv, store: store, out: stdout}
 	var run func([]string) error
 	switch name {
@@ -159,6 +171,16 @@ func Run(ctx context.Context, o Options, version string, stdout, stderr io.Write
 		run = c.rubricExport
 	case "rubric import":
 		run = c.rubricImport
+	case "import candidates":
+		run = c.importCandidates
+	case "bundle export":
+		run = c.bundleExport
+	case "bundle import":
+		run = c.bundleImport
+	case "export xlsx":
+		run = func(a []string) error { return c.export("xlsx", a) }
+	case "export csv":
+		run = func(a []string) error { return c.export("csv", a) }
 	}
 	if err := run(args); err != nil {
 		var ue usageError

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the system packages hirebench needs, when missing.
 #   deps.sh run    GTK + WebKitGTK 4.1 headers to build and open the window
-#   deps.sh test   the above plus Xvfb, xdotool, ImageMagick and Chromium for the end-to-end test
+#   deps.sh test   the above plus Xvfb, xdotool, ImageMagick and Chromium for the end-to-end test,
+#                  and LibreOffice Calc for the workbook recalculation test
 # As root it uses apt-get; otherwise it prints the exact command to run.
 set -euo pipefail
 what=${1:-run}
@@ -18,6 +19,8 @@ if [ "$what" = test ]; then
   command -v import >/dev/null || pkgs+=(imagemagick)
   command -v chromium >/dev/null || pkgs+=(chromium)
   fc-list 2>/dev/null | grep -qi dejavu || pkgs+=(fonts-dejavu-core)
+  # Opens the committee workbook to prove its formulas recalculate.
+  command -v soffice >/dev/null || pkgs+=(libreoffice-calc)
 fi
 command -v node >/dev/null || pkgs+=(nodejs npm)
 

@@ -4,8 +4,10 @@ import * as Workspace from '../wailsjs/go/app/Workspace';
 import * as Roles from '../wailsjs/go/app/Roles';
 import * as Candidates from '../wailsjs/go/app/Candidates';
 import * as Interviews from '../wailsjs/go/app/Interviews';
+import * as Exports from '../wailsjs/go/app/Exports';
+import * as Transfer from '../wailsjs/go/app/Transfer';
 import { EventsOn } from '../wailsjs/runtime/runtime';
-import type { model, app, rubric, scoring, interviews } from '../wailsjs/go/models';
+import type { model, app, rubric, scoring, interviews, stats, importer, storage, bundle } from '../wailsjs/go/models';
 
 export type Profile = model.Profile;
 export type Role = model.Role;
@@ -52,6 +54,23 @@ export type FlagMark = scoring.FlagMark;
 /** An autosave change to a draft scorecard; unset fields are left alone. */
 export type Patch = Partial<scoring.Patch>;
 export type RoundState = 'not_scheduled' | 'scheduled' | 'in_progress' | 'submitted';
+export type RoleDebrief = interviews.RoleDebrief;
+export type CandidateDebrief = interviews.CandidateDebrief;
+export type Debrief = scoring.Debrief;
+export type DebriefRow = scoring.Row;
+export type DebriefCell = scoring.Cell;
+export type CompetencyScore = scoring.CompetencyScore;
+export type StatsReport = stats.Report;
+export type RaterLeniency = stats.RaterLeniency;
+export type ExportResult = app.ExportResult;
+export type ExportProgress = { stage: 'choosing' | 'gathering' | 'writing' | 'done'; percent: number };
+export type ImportRequest = app.ImportRequest;
+export type ImportPreview = app.ImportPreview;
+export type ImportResult = storage.ImportResult;
+export type ImportPreviewRow = importer.PreviewRow;
+export type ImportCellError = importer.CellError;
+export type BundleResult = app.BundleResult;
+export type BundleReport = bundle.ImportReport;
 export type Recommendation = 'strong_no' | 'no' | 'yes' | 'strong_yes';
 
 export const RECOMMENDATIONS: { value: Recommendation; label: string }[] = [
@@ -184,6 +203,23 @@ export const api = {
 
   screen: (applicationId: number) => call(Interviews.Screen(applicationId)),
   saveScreen: (input: ScreenInput) => call(Interviews.SaveScreen(input)),
+
+  /** A role's candidates ranked by composite, with calibration statistics (blind rule applied). */
+  roleDebrief: (roleId: number) => call(Interviews.RoleDebrief(roleId)),
+  /** Shows the save dialog and writes the committee workbook; saved=false when cancelled. */
+  exportWorkbook: (roleId: number) => call(Exports.Workbook(roleId)),
+  exportCSV: (roleId: number, which: 'summary' | 'scorecards', bom: boolean) => call(Exports.CSV(roleId, which, bom)),
+  /** Progress of a running export ("export:progress" events). */
+  onExportProgress: (fn: (p: ExportProgress) => void): (() => void) => EventsOn('export:progress', fn),
+
+  /** Reads a CSV/XLSX file (base64) and plans the import; nothing is saved. */
+  previewImport: (req: ImportRequest) => call(Transfer.PreviewImport(req)),
+  /** Imports the file again from scratch (re-read, re-checked): all rows or none unless validOnly. */
+  commitImport: (req: ImportRequest) => call(Transfer.CommitImport(req)),
+  /** Save dialog, then writes a bundle: the workspace, or (mine) only my submitted scorecards. */
+  exportBundle: (mine: boolean) => call(Transfer.ExportBundle(mine)),
+  /** Open dialog, then merges a bundle; null when cancelled. */
+  importBundle: () => call(Transfer.ImportBundle()),
 
   /** Subscribes to the window's "save before closing" request. */
   onFlushRequest: (fn: () => void | Promise<void>): (() => void) => EventsOn('app:flush', fn),

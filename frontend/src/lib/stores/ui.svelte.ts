@@ -1,7 +1,7 @@
 // App-wide UI state, as Svelte 5 runes.
 import type { Profile } from '../api';
 
-export type Screen = 'board' | 'candidates' | 'rubrics' | 'interview';
+export type Screen = 'board' | 'candidates' | 'rubrics' | 'interview' | 'debrief';
 export type Theme = 'system' | 'light' | 'dark';
 
 class UI {
@@ -11,6 +11,9 @@ class UI {
   candidateId = $state<number>(0);
   profile = $state<Profile | null>(null);
   newCandidateOpen = $state(false);
+  /** The candidate import wizard and the bundles dialog. */
+  importOpen = $state(false);
+  bundlesOpen = $state(false);
   /** The round the interview runner is open on (screen 'interview'). */
   interview = $state<{ applicationId: number; roundId: number; candidateId: number } | null>(null);
   /** A scorecard opened read-only (debrief of one card), 0 for none. */

@@ -1,5 +1,129 @@
 export namespace app {
 	
+	export class BundleResult {
+	    saved: boolean;
+	    path: string;
+	    summary: bundle.Summary;
+	
+	    static createFrom(source: any = {}) {
+	        return new BundleResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.saved = source["saved"];
+	        this.path = source["path"];
+	        this.summary = this.convertValues(source["summary"], bundle.Summary);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class ExportResult {
+	    saved: boolean;
+	    path: string;
+	    candidates: number;
+	    rows: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ExportResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.saved = source["saved"];
+	        this.path = source["path"];
+	        this.candidates = source["candidates"];
+	        this.rows = source["rows"];
+	    }
+	}
+	export class ImportPreview {
+	    headers: string[];
+	    sheets: string[];
+	    sheet: string;
+	    mapping: {[key: string]: number};
+	    fields: string[];
+	    rows: importer.PreviewRow[];
+	    totalRows: number;
+	    errors: importer.CellError[];
+	    moreErrors: number;
+	    counts: importer.Counts;
+	
+	    static createFrom(source: any = {}) {
+	        return new ImportPreview(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.headers = source["headers"];
+	        this.sheets = source["sheets"];
+	        this.sheet = source["sheet"];
+	        this.mapping = source["mapping"];
+	        this.fields = source["fields"];
+	        this.rows = this.convertValues(source["rows"], importer.PreviewRow);
+	        this.totalRows = source["totalRows"];
+	        this.errors = this.convertValues(source["errors"], importer.CellError);
+	        this.moreErrors = source["moreErrors"];
+	        this.counts = this.convertValues(source["counts"], importer.Counts);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class ImportRequest {
+	    name: string;
+	    base64: string;
+	    sheet: string;
+	    mapping: {[key: string]: number};
+	    policy: string;
+	    roleId: number;
+	    validOnly: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new ImportRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.base64 = source["base64"];
+	        this.sheet = source["sheet"];
+	        this.mapping = source["mapping"];
+	        this.policy = source["policy"];
+	        this.roleId = source["roleId"];
+	        this.validOnly = source["validOnly"];
+	    }
+	}
 	export class Info {
 	    version: string;
 	    dataDir: string;
@@ -35,6 +159,214 @@ export namespace app {
 
 }
 
+export namespace bundle {
+	
+	export class Counts {
+	    roles: number;
+	    stages: number;
+	    rounds: number;
+	    rubrics: number;
+	    rubricVersions: number;
+	    candidates: number;
+	    applications: number;
+	    attachments: number;
+	    scorecards: number;
+	    revisions: number;
+	    profiles: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Counts(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.roles = source["roles"];
+	        this.stages = source["stages"];
+	        this.rounds = source["rounds"];
+	        this.rubrics = source["rubrics"];
+	        this.rubricVersions = source["rubricVersions"];
+	        this.candidates = source["candidates"];
+	        this.applications = source["applications"];
+	        this.attachments = source["attachments"];
+	        this.scorecards = source["scorecards"];
+	        this.revisions = source["revisions"];
+	        this.profiles = source["profiles"];
+	    }
+	}
+	export class ImportReport {
+	    format: string;
+	    scope: string;
+	    author?: string;
+	    createdAt: string;
+	    appVersion: string;
+	    created: Counts;
+	    unchanged: Counts;
+	    conflicts: string[];
+	    refused: string[];
+	    notes: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new ImportReport(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.format = source["format"];
+	        this.scope = source["scope"];
+	        this.author = source["author"];
+	        this.createdAt = source["createdAt"];
+	        this.appVersion = source["appVersion"];
+	        this.created = this.convertValues(source["created"], Counts);
+	        this.unchanged = this.convertValues(source["unchanged"], Counts);
+	        this.conflicts = source["conflicts"];
+	        this.refused = source["refused"];
+	        this.notes = source["notes"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Summary {
+	    format: string;
+	    createdAt: string;
+	    scope: string;
+	    author?: string;
+	    counts: Counts;
+	    bytes: number;
+	    skipped: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Summary(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.format = source["format"];
+	        this.createdAt = source["createdAt"];
+	        this.scope = source["scope"];
+	        this.author = source["author"];
+	        this.counts = this.convertValues(source["counts"], Counts);
+	        this.bytes = source["bytes"];
+	        this.skipped = source["skipped"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+
+}
+
+export namespace importer {
+	
+	export class CellError {
+	    row: number;
+	    column: string;
+	    field: string;
+	    message: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new CellError(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.row = source["row"];
+	        this.column = source["column"];
+	        this.field = source["field"];
+	        this.message = source["message"];
+	    }
+	}
+	export class Counts {
+	    create: number;
+	    merge: number;
+	    skip: number;
+	    error: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Counts(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.create = source["create"];
+	        this.merge = source["merge"];
+	        this.skip = source["skip"];
+	        this.error = source["error"];
+	    }
+	}
+	export class PreviewRow {
+	    row: number;
+	    input: model.CandidateInput;
+	    notes: string;
+	    action: string;
+	    existingId: number;
+	    errors: CellError[];
+	
+	    static createFrom(source: any = {}) {
+	        return new PreviewRow(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.row = source["row"];
+	        this.input = this.convertValues(source["input"], model.CandidateInput);
+	        this.notes = source["notes"];
+	        this.action = source["action"];
+	        this.existingId = source["existingId"];
+	        this.errors = this.convertValues(source["errors"], CellError);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+
+}
+
 export namespace interviews {
 	
 	export class Amendment {
@@ -53,6 +385,76 @@ export namespace interviews {
 	        this.recommendation = source["recommendation"];
 	        this.notes = source["notes"];
 	        this.reason = source["reason"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class CandidateDebrief {
+	    stage: string;
+	    debrief: scoring.Debrief;
+	
+	    static createFrom(source: any = {}) {
+	        return new CandidateDebrief(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.stage = source["stage"];
+	        this.debrief = this.convertValues(source["debrief"], scoring.Debrief);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class RoleDebrief {
+	    roleId: number;
+	    roleTitle: string;
+	    candidates: CandidateDebrief[];
+	    calibration: stats.Report;
+	    hidden: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new RoleDebrief(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.roleId = source["roleId"];
+	        this.roleTitle = source["roleTitle"];
+	        this.candidates = this.convertValues(source["candidates"], CandidateDebrief);
+	        this.calibration = this.convertValues(source["calibration"], stats.Report);
+	        this.hidden = source["hidden"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -1222,6 +1624,156 @@ export namespace scoring {
 		    return a;
 		}
 	}
+	export class Cell {
+	    authorId: number;
+	    author: string;
+	    score?: number;
+	    label: string;
+	    notes: string;
+	    skipped: boolean;
+	    skipReason: string;
+	    norm: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Cell(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.authorId = source["authorId"];
+	        this.author = source["author"];
+	        this.score = source["score"];
+	        this.label = source["label"];
+	        this.notes = source["notes"];
+	        this.skipped = source["skipped"];
+	        this.skipReason = source["skipReason"];
+	        this.norm = source["norm"];
+	    }
+	}
+	export class CompetencyScore {
+	    id: string;
+	    name: string;
+	    mean: number;
+	    norm: number;
+	    n: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new CompetencyScore(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.mean = source["mean"];
+	        this.norm = source["norm"];
+	        this.n = source["n"];
+	    }
+	}
+	export class Row {
+	    competencyId: string;
+	    competencyName: string;
+	    questionId: string;
+	    prompt: string;
+	    weight: number;
+	    scaleMin: number;
+	    scaleMax: number;
+	    cells: Cell[];
+	    n: number;
+	    mean: number;
+	    median: number;
+	    min: number;
+	    max: number;
+	    disagreement: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new Row(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.competencyId = source["competencyId"];
+	        this.competencyName = source["competencyName"];
+	        this.questionId = source["questionId"];
+	        this.prompt = source["prompt"];
+	        this.weight = source["weight"];
+	        this.scaleMin = source["scaleMin"];
+	        this.scaleMax = source["scaleMax"];
+	        this.cells = this.convertValues(source["cells"], Cell);
+	        this.n = source["n"];
+	        this.mean = source["mean"];
+	        this.median = source["median"];
+	        this.min = source["min"];
+	        this.max = source["max"];
+	        this.disagreement = source["disagreement"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Debrief {
+	    candidateId: number;
+	    candidateName: string;
+	    interviewers: string[];
+	    rows: Row[];
+	    competencies: CompetencyScore[];
+	    composite?: number;
+	    recommendations: {[key: string]: number};
+	    cards: number;
+	    disagreements: number;
+	    spread: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Debrief(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.candidateId = source["candidateId"];
+	        this.candidateName = source["candidateName"];
+	        this.interviewers = source["interviewers"];
+	        this.rows = this.convertValues(source["rows"], Row);
+	        this.competencies = this.convertValues(source["competencies"], CompetencyScore);
+	        this.composite = source["composite"];
+	        this.recommendations = source["recommendations"];
+	        this.cards = source["cards"];
+	        this.disagreements = source["disagreements"];
+	        this.spread = source["spread"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class FlagMark {
 	    mark: string;
 	    evidence: string;
@@ -1294,6 +1846,7 @@ export namespace scoring {
 	        this.interviewerIds = source["interviewerIds"];
 	    }
 	}
+	
 	
 	export class Screen {
 	    applicationId: number;
@@ -1370,6 +1923,146 @@ export namespace scoring {
 		    }
 		    return a;
 		}
+	}
+
+}
+
+export namespace stats {
+	
+	export class RaterLeniency {
+	    rater: string;
+	    n: number;
+	    mean_deviation: number;
+	    deviation_sd: number;
+	    z: number;
+	    ratings: number;
+	    mean: number;
+	    sd: number;
+	    distribution: {[key: string]: number};
+	
+	    static createFrom(source: any = {}) {
+	        return new RaterLeniency(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.rater = source["rater"];
+	        this.n = source["n"];
+	        this.mean_deviation = source["mean_deviation"];
+	        this.deviation_sd = source["deviation_sd"];
+	        this.z = source["z"];
+	        this.ratings = source["ratings"];
+	        this.mean = source["mean"];
+	        this.sd = source["sd"];
+	        this.distribution = source["distribution"];
+	    }
+	}
+	export class Report {
+	    subjects: number;
+	    raters: number;
+	    ratings: number;
+	    subjects_dropped: number;
+	    k: number;
+	    icc_1_1?: number;
+	    icc_2_1?: number;
+	    icc_3_1?: number;
+	    icc_1_k?: number;
+	    icc_2_k?: number;
+	    icc_3_k?: number;
+	    icc_1_1_ci?: number[];
+	    icc_2_1_ci?: number[];
+	    icc_3_1_ci?: number[];
+	    icc_1_k_ci?: number[];
+	    icc_2_k_ci?: number[];
+	    icc_3_k_ci?: number[];
+	    alpha_nominal?: number;
+	    alpha_ordinal?: number;
+	    alpha_interval?: number;
+	    alpha_ratio?: number;
+	    leniency: RaterLeniency[];
+	    errors: string[];
+	    notes: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Report(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.subjects = source["subjects"];
+	        this.raters = source["raters"];
+	        this.ratings = source["ratings"];
+	        this.subjects_dropped = source["subjects_dropped"];
+	        this.k = source["k"];
+	        this.icc_1_1 = source["icc_1_1"];
+	        this.icc_2_1 = source["icc_2_1"];
+	        this.icc_3_1 = source["icc_3_1"];
+	        this.icc_1_k = source["icc_1_k"];
+	        this.icc_2_k = source["icc_2_k"];
+	        this.icc_3_k = source["icc_3_k"];
+	        this.icc_1_1_ci = source["icc_1_1_ci"];
+	        this.icc_2_1_ci = source["icc_2_1_ci"];
+	        this.icc_3_1_ci = source["icc_3_1_ci"];
+	        this.icc_1_k_ci = source["icc_1_k_ci"];
+	        this.icc_2_k_ci = source["icc_2_k_ci"];
+	        this.icc_3_k_ci = source["icc_3_k_ci"];
+	        this.alpha_nominal = source["alpha_nominal"];
+	        this.alpha_ordinal = source["alpha_ordinal"];
+	        this.alpha_interval = source["alpha_interval"];
+	        this.alpha_ratio = source["alpha_ratio"];
+	        this.leniency = this.convertValues(source["leniency"], RaterLeniency);
+	        this.errors = source["errors"];
+	        this.notes = source["notes"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+
+}
+
+export namespace storage {
+	
+	export class ImportResult {
+	    created: number;
+	    merged: number;
+	    skipped: number;
+	    invalid: number;
+	    applications: number;
+	    notes: number;
+	    createdIds: number[];
+	    mergedIds: number[];
+	
+	    static createFrom(source: any = {}) {
+	        return new ImportResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.created = source["created"];
+	        this.merged = source["merged"];
+	        this.skipped = source["skipped"];
+	        this.invalid = source["invalid"];
+	        this.applications = source["applications"];
+	        this.notes = source["notes"];
+	        this.createdIds = source["createdIds"];
+	        this.mergedIds = source["mergedIds"];
+	    }
 	}
 
 }

@@ -25,6 +25,8 @@ export function ImportRubric(arg1:app.RubricFile):Promise<rubric.Version>;
 
 export function MoveRound(arg1:number,arg2:number):Promise<Array<scoring.Round>>;
 
+export function RoleDebrief(arg1:number):Promise<interviews.RoleDebrief>;
+
 export function Rounds(arg1:number):Promise<Array<scoring.Round>>;
 
 export function Rubric(arg1:number):Promise<rubric.Version>;

@@ -42,6 +42,10 @@ export function MoveRound(arg1, arg2) {
   return window['go']['app']['Interviews']['MoveRound'](arg1, arg2);
 }
 
+export function RoleDebrief(arg1) {
+  return window['go']['app']['Interviews']['RoleDebrief'](arg1);
+}
+
 export function Rounds(arg1) {
   return window['go']['app']['Interviews']['Rounds'](arg1);
 }

@@ -1,0 +1,50 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+
+	"hirebench/exports"
+)
+
+// version is what the CLI stamps into exported workbooks.
+var exportVersion = "dev"
+
+// export writes a role's committee workbook or a CSV of it.
+func (c *command) export(kind string, args []string) error {
+	fs := newFlags("export " + kind)
+	role := fs.String("role", "", "role id or title (see roles list)")
+	out := fs.String("out", "", "file to write")
+	sheet := fs.String("sheet", "summary", "csv only: summary or scorecards")
+	bom := fs.Bool("bom", false, "csv only: start with a UTF-8 byte-order mark (for Excel)")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if *role == "" || *out == "" {
+		return usageError{fmt.Errorf("give --role ROLE and --out FILE")}
+	}
+	var write func(io.Writer, exports.Committee) error
+	switch {
+	case kind == "xlsx":
+		write = exports.WriteWorkbook
+	case kind == "csv" && *sheet == "summary":
+		write = func(w io.Writer, cm exports.Committee) error { return exports.WriteSummaryCSV(w, cm, *bom) }
+	case kind == "csv" && *sheet == "scorecards":
+		write = func(w io.Writer, cm exports.Committee) error { return exports.WriteScorecardsCSV(w, cm, *bom) }
+	default:
+		return usageError{fmt.Errorf("--sheet must be summary or scorecards, not %q", *sheet)}
+	}
+	r, err := c.svc.ResolveRole(c.ctx, *role)
+	if err != nil {
+		return err
+	}
+	cm, err := c.iv.Committee(c.ctx, r.ID, exportVersion)
+	if err != nil {
+		return err
+	}
+	if err := exports.WriteFileAtomic(*out, func(w io.Writer) error { return write(w, cm) }); err != nil {
+		return err
+	}
+	fmt.Fprintf(c.out, "wrote %s: %d candidates, %d scorecard rows (role %q)\n", *out, len(cm.Candidates), len(cm.Scorecards), r.Title)
+	return nil
+}
