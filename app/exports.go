@@ -61,6 +61,15 @@ func (e *Exports) CSV(roleID int64, which string, bom bool) (ExportResult, error
 
 func (e *Exports) export(roleID int64, title, suffix, pattern, patternName string, write func(io.Writer, exports.Committee) error) (ExportResult, error) {
 	ctx := context.Background()
+	// The workbook holds every submitted scorecard: the blind rule lets only
+	// the recruiter see them all.
+	viewer, err := e.ws.actor()
+	if err != nil {
+		return ExportResult{}, userError(err)
+	}
+	if !viewer.IsRecruiter {
+		return ExportResult{}, userError(fmt.Errorf("the committee workbook holds every interviewer's scorecards, so only the recruiter exports it: %w", model.ErrConflict))
+	}
 	role, err := e.svc.Role(ctx, roleID)
 	if err != nil {
 		return ExportResult{}, userError(err)

@@ -93,8 +93,15 @@ echo "e2e: the demo workspace that make run opens"
 "$BIN" --data-dir "$DEMO" demo
 DATA_SAVED=$DATA; DATA=$DEMO
 start_dev demo
-flow demo
+EXPORT_PATH="$OUT/committee-demo.xlsx" flow demo
 stop_dev
+# The workbook the UI saved opens and holds the role's scorecards.
+[ -s "$OUT/committee-demo.xlsx" ] || { echo "e2e: the exported workbook is missing" >&2; exit 1; }
+node -e '
+  const b = require("fs").readFileSync(process.argv[1]);
+  if (b.subarray(0, 2).toString() !== "PK" || !b.includes("xl/worksheets/sheet3.xml")) process.exit(1);
+' "$OUT/committee-demo.xlsx" || { echo "e2e: the exported file is not a workbook with its sheets" >&2; exit 1; }
+echo "ok - the workbook saved from the UI is an .xlsx with its sheets"
 DATA=$DATA_SAVED
 
 echo "e2e: release binary in a real window"

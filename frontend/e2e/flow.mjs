@@ -279,6 +279,40 @@ try {
     await page.getByRole('button', { name: 'Role & pipeline…' }).click();
     await page.getByRole('dialog').getByRole('heading', { name: 'Pipeline', exact: true }).waitFor();
     await shot('demo-pipeline-light');
+    await page.getByRole('dialog').getByRole('button', { name: 'Close', exact: true }).first().click();
+
+    // The committee's view of the demo's submitted scorecards.
+    await page.getByRole('button', { name: 'Debrief', exact: true }).click();
+    await page.getByTestId('ranking-row').first().waitFor();
+    const ranked = await page.getByTestId('ranking-row').count();
+    check(ranked >= 3, `debrief ranks the role's interviewed candidates (${ranked})`);
+    const composites = await page.getByTestId('composite').allTextContents();
+    const values = composites.map((t) => parseFloat(t));
+    check(values.every((v, i) => i === 0 || values[i - 1] >= v), `ranking is ordered by composite (${values.join(', ')})`);
+    await bothThemes('debrief-ranking');
+    await page.getByTestId('ranking-row').first().getByRole('button').first().click();
+    await page.getByTestId('matrix').waitFor();
+    check((await page.getByTestId('matrix-row').count()) >= 3, 'who-said-what matrix shows the questions');
+    await bothThemes('debrief-candidate');
+    await page.getByRole('button', { name: '← Back to ranking' }).click();
+    await page.getByRole('button', { name: 'Calibration', exact: true }).click();
+    await page.getByTestId('calibration').waitFor();
+    check((await page.getByTestId('leniency-row').count()) >= 3, 'calibration lists each interviewer\'s leniency');
+    await bothThemes('calibration');
+
+    // Export the committee workbook through the UI: the native save dialog is
+    // answered by xdotool in the app's own X display.
+    const out = process.env.EXPORT_PATH;
+    if (out) {
+      const { spawn } = await import('node:child_process');
+      const answer = spawn('../build/scripts/dialog-save.sh', ['Export committee workbook', out], { stdio: 'inherit' });
+      const answered = new Promise((resolve) => answer.on('exit', resolve));
+      await page.getByRole('button', { name: 'Export workbook…' }).click();
+      check((await answered) === 0, 'the save dialog was answered');
+      await page.getByTestId('export-message').filter({ hasText: out }).waitFor({ timeout: 60000 });
+      check(true, 'workbook exported through the UI');
+      await shot('debrief-exported-light');
+    }
   } else {
     // Reopened app: the profile, role, stage, fields and note are all there.
     await page.locator('#profile').waitFor();

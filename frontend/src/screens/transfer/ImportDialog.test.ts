@@ -1,0 +1,316 @@
+import { render, screen, within, waitFor } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import ImportDialog from './ImportDialog.svelte';
+import * as Transfer from '../../lib/wailsjs/go/app/Transfer';
+import { ui } from '../../lib/stores/ui.svelte';
+import type { ImportCellError, ImportPreview, ImportPreviewRow, ImportRequest, ImportResult } from '../../lib/api';
+import { backendError, resetUi, role } from '../../test/fixtures';
+
+vi.mock('../../lib/wailsjs/go/app/Transfer');
+vi.mock('../../lib/wailsjs/go/app/Workspace');
+vi.mock('../../lib/wailsjs/runtime/runtime');
+
+/** The re-preview waits 300 ms for more changes; leave room on a busy machine. */
+const SLOW = { timeout: 3000 };
+
+const roles = [role({ id: 1, title: 'Backend Engineer' }), role({ id: 2, title: 'Product Designer' })];
+
+const FIELDS = ['name', 'first_name', 'last_name', 'email', 'phone', 'location', 'source', 'tags', 'resume', 'linkedin', 'github', 'portfolio', 'notes'];
+const HEADERS = ['Full Name', 'E-mail', 'Where from', 'Mobile', 'Labels'];
+const CSV = 'Full Name,E-mail,Where from,Mobile,Labels\nAda Lovelace,ada@example.com,Referral,+44 20 7946 0000,math\n';
+
+function mapping(over: Record<string, number> = {}): Record<string, number> {
+  return { ...Object.fromEntries(FIELDS.map((f) => [f, -1])), ...over };
+}
+
+const GUESS = mapping({ name: 0, email: 1, tags: 4 });
+
+function previewRow(over: Partial<ImportPreviewRow> = {}): ImportPreviewRow {
+  return {
+    row: 2, notes: '', action: 'create', existingId: 0, errors: [],
+    input: { name: 'Ada Lovelace', email: 'ada@example.com', phone: '', location: '', linkedIn: '', gitHub: '', portfolio: '', source: '', resumeText: '', tags: ['math'] },
+    ...over,
+  } as ImportPreviewRow;
+}
+
+function cellError(over: Partial<ImportCellError> = {}): ImportCellError {
+  return { row: 7, column: 'E-mail', field: 'email', message: '"x" is not a valid email address', ...over } as ImportCellError;
+}
+
+function preview(over: Partial<ImportPreview> = {}): ImportPreview {
+  return {
+    headers: HEADERS, sheets: [], sheet: '', mapping: GUESS, fields: FIELDS,
+    rows: [previewRow(), previewRow({ row: 3, input: { ...previewRow().input, name: 'Grace Hopper', email: 'grace@example.com' } as never, action: 'merge', existingId: 9 })],
+    totalRows: 44, errors: [], moreErrors: 0, counts: { create: 38, merge: 2, skip: 1, error: 0 },
+    ...over,
+  } as ImportPreview;
+}
+
+const WITH_ERRORS = () =>
+  preview({
+    errors: [cellError(), cellError({ row: 9, column: 'Full Name', field: 'name', message: 'Enter the candidate’s full name' })],
+    moreErrors: 3,
+    counts: { create: 38, merge: 2, skip: 1, error: 3 },
+  });
+
+function result(over: Partial<ImportResult> = {}): ImportResult {
+  return { created: 38, merged: 2, skipped: 1, invalid: 0, applications: 40, notes: 0, createdIds: [], mergedIds: [], ...over } as ImportResult;
+}
+
+function lastRequest(fn: (r: ImportRequest) => unknown): ImportRequest {
+  const calls = vi.mocked(fn).mock.calls;
+  return calls[calls.length - 1][0];
+}
+
+function setup() {
+  const onclose = vi.fn();
+  const user = userEvent.setup();
+  render(ImportDialog, { roles, onclose });
+  const dialog = screen.getByRole('dialog', { name: 'Import candidates' });
+  return { user, onclose, dialog };
+}
+
+async function pick(user: ReturnType<typeof userEvent.setup>, name = 'people.csv', text = CSV) {
+  await user.upload(screen.getByLabelText('CSV or Excel file'), new File([text], name, { type: 'text/csv' }));
+  await screen.findByRole('heading', { name: 'Map columns' });
+}
+
+/** Picks the file and moves on to the last step. */
+async function toImportStep(user: ReturnType<typeof userEvent.setup>) {
+  await pick(user);
+  await user.click(screen.getByRole('button', { name: 'Next' }));
+  await screen.findByRole('heading', { name: 'Import' });
+}
+
+beforeEach(() => {
+  vi.resetAllMocks();
+  resetUi();
+  ui.roleId = 1;
+  vi.mocked(Transfer.PreviewImport).mockResolvedValue(preview());
+});
+
+describe('ImportDialog', () => {
+  it('starts on the file step with the current role and the skip policy', () => {
+    setup();
+    expect(screen.getByRole('heading', { name: 'Choose a file' })).toBeInTheDocument();
+    expect(screen.getByRole('combobox', { name: 'Apply imported candidates to' })).toHaveDisplayValue('Backend Engineer');
+    expect(screen.getByRole('radio', { name: 'Skip candidates whose email is already here' })).toBeChecked();
+    expect(screen.getByRole('button', { name: 'Next' })).toBeDisabled();
+  });
+
+  it('picking a file previews it with its base64, the chosen role and policy', async () => {
+    const { user } = setup();
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Apply imported candidates to' }), 'Product Designer');
+    await user.click(screen.getByRole('radio', { name: 'Merge into the existing candidate (fill empty fields, add tags)' }));
+    await pick(user);
+
+    expect(Transfer.PreviewImport).toHaveBeenCalledTimes(1);
+    expect(lastRequest(Transfer.PreviewImport)).toEqual({
+      name: 'people.csv', base64: btoa(CSV), sheet: '', mapping: {}, policy: 'merge', roleId: 2, validOnly: false,
+    });
+  });
+
+  it('shows why a file could not be read, on the file step', async () => {
+    vi.mocked(Transfer.PreviewImport).mockRejectedValue(backendError('invalid', 'big.csv is 31.0 MB; imports are limited to 20 MB', [{ field: 'file', message: 'big.csv is 31.0 MB; imports are limited to 20 MB' }]));
+    const { user } = setup();
+    await user.upload(screen.getByLabelText('CSV or Excel file'), new File(['x'], 'big.csv'));
+    expect(await screen.findByRole('alert')).toHaveTextContent('big.csv is 31.0 MB; imports are limited to 20 MB');
+    expect(screen.getByRole('heading', { name: 'Choose a file' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Next' })).toBeDisabled();
+  });
+
+  it('shows the guessed mapping, the first rows and the counts', async () => {
+    const { user } = setup();
+    await pick(user);
+
+    expect(screen.getByRole('combobox', { name: 'Full name' })).toHaveDisplayValue('Full Name');
+    expect(screen.getByRole('combobox', { name: 'Email' })).toHaveDisplayValue('E-mail');
+    expect(screen.getByRole('combobox', { name: 'Phone' })).toHaveDisplayValue('— not imported —');
+    expect(within(screen.getByTestId('map-email')).getByText('guessed')).toBeInTheDocument();
+    expect(within(screen.getByTestId('map-phone')).queryByText('guessed')).toBeNull();
+    expect(screen.getByText('Columns not imported: Where from, Mobile')).toBeInTheDocument();
+
+    expect(screen.getByTestId('import-counts')).toHaveTextContent('38 new · 2 merged · 1 skipped · 0 with errors');
+    const rows = screen.getAllByTestId('preview-row');
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toHaveTextContent('Ada Lovelace');
+    expect(within(rows[0]).getByText('create')).toBeInTheDocument();
+    expect(within(rows[1]).getByText('merge')).toBeInTheDocument();
+  });
+
+  it('changing a column re-previews with the explicit mapping, keeping the old preview meanwhile', async () => {
+    const { user } = setup();
+    await pick(user);
+    let answer!: (p: ImportPreview) => void;
+    vi.mocked(Transfer.PreviewImport).mockReturnValueOnce(new Promise((r) => (answer = r)));
+
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Phone' }), 'Mobile');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Source' }), 'Where from');
+    // Debounced: both changes travel in one request.
+    await waitFor(() => expect(Transfer.PreviewImport).toHaveBeenCalledTimes(2), SLOW);
+    expect(lastRequest(Transfer.PreviewImport)).toMatchObject({ mapping: mapping({ name: 0, email: 1, tags: 4, phone: 3, source: 2 }), sheet: '' });
+    expect(screen.getAllByTestId('preview-row')).toHaveLength(2);
+    expect(screen.getAllByText('Updating the preview…').length).toBeGreaterThan(0);
+    expect(screen.getByRole('button', { name: 'Next' })).toBeDisabled();
+
+    answer(preview({ mapping: mapping({ name: 0, email: 1, tags: 4, phone: 3, source: 2 }), counts: { create: 40, merge: 0, skip: 1, error: 0 } }));
+    await waitFor(() => expect(screen.getByTestId('import-counts')).toHaveTextContent('40 new · 0 merged · 1 skipped · 0 with errors'));
+    expect(screen.getByRole('combobox', { name: 'Phone' })).toHaveDisplayValue('Mobile');
+    expect(screen.getByRole('button', { name: 'Next' })).toBeEnabled();
+  });
+
+  it('shows a refused mapping next to the selects it names', async () => {
+    const { user } = setup();
+    await pick(user);
+    vi.mocked(Transfer.PreviewImport).mockRejectedValue(
+      backendError('invalid', 'mapping: column "E-mail" is mapped to both email and phone', [
+        { field: 'mapping', message: 'column "E-mail" is mapped to both email and phone' },
+      ]),
+    );
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Phone' }), 'E-mail');
+
+    const phone = screen.getByTestId('map-phone');
+    expect(await within(phone).findByRole('alert', {}, SLOW)).toHaveTextContent('column "E-mail" is mapped to both email and phone');
+    expect(within(screen.getByTestId('map-email')).getByRole('alert')).toBeInTheDocument();
+    expect(within(screen.getByTestId('map-name')).queryByRole('alert')).toBeNull();
+    expect(screen.getByRole('combobox', { name: 'Phone' })).toHaveAttribute('aria-invalid', 'true');
+    expect(screen.queryByTestId('preview-row')).toBeNull();
+    expect(screen.getByRole('button', { name: 'Next' })).toBeDisabled();
+  });
+
+  it('lets the user choose every column when no header looks like a name', async () => {
+    const refused = backendError('invalid', 'mapping: no column is mapped to the candidate\'s name', [
+      { field: 'mapping', message: 'no column is mapped to the candidate\'s name (or to first and last name); the headers are: "Who", "Mail"' },
+    ]);
+    vi.mocked(Transfer.PreviewImport)
+      .mockRejectedValueOnce(refused)
+      .mockResolvedValueOnce(preview({ headers: ['Who', 'Mail'], mapping: mapping({ name: 0 }) }))
+      .mockResolvedValueOnce(preview({ headers: ['Who', 'Mail'], mapping: mapping({ name: 0 }) }));
+    const { user } = setup();
+    await pick(user);
+
+    expect(screen.getByRole('combobox', { name: 'Full name' })).toHaveDisplayValue('— not imported —');
+    expect(within(screen.getByTestId('map-name')).getByRole('alert')).toHaveTextContent('no column is mapped to the candidate\'s name');
+    expect(screen.queryByText('guessed')).toBeNull();
+
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Full name' }), 'Who');
+    await waitFor(() => expect(Transfer.PreviewImport).toHaveBeenCalledTimes(3), SLOW);
+    expect(lastRequest(Transfer.PreviewImport).mapping).toEqual(mapping({ name: 0 }));
+    await waitFor(() => expect(within(screen.getByTestId('map-name')).queryByRole('alert')).toBeNull());
+    expect(screen.getAllByTestId('preview-row')).toHaveLength(2);
+  });
+
+  it('offers a sheet select for a workbook with several sheets', async () => {
+    vi.mocked(Transfer.PreviewImport).mockResolvedValue(preview({ sheets: ['2025', '2026'], sheet: '2025' }));
+    const { user } = setup();
+    await pick(user, 'people.xlsx');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Sheet' }), '2026');
+    await waitFor(() => expect(Transfer.PreviewImport).toHaveBeenCalledTimes(2), SLOW);
+    // Another sheet has other headers: let the server guess again.
+    expect(lastRequest(Transfer.PreviewImport)).toMatchObject({ sheet: '2026', mapping: {} });
+  });
+
+  it('lists every error with its row and column', async () => {
+    vi.mocked(Transfer.PreviewImport).mockResolvedValue(WITH_ERRORS());
+    const { user } = setup();
+    await pick(user);
+
+    const list = screen.getByTestId('import-errors');
+    const items = within(list).getAllByRole('listitem');
+    expect(items[0]).toHaveTextContent('Row 7, column “E-mail”: "x" is not a valid email address');
+    expect(items[1]).toHaveTextContent('Row 9, column “Full Name”: Enter the candidate’s full name');
+    expect(items[2]).toHaveTextContent('…and 3 more');
+    expect(screen.getByTestId('import-counts')).toHaveTextContent('38 new · 2 merged · 1 skipped · 3 with errors');
+  });
+
+  it('imports directly when no row has errors and shows the summary', async () => {
+    vi.mocked(Transfer.CommitImport).mockResolvedValue(result());
+    const { user, onclose } = setup();
+    await toImportStep(user);
+    const version = ui.version;
+
+    const button = screen.getByRole('button', { name: 'Import 40 candidates' });
+    expect(button).toBeEnabled();
+    expect(screen.queryByRole('checkbox')).toBeNull();
+    await user.click(button);
+
+    expect(await screen.findByText('Imported 38 new candidates, merged 2, skipped 1 into Backend Engineer.')).toBeInTheDocument();
+    expect(lastRequest(Transfer.CommitImport)).toEqual({
+      name: 'people.csv', base64: btoa(CSV), sheet: '', mapping: GUESS, policy: 'skip', roleId: 1, validOnly: false,
+    });
+    expect(ui.version).toBe(version + 1);
+    expect(screen.getByTestId('import-close')).toHaveFocus();
+    await user.click(screen.getByTestId('import-close'));
+    expect(onclose).toHaveBeenCalled();
+  });
+
+  it('with errors, Import is disabled until “Import only the valid rows” is checked, then sends validOnly', async () => {
+    vi.mocked(Transfer.PreviewImport).mockResolvedValue(WITH_ERRORS());
+    vi.mocked(Transfer.CommitImport).mockResolvedValue(result({ skipped: 4, invalid: 3 }));
+    const { user } = setup();
+    await toImportStep(user);
+
+    const button = screen.getByRole('button', { name: 'Import 40 candidates' });
+    expect(button).toBeDisabled();
+    expect(screen.getByRole('button', { name: 'Fix the file and try again' })).toBeInTheDocument();
+    await user.click(screen.getByRole('checkbox', { name: 'Import only the 41 valid rows' }));
+    expect(button).toBeEnabled();
+    await user.click(button);
+
+    expect(await screen.findByText('Imported 38 new candidates, merged 2, skipped 4 into Backend Engineer.')).toBeInTheDocument();
+    expect(screen.getByText('3 rows with errors were left out.')).toBeInTheDocument();
+    expect(lastRequest(Transfer.CommitImport)).toMatchObject({ validOnly: true, mapping: GUESS, roleId: 1 });
+  });
+
+  it('“Fix the file and try again” goes back to the file step', async () => {
+    vi.mocked(Transfer.PreviewImport).mockResolvedValue(WITH_ERRORS());
+    const { user } = setup();
+    await toImportStep(user);
+    await user.click(screen.getByRole('button', { name: 'Fix the file and try again' }));
+    expect(screen.getByRole('heading', { name: 'Choose a file' })).toHaveFocus();
+    expect(screen.getByRole('button', { name: 'Next' })).toBeDisabled();
+    await pick(user, 'people-fixed.csv');
+    expect(lastRequest(Transfer.PreviewImport)).toMatchObject({ name: 'people-fixed.csv', mapping: {} });
+  });
+
+  it('shows the rows a commit refused as a list and keeps the wizard open', async () => {
+    vi.mocked(Transfer.CommitImport).mockRejectedValue(
+      backendError('invalid', 'row 7 · Email: not valid', [
+        { field: 'row 7 · Email', message: '"x" is not a valid email address' },
+        { field: 'row 9 · Name', message: 'Enter the candidate’s full name' },
+      ]),
+    );
+    const { user, onclose } = setup();
+    await toImportStep(user);
+    await user.click(screen.getByRole('button', { name: 'Import 40 candidates' }));
+
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Nothing was imported');
+    const items = within(screen.getByTestId('commit-errors')).getAllByRole('listitem');
+    expect(items.map((li) => li.textContent)).toEqual(['row 7 · Email: "x" is not a valid email address', 'row 9 · Name: Enter the candidate’s full name']);
+    expect(screen.getByRole('button', { name: 'Import 40 candidates' })).toBeEnabled();
+    expect(onclose).not.toHaveBeenCalled();
+  });
+
+  it('shows an error without fields from the commit as its message', async () => {
+    vi.mocked(Transfer.CommitImport).mockRejectedValue(backendError('invalid', 'people.csv has more than 50000 data rows; split it into smaller files'));
+    const { user } = setup();
+    await toImportStep(user);
+    await user.click(screen.getByRole('button', { name: 'Import 40 candidates' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('people.csv has more than 50000 data rows; split it into smaller files');
+  });
+
+  it('Back and Next move between the steps and keep the choices', async () => {
+    const { user } = setup();
+    await pick(user);
+    await user.click(screen.getByRole('button', { name: 'Back' }));
+    expect(screen.getByRole('heading', { name: 'Choose a file' })).toHaveFocus();
+    expect(screen.getByText(/people\.csv: 44 rows, 5 columns/)).toBeInTheDocument();
+    await user.click(screen.getByRole('radio', { name: 'Merge into the existing candidate (fill empty fields, add tags)' }));
+    await user.click(screen.getByRole('button', { name: 'Next' }));
+    expect(await screen.findByRole('heading', { name: 'Map columns' })).toHaveFocus();
+    // The policy changed: planned again with the mapping already chosen.
+    await waitFor(() => expect(Transfer.PreviewImport).toHaveBeenCalledTimes(2), SLOW);
+    expect(lastRequest(Transfer.PreviewImport)).toMatchObject({ policy: 'merge', mapping: GUESS });
+  });
+});
