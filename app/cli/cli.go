@@ -130,14 +130,12 @@ func Run(ctx context.Context, o Options, version string, stdout, stderr io.Write
 			return rubricExportBuiltin(cmd[2:], stdout, fail)
 		}
 	}
-	known := map[string]bool{"demo": true, "roles list": true, "candidates list": true, "candidates add": true,
-		"rubric list": true, "rubric export": true, "rubric import": true, "export xlsx": true, "export csv": true,
-		"bundle export": true, "bundle import": true, "import candidates": true}
+	known := commands()
 	name := cmd[0]
 	if len(cmd) > 1 && !strings.HasPrefix(cmd[1], "-") {
 		name += " " + cmd[1]
 	}
-	if !known[name] {
+	if _, ok := known[name]; !ok {
 		return fail(ExitUsage, "unknown command %q (run 'hirebench help')", strings.Join(cmd, " "))
 	}
 	args := cmd[len(strings.Fields(name)):]
@@ -155,34 +153,7 @@ func Run(ctx context.Context, o Options, version string, stdout, stderr io.Write
 	exportVersion = version
 	bundleVersion = version
 	c := &command{ctx: ctx, svc: svc, iv: iv, store: store, out: stdout}
-	var run func([]string) error
-	switch name {
-	case "demo":
-		run = c.demo
-	case "roles list":
-		run = c.rolesList
-	case "candidates list":
-		run = c.candidatesList
-	case "candidates add":
-		run = c.candidatesAdd
-	case "rubric list":
-		run = c.rubricList
-	case "rubric export":
-		run = c.rubricExport
-	case "rubric import":
-		run = c.rubricImport
-	case "import candidates":
-		run = c.importCandidates
-	case "bundle export":
-		run = c.bundleExport
-	case "bundle import":
-		run = c.bundleImport
-	case "export xlsx":
-		run = func(a []string) error { return c.export("xlsx", a) }
-	case "export csv":
-		run = func(a []string) error { return c.export("csv", a) }
-	}
-	if err := run(args); err != nil {
+	if err := known[name](c, args); err != nil {
 		var ue usageError
 		if errors.As(err, &ue) {
 			return fail(ExitUsage, "%s: %v", name, err)
@@ -190,6 +161,24 @@ func Run(ctx context.Context, o Options, version string, stdout, stderr io.Write
 		return fail(ExitError, "%s: %s", name, Describe(err))
 	}
 	return ExitOK
+}
+
+// commands maps each workspace command to its implementation.
+func commands() map[string]func(*command, []string) error {
+	return map[string]func(*command, []string) error{
+		"demo":              (*command).demo,
+		"roles list":        (*command).rolesList,
+		"candidates list":   (*command).candidatesList,
+		"candidates add":    (*command).candidatesAdd,
+		"rubric list":       (*command).rubricList,
+		"rubric export":     (*command).rubricExport,
+		"rubric import":     (*command).rubricImport,
+		"import candidates": (*command).importCandidates,
+		"bundle export":     (*command).bundleExport,
+		"bundle import":     (*command).bundleImport,
+		"export xlsx":       func(c *command, a []string) error { return c.export("xlsx", a) },
+		"export csv":        func(c *command, a []string) error { return c.export("csv", a) },
+	}
 }
 
 type usageError struct{ error }
