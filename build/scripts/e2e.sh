@@ -102,6 +102,10 @@ node -e '
   if (b.subarray(0, 2).toString() !== "PK" || !b.includes("xl/worksheets/sheet3.xml")) process.exit(1);
 ' "$OUT/committee-demo.xlsx" || { echo "e2e: the exported file is not a workbook with its sheets" >&2; exit 1; }
 echo "ok - the workbook saved from the UI is an .xlsx with its sheets"
+imported=$("$BIN" --data-dir "$DEMO" candidates list --json --query importwell | node -e 'process.stdout.write(String(JSON.parse(require("fs").readFileSync(0, "utf8")).length))')
+broken=$("$BIN" --data-dir "$DEMO" candidates list --json --query "broken row" | node -e 'process.stdout.write(String(JSON.parse(require("fs").readFileSync(0, "utf8")).length))')
+[ "$imported" = 1 ] && [ "$broken" = 0 ] || { echo "e2e: import saved $imported good and $broken bad rows; want 1 and 0" >&2; exit 1; }
+echo "ok - the UI import saved the valid row and nothing of the bad one"
 DATA=$DATA_SAVED
 
 echo "e2e: release binary in a real window"

@@ -313,6 +313,29 @@ try {
       check(true, 'workbook exported through the UI');
       await shot('debrief-exported-light');
     }
+
+    // Import candidates from another ATS's CSV export: one good row, one bad.
+    await page.getByRole('button', { name: 'Candidates', exact: true }).click();
+    await page.getByRole('button', { name: 'Import candidates…' }).click();
+    const wizard = page.getByRole('dialog', { name: 'Import candidates' });
+    await wizard.getByLabel('Apply imported candidates to').selectOption({ label: 'Senior AI Engineer' });
+    const csv = 'Full Name,E-mail,Phone,Source,Tags\n' +
+      'Imani Importwell,imani.importwell@example.com,+44 20 7946 1111,Referral,"python, evals"\n' +
+      'Broken Row,not-an-email,,Agency,\n';
+    await wizard.locator('#import-file').setInputFiles({ name: 'ats-export.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await wizard.getByTestId('import-counts').filter({ hasText: '1 new · 0 merged · 0 skipped · 1 with errors' }).waitFor();
+    const problems = await wizard.getByTestId('import-errors').textContent();
+    check(/row 3/i.test(problems) && /e-?mail/i.test(problems), `the bad row is named by row and column (${problems.trim()})`);
+    await shot('import-mapping-light');
+    await wizard.getByRole('button', { name: 'Next' }).click();
+    await wizard.getByLabel('Import only the 1 valid row').check();
+    await wizard.getByRole('button', { name: 'Import 1 candidate' }).click();
+    await wizard.getByRole('status').filter({ hasText: 'Imported 1 new candidate' }).waitFor();
+    check(true, 'imported the valid row only, as chosen');
+    await wizard.getByTestId('import-close').click();
+    await page.getByLabel('Search candidates').fill('importwell');
+    await page.getByTestId('candidate-row').filter({ hasText: 'Imani Importwell' }).waitFor();
+    check(true, 'the imported candidate is searchable');
   } else {
     // Reopened app: the profile, role, stage, fields and note are all there.
     await page.locator('#profile').waitFor();
