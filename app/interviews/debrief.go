@@ -177,9 +177,8 @@ func (s *Service) Committee(ctx context.Context, roleID int64, appVersion string
 					key := scoring.WeightKey(comp.ID, q.ID)
 					if !seenKey[key] {
 						seenKey[key] = true
-						cw, qw := comp.Weight, q.Weight
 						c.Weights = append(c.Weights, exports.Weight{Key: key, CompetencyID: comp.ID, Competency: comp.Name,
-							QuestionID: q.ID, Question: q.Prompt, Default: nonZero(cw) * nonZero(qw)})
+							QuestionID: q.ID, Question: q.Prompt, Default: scoring.DefaultWeight(comp, q)})
 					}
 					a, ok := answers[q.ID]
 					if !ok {
@@ -201,13 +200,6 @@ func (s *Service) Committee(ctx context.Context, roleID int64, appVersion string
 	}
 	c.Stats = stats.Analyze(ratings(d, nil))
 	return c, nil
-}
-
-func nonZero(v float64) float64 {
-	if v == 0 {
-		return 1
-	}
-	return v
 }
 
 // Role returns a role (for export file names and titles).

@@ -220,6 +220,12 @@ func weightOf(w Weights, c rubric.Competency, q rubric.Question) float64 {
 	if v, ok := w[WeightKey(c.ID, q.ID)]; ok {
 		return v
 	}
+	return DefaultWeight(c, q)
+}
+
+// DefaultWeight is a question's weight as the rubric sets it: competency
+// weight × question weight, an unset (zero) weight counting as 1.
+func DefaultWeight(c rubric.Competency, q rubric.Question) float64 {
 	cw, qw := c.Weight, q.Weight
 	if cw == 0 {
 		cw = 1
