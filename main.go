@@ -19,6 +19,7 @@ import (
 	"hirebench/app/cli"
 	"hirebench/app/interviews"
 	"hirebench/app/tracking"
+	"hirebench/app/transfer"
 	"hirebench/storage"
 )
 
@@ -83,7 +84,7 @@ func runWindow(dataDir string) error {
 			app.NewCandidates(svc, ws, rt),
 			app.NewInterviews(iv, ws, rt),
 			app.NewExports(iv, ws, rt),
-			app.NewTransfer(svc, store, ws, rt),
+			app.NewTransfer(svc, transfer.New(store), ws, rt),
 		},
 		// Dragging a file onto the window must not navigate away from the app.
 		DragAndDrop:        &options.DragAndDrop{DisableWebViewDrop: true},

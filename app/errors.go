@@ -14,10 +14,12 @@ import (
 // the promise with this JSON as the message, and the typed API layer parses
 // it back, so forms can put each message next to its field.
 type UserError struct {
-	// Code is invalid, duplicate, not_found, conflict or internal.
+	// Code is invalid, duplicate, not_found, conflict, locked or internal.
 	Code    string             `json:"code"`
 	Message string             `json:"message"`
 	Fields  []model.FieldError `json:"fields,omitempty"`
+	// ProfileID is the protected profile to unlock (locked).
+	ProfileID int64 `json:"profileId,omitempty"`
 	// ExistingID is the candidate that already has the email (duplicate).
 	ExistingID   int64  `json:"existingId,omitempty"`
 	ExistingName string `json:"existingName,omitempty"`
@@ -37,7 +39,10 @@ func userError(err error) error {
 	}
 	var ve *model.ValidationError
 	var dup *model.DuplicateEmailError
+	var locked *model.LockedError
 	switch {
+	case errors.As(err, &locked):
+		return &UserError{Code: "locked", Message: sentence(locked.Error()), ProfileID: locked.ProfileID}
 	case errors.As(err, &dup):
 		return &UserError{Code: "duplicate", Message: "A candidate with this email already exists: " + dup.ExistingName + ".",
 			Fields:     []model.FieldError{{Field: "email", Message: "already used by " + dup.ExistingName}},

@@ -8,6 +8,7 @@ import (
 
 	"hirebench/app/interviews"
 	"hirebench/app/model"
+	"hirebench/app/scoring"
 	"hirebench/exports"
 )
 
@@ -61,32 +62,27 @@ func (e *Exports) CSV(roleID int64, which string, bom bool) (ExportResult, error
 
 func (e *Exports) export(roleID int64, title, suffix, pattern, patternName string, write func(io.Writer, exports.Committee) error) (ExportResult, error) {
 	ctx := context.Background()
-	// The workbook holds every submitted scorecard: the blind rule lets only
-	// the recruiter see them all.
 	viewer, err := e.ws.actor()
 	if err != nil {
 		return ExportResult{}, userError(err)
 	}
-	if !viewer.IsRecruiter {
-		return ExportResult{}, userError(fmt.Errorf("the committee workbook holds every interviewer's scorecards, so only the recruiter exports it: %w", model.ErrConflict))
-	}
-	role, err := e.svc.Role(ctx, roleID)
+	// Gathered first: the service refuses someone who may not export it
+	// before a save dialog asks where to put it.
+	e.rt.emit("export:progress", ExportProgress{Stage: "gathering", Percent: 0})
+	c, err := e.svc.Committee(ctx, roleID, Version, scoring.ExporterOf(viewer))
 	if err != nil {
+		e.rt.emit("export:progress", ExportProgress{Stage: "done", Percent: 100})
 		return ExportResult{}, userError(err)
 	}
-	e.rt.emit("export:progress", ExportProgress{Stage: "choosing", Percent: 0})
-	path, err := e.rt.savePath(title, fileName(role.Title)+suffix, pattern, patternName)
+	e.rt.emit("export:progress", ExportProgress{Stage: "choosing", Percent: 10})
+	path, err := e.rt.savePath(title, fileName(c.RoleTitle)+suffix, pattern, patternName)
 	if err != nil || path == "" {
 		e.rt.emit("export:progress", ExportProgress{Stage: "done", Percent: 100})
 		return ExportResult{}, userError(err)
 	}
-	e.rt.emit("export:progress", ExportProgress{Stage: "gathering", Percent: 10})
-	c, err := e.svc.Committee(ctx, roleID, Version)
-	if err != nil {
-		return ExportResult{}, userError(err)
-	}
 	e.rt.emit("export:progress", ExportProgress{Stage: "writing", Percent: 40})
 	if err := exports.WriteFileAtomic(path, func(w io.Writer) error { return write(w, c) }); err != nil {
+		e.rt.emit("export:progress", ExportProgress{Stage: "done", Percent: 100})
 		return ExportResult{}, userError(fmt.Errorf("export to %s: %w", filepath.Base(path), err))
 	}
 	e.rt.emit("export:progress", ExportProgress{Stage: "done", Percent: 100})

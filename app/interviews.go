@@ -94,15 +94,50 @@ func (i *Interviews) Rounds(roleID int64) ([]scoring.Round, error) {
 }
 
 func (i *Interviews) SaveRound(in scoring.RoundInput) (scoring.Round, error) {
-	return result(i.svc.SaveRound(context.Background(), in))
+	return withActor(i.ws, func(a model.Profile) (scoring.Round, error) {
+		return i.svc.SaveRound(context.Background(), in, a)
+	})
 }
 
 func (i *Interviews) MoveRound(id int64, position int) ([]scoring.Round, error) {
-	return result(i.svc.MoveRound(context.Background(), id, position))
+	return withActor(i.ws, func(a model.Profile) ([]scoring.Round, error) {
+		return i.svc.MoveRound(context.Background(), id, position, a)
+	})
 }
 
 func (i *Interviews) DeleteRound(id int64) error {
-	return userError(i.svc.DeleteRound(context.Background(), id))
+	_, err := withActor(i.ws, func(a model.Profile) (struct{}, error) {
+		return struct{}{}, i.svc.DeleteRound(context.Background(), id, a)
+	})
+	return err
+}
+
+// AssignRound sets who interviews one candidate in one round (empty: the plan's interviewers).
+func (i *Interviews) AssignRound(applicationID, roundID int64, profileIDs []int64) error {
+	_, err := withActor(i.ws, func(a model.Profile) (struct{}, error) {
+		return struct{}{}, i.svc.AssignRound(context.Background(), applicationID, roundID, profileIDs, a)
+	})
+	return err
+}
+
+// Plan returns a role's plan: its questions with their weights, and the weight history.
+func (i *Interviews) Plan(roleID int64) (interviews.Plan, error) {
+	return result(i.svc.Plan(context.Background(), roleID))
+}
+
+// SetWeights changes weights on a role's plan; after scoring began a reason is needed.
+func (i *Interviews) SetWeights(roleID int64, edits []scoring.WeightEdit, reason string) (interviews.Plan, error) {
+	return withActor(i.ws, func(a model.Profile) (interviews.Plan, error) {
+		return i.svc.SetWeights(context.Background(), roleID, edits, reason, a)
+	})
+}
+
+// SetCoverageThreshold sets the share of the plan (0–1) a candidate needs to be ranked.
+func (i *Interviews) SetCoverageThreshold(v float64) error {
+	_, err := withActor(i.ws, func(a model.Profile) (struct{}, error) {
+		return struct{}{}, i.svc.SetCoverageThreshold(context.Background(), v, a)
+	})
+	return err
 }
 
 func (i *Interviews) ScheduleRound(applicationID, roundID int64, at string) error {

@@ -9,7 +9,9 @@ import (
 	"hirebench/app/bundle"
 	"hirebench/app/importer"
 	"hirebench/app/model"
+	"hirebench/app/scoring"
 	"hirebench/app/tracking"
+	"hirebench/app/transfer"
 	"hirebench/exports"
 	"hirebench/storage"
 )
@@ -17,14 +19,14 @@ import (
 // Transfer is bound to the window: importing candidate files and moving
 // work between laptops as bundles.
 type Transfer struct {
-	svc   *tracking.Service
-	store *storage.Store
-	ws    *Workspace
-	rt    *Runtime
+	svc     *tracking.Service
+	bundles *transfer.Service
+	ws      *Workspace
+	rt      *Runtime
 }
 
-func NewTransfer(svc *tracking.Service, store *storage.Store, ws *Workspace, rt *Runtime) *Transfer {
-	return &Transfer{svc: svc, store: store, ws: ws, rt: rt}
+func NewTransfer(svc *tracking.Service, bundles *transfer.Service, ws *Workspace, rt *Runtime) *Transfer {
+	return &Transfer{svc: svc, bundles: bundles, ws: ws, rt: rt}
 }
 
 // ImportRequest is a candidate file as the window read it, with the
@@ -129,7 +131,7 @@ func (t *Transfer) ExportBundle(mine bool) (BundleResult, error) {
 		var sum bundle.Summary
 		err = exports.WriteFileAtomic(path, func(w io.Writer) error {
 			var err error
-			sum, err = t.store.ExportBundle(context.Background(), w, opts)
+			sum, err = t.bundles.ExportBundle(context.Background(), w, opts, scoring.ExporterOf(a))
 			return err
 		})
 		return BundleResult{Saved: err == nil, Path: path, Summary: sum}, err
@@ -153,7 +155,7 @@ func (t *Transfer) ImportBundle() (*bundle.ImportReport, error) {
 		if err != nil {
 			return nil, err
 		}
-		rep, err := t.store.ImportBundle(context.Background(), f, st.Size(), a)
+		rep, err := t.bundles.ImportBundle(context.Background(), f, st.Size(), a)
 		return &rep, err
 	})
 }

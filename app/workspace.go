@@ -46,9 +46,10 @@ func (w *Workspace) Profiles() ([]model.Profile, error) {
 }
 
 // CurrentProfile returns who is using the app; a not_found error means the
-// first-launch "who are you" screen should show.
+// first-launch "who are you" screen should show, a locked error that the
+// last profile is protected and its passphrase must be entered first.
 func (w *Workspace) CurrentProfile() (model.Profile, error) {
-	p, err := w.svc.CurrentProfile(context.Background())
+	p, err := w.svc.Resume(context.Background(), w.unlockedID())
 	if err == nil {
 		w.setActor(p)
 	}
@@ -64,18 +65,39 @@ func (w *Workspace) CreateProfile(name string, recruiter bool) (model.Profile, e
 	return result(p, err)
 }
 
-// SwitchProfile makes another profile current.
-func (w *Workspace) SwitchProfile(id int64) (model.Profile, error) {
-	p, err := w.svc.SwitchProfile(context.Background(), id)
+// SwitchProfile makes another profile current; a protected one needs its
+// passphrase ("" for the others).
+func (w *Workspace) SwitchProfile(id int64, passphrase string) (model.Profile, error) {
+	p, err := w.svc.SwitchProfile(context.Background(), id, passphrase)
 	if err == nil {
 		w.setActor(p)
 	}
 	return result(p, err)
 }
 
+// SetPassphrase protects the current profile, changes its passphrase, or
+// (next "") removes it; current is the passphrase in force, if any.
+func (w *Workspace) SetPassphrase(current, next string) (model.Profile, error) {
+	return withActor(w, func(a model.Profile) (model.Profile, error) {
+		p, err := w.svc.SetPassphrase(context.Background(), a, current, next)
+		if err == nil {
+			w.setActor(p)
+		}
+		return p, err
+	})
+}
+
 // Flushed is called by the frontend once pending edits are saved after the
 // window asked to close.
 func (w *Workspace) Flushed() { w.rt.flushed() }
+
+// unlockedID is the profile this window already switched to or created,
+// so a reload does not ask for its passphrase again.
+func (w *Workspace) unlockedID() int64 {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.current.ID
+}
 
 func (w *Workspace) setActor(p model.Profile) {
 	w.mu.Lock()

@@ -16,14 +16,16 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// BenchmarkWorkbook100k writes 100,000 Scorecards rows × 50 columns (the 19
-// real columns plus 31 generated ones) twice per iteration, in the same run:
+// BenchmarkWorkbook100k writes 100,000 Scorecards rows × 50 columns (the 20
+// real columns plus 30 generated ones) twice per iteration, in the same run:
 //
 //   - ours: writeScorecards, the path WriteWorkbook uses (text capping,
-//     quote-prefix styles, number styles, width fitting, the Weight
-//     formula per row), then the package is written to io.Discard;
-//   - bare: a plain excelize StreamWriter writing the same cell values and
-//     the same Weight formulas, no styles, then written to io.Discard.
+//     quote-prefix styles, number styles, width fitting, Counts as computed
+//     per row, the header comment), then the package is written to
+//     io.Discard;
+//   - bare: a plain excelize StreamWriter writing the same cell values
+//     (Counts as from the same countsAs), no styles, then written to
+//     io.Discard.
 //
 // Each iteration first times ours, bare, bare, ours (A-B-B-A, so drift
 // and warm-up hit both alike; the machine is shared, so per path the
@@ -53,12 +55,11 @@ func BenchmarkWorkbook100k(b *testing.B) {
 	const rows, cols = 100_000, 50
 	c := benchCommittee(rows)
 	extra := benchExtra(cols - len(scorecardsHeader))
-	lay := newLayout(c)
 
 	var ours, bare runStats
 	for range b.N {
-		runOurs := func() runStats { return measure(b, func() error { return writeOurs(io.Discard, &c, lay, extra) }) }
-		runBare := func() runStats { return measure(b, func() error { return writeBare(io.Discard, &c, lay, extra) }) }
+		runOurs := func() runStats { return measure(b, func() error { return writeOurs(io.Discard, &c, extra) }) }
+		runBare := func() runStats { return measure(b, func() error { return writeBare(io.Discard, &c, extra) }) }
 		o1, b1 := runOurs(), runBare()
 		b2, o2 := runBare(), runOurs()
 		old := debug.SetGCPercent(10)
@@ -80,7 +81,7 @@ func BenchmarkWorkbook100k(b *testing.B) {
 }
 
 // writeOurs writes a package holding only Scorecards through writeScorecards.
-func writeOurs(w io.Writer, c *Committee, lay layout, extra *extraColumns) error {
+func writeOurs(w io.Writer, c *Committee, extra *extraColumns) error {
 	f := excelize.NewFile()
 	defer f.Close()
 	if _, err := f.NewSheet(SheetScorecards); err != nil {
@@ -90,7 +91,7 @@ func writeOurs(w io.Writer, c *Committee, lay layout, extra *extraColumns) error
 	if err != nil {
 		return err
 	}
-	if err := writeScorecards(f, st, c, lay, extra); err != nil {
+	if err := writeScorecards(f, st, c, extra); err != nil {
 		return err
 	}
 	_, err = f.WriteTo(w)
@@ -98,7 +99,7 @@ func writeOurs(w io.Writer, c *Committee, lay layout, extra *extraColumns) error
 }
 
 // writeBare writes the same cells with a plain StreamWriter.
-func writeBare(w io.Writer, c *Committee, lay layout, extra *extraColumns) error {
+func writeBare(w io.Writer, c *Committee, extra *extraColumns) error {
 	f := excelize.NewFile()
 	defer f.Close()
 	if _, err := f.NewSheet(SheetScorecards); err != nil {
@@ -112,10 +113,7 @@ func writeBare(w io.Writer, c *Committee, lay layout, extra *extraColumns) error
 	if err := sw.SetRow("A1", header); err != nil {
 		return err
 	}
-	defaults := map[string]float64{}
-	for _, w := range c.Weights {
-		defaults[w.Key] = w.Default
-	}
+	counts := countsAs(c.Scorecards)
 	vals := make([]any, len(header))
 	ext := vals[len(scorecardsHeader):]
 	for i := range c.Scorecards {
@@ -128,10 +126,9 @@ func writeBare(w io.Writer, c *Committee, lay layout, extra *extraColumns) error
 		if r.Norm != nil {
 			norm = *r.Norm
 		}
-		copy(vals, []any{r.CandidateID, r.Candidate, r.Round, r.Interviewer, r.Key, r.Competency, r.Question, score,
-			fmt.Sprintf("%d–%d", r.ScaleMin, r.ScaleMax), r.Label, norm,
-			excelize.Cell{Formula: weightFormula(n, lay), Value: defaults[r.Key]},
-			yesNoEmpty(r.Skipped), r.SkipReason, r.Notes, r.Recommendation, r.SubmittedAt, r.Hash, yesNoEmpty(r.Amended)})
+		copy(vals, []any{r.CandidateID, r.Candidate, r.Round, r.InterviewerID, r.Interviewer, r.Key, r.Competency, r.Question, score,
+			fmt.Sprintf("%d–%d", r.ScaleMin, r.ScaleMax), r.Label, norm, counts[i],
+			yesNoEmpty(r.Skipped), r.SkipReason, r.Notes, r.Recommendation, r.SubmittedAt, r.Hash, amendedText(r)})
 		extra.fill(i, ext)
 		cell, _ := excelize.CoordinatesToCellName(1, n)
 		if err := sw.SetRow(cell, vals); err != nil {
@@ -154,16 +151,19 @@ func toAny(s []string) []any {
 }
 
 // benchCommittee makes n Scorecards rows: 12 questions per card, 4 cards
-// per candidate, realistic text, 1 % of notes starting with a formula
+// per candidate (the first and last by the same interviewer, so those
+// answers count ½), realistic text, 1 % of notes starting with a formula
 // trigger and one answer in 12 skipped.
 func benchCommittee(n int) Committee {
-	c := Committee{RoleID: 1, RoleTitle: "Bench"}
+	c := Committee{RoleID: 1, RoleTitle: "Bench", CoverageThreshold: 0.8}
 	var keys []string
 	for comp := range 4 {
+		c.Competencies = append(c.Competencies, CompetencyWeight{ID: fmt.Sprintf("comp-%d", comp), Name: fmt.Sprintf("Competency %d", comp), Weight: 1})
 		for q := range 3 {
 			k := fmt.Sprintf("comp-%d/q-%d", comp, q)
 			keys = append(keys, k)
-			c.Weights = append(c.Weights, Weight{Key: k, Competency: fmt.Sprintf("Competency %d", comp), Question: fmt.Sprintf("Question %d of competency %d", q, comp), Default: float64(q + 1)})
+			c.Questions = append(c.Questions, QuestionWeight{Key: k, CompetencyID: fmt.Sprintf("comp-%d", comp), Competency: fmt.Sprintf("Competency %d", comp),
+				QuestionID: fmt.Sprintf("q-%d", q), Question: fmt.Sprintf("Question %d of competency %d", q, comp), Weight: float64(q + 1), Effective: float64(q+1) / 24})
 		}
 	}
 	names := make([]string, 0, n/48+1)
@@ -185,10 +185,11 @@ func benchCommittee(n int) Committee {
 		q := i % 12
 		s := (i*7)%4 + 1
 		norm := float64(s-1) / 3 * 100
-		r := ScoreRow{CandidateID: int64(cand + 1), Candidate: names[cand], Round: fmt.Sprint("Round ", card%4+1),
-			Interviewer: fmt.Sprint("Interviewer ", card%9), Key: keys[q], Competency: c.Weights[q].Competency, Question: c.Weights[q].Question,
+		who := int64(card%4%3 + 1)
+		r := ScoreRow{CandidateID: int64(cand + 1), Candidate: names[cand], Round: fmt.Sprint("Round ", card%4+1), InterviewerID: who,
+			Interviewer: fmt.Sprint("Interviewer ", who), Key: keys[q], Competency: c.Questions[q].Competency, Question: c.Questions[q].Question,
 			ScaleMin: 1, ScaleMax: 4, Label: "Meets", Notes: notes[i%len(notes)], Recommendation: "yes",
-			SubmittedAt: "2026-03-14T10:00:00Z", Hash: hash, Amended: i%50 == 0}
+			SubmittedAt: "2026-03-14T10:00:00Z", Hash: hash, Amended: i%50 == 0, AmendedAfterSeeing: i%100 == 0}
 		if i%100 == 0 {
 			r.Notes = "=SUM(A1:A9) pasted by mistake"
 		}
@@ -295,11 +296,10 @@ func measure(b *testing.B, fn func() error) runStats {
 // scale: both paths produce the same cell values and formulas.
 func TestBenchPathsWriteTheSameCells(t *testing.T) {
 	c := benchCommittee(300)
-	extra := benchExtra(31)
-	lay := newLayout(c)
-	read := func(write func(io.Writer, *Committee, layout, *extraColumns) error) [][]string {
+	extra := benchExtra(30)
+	read := func(write func(io.Writer, *Committee, *extraColumns) error) [][]string {
 		var buf bytes.Buffer
-		if err := write(&buf, &c, lay, extra); err != nil {
+		if err := write(&buf, &c, extra); err != nil {
 			t.Fatal(err)
 		}
 		f, err := excelize.OpenReader(&buf)
@@ -330,7 +330,16 @@ func TestBenchPathsWriteTheSameCells(t *testing.T) {
 			t.Fatalf("row %d differs:\nours %q\nbare %q", i+1, ours[i], bare[i])
 		}
 	}
-	if !strings.Contains(ours[2][11], "=IFERROR(VLOOKUP($E3,") {
-		t.Errorf("weight formula missing: %q", ours[2][11])
+	// Rows 2 and 38 are the first and fourth card of candidate 1, by the
+	// same interviewer: each of their answers counts ½.
+	if ours[1][scCountsAs-1] != "0.5" || ours[37][scCountsAs-1] != "0.5" || ours[13][scCountsAs-1] != "1" {
+		t.Errorf("Counts as = %q, %q, %q; want 0.5, 0.5, 1", ours[1][scCountsAs-1], ours[37][scCountsAs-1], ours[13][scCountsAs-1])
+	}
+	for i := range ours {
+		for _, v := range ours[i] {
+			if strings.Contains(v, " =") {
+				t.Fatalf("row %d holds a formula: %q", i+1, v)
+			}
+		}
 	}
 }

@@ -1,6 +1,7 @@
 // Package exports writes what the hiring committee receives: an Excel
-// workbook whose composites are live formulas over editable weights, and
-// CSV files. It formats; it computes nothing the app does not also show.
+// workbook whose composites, coverage and ranking are live formulas over
+// the plan's weights (planned, and a what-if copy the committee may edit),
+// and CSV files. It formats; it computes nothing the app does not also show.
 package exports
 
 import (
@@ -16,66 +17,123 @@ type Committee struct {
 	RoleTitle  string
 	AppVersion string
 	ExportedAt time.Time
-	Candidates []CandidateSummary
-	// Competencies lists the competency columns of Summary, in rubric order.
-	Competencies []CompetencyColumn
-	Weights      []Weight
-	Scorecards   []ScoreRow
-	Stats        stats.Report
+	// CoverageThreshold (0–1): the share of the plan a candidate's answers
+	// must carry to be ranked.
+	CoverageThreshold float64
+	// WeightsNote is shown on Summary when weights changed after scoring
+	// began ("" otherwise).
+	WeightsNote string
+	// Competencies and Questions are the plan with its planned weights;
+	// Weights writes them twice, planned (fixed) and what-if (editable).
+	Competencies []CompetencyWeight
+	Questions    []QuestionWeight
+	Candidates   []CandidateSummary
+	// Answers is one row per candidate × plan question.
+	Answers       []AnswerRow
+	Scorecards    []ScoreRow
+	WeightChanges []WeightChange
+	Calibration   []CalibrationGroup
 }
 
-// CompetencyColumn is one per-competency mean column of Summary.
-type CompetencyColumn struct {
-	ID   string
-	Name string
+// CompetencyWeight is one competency of the plan.
+type CompetencyWeight struct {
+	ID     string
+	Name   string
+	Weight float64 // as planned (> 0)
 }
 
-// CandidateSummary is one Summary row; values are the app's own numbers.
-type CandidateSummary struct {
-	CandidateID int64
-	Name        string
-	Stage       string
-	// Composite is 0–100 (nil without scores): the app's value, which the
-	// workbook's live formula must reproduce.
-	Composite *float64
-	// CompetencyMeans maps competency id to its mean on 0–100.
-	CompetencyMeans map[string]float64
-	// Recommendations counts strong_no, no, yes, strong_yes.
-	Recommendations map[string]int
-	Disagreements   int
-	Scorecards      int
-	Spread          float64
-}
-
-// Weight is one editable row of the Weights sheet.
-type Weight struct {
+// QuestionWeight is one question of the plan.
+type QuestionWeight struct {
 	Key          string // "competency/question", as in scoring.WeightKey
 	CompetencyID string
 	Competency   string
 	QuestionID   string
 	Question     string
-	Default      float64 // the rubric's weight (competency × question)
+	Weight       float64 // within its competency, as planned (> 0)
+	Effective    float64 // the app's effective weight (0–1), which the formula must reproduce
+}
+
+// CandidateSummary is one Summary row; values are the app's own numbers
+// at the planned weights, which the workbook's formulas must reproduce.
+type CandidateSummary struct {
+	CandidateID int64
+	Name        string
+	Stage       string
+	Rank        int      // among complete candidates; 0 = not ranked
+	Composite   *float64 // 0–100, nil without scores
+	Coverage    float64  // 0–1
+	Complete    bool
+	// Uncertainty (standard error over interviewers) and its words.
+	Uncertainty      *float64
+	UncertaintyLabel string
+	Interviewers     int
+	// CompetencyMeans maps competency id to its weighted mean on 0–100.
+	CompetencyMeans map[string]float64
+	// Recommendations counts strong_no, no, yes, strong_yes.
+	Recommendations    map[string]int
+	Disagreements      int
+	Scorecards         int
+	AmendedAfterSeeing int
+}
+
+// AnswerRow is one candidate × plan question: how many interviewers
+// scored it and their mean (0–100, nil when nobody did).
+type AnswerRow struct {
+	CandidateID  int64
+	Candidate    string
+	Key          string
+	Competency   string
+	Question     string
+	Interviewers int
+	Mean         *float64
 }
 
 // ScoreRow is one Scorecards row: candidate × round × interviewer × question.
 type ScoreRow struct {
-	CandidateID    int64
-	Candidate      string
-	Round          string
-	Interviewer    string
-	Key            string // weight key
-	Competency     string
-	Question       string
-	Score          *int // nil when skipped
-	ScaleMin       int
-	ScaleMax       int
-	Label          string
-	Norm           *float64 // score on 0–100, nil when skipped
-	Skipped        bool
-	SkipReason     string
-	Notes          string
-	Recommendation string
-	SubmittedAt    string
-	Hash           string
-	Amended        bool
+	CandidateID        int64
+	Candidate          string
+	Round              string
+	InterviewerID      int64
+	Interviewer        string
+	Key                string // weight key
+	Competency         string
+	Question           string
+	Score              *int // nil when skipped
+	ScaleMin           int
+	ScaleMax           int
+	Label              string
+	Norm               *float64 // score on 0–100, nil when skipped
+	Skipped            bool
+	SkipReason         string
+	Notes              string
+	Recommendation     string
+	SubmittedAt        string
+	Hash               string
+	Amended            bool
+	AmendedAfterSeeing bool
+}
+
+// WeightChange is one row of the weight history.
+type WeightChange struct {
+	ChangedAt string
+	Actor     string
+	// What is "competency: Name", "question: Prompt", or for a PlanChange
+	// the sentence saying which questions the plan gained or lost.
+	What         string
+	PlanChange   bool // Old and New are empty
+	Old, New     float64
+	AfterScoring bool
+	Reason       string
+}
+
+// CalibrationGroup is one reliability report (pooled or per competency).
+type CalibrationGroup struct {
+	Name        string // "All questions" or a competency
+	Scale       string
+	Candidates  int
+	Items       int
+	PairedItems int
+	Raters      int
+	TooFew      string // why it is not reported ("" when it is)
+	Report      *stats.Report
 }

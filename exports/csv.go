@@ -11,19 +11,45 @@ import (
 // utf8BOM lets Excel recognise a CSV file as UTF-8.
 const utf8BOM = "\uFEFF"
 
-// WriteSummaryCSV writes Summary's columns as CSV: one row per candidate,
-// with values instead of formulas (Composite is the app's composite, empty
-// without scores). With bom, the file starts with a UTF-8 byte-order mark
-// so Excel reads it as UTF-8.
+// summaryCSVLead is the first columns of the Summary CSV: values only, at
+// the planned weights (the workbook's what-if columns have no CSV twin).
+var summaryCSVLead = []string{"Candidate ID", "Name", "Stage", "Rank", "Composite", "Coverage", "Complete", "Uncertainty",
+	"Uncertainty (words)", "Interviewers"}
+
+// summaryCSVHeader is the Summary CSV's header.
+func summaryCSVHeader(c *Committee) []string {
+	h := append([]string{}, summaryCSVLead...)
+	for _, comp := range c.Competencies {
+		h = append(h, comp.Name)
+	}
+	return append(h, summaryTail...)
+}
+
+// WriteSummaryCSV writes one row per candidate with the app's numbers at
+// the planned weights: Rank (empty when not ranked), Composite (0–100,
+// empty without scores), Coverage (a share from 0 to 1), Complete (yes/no),
+// Uncertainty and its words, Interviewers, one mean per competency, the
+// recommendation counts, Disagreements, Discuss, Scorecards and Amended
+// after seeing others. With bom, the file starts with a UTF-8 byte-order
+// mark so Excel reads it as UTF-8.
 func WriteSummaryCSV(w io.Writer, c Committee, bom bool) error {
 	cw := newCSVWriter(w, bom)
-	header := summaryHeader(&c)
-	cw.text(header...)
+	cw.text(summaryCSVHeader(&c)...)
 	cw.end()
 	for _, cand := range c.Candidates {
 		cw.num(float64(cand.CandidateID))
 		cw.text(cand.Name, cand.Stage)
+		if cand.Rank > 0 {
+			cw.num(float64(cand.Rank))
+		} else {
+			cw.field("")
+		}
 		cw.optNum(cand.Composite)
+		cw.num(cand.Coverage)
+		cw.text(yesNo(cand.Complete))
+		cw.optNum(cand.Uncertainty)
+		cw.text(cand.UncertaintyLabel)
+		cw.num(float64(cand.Interviewers))
 		for _, comp := range c.Competencies {
 			if v, ok := cand.CompetencyMeans[comp.ID]; ok {
 				cw.num(v)
@@ -37,42 +63,37 @@ func WriteSummaryCSV(w io.Writer, c Committee, bom bool) error {
 		cw.num(float64(cand.Disagreements))
 		cw.text(yesNo(cand.Disagreements > 0))
 		cw.num(float64(cand.Scorecards))
-		cw.num(cand.Spread)
+		cw.num(float64(cand.AmendedAfterSeeing))
 		cw.end()
 	}
 	return cw.flush()
 }
 
-// WriteScorecardsCSV writes Scorecards' columns as CSV, one row per
-// ScoreRow, with values instead of formulas: Weight is the default weight.
+// WriteScorecardsCSV writes the Scorecards sheet's columns as CSV, one row
+// per ScoreRow, Counts as included (see countsAs).
 func WriteScorecardsCSV(w io.Writer, c Committee, bom bool) error {
 	cw := newCSVWriter(w, bom)
-	defaults := make(map[string]float64, len(c.Weights))
-	for _, wt := range c.Weights {
-		defaults[wt.Key] = wt.Default
-	}
+	counts := countsAs(c.Scorecards)
 	cw.text(scorecardsHeader...)
 	cw.end()
 	for i := range c.Scorecards {
 		r := &c.Scorecards[i]
 		cw.num(float64(r.CandidateID))
-		cw.text(r.Candidate, r.Round, r.Interviewer, r.Key, r.Competency, r.Question)
+		cw.text(r.Candidate, r.Round)
+		cw.num(float64(r.InterviewerID))
+		cw.text(r.Interviewer, r.Key, r.Competency, r.Question)
 		if r.Score != nil {
 			cw.num(float64(*r.Score))
 		} else {
 			cw.field("")
 		}
-		cw.text(fmt.Sprintf("%d–%d", r.ScaleMin, r.ScaleMax), r.Label)
+		cw.text(scaleText(r), r.Label)
 		cw.optNum(r.Norm)
-		if d, ok := defaults[r.Key]; ok {
-			cw.num(d)
-		} else {
-			cw.field("")
-		}
-		cw.text(yesNoEmpty(r.Skipped), r.SkipReason, r.Notes, r.Recommendation, r.SubmittedAt, r.Hash, yesNoEmpty(r.Amended))
+		cw.num(counts[i])
+		cw.text(yesNoEmpty(r.Skipped), r.SkipReason, r.Notes, r.Recommendation, r.SubmittedAt, r.Hash, amendedText(r))
 		cw.end()
 		if cw.err != nil {
-			return cw.err
+			return cw.flush()
 		}
 	}
 	return cw.flush()

@@ -3,6 +3,8 @@ package exports
 import (
 	"fmt"
 	"math"
+	"slices"
+	"strconv"
 	"testing"
 	"time"
 
@@ -11,30 +13,47 @@ import (
 	"hirebench/app/stats"
 )
 
-// The fixtures build a Committee the way the service does: from submitted
-// scorecards through scoring.BuildDebrief, so the cached composites are the
-// app's own numbers and the workbook's formulas must reproduce them.
+// The fixtures build a Committee the way the service does
+// (app/interviews/committee.go, debrief.go, calibration.go): a plan from
+// scoring.BuildPlan, one scoring.BuildDebrief per candidate from submitted
+// scorecards, scoring.Rank, one ScoreRow per answer. So the cached values
+// are the app's own numbers, which the workbook's formulas must reproduce;
+// handResults recomputes them independently of package scoring.
 
 func ptr[T any](v T) *T { return &v }
 
-// fixtureRubric has 4 questions with weights 1, 1, 2 and 0.5 on the given scale.
-func fixtureRubric(min, max int) rubric.Rubric {
-	labels := make([]string, max-min+1)
-	anchors := make([]string, max-min+1)
+// planRubric is the golden example's rubric on the scale min–max:
+// competency T (weight 2; questions t1 w1, t2 w1, t3 w2) and competency C
+// (weight 1; c1 w1, c2 w1), so the effective weights are t1 = t2 = c1 =
+// c2 = 1/6 and t3 = 1/3 (docs/SCORING.md).
+func planRubric(min, max int) rubric.Rubric {
+	n := max - min + 1
+	labels, anchors := make([]string, n), make([]string, n)
 	for i := range labels {
 		labels[i] = fmt.Sprintf("L%d", min+i)
+		anchors[i] = fmt.Sprintf("anchor %d", min+i)
 	}
 	return rubric.Rubric{Name: "Backend", Scale: rubric.Scale{Min: min, Max: max, Labels: labels}, Competencies: []rubric.Competency{
-		{ID: "tech", Name: "Technical depth", Weight: 1, Questions: []rubric.Question{
-			{ID: "design", Prompt: "Design a rate limiter", Weight: 1, Anchors: anchors},
-			{ID: "code", Prompt: "Write the code", Weight: 1, Anchors: anchors},
+		{ID: "T", Name: "Technical depth", Weight: 2, Questions: []rubric.Question{
+			{ID: "t1", Prompt: "Design a rate limiter", Weight: 1, Anchors: anchors},
+			{ID: "t2", Prompt: "Write the code", Weight: 1, Anchors: anchors},
+			{ID: "t3", Prompt: "Scale it to ten regions", Weight: 2, Anchors: anchors},
 		}},
-		{ID: "comm", Name: "Communication", Weight: 1, Questions: []rubric.Question{
-			{ID: "explain", Prompt: "Explain a trade-off", Weight: 2, Anchors: anchors},
-			{ID: "listen", Prompt: "Handle a follow-up", Weight: 0.5, Anchors: anchors},
+		{ID: "C", Name: "Collaboration", Weight: 1, Questions: []rubric.Question{
+			{ID: "c1", Prompt: "Explain a trade-off", Weight: 1, Anchors: anchors},
+			{ID: "c2", Prompt: "Handle a disagreement", Weight: 1, Anchors: anchors},
 		}},
 	}}
 }
+
+// Rubric versions: 1 is scored 1–4, 2 (the latest, the plan's) 1–5.
+var fixtureVersions = map[int64]rubric.Rubric{1: planRubric(1, 4), 2: planRubric(1, 5)}
+
+// Rounds of the plan, in order, with the competencies each covers.
+var fixtureRounds = []struct {
+	name  string
+	comps []string
+}{{"Tech screen", []string{"T"}}, {"Onsite", []string{"T", "C"}}, {"Values", []string{"C"}}, {"Deep dive", []string{"T"}}}
 
 // answer is a score, or a skip when score is 0.
 type answer struct {
@@ -44,59 +63,139 @@ type answer struct {
 }
 
 type fixtureCard struct {
-	candidate int64
-	name      string
-	stage     string
-	author    int64
-	authorNm  string
-	round     string
-	scaleMax  int // 4 or 5; min is always 1
-	rec       string
-	answers   map[string]answer
-	amended   bool
+	candidate  int64
+	name       string
+	stage      string
+	author     int64
+	authorName string
+	round      string
+	version    int64 // rubric version: 1 (1–4) or 2 (1–5)
+	rec        string
+	answers    map[string]answer // by question id
+	amended    bool
+	seenOthers bool // amended after seeing other interviewers' cards
 }
 
-// smallCards: 3 candidates, 2 interviewers (Sam on a 1–4 scale, Priya on
-// 1–5), one skipped answer, one candidate whose name is a formula.
-func smallCards() []fixtureCard {
-	return []fixtureCard{
-		{1, "Ada Lovelace", "onsite", 10, "Sam", "Tech screen", 4, "yes",
-			map[string]answer{"design": {score: 4, notes: "clear, phased plan"}, "code": {score: 3}, "explain": {score: 3}, "listen": {score: 2}}, false},
-		{1, "Ada Lovelace", "onsite", 11, "Priya", "Onsite", 5, "strong_yes",
-			map[string]answer{"design": {score: 5}, "code": {score: 4}, "explain": {score: 4}, "listen": {reason: "ran out of time"}}, true},
-		{2, "=1+1", "screen", 10, "Sam", "Tech screen", 4, "no",
-			map[string]answer{"design": {score: 2}, "code": {score: 2}, "explain": {score: 1}, "listen": {score: 1}}, false},
-		{2, "=1+1", "screen", 11, "Priya", "Onsite", 5, "yes",
-			map[string]answer{"design": {score: 3}, "code": {score: 2}, "explain": {score: 2}, "listen": {score: 5}}, false},
-		{3, "Chen Wei", "offer", 10, "Sam", "Tech screen", 4, "strong_no",
-			map[string]answer{"design": {score: 1}, "code": {score: 2}, "explain": {score: 4}, "listen": {score: 4}}, false},
-		{3, "Chen Wei", "offer", 11, "Priya", "Onsite", 5, "yes",
-			map[string]answer{"design": {score: 2}, "code": {score: 1}, "explain": {score: 5}, "listen": {score: 4}}, false},
+const (
+	sam   = 10 // interviewer A: Tech screen, rubric version 1 (1–4)
+	priya = 11 // interviewer B: Onsite and Deep dive, version 2 (1–5)
+	lee   = 12 // interviewer C: Values, version 2 (1–5)
+)
+
+func card(cand int64, name, stage string, author int64, round string, rec string, answers map[string]answer) fixtureCard {
+	names := map[int64]string{sam: "Sam Okafor", priya: "Priya Raman", lee: "Lee Chen"}
+	version := int64(2)
+	if author == sam {
+		version = 1
 	}
+	return fixtureCard{candidate: cand, name: name, stage: stage, author: author, authorName: names[author], round: round,
+		version: version, rec: rec, answers: answers}
+}
+
+// fixtureCards: five candidates, three interviewers.
+//
+//   - 1 "Golden Example" is the example of docs/SCORING.md: Sam (1–4) t1=3,
+//     t2=4, t3=2; Priya (1–5) t1=2, t2=3, t3=4, c1=5, c2 skipped; Lee (1–5)
+//     c1=3 (c2 skipped too). Composite 365/6, coverage 5/6.
+//   - 2 "Grace Hopper": every question; Priya asks t1 and t3 again in the
+//     Deep dive round (her two answers count as their mean); Lee amended
+//     his card after seeing the others'.
+//   - 3 "Partial Pat": only Sam's card, t3 skipped: coverage 1/3, below
+//     the 80% needed to rank, with the highest composite (100).
+//   - 4 "=1+1" and 5 "Tie Twin" have the same scores: a shared rank.
+func fixtureCards() []fixtureCard {
+	cards := []fixtureCard{
+		card(1, "Golden Example", "onsite", sam, "Tech screen", "yes",
+			map[string]answer{"t1": {score: 3, notes: "clear, phased plan"}, "t2": {score: 4}, "t3": {score: 2}}),
+		card(1, "Golden Example", "onsite", priya, "Onsite", "strong_yes",
+			map[string]answer{"t1": {score: 2}, "t2": {score: 3}, "t3": {score: 4}, "c1": {score: 5}, "c2": {reason: "ran out of time"}}),
+		card(1, "Golden Example", "onsite", lee, "Values", "yes",
+			map[string]answer{"c1": {score: 3}, "c2": {reason: "Priya covered it"}}),
+
+		card(2, "Grace Hopper", "offer", sam, "Tech screen", "strong_yes",
+			map[string]answer{"t1": {score: 4}, "t2": {score: 3}, "t3": {score: 3}}),
+		card(2, "Grace Hopper", "offer", priya, "Onsite", "yes",
+			map[string]answer{"t1": {score: 3}, "t2": {score: 4}, "t3": {score: 3}, "c1": {score: 4}, "c2": {score: 2}}),
+		card(2, "Grace Hopper", "offer", priya, "Deep dive", "strong_yes",
+			map[string]answer{"t1": {score: 5}, "t3": {score: 4, notes: "=SUM(A1:A9) is how she described the fan-out"}}),
+		card(2, "Grace Hopper", "offer", lee, "Values", "yes",
+			map[string]answer{"c1": {score: 5}, "c2": {score: 4}}),
+
+		card(3, "Partial Pat", "screen", sam, "Tech screen", "yes",
+			map[string]answer{"t1": {score: 4}, "t2": {score: 4}, "t3": {reason: "ran out of time"}}),
+
+		card(4, "=1+1", "screen", sam, "Tech screen", "no",
+			map[string]answer{"t1": {score: 2}, "t2": {score: 2}, "t3": {score: 1}}),
+		card(4, "=1+1", "screen", priya, "Onsite", "no",
+			map[string]answer{"t1": {score: 2}, "t2": {score: 1}, "t3": {score: 2}, "c1": {score: 3}, "c2": {score: 3}}),
+		card(4, "=1+1", "screen", lee, "Values", "strong_no",
+			map[string]answer{"c1": {score: 2}, "c2": {score: 4}}),
+	}
+	for _, c := range cards[len(cards)-3:] { // 5 scores as 4 does
+		c.candidate, c.name, c.stage = 5, "Tie Twin", "onsite"
+		c.answers = maps(c.answers)
+		cards = append(cards, c)
+	}
+	cards[6].amended, cards[6].seenOthers = true, true // Lee on Grace
+	cards[8].amended = true                            // Sam on =1+1
+	return cards
+}
+
+func maps(m map[string]answer) map[string]answer {
+	out := make(map[string]answer, len(m))
+	for k, v := range m {
+		out[k] = v
+	}
+	return out
+}
+
+// fixturePlan is the plan of fixtureRounds on the latest rubric version.
+func fixturePlan() []scoring.PlanQuestion {
+	var rounds []rubric.Rubric
+	for _, r := range fixtureRounds {
+		rounds = append(rounds, fixtureVersions[2].Subset(r.comps))
+	}
+	return scoring.BuildPlan(rounds, scoring.PlanWeights{})
+}
+
+func roundComps(round string) []string {
+	for _, r := range fixtureRounds {
+		if r.name == round {
+			return r.comps
+		}
+	}
+	panic("no round " + round)
 }
 
 // buildCommittee turns fixture cards into a Committee as the service would.
 func buildCommittee(t testing.TB, cards []fixtureCard) Committee {
 	t.Helper()
-	rubrics := map[int]rubric.Rubric{4: fixtureRubric(1, 4), 5: fixtureRubric(1, 5)}
-	c := Committee{RoleID: 7, RoleTitle: "Backend Engineer", AppVersion: "1.4.0-test",
+	plan := fixturePlan()
+	threshold := scoring.DefaultCoverageThreshold
+	c := Committee{RoleID: 7, RoleTitle: "Backend Engineer", AppVersion: "1.4.0-test", CoverageThreshold: threshold,
 		ExportedAt: time.Date(2026, 3, 14, 15, 9, 26, 0, time.FixedZone("CET", 3600))}
-	base := rubrics[4]
-	for _, comp := range base.Competencies {
-		c.Competencies = append(c.Competencies, CompetencyColumn{ID: comp.ID, Name: comp.Name})
-		for _, q := range comp.Questions {
-			c.Weights = append(c.Weights, Weight{Key: scoring.WeightKey(comp.ID, q.ID), CompetencyID: comp.ID, Competency: comp.Name,
-				QuestionID: q.ID, Question: q.Prompt, Default: comp.Weight * q.Weight})
+	seenComp := map[string]bool{}
+	for _, q := range plan {
+		if !seenComp[q.CompetencyID] {
+			seenComp[q.CompetencyID] = true
+			c.Competencies = append(c.Competencies, CompetencyWeight{ID: q.CompetencyID, Name: q.Competency, Weight: q.CompetencyWeight})
 		}
+		c.Questions = append(c.Questions, QuestionWeight{Key: q.Key, CompetencyID: q.CompetencyID, Competency: q.Competency,
+			QuestionID: q.QuestionID, Question: q.Prompt, Weight: q.QuestionWeight, Effective: q.Effective})
 	}
+	c.WeightChanges = []WeightChange{
+		{ChangedAt: "2026-03-01T09:00:00Z", Actor: "Rita Recruiter", What: "competency: Technical depth", Old: 1, New: 2, Reason: "core of the role"},
+		{ChangedAt: "2026-03-12T17:30:00Z", Actor: "Rita Recruiter", What: "question: Scale it to ten regions", Old: 1, New: 2,
+			AfterScoring: true, Reason: "the team runs in ten regions"},
+	}
+
 	var order []int64
 	byCand := map[int64][]scoring.Scorecard{}
-	meta := map[int64]fixtureCard{}
-	var ratings []stats.Rating
+	stage := map[int64]string{}
 	for i, fc := range cards {
-		r := rubrics[fc.scaleMax]
-		sc := scoring.Scorecard{ID: int64(i + 1), CandidateID: fc.candidate, CandidateName: fc.name, AuthorID: fc.author, AuthorName: fc.authorNm,
-			RoundName: fc.round, Status: scoring.Submitted, Recommendation: fc.rec, Answers: map[string]scoring.Answer{},
+		sc := scoring.Scorecard{ID: int64(i + 1), CandidateID: fc.candidate, CandidateName: fc.name, AuthorID: fc.author,
+			AuthorName: fc.authorName, RoundName: fc.round, RubricVersionID: fc.version, Competencies: roundComps(fc.round),
+			Status: scoring.Submitted, Recommendation: fc.rec, Answers: map[string]scoring.Answer{},
 			SubmittedAt: fmt.Sprintf("2026-03-1%dT10:00:00Z", i%9), SHA256: fmt.Sprintf("%064x", i+1)}
 		for q, a := range fc.answers {
 			if a.score == 0 {
@@ -105,91 +204,250 @@ func buildCommittee(t testing.TB, cards []fixtureCard) Committee {
 				sc.Answers[q] = scoring.Answer{Score: ptr(a.score), Notes: a.notes}
 			}
 		}
+		if fc.amended {
+			sc.Revisions = []scoring.Revision{{Revision: 1, Answers: sc.Answers, Recommendation: fc.rec, Reason: "typo",
+				AuthorID: fc.author, AuthorName: fc.authorName, SeenOthers: fc.seenOthers}}
+		}
 		if _, ok := byCand[fc.candidate]; !ok {
 			order = append(order, fc.candidate)
-			meta[fc.candidate] = fc
+			stage[fc.candidate] = fc.stage
 		}
 		byCand[fc.candidate] = append(byCand[fc.candidate], sc)
-		for _, comp := range r.Competencies {
-			for _, q := range comp.Questions {
-				a, ok := sc.Answers[q.ID]
-				if !ok {
-					continue
-				}
-				row := ScoreRow{CandidateID: fc.candidate, Candidate: fc.name, Round: fc.round, Interviewer: fc.authorNm,
-					Key: scoring.WeightKey(comp.ID, q.ID), Competency: comp.Name, Question: q.Prompt, ScaleMin: r.Scale.Min, ScaleMax: r.Scale.Max,
-					Skipped: a.Skipped, SkipReason: a.SkipReason, Notes: a.Notes, Recommendation: fc.rec, SubmittedAt: sc.SubmittedAt,
-					Hash: sc.SHA256, Amended: fc.amended}
-				if a.Score != nil {
-					row.Score = ptr(*a.Score)
-					row.Label = r.Scale.Label(*a.Score)
-					row.Norm = ptr(scoring.Normalize(*a.Score, r.Scale.Min, r.Scale.Max))
-					ratings = append(ratings, stats.Rating{Subject: fmt.Sprintf("%d/%s", fc.candidate, row.Key), Rater: fc.authorNm, Score: *row.Norm})
-				}
-				c.Scorecards = append(c.Scorecards, row)
-			}
-		}
 	}
 	rubricOf := func(sc scoring.Scorecard) (rubric.Rubric, bool) {
-		for _, fc := range cards {
-			if fc.candidate == sc.CandidateID && fc.author == sc.AuthorID {
-				return rubrics[fc.scaleMax], true
-			}
-		}
-		return rubric.Rubric{}, false
+		r, ok := fixtureVersions[sc.RubricVersionID]
+		return r.Subset(sc.Competencies), ok
 	}
+
+	// As roleData.debriefs: debrief every candidate, then rank.
+	debs := make([]scoring.Debrief, 0, len(order))
+	items := make([]scoring.Ranked, 0, len(order))
 	for _, id := range order {
-		d := scoring.BuildDebrief(byCand[id], rubricOf, nil)
-		cs := CandidateSummary{CandidateID: id, Name: meta[id].name, Stage: meta[id].stage, Composite: d.Composite,
-			CompetencyMeans: map[string]float64{}, Recommendations: d.Recommendations, Disagreements: d.Disagreements,
-			Scorecards: d.Cards, Spread: d.Spread}
-		for _, comp := range d.Competencies {
-			if comp.N > 0 {
-				cs.CompetencyMeans[comp.ID] = comp.Norm
+		d := scoring.BuildDebrief(byCand[id], rubricOf, plan, threshold)
+		debs = append(debs, d)
+		items = append(items, scoring.Ranked{Composite: d.Composite, Complete: d.Complete, Name: d.CandidateName})
+	}
+	ranked, rank := scoring.Rank(items)
+	for _, j := range ranked {
+		deb := debs[j]
+		cid := deb.CandidateID
+		sum := CandidateSummary{CandidateID: cid, Name: deb.CandidateName, Stage: stage[cid], Rank: rank[j],
+			Composite: deb.Composite, Coverage: deb.Coverage, Complete: deb.Complete, Uncertainty: deb.Uncertainty,
+			UncertaintyLabel: deb.UncertaintyLabel, Interviewers: len(deb.Interviewers), CompetencyMeans: map[string]float64{},
+			Recommendations: deb.Recommendations, Disagreements: deb.Disagreements, Scorecards: deb.Cards,
+			AmendedAfterSeeing: deb.AmendedAfterSeeing}
+		for _, cs := range deb.Competencies {
+			if cs.Norm != nil {
+				sum.CompetencyMeans[cs.ID] = *cs.Norm
 			}
 		}
-		c.Candidates = append(c.Candidates, cs)
+		c.Candidates = append(c.Candidates, sum)
+		for _, row := range deb.Rows {
+			if row.InPlan {
+				c.Answers = append(c.Answers, AnswerRow{CandidateID: cid, Candidate: deb.CandidateName, Key: row.Key,
+					Competency: row.CompetencyName, Question: row.Prompt, Interviewers: row.N, Mean: row.Mean})
+			}
+		}
+		// As scoreRows: card by card, in rubric order.
+		for _, sc := range byCand[cid] {
+			r, _ := rubricOf(sc)
+			answers, rec, _ := sc.Current()
+			for _, comp := range r.Competencies {
+				for _, q := range comp.Questions {
+					a, ok := answers[q.ID]
+					if !ok {
+						continue
+					}
+					row := ScoreRow{CandidateID: cid, Candidate: sc.CandidateName, Round: sc.RoundName, InterviewerID: sc.AuthorID,
+						Interviewer: sc.AuthorName, Key: scoring.WeightKey(comp.ID, q.ID), Competency: comp.Name, Question: q.Prompt,
+						ScaleMin: r.Scale.Min, ScaleMax: r.Scale.Max, Skipped: a.Skipped, SkipReason: a.SkipReason, Notes: a.Notes,
+						Recommendation: rubric.RecommendationLabel(rubric.Recommendation(rec)), SubmittedAt: sc.SubmittedAt,
+						Hash: sc.SHA256, Amended: len(sc.Revisions) > 0, AmendedAfterSeeing: sc.AmendedAfterSeeing()}
+					if a.Score != nil {
+						row.Score, row.Label = ptr(*a.Score), r.Scale.Label(*a.Score)
+						row.Norm = ptr(scoring.Normalize(*a.Score, r.Scale.Min, r.Scale.Max))
+					}
+					c.Scorecards = append(c.Scorecards, row)
+				}
+			}
+		}
 	}
-	c.Stats = stats.Analyze(ratings)
+	c.Calibration = fixtureCalibration(order, byCand, rubricOf)
 	return c
 }
 
-// handComposite computes a candidate's composite from the Scorecards rows
-// with the given weights, independently of the app and of the workbook.
-func handComposite(c Committee, candidate int64, weights map[string]float64) (float64, bool) {
-	var sw, swn float64
-	for _, r := range c.Scorecards {
-		if r.CandidateID != candidate || r.Norm == nil {
-			continue
+// fixtureMinPaired is the fixture's own minimum of answers scored by two
+// or more interviewers for a calibration group to be reported (the
+// service's is 10; the exports package shows whatever it is given).
+const fixtureMinPaired = 5
+
+// fixtureCalibration groups raw-level ratings as the service does: one
+// rating per interviewer per candidate × question (their mean when they
+// scored it twice), one group per scale pooled over all questions, then
+// one per competency and scale.
+func fixtureCalibration(order []int64, byCand map[int64][]scoring.Scorecard, rubricOf scoring.CardRubric) []CalibrationGroup {
+	type item struct {
+		cand  int64
+		key   string
+		rater int64
+		score float64
+	}
+	type group struct {
+		name, scale string
+		pooled      bool
+		items       []item
+	}
+	groups := map[string]*group{}
+	var keys []string
+	names := map[int64]string{}
+	add := func(gk, name, scale string, pooled bool, it item) {
+		g := groups[gk]
+		if g == nil {
+			g = &group{name: name, scale: scale, pooled: pooled}
+			groups[gk] = g
+			keys = append(keys, gk)
 		}
-		w := weights[r.Key]
-		sw += w
-		swn += w * *r.Norm
+		g.items = append(g.items, it)
 	}
-	if sw == 0 {
-		return 0, false
+	for _, cid := range order {
+		type k struct {
+			key, scale string
+			rater      int64
+		}
+		sums := map[k]*[2]float64{}
+		var ks []k
+		compOf := map[string][2]string{}
+		for _, sc := range byCand[cid] {
+			r, _ := rubricOf(sc)
+			names[sc.AuthorID] = sc.AuthorName
+			answers, _, _ := sc.Current()
+			scale := fmt.Sprintf("%d–%d", r.Scale.Min, r.Scale.Max)
+			for _, comp := range r.Competencies {
+				for _, q := range comp.Questions {
+					if a, ok := answers[q.ID]; ok && a.Score != nil {
+						kk := k{scoring.WeightKey(comp.ID, q.ID), scale, sc.AuthorID}
+						if sums[kk] == nil {
+							sums[kk] = &[2]float64{}
+							ks = append(ks, kk)
+						}
+						sums[kk][0] += float64(*a.Score)
+						sums[kk][1]++
+						compOf[kk.key] = [2]string{comp.ID, comp.Name}
+					}
+				}
+			}
+		}
+		for _, kk := range ks {
+			it := item{cid, kk.key, kk.rater, sums[kk][0] / sums[kk][1]}
+			add("|"+kk.scale, "All questions", kk.scale, true, it)
+			add(compOf[kk.key][0]+"|"+kk.scale, compOf[kk.key][1], kk.scale, false, it)
+		}
 	}
-	return swn / sw, true
+	var pooled, perComp []CalibrationGroup
+	for _, gk := range keys {
+		g := groups[gk]
+		cg := CalibrationGroup{Name: g.name, Scale: g.scale}
+		cands, raters, perItem := map[int64]bool{}, map[int64]bool{}, map[string]int{}
+		var ratings []stats.Rating
+		for _, it := range g.items {
+			cands[it.cand], raters[it.rater] = true, true
+			subject := strconv.FormatInt(it.cand, 10) + "/" + it.key
+			perItem[subject]++
+			ratings = append(ratings, stats.Rating{Subject: subject, Rater: strconv.FormatInt(it.rater, 10), Score: it.score})
+		}
+		cg.Candidates, cg.Raters, cg.Items = len(cands), len(raters), len(perItem)
+		for _, n := range perItem {
+			if n >= 2 {
+				cg.PairedItems++
+			}
+		}
+		switch {
+		case cg.Candidates < 3:
+			cg.TooFew = fmt.Sprintf("too few to say: %d candidates (needs at least 3)", cg.Candidates)
+		case cg.PairedItems < fixtureMinPaired:
+			cg.TooFew = fmt.Sprintf("too few to say: %d answers scored by two or more interviewers (needs at least %d)", cg.PairedItems, fixtureMinPaired)
+		default:
+			rep := stats.Analyze(ratings)
+			for i := range rep.Leniency {
+				id, _ := strconv.ParseInt(rep.Leniency[i].Rater, 10, 64)
+				rep.Leniency[i].Rater = names[id]
+			}
+			slices.SortStableFunc(rep.Leniency, func(a, b stats.RaterLeniency) int { return cmpString(a.Rater, b.Rater) })
+			cg.Report = &rep
+		}
+		if g.pooled {
+			pooled = append(pooled, cg)
+		} else {
+			perComp = append(perComp, cg)
+		}
+	}
+	return append(pooled, perComp...)
 }
 
-func defaultWeights(c Committee) map[string]float64 {
-	m := map[string]float64{}
-	for _, w := range c.Weights {
-		m[w.Key] = w.Default
+func cmpString(a, b string) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
 	}
-	return m
+	return 0
 }
 
 func TestFixtureMatchesApp(t *testing.T) {
-	c := buildCommittee(t, smallCards())
-	if len(c.Candidates) != 3 || len(c.Scorecards) != 24 || len(c.Weights) != 4 {
-		t.Fatalf("fixture: %d candidates, %d rows, %d weights", len(c.Candidates), len(c.Scorecards), len(c.Weights))
+	c := buildCommittee(t, fixtureCards())
+	if len(c.Candidates) != 5 || len(c.Competencies) != 2 || len(c.Questions) != 5 || len(c.Answers) != 25 {
+		t.Fatalf("fixture: %d candidates, %d competencies, %d questions, %d answers",
+			len(c.Candidates), len(c.Competencies), len(c.Questions), len(c.Answers))
 	}
-	w := defaultWeights(c)
+	var ids []int64
 	for _, cand := range c.Candidates {
-		got, ok := handComposite(c, cand.CandidateID, w)
-		if !ok || cand.Composite == nil || math.Abs(got-*cand.Composite) > 1e-9 {
-			t.Errorf("candidate %d: hand composite %v, app %v", cand.CandidateID, got, cand.Composite)
+		ids = append(ids, cand.CandidateID)
+	}
+	if !slices.Equal(ids, []int64{2, 1, 4, 5, 3}) {
+		t.Errorf("ranked order = %v, want 2, 1, 4, 5, 3", ids)
+	}
+	compW, qW := weightsOf(c)
+	hand := handResults(c, compW, qW, c.CoverageThreshold)
+	for _, cand := range c.Candidates {
+		h := hand[cand.CandidateID]
+		if cand.Composite == nil || h.composite == nil || math.Abs(*h.composite-*cand.Composite) > 1e-9 ||
+			math.Abs(h.coverage-cand.Coverage) > 1e-12 || h.complete != cand.Complete || h.rank != cand.Rank {
+			t.Errorf("candidate %d: hand %+v (composite %v), app composite %v coverage %v complete %v rank %d",
+				cand.CandidateID, h, deref(h.composite), deref(cand.Composite), cand.Coverage, cand.Complete, cand.Rank)
 		}
 	}
+	// The fixture has what the brief asks for.
+	want := map[int64]struct {
+		rank     int
+		complete bool
+	}{2: {1, true}, 1: {2, true}, 4: {3, true}, 5: {3, true}, 3: {0, false}}
+	for _, cand := range c.Candidates {
+		if w := want[cand.CandidateID]; cand.Rank != w.rank || cand.Complete != w.complete {
+			t.Errorf("candidate %d: rank %d complete %v, want %+v", cand.CandidateID, cand.Rank, cand.Complete, w)
+		}
+	}
+	var skips, twice, scales = 0, 0, map[string]bool{}
+	for i, r := range c.Scorecards {
+		scales[scaleText(&c.Scorecards[i])] = true
+		if r.Skipped {
+			skips++
+		}
+		if r.CandidateID == 2 && r.InterviewerID == priya && (r.Key == "T/t1" || r.Key == "T/t3") {
+			twice++
+		}
+	}
+	if skips == 0 || twice != 4 || !scales["1–4"] || !scales["1–5"] {
+		t.Errorf("fixture: %d skips, %d twice-answered rows, scales %v", skips, twice, scales)
+	}
+	if p := c.Candidates[4]; p.CandidateID != 3 || p.Coverage >= c.CoverageThreshold || p.Composite == nil {
+		t.Errorf("candidate 3 should be scored but below the coverage threshold: %+v", p)
+	}
+}
+
+func deref(v *float64) any {
+	if v == nil {
+		return nil
+	}
+	return *v
 }

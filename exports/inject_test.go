@@ -4,13 +4,13 @@ import (
 	"bytes"
 	"encoding/csv"
 	"fmt"
-	"math"
 	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
 
+	"hirebench/app/scoring"
 	"hirebench/app/stats"
 )
 
@@ -26,47 +26,106 @@ var injectionCorpus = []string{
 	`=cmd|' /C calc'!A0`,
 }
 
-// injectionCommittee puts a corpus value in every text field, weight keys
-// included, with composites computed by hand so the formulas can be checked.
+// criteriaCorpus holds keys a criteria-based function (COUNTIF, SUMIF,
+// VLOOKUP, MATCH) would read as wildcards or comparisons and so match
+// other keys with; the workbook's = comparisons must match them exactly.
+var criteriaCorpus = []string{"*", "?", "~*", ">0", "<>", "=", "a*b"}
+
+// offPlanKey is a Scorecards key the plan does not have; under wildcard
+// matching "*" would take it in.
+const offPlanKey = "**"
+
+// injectionCommittee puts a corpus value in every text field — competency
+// ids and question keys included — and criteria-looking keys beside them.
+// Its numbers come from package scoring, as the service's do.
 func injectionCommittee() Committee {
 	k := injectionCorpus
 	n := len(k)
 	at := func(i int) string { return k[i%n] }
-	c := Committee{RoleID: 3, RoleTitle: at(0), AppVersion: at(1), Stats: stats.Report{
-		Subjects: 3, Raters: 2, Ratings: 5,
-		Errors:   []string{at(2), at(3)},
-		Notes:    []string{at(4), at(5)},
-		Leniency: []stats.RaterLeniency{{Rater: at(6), N: 2, MeanDeviation: -1.5, Z: -2}, {Rater: at(0), N: 2, MeanDeviation: 1.5, Z: 2}},
-	}}
-	for i := range n {
-		c.Competencies = append(c.Competencies, CompetencyColumn{ID: fmt.Sprintf("c%d", i), Name: at(i)})
-		c.Weights = append(c.Weights, Weight{Key: at(i), CompetencyID: fmt.Sprintf("c%d", i), Competency: at(i + 1), QuestionID: fmt.Sprintf("q%d", i),
-			Question: at(i + 2), Default: float64(i + 1)})
+	c := Committee{RoleID: 3, RoleTitle: at(0), AppVersion: at(1), CoverageThreshold: 0.5, WeightsNote: at(4)}
+	compIDs := []string{at(0), "*", at(3)}
+	var plan []scoring.PlanQuestion
+	for i, id := range compIDs {
+		c.Competencies = append(c.Competencies, CompetencyWeight{ID: id, Name: at(i + 1), Weight: []float64{2, 1, 1.5}[i]})
 	}
-	for cand := range n {
+	keys := append(append([]string{}, injectionCorpus...), criteriaCorpus...)
+	for i, key := range keys {
+		comp := c.Competencies[i%len(compIDs)]
+		plan = append(plan, scoring.PlanQuestion{Key: key, CompetencyID: comp.ID, Competency: comp.Name, QuestionID: fmt.Sprintf("q%d", i),
+			Prompt: at(i + 2), CompetencyWeight: comp.Weight, QuestionWeight: float64(i%4+1) / 2})
+	}
+	plan = scoring.Effective(plan)
+	for _, q := range plan {
+		c.Questions = append(c.Questions, QuestionWeight{Key: q.Key, CompetencyID: q.CompetencyID, Competency: q.Competency,
+			QuestionID: q.QuestionID, Question: q.Prompt, Weight: q.QuestionWeight, Effective: q.Effective})
+	}
+	var ranked []scoring.Ranked
+	for cand := range 7 {
 		id := int64(100 + cand)
-		var sw, swn float64
-		for j := range n {
-			row := ScoreRow{CandidateID: id, Candidate: at(cand), Round: at(j), Interviewer: at(j + 1), Key: at(j), Competency: at(j + 2),
-				Question: at(j + 3), ScaleMin: 1, ScaleMax: 4, Label: at(j + 4), SkipReason: "", Notes: at(j + 5), Recommendation: at(j + 6),
-				SubmittedAt: at(j), Hash: at(j + 1), Amended: j%2 == 0}
-			if (cand+j)%5 == 0 {
-				row.Skipped, row.SkipReason = true, at(j+2)
+		var scores []scoring.Score
+		row := func(qi, j int, round string, s int) {
+			q := plan[qi]
+			r := ScoreRow{CandidateID: id, Candidate: at(cand), Round: round, InterviewerID: int64(j + 1), Interviewer: at(j + 1),
+				Key: q.Key, Competency: q.Competency, Question: q.Prompt, ScaleMin: 1, ScaleMax: 4, Label: at(qi + 4),
+				Notes: at(qi + 5), Recommendation: at(j + 6), SubmittedAt: at(qi), Hash: at(j), Amended: j == 1,
+				AmendedAfterSeeing: j == 1 && cand%2 == 0}
+			if s == 0 {
+				r.Skipped, r.SkipReason = true, at(qi+j)
 			} else {
-				s := (cand+j)%4 + 1
-				norm := float64(s-1) / 3 * 100
-				row.Score, row.Norm = ptr(s), ptr(norm)
-				sw += float64(j + 1)
-				swn += float64(j+1) * norm
+				norm := scoring.Normalize(s, 1, 4)
+				r.Score, r.Label, r.Norm = ptr(s), at(s), ptr(norm)
+				scores = append(scores, scoring.Score{Key: q.Key, Interviewer: strconv.Itoa(j + 1), Norm: norm})
 			}
-			c.Scorecards = append(c.Scorecards, row)
+			c.Scorecards = append(c.Scorecards, r)
 		}
-		cs := CandidateSummary{CandidateID: id, Name: at(cand), Stage: at(cand + 3), CompetencyMeans: map[string]float64{"c0": 50},
-			Recommendations: map[string]int{"yes": 1}, Scorecards: 2}
-		if sw > 0 {
-			cs.Composite = ptr(swn / sw)
+		for qi := range plan {
+			for j := range 3 {
+				if (cand+qi+j)%3 == 0 || (cand == 6 && qi%4 != 0) {
+					continue // not asked; candidate 106 is asked a quarter of the plan
+				}
+				s := (cand+2*qi+j)%4 + 1
+				if (cand*qi+j)%7 == 0 {
+					s = 0 // skipped
+				}
+				row(qi, j, at(j+2), s)
+				if j == 0 && qi == 1 {
+					row(qi, j, at(j+3), (s+1)%4+1) // asked again in another round
+				}
+			}
 		}
+		// A question the plan no longer asks.
+		c.Scorecards = append(c.Scorecards, ScoreRow{CandidateID: id, Candidate: at(cand), Round: at(0), InterviewerID: 1,
+			Interviewer: at(1), Key: offPlanKey, Competency: at(2), Question: at(3), ScaleMin: 1, ScaleMax: 4, Score: ptr(4),
+			Label: at(4), Norm: ptr(100.0), SubmittedAt: at(5), Hash: at(6)})
+
+		comp := scoring.Compose(plan, scores)
+		for _, q := range plan {
+			a := AnswerRow{CandidateID: id, Candidate: at(cand), Key: q.Key, Competency: q.Competency, Question: q.Prompt}
+			if m, ok := comp.Questions[q.Key]; ok {
+				a.Interviewers, a.Mean = m.Interviewers, ptr(m.Mean)
+			}
+			c.Answers = append(c.Answers, a)
+		}
+		cs := CandidateSummary{CandidateID: id, Name: at(cand), Stage: at(cand + 3), Composite: comp.Value, Coverage: comp.Coverage,
+			Complete: comp.Complete(c.CoverageThreshold), Uncertainty: comp.Uncertainty, UncertaintyLabel: at(cand + 1),
+			Interviewers: len(comp.Interviewers), CompetencyMeans: map[string]float64{compIDs[0]: 50},
+			Recommendations: map[string]int{"yes": 1}, Scorecards: 3}
 		c.Candidates = append(c.Candidates, cs)
+		ranked = append(ranked, scoring.Ranked{Composite: cs.Composite, Complete: cs.Complete, Name: cs.Name})
+	}
+	_, rank := scoring.Rank(ranked)
+	for i := range c.Candidates {
+		c.Candidates[i].Rank = rank[i]
+	}
+	c.WeightChanges = []WeightChange{{ChangedAt: at(0), Actor: at(1), What: at(2), Old: 1, New: 2, AfterScoring: true, Reason: at(3)}}
+	c.Calibration = []CalibrationGroup{
+		{Name: at(0), Scale: at(1), Candidates: 7, Items: 60, PairedItems: 30, Raters: 3, Report: &stats.Report{
+			Subjects: 60, Raters: 3, Ratings: 90, AlphaOrdinal: ptr(0.5),
+			Errors:   []string{at(2), at(3)},
+			Notes:    []string{at(4), at(5)},
+			Leniency: []stats.RaterLeniency{{Rater: at(6), N: 2, MeanDeviation: -1.5, Z: -2}, {Rater: at(0), N: 2, MeanDeviation: 1.5, Z: 2}},
+		}},
+		{Name: at(1), Scale: at(2), Candidates: 2, TooFew: at(5)},
 	}
 	return c
 }
@@ -84,23 +143,44 @@ func TestInjectionCorpusStartsWithTriggers(t *testing.T) {
 	}
 }
 
-// formulaCells are the only cells that may hold formulas.
-func allowedFormula(sheet, ref string) bool {
-	col, row, _ := excelize.SplitCellName(ref)
-	return row >= 2 && ((sheet == SheetSummary && col == "D") || (sheet == SheetScorecards && col == "L"))
+// formulaColumns lists, per sheet, the only columns that hold formulas and
+// their data rows: everything else in the workbook is a value.
+//
+//	Summary    D E F G (planned) and K L M N (what-if), rows 3…
+//	Weights    D F (shares, competency rows) and M O (effective weights, question rows)
+//	Questions  F…M, rows 2…
+//	Scorecards, Weight history, Calibration: none
+func formulaColumns(c *Committee) map[string][]struct{ cols, first, last int } {
+	type span = struct{ cols, first, last int }
+	out := map[string][]span{}
+	cands := len(c.Candidates) + sumFirstRow - 1
+	for _, ws := range weightSets {
+		for _, col := range []int{ws.rank, ws.composite, ws.coverage, ws.complete} {
+			out[SheetSummary] = append(out[SheetSummary], span{col, sumFirstRow, cands})
+		}
+		out[SheetWeights] = append(out[SheetWeights], span{ws.share, 2, len(c.Competencies) + 1}, span{ws.effective, 2, len(c.Questions) + 1})
+	}
+	for col := qaInterviewers; col <= qaAnsweredWhatIf; col++ {
+		out[SheetQuestions] = append(out[SheetQuestions], span{col, 2, len(c.Answers) + 1})
+	}
+	return out
 }
 
-func TestXLSXInjectionIsLiteralText(t *testing.T) {
-	c := injectionCommittee()
-	f, data := writeAndOpen(t, c)
+func formulaExpected(c *Committee, sheet, ref string) bool {
+	col, row, _ := excelize.CellNameToCoordinates(ref)
+	for _, s := range formulaColumns(c)[sheet] {
+		if s.cols == col && row >= s.first && row <= s.last {
+			return true
+		}
+	}
+	return false
+}
 
-	// Quote-prefixed styles are in the package.
-	if !strings.Contains(zipPart(t, data, "xl/styles.xml"), `quotePrefix="true"`) {
-		t.Fatalf("styles.xml has no quotePrefix style")
-	}
-	if _, err := f.GetStyle(0); err != nil { // loads f.Styles
-		t.Fatal(err)
-	}
+// checkFormulaCells: formulas exactly where formulaColumns says, and every
+// text starting with a formula trigger is a string with quotePrefix.
+// It returns how often each text value was read back.
+func checkFormulaCells(t *testing.T, f *excelize.File, c *Committee) map[string]int {
+	t.Helper()
 	quoted := func(sheet, ref string) bool {
 		id, err := f.GetCellStyle(sheet, ref)
 		if err != nil || id >= len(f.Styles.CellXfs.Xf) {
@@ -109,9 +189,6 @@ func TestXLSXInjectionIsLiteralText(t *testing.T) {
 		qp := f.Styles.CellXfs.Xf[id].QuotePrefix
 		return qp != nil && *qp
 	}
-
-	// Every cell of every sheet: no formula except the two formula
-	// columns, and every text starting with a trigger is quote-prefixed.
 	seen := map[string]int{}
 	for _, sheet := range f.GetSheetList() {
 		rows, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
@@ -121,67 +198,105 @@ func TestXLSXInjectionIsLiteralText(t *testing.T) {
 		for r, row := range rows {
 			for col, v := range row {
 				ref := cellName(col+1, r+1)
-				formula, err := f.GetCellFormula(sheet, ref)
-				if err != nil {
-					t.Fatal(err)
-				}
-				if formula != "" && !allowedFormula(sheet, ref) {
-					t.Errorf("%s!%s holds formula %q (value %q)", sheet, ref, formula, v)
+				formula := formulaAt(t, f, sheet, ref)
+				if (formula != "") != formulaExpected(c, sheet, ref) {
+					t.Errorf("%s!%s: formula %q (value %q); formula expected: %v", sheet, ref, formula, v, formulaExpected(c, sheet, ref))
 				}
 				typ, _ := f.GetCellType(sheet, ref)
 				isText := typ == excelize.CellTypeSharedString || typ == excelize.CellTypeInlineString
-				if !isText && formulaTrigger(v) {
-					if _, err := strconv.ParseFloat(v, 64); err != nil || formula != "" && !allowedFormula(sheet, ref) {
-						t.Errorf("%s!%s = %q: not text, not a number", sheet, ref, v)
+				if formula == "" && !isText && formulaTrigger(v) {
+					if _, err := strconv.ParseFloat(v, 64); err != nil {
+						t.Errorf("%s!%s = %q: neither text nor a number", sheet, ref, v)
 					}
 				}
-				if formula == "" && isText && formulaTrigger(v) {
+				if formula == "" && isText {
 					seen[v]++
-					if !quoted(sheet, ref) {
+					if formulaTrigger(v) && !quoted(sheet, ref) {
 						t.Errorf("%s!%s = %q is not quote-prefixed", sheet, ref, v)
 					}
 				}
 			}
 		}
 	}
-	for _, s := range injectionCorpus {
+	// And every expected formula cell has one (GetRows stops at the last value).
+	for sheet, spans := range formulaColumns(c) {
+		for _, s := range spans {
+			for r := s.first; r <= s.last; r++ {
+				if formulaAt(t, f, sheet, cellName(s.cols, r)) == "" {
+					t.Errorf("%s!%s has no formula", sheet, cellName(s.cols, r))
+				}
+			}
+		}
+	}
+	return seen
+}
+
+func TestFormulasOnlyWhereAllowed(t *testing.T) {
+	c := buildCommittee(t, fixtureCards())
+	f, _ := writeAndOpen(t, c)
+	checkFormulaCells(t, f, &c)
+}
+
+func TestXLSXInjectionIsLiteralText(t *testing.T) {
+	c := injectionCommittee()
+	f, data := writeAndOpen(t, c)
+	if !strings.Contains(zipPart(t, data, "xl/styles.xml"), `quotePrefix="true"`) {
+		t.Fatalf("styles.xml has no quotePrefix style")
+	}
+	seen := checkFormulaCells(t, f, &c)
+	for _, s := range append(append([]string{}, injectionCorpus...), criteriaCorpus...) {
 		if seen[s] == 0 {
 			t.Errorf("corpus value %q never read back exactly", s)
 		}
 	}
 
 	// Field by field: exact text, no prefix added in the xlsx.
-	k := injectionCorpus
-	n := len(k)
-	at := func(i int) string { return k[i%n] }
+	at := func(i int) string { return injectionCorpus[i%len(injectionCorpus)] }
+	if got := cell(t, f, SheetSummary, "A1"); got != c.WeightsNote {
+		t.Errorf("Summary!A1 = %q, want %q", got, c.WeightsNote)
+	}
 	for i, cand := range c.Candidates {
-		r := strconv.Itoa(i + 2)
-		if got := cell(t, f, SheetSummary, "B"+r); got != cand.Name {
-			t.Errorf("Summary!B%s = %q, want %q", r, got, cand.Name)
+		r := strconv.Itoa(i + 3)
+		for col, want := range map[string]string{"B": cand.Name, "C": cand.Stage, "I": cand.UncertaintyLabel} {
+			if got := cell(t, f, SheetSummary, col+r); got != want {
+				t.Errorf("Summary!%s%s = %q, want %q", col, r, got, want)
+			}
 		}
-		if got := cell(t, f, SheetSummary, "C"+r); got != cand.Stage {
-			t.Errorf("Summary!C%s = %q, want %q", r, got, cand.Stage)
+		if cand.Composite != nil {
+			if got := num(t, f, SheetSummary, "E"+r); !near(got, *cand.Composite) {
+				t.Errorf("Summary!E%s = %v, want %v", r, got, *cand.Composite)
+			}
 		}
 	}
 	for j, comp := range c.Competencies {
-		if got := cell(t, f, SheetSummary, cellName(5+j, 1)); got != comp.Name {
+		if got := cell(t, f, SheetSummary, cellName(sumFirstCompetency+j, 2)); got != comp.Name {
 			t.Errorf("Summary header %d = %q, want %q", j, got, comp.Name)
 		}
+		if got := cell(t, f, SheetWeights, cellName(wCompID, j+2)); got != comp.ID {
+			t.Errorf("Weights competency id = %q, want %q", got, comp.ID)
+		}
 	}
-	for i, w := range c.Weights {
-		for j, want := range []string{w.Key, w.Competency, w.Question} {
-			if got := cell(t, f, SheetWeights, cellName(j+1, i+2)); got != want {
-				t.Errorf("Weights %s = %q, want %q", cellName(j+1, i+2), got, want)
+	for i, q := range c.Questions {
+		for j, want := range []string{q.Key, q.CompetencyID, q.Competency, q.Question} {
+			if got := cell(t, f, SheetWeights, cellName(wKey+j, i+2)); got != want {
+				t.Errorf("Weights %s = %q, want %q", cellName(wKey+j, i+2), got, want)
+			}
+		}
+	}
+	for i, a := range c.Answers {
+		for col, want := range map[int]string{qaCandidate: a.Candidate, qaKey: a.Key, qaCompetency: a.Competency, qaQuestion: a.Question} {
+			if got := cell(t, f, SheetQuestions, cellName(col, i+2)); got != want {
+				t.Errorf("Questions!%s = %q, want %q", cellName(col, i+2), got, want)
 			}
 		}
 	}
 	textCols := map[int]func(ScoreRow) string{
-		2: func(r ScoreRow) string { return r.Candidate }, 3: func(r ScoreRow) string { return r.Round },
-		4: func(r ScoreRow) string { return r.Interviewer }, 5: func(r ScoreRow) string { return r.Key },
-		6: func(r ScoreRow) string { return r.Competency }, 7: func(r ScoreRow) string { return r.Question },
-		10: func(r ScoreRow) string { return r.Label }, 14: func(r ScoreRow) string { return r.SkipReason },
-		15: func(r ScoreRow) string { return r.Notes }, 16: func(r ScoreRow) string { return r.Recommendation },
-		17: func(r ScoreRow) string { return r.SubmittedAt }, 18: func(r ScoreRow) string { return r.Hash },
+		scCandidate: func(r ScoreRow) string { return r.Candidate }, scRound: func(r ScoreRow) string { return r.Round },
+		scInterviewer: func(r ScoreRow) string { return r.Interviewer }, scKey: func(r ScoreRow) string { return r.Key },
+		scCompetency: func(r ScoreRow) string { return r.Competency }, scQuestion: func(r ScoreRow) string { return r.Question },
+		scLabel: func(r ScoreRow) string { return r.Label }, scSkipReason: func(r ScoreRow) string { return r.SkipReason },
+		scNotes: func(r ScoreRow) string { return r.Notes }, scRecommendation: func(r ScoreRow) string { return r.Recommendation },
+		scSubmitted: func(r ScoreRow) string { return r.SubmittedAt }, scHash: func(r ScoreRow) string { return r.Hash },
 	}
 	for i, sr := range c.Scorecards {
 		for col, get := range textCols {
@@ -191,31 +306,26 @@ func TestXLSXInjectionIsLiteralText(t *testing.T) {
 			}
 		}
 	}
+	if rows, _ := f.GetRows(SheetWeightHistory, excelize.Options{RawCellValue: true}); len(rows) != 2 ||
+		rows[1][0] != at(0) || rows[1][1] != at(1) || rows[1][2] != at(2) || rows[1][6] != at(3) {
+		t.Errorf("Weight history = %q", rows)
+	}
 	rows, _ := f.GetRows(SheetCalibration, excelize.Options{RawCellValue: true})
 	var calib []string
 	for _, r := range rows {
-		if len(r) > 0 {
-			calib = append(calib, r[0])
-		}
+		calib = append(calib, strings.Join(r, "\x00"))
 	}
+	all := "\x01" + strings.Join(calib, "\x01") + "\x01"
 	for _, want := range []string{at(2), at(3), at(4), at(5), at(6), at(0)} {
-		if !strings.Contains(strings.Join(calib, "\x00")+"\x00", want+"\x00") {
+		if !strings.Contains(all, "\x01"+want+"\x00") && !strings.Contains(all, "\x01"+want+"\x01") && !strings.Contains(all, "\x00"+want) {
 			t.Errorf("Calibration lacks %q", want)
 		}
 	}
-	// Doc properties are metadata, not cells, but must survive too.
+	if !strings.HasPrefix(rows[0][0], at(0)+" ("+at(1)+" scale)") {
+		t.Errorf("Calibration title = %q", rows[0][0])
+	}
 	if p, _ := f.GetDocProps(); p.Title != at(0)+" — committee workbook" {
 		t.Errorf("title = %q", p.Title)
-	}
-	// Cached composites are the hand-computed ones.
-	for i, cand := range c.Candidates {
-		ref := "D" + strconv.Itoa(i+2)
-		if cand.Composite == nil {
-			continue
-		}
-		if got := num(t, f, SheetSummary, ref); math.Abs(got-*cand.Composite) > 1e-9 {
-			t.Errorf("%s = %v, want %v", ref, got, *cand.Composite)
-		}
 	}
 }
 
@@ -258,34 +368,36 @@ func TestCSVInjectionIsEscaped(t *testing.T) {
 	}
 	srecs := checkCSVEscaped(t, "summary", sum.Bytes())
 	crecs := checkCSVEscaped(t, "scorecards", sc.Bytes())
-	q := func(s string) string { return "'" + s }
-
+	q := func(s string) string {
+		if formulaTrigger(s) {
+			return "'" + s
+		}
+		return s
+	}
 	for i, cand := range c.Candidates {
 		rec := srecs[i+1]
-		if rec[1] != q(cand.Name) || rec[2] != q(cand.Stage) {
-			t.Errorf("summary record %d = %q; want name %q, stage %q", i+1, rec, q(cand.Name), q(cand.Stage))
+		if rec[1] != q(cand.Name) || rec[2] != q(cand.Stage) || rec[8] != q(cand.UncertaintyLabel) {
+			t.Errorf("summary record %d = %q", i+1, rec)
 		}
 		if cand.Composite != nil {
-			if v, err := strconv.ParseFloat(rec[3], 64); err != nil || v != *cand.Composite {
-				t.Errorf("summary composite = %q, want exactly %v", rec[3], *cand.Composite)
+			if v, err := strconv.ParseFloat(rec[4], 64); err != nil || v != *cand.Composite {
+				t.Errorf("summary composite = %q, want exactly %v", rec[4], *cand.Composite)
 			}
 		}
 	}
 	for j, comp := range c.Competencies {
-		if srecs[0][4+j] != q(comp.Name) {
-			t.Errorf("summary header %d = %q, want %q", 4+j, srecs[0][4+j], q(comp.Name))
+		if got := srecs[0][len(summaryCSVLead)+j]; got != q(comp.Name) {
+			t.Errorf("summary header = %q, want %q", got, q(comp.Name))
 		}
 	}
 	for i, sr := range c.Scorecards {
 		rec := crecs[i+1]
-		want := map[int]string{1: sr.Candidate, 2: sr.Round, 3: sr.Interviewer, 4: sr.Key, 5: sr.Competency, 6: sr.Question,
-			9: sr.Label, 13: sr.SkipReason, 14: sr.Notes, 15: sr.Recommendation, 16: sr.SubmittedAt, 17: sr.Hash}
+		want := map[int]string{scCandidate: sr.Candidate, scRound: sr.Round, scInterviewer: sr.Interviewer, scKey: sr.Key,
+			scCompetency: sr.Competency, scQuestion: sr.Question, scLabel: sr.Label, scSkipReason: sr.SkipReason, scNotes: sr.Notes,
+			scRecommendation: sr.Recommendation, scSubmitted: sr.SubmittedAt, scHash: sr.Hash}
 		for col, w := range want {
-			if w != "" {
-				w = q(w)
-			}
-			if rec[col] != w {
-				t.Errorf("scorecards record %d field %d = %q, want %q", i+1, col, rec[col], w)
+			if rec[col-1] != q(w) {
+				t.Errorf("scorecards record %d field %d = %q, want %q", i+1, col, rec[col-1], q(w))
 			}
 		}
 	}

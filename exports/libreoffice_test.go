@@ -23,18 +23,19 @@ import (
 )
 
 // LibreOffice check: LibreOffice opens the workbook, recalculates every
-// formula, and exports each sheet to CSV; the recalculated composites must
-// equal the ones this test computes by hand from the same rows.
+// formula, and exports each sheet to CSV; the recalculated Summary (planned
+// and what-if rank, composite, coverage, complete), Questions and Weights
+// must equal the app's numbers, and after the committee edits what-if
+// cells they must equal this test's hand computation (handResults).
 //
 // LibreOffice does not recalculate .xlsx files on load by default (it
 // trusts the cached values, and ignores fullCalcOnLoad), so the test runs it
 // with a fresh profile whose registrymodifications.xcu sets
-// Calc/Formula/Load/OOXMLRecalcMode = 0 ("always recalculate"). The weight
-// of one question is changed in the Weights sheet before saving, so the
-// cached composites are stale: a LibreOffice that did not recalculate, or a
-// wrong formula, gives different numbers. A negative control (Summary's
-// formula replaced by an unweighted mean) must disagree, proving the check
-// can fail.
+// Calc/Formula/Load/OOXMLRecalcMode = 0 ("always recalculate"). The
+// what-if edits leave the cached values stale, so a LibreOffice that did
+// not recalculate, or a wrong formula, gives different numbers; a negative
+// control (Summary's composite replaced by an unweighted mean) must
+// disagree, proving the check can fail.
 
 const sofficeTimeout = 60 * time.Second
 
@@ -111,70 +112,147 @@ func readLOCSV(t *testing.T, path string) [][]string {
 	return recs
 }
 
-// weightRow is the Weights row (1-based) of key.
-func weightRow(t *testing.T, c Committee, key string) int {
-	for i, w := range c.Weights {
-		if w.Key == key {
-			return i + 2
-		}
-	}
-	t.Fatalf("no weight %q", key)
-	return 0
-}
-
-// saveWithWeight writes c's workbook to path with key's weight changed in
-// the Weights sheet (the cached composites stay the app's, now stale).
-func saveWithWeight(t *testing.T, c Committee, path, key string, w float64) {
+// saveEdited writes c's workbook to path, then sets the given Weights
+// cells (the what-if copy) as a committee member would; the cached values
+// stay the app's, now stale.
+func saveEdited(t *testing.T, c Committee, path string, edits map[string]float64) {
 	t.Helper()
-	f, err := newWorkbook(c)
+	var buf bytes.Buffer
+	if err := WriteWorkbook(&buf, c); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&buf)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	if err := f.SetCellFloat(SheetWeights, cellName(wColWeight, weightRow(t, c, key)), w, -1, 64); err != nil {
-		t.Fatal(err)
+	for ref, v := range edits {
+		if err := f.SetCellFloat(SheetWeights, ref, v, -1, 64); err != nil {
+			t.Fatal(err)
+		}
 	}
 	if err := f.SaveAs(path); err != nil {
 		t.Fatal(err)
 	}
 }
 
-// summaryComposites reads the Composite column of LibreOffice's Summary CSV.
-func summaryComposites(t *testing.T, recs [][]string) map[string]string {
-	if len(recs) == 0 || len(recs[0]) < 4 || recs[0][3] != "Composite" {
+// whatIfCell is the Weights cell holding the what-if weight of a
+// competency id or question key, or of the threshold ("").
+func whatIfCell(t *testing.T, c Committee, idOrKey string) string {
+	t.Helper()
+	if idOrKey == "" {
+		return cellName(wCompWhatIf, newLayout(&c).threshold)
+	}
+	for i, comp := range c.Competencies {
+		if comp.ID == idOrKey {
+			return cellName(wCompWhatIf, i+2)
+		}
+	}
+	for i, q := range c.Questions {
+		if q.Key == idOrKey {
+			return cellName(wQWhatIf, i+2)
+		}
+	}
+	t.Fatalf("no competency or question %q", idOrKey)
+	return ""
+}
+
+// summaryCells is one Summary row as LibreOffice computed it.
+type summaryCells struct{ rank, composite, coverage, complete string }
+
+// readSummary reads the planned and what-if columns of LibreOffice's
+// Summary CSV by candidate id.
+func readSummary(t *testing.T, recs [][]string) (planned, whatIf map[string]summaryCells) {
+	t.Helper()
+	if len(recs) < 2 || len(recs[1]) < sumCompleteWhatIf || recs[1][sumComposite-1] != "Composite (planned)" || recs[1][sumCompositeWhatIf-1] != "Composite (what-if)" {
 		t.Fatalf("Summary CSV header = %q", recs)
 	}
-	out := map[string]string{}
-	for _, rec := range recs[1:] {
-		out[rec[0]] = rec[3]
+	planned, whatIf = map[string]summaryCells{}, map[string]summaryCells{}
+	for _, rec := range recs[2:] {
+		get := func(ws weightSet) summaryCells {
+			return summaryCells{rec[ws.rank-1], rec[ws.composite-1], rec[ws.coverage-1], rec[ws.complete-1]}
+		}
+		planned[rec[0]], whatIf[rec[0]] = get(plannedSet), get(whatIfSet)
+	}
+	return planned, whatIf
+}
+
+// appResults is the app's numbers in handResult form.
+func appResults(c Committee) map[int64]handResult {
+	out := map[int64]handResult{}
+	for _, cand := range c.Candidates {
+		out[cand.CandidateID] = handResult{composite: cand.Composite, coverage: cand.Coverage, complete: cand.Complete, rank: cand.Rank}
 	}
 	return out
 }
 
-func compareComposites(t *testing.T, label string, got map[string]string, c Committee, weights map[string]float64) (mismatches int) {
+// compareSummary counts the candidates whose LibreOffice values differ
+// from want: composite and coverage to 1e-6, complete and rank exactly.
+func compareSummary(t *testing.T, label string, got map[string]summaryCells, c Committee, want map[int64]handResult) (mismatches int) {
 	t.Helper()
 	for _, cand := range c.Candidates {
 		id := strconv.FormatInt(cand.CandidateID, 10)
-		want, ok := handComposite(c, cand.CandidateID, weights)
-		s, present := got[id]
-		if !present {
+		g, ok := got[id]
+		w := want[cand.CandidateID]
+		if !ok {
 			t.Errorf("%s: candidate %s missing from LibreOffice's Summary", label, id)
 			mismatches++
 			continue
 		}
-		if !ok {
-			if s != "" {
-				mismatches++
-			}
-			continue
+		wantRank, wantComposite := "", ""
+		if w.rank > 0 {
+			wantRank = strconv.Itoa(w.rank)
 		}
-		v, err := strconv.ParseFloat(s, 64)
-		if err != nil || math.Abs(v-want) > 1e-6 {
+		bad := g.rank != wantRank || g.complete != yesNo(w.complete) || !closeTo(g.coverage, w.coverage)
+		if w.composite == nil {
+			bad = bad || g.composite != ""
+		} else {
+			wantComposite = strconv.FormatFloat(*w.composite, 'f', 9, 64)
+			bad = bad || !closeTo(g.composite, *w.composite)
+		}
+		if bad {
 			mismatches++
-			t.Logf("%s: candidate %s: LibreOffice %q, by hand %.12f", label, id, s, want)
+			t.Logf("%s: candidate %s: LibreOffice rank %q composite %q coverage %q complete %q; want rank %q composite %s coverage %.9f complete %s",
+				label, id, g.rank, g.composite, g.coverage, g.complete, wantRank, wantComposite, w.coverage, yesNo(w.complete))
 		}
 	}
 	return mismatches
+}
+
+// closeTo parses a number from LibreOffice's CSV (which keeps the % of a
+// percent-formatted cell, at full precision: "83.3333333333333%") and
+// compares it with want to 1e-6.
+func closeTo(s string, want float64) bool {
+	scale := 1.0
+	if t, ok := strings.CutSuffix(s, "%"); ok {
+		s, scale = t, 0.01
+	}
+	v, err := strconv.ParseFloat(s, 64)
+	return err == nil && math.Abs(v*scale-want) <= 1e-6
+}
+
+// checkQuestionsAndWeights: LibreOffice's Questions (Interviewers, Mean)
+// and Weights (effective weights) equal the app's.
+func checkQuestionsAndWeights(t *testing.T, label string, questions, weights [][]string, c Committee) {
+	t.Helper()
+	if len(questions) != len(c.Answers)+1 {
+		t.Fatalf("%s: LibreOffice's Questions has %d rows, want %d", label, len(questions), len(c.Answers)+1)
+	}
+	for i, a := range c.Answers {
+		rec := questions[i+1]
+		if !closeTo(rec[qaInterviewers-1], float64(a.Interviewers)) {
+			t.Errorf("%s: Questions row %d interviewers = %q, want %d", label, i+2, rec[qaInterviewers-1], a.Interviewers)
+		}
+		if a.Mean == nil && rec[qaMean-1] != "" || a.Mean != nil && !closeTo(rec[qaMean-1], *a.Mean) {
+			t.Errorf("%s: Questions row %d mean = %q, want %v", label, i+2, rec[qaMean-1], deref(a.Mean))
+		}
+	}
+	for i, q := range c.Questions {
+		rec := weights[i+1]
+		if rec[wKey-1] != q.Key || !closeTo(rec[wEffPlanned-1], q.Effective) || !closeTo(rec[wEffWhatIf-1], q.Effective) {
+			t.Errorf("%s: Weights row %d = %q, want %q effective %v", label, i+2, rec[wKey-1:], q.Key, q.Effective)
+		}
+	}
 }
 
 func TestLibreOfficeRecalculates(t *testing.T) {
@@ -184,30 +262,31 @@ func TestLibreOfficeRecalculates(t *testing.T) {
 	}
 	dir := t.TempDir()
 	out := filepath.Join(dir, "out")
+	fixture := buildCommittee(t, fixtureCards())
 
-	// 1. The hand-made committee: 3 candidates, 2 interviewers on 1–4 and
-	// 1–5 scales, 4 questions weighted 1, 1, 2, 0.5, one skipped answer.
-	// The 0.5 weight becomes 3 in the Weights sheet.
-	small := buildCommittee(t, smallCards())
-	const changedKey, changedWeight = "comm/listen", 3.0
-	saveWithWeight(t, small, filepath.Join(dir, "small.xlsx"), changedKey, changedWeight)
-	// Unchanged, too: recalculating must give back the app's composites.
-	saveWithWeight(t, small, filepath.Join(dir, "same.xlsx"), changedKey, 0.5)
+	// (a) Unchanged: recalculating gives back the app's numbers.
+	saveEdited(t, fixture, filepath.Join(dir, "same.xlsx"), nil)
 
-	// 2. The injection corpus: keys, names and notes that look like formulas.
-	inj := injectionCommittee()
-	injKey := injectionCorpus[6]
-	saveWithWeight(t, inj, filepath.Join(dir, "inject.xlsx"), injKey, 0)
+	// (b) What-if: Collaboration 1 → 3, question T/t3 2 → 0.5, coverage
+	// needed 80% → 30% (so Partial Pat, 1/3 of the plan, gets ranked).
+	compW, qW := weightsOf(fixture)
+	compW["C"], qW["T/t3"] = 3, 0.5
+	const threshold = 0.3
+	saveEdited(t, fixture, filepath.Join(dir, "whatif.xlsx"), map[string]float64{
+		whatIfCell(t, fixture, "C"): 3, whatIfCell(t, fixture, "T/t3"): 0.5, whatIfCell(t, fixture, ""): threshold,
+	})
+	wantWhatIf := handResults(fixture, compW, qW, threshold)
 
-	// 3. Negative control: Summary's composite replaced by an unweighted mean.
-	broken, err := excelize.OpenFile(filepath.Join(dir, "small.xlsx"))
+	// (c) Negative control: the planned composite as an unweighted mean.
+	broken, err := excelize.OpenFile(filepath.Join(dir, "same.xlsx"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	for i := range small.Candidates {
-		r := i + 2
-		if err := broken.SetCellFormula(SheetSummary, fmt.Sprintf("D%d", r),
-			fmt.Sprintf(`IFERROR(AVERAGEIF(Scorecards!$A$2:$A$25,$A%d,Scorecards!$K$2:$K$25),"")`, r)); err != nil {
+	last := len(fixture.Answers) + 1
+	for i := range fixture.Candidates {
+		r := i + sumFirstRow
+		if err := broken.SetCellFormula(SheetSummary, cellName(sumComposite, r),
+			fmt.Sprintf(`IFERROR(AVERAGEIFS(Questions!$G$2:$G$%d,Questions!$A$2:$A$%d,$A%d),"")`, last, last, r)); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -216,67 +295,111 @@ func TestLibreOfficeRecalculates(t *testing.T) {
 	}
 	_ = broken.Close()
 
-	convertWithLibreOffice(t, bin, out, filepath.Join(dir, "small.xlsx"), filepath.Join(dir, "same.xlsx"),
-		filepath.Join(dir, "inject.xlsx"), filepath.Join(dir, "broken.xlsx"))
+	// (d) The injection committee: keys, names and notes that look like
+	// formulas or criteria; what-if weights changed on the keys "*" (a
+	// competency) and "?" (a question), which wildcards would over-match.
+	inj := injectionCommittee()
+	injComp, injQ := weightsOf(inj)
+	injComp["*"], injQ["?"] = 4, 7
+	saveEdited(t, inj, filepath.Join(dir, "inject.xlsx"), map[string]float64{whatIfCell(t, inj, "*"): 4, whatIfCell(t, inj, "?"): 7})
+
+	start := time.Now()
+	convertWithLibreOffice(t, bin, out, filepath.Join(dir, "same.xlsx"), filepath.Join(dir, "whatif.xlsx"),
+		filepath.Join(dir, "broken.xlsx"), filepath.Join(dir, "inject.xlsx"))
+	t.Logf("LibreOffice converted 4 workbooks in %v", time.Since(start).Round(time.Millisecond))
 	sheetCSV := func(base, sheet string) [][]string { return readLOCSV(t, filepath.Join(out, base+"-"+sheet+".csv")) }
 
-	changed := defaultWeights(small)
-	changed[changedKey] = changedWeight
-	got := summaryComposites(t, sheetCSV("small", SheetSummary))
-	if n := compareComposites(t, "changed weight", got, small, changed); n > 0 {
-		t.Errorf("after changing %s to %v, %d composites recalculated by LibreOffice differ from the hand computation", changedKey, changedWeight, n)
+	// (a)
+	planned, whatIf := readSummary(t, sheetCSV("same", SheetSummary))
+	app := appResults(fixture)
+	if n := compareSummary(t, "unchanged, planned", planned, fixture, app); n > 0 {
+		t.Errorf("unchanged workbook: %d candidates' planned columns differ from the app", n)
 	}
-	// The change matters: the stale cached values are not the answer.
-	if n := compareComposites(t, "stale", got, small, defaultWeights(small)); n == 0 {
-		t.Errorf("the weight change did not move any composite; the check proves nothing")
+	if n := compareSummary(t, "unchanged, what-if", whatIf, fixture, app); n > 0 {
+		t.Errorf("unchanged workbook: %d candidates' what-if columns differ from the app", n)
 	}
-	for _, cand := range small.Candidates {
-		if s := got[strconv.FormatInt(cand.CandidateID, 10)]; s != "" {
-			if v, _ := strconv.ParseFloat(s, 64); math.Abs(v-*cand.Composite) <= 1e-6 {
-				t.Errorf("candidate %d: LibreOffice shows the stale app composite %v; it did not recalculate", cand.CandidateID, v)
-			}
+	checkQuestionsAndWeights(t, "unchanged", sheetCSV("same", SheetQuestions), sheetCSV("same", SheetWeights), fixture)
+
+	// (b)
+	planned, whatIf = readSummary(t, sheetCSV("whatif", SheetSummary))
+	if n := compareSummary(t, "what-if edited, planned", planned, fixture, app); n > 0 {
+		t.Errorf("editing the what-if cells changed %d candidates' planned columns", n)
+	}
+	if n := compareSummary(t, "what-if edited, what-if", whatIf, fixture, wantWhatIf); n > 0 {
+		t.Errorf("after the what-if edits, %d candidates' what-if columns differ from the hand computation", n)
+	}
+	// The edits matter: the stale (app) values are not the answer, and a
+	// rank and a completeness moved.
+	if n := compareSummary(t, "stale", whatIf, fixture, app); n < 2 {
+		t.Errorf("the what-if edits moved only %d candidates; the check proves little", n)
+	}
+	moved := map[string]bool{}
+	for _, cand := range fixture.Candidates {
+		w := wantWhatIf[cand.CandidateID]
+		if w.rank != cand.Rank {
+			moved["rank"] = true
+		}
+		if w.complete != cand.Complete {
+			moved["complete"] = true
+		}
+		if cand.Composite != nil && math.Abs(*w.composite-*cand.Composite) > 1e-3 {
+			moved["composite"] = true
+		}
+		if math.Abs(w.coverage-cand.Coverage) > 1e-3 {
+			moved["coverage"] = true
 		}
 	}
-	// With the default weights, LibreOffice reproduces the app's composites.
-	same := summaryComposites(t, sheetCSV("same", SheetSummary))
-	for _, cand := range small.Candidates {
-		v, err := strconv.ParseFloat(same[strconv.FormatInt(cand.CandidateID, 10)], 64)
-		if err != nil || math.Abs(v-*cand.Composite) > 1e-6 {
-			t.Errorf("candidate %d: LibreOffice %v, app %v", cand.CandidateID, v, *cand.Composite)
-		}
-	}
-	// The Scorecards weight column follows the Weights sheet.
-	for _, rec := range sheetCSV("small", SheetScorecards)[1:] {
-		if rec[4] == changedKey && rec[11] != strconv.FormatFloat(changedWeight, 'f', -1, 64) {
-			t.Errorf("Scorecards weight for %s = %q, want %v", changedKey, rec[11], changedWeight)
-		}
-	}
-	// The candidate called "=1+1" is still called that (not 2).
-	for _, rec := range sheetCSV("small", SheetSummary)[1:] {
-		if rec[0] == "2" && rec[1] != "=1+1" {
-			t.Errorf("LibreOffice read the name =1+1 as %q", rec[1])
-		}
+	if len(moved) != 4 {
+		t.Errorf("the what-if edits should move rank, complete, composite and coverage; moved %v", moved)
 	}
 
-	// Injection corpus: keys that look like formulas still match in
-	// VLOOKUP, composites follow the changed weight, and text stays text.
-	injWeights := defaultWeights(inj)
-	injWeights[injKey] = 0
-	if n := compareComposites(t, "injection", summaryComposites(t, sheetCSV("inject", SheetSummary)), inj, injWeights); n > 0 {
-		t.Errorf("injection workbook: %d composites differ from the hand computation", n)
+	// (c)
+	brokenPlanned, _ := readSummary(t, sheetCSV("broken", SheetSummary))
+	if n := compareSummary(t, "broken formula", brokenPlanned, fixture, app); n == 0 {
+		t.Errorf("an unweighted composite formula passed the check; the check cannot fail")
+	}
+
+	// (d)
+	planned, whatIf = readSummary(t, sheetCSV("inject", SheetSummary))
+	injApp := appResults(inj)
+	injHand := handResults(inj, injComp, injQ, inj.CoverageThreshold)
+	if n := compareSummary(t, "injection, planned", planned, inj, injApp); n > 0 {
+		t.Errorf("injection workbook: %d candidates' planned columns differ from the app", n)
+	}
+	if n := compareSummary(t, "injection, what-if", whatIf, inj, injHand); n > 0 {
+		t.Errorf("injection workbook: %d candidates' what-if columns differ from the hand computation", n)
+	}
+	if n := compareSummary(t, "injection, stale", whatIf, inj, injApp); n == 0 {
+		t.Errorf("the injection what-if edits moved nothing")
+	}
+	w0, w1 := weightsOf(inj)
+	if n := compareSummary(t, "injection, planned by hand", planned, inj, handResults(inj, w0, w1, inj.CoverageThreshold)); n > 0 {
+		t.Errorf("injection workbook: planned columns differ from the hand computation")
+	}
+	// Text stays text: every name, and every key in Questions, reads back.
+	recs := sheetCSV("inject", SheetSummary)
+	if recs[0][0] != inj.WeightsNote {
+		t.Errorf("LibreOffice read the note %q as %q", inj.WeightsNote, recs[0][0])
 	}
 	names := map[string]bool{}
-	for _, rec := range sheetCSV("inject", SheetSummary)[1:] {
-		names[rec[1]] = true
+	for _, rec := range recs[2:] {
+		names[rec[sumName-1]] = true
 	}
 	for _, s := range injectionCorpus {
 		if !names[s] {
 			t.Errorf("LibreOffice lost the name %q; names = %v", s, names)
 		}
 	}
-
-	// Negative control: a wrong formula is caught.
-	if n := compareComposites(t, "broken formula", summaryComposites(t, sheetCSV("broken", SheetSummary)), small, changed); n == 0 {
-		t.Errorf("an unweighted composite formula passed the check; the check cannot fail")
+	for i, rec := range sheetCSV("inject", SheetQuestions)[1:] {
+		if rec[qaKey-1] != inj.Answers[i].Key {
+			t.Errorf("Questions key %q read back as %q", inj.Answers[i].Key, rec[qaKey-1])
+		}
+	}
+	checkQuestionsAndWeights(t, "injection", sheetCSV("inject", SheetQuestions), nil, Committee{Answers: inj.Answers})
+	// The fixture's "=1+1" is still called that (not 2).
+	for _, rec := range sheetCSV("same", SheetSummary)[2:] {
+		if rec[0] == "4" && rec[1] != "=1+1" {
+			t.Errorf("LibreOffice read the name =1+1 as %q", rec[1])
+		}
 	}
 }

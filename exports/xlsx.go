@@ -1,66 +1,150 @@
 package exports
 
 import (
-	"errors"
 	"fmt"
 	"io"
-	"math"
 	"strconv"
 	"strings"
-	"time"
-	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
-	"hirebench/app/stats"
+	"hirebench/app/scoring"
 )
 
 // Sheet names, in workbook order.
 const (
-	SheetSummary     = "Summary"
-	SheetWeights     = "Weights"
-	SheetScorecards  = "Scorecards"
-	SheetCalibration = "Calibration"
-	SheetChart       = "Chart"
+	SheetSummary       = "Summary"
+	SheetWeights       = "Weights"
+	SheetQuestions     = "Questions"
+	SheetScorecards    = "Scorecards"
+	SheetWeightHistory = "Weight history"
+	SheetCalibration   = "Calibration"
+	SheetChart         = "Chart"
 )
 
-// WeightsNote is written beside the Weights table and as a comment on its
-// Weight header.
-const WeightsNote = "The committee may change the Weight column; Summary's composite recomputes. Default = the rubric's weight."
+// Summary columns (1-based). Row 1 holds the note, row 2 the header and
+// candidates start on row 3.
+const (
+	sumID = iota + 1
+	sumName
+	sumStage
+	sumRank
+	sumComposite
+	sumCoverage
+	sumComplete
+	sumUncertainty
+	sumUncertaintyWords
+	sumInterviewers
+	sumRankWhatIf
+	sumCompositeWhatIf
+	sumCoverageWhatIf
+	sumCompleteWhatIf
+	sumFirstCompetency // then one column per competency, then summaryTail
+)
+
+// Summary rows.
+const (
+	sumNoteRow   = 1
+	sumHeaderRow = 2
+	sumFirstRow  = 3
+)
+
+// Weights columns: the competency table (A–F), a gap (G) and the question
+// table (H–O).
+const (
+	wCompID = iota + 1
+	wCompName
+	wCompPlanned
+	wSharePlanned
+	wCompWhatIf
+	wShareWhatIf
+	wGap
+	wKey
+	wQCompID
+	wQComp
+	wQuestion
+	wQPlanned
+	wEffPlanned
+	wQWhatIf
+	wEffWhatIf
+)
+
+// Questions columns.
+const (
+	qaID = iota + 1
+	qaCandidate
+	qaKey
+	qaCompetency
+	qaQuestion
+	qaInterviewers
+	qaMean
+	qaWeightPlanned
+	qaWeightWhatIf
+	qaMeanPlanned
+	qaAnsweredPlanned
+	qaMeanWhatIf
+	qaAnsweredWhatIf
+)
+
+// Scorecards columns.
+const (
+	scID = iota + 1
+	scCandidate
+	scRound
+	scInterviewerID
+	scInterviewer
+	scKey
+	scCompetency
+	scQuestion
+	scScore
+	scScale
+	scLabel
+	scNorm
+	scCountsAs
+	scSkipped
+	scSkipReason
+	scNotes
+	scRecommendation
+	scSubmitted
+	scHash
+	scAmended
+)
+
+// Texts the workbook shows.
+const (
+	// DefaultSummaryNote is Summary!A1 when Committee.WeightsNote is empty.
+	DefaultSummaryNote = "Composite, coverage and rank are formulas over the Weights sheet: the planned weights, and a what-if copy you may edit."
+	// WeightsNote is written below the competency table of Weights and as a
+	// comment on its what-if headers.
+	WeightsNote = "The planned weights were fixed on the interview plan and stay as they were. Edit only the yellow what-if cells " +
+		"(What-if weight, What-if question weight, and the what-if coverage needed to rank); Summary's what-if columns recompute."
+	// CountsAsNote is the comment on Scorecards' Counts as header.
+	CountsAsNote = "Each interviewer counts once per question: 1 ÷ their scored answers to it (0 for a skipped answer)."
+	// ThresholdLabel labels the coverage threshold row of Weights.
+	ThresholdLabel = "Coverage needed to rank"
+)
 
 var (
-	summaryLead        = []string{"Candidate ID", "Name", "Stage", "Composite"}
-	summaryTail        = []string{"Strong no", "No", "Yes", "Strong yes", "Disagreements", "Discuss", "Scorecards", "Spread"}
+	summaryLead = []string{"Candidate ID", "Name", "Stage", "Rank (planned)", "Composite (planned)", "Coverage (planned)",
+		"Complete (planned)", "Uncertainty", "Uncertainty (words)", "Interviewers", "Rank (what-if)", "Composite (what-if)",
+		"Coverage (what-if)", "Complete (what-if)"}
+	summaryTail        = []string{"Strong no", "No", "Yes", "Strong yes", "Disagreements", "Discuss", "Scorecards", "Amended after seeing others"}
 	recommendationKeys = []string{"strong_no", "no", "yes", "strong_yes"}
-	weightsHeader      = []string{"Key", "Competency", "Question", "Default weight", "Weight"}
-	scorecardsHeader   = []string{"Candidate ID", "Candidate", "Round", "Interviewer", "Key", "Competency", "Question",
-		"Score", "Scale", "Level label", "Normalised", "Weight", "Skipped", "Skip reason", "Notes", "Recommendation",
+	competencyHeader   = []string{"Competency ID", "Competency", "Planned weight", "Planned share", "What-if weight", "What-if share"}
+	questionWeightHdr  = []string{"Key", "Competency ID", "Competency", "Question", "Planned question weight", "Planned effective weight",
+		"What-if question weight", "What-if effective weight"}
+	questionsHeader = []string{"Candidate ID", "Candidate", "Key", "Competency", "Question", "Interviewers", "Mean (0–100)",
+		"Planned weight", "What-if weight", "Planned weighted mean", "Planned answered weight", "What-if weighted mean", "What-if answered weight"}
+	scorecardsHeader = []string{"Candidate ID", "Candidate", "Round", "Interviewer ID", "Interviewer", "Key", "Competency", "Question",
+		"Score", "Scale", "Level label", "Normalised", "Counts as", "Skipped", "Skip reason", "Notes", "Recommendation",
 		"Submitted at", "Scorecard SHA-256", "Amended"}
-	leniencyHeader = []string{"Rater", "N", "Mean deviation", "Z", "Mean", "SD"}
-)
-
-// Columns of Scorecards the formulas refer to (1-based).
-const (
-	scColID     = 1  // A: Candidate ID
-	scColKey    = 5  // E: Key
-	scColNorm   = 11 // K: Normalised
-	scColWeight = 12 // L: Weight
-	wColWeight  = 5  // Weights!E: Weight
-)
-
-// Column widths, in Excel's character units.
-const (
-	minColWidth = 6
-	maxColWidth = 60
+	weightHistoryHeader = []string{"Changed at", "By", "What", "Old", "New", "After scoring began", "Reason"}
 )
 
 // WriteWorkbook writes the committee workbook for c as .xlsx to w.
 //
-// It refuses (with an error, writing nothing) a Committee whose formulas
-// could not reproduce the app's numbers: duplicate candidate ids, duplicate
-// weight keys (also when they differ only in case, since Excel's lookups
-// ignore case), weight keys with Excel wildcard characters (* ? ~) or
-// longer than 255 characters, and scorecard rows whose key has no Weights row.
+// It refuses (with an error, writing nothing) a Committee its formulas
+// could not reproduce; see validateCommittee.
 func WriteWorkbook(w io.Writer, c Committee) error {
 	f, err := newWorkbook(c)
 	if err != nil {
@@ -76,10 +160,10 @@ func WriteWorkbook(w io.Writer, c Committee) error {
 	return nil
 }
 
-// newWorkbook builds the workbook in memory (the Scorecards rows may spill
+// newWorkbook builds the workbook in memory (the streamed rows may spill
 // to temporary files, which Close removes).
 func newWorkbook(c Committee) (*excelize.File, error) {
-	if err := validateCommittee(c); err != nil {
+	if err := validateCommittee(&c); err != nil {
 		return nil, err
 	}
 	f := excelize.NewFile()
@@ -92,7 +176,7 @@ func newWorkbook(c Committee) (*excelize.File, error) {
 	if err := f.SetSheetName("Sheet1", SheetSummary); err != nil {
 		return nil, err
 	}
-	for _, name := range []string{SheetWeights, SheetScorecards, SheetCalibration} {
+	for _, name := range []string{SheetWeights, SheetQuestions, SheetScorecards, SheetWeightHistory, SheetCalibration} {
 		if _, err := f.NewSheet(name); err != nil {
 			return nil, err
 		}
@@ -101,13 +185,15 @@ func newWorkbook(c Committee) (*excelize.File, error) {
 	if err != nil {
 		return nil, err
 	}
-	lay := newLayout(c)
+	lay := newLayout(&c)
 	steps := []func() error{
 		func() error { return writeSummary(f, st, &c, lay) },
-		func() error { return writeWeights(f, st, &c) },
-		func() error { return writeScorecards(f, st, &c, lay, nil) },
+		func() error { return writeWeights(f, st, &c, lay) },
+		func() error { return writeQuestions(f, st, &c, lay) },
+		func() error { return writeScorecards(f, st, &c, nil) },
+		func() error { return writeWeightHistory(f, st, &c) },
 		func() error { return writeCalibration(f, st, &c) },
-		func() error { return writeChart(f, &c) },
+		func() error { return writeChart(f, &c, lay) },
 		func() error { return writeProps(f, &c) },
 	}
 	for _, step := range steps {
@@ -120,750 +206,171 @@ func newWorkbook(c Committee) (*excelize.File, error) {
 	return f, nil
 }
 
-// layout holds the ranges the formulas refer to.
+// layout holds the rows the formulas refer to. Every last row is at least
+// the first data row, so a range never reaches up into a header.
 type layout struct {
-	lastScoreRow  int // last row of Scorecards data (≥ 2, so ranges stay below the header)
-	lastWeightRow int // last row of Weights data (≥ 2)
+	lastComp   int // Weights: last competency row (≥ 2)
+	lastQ      int // Weights: last question row (≥ 2)
+	threshold  int // Weights: the "Coverage needed to rank" row
+	lastAnswer int // Questions: last row (≥ 2)
+	lastScore  int // Scorecards: last row (≥ 2)
+	lastCand   int // Summary: last candidate row (≥ 3)
 }
 
-func newLayout(c Committee) layout {
-	return layout{lastScoreRow: max(len(c.Scorecards)+1, 2), lastWeightRow: max(len(c.Weights)+1, 2)}
+func newLayout(c *Committee) layout {
+	lastComp := max(len(c.Competencies)+1, 2)
+	return layout{
+		lastComp:   lastComp,
+		lastQ:      max(len(c.Questions)+1, 2),
+		threshold:  lastComp + 2,
+		lastAnswer: max(len(c.Answers)+1, 2),
+		lastScore:  max(len(c.Scorecards)+1, 2),
+		lastCand:   max(len(c.Candidates)+sumFirstRow-1, sumFirstRow),
+	}
 }
 
-// compositeFormula is Summary's composite for the candidate whose id is in
-// $A<row>: the weighted mean, over that candidate's Scorecards rows with a
-// number in Normalised (skipped answers have none), of Normalised × Weight.
-func compositeFormula(row int, lay layout) string {
-	n := lay.lastScoreRow
-	id := fmt.Sprintf("(Scorecards!$A$2:$A$%d=$A%d)", n, row)
-	norm := fmt.Sprintf("Scorecards!$K$2:$K$%d", n)
-	weight := fmt.Sprintf("Scorecards!$L$2:$L$%d", n)
-	return fmt.Sprintf(`IFERROR(SUMPRODUCT(%s*%s*%s)/SUMPRODUCT(%s*ISNUMBER(%s)*%s),"")`, id, norm, weight, id, norm, weight)
+// weightSet names the columns of one set of weights: planned or what-if.
+type weightSet struct {
+	compWeight, share, qWeight, effective int // Weights
+	threshold                             int // Weights column of the coverage threshold (row layout.threshold)
+	weight, weightedMean, answered        int // Questions
+	rank, composite, coverage, complete   int // Summary
 }
 
-// weightFormula is Scorecards' Weight: the Weight the committee set for the
-// row's key on the Weights sheet (0 when the key is missing).
-func weightFormula(row int, lay layout) string {
-	return fmt.Sprintf("IFERROR(VLOOKUP($E%d,Weights!$A$2:$E$%d,%d,FALSE),0)", row, lay.lastWeightRow, wColWeight)
+var (
+	plannedSet = weightSet{compWeight: wCompPlanned, share: wSharePlanned, qWeight: wQPlanned, effective: wEffPlanned,
+		threshold: wCompPlanned, weight: qaWeightPlanned, weightedMean: qaMeanPlanned, answered: qaAnsweredPlanned,
+		rank: sumRank, composite: sumComposite, coverage: sumCoverage, complete: sumComplete}
+	whatIfSet = weightSet{compWeight: wCompWhatIf, share: wShareWhatIf, qWeight: wQWhatIf, effective: wEffWhatIf,
+		threshold: wCompWhatIf, weight: qaWeightWhatIf, weightedMean: qaMeanWhatIf, answered: qaAnsweredWhatIf,
+		rank: sumRankWhatIf, composite: sumCompositeWhatIf, coverage: sumCoverageWhatIf, complete: sumCompleteWhatIf}
+	weightSets = []weightSet{plannedSet, whatIfSet}
+)
+
+// tieTolerance is scoring.TieTolerance as a formula literal ("1E-09").
+var tieTolerance = strings.ToUpper(strconv.FormatFloat(scoring.TieTolerance, 'g', -1, 64))
+
+// span is the absolute range of column col, rows first…last, on sheet
+// ("" for the formula's own sheet): Sheet!$A$2:$A$9.
+func span(sheet string, col, first, last int) string {
+	c := colName(col)
+	ref := fmt.Sprintf("$%s$%d:$%s$%d", c, first, c, last)
+	if sheet == "" {
+		return ref
+	}
+	return quoteSheet(sheet) + "!" + ref
 }
 
-func validateCommittee(c Committee) error {
-	ids := make(map[int64]bool, len(c.Candidates))
-	for _, cand := range c.Candidates {
-		if ids[cand.CandidateID] {
-			return fmt.Errorf("exports: candidate id %d appears twice in the summary", cand.CandidateID)
+// at is cell col,row relative in its row: A7 (or $A7 with fixedCol).
+func at(col, row int, fixedCol bool) string {
+	if fixedCol {
+		return fmt.Sprintf("$%s%d", colName(col), row)
+	}
+	return cellName(col, row)
+}
+
+// quoteSheet quotes a sheet name for a formula when it needs it.
+func quoteSheet(name string) string {
+	for _, r := range name {
+		if !(r == '_' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9') {
+			return "'" + strings.ReplaceAll(name, "'", "''") + "'"
 		}
-		ids[cand.CandidateID] = true
 	}
-	keys := make(map[string]bool, len(c.Weights))
-	folded := make(map[string]string, len(c.Weights))
-	for _, w := range c.Weights {
-		if keys[w.Key] {
-			return fmt.Errorf("exports: weight key %q appears twice", w.Key)
-		}
-		if other, dup := folded[strings.ToLower(w.Key)]; dup {
-			return fmt.Errorf("exports: weight keys %q and %q differ only in case, which Excel's lookup cannot tell apart", other, w.Key)
-		}
-		if strings.ContainsAny(w.Key, "*?~") {
-			return fmt.Errorf("exports: weight key %q contains *, ? or ~, which Excel's lookup reads as wildcards", w.Key)
-		}
-		if utf16Len(w.Key) > 255 {
-			return fmt.Errorf("exports: weight key %.40q… is longer than Excel's lookup allows (255)", w.Key)
-		}
-		if math.IsNaN(w.Default) || math.IsInf(w.Default, 0) || w.Default < 0 {
-			return fmt.Errorf("exports: weight key %q has default weight %v; want a finite number ≥ 0", w.Key, w.Default)
-		}
-		keys[w.Key] = true
-		folded[strings.ToLower(w.Key)] = w.Key
-	}
-	for i, r := range c.Scorecards {
-		if !keys[r.Key] {
-			return fmt.Errorf("exports: scorecard row %d (candidate %d) has key %q, which has no Weights row", i+1, r.CandidateID, r.Key)
-		}
-	}
-	return nil
-}
-
-// styles holds the workbook's cell styles and their quote-prefixed twins.
-type styles struct {
-	f                               *excelize.File
-	header, num1, num2, num3, edit  int
-	note, bold, link, weight, check int
-	quotedOf                        map[int]int
-}
-
-func newStyles(f *excelize.File) (*styles, error) {
-	st := &styles{f: f, quotedOf: map[int]int{}}
-	one, two, three := "0.0", "0.00", "0.000"
-	thin := []excelize.Border{{Type: "left", Color: "BFBFBF", Style: 1}, {Type: "right", Color: "BFBFBF", Style: 1},
-		{Type: "top", Color: "BFBFBF", Style: 1}, {Type: "bottom", Color: "BFBFBF", Style: 1}}
-	defs := []struct {
-		id *int
-		s  *excelize.Style
-	}{
-		{&st.header, &excelize.Style{Font: &excelize.Font{Bold: true}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"D9E1F2"}},
-			Border: []excelize.Border{{Type: "bottom", Color: "8EA9DB", Style: 1}}, Alignment: &excelize.Alignment{Vertical: "top"}}},
-		{&st.num1, &excelize.Style{CustomNumFmt: &one}},
-		{&st.num2, &excelize.Style{CustomNumFmt: &two}},
-		{&st.num3, &excelize.Style{CustomNumFmt: &three}},
-		{&st.edit, &excelize.Style{Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFF2CC"}}, Border: thin,
-			Font: &excelize.Font{Bold: true, Color: "7F6000"}}},
-		{&st.note, &excelize.Style{Font: &excelize.Font{Italic: true, Color: "595959"}, Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}}},
-		{&st.bold, &excelize.Style{Font: &excelize.Font{Bold: true}}},
-		{&st.link, &excelize.Style{Font: &excelize.Font{Color: "0563C1", Underline: "single"}}},
-		{&st.weight, &excelize.Style{NumFmt: 0, Font: &excelize.Font{Color: "7F6000"}}},
-		{&st.check, &excelize.Style{Alignment: &excelize.Alignment{Horizontal: "center"}}},
-	}
-	for _, d := range defs {
-		id, err := f.NewStyle(d.s)
-		if err != nil {
-			return nil, err
-		}
-		*d.id = id
-	}
-	if f.Styles == nil || f.Styles.CellXfs == nil {
-		return nil, errors.New("exports: excelize style sheet not loaded")
-	}
-	return st, nil
-}
-
-// quoted returns a copy of cell style base with quotePrefix set: Excel's own
-// record of a leading apostrophe. The cell's value stays exactly the text;
-// Excel shows it as text and keeps it text when a person edits the cell.
-// excelize has no option for quotePrefix, so the twin is appended to the
-// style sheet directly (after every NewStyle call of base, so NewStyle's
-// de-duplication, which returns the first match, never hands it out).
-func (st *styles) quoted(base int) int {
-	if id, ok := st.quotedOf[base]; ok {
-		return id
-	}
-	xfs := st.f.Styles.CellXfs
-	if base < 0 || base >= len(xfs.Xf) {
-		base = 0
-	}
-	xf := xfs.Xf[base]
-	on := true
-	xf.QuotePrefix = &on
-	xfs.Xf = append(xfs.Xf, xf)
-	xfs.Count = len(xfs.Xf)
-	id := len(xfs.Xf) - 1
-	st.quotedOf[base] = id
-	return id
-}
-
-// textStyle is the style for text s in a cell whose style would be base.
-func (st *styles) textStyle(s string, base int) int {
-	if formulaTrigger(s) {
-		return st.quoted(base)
-	}
-	return base
-}
-
-// text is a stream cell holding s as literal text (an inline string, never
-// a formula), capped at MaxCellChars.
-func (st *styles) text(s string, base int) excelize.Cell {
-	return excelize.Cell{StyleID: st.textStyle(s, base), Value: capText(s)}
-}
-
-// setText writes s as literal text (a shared string, never a formula).
-func (st *styles) setText(sheet, cell, s string, base int) error {
-	if err := st.f.SetCellStr(sheet, cell, capText(s)); err != nil {
-		return err
-	}
-	if style := st.textStyle(s, base); style != 0 {
-		return st.f.SetCellStyle(sheet, cell, cell, style)
-	}
-	return nil
-}
-
-// setNum writes a number with a style.
-func (st *styles) setNum(sheet, cell string, v float64, style int) error {
-	if err := st.f.SetCellFloat(sheet, cell, v, -1, 64); err != nil {
-		return err
-	}
-	if style != 0 {
-		return st.f.SetCellStyle(sheet, cell, cell, style)
-	}
-	return nil
-}
-
-// widths fits column widths to content: the longest value in runes, capped.
-type widths []int
-
-func newWidths(headers []string) widths {
-	w := make(widths, len(headers))
-	for i, h := range headers {
-		w.fit(i, h)
-		w[i]++ // bold header
-	}
-	return w
-}
-
-func (w widths) fit(i int, s string) {
-	if i >= len(w) || w[i] >= maxColWidth || len(s) <= w[i] {
-		return // a string of n bytes has at most n runes
-	}
-	if n := utf8.RuneCountInString(s); n > w[i] {
-		w[i] = n
-	}
-}
-
-func (w widths) width(i int) float64 {
-	return float64(min(max(w[i]+2, minColWidth), maxColWidth))
-}
-
-func cellName(col, row int) string {
-	name, _ := excelize.CoordinatesToCellName(col, row)
 	return name
 }
 
-func colName(col int) string {
-	name, _ := excelize.ColumnNumberToName(col)
-	return name
+// Weights formulas.
+
+// shareFormula: a competency's share of all competency weights of its set,
+// e.g. C2/SUM(C$2:C$4).
+func shareFormula(ws weightSet, r int, lay layout) string {
+	c := colName(ws.compWeight)
+	return fmt.Sprintf("%s%d/SUM(%s$2:%s$%d)", c, r, c, c, lay.lastComp)
 }
 
-// frozenHeader freezes row 1.
-func frozenHeader() *excelize.Panes {
-	return &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft",
-		Selection: []excelize.Selection{{SQRef: "A2", ActiveCell: "A2", Pane: "bottomLeft"}}}
+// effectiveFormula: a question's effective weight = its competency's share
+// × its share of its competency's question weights, e.g.
+// IFERROR(SUMPRODUCT(($A$2:$A$4=I2)*$C$2:$C$4)/SUM($C$2:$C$4)*L2/SUMPRODUCT(($I$2:$I$9=I2)*$L$2:$L$9),0).
+func effectiveFormula(ws weightSet, r int, lay layout) string {
+	comp := at(wQCompID, r, false)
+	cw := span("", ws.compWeight, 2, lay.lastComp)
+	return fmt.Sprintf("IFERROR(SUMPRODUCT((%s=%s)*%s)/SUM(%s)*%s/SUMPRODUCT((%s=%s)*%s),0)",
+		span("", wCompID, 2, lay.lastComp), comp, cw, cw, at(ws.qWeight, r, false),
+		span("", wQCompID, 2, lay.lastQ), comp, span("", ws.qWeight, 2, lay.lastQ))
 }
 
-// summaryHeader is Summary's header row.
-func summaryHeader(c *Committee) []string {
-	h := append([]string{}, summaryLead...)
-	for _, comp := range c.Competencies {
-		h = append(h, comp.Name)
-	}
-	return append(h, summaryTail...)
+// Questions formulas (row r: one candidate × one plan question).
+
+// scorecardMatch is the Scorecards rows of the candidate in $A r and the key in $C r.
+func scorecardMatch(r int, lay layout) string {
+	return fmt.Sprintf("(%s=%s)*(%s=%s)", span(SheetScorecards, scID, 2, lay.lastScore), at(qaID, r, true),
+		span(SheetScorecards, scKey, 2, lay.lastScore), at(qaKey, r, true))
 }
 
-func yesNo(b bool) string {
-	if b {
-		return "yes"
-	}
-	return "no"
+// interviewersFormula counts the interviewers who scored the question:
+// the sum of Counts as over the matching Scorecards rows.
+func interviewersFormula(r int, lay layout) string {
+	return fmt.Sprintf("SUMPRODUCT(%s*%s)", scorecardMatch(r, lay), span(SheetScorecards, scCountsAs, 2, lay.lastScore))
 }
 
-// writeSummary streams Summary: one row per candidate. Composite is a live
-// formula whose cached value is the app's composite.
-func writeSummary(f *excelize.File, st *styles, c *Committee, lay layout) error {
-	sw, err := f.NewStreamWriter(SheetSummary)
-	if err != nil {
-		return err
-	}
-	header := summaryHeader(c)
-	ncomp := len(c.Competencies)
-	w := newWidths(header)
-	w[3] = max(w[3], 9)
-	for _, cand := range c.Candidates {
-		w.fit(0, strconv.FormatInt(cand.CandidateID, 10))
-		w.fit(1, cand.Name)
-		w.fit(2, cand.Stage)
-	}
-	for i := range header {
-		if err := sw.SetColWidth(i+1, i+1, w.width(i)); err != nil {
-			return err
-		}
-	}
-	panes := excelize.Panes{Freeze: true, XSplit: 2, YSplit: 1, TopLeftCell: "C2", ActivePane: "bottomRight",
-		Selection: []excelize.Selection{{SQRef: "C2", ActiveCell: "C2", Pane: "bottomRight"}}}
-	if err := sw.SetPanes(&panes); err != nil {
-		return err
-	}
-	row := make([]any, len(header))
-	for i, h := range header {
-		row[i] = st.text(h, st.header)
-	}
-	if err := sw.SetRow("A1", row); err != nil {
-		return err
-	}
-	for i, cand := range c.Candidates {
-		r := i + 2
-		row = row[:0]
-		var cached any = ""
-		if cand.Composite != nil {
-			cached = *cand.Composite
-		}
-		row = append(row,
-			excelize.Cell{Value: cand.CandidateID},
-			st.text(cand.Name, 0),
-			st.text(cand.Stage, 0),
-			excelize.Cell{StyleID: st.num1, Formula: compositeFormula(r, lay), Value: cached},
-		)
-		for _, comp := range c.Competencies {
-			if v, ok := cand.CompetencyMeans[comp.ID]; ok {
-				row = append(row, excelize.Cell{StyleID: st.num1, Value: v})
-			} else {
-				row = append(row, excelize.Cell{StyleID: st.num1})
-			}
-		}
-		for _, k := range recommendationKeys {
-			row = append(row, excelize.Cell{Value: cand.Recommendations[k]})
-		}
-		row = append(row,
-			excelize.Cell{Value: cand.Disagreements},
-			st.text(yesNo(cand.Disagreements > 0), st.check),
-			excelize.Cell{Value: cand.Scorecards},
-			excelize.Cell{StyleID: st.num1, Value: cand.Spread},
-		)
-		if err := sw.SetRow(cellName(1, r), row); err != nil {
-			return err
-		}
-	}
-	last := len(c.Candidates) + 1
-	if err := f.AutoFilter(SheetSummary, "A1:"+cellName(len(header), last), nil); err != nil {
-		return err
-	}
-	if len(c.Candidates) > 0 {
-		// One fixed 0–50–100 scale for composite and every competency mean,
-		// so a colour means the same score in every column.
-		rng := fmt.Sprintf("D2:%s", cellName(4+ncomp, last))
-		scale := []excelize.ConditionalFormatOptions{{Type: "3_color_scale", Criteria: "=",
-			MinType: "num", MinValue: "0", MinColor: "#F8696B",
-			MidType: "num", MidValue: "50", MidColor: "#FFEB84",
-			MaxType: "num", MaxValue: "100", MaxColor: "#63BE7B"}}
-		if err := f.SetConditionalFormat(SheetSummary, rng, scale); err != nil {
-			return err
-		}
-	}
-	return sw.Flush()
+// meanFormula is the mean over interviewers of their (mean) normalised score.
+func meanFormula(r int, lay layout) string {
+	n := at(qaInterviewers, r, false)
+	return fmt.Sprintf(`IF(%s>0,SUMPRODUCT(%s*%s*%s)/%s,"")`, n, scorecardMatch(r, lay),
+		span(SheetScorecards, scCountsAs, 2, lay.lastScore), span(SheetScorecards, scNorm, 2, lay.lastScore), n)
 }
 
-// writeWeights writes the editable Weights sheet.
-func writeWeights(f *excelize.File, st *styles, c *Committee) error {
-	const sheet = SheetWeights
-	w := newWidths(weightsHeader)
-	for i, h := range weightsHeader {
-		if err := st.setText(sheet, cellName(i+1, 1), h, st.header); err != nil {
-			return err
-		}
-	}
-	for i, wt := range c.Weights {
-		r := i + 2
-		for j, s := range []string{wt.Key, wt.Competency, wt.Question} {
-			if err := st.setText(sheet, cellName(j+1, r), s, 0); err != nil {
-				return err
-			}
-			w.fit(j, s)
-		}
-		if err := st.setNum(sheet, cellName(4, r), wt.Default, 0); err != nil {
-			return err
-		}
-		if err := st.setNum(sheet, cellName(5, r), wt.Default, st.edit); err != nil {
-			return err
-		}
-	}
-	for i := range weightsHeader {
-		if err := f.SetColWidth(sheet, colName(i+1), colName(i+1), w.width(i)); err != nil {
-			return err
-		}
-	}
-	last := max(len(c.Weights)+1, 2)
-	dv := excelize.NewDataValidation(true)
-	dv.Sqref = fmt.Sprintf("E2:E%d", last)
-	dv.Type, dv.Operator, dv.Formula1 = "decimal", "greaterThanOrEqual", "0"
-	dv.SetInput("Committee weight", "Any number ≥ 0 (0 leaves the question out). Summary's composite recomputes.")
-	dv.SetError(excelize.DataValidationErrorStyleStop, "Weight", "A weight must be a number ≥ 0.")
-	if err := f.AddDataValidation(sheet, dv); err != nil {
-		return err
-	}
-	if err := st.setText(sheet, "G1", "Note", st.header); err != nil {
-		return err
-	}
-	if err := st.setText(sheet, "G2", WeightsNote, st.note); err != nil {
-		return err
-	}
-	if err := f.SetColWidth(sheet, "G", "G", 48); err != nil {
-		return err
-	}
-	if err := f.AddComment(sheet, excelize.Comment{Author: "hirebench", Cell: "E1", Text: WeightsNote, Width: 300, Height: 80}); err != nil {
-		return err
-	}
-	if err := f.AutoFilter(sheet, fmt.Sprintf("A1:E%d", len(c.Weights)+1), nil); err != nil {
-		return err
-	}
-	return f.SetPanes(sheet, frozenHeader())
+// questionWeightFormula is the key's effective weight from Weights (0 for a
+// key the plan does not have).
+func questionWeightFormula(ws weightSet, r int, lay layout) string {
+	return fmt.Sprintf("SUMPRODUCT((%s=%s)*%s)", span(SheetWeights, wKey, 2, lay.lastQ), at(qaKey, r, true),
+		span(SheetWeights, ws.effective, 2, lay.lastQ))
 }
 
-// extraColumns adds generated columns to Scorecards; benchmarks only.
-type extraColumns struct {
-	headers []string
-	// fill sets dst (len(headers) values: string, int, float64 or nil)
-	// for Scorecards row i (0-based).
-	fill func(i int, dst []any)
+// weightedMeanFormula is mean × weight when the question was scored, else 0.
+func weightedMeanFormula(ws weightSet, r int) string {
+	return fmt.Sprintf("IF(%s>0,%s*%s,0)", at(qaInterviewers, r, false), at(qaMean, r, false), at(ws.weight, r, false))
 }
 
-// writeScorecards streams Scorecards, one row per ScoreRow.
-func writeScorecards(f *excelize.File, st *styles, c *Committee, lay layout, extra *extraColumns) error {
-	sw, err := f.NewStreamWriter(SheetScorecards)
-	if err != nil {
-		return err
-	}
-	header := scorecardsHeader
-	var extraVals []any
-	if extra != nil {
-		header = append(append([]string{}, scorecardsHeader...), extra.headers...)
-		extraVals = make([]any, len(extra.headers))
-	}
-	defaults := make(map[string]float64, len(c.Weights))
-	for _, wt := range c.Weights {
-		defaults[wt.Key] = wt.Default
-	}
-
-	// Widths from a first pass over the rows (cheap: no allocation).
-	w := newWidths(header)
-	for i := range c.Scorecards {
-		r := &c.Scorecards[i]
-		w.fit(1, r.Candidate)
-		w.fit(2, r.Round)
-		w.fit(3, r.Interviewer)
-		w.fit(4, r.Key)
-		w.fit(5, r.Competency)
-		w.fit(6, r.Question)
-		w.fit(9, r.Label)
-		w.fit(13, r.SkipReason)
-		w.fit(14, r.Notes)
-		w.fit(15, r.Recommendation)
-		w.fit(16, r.SubmittedAt)
-		w.fit(17, r.Hash)
-	}
-	w[0] = max(w[0], 8)
-	w[8] = max(w[8], 6)
-	for i := range header {
-		if err := sw.SetColWidth(i+1, i+1, w.width(i)); err != nil {
-			return err
-		}
-	}
-	if err := sw.SetPanes(frozenHeader()); err != nil {
-		return err
-	}
-
-	// One reusable row of cells; SetRow copies what it needs, so passing
-	// pointers into cells avoids boxing a Cell per value.
-	cells := make([]excelize.Cell, len(header))
-	row := make([]any, len(header))
-	for i := range cells {
-		row[i] = &cells[i]
-	}
-	for i, h := range header {
-		cells[i] = st.text(h, st.header)
-	}
-	if err := sw.SetRow("A1", row); err != nil {
-		return err
-	}
-	for i := range c.Scorecards {
-		r := &c.Scorecards[i]
-		n := i + 2
-		clear(cells)
-		cells[0].Value = r.CandidateID
-		cells[1] = st.text(r.Candidate, 0)
-		cells[2] = st.text(r.Round, 0)
-		cells[3] = st.text(r.Interviewer, 0)
-		cells[4] = st.text(r.Key, 0)
-		cells[5] = st.text(r.Competency, 0)
-		cells[6] = st.text(r.Question, 0)
-		if r.Score != nil {
-			cells[7].Value = *r.Score
-		}
-		cells[8] = st.text(fmt.Sprintf("%d–%d", r.ScaleMin, r.ScaleMax), st.check)
-		cells[9] = st.text(r.Label, 0)
-		cells[10].StyleID = st.num1
-		if r.Norm != nil {
-			cells[10].Value = *r.Norm
-		}
-		cells[11] = excelize.Cell{StyleID: st.weight, Formula: weightFormula(n, lay), Value: defaults[r.Key]}
-		cells[12] = st.text(yesNoEmpty(r.Skipped), st.check)
-		cells[13] = st.text(r.SkipReason, 0)
-		cells[14] = st.text(r.Notes, 0)
-		cells[15] = st.text(r.Recommendation, 0)
-		cells[16] = st.text(r.SubmittedAt, 0)
-		cells[17] = st.text(r.Hash, 0)
-		cells[18] = st.text(yesNoEmpty(r.Amended), st.check)
-		if extra != nil {
-			extra.fill(i, extraVals)
-			for j, v := range extraVals {
-				if s, ok := v.(string); ok {
-					cells[len(scorecardsHeader)+j] = st.text(s, 0)
-				} else {
-					cells[len(scorecardsHeader)+j].Value = v
-				}
-			}
-		}
-		if err := sw.SetRow(cellName(1, n), row); err != nil {
-			return err
-		}
-	}
-	last := len(c.Scorecards) + 1
-	if err := f.AutoFilter(SheetScorecards, "A1:"+cellName(len(header), last), nil); err != nil {
-		return err
-	}
-	return sw.Flush()
+// answeredFormula is the weight when the question was scored, else 0.
+func answeredFormula(ws weightSet, r int) string {
+	return fmt.Sprintf("IF(%s>0,%s,0)", at(qaInterviewers, r, false), at(ws.weight, r, false))
 }
 
-// yesNoEmpty is "yes" or "": flags in long tables stay readable.
-func yesNoEmpty(b bool) string {
-	if b {
-		return "yes"
-	}
-	return ""
+// Summary formulas (row r: one candidate).
+
+func candidateAnswers(r int, lay layout) string {
+	return fmt.Sprintf("(%s=%s)", span(SheetQuestions, qaID, 2, lay.lastAnswer), at(sumID, r, true))
 }
 
-// iccForm is one ICC row of Calibration.
-type iccForm struct {
-	field, label string
-	value        *float64
-	ci           *[2]float64
+// coverageFormula: the sum of the answered questions' effective weights.
+func coverageFormula(ws weightSet, r int, lay layout) string {
+	return fmt.Sprintf("SUMPRODUCT(%s*%s)", candidateAnswers(r, lay), span(SheetQuestions, ws.answered, 2, lay.lastAnswer))
 }
 
-func iccForms(r *stats.Report) []iccForm {
-	k := "k"
-	if r.K > 0 {
-		k = strconv.Itoa(r.K)
-	}
-	return []iccForm{
-		{"icc_1_1", "ICC(1,1)", r.ICC11, r.ICC11CI},
-		{"icc_2_1", "ICC(2,1)", r.ICC21, r.ICC21CI},
-		{"icc_3_1", "ICC(3,1)", r.ICC31, r.ICC31CI},
-		{"icc_1_k", "ICC(1," + k + ")", r.ICC1K, r.ICC1KCI},
-		{"icc_2_k", "ICC(2," + k + ")", r.ICC2K, r.ICC2KCI},
-		{"icc_3_k", "ICC(3," + k + ")", r.ICC3K, r.ICC3KCI},
-	}
+// compositeFormula: Σ weight × mean / Σ weight over the answered questions.
+func compositeFormula(ws weightSet, r int, lay layout) string {
+	cov := at(ws.coverage, r, false)
+	return fmt.Sprintf(`IF(%s>0,SUMPRODUCT(%s*%s)/%s,"")`, cov, candidateAnswers(r, lay),
+		span(SheetQuestions, ws.weightedMean, 2, lay.lastAnswer), cov)
 }
 
-func alphaForms(r *stats.Report) []iccForm {
-	return []iccForm{
-		{"alpha_nominal", "Krippendorff's alpha (nominal)", r.AlphaNominal, nil},
-		{"alpha_ordinal", "Krippendorff's alpha (ordinal)", r.AlphaOrdinal, nil},
-		{"alpha_interval", "Krippendorff's alpha (interval)", r.AlphaInterval, nil},
-		{"alpha_ratio", "Krippendorff's alpha (ratio)", r.AlphaRatio, nil},
-	}
+// thresholdRef is the absolute reference to the set's coverage threshold.
+func thresholdRef(ws weightSet, lay layout) string {
+	return fmt.Sprintf("%s!$%s$%d", quoteSheet(SheetWeights), colName(ws.threshold), lay.threshold)
 }
 
-// missingReason finds the Errors line about field, if any.
-func missingReason(r *stats.Report, field string) string {
-	for _, e := range r.Errors {
-		names, _, ok := strings.Cut(e, ": ")
-		if !ok {
-			continue
-		}
-		for n := range strings.SplitSeq(names, ",") {
-			n = strings.TrimSpace(n)
-			if n == field || (n == "icc" && strings.HasPrefix(field, "icc")) || n == "input" {
-				return "not computed: " + e
-			}
-		}
-	}
-	return "not computed"
+// completeFormula: "yes" when there is a composite and the coverage reaches
+// the threshold, both rounded to whole percent (scoring.Composite.Complete).
+func completeFormula(ws weightSet, r int, lay layout) string {
+	return fmt.Sprintf(`IF(AND(ISNUMBER(%s),ROUND(%s*100,0)>=ROUND(%s*100,0)),"yes","no")`,
+		at(ws.composite, r, false), at(ws.coverage, r, false), thresholdRef(ws, lay))
 }
 
-// References linked from Calibration (https only, through safeLink).
-var calibrationRefs = []struct{ text, url string }{
-	{"Shrout & Fleiss (1979), Intraclass correlations: uses in assessing rater reliability", "https://doi.org/10.1037/0033-2909.86.2.420"},
-	{"Koo & Li (2016), A guideline of selecting and reporting intraclass correlation coefficients", "https://doi.org/10.1016/j.jcm.2016.02.012"},
-	{"Krippendorff (2004), Content Analysis: An Introduction to Its Methodology, 2nd ed.", ""},
-}
-
-// writeCalibration writes the reliability statistics for the role.
-func writeCalibration(f *excelize.File, st *styles, c *Committee) error {
-	const sheet = SheetCalibration
-	rep := &c.Stats
-	r := 1
-	put := func(col int, s string, style int) error { return st.setText(sheet, cellName(col, r), s, style) }
-	num := func(col int, v float64, style int) error { return st.setNum(sheet, cellName(col, r), v, style) }
-	for i, h := range []string{"Statistic", "Value", "95% CI lower", "95% CI upper", "What it means"} {
-		if err := put(i+1, h, st.header); err != nil {
-			return err
-		}
-	}
-	for _, form := range append(iccForms(rep), alphaForms(rep)...) {
-		r++
-		if err := put(1, form.label, 0); err != nil {
-			return err
-		}
-		if form.value == nil {
-			if err := put(5, missingReason(rep, form.field), 0); err != nil {
-				return err
-			}
-			continue
-		}
-		decimals := st.num2
-		if strings.HasPrefix(form.field, "alpha") {
-			decimals = st.num3 // as Explain prints them
-		}
-		if err := num(2, *form.value, decimals); err != nil {
-			return err
-		}
-		if form.ci != nil {
-			if err := num(3, form.ci[0], st.num2); err != nil {
-				return err
-			}
-			if err := num(4, form.ci[1], st.num2); err != nil {
-				return err
-			}
-		}
-		if err := put(5, stats.Explain(form.field, *form.value), 0); err != nil {
-			return err
-		}
-	}
-	section := func(title string) error {
-		r += 2
-		return put(1, title, st.bold)
-	}
-	if err := section("Counts"); err != nil {
-		return err
-	}
-	for _, kv := range []struct {
-		label string
-		v     int
-	}{
-		{"Subjects (candidates)", rep.Subjects},
-		{"Raters (interviewers)", rep.Raters},
-		{"Ratings", rep.Ratings},
-		{"Subjects dropped from the ICC", rep.SubjectsDropped},
-		{"Raters per subject in the ICC (k)", rep.K},
-	} {
-		r++
-		if err := put(1, kv.label, 0); err != nil {
-			return err
-		}
-		if err := num(2, float64(kv.v), 0); err != nil {
-			return err
-		}
-	}
-	for _, block := range []struct {
-		title string
-		lines []string
-	}{{"Errors", rep.Errors}, {"Notes", rep.Notes}} {
-		if err := section(block.title); err != nil {
-			return err
-		}
-		lines := block.lines
-		if len(lines) == 0 {
-			lines = []string{"(none)"}
-		}
-		for _, line := range lines {
-			r++
-			if err := put(1, line, 0); err != nil {
-				return err
-			}
-		}
-	}
-	if err := section("Interviewer leniency (positive = scores higher than colleagues on the same candidates)"); err != nil {
-		return err
-	}
-	r++
-	for i, h := range leniencyHeader {
-		if err := put(i+1, h, st.header); err != nil {
-			return err
-		}
-	}
-	for _, l := range rep.Leniency {
-		r++
-		if err := put(1, l.Rater, 0); err != nil {
-			return err
-		}
-		for j, v := range []float64{float64(l.N), l.MeanDeviation, l.Z, l.Mean, l.SD} {
-			style := st.num2
-			if j == 0 {
-				style = 0
-			}
-			if err := num(j+2, v, style); err != nil {
-				return err
-			}
-		}
-	}
-	if err := section("References"); err != nil {
-		return err
-	}
-	for _, ref := range calibrationRefs {
-		r++
-		cell := cellName(1, r)
-		if err := put(1, ref.text, 0); err != nil {
-			return err
-		}
-		if link, ok := safeLink(ref.url); ok {
-			if err := f.SetCellHyperLink(sheet, cell, link, "External"); err != nil {
-				return err
-			}
-			if err := f.SetCellStyle(sheet, cell, cell, st.link); err != nil {
-				return err
-			}
-		}
-	}
-	for col, width := range map[string]float64{"A": 40, "B": 10, "C": 13, "D": 13, "E": 90} {
-		if err := f.SetColWidth(sheet, col, col, width); err != nil {
-			return err
-		}
-	}
-	return f.SetPanes(sheet, frozenHeader())
-}
-
-// writeChart adds the Chart sheet: a bar chart of Summary's composites.
-func writeChart(f *excelize.File, c *Committee) error {
-	n := len(c.Candidates)
-	if n == 0 {
-		return nil // nothing to plot; the sheet is left out
-	}
-	if _, err := f.NewSheet(SheetChart); err != nil {
-		return err
-	}
-	last := n + 1
-	lo, hi := 0.0, 100.0
-	height := uint(min(max(120+22*n, 320), 4000))
-	return f.AddChart(SheetChart, "A1", &excelize.Chart{
-		Type: excelize.Bar,
-		Series: []excelize.ChartSeries{{
-			Name:       "Summary!$D$1",
-			Categories: fmt.Sprintf("Summary!$B$2:$B$%d", last),
-			Values:     fmt.Sprintf("Summary!$D$2:$D$%d", last),
-			Fill:       excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"4472C4"}},
-		}},
-		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "Composite (0–100) per candidate"}}},
-		Legend:    excelize.ChartLegend{Position: "none"},
-		Dimension: excelize.ChartDimension{Width: 820, Height: height},
-		XAxis:     excelize.ChartAxis{ReverseOrder: true},
-		YAxis:     excelize.ChartAxis{Minimum: &lo, Maximum: &hi, MajorGridLines: true, NumFmt: excelize.ChartNumFmt{CustomNumFmt: "0"}},
-		PlotArea:  excelize.ChartPlotArea{ShowVal: true, NumFmt: excelize.ChartNumFmt{CustomNumFmt: "0.0"}},
-	})
-}
-
-// writeProps sets the document properties and asks spreadsheet programs to
-// recalculate on load (so edited or stale values never linger).
-func writeProps(f *excelize.File, c *Committee) error {
-	exported := ""
-	if !c.ExportedAt.IsZero() {
-		exported = c.ExportedAt.Format(time.RFC3339)
-	}
-	role := c.RoleTitle
-	if role == "" {
-		role = fmt.Sprintf("Role %d", c.RoleID)
-	}
-	props := &excelize.DocProperties{
-		Title:          role + " — committee workbook",
-		Subject:        fmt.Sprintf("Hiring committee workbook for %s (role %d)", role, c.RoleID),
-		Description:    fmt.Sprintf("Role: %s. Exported at %s by hirebench %s. Composite = weighted mean of normalised scores (0–100) over submitted scorecards; edit Weights!E to re-weight.", role, exported, c.AppVersion),
-		Keywords:       fmt.Sprintf("hirebench; committee; role %d; app version %s; exported %s", c.RoleID, c.AppVersion, exported),
-		Creator:        "hirebench " + c.AppVersion,
-		LastModifiedBy: "hirebench " + c.AppVersion,
-		Category:       "Hiring committee",
-		Language:       "en",
-	}
-	if exported != "" {
-		props.Created, props.Modified = c.ExportedAt.UTC().Format(time.RFC3339), c.ExportedAt.UTC().Format(time.RFC3339)
-	}
-	if err := f.SetDocProps(props); err != nil {
-		return err
-	}
-	for _, p := range []excelize.CustomProperty{
-		{Name: "AppVersion", Value: c.AppVersion},
-		{Name: "ExportedAt", Value: exported},
-		{Name: "RoleID", Value: strconv.FormatInt(c.RoleID, 10)},
-		{Name: "RoleTitle", Value: c.RoleTitle},
-	} {
-		if err := f.SetCustomProps(p); err != nil {
-			return err
-		}
-	}
-	on := true
-	return f.SetCalcProps(&excelize.CalcPropsOptions{FullCalcOnLoad: &on})
+// rankFormula: 1 + the complete candidates whose composite is higher by
+// more than the tie tolerance (scoring.Rank); "" when incomplete.
+func rankFormula(ws weightSet, r int, lay layout) string {
+	return fmt.Sprintf(`IF(%s="yes",COUNTIFS(%s,"yes",%s,">"&(%s+%s))+1,"")`, at(ws.complete, r, false),
+		span("", ws.complete, sumFirstRow, lay.lastCand), span("", ws.composite, sumFirstRow, lay.lastCand),
+		at(ws.composite, r, false), tieTolerance)
 }

@@ -1107,9 +1107,9 @@ func (im *importer) mergeRevisions(id int64, bs bundle.Scorecard) error {
 		if err != nil {
 			return err
 		}
-		if _, err := im.tx.ExecContext(im.ctx, `INSERT INTO scorecard_revisions (scorecard_id, revision, answers, recommendation, notes,
-			reason, author_id, author_name, created_at, sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			id, r.Revision, string(answers), r.Recommendation, r.Notes, r.Reason, authorID, r.AuthorName, r.CreatedAt, r.SHA256); err != nil {
+		rev := scoring.Revision{Revision: r.Revision, Recommendation: r.Recommendation, Notes: r.Notes, Reason: r.Reason,
+			AuthorID: authorID, AuthorName: r.AuthorName, CreatedAt: r.CreatedAt, SHA256: r.SHA256, SeenOthers: r.SeenOthers}
+		if err := insertRevision(im.ctx, im.tx, id, rev, string(answers)); err != nil {
 			return fmt.Errorf("storage: import amendment: %w", err)
 		}
 		im.rep.Created.Revisions++

@@ -204,14 +204,14 @@ func newRecruiter(t *testing.T) *recruiterSetup {
 		t.Fatal(err)
 	}
 	if _, err := r.iv.SaveRound(ctx, scoring.RoundInput{RoleID: r.role.ID, Name: "Deep dive", RubricID: builtinID,
-		Competencies: []string{builtin.Content.Competencies[0].ID}, DurationMin: 60, InterviewerIDs: []int64{r.sam.ID, r.priya.ID}}); err != nil {
+		Competencies: []string{builtin.Content.Competencies[0].ID}, DurationMin: 60, InterviewerIDs: []int64{r.sam.ID, r.priya.ID}}, r.riley); err != nil {
 		t.Fatal(err)
 	}
 	if r.custom, err = r.iv.DuplicateRubric(ctx, builtinID, "Systems rubric", r.riley); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := r.iv.SaveRound(ctx, scoring.RoundInput{RoleID: r.role.ID, Name: "Systems", RubricID: r.custom.RubricID,
-		Competencies: []string{r.custom.Content.Competencies[1].ID}, InterviewerIDs: []int64{r.sam.ID}}); err != nil {
+		Competencies: []string{r.custom.Content.Competencies[1].ID}, InterviewerIDs: []int64{r.sam.ID}}, r.riley); err != nil {
 		t.Fatal(err)
 	}
 	return r

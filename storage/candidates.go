@@ -254,6 +254,11 @@ func (s *Store) CandidateDetail(ctx context.Context, id int64) (model.CandidateD
 	return d, err
 }
 
+// CandidateApplications lists a candidate's applications (every role).
+func (s *Store) CandidateApplications(ctx context.Context, id int64) ([]model.Application, error) {
+	return candidateApplications(ctx, s.r, id)
+}
+
 func candidateApplications(ctx context.Context, q queryer, id int64) ([]model.Application, error) {
 	out := []model.Application{}
 	err := each(ctx, q, sqlDetailApplications, []any{id}, func(sc scanner) error {

@@ -11,15 +11,17 @@ import (
 )
 
 const (
-	sqlProfileColumns = `id, name, is_recruiter, created_at`
-	sqlListProfiles   = `SELECT ` + sqlProfileColumns + ` FROM profiles ORDER BY name COLLATE NOCASE`
-	sqlGetProfile     = `SELECT ` + sqlProfileColumns + ` FROM profiles WHERE id = ?`
-	sqlInsertProfile  = `INSERT INTO profiles (name, is_recruiter, created_at) VALUES (?, ?, ?)`
+	sqlProfileColumns = `id, name, is_recruiter, created_at, passphrase_hash != ''`
+	// sqlProfileColumnsP is sqlProfileColumns for a join where profiles is "p".
+	sqlProfileColumnsP = `p.id, p.name, p.is_recruiter, p.created_at, p.passphrase_hash != ''`
+	sqlListProfiles    = `SELECT ` + sqlProfileColumns + ` FROM profiles ORDER BY name COLLATE NOCASE`
+	sqlGetProfile      = `SELECT ` + sqlProfileColumns + ` FROM profiles WHERE id = ?`
+	sqlInsertProfile   = `INSERT INTO profiles (name, is_recruiter, created_at) VALUES (?, ?, ?)`
 )
 
 func scanProfile(row interface{ Scan(...any) error }) (model.Profile, error) {
 	var p model.Profile
-	err := row.Scan(&p.ID, &p.Name, &p.IsRecruiter, &p.CreatedAt)
+	err := row.Scan(&p.ID, &p.Name, &p.IsRecruiter, &p.CreatedAt, &p.Protected)
 	return p, err
 }
 
@@ -73,6 +75,33 @@ func (s *Store) CreateProfile(ctx context.Context, name string, recruiter bool) 
 		return err
 	})
 	return p, err
+}
+
+// PassphraseHash returns a profile's stored passphrase hash ("" when none).
+func (s *Store) PassphraseHash(ctx context.Context, id int64) (string, error) {
+	var h string
+	err := s.r.QueryRowContext(ctx, `SELECT passphrase_hash FROM profiles WHERE id = ?`, id).Scan(&h)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", notFound("profile", id)
+	}
+	if err != nil {
+		return "", fmt.Errorf("storage: read passphrase: %w", err)
+	}
+	return h, nil
+}
+
+// SetPassphraseHash stores (or, with "", removes) a profile's passphrase hash.
+func (s *Store) SetPassphraseHash(ctx context.Context, id int64, hash string) error {
+	return s.write(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `UPDATE profiles SET passphrase_hash = ? WHERE id = ?`, hash, id)
+		if err != nil {
+			return fmt.Errorf("storage: set passphrase: %w", err)
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return notFound("profile", id)
+		}
+		return nil
+	})
 }
 
 const (

@@ -16,7 +16,7 @@ const (
 	sqlListRounds   = `SELECT ` + sqlRoundColumns + ` FROM interview_rounds ir JOIN rubrics r ON r.id = ir.rubric_id
 		WHERE ir.role_id = ? ORDER BY ir.position, ir.id`
 	sqlGetRound          = `SELECT ` + sqlRoundColumns + ` FROM interview_rounds ir JOIN rubrics r ON r.id = ir.rubric_id WHERE ir.id = ?`
-	sqlRoundInterviewers = `SELECT p.id, p.name, p.is_recruiter, p.created_at FROM round_interviewers ri
+	sqlRoundInterviewers = `SELECT ` + sqlProfileColumnsP + ` FROM round_interviewers ri
 		JOIN profiles p ON p.id = ri.profile_id WHERE ri.round_id = ? ORDER BY p.name COLLATE NOCASE`
 )
 
@@ -204,4 +204,73 @@ func nonNilStrings(s []string) []string {
 		return []string{}
 	}
 	return s
+}
+
+const (
+	sqlAssignmentsOfCandidate = `SELECT ra.application_id, ra.round_id, ` + sqlProfileColumnsP + `
+		FROM round_assignments ra JOIN applications a ON a.id = ra.application_id JOIN profiles p ON p.id = ra.profile_id
+		WHERE a.candidate_id = ? ORDER BY p.name COLLATE NOCASE`
+	sqlAssignmentsOfRole = `SELECT ra.application_id, ra.round_id, ` + sqlProfileColumnsP + `
+		FROM round_assignments ra JOIN applications a ON a.id = ra.application_id JOIN profiles p ON p.id = ra.profile_id
+		WHERE a.role_id = ? ORDER BY p.name COLLATE NOCASE`
+)
+
+// Assignments returns the rounds a recruiter reassigned for one
+// candidate's applications, with who interviews in each.
+func (s *Store) Assignments(ctx context.Context, candidateID int64) (map[scoring.RoundKey][]model.Profile, error) {
+	return assignments(ctx, s.r, sqlAssignmentsOfCandidate, candidateID)
+}
+
+// RoleAssignments is Assignments for every application of a role.
+func (s *Store) RoleAssignments(ctx context.Context, roleID int64) (map[scoring.RoundKey][]model.Profile, error) {
+	return assignments(ctx, s.r, sqlAssignmentsOfRole, roleID)
+}
+
+func assignments(ctx context.Context, q queryer, query string, id int64) (map[scoring.RoundKey][]model.Profile, error) {
+	out := map[scoring.RoundKey][]model.Profile{}
+	err := each(ctx, q, query, []any{id}, func(sc scanner) error {
+		var k scoring.RoundKey
+		var p model.Profile
+		if err := sc.Scan(&k.ApplicationID, &k.RoundID, &p.ID, &p.Name, &p.IsRecruiter, &p.CreatedAt, &p.Protected); err != nil {
+			return err
+		}
+		out[k] = append(out[k], p)
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("storage: round assignments: %w", err)
+	}
+	return out, nil
+}
+
+// AssignRound sets who interviews one candidate in one round; an empty
+// list returns the round to the plan's interviewers. Inputs are checked by
+// the service; the application's role must own the round.
+func (s *Store) AssignRound(ctx context.Context, applicationID, roundID int64, profileIDs []int64) error {
+	return s.write(ctx, func(tx *sql.Tx) error {
+		app, err := getApplication(ctx, tx, applicationID)
+		if err != nil {
+			return err
+		}
+		round, err := getRound(ctx, tx, roundID)
+		if err != nil {
+			return err
+		}
+		if round.RoleID != app.RoleID {
+			return fmt.Errorf("round %q is not part of this application's role: %w", round.Name, model.ErrConflict)
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM round_assignments WHERE application_id = ? AND round_id = ?`, applicationID, roundID); err != nil {
+			return fmt.Errorf("storage: reassign round: %w", err)
+		}
+		for _, id := range profileIDs {
+			if _, err := getProfile(ctx, tx, id); err != nil {
+				return err
+			}
+			if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO round_assignments (application_id, round_id, profile_id) VALUES (?, ?, ?)`,
+				applicationID, roundID, id); err != nil {
+				return fmt.Errorf("storage: reassign round: %w", err)
+			}
+		}
+		return nil
+	})
 }

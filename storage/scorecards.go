@@ -29,7 +29,7 @@ const (
 	sqlCandidateScorecards = `SELECT ` + sqlScorecardColumns + sqlScorecardFrom + ` WHERE a.candidate_id = ? ORDER BY ir.position, sc.started_at, sc.id`
 	sqlRoleScorecards      = `SELECT ` + sqlScorecardColumns + sqlScorecardFrom + ` WHERE a.role_id = ? ORDER BY c.name COLLATE NOCASE, ir.position, sc.id`
 	sqlFindScorecard       = `SELECT id FROM scorecards WHERE application_id = ? AND round_id = ? AND author_id = ?`
-	sqlRevisions           = `SELECT revision, answers, recommendation, notes, reason, author_id, author_name, created_at, sha256
+	sqlRevisions           = `SELECT revision, answers, recommendation, notes, reason, author_id, author_name, created_at, sha256, seen_others
 		FROM scorecard_revisions WHERE scorecard_id = ? ORDER BY revision`
 )
 
@@ -54,7 +54,7 @@ func fillRevisions(ctx context.Context, q queryer, c *scoring.Scorecard) error {
 	return each(ctx, q, sqlRevisions, []any{c.ID}, func(sc scanner) error {
 		var r scoring.Revision
 		var answers string
-		if err := sc.Scan(&r.Revision, &answers, &r.Recommendation, &r.Notes, &r.Reason, &r.AuthorID, &r.AuthorName, &r.CreatedAt, &r.SHA256); err != nil {
+		if err := sc.Scan(&r.Revision, &answers, &r.Recommendation, &r.Notes, &r.Reason, &r.AuthorID, &r.AuthorName, &r.CreatedAt, &r.SHA256, &r.SeenOthers); err != nil {
 			return err
 		}
 		r.Answers = map[string]scoring.Answer{}
@@ -259,15 +259,21 @@ func (s *Store) AmendScorecard(ctx context.Context, id int64, author model.Profi
 		if err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO scorecard_revisions (scorecard_id, revision, answers, recommendation, notes,
-			reason, author_id, author_name, created_at, sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			id, rev.Revision, string(answers), rev.Recommendation, rev.Notes, rev.Reason, rev.AuthorID, rev.AuthorName, rev.CreatedAt, rev.SHA256); err != nil {
+		if err := insertRevision(ctx, tx, id, rev, string(answers)); err != nil {
 			return fmt.Errorf("storage: amend scorecard: %w", err)
 		}
 		c.Revisions = append(c.Revisions, rev)
 		return nil
 	})
 	return c, err
+}
+
+// insertRevision appends one amendment row (also for bundle imports).
+func insertRevision(ctx context.Context, tx *sql.Tx, scorecardID int64, r scoring.Revision, answers string) error {
+	_, err := tx.ExecContext(ctx, `INSERT INTO scorecard_revisions (scorecard_id, revision, answers, recommendation, notes,
+		reason, author_id, author_name, created_at, sha256, seen_others) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		scorecardID, r.Revision, answers, r.Recommendation, r.Notes, r.Reason, r.AuthorID, r.AuthorName, r.CreatedAt, r.SHA256, r.SeenOthers)
+	return err
 }
 
 // HasSubmittedFor says whether a profile submitted any scorecard for a candidate.

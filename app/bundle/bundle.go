@@ -310,6 +310,9 @@ type Revision struct {
 	AuthorName     string                    `json:"authorName"`
 	CreatedAt      string                    `json:"createdAt"`
 	SHA256         string                    `json:"sha256"`
+	// SeenOthers: amended after other interviewers' cards were open to the
+	// author; covered by SHA256 (absent in bundles made before it existed).
+	SeenOthers bool `json:"seenOthers,omitempty"`
 }
 
 // Scoring returns the card in the form scoring.Verify checks: exactly the
@@ -325,7 +328,7 @@ func (s Scorecard) Scoring() scoring.Scorecard {
 	}
 	for _, r := range s.Revisions {
 		c.Revisions = append(c.Revisions, scoring.Revision{Revision: r.Revision, Answers: r.Answers, Recommendation: r.Recommendation,
-			Notes: r.Notes, Reason: r.Reason, AuthorName: r.AuthorName, CreatedAt: r.CreatedAt, SHA256: r.SHA256})
+			Notes: r.Notes, Reason: r.Reason, AuthorName: r.AuthorName, CreatedAt: r.CreatedAt, SHA256: r.SHA256, SeenOthers: r.SeenOthers})
 	}
 	return c
 }
@@ -351,7 +354,7 @@ func FromScoring(c scoring.Scorecard, candidateRef, candidateEmail string) Score
 	}
 	for _, r := range c.Revisions {
 		out.Revisions = append(out.Revisions, Revision{Revision: r.Revision, Answers: r.Answers, Recommendation: r.Recommendation,
-			Notes: r.Notes, Reason: r.Reason, AuthorName: r.AuthorName, CreatedAt: r.CreatedAt, SHA256: r.SHA256})
+			Notes: r.Notes, Reason: r.Reason, AuthorName: r.AuthorName, CreatedAt: r.CreatedAt, SHA256: r.SHA256, SeenOthers: r.SeenOthers})
 	}
 	return out
 }

@@ -112,7 +112,7 @@ func (c *command) bundleExport(args []string) error {
 	if err := tmp.Chmod(0o600); err != nil { // candidate data: this user only
 		return err
 	}
-	sum, err := c.store.ExportBundle(c.ctx, tmp, opts)
+	sum, err := c.bundles.ExportBundle(c.ctx, tmp, opts, owner)
 	if err != nil {
 		return err
 	}

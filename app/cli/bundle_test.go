@@ -17,6 +17,7 @@ import (
 	"hirebench/app/model"
 	"hirebench/app/scoring"
 	"hirebench/app/tracking"
+	"hirebench/app/transfer"
 	"hirebench/storage"
 )
 
@@ -34,7 +35,7 @@ func workspace(t *testing.T) (*command, *bytes.Buffer) {
 		t.Fatal(err)
 	}
 	var out bytes.Buffer
-	return &command{ctx: ctx, svc: tracking.New(store), iv: iv, store: store, out: &out}, &out
+	return &command{ctx: ctx, svc: tracking.New(store), iv: iv, bundles: transfer.New(store), store: store, out: &out}, &out
 }
 
 func TestBundleCommands(t *testing.T) {
@@ -57,7 +58,7 @@ func TestBundleCommands(t *testing.T) {
 		t.Fatal(err)
 	}
 	builtinID, _ := rec.store.BuiltinRubricID(ctx)
-	if _, err := rec.iv.SaveRound(ctx, scoring.RoundInput{RoleID: role.ID, Name: "Deep dive", RubricID: builtinID, InterviewerIDs: []int64{sam.ID}}); err != nil {
+	if _, err := rec.iv.SaveRound(ctx, scoring.RoundInput{RoleID: role.ID, Name: "Deep dive", RubricID: builtinID, InterviewerIDs: []int64{sam.ID}}, commandLine); err != nil {
 		t.Fatal(err)
 	}
 

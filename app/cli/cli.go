@@ -19,7 +19,9 @@ import (
 	"hirebench/app/demo"
 	"hirebench/app/interviews"
 	"hirebench/app/model"
+	"hirebench/app/scoring"
 	"hirebench/app/tracking"
+	"hirebench/app/transfer"
 	"hirebench/storage"
 )
 
@@ -93,8 +95,17 @@ With no command, opens the desktop app. Commands:
                                    write a bundle: the workspace, or PROFILE's submitted scorecards
   bundle import FILE [--json] [--skip-tampered]
                                    merge a bundle; prints created/unchanged/conflicts/refused
+  debrief --role R [--json]        the role's ranking: composite, coverage, uncertainty and every
+                                   score by question and interviewer (docs/SCORING.md)
+  weights list --role R [--json]   the role's plan weights and their history
+  weights set --role R --competency C [--question Q] --weight W [--reason TEXT]
+                                   change a plan weight (a reason is needed once scoring began)
   stats --in FILE [--json]         rater reliability (ICC, Krippendorff's alpha, leniency) of a
                                    CSV with header subject,rater,score
+  composite --in FILE [--json] [--min-coverage 0.8]
+                                   composite, coverage and uncertainty per candidate of a CSV with
+                                   header candidate,interviewer,competency,competency_weight,
+                                   question,question_weight,score,scale_min,scale_max
 R is a role's id or title. Data lives in DIR/workspace.db (default %s).
 `
 
@@ -122,6 +133,8 @@ func Run(ctx context.Context, o Options, version string, stdout, stderr io.Write
 		return ExitOK
 	case "stats":
 		return statsCommand(cmd[1:], stdout, fail)
+	case "composite":
+		return compositeCommand(cmd[1:], stdout, fail)
 	case "rubric":
 		if len(cmd) > 1 && cmd[1] == "validate" {
 			return rubricValidate(cmd[2:], stdout, stderr, fail)
@@ -152,7 +165,7 @@ func Run(ctx context.Context, o Options, version string, stdout, stderr io.Write
 	}
 	exportVersion = version
 	bundleVersion = version
-	c := &command{ctx: ctx, svc: svc, iv: iv, store: store, out: stdout}
+	c := &command{ctx: ctx, svc: svc, iv: iv, bundles: transfer.New(store), store: store, out: stdout}
 	if err := known[name](c, args); err != nil {
 		var ue usageError
 		if errors.As(err, &ue) {
@@ -177,6 +190,9 @@ func commands() map[string]func(*command, []string) error {
 		"bundle export":     (*command).bundleExport,
 		"bundle import":     (*command).bundleImport,
 		"export xlsx":       func(c *command, a []string) error { return c.export("xlsx", a) },
+		"debrief":           (*command).debrief,
+		"weights list":      (*command).weightsList,
+		"weights set":       (*command).weightsSet,
 		"export csv":        func(c *command, a []string) error { return c.export("csv", a) },
 	}
 }
@@ -198,12 +214,21 @@ func Describe(err error) string {
 }
 
 type command struct {
-	ctx   context.Context
-	svc   *tracking.Service
-	iv    *interviews.Service
-	store *storage.Store
-	out   io.Writer
+	ctx     context.Context
+	svc     *tracking.Service
+	iv      *interviews.Service
+	bundles *transfer.Service
+	store   *storage.Store
+	out     io.Writer
 }
+
+// owner is who the command line exports as: whoever runs it owns the data
+// folder and could read the database file directly (scoring.MayExport).
+var owner = scoring.Exporter{Owner: true}
+
+// commandLine acts for the owner where the app asks for the recruiter
+// (weights of an interview plan); changes are recorded as "command line".
+var commandLine = model.Profile{Name: tracking.CommandLine.Name, IsRecruiter: true}
 
 func newFlags(name string) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)

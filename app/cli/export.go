@@ -38,7 +38,7 @@ func (c *command) export(kind string, args []string) error {
 	if err != nil {
 		return err
 	}
-	cm, err := c.iv.Committee(c.ctx, r.ID, exportVersion)
+	cm, err := c.iv.Committee(c.ctx, r.ID, exportVersion, owner)
 	if err != nil {
 		return err
 	}

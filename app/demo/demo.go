@@ -115,7 +115,7 @@ func Seed(ctx context.Context, store *storage.Store, svc *tracking.Service) (boo
 		return false, err
 	}
 
-	var interviewed []model.Application
+	var interviewed []interviewee
 	const count = 40
 	perm := rng.Perm(len(lastNames))
 	for i := range count {
@@ -147,18 +147,18 @@ func Seed(ctx context.Context, store *storage.Store, svc *tracking.Service) (boo
 			return false, err
 		}
 		app := detail.Applications[0]
-		// Walk the candidate some way down the pipeline; a few are rejected.
-		active := role.Stages[:len(role.Stages)-1]
-		steps := rng.IntN(len(active))
-		for s := 1; s <= steps; s++ {
+		// Walk the candidate some way down the pipeline, at most to Interview:
+		// where interviewed candidates go next, the interviews decide.
+		steps := rng.IntN(5) // 0 Applied, 1 Screen, 2 Interview (some rounds), 3–4 every round
+		ability := 1.5 + rng.Float64()*2.4
+		for s := 1; s <= min(steps, 2); s++ {
 			tick(time.Duration(1+rng.IntN(10)) * time.Hour)
-			if _, err := svc.Move(ctx, app.ID, active[s].ID, "", people[rng.IntN(len(people))]); err != nil {
+			if _, err := svc.Move(ctx, app.ID, stageNamed(role, pipelineAt[s]).ID, "", people[rng.IntN(len(people))]); err != nil {
 				return false, fmt.Errorf("demo: move: %w", err)
 			}
 		}
-		if rng.IntN(6) == 0 {
-			rejected := role.Stages[len(role.Stages)-1]
-			if _, err := svc.Move(ctx, app.ID, rejected.ID, reasons[rng.IntN(len(reasons))], people[0]); err != nil {
+		if steps < 2 && rng.IntN(5) == 0 {
+			if _, err := svc.Move(ctx, app.ID, rejectedStage(role).ID, reasons[rng.IntN(len(reasons))], people[0]); err != nil {
 				return false, fmt.Errorf("demo: reject: %w", err)
 			}
 		}
@@ -169,13 +169,34 @@ func Seed(ctx context.Context, store *storage.Store, svc *tracking.Service) (boo
 			}
 		}
 		if steps >= 2 {
-			interviewed = append(interviewed, app)
+			interviewed = append(interviewed, interviewee{app: app, role: role, ability: ability, allRounds: steps >= 3})
 		}
 	}
-	if err := seedInterviews(ctx, store, made, people, interviewed, rng, tick); err != nil {
+	if err := seedInterviews(ctx, store, svc, made, people, interviewed, reasons, rng, tick); err != nil {
 		return false, fmt.Errorf("demo: interviews: %w", err)
 	}
 	return true, nil
+}
+
+// pipelineAt names the default pipeline's first stages.
+var pipelineAt = []string{"Applied", "Screen", "Interview"}
+
+func stageNamed(r model.Role, name string) model.Stage {
+	for _, s := range r.Stages {
+		if s.Name == name {
+			return s
+		}
+	}
+	return r.Stages[0]
+}
+
+func rejectedStage(r model.Role) model.Stage {
+	for _, s := range r.Stages {
+		if s.Kind == model.StageRejected {
+			return s
+		}
+	}
+	return r.Stages[len(r.Stages)-1]
 }
 
 func pick(rng *rand.Rand, pool []string, n int) []string {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"unicode/utf8"
 
 	"hirebench/app/model"
@@ -19,9 +20,31 @@ type ScorecardView struct {
 }
 
 // StartInterview opens (or resumes) the viewer's own scorecard for a round.
+// Only an interviewer assigned to the candidate's round starts a new card;
+// a card already started stays its author's to finish.
 func (s *Service) StartInterview(ctx context.Context, applicationID, roundID int64, viewer model.Profile) (ScorecardView, error) {
 	if viewer.ID == 0 {
 		return ScorecardView{}, fmt.Errorf("choose who you are before interviewing: %w", model.ErrConflict)
+	}
+	app, err := s.store.GetApplication(ctx, applicationID)
+	if err != nil {
+		return ScorecardView{}, err
+	}
+	round, err := s.store.GetRound(ctx, roundID)
+	if err != nil {
+		return ScorecardView{}, err
+	}
+	p, err := s.loadPanel(ctx, app.CandidateID)
+	if err != nil {
+		return ScorecardView{}, err
+	}
+	started := slices.ContainsFunc(p.cards, func(c scoring.Scorecard) bool {
+		return c.AuthorID == viewer.ID && c.ApplicationID == applicationID && c.RoundID == roundID
+	})
+	if !started && round.RoleID == app.RoleID {
+		if err := p.mayStart(viewer, applicationID, round); err != nil {
+			return ScorecardView{}, err
+		}
 	}
 	c, err := s.store.StartScorecard(ctx, applicationID, roundID, viewer)
 	if err != nil {
@@ -49,20 +72,20 @@ func (s *Service) Scorecard(ctx context.Context, id int64, viewer model.Profile)
 		if c.Status == scoring.Draft {
 			return ScorecardView{}, fmt.Errorf("%s's scorecard is still a draft; nobody else sees drafts: %w", c.AuthorName, model.ErrConflict)
 		}
-		return ScorecardView{}, fmt.Errorf("%s's scorecard stays hidden until you submit your own for %s: %w", c.AuthorName, c.CandidateName, model.ErrConflict)
+		return ScorecardView{}, fmt.Errorf("%s's scorecard stays hidden until you have submitted every round you interview %s in: %w", c.AuthorName, c.CandidateName, model.ErrConflict)
 	}
 	return s.view(ctx, c)
 }
 
 func (s *Service) canSee(ctx context.Context, viewer model.Profile, c scoring.Scorecard) (bool, error) {
-	v := scoring.Viewer{ProfileID: viewer.ID, IsRecruiter: viewer.IsRecruiter}
-	if c.AuthorID != viewer.ID && c.Status == scoring.Submitted && !viewer.IsRecruiter {
-		var err error
-		if v.SubmittedForCandidate, err = s.store.HasSubmittedFor(ctx, viewer.ID, c.CandidateID); err != nil {
-			return false, err
-		}
+	if c.AuthorID == viewer.ID || viewer.IsRecruiter || c.Status != scoring.Submitted {
+		return scoring.CanSee(scoring.Viewer{ProfileID: viewer.ID, IsRecruiter: viewer.IsRecruiter}, c.AuthorID, c.Status), nil
 	}
-	return scoring.CanSee(v, c.AuthorID, c.Status), nil
+	p, err := s.loadPanel(ctx, c.CandidateID)
+	if err != nil {
+		return false, err
+	}
+	return scoring.CanSee(p.viewer(viewer), c.AuthorID, c.Status), nil
 }
 
 // SaveDraft applies autosave patches, in order and all or none, to the
@@ -111,7 +134,19 @@ func (s *Service) Amend(ctx context.Context, id int64, a Amendment, viewer model
 	if utf8.RuneCountInString(a.Reason) > scoring.MaxAmendReason {
 		return scoring.Scorecard{}, model.Invalid("reason", "is longer than %d characters", scoring.MaxAmendReason)
 	}
+	cur, err := s.store.GetScorecard(ctx, id)
+	if err != nil {
+		return scoring.Scorecard{}, err
+	}
+	p, err := s.loadPanel(ctx, cur.CandidateID)
+	if err != nil {
+		return scoring.Scorecard{}, err
+	}
+	// Recorded with the amendment: were other interviewers' cards open to
+	// the author? Then the committee reads it as possibly anchored.
+	seen := scoring.SawOthers(p.viewer(viewer), p.cards)
 	return s.store.AmendScorecard(ctx, id, viewer, func(r rubric.Rubric, c scoring.Scorecard, rev *scoring.Revision) error {
+		rev.SeenOthers = seen
 		// Start from the content in force, then apply the changes through
 		// the same rules as a draft, so an amendment can't break the scale.
 		answers, rec, notes := c.Current()
@@ -144,13 +179,13 @@ func (s *Service) Amend(ctx context.Context, id int64, a Amendment, viewer model
 }
 
 // CandidateRounds lists, per application of the candidate, every round of
-// the role's plan with its state and the cards the viewer may see.
+// the role's plan with who interviews in it, its state and the cards the
+// viewer may see.
 func (s *Service) CandidateRounds(ctx context.Context, candidateID int64, viewer model.Profile) ([]scoring.CandidateRound, error) {
-	d, err := s.store.CandidateDetail(ctx, candidateID)
-	if err != nil {
+	if _, err := s.store.GetCandidate(ctx, candidateID); err != nil {
 		return nil, err
 	}
-	cards, err := s.store.CandidateScorecards(ctx, candidateID)
+	p, err := s.loadPanel(ctx, candidateID)
 	if err != nil {
 		return nil, err
 	}
@@ -158,23 +193,15 @@ func (s *Service) CandidateRounds(ctx context.Context, candidateID int64, viewer
 	if err != nil {
 		return nil, err
 	}
-	submitted := false
-	for _, c := range cards {
-		if c.AuthorID == viewer.ID && c.Status == scoring.Submitted {
-			submitted = true
-		}
-	}
-	v := scoring.Viewer{ProfileID: viewer.ID, IsRecruiter: viewer.IsRecruiter, SubmittedForCandidate: submitted}
+	v := p.viewer(viewer)
 	out := []scoring.CandidateRound{}
-	for _, app := range d.Applications {
-		rounds, err := s.store.ListRounds(ctx, app.RoleID)
-		if err != nil {
-			return nil, err
-		}
-		for _, r := range rounds {
-			cr := scoring.CandidateRound{Round: r, ApplicationID: app.ID, ScheduledAt: schedules[[2]int64{app.ID, r.ID}], Cards: []scoring.Scorecard{}}
+	for _, app := range p.apps {
+		for _, r := range p.rounds[app.RoleID] {
+			who, reassigned := p.assignees(app.ID, r)
+			cr := scoring.CandidateRound{Round: r, ApplicationID: app.ID, ScheduledAt: schedules[[2]int64{app.ID, r.ID}], Cards: []scoring.Scorecard{},
+				Interviewers: nonNilProfiles(who), Reassigned: reassigned}
 			var mine []scoring.Scorecard
-			for _, c := range cards {
+			for _, c := range p.cards {
 				if c.ApplicationID != app.ID || c.RoundID != r.ID {
 					continue
 				}
@@ -189,11 +216,19 @@ func (s *Service) CandidateRounds(ctx context.Context, candidateID int64, viewer
 					cr.Cards = append(cr.Cards, scoring.Redact(c))
 				}
 			}
-			cr.State = scoring.State(r, cr.ScheduledAt, mine)
+			cr.CanStart = cr.MyCardID == 0 && p.mayStart(viewer, app.ID, r) == nil
+			cr.State = scoring.State(who, cr.ScheduledAt, mine)
 			out = append(out, cr)
 		}
 	}
 	return out, nil
+}
+
+func nonNilProfiles(p []model.Profile) []model.Profile {
+	if p == nil {
+		return []model.Profile{}
+	}
+	return p
 }
 
 // VerifyScorecard recomputes a submitted card's hashes.

@@ -133,8 +133,21 @@ func (s *Service) Rounds(ctx context.Context, roleID int64) ([]scoring.Round, er
 	return s.store.ListRounds(ctx, roleID)
 }
 
+// planEditor checks that the actor may change a role's interview plan: who
+// interviews whom is the recruiter's to decide (an interviewer who could
+// assign themselves could reach others' cards through the blind rule).
+func planEditor(actor model.Profile) error {
+	if !actor.IsRecruiter {
+		return fmt.Errorf("only the recruiter changes the interview plan: %w", model.ErrConflict)
+	}
+	return nil
+}
+
 // SaveRound validates and stores a round of a role's plan.
-func (s *Service) SaveRound(ctx context.Context, in scoring.RoundInput) (scoring.Round, error) {
+func (s *Service) SaveRound(ctx context.Context, in scoring.RoundInput, actor model.Profile) (scoring.Round, error) {
+	if err := planEditor(actor); err != nil {
+		return scoring.Round{}, err
+	}
 	v := &model.ValidationError{}
 	in.Name = model.OneLine(in.Name)
 	if in.Name == "" {
@@ -183,11 +196,20 @@ func (s *Service) SaveRound(ctx context.Context, in scoring.RoundInput) (scoring
 	if err := v.Err(); err != nil {
 		return scoring.Round{}, err
 	}
-	return s.store.SaveRound(ctx, in)
+	var saved scoring.Round
+	err := s.recordPlanChange(ctx, in.RoleID, "round "+quote(in.Name), actor, func() error {
+		var err error
+		saved, err = s.store.SaveRound(ctx, in)
+		return err
+	})
+	return saved, err
 }
 
 // MoveRound reorders a round within its role's plan.
-func (s *Service) MoveRound(ctx context.Context, id int64, position int) ([]scoring.Round, error) {
+func (s *Service) MoveRound(ctx context.Context, id int64, position int, actor model.Profile) ([]scoring.Round, error) {
+	if err := planEditor(actor); err != nil {
+		return nil, err
+	}
 	if err := s.store.MoveRound(ctx, id, position); err != nil {
 		return nil, err
 	}
@@ -199,8 +221,17 @@ func (s *Service) MoveRound(ctx context.Context, id int64, position int) ([]scor
 }
 
 // DeleteRound removes a round no scorecard was started in.
-func (s *Service) DeleteRound(ctx context.Context, id int64) error {
-	return s.store.DeleteRound(ctx, id)
+func (s *Service) DeleteRound(ctx context.Context, id int64, actor model.Profile) error {
+	if err := planEditor(actor); err != nil {
+		return err
+	}
+	r, err := s.store.GetRound(ctx, id)
+	if err != nil {
+		return err
+	}
+	return s.recordPlanChange(ctx, r.RoleID, "round "+quote(r.Name)+" deleted", actor, func() error {
+		return s.store.DeleteRound(ctx, id)
+	})
 }
 
 // ScheduleRound sets (RFC 3339) or clears ("") when a candidate's round happens.

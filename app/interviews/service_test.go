@@ -59,7 +59,7 @@ func newEnv(t *testing.T) *env {
 	e.app = e.candidate(t, "Ada Lovelace", "ada@example.com")
 	comp := e.builtin.Content.Competencies[0]
 	e.round, err = e.iv.SaveRound(e.ctx, scoring.RoundInput{RoleID: e.role.ID, Name: "Deep dive", RubricID: e.builtin.RubricID,
-		Competencies: []string{comp.ID}, DurationMin: 60, InterviewerIDs: []int64{e.sam.ID, e.priya.ID}})
+		Competencies: []string{comp.ID}, DurationMin: 60, InterviewerIDs: []int64{e.sam.ID, e.priya.ID}}, e.riley)
 	if err != nil {
 		t.Fatalf("SaveRound: %v", err)
 	}
@@ -80,10 +80,31 @@ func (e *env) candidate(t *testing.T, name, email string) model.Application {
 	return d.Applications[0]
 }
 
-// fill scores every question of a started card and submits it.
+// submit scores every question of Ada's deep dive and submits the card.
 func (e *env) submit(t *testing.T, who model.Profile, score int) scoring.Scorecard {
 	t.Helper()
-	v, err := e.iv.StartInterview(e.ctx, e.app.ID, e.round.ID, who)
+	return e.submitFor(t, e.app, e.round, who, score)
+}
+
+// addRound adds a round on one competency of the built-in rubric.
+func (e *env) addRound(t *testing.T, name, competency string, who ...model.Profile) scoring.Round {
+	t.Helper()
+	var ids []int64
+	for _, p := range who {
+		ids = append(ids, p.ID)
+	}
+	r, err := e.iv.SaveRound(e.ctx, scoring.RoundInput{RoleID: e.role.ID, Name: name, RubricID: e.builtin.RubricID,
+		Competencies: []string{competency}, DurationMin: 45, InterviewerIDs: ids}, e.riley)
+	if err != nil {
+		t.Fatalf("SaveRound: %v", err)
+	}
+	return r
+}
+
+// submitFor scores every question of one round's card and submits it.
+func (e *env) submitFor(t *testing.T, app model.Application, round scoring.Round, who model.Profile, score int) scoring.Scorecard {
+	t.Helper()
+	v, err := e.iv.StartInterview(e.ctx, app.ID, round.ID, who)
 	if err != nil {
 		t.Fatalf("StartInterview(%s): %v", who.Name, err)
 	}
@@ -140,7 +161,7 @@ func TestEditingRubricInUseCreatesVersionAndOldCardsKeepTheirs(t *testing.T) {
 		t.Fatalf("unused edit: version %d, err %v; want version 1", v.Version, err)
 	}
 	round, err := e.iv.SaveRound(e.ctx, scoring.RoundInput{RoleID: e.role.ID, Name: "Custom round", RubricID: custom.RubricID,
-		Competencies: []string{r.Competencies[0].ID}, InterviewerIDs: []int64{e.sam.ID}})
+		Competencies: []string{r.Competencies[0].ID}, InterviewerIDs: []int64{e.sam.ID, e.priya.ID}}, e.riley)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -173,7 +194,7 @@ func TestEditingRubricInUseCreatesVersionAndOldCardsKeepTheirs(t *testing.T) {
 	if err := e.iv.ArchiveRubric(e.ctx, custom.RubricID, true); err != nil {
 		t.Errorf("archive: %v", err)
 	}
-	if _, err := e.iv.SaveRound(e.ctx, scoring.RoundInput{RoleID: e.role.ID, Name: "X", RubricID: custom.RubricID}); err == nil {
+	if _, err := e.iv.SaveRound(e.ctx, scoring.RoundInput{RoleID: e.role.ID, Name: "X", RubricID: custom.RubricID}, e.riley); err == nil {
 		t.Error("a round could pick an archived rubric")
 	}
 }
@@ -193,7 +214,7 @@ func TestBlindVisibilityMatrix(t *testing.T) {
 	}{
 		{e.sam, samCard.ID, true},           // own submitted card
 		{e.priya, priyaView.Card.ID, true},  // own draft
-		{e.priya, samCard.ID, false},        // other's submitted, viewer not yet submitted
+		{e.priya, samCard.ID, false},        // other's submitted, viewer's round not yet submitted
 		{e.jonas, samCard.ID, false},        // viewer with no card at all
 		{e.sam, priyaView.Card.ID, false},   // other's draft, even after submitting
 		{e.riley, samCard.ID, true},         // recruiter sees submitted
@@ -421,13 +442,13 @@ func TestResumeScreenEvidenceMustQuoteResume(t *testing.T) {
 func TestRoundValidationAndDeleteRules(t *testing.T) {
 	e := newEnv(t)
 	_, err := e.iv.SaveRound(e.ctx, scoring.RoundInput{RoleID: e.role.ID, Name: " ", RubricID: e.builtin.RubricID,
-		Competencies: []string{"nope"}, DurationMin: 2})
+		Competencies: []string{"nope"}, DurationMin: 2}, e.riley)
 	var ve *model.ValidationError
 	if !errors.As(err, &ve) || len(ve.Fields) != 3 {
 		t.Fatalf("bad round: %v, want name, duration and competency problems", err)
 	}
 	e.submit(t, e.sam, 2)
-	if err := e.iv.DeleteRound(e.ctx, e.round.ID); !errors.Is(err, model.ErrConflict) {
+	if err := e.iv.DeleteRound(e.ctx, e.round.ID, e.riley); !errors.Is(err, model.ErrConflict) {
 		t.Errorf("deleting a round with scorecards: %v", err)
 	}
 }

@@ -66,3 +66,14 @@ func (e *DuplicateEmailError) Error() string {
 
 // Is lets errors.Is(err, ErrConflict) match duplicates too.
 func (e *DuplicateEmailError) Is(target error) bool { return target == ErrConflict }
+
+// LockedError says a profile is protected by a passphrase and has not been
+// unlocked in this session: the app asks for the passphrase.
+type LockedError struct {
+	ProfileID int64  `json:"profileId"`
+	Name      string `json:"name"`
+}
+
+func (e *LockedError) Error() string {
+	return fmt.Sprintf("%s's profile is protected: enter its passphrase", e.Name)
+}

@@ -13,6 +13,8 @@ type Profile struct {
 	Name        string `json:"name"`
 	IsRecruiter bool   `json:"isRecruiter"`
 	CreatedAt   string `json:"createdAt"`
+	// Protected: switching to this profile asks for its passphrase.
+	Protected bool `json:"protected"`
 }
 
 type RoleStatus string

@@ -1,10 +1,12 @@
 package scoring
 
 import (
+	"fmt"
 	"math"
 	"slices"
-	"sort"
+	"strconv"
 
+	"hirebench/app/model"
 	"hirebench/app/rubric"
 )
 
@@ -13,67 +15,116 @@ import (
 // i.e. 2 levels on a 1–5 scale, 2 on 1–4 (1.5 rounds up), 5 on 1–10.
 const DisagreementShare = 0.5
 
-// WeightKey names one question's weight: "competency/question".
-func WeightKey(competencyID, questionID string) string { return competencyID + "/" + questionID }
+// CellAnswer is one answer an interviewer gave to a question in one round.
+type CellAnswer struct {
+	Round    string   `json:"round"`
+	Score    *int     `json:"score"`
+	Label    string   `json:"label"`
+	ScaleMin int      `json:"scaleMin"`
+	ScaleMax int      `json:"scaleMax"`
+	Norm     *float64 `json:"norm"` // the score on 0–100, nil when skipped
+	Notes    string   `json:"notes"`
+	Skipped  bool     `json:"skipped"`
+	Reason   string   `json:"skipReason"`
+}
 
-// Weights maps WeightKey to the weight a committee uses. A missing key
-// falls back to the rubric's own weights (competency × question).
-type Weights map[string]float64
-
-// Cell is one interviewer's answer to one question.
+// Cell is what one interviewer said on one question: usually one answer,
+// two when they asked it in two rounds.
 type Cell struct {
-	AuthorID int64   `json:"authorId"`
-	Author   string  `json:"author"`
-	Score    *int    `json:"score"`
-	Label    string  `json:"label"`
-	Notes    string  `json:"notes"`
-	Skipped  bool    `json:"skipped"`
-	Reason   string  `json:"skipReason"`
-	Norm     float64 `json:"norm"` // score on 0–100
+	AuthorID int64        `json:"authorId"`
+	Author   string       `json:"author"`
+	Answers  []CellAnswer `json:"answers"`
+	// Norm is the interviewer's mean score on this question (0–100): what
+	// the composite uses. Nil when they did not score it.
+	Norm *float64 `json:"norm"`
 }
 
 // Row is a question in the who-said-what matrix.
 type Row struct {
-	CompetencyID   string  `json:"competencyId"`
-	CompetencyName string  `json:"competencyName"`
-	QuestionID     string  `json:"questionId"`
-	Prompt         string  `json:"prompt"`
-	Weight         float64 `json:"weight"`
-	ScaleMin       int     `json:"scaleMin"`
-	ScaleMax       int     `json:"scaleMax"`
-	// Cells has one entry per interviewer column (same order as Debrief.Interviewers); nil Score = not asked or skipped.
-	Cells        []Cell  `json:"cells"`
-	N            int     `json:"n"`
-	Mean         float64 `json:"mean"`
-	Median       float64 `json:"median"`
-	Min          int     `json:"min"`
-	Max          int     `json:"max"`
-	Disagreement bool    `json:"disagreement"`
+	Key            string `json:"key"`
+	CompetencyID   string `json:"competencyId"`
+	CompetencyName string `json:"competencyName"`
+	QuestionID     string `json:"questionId"`
+	Prompt         string `json:"prompt"`
+	// Weight is the question's effective weight (share of the plan, 0–1);
+	// 0 for a question the interview plan no longer asks.
+	Weight float64 `json:"weight"`
+	InPlan bool    `json:"inPlan"`
+	// Scale names the scale(s) the answers were given on, e.g. "1–4", or
+	// "1–4 and 1–5" when the rubric changed between rounds.
+	Scale string `json:"scale"`
+	// Cells has one entry per interviewer column (Debrief.Interviewers order).
+	Cells []Cell `json:"cells"`
+	N     int    `json:"n"` // interviewers who scored it
+	// Mean is the mean over interviewers on 0–100 (nil: nobody scored it).
+	Mean *float64 `json:"mean"`
+	// Range is the lowest–highest score, in levels on one scale or on
+	// 0–100 across scales, e.g. "2–4" or "25–100 of 100".
+	Range        string `json:"range"`
+	Disagreement bool   `json:"disagreement"`
 }
 
-// CompetencyScore is a competency's mean, on its scale and on 0–100.
+// CompetencyScore is a competency's weighted mean over its answered questions.
 type CompetencyScore struct {
-	ID   string  `json:"id"`
-	Name string  `json:"name"`
-	Mean float64 `json:"mean"`
-	Norm float64 `json:"norm"`
-	N    int     `json:"n"`
+	ID     string   `json:"id"`
+	Name   string   `json:"name"`
+	Weight float64  `json:"weight"` // its share of the plan (sum of its questions' effective weights)
+	Norm   *float64 `json:"norm"`   // 0–100, nil when none of its questions was scored
+	// Coverage is the share of the competency's weight that was answered (0–1).
+	Coverage float64 `json:"coverage"`
+}
+
+// DebriefInterviewer is one column of the matrix.
+type DebriefInterviewer struct {
+	ID     int64    `json:"id"`
+	Name   string   `json:"name"`
+	Rounds []string `json:"rounds"`
+	// Composite is their own composite for the candidate (nil: scored nothing in the plan).
+	Composite *float64 `json:"composite"`
+	Amended   bool     `json:"amended"`
+	// AmendedAfterSeeing: they amended a card after other interviewers'
+	// cards for this candidate were open to them.
+	AmendedAfterSeeing bool `json:"amendedAfterSeeing"`
+}
+
+// Skip is a question an interviewer skipped, with their reason.
+type Skip struct {
+	Key    string `json:"key"`
+	Prompt string `json:"prompt"`
+	Author string `json:"author"`
+	Round  string `json:"round"`
+	Reason string `json:"reason"`
+}
+
+// Uncovered is a plan question nobody scored: it lowers coverage.
+type Uncovered struct {
+	Key        string  `json:"key"`
+	Competency string  `json:"competency"`
+	Prompt     string  `json:"prompt"`
+	Weight     float64 `json:"weight"`
 }
 
 // Debrief is one candidate's submitted scorecards side by side.
 type Debrief struct {
-	CandidateID     int64             `json:"candidateId"`
-	CandidateName   string            `json:"candidateName"`
-	Interviewers    []string          `json:"interviewers"`
-	Rows            []Row             `json:"rows"`
-	Competencies    []CompetencyScore `json:"competencies"`
-	Composite       *float64          `json:"composite"` // 0–100, nil without scores
-	Recommendations map[string]int    `json:"recommendations"`
-	Cards           int               `json:"cards"`
-	Disagreements   int               `json:"disagreements"`
-	// Spread is the standard deviation of the cards' own composites (0–100):
-	// how much the interviewers disagreed overall.
-	Spread float64 `json:"spread"`
+	CandidateID   int64                `json:"candidateId"`
+	CandidateName string               `json:"candidateName"`
+	Interviewers  []DebriefInterviewer `json:"interviewers"`
+	Rows          []Row                `json:"rows"`
+	Competencies  []CompetencyScore    `json:"competencies"`
+	// Composite (0–100), Coverage (0–1) and Uncertainty: see Compose.
+	Composite        *float64 `json:"composite"`
+	Coverage         float64  `json:"coverage"`
+	Complete         bool     `json:"complete"`
+	Uncertainty      *float64 `json:"uncertainty"`
+	UncertaintyLabel string   `json:"uncertaintyLabel"`
+	// CoverageLabel says in words what Coverage means for this candidate.
+	CoverageLabel      string         `json:"coverageLabel"`
+	Recommendations    map[string]int `json:"recommendations"`
+	Cards              int            `json:"cards"`
+	Disagreements      int            `json:"disagreements"`
+	Skips              []Skip         `json:"skips"`
+	Uncovered          []Uncovered    `json:"uncovered"`
+	AmendedAfterSeeing int            `json:"amendedAfterSeeing"` // cards
 }
 
 // CardRubric supplies the rubric a card was scored with (its exact version, subset).
@@ -88,22 +139,24 @@ func Normalize(score, min, max int) float64 {
 }
 
 // BuildDebrief lays out one candidate's submitted cards (their current
-// content, amendments included). Drafts never count. The composite is the
-// weighted mean of every scored answer on 0–100, pooled over cards — the
-// same formula the committee workbook writes as a live Excel formula.
-func BuildDebrief(cards []Scorecard, rubricOf CardRubric, w Weights) Debrief {
-	d := Debrief{Recommendations: map[string]int{}, Rows: []Row{}, Competencies: []CompetencyScore{}, Interviewers: []string{}}
-	type col struct {
-		id   int64
-		name string
-	}
-	var cols []col
+// content, amendments included) against the role's plan (with Effective
+// weights) and computes the composite with Compose. Drafts never count.
+func BuildDebrief(cards []Scorecard, rubricOf CardRubric, plan []PlanQuestion, threshold float64) Debrief {
+	d := Debrief{Recommendations: map[string]int{}, Rows: []Row{}, Competencies: []CompetencyScore{}, Interviewers: []DebriefInterviewer{},
+		Skips: []Skip{}, Uncovered: []Uncovered{}}
 	colIndex := map[int64]int{}
 	rowIndex := map[string]int{}
-	compOrder := []string{}
-	compName := map[string]string{}
-	var sumW, sumWN float64
-	var cardComposites []float64
+	for _, q := range plan {
+		rowIndex[q.Key] = len(d.Rows)
+		d.Rows = append(d.Rows, Row{Key: q.Key, CompetencyID: q.CompetencyID, CompetencyName: q.Competency, QuestionID: q.QuestionID,
+			Prompt: q.Prompt, Weight: q.Effective, InPlan: true})
+	}
+	type placed struct {
+		row, col int
+		ans      CellAnswer
+	}
+	var answers []placed
+	var scores []Score
 	for _, c := range cards {
 		if c.Status != Submitted {
 			continue
@@ -114,159 +167,184 @@ func BuildDebrief(cards []Scorecard, rubricOf CardRubric, w Weights) Debrief {
 		}
 		d.CandidateID, d.CandidateName = c.CandidateID, c.CandidateName
 		d.Cards++
-		answers, rec, _ := c.Current()
+		current, rec, _ := c.Current()
 		if rec != "" {
 			d.Recommendations[rec]++
 		}
-		if _, ok := colIndex[c.AuthorID]; !ok {
-			colIndex[c.AuthorID] = len(cols)
-			cols = append(cols, col{c.AuthorID, c.AuthorName})
+		j, ok := colIndex[c.AuthorID]
+		if !ok {
+			j = len(d.Interviewers)
+			colIndex[c.AuthorID] = j
+			d.Interviewers = append(d.Interviewers, DebriefInterviewer{ID: c.AuthorID, Name: c.AuthorName, Rounds: []string{}})
 		}
-		var cw, cwn float64
+		iv := &d.Interviewers[j]
+		iv.Rounds = append(iv.Rounds, c.RoundName)
+		if len(c.Revisions) > 0 {
+			iv.Amended = true
+		}
+		if c.AmendedAfterSeeing() {
+			iv.AmendedAfterSeeing = true
+			d.AmendedAfterSeeing++
+		}
 		for _, comp := range r.Competencies {
-			if _, seen := compName[comp.ID]; !seen {
-				compName[comp.ID] = comp.Name
-				compOrder = append(compOrder, comp.ID)
-			}
 			for _, q := range comp.Questions {
 				key := WeightKey(comp.ID, q.ID)
+				a, ok := current[q.ID]
+				if !ok {
+					continue
+				}
 				i, ok := rowIndex[key]
 				if !ok {
 					i = len(d.Rows)
 					rowIndex[key] = i
-					d.Rows = append(d.Rows, Row{CompetencyID: comp.ID, CompetencyName: comp.Name, QuestionID: q.ID, Prompt: q.Prompt,
-						Weight: weightOf(w, comp, q), ScaleMin: r.Scale.Min, ScaleMax: r.Scale.Max})
+					d.Rows = append(d.Rows, Row{Key: key, CompetencyID: comp.ID, CompetencyName: comp.Name, QuestionID: q.ID, Prompt: q.Prompt})
 				}
-				a, ok := answers[q.ID]
-				if !ok {
-					continue
-				}
-				cell := Cell{AuthorID: c.AuthorID, Author: c.AuthorName, Notes: a.Notes, Skipped: a.Skipped, Reason: a.SkipReason}
+				ans := CellAnswer{Round: c.RoundName, ScaleMin: r.Scale.Min, ScaleMax: r.Scale.Max, Notes: a.Notes, Skipped: a.Skipped, Reason: a.SkipReason}
 				if a.Score != nil {
-					s := *a.Score
-					cell.Score, cell.Label, cell.Norm = &s, r.Scale.Label(s), Normalize(s, r.Scale.Min, r.Scale.Max)
-					wt := d.Rows[i].Weight
-					sumW, sumWN = sumW+wt, sumWN+wt*cell.Norm
-					cw, cwn = cw+wt, cwn+wt*cell.Norm
+					s, n := *a.Score, Normalize(*a.Score, r.Scale.Min, r.Scale.Max)
+					ans.Score, ans.Label, ans.Norm = &s, r.Scale.Label(s), &n
+					scores = append(scores, Score{Key: key, Interviewer: strconv.FormatInt(c.AuthorID, 10), Norm: n})
+				} else if a.Skipped {
+					d.Skips = append(d.Skips, Skip{Key: key, Prompt: q.Prompt, Author: c.AuthorName, Round: c.RoundName, Reason: a.SkipReason})
 				}
-				d.Rows[i].Cells = append(d.Rows[i].Cells, cell)
+				answers = append(answers, placed{i, j, ans})
 			}
 		}
-		if cw > 0 {
-			cardComposites = append(cardComposites, cwn/cw)
-		}
 	}
-	for _, c := range cols {
-		d.Interviewers = append(d.Interviewers, c.name)
+	comp := Compose(plan, scores)
+	d.Composite, d.Coverage, d.Uncertainty = comp.Value, comp.Coverage, comp.Uncertainty
+	d.Complete = comp.Complete(threshold)
+	d.UncertaintyLabel = comp.UncertaintyLabel()
+	d.CoverageLabel = CoverageLabel(comp, threshold)
+	for _, ic := range comp.Interviewers {
+		id, _ := strconv.ParseInt(ic.Interviewer, 10, 64)
+		v := ic.Composite
+		d.Interviewers[colIndex[id]].Composite = &v
 	}
-	// Lay cells out by interviewer column and compute the row statistics.
-	compSum, compNorm, compN := map[string]float64{}, map[string]float64{}, map[string]int{}
 	for i := range d.Rows {
-		row := &d.Rows[i]
-		byCol := make([]Cell, len(cols))
-		var scores []int
-		var norms []float64
-		for _, cell := range row.Cells {
-			j := colIndex[cell.AuthorID]
-			byCol[j] = cell
-			if cell.Score != nil {
-				scores = append(scores, *cell.Score)
-				norms = append(norms, cell.Norm)
-			}
+		d.Rows[i].Cells = make([]Cell, len(d.Interviewers))
+		for j, iv := range d.Interviewers {
+			d.Rows[i].Cells[j] = Cell{AuthorID: iv.ID, Author: iv.Name, Answers: []CellAnswer{}}
 		}
-		for j := range byCol {
-			if byCol[j].Author == "" {
-				byCol[j] = Cell{AuthorID: cols[j].id, Author: cols[j].name}
-			}
-		}
-		row.Cells = byCol
-		row.N = len(scores)
-		if row.N == 0 {
-			continue
-		}
-		row.Min, row.Max = slices.Min(scores), slices.Max(scores)
-		row.Mean = meanInts(scores)
-		row.Median = medianInts(scores)
-		nmin, nmax := slices.Min(norms), slices.Max(norms)
-		row.Disagreement = row.N >= 2 && (nmax-nmin)/100 >= DisagreementShare-1e-9
-		if row.Disagreement {
+	}
+	for _, p := range answers {
+		c := &d.Rows[p.row].Cells[p.col]
+		c.Answers = append(c.Answers, p.ans)
+	}
+	for i := range d.Rows {
+		finishRow(&d.Rows[i], comp)
+		if d.Rows[i].Disagreement {
 			d.Disagreements++
 		}
-		for _, s := range scores {
-			compSum[row.CompetencyID] += float64(s)
-			compN[row.CompetencyID]++
-		}
-		for _, n := range norms {
-			compNorm[row.CompetencyID] += n
+		if d.Rows[i].InPlan && d.Rows[i].N == 0 {
+			r := d.Rows[i]
+			d.Uncovered = append(d.Uncovered, Uncovered{Key: r.Key, Competency: r.CompetencyName, Prompt: r.Prompt, Weight: r.Weight})
 		}
 	}
-	for _, id := range compOrder {
-		n := compN[id]
-		cs := CompetencyScore{ID: id, Name: compName[id], N: n}
-		if n > 0 {
-			cs.Mean, cs.Norm = compSum[id]/float64(n), compNorm[id]/float64(n)
-		}
-		d.Competencies = append(d.Competencies, cs)
-	}
-	if sumW > 0 {
-		v := sumWN / sumW
-		d.Composite = &v
-	}
-	d.Spread = stddev(cardComposites)
+	d.Competencies = competencyScores(plan, comp)
 	return d
 }
 
-func weightOf(w Weights, c rubric.Competency, q rubric.Question) float64 {
-	if v, ok := w[WeightKey(c.ID, q.ID)]; ok {
-		return v
+// finishRow fills a row's cell means, mean, range, scale and disagreement.
+func finishRow(row *Row, comp Composite) {
+	var norms []float64
+	var raw []int
+	scales := []string{}
+	for j := range row.Cells {
+		c := &row.Cells[j]
+		var sum float64
+		var n int
+		for _, a := range c.Answers {
+			if s := fmt.Sprintf("%d–%d", a.ScaleMin, a.ScaleMax); !slices.Contains(scales, s) {
+				scales = append(scales, s)
+			}
+			if a.Norm != nil {
+				sum += *a.Norm
+				n++
+				raw = append(raw, *a.Score)
+			}
+		}
+		if n > 0 {
+			m := sum / float64(n)
+			c.Norm = &m
+			norms = append(norms, m)
+		}
 	}
-	return DefaultWeight(c, q)
+	row.Scale = model.JoinAnd(scales)
+	row.N = len(norms)
+	if m, ok := comp.Questions[row.Key]; ok && row.InPlan {
+		v := m.Mean
+		row.Mean = &v
+	} else if row.N > 0 {
+		v := mean(norms)
+		row.Mean = &v
+	}
+	if row.N == 0 {
+		return
+	}
+	lo, hi := slices.Min(norms), slices.Max(norms)
+	row.Disagreement = row.N >= 2 && (hi-lo)/100 >= DisagreementShare-1e-9
+	if len(scales) == 1 {
+		row.Range = fmt.Sprintf("%d–%d", slices.Min(raw), slices.Max(raw))
+		if slices.Min(raw) == slices.Max(raw) {
+			row.Range = strconv.Itoa(raw[0])
+		}
+	} else {
+		row.Range = fmt.Sprintf("%.0f–%.0f of 100", lo, hi)
+	}
 }
 
-// DefaultWeight is a question's weight as the rubric sets it: competency
-// weight × question weight, an unset (zero) weight counting as 1.
-func DefaultWeight(c rubric.Competency, q rubric.Question) float64 {
-	cw, qw := c.Weight, q.Weight
-	if cw == 0 {
-		cw = 1
+// competencyScores: each competency's question-weighted mean of its
+// answered questions' means, and how much of its weight was answered.
+func competencyScores(plan []PlanQuestion, comp Composite) []CompetencyScore {
+	out := []CompetencyScore{}
+	index := map[string]int{}
+	type acc struct{ num, answered float64 }
+	sums := []acc{}
+	for _, q := range plan {
+		i, ok := index[q.CompetencyID]
+		if !ok {
+			i = len(out)
+			index[q.CompetencyID] = i
+			out = append(out, CompetencyScore{ID: q.CompetencyID, Name: q.Competency})
+			sums = append(sums, acc{})
+		}
+		out[i].Weight += q.Effective
+		if m, ok := comp.Questions[q.Key]; ok {
+			sums[i].num += q.Effective * m.Mean
+			sums[i].answered += q.Effective
+		}
 	}
-	if qw == 0 {
-		qw = 1
+	for i := range out {
+		if sums[i].answered > 0 {
+			v := sums[i].num / sums[i].answered
+			out[i].Norm = &v
+		}
+		if out[i].Weight > 0 {
+			out[i].Coverage = sums[i].answered / out[i].Weight
+		}
 	}
-	return cw * qw
+	return out
 }
 
-func meanInts(v []int) float64 {
-	s := 0
+// CoverageLabel says what a candidate's coverage means, e.g. "83% of the
+// plan answered" or "67% of the plan answered: below the 80% needed to rank".
+func CoverageLabel(c Composite, threshold float64) string {
+	pct := math.Round(c.Coverage * 100)
+	switch {
+	case c.Value == nil:
+		return "no scored questions yet"
+	case c.Complete(threshold):
+		return fmt.Sprintf("%.0f%% of the plan answered", pct)
+	default:
+		return fmt.Sprintf("%.0f%% of the plan answered: below the %.0f%% needed to rank", pct, threshold*100)
+	}
+}
+
+func mean(v []float64) float64 {
+	var s float64
 	for _, x := range v {
 		s += x
 	}
-	return float64(s) / float64(len(v))
-}
-
-func medianInts(v []int) float64 {
-	s := slices.Clone(v)
-	sort.Ints(s)
-	n := len(s)
-	if n%2 == 1 {
-		return float64(s[n/2])
-	}
-	return float64(s[n/2-1]+s[n/2]) / 2
-}
-
-// stddev is the sample standard deviation; 0 for fewer than two values.
-func stddev(v []float64) float64 {
-	if len(v) < 2 {
-		return 0
-	}
-	var m float64
-	for _, x := range v {
-		m += x
-	}
-	m /= float64(len(v))
-	var ss float64
-	for _, x := range v {
-		ss += (x - m) * (x - m)
-	}
-	return math.Sqrt(ss / float64(len(v)-1))
+	return s / float64(len(v))
 }

@@ -7,63 +7,250 @@ import (
 	"hirebench/app/rubric"
 )
 
-func debriefRubric(min, max int, labels ...string) rubric.Rubric {
-	anchors := make([]string, max-min+1)
+func near(a, b float64) bool { return math.Abs(a-b) < 1e-9 }
+
+// goldenRubric is the worked example of docs/SCORING.md on a scale:
+// Technical (weight 2: t1 w1, t2 w1, t3 w2) and Communication (weight 1:
+// c1 w1, c2 w1, optional).
+func goldenRubric(min, max int) rubric.Rubric {
+	n := max - min + 1
+	labels, anchors := make([]string, n), make([]string, n)
+	for i := range labels {
+		labels[i] = string(rune('A' + i))
+	}
 	return rubric.Rubric{Scale: rubric.Scale{Min: min, Max: max, Labels: labels}, Competencies: []rubric.Competency{
-		{ID: "a", Name: "A", Weight: 1, Questions: []rubric.Question{{ID: "a1", Weight: 1, Anchors: anchors}, {ID: "a2", Weight: 2, Anchors: anchors}}},
-		{ID: "b", Name: "B", Weight: 1, Questions: []rubric.Question{{ID: "b1", Weight: 1, Anchors: anchors}}},
+		{ID: "tech", Name: "Technical", Weight: 2, Questions: []rubric.Question{
+			{ID: "t1", Prompt: "T1", Weight: 1, Anchors: anchors}, {ID: "t2", Prompt: "T2", Weight: 1, Anchors: anchors},
+			{ID: "t3", Prompt: "T3", Weight: 2, Anchors: anchors}}},
+		{ID: "comm", Name: "Communication", Weight: 1, Questions: []rubric.Question{
+			{ID: "c1", Prompt: "C1", Weight: 1, Anchors: anchors}, {ID: "c2", Prompt: "C2", Weight: 1, Optional: true, Anchors: anchors}}},
 	}}
 }
 
-func card(author int64, name string, status Status, rec string, scores map[string]int) Scorecard {
+// goldenCard is a submitted card; a score of 0 is a skip.
+func goldenCard(author int64, name, round string, version int64, comps []string, scores map[string]int) Scorecard {
 	a := map[string]Answer{}
 	for q, s := range scores {
-		a[q] = Answer{Score: intp(s)}
+		if s == 0 {
+			a[q] = Answer{Skipped: true, SkipReason: "ran out of time"}
+		} else {
+			a[q] = Answer{Score: intp(s)}
+		}
 	}
-	return Scorecard{CandidateID: 9, CandidateName: "Ada", AuthorID: author, AuthorName: name, Status: status, Answers: a, Recommendation: rec}
+	return Scorecard{CandidateID: 9, CandidateName: "Ada", AuthorID: author, AuthorName: name, RoundName: round, RubricVersionID: version,
+		Competencies: comps, Status: Submitted, Answers: a, Recommendation: "yes"}
 }
 
-func near(a, b float64) bool { return math.Abs(a-b) < 1e-9 }
+func goldenRubricOf(c Scorecard) (rubric.Rubric, bool) {
+	switch c.RubricVersionID {
+	case 1:
+		return goldenRubric(1, 4).Subset(c.Competencies), true
+	case 2:
+		return goldenRubric(1, 5).Subset(c.Competencies), true
+	}
+	return rubric.Rubric{}, false
+}
 
-func TestDebriefByHand(t *testing.T) {
-	r := debriefRubric(1, 4, "n", "j", "s", "S")
+// TestGoldenDebrief is docs/SCORING.md's worked example. Every expected
+// number was computed by hand (fractions in the comments), not by the code.
+func TestGoldenDebrief(t *testing.T) {
+	plan := BuildPlan([]rubric.Rubric{goldenRubric(1, 5)}, PlanWeights{})
+	// Effective weights: Technical 2/3 × (1/4, 1/4, 2/4); Communication 1/3 × (1/2, 1/2).
+	wantEff := map[string]float64{"tech/t1": 1.0 / 6, "tech/t2": 1.0 / 6, "tech/t3": 1.0 / 3, "comm/c1": 1.0 / 6, "comm/c2": 1.0 / 6}
+	for _, q := range plan {
+		if !near(q.Effective, wantEff[q.Key]) {
+			t.Errorf("effective weight of %s = %v, want %v", q.Key, q.Effective, wantEff[q.Key])
+		}
+	}
 	cards := []Scorecard{
-		card(1, "Sam", Submitted, "yes", map[string]int{"a1": 4, "a2": 3, "b1": 2}),
-		card(2, "Priya", Submitted, "no", map[string]int{"a1": 2, "a2": 3, "b1": 2}),
-		card(3, "Jonas", Draft, "strong_no", map[string]int{"a1": 1, "a2": 1, "b1": 1}), // drafts never count
+		// A, on version 1 (1–4): t1 3 → 66.67, t2 4 → 100, t3 2 → 33.33.
+		goldenCard(1, "Avery", "Tech screen", 1, []string{"tech"}, map[string]int{"t1": 3, "t2": 4, "t3": 2}),
+		// B, on version 2 (1–5): t1 2 → 25, t2 3 → 50, t3 4 → 75, c1 5 → 100, c2 skipped.
+		goldenCard(2, "Blake", "Onsite", 2, nil, map[string]int{"t1": 2, "t2": 3, "t3": 4, "c1": 5, "c2": 0}),
+		// C, on version 2: c1 3 → 50; c2 (optional) left blank.
+		goldenCard(3, "Casey", "Onsite", 2, []string{"comm"}, map[string]int{"c1": 3}),
+		{CandidateID: 9, AuthorID: 4, AuthorName: "Drafty", Status: Draft, RubricVersionID: 2, Answers: map[string]Answer{"t1": {Score: intp(1)}}},
 	}
-	d := BuildDebrief(cards, func(Scorecard) (rubric.Rubric, bool) { return r, true }, nil)
-	if d.Cards != 2 || len(d.Interviewers) != 2 || d.Recommendations["yes"] != 1 || d.Recommendations["no"] != 1 || d.Recommendations["strong_no"] != 0 {
-		t.Fatalf("cards %d interviewers %v recs %v", d.Cards, d.Interviewers, d.Recommendations)
+	d := BuildDebrief(cards, goldenRubricOf, plan, 0.8)
+	// Question means: t1 (200/3 + 25)/2 = 275/6, t2 (100 + 50)/2 = 75,
+	// t3 (100/3 + 75)/2 = 325/6, c1 (100 + 50)/2 = 75, c2 none.
+	// Composite = (275/36 + 75/6 + 325/18 + 75/6) / (5/6) = (1825/36)·(6/5) = 365/6.
+	if d.Composite == nil || !near(*d.Composite, 365.0/6) {
+		t.Fatalf("composite = %v, want 365/6 = 60.8333", d.Composite)
 	}
-	// Normalised on 1–4: 4→100, 3→66.67, 2→33.33. Weights a1=1, a2=2, b1=1.
-	// Sam: (100 + 2·66.67 + 33.33)/4 = 66.67; Priya: (33.33 + 2·66.67 + 33.33)/4 = 50.
-	// Pooled over both cards: (100+133.33+33.33+33.33+133.33+33.33)/8 = 58.33.
-	if d.Composite == nil || !near(*d.Composite, 175.0/3) {
-		t.Errorf("composite = %v, want 58.33", d.Composite)
+	if !near(d.Coverage, 5.0/6) || !d.Complete {
+		t.Errorf("coverage = %v complete = %v, want 5/6 and complete (83%% ≥ 80%%)", d.Coverage, d.Complete)
 	}
-	// Card composites 66.67 and 50: sample SD = 16.67/√2 = 11.785.
-	if !near(d.Spread, (200.0/3-50)/math.Sqrt2) {
-		t.Errorf("spread = %v", d.Spread)
+	// Own composites: Avery (200/18 + 100/6 + 100/9)/(2/3) = 175/3, Blake
+	// (25 + 50 + 150 + 100)/6 / (5/6) = 65, Casey 50. Mean 520/9; squared
+	// deviations (5/9)² + (65/9)² + (70/9)² = 9150/81; SD = √(4575/81);
+	// standard error = SD/√3 = 4.33903.
+	if d.Uncertainty == nil || math.Abs(*d.Uncertainty-4.33903) > 5e-6 {
+		t.Errorf("uncertainty = %v, want 4.33903", d.Uncertainty)
 	}
-	a1 := d.Rows[0]
-	if a1.QuestionID != "a1" || a1.Min != 2 || a1.Max != 4 || !near(a1.Mean, 3) || !near(a1.Median, 3) || !a1.Disagreement {
-		t.Errorf("a1 row = %+v; want 2–4, mean 3, disagreement (2 levels on 1–4)", a1)
+	if d.UncertaintyLabel != "±4.3 between 3 interviewers" {
+		t.Errorf("uncertainty label = %q", d.UncertaintyLabel)
 	}
-	if d.Rows[1].Disagreement || d.Rows[2].Disagreement || d.Disagreements != 1 {
-		t.Errorf("only a1 should disagree: %d", d.Disagreements)
+	wantOwn := map[string]float64{"Avery": 175.0 / 3, "Blake": 65, "Casey": 50}
+	if len(d.Interviewers) != 3 {
+		t.Fatalf("interviewers = %+v (drafts never count)", d.Interviewers)
 	}
-	if a1.Cells[0].Author != "Sam" || *a1.Cells[0].Score != 4 || a1.Cells[0].Label != "S" {
-		t.Errorf("cells not in interviewer order: %+v", a1.Cells)
+	for _, iv := range d.Interviewers {
+		if iv.Composite == nil || !near(*iv.Composite, wantOwn[iv.Name]) {
+			t.Errorf("%s's own composite = %v, want %v", iv.Name, iv.Composite, wantOwn[iv.Name])
+		}
 	}
-	// Competency A: scores 4,3,2,3 → mean 3 (66.67 on 0–100); B: 2,2 → 2.
-	if c := d.Competencies[0]; c.ID != "a" || !near(c.Mean, 3) || !near(c.Norm, 200.0/3) || c.N != 4 {
-		t.Errorf("competency A = %+v", c)
+	if len(d.Skips) != 1 || d.Skips[0].Key != "comm/c2" || d.Skips[0].Author != "Blake" || d.Skips[0].Reason != "ran out of time" {
+		t.Errorf("skips = %+v, want Blake's c2 with its reason", d.Skips)
 	}
-	// A committee weight of 0 on a2 changes the composite: (100+33.33+33.33+33.33)/4 = 50.
-	d2 := BuildDebrief(cards, func(Scorecard) (rubric.Rubric, bool) { return r, true }, Weights{"a/a2": 0})
-	if !near(*d2.Composite, 50) {
-		t.Errorf("re-weighted composite = %v, want 50", *d2.Composite)
+	if len(d.Uncovered) != 1 || d.Uncovered[0].Key != "comm/c2" || !near(d.Uncovered[0].Weight, 1.0/6) {
+		t.Errorf("uncovered = %+v, want c2 (1/6)", d.Uncovered)
+	}
+	// Technical: (275/36 + 75/6 + 325/18)/(2/3) = (1375/36)·(3/2) = 1375/24 = 57.29.
+	// Communication: c1 only → 75, with half its weight answered.
+	tech, comm := d.Competencies[0], d.Competencies[1]
+	if tech.Norm == nil || !near(*tech.Norm, 1375.0/24) || !near(tech.Coverage, 1) || !near(tech.Weight, 2.0/3) {
+		t.Errorf("technical = %+v, want 57.29 with full coverage", tech)
+	}
+	if comm.Norm == nil || !near(*comm.Norm, 75) || !near(comm.Coverage, 0.5) {
+		t.Errorf("communication = %+v, want 75 with half coverage", comm)
+	}
+	// Row t1 holds both answers on their own scales; mixed scales → range on 0–100.
+	t1 := d.Rows[0]
+	if t1.Key != "tech/t1" || t1.N != 2 || t1.Scale != "1–4 and 1–5" || t1.Range != "25–67 of 100" || !near(*t1.Mean, 275.0/6) {
+		t.Errorf("t1 row = %+v", t1)
+	}
+	// t3: 33.33 vs 75 is 41.7 apart, under half the scale; t2: 100 vs 50 is half.
+	if d.Rows[1].Disagreement != true || d.Rows[2].Disagreement || d.Disagreements != 2 {
+		t.Errorf("disagreements: t2 %v t3 %v total %d; want t2 and c1 (100 vs 50)", d.Rows[1].Disagreement, d.Rows[2].Disagreement, d.Disagreements)
+	}
+}
+
+func TestOneInterviewerSaysSoAndIncompleteIsNotRanked(t *testing.T) {
+	plan := BuildPlan([]rubric.Rubric{goldenRubric(1, 5)}, PlanWeights{})
+	d := BuildDebrief([]Scorecard{goldenCard(1, "Avery", "Tech screen", 1, []string{"tech"}, map[string]int{"t1": 3, "t2": 4, "t3": 2})},
+		goldenRubricOf, plan, 0.8)
+	// Only Technical: coverage 2/3, composite = Avery's own 175/3.
+	if !near(*d.Composite, 175.0/3) || !near(d.Coverage, 2.0/3) || d.Complete {
+		t.Fatalf("composite %v coverage %v complete %v", *d.Composite, d.Coverage, d.Complete)
+	}
+	if d.Uncertainty != nil || d.UncertaintyLabel != "one interviewer: no spread to estimate" {
+		t.Errorf("uncertainty %v %q", d.Uncertainty, d.UncertaintyLabel)
+	}
+	if d.CoverageLabel != "67% of the plan answered: below the 80% needed to rank" {
+		t.Errorf("coverage label %q", d.CoverageLabel)
+	}
+}
+
+// Skipping a heavy question must not raise a composite above what answering
+// it at the candidate's level would give: it lowers coverage instead.
+func TestSkippingDoesNotHideFromTheWeights(t *testing.T) {
+	plan := BuildPlan([]rubric.Rubric{goldenRubric(1, 5)}, PlanWeights{})
+	full := Compose(plan, []Score{{"tech/t1", "1", 100}, {"tech/t2", "1", 100}, {"tech/t3", "1", 0}, {"comm/c1", "1", 100}, {"comm/c2", "1", 100}})
+	skipped := Compose(plan, []Score{{"tech/t1", "1", 100}, {"tech/t2", "1", 100}, {"comm/c1", "1", 100}, {"comm/c2", "1", 100}})
+	// Full: 1 − 1/3 = 2/3 of the plan at 100 → 66.67, coverage 1.
+	if !near(*full.Value, 200.0/3) || !near(full.Coverage, 1) {
+		t.Fatalf("full = %v / %v", *full.Value, full.Coverage)
+	}
+	// Skipping t3 (1/3 of the plan) leaves coverage 2/3: below 80%, not ranked.
+	if !near(skipped.Coverage, 2.0/3) || skipped.Complete(0.8) {
+		t.Errorf("a skipped heavy question: coverage %v complete %v; want 2/3 and not complete", skipped.Coverage, skipped.Complete(0.8))
+	}
+}
+
+func TestEffectiveWeightsSumToOne(t *testing.T) {
+	plans := [][]PlanQuestion{
+		{{Key: "a/1", CompetencyID: "a", CompetencyWeight: 3, QuestionWeight: 1}, {Key: "a/2", CompetencyID: "a", CompetencyWeight: 3, QuestionWeight: 5},
+			{Key: "b/1", CompetencyID: "b", CompetencyWeight: 0.5, QuestionWeight: 2}},
+		{{Key: "x/1", CompetencyID: "x", CompetencyWeight: 100, QuestionWeight: 0.01}},
+	}
+	for i, p := range plans {
+		var sum float64
+		for _, q := range Effective(p) {
+			sum += q.Effective
+		}
+		if !near(sum, 1) {
+			t.Errorf("plan %d: effective weights sum to %v", i, sum)
+		}
+	}
+	// a: 3/3.5 × (1/6, 5/6); b: 0.5/3.5.
+	e := Effective(plans[0])
+	if !near(e[0].Effective, 3/3.5/6) || !near(e[1].Effective, 3/3.5*5/6) || !near(e[2].Effective, 0.5/3.5) {
+		t.Errorf("effective = %v %v %v", e[0].Effective, e[1].Effective, e[2].Effective)
+	}
+}
+
+func TestInterviewerTwiceOnAQuestionCountsOnce(t *testing.T) {
+	plan := Effective([]PlanQuestion{{Key: "a/1", CompetencyID: "a", CompetencyWeight: 1, QuestionWeight: 1}})
+	// Sam twice (100 and 50 → 75), Priya once (0): mean over interviewers (75 + 0)/2 = 37.5, not (100+50+0)/3 = 50.
+	c := Compose(plan, []Score{{"a/1", "sam", 100}, {"a/1", "sam", 50}, {"a/1", "priya", 0}})
+	if !near(*c.Value, 37.5) || c.Questions["a/1"].Interviewers != 2 || len(c.Interviewers) != 2 {
+		t.Errorf("composite %v, question %+v", *c.Value, c.Questions["a/1"])
+	}
+}
+
+func TestPlanWeightsOverrideTheRubric(t *testing.T) {
+	w := PlanWeights{Competencies: map[string]float64{"comm": 2}, Questions: map[string]float64{"tech/t3": 1}}
+	plan := BuildPlan([]rubric.Rubric{goldenRubric(1, 4)}, w)
+	// Technical 2/4 × (1/3 each); Communication 2/4 × (1/2 each).
+	for _, q := range plan {
+		want := 1.0 / 6
+		if q.CompetencyID == "comm" {
+			want = 0.25
+		}
+		if !near(q.Effective, want) {
+			t.Errorf("%s = %v, want %v", q.Key, q.Effective, want)
+		}
+	}
+}
+
+func TestBuildPlanCountsACompetencyOnce(t *testing.T) {
+	r := goldenRubric(1, 4)
+	plan := BuildPlan([]rubric.Rubric{r.Subset([]string{"comm"}), r, r.Subset([]string{"tech"})}, PlanWeights{})
+	if len(plan) != 5 || plan[0].Key != "comm/c1" || plan[2].Key != "tech/t1" {
+		t.Errorf("plan keys %v; want Communication (first round) then Technical, each once", keysOf(plan))
+	}
+}
+
+func keysOf(p []PlanQuestion) []string {
+	var out []string
+	for _, q := range p {
+		out = append(out, q.Key)
+	}
+	return out
+}
+
+func TestRankCompleteFirstTiesShare(t *testing.T) {
+	f := func(v float64) *float64 { return &v }
+	items := []Ranked{
+		{f(70), true, "Ada"}, {f(90), false, "Ben"}, {f(80), true, "Cy"}, {nil, false, "Di"}, {f(80), true, "Ed"}, {f(60), true, "Fay"},
+	}
+	order, rank := Rank(items)
+	wantOrder := []int{2, 4, 0, 5, 1, 3} // Cy, Ed (tie, by name), Ada, Fay, then incomplete Ben, then Di without scores
+	for i := range wantOrder {
+		if order[i] != wantOrder[i] {
+			t.Fatalf("order = %v, want %v", order, wantOrder)
+		}
+	}
+	wantRank := []int{3, 0, 1, 0, 1, 4}
+	for i := range wantRank {
+		if rank[i] != wantRank[i] {
+			t.Fatalf("rank = %v, want %v", rank, wantRank)
+		}
+	}
+}
+
+func TestDebriefUsesAmendedContentAndMarksSeenOthers(t *testing.T) {
+	plan := BuildPlan([]rubric.Rubric{goldenRubric(1, 4)}, PlanWeights{})
+	c := goldenCard(1, "Avery", "Tech screen", 1, []string{"tech"}, map[string]int{"t1": 4, "t2": 4, "t3": 4})
+	c.Revisions = []Revision{{Answers: map[string]Answer{"t1": {Score: intp(1)}, "t2": {Score: intp(1)}, "t3": {Score: intp(1)}},
+		Recommendation: "strong_no", SeenOthers: true}}
+	d := BuildDebrief([]Scorecard{c}, goldenRubricOf, plan, 0.8)
+	if *d.Composite != 0 || d.Recommendations["strong_no"] != 1 {
+		t.Errorf("amendment ignored: composite %v recs %v", *d.Composite, d.Recommendations)
+	}
+	if d.AmendedAfterSeeing != 1 || !d.Interviewers[0].AmendedAfterSeeing || !d.Interviewers[0].Amended {
+		t.Errorf("amended after seeing others not marked: %+v", d.Interviewers[0])
 	}
 }
 
@@ -77,22 +264,29 @@ func TestDisagreementScalesWithTheScale(t *testing.T) {
 		{1, 10, 3, 7, false}, {1, 10, 3, 8, true},
 	}
 	for _, c := range cases {
-		labels := make([]string, c.max-c.min+1)
-		r := debriefRubric(c.min, c.max, labels...)
-		cards := []Scorecard{card(1, "A", Submitted, "yes", map[string]int{"b1": c.lo}), card(2, "B", Submitted, "yes", map[string]int{"b1": c.hi})}
-		d := BuildDebrief(cards, func(Scorecard) (rubric.Rubric, bool) { return r, true }, nil)
-		if got := d.Rows[2].Disagreement; got != c.want {
+		r := goldenRubric(c.min, c.max)
+		plan := BuildPlan([]rubric.Rubric{r}, PlanWeights{})
+		of := func(Scorecard) (rubric.Rubric, bool) { return r, true }
+		cards := []Scorecard{goldenCard(1, "A", "R", 1, nil, map[string]int{"t1": c.lo}), goldenCard(2, "B", "R", 1, nil, map[string]int{"t1": c.hi})}
+		d := BuildDebrief(cards, of, plan, 0.8)
+		if got := d.Rows[0].Disagreement; got != c.want {
 			t.Errorf("%d vs %d on %d–%d: disagreement %v, want %v", c.lo, c.hi, c.min, c.max, got, c.want)
 		}
 	}
 }
 
-func TestDebriefUsesAmendedContent(t *testing.T) {
-	r := debriefRubric(1, 4, "n", "j", "s", "S")
-	c := card(1, "Sam", Submitted, "yes", map[string]int{"a1": 4, "a2": 4, "b1": 4})
-	c.Revisions = []Revision{{Answers: map[string]Answer{"a1": {Score: intp(1)}, "a2": {Score: intp(1)}, "b1": {Score: intp(1)}}, Recommendation: "strong_no"}}
-	d := BuildDebrief([]Scorecard{c}, func(Scorecard) (rubric.Rubric, bool) { return r, true }, nil)
-	if *d.Composite != 0 || d.Recommendations["strong_no"] != 1 {
-		t.Errorf("amendment ignored: composite %v recs %v", *d.Composite, d.Recommendations)
+func TestCheckWeightEdits(t *testing.T) {
+	plan := BuildPlan([]rubric.Rubric{goldenRubric(1, 4)}, PlanWeights{})
+	changes, err := CheckWeightEdits(plan, []WeightEdit{{CompetencyID: "tech", Weight: 3}, {CompetencyID: "comm", QuestionID: "c1", Weight: 1}}, "", false)
+	if err != nil || len(changes) != 1 || changes[0].Old != 2 || changes[0].New != 3 || changes[0].Label != "Technical" {
+		t.Fatalf("changes %+v err %v; want only tech 2 → 3 (c1 unchanged)", changes, err)
+	}
+	if _, err := CheckWeightEdits(plan, []WeightEdit{{CompetencyID: "tech", Weight: 3}}, "", true); fieldsOf(err) != "reason" {
+		t.Errorf("after scoring without a reason: %v", err)
+	}
+	_, err = CheckWeightEdits(plan, []WeightEdit{{CompetencyID: "nope", Weight: 1}, {CompetencyID: "tech", QuestionID: "zz", Weight: 1},
+		{CompetencyID: "comm", Weight: 0}, {CompetencyID: "comm", Weight: math.NaN()}, {CompetencyID: "tech", Weight: 101}}, "why", true)
+	if fieldsOf(err) != "weights[0],weights[1],weights[2],weights[3],weights[4]" {
+		t.Errorf("bad edits: %v", err)
 	}
 }

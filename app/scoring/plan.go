@@ -45,14 +45,30 @@ type CandidateRound struct {
 	// Cards are the round's scorecards as the viewer may see them: others'
 	// hidden ones are redacted to author and state.
 	Cards []Scorecard `json:"cards"`
+	// Interviewers are who interviews this candidate in this round: the
+	// recruiter's reassignment when Reassigned, else the plan's.
+	Interviewers []model.Profile `json:"interviewers"`
+	Reassigned   bool            `json:"reassigned"`
+	// CanStart: the viewer is one of Interviewers and has no card yet.
+	CanStart bool `json:"canStart"`
 	// MyCardID is the viewer's own card in this round, 0 if not started.
 	MyCardID int64 `json:"myCardId"`
 	Hidden   int   `json:"hidden"`
 }
 
+// Assignees is who interviews a candidate in a round: the recruiter's
+// reassignment for that candidate when there is one, else the plan's
+// interviewers for the round.
+func Assignees(r Round, reassigned []model.Profile) []model.Profile {
+	if len(reassigned) > 0 {
+		return reassigned
+	}
+	return r.Interviewers
+}
+
 // State derives a round's progress from its cards and schedule: submitted
-// once every assigned interviewer (or, unassigned, anyone) has submitted.
-func State(r Round, scheduledAt string, cards []Scorecard) RoundState {
+// once every interviewer assigned to the candidate's round has submitted.
+func State(assigned []model.Profile, scheduledAt string, cards []Scorecard) RoundState {
 	submitted, drafts := map[int64]bool{}, 0
 	for _, c := range cards {
 		if c.Status == Submitted {
@@ -62,7 +78,7 @@ func State(r Round, scheduledAt string, cards []Scorecard) RoundState {
 		}
 	}
 	all := len(submitted) > 0
-	for _, p := range r.Interviewers {
+	for _, p := range assigned {
 		if !submitted[p.ID] {
 			all = false
 		}

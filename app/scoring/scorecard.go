@@ -88,6 +88,21 @@ type Revision struct {
 	AuthorName     string            `json:"authorName"`
 	CreatedAt      string            `json:"createdAt"`
 	SHA256         string            `json:"sha256"`
+	// SeenOthers: when the author amended, other interviewers' submitted
+	// cards for this candidate were open to them, so the amendment may be
+	// anchored by what they read. Covered by the hash.
+	SeenOthers bool `json:"seenOthers"`
+}
+
+// AmendedAfterSeeing says whether any amendment was made after its author
+// could read other interviewers' cards for the candidate.
+func (c Scorecard) AmendedAfterSeeing() bool {
+	for _, r := range c.Revisions {
+		if r.SeenOthers {
+			return true
+		}
+	}
+	return false
 }
 
 // Current returns the content in force: the latest amendment, else the original.
@@ -259,7 +274,10 @@ type canonical struct {
 	Recommendation string            `json:"recommendation"`
 	Notes          string            `json:"notes"`
 	Reason         string            `json:"reason,omitempty"`
-	At             string            `json:"at"`
+	// SeenOthers is left out when false, so amendments hashed before it
+	// existed keep their hashes.
+	SeenOthers bool   `json:"seenOthers,omitempty"`
+	At         string `json:"at"`
 }
 
 const canonicalFormat = "hirebench.scorecard/v1"
@@ -276,7 +294,7 @@ func Hash(c Scorecard) string {
 func RevisionHash(c Scorecard, r Revision, previous string) string {
 	return hashOf(canonical{Format: canonicalFormat, UID: c.UID, Revision: r.Revision, PreviousSHA256: previous,
 		Author: r.AuthorName, RubricSHA256: c.RubricSHA256, Competencies: nonNil(c.Competencies), Answers: judged(r.Answers),
-		Recommendation: r.Recommendation, Notes: r.Notes, Reason: r.Reason, At: r.CreatedAt})
+		Recommendation: r.Recommendation, Notes: r.Notes, Reason: r.Reason, SeenOthers: r.SeenOthers, At: r.CreatedAt})
 }
 
 // Verify recomputes every hash of a submitted scorecard and its amendments;

@@ -45,10 +45,10 @@ func TestCanSeeMatrix(t *testing.T) {
 	}{
 		{"own draft", Viewer{ProfileID: me}, me, Draft, true},
 		{"own submitted", Viewer{ProfileID: me}, me, Submitted, true},
-		{"other's draft, I have not submitted", Viewer{ProfileID: me}, other, Draft, false},
-		{"other's draft, I have submitted", Viewer{ProfileID: me, SubmittedForCandidate: true}, other, Draft, false},
-		{"other's submitted, I have not submitted", Viewer{ProfileID: me}, other, Submitted, false},
-		{"other's submitted, I have submitted", Viewer{ProfileID: me, SubmittedForCandidate: true}, other, Submitted, true},
+		{"other's draft, I have not finished", Viewer{ProfileID: me}, other, Draft, false},
+		{"other's draft, I have finished", Viewer{ProfileID: me, DoneWithCandidate: true}, other, Draft, false},
+		{"other's submitted, I have not finished my rounds", Viewer{ProfileID: me}, other, Submitted, false},
+		{"other's submitted, I have finished my rounds", Viewer{ProfileID: me, DoneWithCandidate: true}, other, Submitted, true},
 		{"recruiter, other's draft", Viewer{ProfileID: me, IsRecruiter: true}, other, Draft, false},
 		{"recruiter, other's submitted", Viewer{ProfileID: me, IsRecruiter: true}, other, Submitted, true},
 	}
@@ -213,7 +213,7 @@ func TestVerifyChainsAmendments(t *testing.T) {
 }
 
 func TestRoundState(t *testing.T) {
-	round := Round{Interviewers: []model.Profile{{ID: 1}, {ID: 2}}}
+	assigned := []model.Profile{{ID: 1}, {ID: 2}}
 	cases := []struct {
 		name      string
 		scheduled string
@@ -228,11 +228,11 @@ func TestRoundState(t *testing.T) {
 		{"both submitted, a third drafting", "", []Scorecard{{AuthorID: 1, Status: Submitted}, {AuthorID: 2, Status: Submitted}, {AuthorID: 3, Status: Draft}}, InProgress},
 	}
 	for _, c := range cases {
-		if got := State(round, c.scheduled, c.cards); got != c.want {
+		if got := State(assigned, c.scheduled, c.cards); got != c.want {
 			t.Errorf("%s: %s, want %s", c.name, got, c.want)
 		}
 	}
-	if got := State(Round{}, "", []Scorecard{{AuthorID: 5, Status: Submitted}}); got != Done {
+	if got := State(nil, "", []Scorecard{{AuthorID: 5, Status: Submitted}}); got != Done {
 		t.Errorf("unassigned round with a submitted card: %s, want submitted", got)
 	}
 }

@@ -19,51 +19,6 @@ type Service struct {
 
 func New(store *storage.Store) *Service { return &Service{store: store} }
 
-// CommandLine is the actor recorded for changes made from the CLI.
-var CommandLine = model.Profile{Name: "command line"}
-
-const settingCurrentProfile = "current_profile"
-
-// Profiles lists local profiles.
-func (s *Service) Profiles(ctx context.Context) ([]model.Profile, error) {
-	return s.store.ListProfiles(ctx)
-}
-
-// CreateProfile adds a person to this workspace; makeCurrent also switches to them.
-func (s *Service) CreateProfile(ctx context.Context, name string, recruiter, makeCurrent bool) (model.Profile, error) {
-	name, err := model.ProfileName(name)
-	if err != nil {
-		return model.Profile{}, err
-	}
-	p, err := s.store.CreateProfile(ctx, name, recruiter)
-	if err != nil || !makeCurrent {
-		return p, err
-	}
-	return p, s.store.PutSetting(ctx, settingCurrentProfile, strconv.FormatInt(p.ID, 10))
-}
-
-// CurrentProfile returns who is using the app, or ErrNotFound on first launch.
-func (s *Service) CurrentProfile(ctx context.Context) (model.Profile, error) {
-	v, err := s.store.Setting(ctx, settingCurrentProfile)
-	if err != nil {
-		return model.Profile{}, err
-	}
-	id, _ := strconv.ParseInt(v, 10, 64)
-	if id == 0 {
-		return model.Profile{}, fmt.Errorf("current profile: %w", model.ErrNotFound)
-	}
-	return s.store.GetProfile(ctx, id)
-}
-
-// SwitchProfile makes another existing profile current.
-func (s *Service) SwitchProfile(ctx context.Context, id int64) (model.Profile, error) {
-	p, err := s.store.GetProfile(ctx, id)
-	if err != nil {
-		return p, err
-	}
-	return p, s.store.PutSetting(ctx, settingCurrentProfile, strconv.FormatInt(id, 10))
-}
-
 // Roles lists roles with their pipelines.
 func (s *Service) Roles(ctx context.Context) ([]model.Role, error) { return s.store.ListRoles(ctx) }
 

@@ -492,13 +492,13 @@ func TestProfiles(t *testing.T) {
 	if cur, _ := e.svc.CurrentProfile(e.ctx); cur.ID != e.actor.ID {
 		t.Error("creating a profile without makeCurrent switched to it")
 	}
-	if _, err := e.svc.SwitchProfile(e.ctx, sam.ID); err != nil {
+	if _, err := e.svc.SwitchProfile(e.ctx, sam.ID, ""); err != nil {
 		t.Fatal(err)
 	}
 	if cur, _ := e.svc.CurrentProfile(e.ctx); cur.ID != sam.ID {
 		t.Error("SwitchProfile did not switch")
 	}
-	if _, err := e.svc.SwitchProfile(e.ctx, 9999); !errors.Is(err, model.ErrNotFound) {
+	if _, err := e.svc.SwitchProfile(e.ctx, 9999, ""); !errors.Is(err, model.ErrNotFound) {
 		t.Errorf("switching to a missing profile: %v", err)
 	}
 	if cur, _ := e.svc.CurrentProfile(e.ctx); cur.ID != sam.ID {

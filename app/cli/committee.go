@@ -1,0 +1,183 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+	"text/tabwriter"
+
+	"hirebench/app/interviews"
+	"hirebench/app/scoring"
+)
+
+// compositeCommand computes composites for any data; it needs no workspace.
+func compositeCommand(args []string, stdout io.Writer, fail func(int, string, ...any) int) int {
+	fs := newFlags("composite")
+	in := fs.String("in", "", "CSV with one row per interviewer × question")
+	asJSON := fs.Bool("json", false, "print JSON")
+	minCov := fs.Float64("min-coverage", scoring.DefaultCoverageThreshold, "coverage (0–1) needed to rank a candidate")
+	if err := parse(fs, args); err != nil {
+		return fail(ExitUsage, "composite: %v", err)
+	}
+	if *in == "" {
+		return fail(ExitUsage, "composite: give --in FILE (see 'hirebench help' for its columns)")
+	}
+	if *minCov < 0 || *minCov > 1 {
+		return fail(ExitUsage, "composite: --min-coverage must be between 0 and 1, not %g", *minCov)
+	}
+	f, err := os.Open(*in)
+	if err != nil {
+		return fail(ExitError, "composite: %v", err)
+	}
+	defer f.Close()
+	input, err := scoring.ReadCompositeCSV(f)
+	if err != nil {
+		return fail(ExitError, "composite: %s: %v", *in, err)
+	}
+	results := scoring.ComposeAll(input, *minCov)
+	if *asJSON {
+		out := struct {
+			MinCoverage float64                      `json:"min_coverage"`
+			Candidates  []scoring.CandidateComposite `json:"candidates"`
+		}{*minCov, results}
+		if err := writeJSON(stdout, out); err != nil {
+			return fail(ExitError, "composite: %v", err)
+		}
+		return ExitOK
+	}
+	tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "RANK\tCANDIDATE\tCOMPOSITE\tCOVERAGE\tUNCERTAINTY")
+	for _, r := range results {
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%.0f%%\t%s\n", rankText(r.Rank, r.Composite != nil), r.Candidate, optNum(r.Composite), r.Coverage*100, r.UncertaintyLabel)
+	}
+	return errOr(tw.Flush(), fail)
+}
+
+func errOr(err error, fail func(int, string, ...any) int) int {
+	if err != nil {
+		return fail(ExitError, "%v", err)
+	}
+	return ExitOK
+}
+
+func rankText(rank int, scored bool) string {
+	switch {
+	case rank > 0:
+		return strconv.Itoa(rank)
+	case scored:
+		return "incomplete"
+	}
+	return "—"
+}
+
+func optNum(v *float64) string {
+	if v == nil {
+		return "—"
+	}
+	return fmt.Sprintf("%.1f", *v)
+}
+
+// debrief prints a role's debrief, as the owner of the workspace sees it.
+func (c *command) debrief(args []string) error {
+	fs := newFlags("debrief")
+	role := fs.String("role", "", "role id or title (see roles list)")
+	asJSON := fs.Bool("json", false, "print JSON")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if *role == "" {
+		return usageError{fmt.Errorf("give --role ROLE")}
+	}
+	r, err := c.svc.ResolveRole(c.ctx, *role)
+	if err != nil {
+		return err
+	}
+	d, err := c.iv.CommitteeDebrief(c.ctx, r.ID)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		return writeJSON(c.out, d)
+	}
+	if d.Plan.WeightsNote != "" {
+		fmt.Fprintln(c.out, d.Plan.WeightsNote)
+	}
+	tw := tabwriter.NewWriter(c.out, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "RANK\tCANDIDATE\tSTAGE\tCOMPOSITE\tCOVERAGE\tUNCERTAINTY\tTO DISCUSS")
+	for _, cd := range d.Candidates {
+		deb := cd.Debrief
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%.0f%%\t%s\t%d\n", rankText(cd.Rank, deb.Composite != nil), deb.CandidateName, cd.Stage,
+			optNum(deb.Composite), deb.Coverage*100, deb.UncertaintyLabel, deb.Disagreements)
+	}
+	return tw.Flush()
+}
+
+func (c *command) weightsList(args []string) error {
+	fs := newFlags("weights list")
+	role := fs.String("role", "", "role id or title")
+	asJSON := fs.Bool("json", false, "print JSON")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if *role == "" {
+		return usageError{fmt.Errorf("give --role ROLE")}
+	}
+	r, err := c.svc.ResolveRole(c.ctx, *role)
+	if err != nil {
+		return err
+	}
+	p, err := c.iv.Plan(c.ctx, r.ID)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		return writeJSON(c.out, p)
+	}
+	printPlan(c.out, p)
+	return nil
+}
+
+func printPlan(w io.Writer, p interviews.Plan) {
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "COMPETENCY\tWEIGHT\tQUESTION\tWEIGHT\tSHARE")
+	for _, q := range p.Questions {
+		fmt.Fprintf(tw, "%s\t%g\t%s\t%g\t%.1f%%\n", q.CompetencyID, q.CompetencyWeight, q.QuestionID, q.QuestionWeight, q.Effective*100)
+	}
+	_ = tw.Flush()
+	for _, ch := range p.Changes {
+		when := "before scoring"
+		if ch.AfterScoring {
+			when = "after scoring began"
+		}
+		fmt.Fprintf(w, "%s %s: %s %g → %g (%s) %s\n", ch.ChangedAt, ch.ActorName, ch.Label, ch.Old, ch.New, when, ch.Reason)
+	}
+	if p.WeightsNote != "" {
+		fmt.Fprintln(w, p.WeightsNote)
+	}
+}
+
+func (c *command) weightsSet(args []string) error {
+	fs := newFlags("weights set")
+	role := fs.String("role", "", "role id or title")
+	comp := fs.String("competency", "", "competency id")
+	question := fs.String("question", "", "question id (leave out to set the competency's weight)")
+	weight := fs.Float64("weight", 0, "the new weight (> 0)")
+	reason := fs.String("reason", "", "why (needed once a scorecard of the role was submitted)")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if *role == "" || *comp == "" {
+		return usageError{fmt.Errorf("give --role ROLE, --competency ID and --weight W")}
+	}
+	r, err := c.svc.ResolveRole(c.ctx, *role)
+	if err != nil {
+		return err
+	}
+	p, err := c.iv.SetWeights(c.ctx, r.ID, []scoring.WeightEdit{{CompetencyID: *comp, QuestionID: *question, Weight: *weight}}, *reason, commandLine)
+	if err != nil {
+		return err
+	}
+	printPlan(c.out, p)
+	return nil
+}

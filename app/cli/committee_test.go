@@ -1,0 +1,183 @@
+package cli_test
+
+import (
+	"encoding/json"
+	"math"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"hirebench/app/cli"
+)
+
+// The worked example of docs/SCORING.md, plus Bo whom only Avery saw.
+const scoringExample = `candidate,interviewer,competency,competency_weight,question,question_weight,score,scale_min,scale_max
+Ada,Avery,tech,2,t1,1,3,1,4
+Ada,Avery,tech,2,t2,1,4,1,4
+Ada,Avery,tech,2,t3,2,2,1,4
+Ada,Blake,tech,2,t1,1,2,1,5
+Ada,Blake,tech,2,t2,1,3,1,5
+Ada,Blake,tech,2,t3,2,4,1,5
+Ada,Blake,comm,1,c1,1,5,1,5
+Ada,Blake,comm,1,c2,1,,1,5
+Ada,Casey,comm,1,c1,1,3,1,5
+Bo,Avery,tech,2,t1,1,4,1,4
+Bo,Avery,tech,2,t2,1,4,1,4
+Bo,Avery,tech,2,t3,2,4,1,4
+`
+
+func writeFile(t *testing.T, name, body string) string {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(p, []byte(body), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func TestCompositeCommandOnTheWorkedExample(t *testing.T) {
+	in := writeFile(t, "scores.csv", scoringExample)
+	out := mustRun(t, t.TempDir(), "composite", "--in", in, "--json")
+	var got struct {
+		MinCoverage float64 `json:"min_coverage"`
+		Candidates  []struct {
+			Candidate    string   `json:"candidate"`
+			Rank         int      `json:"rank"`
+			Composite    *float64 `json:"composite"`
+			Coverage     float64  `json:"coverage"`
+			Complete     bool     `json:"complete"`
+			Uncertainty  *float64 `json:"uncertainty"`
+			Interviewers int      `json:"interviewers"`
+		} `json:"candidates"`
+	}
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	if len(got.Candidates) != 2 || got.MinCoverage != 0.8 {
+		t.Fatalf("%s", out)
+	}
+	ada, bo := got.Candidates[0], got.Candidates[1]
+	// Typed in from docs/SCORING.md: 365/6, 5/6, 4.33903.
+	if ada.Candidate != "Ada" || ada.Rank != 1 || !ada.Complete || math.Abs(*ada.Composite-60.833333333) > 1e-8 ||
+		math.Abs(ada.Coverage-0.833333333) > 1e-8 || math.Abs(*ada.Uncertainty-4.33903) > 5e-6 || ada.Interviewers != 3 {
+		t.Errorf("Ada = %+v", ada)
+	}
+	if bo.Candidate != "Bo" || bo.Rank != 0 || bo.Complete || bo.Uncertainty != nil || math.Abs(*bo.Composite-100) > 1e-9 {
+		t.Errorf("Bo = %+v; want incomplete, no uncertainty (one interviewer)", bo)
+	}
+	// The plain table says the same in words.
+	table := mustRun(t, t.TempDir(), "composite", "--in", in)
+	for _, want := range []string{"1", "Ada", "60.8", "83%", "±4.3 between 3 interviewers", "incomplete", "Bo", "one interviewer"} {
+		if !strings.Contains(table, want) {
+			t.Errorf("table lacks %q:\n%s", want, table)
+		}
+	}
+	// A lower threshold ranks Bo first.
+	low := mustRun(t, t.TempDir(), "composite", "--in", in, "--json", "--min-coverage", "0.6")
+	if !strings.Contains(low[:strings.Index(low, "Ada")], `"Bo"`) {
+		t.Errorf("with 60%% needed Bo (100, 67%%) should rank first:\n%s", low)
+	}
+}
+
+func TestCompositeCommandRefusesBadInputWithTheLine(t *testing.T) {
+	head := "candidate,interviewer,competency,competency_weight,question,question_weight,score,scale_min,scale_max\n"
+	cases := map[string][]string{
+		"A,X,c,1,q,1,3,1,4\nA,Y,c,1,q,2,3,1,4\n": {"line 3", "weight 2", "line 2"},
+		"A,X,c,1,q,1,7,1,4\n":                    {"line 2", "outside its scale"},
+		"A,X,c,1,q,1,abc,1,4\n":                  {"line 2", "not a number"},
+	}
+	for body, mentions := range cases {
+		wantFailure(t, run(t, t.TempDir(), "composite", "--in", writeFile(t, "bad.csv", head+body), "--json"), cli.ExitError, mentions...)
+	}
+	wantFailure(t, run(t, t.TempDir(), "composite"), cli.ExitUsage, "--in")
+	wantFailure(t, run(t, t.TempDir(), "composite", "--in", "x.csv", "--min-coverage", "2"), cli.ExitUsage, "min-coverage")
+}
+
+func TestDebriefAndWeightsCommands(t *testing.T) {
+	dir := t.TempDir()
+	mustRun(t, dir, "demo")
+	out := mustRun(t, dir, "debrief", "--role", "Senior AI Engineer", "--json")
+	var d struct {
+		Candidates []struct {
+			Rank    int `json:"rank"`
+			Debrief struct {
+				CandidateName    string   `json:"candidateName"`
+				Composite        *float64 `json:"composite"`
+				Coverage         float64  `json:"coverage"`
+				Complete         bool     `json:"complete"`
+				UncertaintyLabel string   `json:"uncertaintyLabel"`
+				Interviewers     []struct {
+					Name string `json:"name"`
+				} `json:"interviewers"`
+				Rows []struct {
+					Key    string  `json:"key"`
+					Weight float64 `json:"weight"`
+					Scale  string  `json:"scale"`
+					Cells  []struct {
+						Author  string `json:"author"`
+						Answers []struct {
+							Score *int `json:"score"`
+						} `json:"answers"`
+					} `json:"cells"`
+				} `json:"rows"`
+			} `json:"debrief"`
+		} `json:"candidates"`
+		Plan struct {
+			Questions []struct {
+				Effective float64 `json:"effective"`
+			} `json:"questions"`
+			Changes []struct {
+				Reason string `json:"reason"`
+			} `json:"changes"`
+		} `json:"plan"`
+	}
+	if err := json.Unmarshal([]byte(out), &d); err != nil {
+		t.Fatalf("%v", err)
+	}
+	if len(d.Candidates) < 3 || len(d.Plan.Questions) == 0 || len(d.Plan.Changes) != 1 {
+		t.Fatalf("debrief: %d candidates, %d questions, %d weight changes", len(d.Candidates), len(d.Plan.Questions), len(d.Plan.Changes))
+	}
+	var sum float64
+	for _, q := range d.Plan.Questions {
+		sum += q.Effective
+	}
+	if math.Abs(sum-1) > 1e-9 {
+		t.Errorf("effective weights sum to %v", sum)
+	}
+	first := d.Candidates[0]
+	if first.Rank != 1 || !first.Debrief.Complete || first.Debrief.Composite == nil || len(first.Debrief.Interviewers) < 2 {
+		t.Errorf("first candidate %+v", first)
+	}
+	scores := 0
+	for _, r := range first.Debrief.Rows {
+		if r.Scale != "1–4" || r.Weight <= 0 {
+			t.Errorf("row %s: scale %q weight %v", r.Key, r.Scale, r.Weight)
+		}
+		for _, c := range r.Cells {
+			for _, a := range c.Answers {
+				if a.Score != nil && c.Author != "" {
+					scores++
+				}
+			}
+		}
+	}
+	if scores == 0 {
+		t.Error("the JSON carries no score by interviewer")
+	}
+
+	// Weights: a change after scoring began needs a reason and then shows.
+	r := run(t, dir, "weights", "set", "--role", "Senior AI Engineer", "--competency", "evaluation", "--weight", "3")
+	wantFailure(t, r, cli.ExitError, "reason")
+	set := mustRun(t, dir, "weights", "set", "--role", "Senior AI Engineer", "--competency", "evaluation", "--weight", "3",
+		"--reason", "Evaluation matters more than planned")
+	if !strings.Contains(set, "Weights changed after scoring began") || !strings.Contains(set, "Evaluation matters more than planned") {
+		t.Errorf("weights set output:\n%s", set)
+	}
+	table := mustRun(t, dir, "debrief", "--role", "Senior AI Engineer")
+	if !strings.HasPrefix(table, "Weights changed after scoring began") {
+		t.Errorf("the debrief does not lead with the weight change:\n%s", table)
+	}
+	wantFailure(t, run(t, dir, "debrief"), cli.ExitUsage, "--role")
+	wantFailure(t, run(t, dir, "debrief", "--role", "No such role"), cli.ExitError, "no such role")
+}

@@ -1,0 +1,99 @@
+package interviews
+
+import (
+	"context"
+	"fmt"
+	"slices"
+
+	"hirebench/app/model"
+	"hirebench/app/scoring"
+)
+
+// panel is what the blind rule needs to know about one candidate: their
+// applications, each role's rounds, the recruiter's reassignments and every
+// scorecard (anyone's, any status).
+type panel struct {
+	apps      []model.Application
+	rounds    map[int64][]scoring.Round // by role
+	overrides map[scoring.RoundKey][]model.Profile
+	cards     []scoring.Scorecard
+}
+
+func (s *Service) loadPanel(ctx context.Context, candidateID int64) (panel, error) {
+	p := panel{rounds: map[int64][]scoring.Round{}}
+	var err error
+	if p.apps, err = s.store.CandidateApplications(ctx, candidateID); err != nil {
+		return p, err
+	}
+	for _, a := range p.apps {
+		if _, ok := p.rounds[a.RoleID]; ok {
+			continue
+		}
+		if p.rounds[a.RoleID], err = s.store.ListRounds(ctx, a.RoleID); err != nil {
+			return p, err
+		}
+	}
+	if p.overrides, err = s.store.Assignments(ctx, candidateID); err != nil {
+		return p, err
+	}
+	p.cards, err = s.store.CandidateScorecards(ctx, candidateID)
+	return p, err
+}
+
+// assignees is who interviews the candidate in one round of an application.
+func (p panel) assignees(appID int64, r scoring.Round) (who []model.Profile, reassigned bool) {
+	o := p.overrides[scoring.RoundKey{ApplicationID: appID, RoundID: r.ID}]
+	return scoring.Assignees(r, o), len(o) > 0
+}
+
+// assignedTo lists the candidate's rounds a profile interviews in.
+func (p panel) assignedTo(profileID int64) []scoring.RoundKey {
+	var out []scoring.RoundKey
+	for _, a := range p.apps {
+		for _, r := range p.rounds[a.RoleID] {
+			who, _ := p.assignees(a.ID, r)
+			if slices.ContainsFunc(who, func(x model.Profile) bool { return x.ID == profileID }) {
+				out = append(out, scoring.RoundKey{ApplicationID: a.ID, RoundID: r.ID})
+			}
+		}
+	}
+	return out
+}
+
+// viewer is the blind rule's view of who is looking.
+func (p panel) viewer(v model.Profile) scoring.Viewer {
+	return scoring.Viewer{ProfileID: v.ID, IsRecruiter: v.IsRecruiter,
+		DoneWithCandidate: scoring.DoneWithCandidate(v.ID, p.assignedTo(v.ID), p.cards)}
+}
+
+// AssignRound lets the recruiter choose who interviews one candidate in one
+// round (an empty list goes back to the plan's interviewers). A card an
+// interviewer already started stays theirs.
+func (s *Service) AssignRound(ctx context.Context, applicationID, roundID int64, profileIDs []int64, actor model.Profile) error {
+	if !actor.IsRecruiter {
+		return fmt.Errorf("only the recruiter assigns interviewers: %w", model.ErrConflict)
+	}
+	ids := []int64{}
+	for _, id := range profileIDs {
+		if !slices.Contains(ids, id) {
+			ids = append(ids, id)
+		}
+	}
+	return s.store.AssignRound(ctx, applicationID, roundID, ids)
+}
+
+// mayStart checks that the viewer interviews this candidate in this round.
+func (p panel) mayStart(viewer model.Profile, appID int64, r scoring.Round) error {
+	who, _ := p.assignees(appID, r)
+	if slices.ContainsFunc(who, func(x model.Profile) bool { return x.ID == viewer.ID }) {
+		return nil
+	}
+	if len(who) == 0 {
+		return fmt.Errorf("nobody is assigned to %q for this candidate yet; the recruiter assigns interviewers on the interview plan: %w", r.Name, model.ErrConflict)
+	}
+	names := make([]string, len(who))
+	for i, x := range who {
+		names[i] = x.Name
+	}
+	return fmt.Errorf("%q is assigned to %s; the recruiter can reassign it: %w", r.Name, model.JoinAnd(names), model.ErrConflict)
+}

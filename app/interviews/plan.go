@@ -1,0 +1,200 @@
+package interviews
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"strconv"
+	"unicode/utf8"
+
+	"hirebench/app/model"
+	"hirebench/app/rubric"
+	"hirebench/app/scoring"
+)
+
+// Plan is a role's interview plan as the committee weighs it: every
+// question its rounds ask, with the weights fixed on the plan.
+type Plan struct {
+	RoleID    int64                  `json:"roleId"`
+	Questions []scoring.PlanQuestion `json:"questions"`
+	// Changes is the weight history, oldest first.
+	Changes []scoring.WeightChange `json:"changes"`
+	// ScoringBegan: a scorecard of the role was submitted; weight changes
+	// from then on need a reason and are shown to the committee.
+	ScoringBegan bool `json:"scoringBegan"`
+	// ChangedAfterScoring: weights changed after scoring began.
+	ChangedAfterScoring bool `json:"changedAfterScoring"`
+	// WeightsNote is the sentence the debrief and workbook show when
+	// weights changed after scoring began ("" otherwise).
+	WeightsNote       string  `json:"weightsNote"`
+	CoverageThreshold float64 `json:"coverageThreshold"`
+}
+
+const (
+	settingCoverage = "coverage_threshold"
+	maxWeightReason = 2000
+)
+
+// planQuestions builds a role's plan from its rounds (each round's rubric
+// at its latest version, limited to the round's competencies) and the
+// weights set on the plan.
+func (s *Service) planQuestions(ctx context.Context, roleID int64) ([]scoring.PlanQuestion, error) {
+	rounds, err := s.store.ListRounds(ctx, roleID)
+	if err != nil {
+		return nil, err
+	}
+	versions := map[int64]rubric.Rubric{}
+	var rs []rubric.Rubric
+	for _, r := range rounds {
+		v, ok := versions[r.RubricID]
+		if !ok {
+			latest, err := s.store.LatestRubric(ctx, r.RubricID)
+			if err != nil {
+				return nil, err
+			}
+			v = latest.Content
+			versions[r.RubricID] = v
+		}
+		rs = append(rs, v.Subset(r.Competencies))
+	}
+	w, err := s.store.PlanWeights(ctx, roleID)
+	if err != nil {
+		return nil, err
+	}
+	return nonNilPlan(scoring.BuildPlan(rs, w)), nil
+}
+
+func nonNilPlan(p []scoring.PlanQuestion) []scoring.PlanQuestion {
+	if p == nil {
+		return []scoring.PlanQuestion{}
+	}
+	return p
+}
+
+// Plan returns a role's plan with its weights and their history.
+func (s *Service) Plan(ctx context.Context, roleID int64) (Plan, error) {
+	if _, err := s.store.GetRole(ctx, roleID); err != nil {
+		return Plan{}, err
+	}
+	qs, err := s.planQuestions(ctx, roleID)
+	if err != nil {
+		return Plan{}, err
+	}
+	changes, err := s.store.WeightChanges(ctx, roleID)
+	if err != nil {
+		return Plan{}, err
+	}
+	began, err := s.store.RoleHasSubmitted(ctx, roleID)
+	if err != nil {
+		return Plan{}, err
+	}
+	threshold, err := s.CoverageThreshold(ctx)
+	if err != nil {
+		return Plan{}, err
+	}
+	p := Plan{RoleID: roleID, Questions: qs, Changes: changes, ScoringBegan: began, CoverageThreshold: threshold}
+	var after int
+	for _, c := range changes {
+		if c.AfterScoring {
+			after++
+		}
+	}
+	if after > 0 {
+		p.ChangedAfterScoring = true
+		p.WeightsNote = fmt.Sprintf("Weights changed after scoring began (%d %s; see the weight history): the ranking is not the one planned before interviews.",
+			after, plural(after, "change", "changes"))
+	}
+	return p, nil
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// SetWeights changes weights on a role's plan. The recruiter alone sets
+// them; once a scorecard of the role is submitted each change needs a
+// reason, and all of them are recorded (who, when, old → new, why).
+func (s *Service) SetWeights(ctx context.Context, roleID int64, edits []scoring.WeightEdit, reason string, actor model.Profile) (Plan, error) {
+	if !actor.IsRecruiter {
+		return Plan{}, fmt.Errorf("only the recruiter sets a role's weights: %w", model.ErrConflict)
+	}
+	reason = model.MultiLine(reason)
+	if utf8.RuneCountInString(reason) > maxWeightReason {
+		return Plan{}, model.Invalid("reason", "is longer than %d characters", maxWeightReason)
+	}
+	qs, err := s.planQuestions(ctx, roleID)
+	if err != nil {
+		return Plan{}, err
+	}
+	if _, err := s.store.ChangeWeights(ctx, roleID, actor, func(afterScoring bool) ([]scoring.WeightChange, error) {
+		return scoring.CheckWeightEdits(qs, edits, reason, afterScoring)
+	}); err != nil {
+		return Plan{}, err
+	}
+	return s.Plan(ctx, roleID)
+}
+
+// CoverageThreshold is the share of the plan a candidate's answers must
+// carry to be ranked (workspace setting, default 80%).
+func (s *Service) CoverageThreshold(ctx context.Context) (float64, error) {
+	v, err := s.store.Setting(ctx, settingCoverage)
+	if err != nil || v == "" {
+		return scoring.DefaultCoverageThreshold, err
+	}
+	f, err := strconv.ParseFloat(v, 64)
+	if err != nil || f < 0 || f > 1 {
+		return scoring.DefaultCoverageThreshold, nil
+	}
+	return f, nil
+}
+
+// SetCoverageThreshold sets it (0–1, in whole percent); recruiter only.
+func (s *Service) SetCoverageThreshold(ctx context.Context, v float64, actor model.Profile) error {
+	if !actor.IsRecruiter {
+		return fmt.Errorf("only the recruiter sets the coverage needed to rank: %w", model.ErrConflict)
+	}
+	if math.IsNaN(v) || v < 0 || v > 1 {
+		return model.Invalid("coverageThreshold", "must be between 0%% and 100%%")
+	}
+	return s.store.PutSetting(ctx, settingCoverage, strconv.FormatFloat(math.Round(v*100)/100, 'f', -1, 64))
+}
+
+// recordPlanChange runs change, and when it changed which questions the
+// plan asks after scoring began, records that in the weight history: every
+// share moves, so the committee must know (Plan.WeightsNote).
+func (s *Service) recordPlanChange(ctx context.Context, roleID int64, what string, actor model.Profile, change func() error) error {
+	began, err := s.store.RoleHasSubmitted(ctx, roleID)
+	if err != nil {
+		return err
+	}
+	var before []scoring.PlanQuestion
+	if began {
+		if before, err = s.planQuestions(ctx, roleID); err != nil {
+			return err
+		}
+	}
+	if err := change(); err != nil || !began {
+		return err
+	}
+	after, err := s.planQuestions(ctx, roleID)
+	if err != nil {
+		return err
+	}
+	added, removed := scoring.PlanDiff(before, after)
+	if len(added) == 0 && len(removed) == 0 {
+		return nil
+	}
+	label := "Interview plan changed (" + what + ")"
+	if len(added) > 0 {
+		label += ": now also asks " + model.JoinAnd(added)
+	}
+	if len(removed) > 0 {
+		label += "; no longer asks " + model.JoinAnd(removed)
+	}
+	return s.store.RecordPlanChange(ctx, roleID, label, actor)
+}
+
+func quote(s string) string { return "“" + s + "”" }

@@ -1,0 +1,34 @@
+// Package transfer is the service that moves work between laptops: it
+// decides who may write which bundle, then lets storage write or merge it.
+package transfer
+
+import (
+	"context"
+	"io"
+
+	"hirebench/app/bundle"
+	"hirebench/app/model"
+	"hirebench/app/scoring"
+	"hirebench/storage"
+)
+
+type Service struct {
+	store *storage.Store
+}
+
+func New(store *storage.Store) *Service { return &Service{store: store} }
+
+// ExportBundle writes a bundle to w if the exporter may: one with other
+// people's scorecards is the recruiter's (or the command line's) alone;
+// one's own scorecards, or none, are anyone's (scoring.MayExport).
+func (s *Service) ExportBundle(ctx context.Context, w io.Writer, opts bundle.ExportOptions, who scoring.Exporter) (bundle.Summary, error) {
+	if err := scoring.MayExport(who, scoring.BundleKind(who.ProfileID, opts.AuthorID, opts.NoScorecards)); err != nil {
+		return bundle.Summary{}, err
+	}
+	return s.store.ExportBundle(ctx, w, opts)
+}
+
+// ImportBundle merges a bundle; storage checks every hash before it writes.
+func (s *Service) ImportBundle(ctx context.Context, r io.ReaderAt, size int64, actor model.Profile) (bundle.ImportReport, error) {
+	return s.store.ImportBundle(ctx, r, size, actor)
+}

@@ -1,0 +1,386 @@
+package exports
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+
+	"hirebench/app/stats"
+)
+
+// RatingsNote says what the Calibration statistics are computed from.
+const RatingsNote = "Ratings are raw levels on the rubric's scale, one per interviewer per candidate × question; " +
+	"interviewers are told apart by profile, not by name."
+
+var (
+	statisticHeader = []string{"Statistic", "Value", "95% CI lower", "95% CI upper", "What it means"}
+	leniencyHeader  = []string{"Rater", "N", "Mean deviation", "Z", "Mean", "SD"}
+	groupHeader     = []string{"Group", "Scale", "Candidates", "Items", "Scored by 2+", "Interviewers", "ICC(2,1)", "ICC(2,k)",
+		"Alpha (ordinal)", "Alpha (interval)", "What it means"}
+)
+
+// writeWeightHistory writes every recorded change of a plan weight.
+func writeWeightHistory(f *excelize.File, st *styles, c *Committee) error {
+	const sheet = SheetWeightHistory
+	w := newWidths(weightHistoryHeader)
+	for i, h := range weightHistoryHeader {
+		if err := st.setText(sheet, cellName(i+1, 1), h, st.header); err != nil {
+			return err
+		}
+	}
+	if len(c.WeightChanges) == 0 {
+		if err := st.setText(sheet, "A2", "(no changes)", st.note); err != nil {
+			return err
+		}
+	}
+	for i, ch := range c.WeightChanges {
+		r := i + 2
+		texts := map[int]string{1: ch.ChangedAt, 2: ch.Actor, 3: ch.What, 6: yesNo(ch.AfterScoring), 7: ch.Reason}
+		for col, s := range texts {
+			style := 0
+			if col == 6 {
+				style = st.check
+			}
+			if err := st.setText(sheet, cellName(col, r), s, style); err != nil {
+				return err
+			}
+			w.fit(col-1, s)
+		}
+		if ch.PlanChange {
+			continue // the plan's questions changed: What says how; no weights to show
+		}
+		for col, v := range map[int]float64{4: ch.Old, 5: ch.New} {
+			if err := st.setNum(sheet, cellName(col, r), v, 0); err != nil {
+				return err
+			}
+		}
+	}
+	for i := range weightHistoryHeader {
+		if err := f.SetColWidth(sheet, colName(i+1), colName(i+1), w.width(i)); err != nil {
+			return err
+		}
+	}
+	if len(c.WeightChanges) > 0 {
+		if err := f.AutoFilter(sheet, "A1:"+cellName(len(weightHistoryHeader), len(c.WeightChanges)+1), nil); err != nil {
+			return err
+		}
+	}
+	return f.SetPanes(sheet, frozen(1, 0))
+}
+
+// iccForm is one statistic row of Calibration.
+type iccForm struct {
+	field, label string
+	value        *float64
+	ci           *[2]float64
+}
+
+func iccForms(r *stats.Report) []iccForm {
+	k := "k"
+	if r.K > 0 {
+		k = strconv.Itoa(r.K)
+	}
+	return []iccForm{
+		{"icc_1_1", "ICC(1,1)", r.ICC11, r.ICC11CI},
+		{"icc_2_1", "ICC(2,1)", r.ICC21, r.ICC21CI},
+		{"icc_3_1", "ICC(3,1)", r.ICC31, r.ICC31CI},
+		{"icc_1_k", "ICC(1," + k + ")", r.ICC1K, r.ICC1KCI},
+		{"icc_2_k", "ICC(2," + k + ")", r.ICC2K, r.ICC2KCI},
+		{"icc_3_k", "ICC(3," + k + ")", r.ICC3K, r.ICC3KCI},
+	}
+}
+
+func alphaForms(r *stats.Report) []iccForm {
+	return []iccForm{
+		{"alpha_nominal", "Krippendorff's alpha (nominal)", r.AlphaNominal, nil},
+		{"alpha_ordinal", "Krippendorff's alpha (ordinal)", r.AlphaOrdinal, nil},
+		{"alpha_interval", "Krippendorff's alpha (interval)", r.AlphaInterval, nil},
+		{"alpha_ratio", "Krippendorff's alpha (ratio)", r.AlphaRatio, nil},
+	}
+}
+
+// missingReason finds the Errors line about field, if any.
+func missingReason(r *stats.Report, field string) string {
+	for _, e := range r.Errors {
+		names, _, ok := strings.Cut(e, ": ")
+		if !ok {
+			continue
+		}
+		for n := range strings.SplitSeq(names, ",") {
+			n = strings.TrimSpace(n)
+			if n == field || (n == "icc" && strings.HasPrefix(field, "icc")) || n == "input" {
+				return "not computed: " + e
+			}
+		}
+	}
+	return "not computed"
+}
+
+// References linked from Calibration (https only, through safeLink).
+var calibrationRefs = []struct{ text, url string }{
+	{"Shrout & Fleiss (1979), Intraclass correlations: uses in assessing rater reliability", "https://doi.org/10.1037/0033-2909.86.2.420"},
+	{"Koo & Li (2016), A guideline of selecting and reporting intraclass correlation coefficients", "https://doi.org/10.1016/j.jcm.2016.02.012"},
+	{"Krippendorff (2004), Content Analysis: An Introduction to Its Methodology, 2nd ed.", ""},
+}
+
+// calibrationTitle names the group whose report Calibration details.
+func calibrationTitle(g *CalibrationGroup) string {
+	return fmt.Sprintf("%s (%s scale): %d %s, %d %s", g.Name, g.Scale, g.Candidates, plural(g.Candidates, "candidate", "candidates"),
+		g.Raters, plural(g.Raters, "interviewer", "interviewers"))
+}
+
+// NoCalibrationNote and NoRatingsNote head Calibration when no group has
+// a report.
+const (
+	NoCalibrationNote = "No reliability report: no group of ratings has enough candidates and answers scored by two or more interviewers (see each group's reason below)."
+	NoRatingsNote     = "No reliability report: there are no scored answers yet."
+)
+
+// calWriter writes Calibration row by row.
+type calWriter struct {
+	f  *excelize.File
+	st *styles
+	r  int
+}
+
+func (w *calWriter) text(col int, s string, style int) error {
+	return w.st.setText(SheetCalibration, cellName(col, w.r), s, style)
+}
+
+func (w *calWriter) num(col int, v float64, style int) error {
+	return w.st.setNum(SheetCalibration, cellName(col, w.r), v, style)
+}
+
+func (w *calWriter) row(vals ...string) error {
+	for i, s := range vals {
+		if err := w.text(i+1, s, w.st.header); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (w *calWriter) section(title string) error {
+	w.r += 2
+	return w.text(1, title, w.st.bold)
+}
+
+// writeCalibration writes the reliability of the role's ratings: the full
+// report of the first group that has one (the pooled one), then one row
+// per group, then the references.
+func writeCalibration(f *excelize.File, st *styles, c *Committee) error {
+	w := &calWriter{f: f, st: st, r: 1}
+	var first *CalibrationGroup
+	for i := range c.Calibration {
+		if c.Calibration[i].Report != nil {
+			first = &c.Calibration[i]
+			break
+		}
+	}
+	title := NoRatingsNote
+	switch {
+	case first != nil:
+		title = calibrationTitle(first)
+	case len(c.Calibration) > 0:
+		title = NoCalibrationNote
+	}
+	if err := w.text(1, title, st.bold); err != nil {
+		return err
+	}
+	w.r++
+	if err := w.text(1, RatingsNote, 0); err != nil {
+		return err
+	}
+	if first != nil {
+		if err := writeReport(w, first.Report); err != nil {
+			return err
+		}
+	}
+	if len(c.Calibration) > 0 {
+		if err := writeGroups(w, c.Calibration); err != nil {
+			return err
+		}
+	}
+	if err := w.section("References"); err != nil {
+		return err
+	}
+	for _, ref := range calibrationRefs {
+		w.r++
+		cell := cellName(1, w.r)
+		if err := w.text(1, ref.text, 0); err != nil {
+			return err
+		}
+		if link, ok := safeLink(ref.url); ok {
+			if err := f.SetCellHyperLink(SheetCalibration, cell, link, "External"); err != nil {
+				return err
+			}
+			if err := f.SetCellStyle(SheetCalibration, cell, cell, st.link); err != nil {
+				return err
+			}
+		}
+	}
+	// "What it means" of the report (E) overflows into the empty columns
+	// to its right; the group table's (K) is wide.
+	for col, width := range map[string]float64{"A": 40, "B": 10, "C": 13, "D": 13, "E": 13, "F": 13, "G": 10, "H": 10, "I": 14, "J": 15, "K": 90} {
+		if err := f.SetColWidth(SheetCalibration, col, col, width); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// writeReport writes one stats.Report: ICC forms with their intervals and
+// sentences, alphas, counts, errors, notes and interviewer leniency.
+func writeReport(w *calWriter, rep *stats.Report) error {
+	st := w.st
+	w.r += 2
+	if err := w.row(statisticHeader...); err != nil {
+		return err
+	}
+	for _, form := range append(iccForms(rep), alphaForms(rep)...) {
+		w.r++
+		if err := w.text(1, form.label, 0); err != nil {
+			return err
+		}
+		if form.value == nil {
+			if err := w.text(5, missingReason(rep, form.field), 0); err != nil {
+				return err
+			}
+			continue
+		}
+		decimals := st.num2
+		if strings.HasPrefix(form.field, "alpha") {
+			decimals = st.num3 // as Explain prints them
+		}
+		if err := w.num(2, *form.value, decimals); err != nil {
+			return err
+		}
+		if form.ci != nil {
+			if err := w.num(3, form.ci[0], st.num2); err != nil {
+				return err
+			}
+			if err := w.num(4, form.ci[1], st.num2); err != nil {
+				return err
+			}
+		}
+		if err := w.text(5, stats.Explain(form.field, *form.value), 0); err != nil {
+			return err
+		}
+	}
+	if err := w.section("Counts"); err != nil {
+		return err
+	}
+	for _, kv := range []struct {
+		label string
+		v     int
+	}{
+		{"Subjects (candidate × question)", rep.Subjects},
+		{"Raters (interviewers)", rep.Raters},
+		{"Ratings", rep.Ratings},
+		{"Subjects dropped from the ICC", rep.SubjectsDropped},
+		{"Raters per subject in the ICC (k)", rep.K},
+	} {
+		w.r++
+		if err := w.text(1, kv.label, 0); err != nil {
+			return err
+		}
+		if err := w.num(2, float64(kv.v), 0); err != nil {
+			return err
+		}
+	}
+	for _, block := range []struct {
+		title string
+		lines []string
+	}{{"Errors", rep.Errors}, {"Notes", rep.Notes}} {
+		if err := w.section(block.title); err != nil {
+			return err
+		}
+		lines := block.lines
+		if len(lines) == 0 {
+			lines = []string{"(none)"}
+		}
+		for _, line := range lines {
+			w.r++
+			if err := w.text(1, line, 0); err != nil {
+				return err
+			}
+		}
+	}
+	if err := w.section("Interviewer leniency (positive = scores higher than colleagues on the same candidates)"); err != nil {
+		return err
+	}
+	w.r++
+	if err := w.row(leniencyHeader...); err != nil {
+		return err
+	}
+	for _, l := range rep.Leniency {
+		w.r++
+		if err := w.text(1, l.Rater, 0); err != nil {
+			return err
+		}
+		for j, v := range []float64{float64(l.N), l.MeanDeviation, l.Z, l.Mean, l.SD} {
+			style := st.num2
+			if j == 0 {
+				style = 0
+			}
+			if err := w.num(j+2, v, style); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// writeGroups writes one row per calibration group.
+func writeGroups(w *calWriter, groups []CalibrationGroup) error {
+	st := w.st
+	if err := w.section("By group (pooled, then per competency; one scale per group)"); err != nil {
+		return err
+	}
+	w.r++
+	if err := w.row(groupHeader...); err != nil {
+		return err
+	}
+	for i := range groups {
+		g := &groups[i]
+		w.r++
+		if err := w.text(1, g.Name, 0); err != nil {
+			return err
+		}
+		if err := w.text(2, g.Scale, st.check); err != nil {
+			return err
+		}
+		for j, v := range []int{g.Candidates, g.Items, g.PairedItems, g.Raters} {
+			if err := w.num(3+j, float64(v), 0); err != nil {
+				return err
+			}
+		}
+		meaning := g.TooFew
+		if rep := g.Report; rep != nil {
+			for j, v := range []struct {
+				v     *float64
+				style int
+			}{{rep.ICC21, st.num2}, {rep.ICC2K, st.num2}, {rep.AlphaOrdinal, st.num3}, {rep.AlphaInterval, st.num3}} {
+				if v.v != nil {
+					if err := w.num(7+j, *v.v, v.style); err != nil {
+						return err
+					}
+				}
+			}
+			if rep.AlphaOrdinal != nil {
+				meaning = stats.Explain("alpha_ordinal", *rep.AlphaOrdinal)
+			} else {
+				meaning = missingReason(rep, "alpha_ordinal")
+			}
+		}
+		if meaning == "" {
+			meaning = "not reported"
+		}
+		if err := w.text(11, meaning, 0); err != nil {
+			return err
+		}
+	}
+	return nil
+}

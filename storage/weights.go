@@ -1,0 +1,142 @@
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+
+	"hirebench/app/model"
+	"hirebench/app/scoring"
+)
+
+const (
+	sqlPlanWeights  = `SELECT competency_id, question_id, weight FROM plan_weights WHERE role_id = ?`
+	sqlUpsertWeight = `INSERT INTO plan_weights (role_id, competency_id, question_id, weight) VALUES (?, ?, ?, ?)
+		ON CONFLICT (role_id, competency_id, question_id) DO UPDATE SET weight = excluded.weight`
+	sqlInsertWeightChange = `INSERT INTO plan_weight_changes (role_id, kind, competency_id, question_id, label, old_weight, new_weight,
+		reason, after_scoring, actor_id, actor_name, changed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	sqlWeightChanges = `SELECT id, role_id, kind, competency_id, question_id, label, old_weight, new_weight, reason, after_scoring,
+		actor_name, changed_at FROM plan_weight_changes WHERE role_id = ? ORDER BY id`
+	sqlRoleHasSubmitted = `SELECT EXISTS (SELECT 1 FROM scorecards sc JOIN applications a ON a.id = sc.application_id
+		WHERE a.role_id = ? AND sc.status = 'submitted')`
+)
+
+// PlanWeights returns the weights set on a role's interview plan.
+func (s *Store) PlanWeights(ctx context.Context, roleID int64) (scoring.PlanWeights, error) {
+	return planWeights(ctx, s.r, roleID)
+}
+
+func planWeights(ctx context.Context, q queryer, roleID int64) (scoring.PlanWeights, error) {
+	w := scoring.PlanWeights{Competencies: map[string]float64{}, Questions: map[string]float64{}}
+	err := each(ctx, q, sqlPlanWeights, []any{roleID}, func(sc scanner) error {
+		var comp, question string
+		var v float64
+		if err := sc.Scan(&comp, &question, &v); err != nil {
+			return err
+		}
+		if question == "" {
+			w.Competencies[comp] = v
+		} else {
+			w.Questions[scoring.WeightKey(comp, question)] = v
+		}
+		return nil
+	})
+	if err != nil {
+		return w, fmt.Errorf("storage: plan weights: %w", err)
+	}
+	return w, nil
+}
+
+// RoleHasSubmitted says whether any scorecard of the role was submitted:
+// from then on weight changes are recorded as made after scoring began.
+func (s *Store) RoleHasSubmitted(ctx context.Context, roleID int64) (bool, error) {
+	return roleHasSubmitted(ctx, s.r, roleID)
+}
+
+func roleHasSubmitted(ctx context.Context, q queryer, roleID int64) (bool, error) {
+	var ok bool
+	if err := q.QueryRowContext(ctx, sqlRoleHasSubmitted, roleID).Scan(&ok); err != nil {
+		return false, fmt.Errorf("storage: role scored: %w", err)
+	}
+	return ok, nil
+}
+
+// ChangeWeights stores validated weight changes and appends each to the
+// role's weight history, in one transaction. check runs inside it with
+// whether scoring has begun, so a card submitted meanwhile is not missed.
+func (s *Store) ChangeWeights(ctx context.Context, roleID int64, actor model.Profile,
+	check func(afterScoring bool) ([]scoring.WeightChange, error)) ([]scoring.WeightChange, error) {
+	var out []scoring.WeightChange
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		if _, err := getRole(ctx, tx, roleID); err != nil {
+			return err
+		}
+		after, err := roleHasSubmitted(ctx, tx, roleID)
+		if err != nil {
+			return err
+		}
+		changes, err := check(after)
+		if err != nil {
+			return err
+		}
+		now := s.now()
+		for _, ch := range changes {
+			if _, err := tx.ExecContext(ctx, sqlUpsertWeight, roleID, ch.CompetencyID, ch.QuestionID, ch.New); err != nil {
+				return fmt.Errorf("storage: set weight: %w", err)
+			}
+			ch, err := insertWeightChange(ctx, tx, roleID, ch, actor, now)
+			if err != nil {
+				return err
+			}
+			out = append(out, ch)
+		}
+		return nil
+	})
+	return out, err
+}
+
+func insertWeightChange(ctx context.Context, tx *sql.Tx, roleID int64, ch scoring.WeightChange, actor model.Profile, now string) (scoring.WeightChange, error) {
+	if ch.Kind == "" {
+		ch.Kind = scoring.ChangeWeight
+	}
+	res, err := tx.ExecContext(ctx, sqlInsertWeightChange, roleID, ch.Kind, ch.CompetencyID, ch.QuestionID, ch.Label, ch.Old, ch.New,
+		ch.Reason, ch.AfterScoring, actorID(actor), actor.Name, now)
+	if err != nil {
+		return ch, fmt.Errorf("storage: record weight change: %w", err)
+	}
+	ch.ID, _ = res.LastInsertId()
+	ch.RoleID, ch.ActorName, ch.ChangedAt = roleID, actor.Name, now
+	return ch, nil
+}
+
+// RecordPlanChange appends a change of the plan's questions to the role's
+// weight history, marked as after scoring when the role had a submitted
+// scorecard.
+func (s *Store) RecordPlanChange(ctx context.Context, roleID int64, label string, actor model.Profile) error {
+	return s.write(ctx, func(tx *sql.Tx) error {
+		after, err := roleHasSubmitted(ctx, tx, roleID)
+		if err != nil {
+			return err
+		}
+		_, err = insertWeightChange(ctx, tx, roleID, scoring.WeightChange{Kind: scoring.ChangePlan, CompetencyID: "", Label: label, AfterScoring: after}, actor, s.now())
+		return err
+	})
+}
+
+// WeightChanges returns a role's weight history, oldest first.
+func (s *Store) WeightChanges(ctx context.Context, roleID int64) ([]scoring.WeightChange, error) {
+	out := []scoring.WeightChange{}
+	err := each(ctx, s.r, sqlWeightChanges, []any{roleID}, func(sc scanner) error {
+		var c scoring.WeightChange
+		if err := sc.Scan(&c.ID, &c.RoleID, &c.Kind, &c.CompetencyID, &c.QuestionID, &c.Label, &c.Old, &c.New, &c.Reason, &c.AfterScoring,
+			&c.ActorName, &c.ChangedAt); err != nil {
+			return err
+		}
+		out = append(out, c)
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("storage: weight history: %w", err)
+	}
+	return out, nil
+}
