@@ -155,7 +155,7 @@ func (t *Transfer) ImportBundle() (*bundle.ImportReport, error) {
 		if err != nil {
 			return nil, err
 		}
-		rep, err := t.bundles.ImportBundle(context.Background(), f, st.Size(), a)
+		rep, err := t.bundles.ImportBundle(context.Background(), f, st.Size(), a, scoring.ExporterOf(a), bundle.ImportOptions{})
 		return &rep, err
 	})
 }

@@ -58,7 +58,7 @@ func (w *Workspace) CurrentProfile() (model.Profile, error) {
 
 // CreateProfile adds a person and switches to them.
 func (w *Workspace) CreateProfile(name string, recruiter bool) (model.Profile, error) {
-	p, err := w.svc.CreateProfile(context.Background(), name, recruiter, true)
+	p, err := w.svc.CreateProfile(context.Background(), name, recruiter, true, w.session())
 	if err == nil {
 		w.setActor(p)
 	}
@@ -90,6 +90,14 @@ func (w *Workspace) SetPassphrase(current, next string) (model.Profile, error) {
 // Flushed is called by the frontend once pending edits are saved after the
 // window asked to close.
 func (w *Workspace) Flushed() { w.rt.flushed() }
+
+// session is who this window is working as (zero before a profile is
+// chosen or unlocked).
+func (w *Workspace) session() model.Profile {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.current
+}
 
 // unlockedID is the profile this window already switched to or created,
 // so a reload does not ask for its passphrase again.

@@ -317,6 +317,11 @@ func (s *Store) ImportBundleWith(ctx context.Context, r io.ReaderAt, size int64,
 	if err != nil {
 		return bundle.ImportReport{}, err
 	}
+	if opts.Allow != nil {
+		if err := opts.Allow(b); err != nil {
+			return bundle.ImportReport{}, err
+		}
+	}
 	rep := bundle.NewReport(b.Manifest)
 	skip := map[string]bool{}
 	if bad := b.VerifyScorecards(); len(bad) > 0 {

@@ -58,7 +58,7 @@ func (l *laptop) profile(t *testing.T, name string, recruiter bool) model.Profil
 			return p
 		}
 	}
-	p, err := l.track.CreateProfile(l.ctx, name, recruiter, false)
+	p, err := l.track.CreateProfile(l.ctx, name, recruiter, false, model.Profile{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -187,7 +187,10 @@ func (s *Store) ScorecardRubric(ctx context.Context, c scoring.Scorecard) (rubri
 // UpdateScorecard changes a draft inside one write transaction: fn sees the
 // current draft and the rubric it is scored with. A card submitted in the
 // meantime is refused, so a late autosave can never alter a submitted card.
-func (s *Store) UpdateScorecard(ctx context.Context, id int64, authorID int64, fn func(r rubric.Rubric, c *scoring.Scorecard) error) (scoring.Scorecard, error) {
+// When fn submits the card, the same transaction fixes the role's plan
+// (freezePlan) if this is the role's first submission.
+func (s *Store) UpdateScorecard(ctx context.Context, id int64, authorID int64, plan []scoring.PlanQuestion,
+	fn func(r rubric.Rubric, c *scoring.Scorecard) error) (scoring.Scorecard, error) {
 	var c scoring.Scorecard
 	err := s.write(ctx, func(tx *sql.Tx) error {
 		var err error
@@ -215,6 +218,9 @@ func (s *Store) UpdateScorecard(ctx context.Context, id int64, authorID int64, f
 		if c.Status == scoring.Submitted {
 			c.SubmittedAt = c.UpdatedAt
 			c.SHA256 = scoring.Hash(c)
+			if err := freezePlan(ctx, tx, c.RoleID, plan, c.UpdatedAt); err != nil {
+				return err
+			}
 		}
 		_, err = tx.ExecContext(ctx, `UPDATE scorecards SET answers = ?, recommendation = ?, notes = ?, cursor = ?, elapsed_ms = ?,
 			status = ?, updated_at = ?, submitted_at = ?, sha256 = ? WHERE id = ?`,
@@ -274,14 +280,6 @@ func insertRevision(ctx context.Context, tx *sql.Tx, scorecardID int64, r scorin
 		reason, author_id, author_name, created_at, sha256, seen_others) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		scorecardID, r.Revision, answers, r.Recommendation, r.Notes, r.Reason, r.AuthorID, r.AuthorName, r.CreatedAt, r.SHA256, r.SeenOthers)
 	return err
-}
-
-// HasSubmittedFor says whether a profile submitted any scorecard for a candidate.
-func (s *Store) HasSubmittedFor(ctx context.Context, profileID, candidateID int64) (bool, error) {
-	var n int
-	err := s.r.QueryRowContext(ctx, `SELECT count(*) FROM scorecards sc JOIN applications a ON a.id = sc.application_id
-		WHERE sc.author_id = ? AND a.candidate_id = ? AND sc.status = 'submitted'`, profileID, candidateID).Scan(&n)
-	return n > 0, err
 }
 
 // Schedules returns when each of a candidate's rounds is scheduled, keyed by application and round.

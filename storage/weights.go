@@ -3,6 +3,8 @@ package storage
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
+	"errors"
 	"fmt"
 
 	"hirebench/app/model"
@@ -13,10 +15,13 @@ const (
 	sqlPlanWeights  = `SELECT competency_id, question_id, weight FROM plan_weights WHERE role_id = ?`
 	sqlUpsertWeight = `INSERT INTO plan_weights (role_id, competency_id, question_id, weight) VALUES (?, ?, ?, ?)
 		ON CONFLICT (role_id, competency_id, question_id) DO UPDATE SET weight = excluded.weight`
-	sqlInsertWeightChange = `INSERT INTO plan_weight_changes (role_id, kind, competency_id, question_id, label, old_weight, new_weight,
-		reason, after_scoring, actor_id, actor_name, changed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
-	sqlWeightChanges = `SELECT id, role_id, kind, competency_id, question_id, label, old_weight, new_weight, reason, after_scoring,
+	sqlInsertWeightChange = `INSERT INTO plan_weight_changes (role_id, competency_id, question_id, label, old_weight, new_weight,
+		reason, after_scoring, actor_id, actor_name, changed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	sqlWeightChanges = `SELECT id, role_id, competency_id, question_id, label, old_weight, new_weight, reason, after_scoring,
 		actor_name, changed_at FROM plan_weight_changes WHERE role_id = ? ORDER BY id`
+	sqlFreezeWeight   = `INSERT OR IGNORE INTO plan_weights (role_id, competency_id, question_id, weight) VALUES (?, ?, ?, ?)`
+	sqlInsertSnapshot = `INSERT OR IGNORE INTO plan_snapshots (role_id, questions, taken_at) VALUES (?, ?, ?)`
+	sqlGetSnapshot    = `SELECT questions, taken_at FROM plan_snapshots WHERE role_id = ?`
 	sqlRoleHasSubmitted = `SELECT EXISTS (SELECT 1 FROM scorecards sc JOIN applications a ON a.id = sc.application_id
 		WHERE a.role_id = ? AND sc.status = 'submitted')`
 )
@@ -96,10 +101,7 @@ func (s *Store) ChangeWeights(ctx context.Context, roleID int64, actor model.Pro
 }
 
 func insertWeightChange(ctx context.Context, tx *sql.Tx, roleID int64, ch scoring.WeightChange, actor model.Profile, now string) (scoring.WeightChange, error) {
-	if ch.Kind == "" {
-		ch.Kind = scoring.ChangeWeight
-	}
-	res, err := tx.ExecContext(ctx, sqlInsertWeightChange, roleID, ch.Kind, ch.CompetencyID, ch.QuestionID, ch.Label, ch.Old, ch.New,
+	res, err := tx.ExecContext(ctx, sqlInsertWeightChange, roleID, ch.CompetencyID, ch.QuestionID, ch.Label, ch.Old, ch.New,
 		ch.Reason, ch.AfterScoring, actorID(actor), actor.Name, now)
 	if err != nil {
 		return ch, fmt.Errorf("storage: record weight change: %w", err)
@@ -109,18 +111,49 @@ func insertWeightChange(ctx context.Context, tx *sql.Tx, roleID int64, ch scorin
 	return ch, nil
 }
 
-// RecordPlanChange appends a change of the plan's questions to the role's
-// weight history, marked as after scoring when the role had a submitted
-// scorecard.
-func (s *Store) RecordPlanChange(ctx context.Context, roleID int64, label string, actor model.Profile) error {
-	return s.write(ctx, func(tx *sql.Tx) error {
-		after, err := roleHasSubmitted(ctx, tx, roleID)
-		if err != nil {
-			return err
-		}
-		_, err = insertWeightChange(ctx, tx, roleID, scoring.WeightChange{Kind: scoring.ChangePlan, CompetencyID: "", Label: label, AfterScoring: after}, actor, s.now())
+// freezePlan fixes a role's plan when its first scorecard is submitted:
+// every weight of the plan is written into plan_weights (unless already
+// set), so later rubric edits cannot move it, and the plan's questions are
+// kept as the snapshot later plans are compared with. A role already
+// frozen is left as it is.
+func freezePlan(ctx context.Context, tx *sql.Tx, roleID int64, plan []scoring.PlanQuestion, now string) error {
+	var exists bool
+	if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM plan_snapshots WHERE role_id = ?)`, roleID).Scan(&exists); err != nil || exists {
 		return err
-	})
+	}
+	for _, q := range plan {
+		if _, err := tx.ExecContext(ctx, sqlFreezeWeight, roleID, q.CompetencyID, "", q.CompetencyWeight); err != nil {
+			return fmt.Errorf("storage: fix plan weights: %w", err)
+		}
+		if _, err := tx.ExecContext(ctx, sqlFreezeWeight, roleID, q.CompetencyID, q.QuestionID, q.QuestionWeight); err != nil {
+			return fmt.Errorf("storage: fix plan weights: %w", err)
+		}
+	}
+	b, err := json.Marshal(plan)
+	if err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, sqlInsertSnapshot, roleID, string(b), now); err != nil {
+		return fmt.Errorf("storage: keep the plan: %w", err)
+	}
+	return nil
+}
+
+// PlanSnapshot returns a role's plan as it stood at its first submitted
+// scorecard; ok is false before that.
+func (s *Store) PlanSnapshot(ctx context.Context, roleID int64) (plan []scoring.PlanQuestion, takenAt string, ok bool, err error) {
+	var raw string
+	err = s.r.QueryRowContext(ctx, sqlGetSnapshot, roleID).Scan(&raw, &takenAt)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, "", false, nil
+	}
+	if err != nil {
+		return nil, "", false, fmt.Errorf("storage: plan snapshot: %w", err)
+	}
+	if err := json.Unmarshal([]byte(raw), &plan); err != nil {
+		return nil, "", false, fmt.Errorf("storage: plan snapshot of role %d: %w", roleID, err)
+	}
+	return plan, takenAt, true, nil
 }
 
 // WeightChanges returns a role's weight history, oldest first.
@@ -128,7 +161,7 @@ func (s *Store) WeightChanges(ctx context.Context, roleID int64) ([]scoring.Weig
 	out := []scoring.WeightChange{}
 	err := each(ctx, s.r, sqlWeightChanges, []any{roleID}, func(sc scanner) error {
 		var c scoring.WeightChange
-		if err := sc.Scan(&c.ID, &c.RoleID, &c.Kind, &c.CompetencyID, &c.QuestionID, &c.Label, &c.Old, &c.New, &c.Reason, &c.AfterScoring,
+		if err := sc.Scan(&c.ID, &c.RoleID, &c.CompetencyID, &c.QuestionID, &c.Label, &c.Old, &c.New, &c.Reason, &c.AfterScoring,
 			&c.ActorName, &c.ChangedAt); err != nil {
 			return err
 		}

@@ -416,6 +416,9 @@ type ImportOptions struct {
 	// match their hash; those are listed in ImportReport.Refused. Without
 	// it, one such card refuses the whole bundle and nothing is written.
 	SkipTampered bool `json:"skipTampered"`
+	// Allow, when set, is asked once the bundle is read and before anything
+	// is written; an error refuses the whole bundle (who may import what).
+	Allow func(b *Bundle) error `json:"-"`
 }
 
 // ImportReport says what an import did. Importing the same bundle again

@@ -167,7 +167,7 @@ func (c *command) bundleImport(args []string) error {
 	if st.IsDir() {
 		return fmt.Errorf("%s is a folder, not a bundle file", pos[0])
 	}
-	rep, err := c.store.ImportBundleWith(c.ctx, f, st.Size(), tracking.CommandLine, bundle.ImportOptions{SkipTampered: *skip})
+	rep, err := c.bundles.ImportBundle(c.ctx, f, st.Size(), tracking.CommandLine, owner, bundle.ImportOptions{SkipTampered: *skip})
 	if err != nil {
 		return err
 	}

@@ -46,7 +46,7 @@ func TestBundleCommands(t *testing.T) {
 	// The recruiter's laptop: a role with one round, Ada applied, Sam assigned.
 	rec, recOut := workspace(t)
 	ctx := rec.ctx
-	sam, err := rec.svc.CreateProfile(ctx, "Sam Okafor", false, false)
+	sam, err := rec.svc.CreateProfile(ctx, "Sam Okafor", false, false, model.Profile{})
 	if err != nil {
 		t.Fatal(err)
 	}

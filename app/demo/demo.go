@@ -95,7 +95,7 @@ func Seed(ctx context.Context, store *storage.Store, svc *tracking.Service) (boo
 
 	people := make([]model.Profile, len(profiles))
 	for i, p := range profiles {
-		if people[i], err = svc.CreateProfile(ctx, p.name, p.recruiter, false); err != nil {
+		if people[i], err = svc.CreateProfile(ctx, p.name, p.recruiter, false, model.Profile{}); err != nil {
 			return false, fmt.Errorf("demo: profile: %w", err)
 		}
 	}

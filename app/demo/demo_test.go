@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"hirebench/app/demo"
+	"hirebench/app/interviews"
 	"hirebench/app/model"
 	"hirebench/app/tracking"
 	"hirebench/storage"
@@ -254,4 +255,75 @@ func TestSeedLeavesExistingWorkspaceAlone(t *testing.T) {
 			t.Errorf("second seed changed the count %d -> %d", n, m)
 		}
 	})
+}
+
+// The demo's debriefs tell a story a recruiter believes: hires and offers
+// are strong and fully interviewed, every role has incomplete candidates
+// waiting for a round, most interviewed candidates have full coverage, one
+// amendment made after reading the others is marked.
+func TestDemoDebriefsAreCoherent(t *testing.T) {
+	s, svc := open(t)
+	seed(t, s, svc)
+	ctx := context.Background()
+	iv := interviews.New(s)
+	profiles, _ := svc.Profiles(ctx)
+	var recruiter model.Profile
+	for _, p := range profiles {
+		if p.IsRecruiter {
+			recruiter = p
+		}
+	}
+	roles, _ := svc.Roles(ctx)
+	var interviewed, full, amended int
+	for _, r := range roles {
+		d, err := iv.RoleDebrief(ctx, r.ID, recruiter)
+		if err != nil {
+			t.Fatal(err)
+		}
+		incomplete := 0
+		for _, cd := range d.Candidates {
+			deb := cd.Debrief
+			interviewed++
+			amended += deb.AmendedAfterSeeing
+			if deb.Complete {
+				full++
+			} else {
+				incomplete++
+			}
+			switch cd.Stage {
+			case "Hired", "Offer":
+				if !deb.Complete || deb.Composite == nil || *deb.Composite < 60 {
+					t.Errorf("%s: %s in %s with composite %v, complete %v", r.Title, deb.CandidateName, cd.Stage, deb.Composite, deb.Complete)
+				}
+			}
+			if deb.Composite != nil && *deb.Composite >= 80 && cd.Stage == "Rejected" {
+				t.Errorf("%s: %s rejected with composite %.1f", r.Title, deb.CandidateName, *deb.Composite)
+			}
+			if deb.UncertaintyLabel == "" || len(deb.Interviewers) < 2 {
+				t.Errorf("%s: %s has %d interviewers (%q)", r.Title, deb.CandidateName, len(deb.Interviewers), deb.UncertaintyLabel)
+			}
+		}
+		if hired := countStage(d.Candidates, "Hired"); hired > 1 {
+			t.Errorf("%s: %d hires", r.Title, hired)
+		}
+		if incomplete == 0 {
+			t.Errorf("%s: no incomplete candidate to show what coverage means", r.Title)
+		}
+	}
+	if interviewed < 12 || full*2 <= interviewed {
+		t.Errorf("%d interviewed, %d with full coverage; want most of at least 12", interviewed, full)
+	}
+	if amended != 1 {
+		t.Errorf("%d cards amended after seeing others, want the one the demo stages", amended)
+	}
+}
+
+func countStage(cs []interviews.CandidateDebrief, stage string) int {
+	n := 0
+	for _, c := range cs {
+		if c.Stage == stage {
+			n++
+		}
+	}
+	return n
 }

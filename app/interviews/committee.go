@@ -34,14 +34,15 @@ func (s *Service) Committee(ctx context.Context, roleID int64, appVersion string
 	}
 	for _, ch := range d.plan.Changes {
 		what := "competency: " + ch.Label
-		switch {
-		case ch.Kind == scoring.ChangePlan:
-			what = ch.Label
-		case ch.QuestionID != "":
+		if ch.QuestionID != "" {
 			what = "question: " + ch.Label
 		}
 		c.WeightChanges = append(c.WeightChanges, exports.WeightChange{ChangedAt: ch.ChangedAt, Actor: ch.ActorName, What: what,
-			PlanChange: ch.Kind == scoring.ChangePlan, Old: ch.Old, New: ch.New, AfterScoring: ch.AfterScoring, Reason: ch.Reason})
+			Old: ch.Old, New: ch.New, AfterScoring: ch.AfterScoring, Reason: ch.Reason})
+	}
+	for _, drift := range d.plan.Drift {
+		c.WeightChanges = append(c.WeightChanges, exports.WeightChange{What: "since " + d.plan.FixedAt + " the plan " + drift,
+			PlanChange: true, AfterScoring: true})
 	}
 	for _, cd := range d.debriefs(d.order) {
 		deb := cd.Debrief

@@ -218,34 +218,60 @@ func TestCalibrationSaysTooFewToSay(t *testing.T) {
 	}
 }
 
-// Adding a round after scoring began moves every share: it is recorded
-// like a weight change, so the committee sees it.
-func TestPlanChangesAfterScoringAreRecorded(t *testing.T) {
+// The first submission fixes the plan: a rubric edit afterwards cannot
+// move its weights, and a round added later shows up as drift, which the
+// debrief and the workbook announce.
+func TestPlanIsFixedAtTheFirstSubmission(t *testing.T) {
 	e := newEnv(t)
-	second := e.builtin.Content.Competencies[1]
-	e.addRound(t, "Before scoring", second.ID, e.sam) // preparation: not recorded
-	if p, _ := e.iv.Plan(e.ctx, e.role.ID); len(p.Changes) != 0 {
-		t.Fatalf("a plan change before scoring was recorded: %+v", p.Changes)
+	custom, err := e.iv.DuplicateRubric(e.ctx, e.builtin.RubricID, "Custom", e.riley)
+	if err != nil {
+		t.Fatal(err)
+	}
+	comp := custom.Content.Competencies[0]
+	round, err := e.iv.SaveRound(e.ctx, scoring.RoundInput{ID: e.round.ID, RoleID: e.role.ID, Name: "Deep dive", RubricID: custom.RubricID,
+		Competencies: []string{comp.ID}, DurationMin: 60, InterviewerIDs: []int64{e.sam.ID, e.priya.ID}}, e.riley)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e.round = round
+	e.addRound(t, "Before scoring", e.builtin.Content.Competencies[1].ID, e.sam) // preparation
+	before, _ := e.iv.Plan(e.ctx, e.role.ID)
+	if before.FixedAt != "" || len(before.Drift) != 0 {
+		t.Fatalf("fixed before any submission: %+v", before)
 	}
 	e.submit(t, e.sam, 3)
+	fixed, _ := e.iv.Plan(e.ctx, e.role.ID)
+	if fixed.FixedAt == "" || fixed.ChangedAfterScoring || len(fixed.Drift) != 0 {
+		t.Fatalf("after the first submission: fixedAt %q drift %v note %q", fixed.FixedAt, fixed.Drift, fixed.WeightsNote)
+	}
+	// Someone edits the rubric's first question weight: the plan keeps its weights.
+	r := custom.Content
+	r.Competencies[0].Questions[0].Weight = 9
+	if _, err := e.iv.SaveRubric(e.ctx, custom.RubricID, r, e.jonas); err != nil {
+		t.Fatal(err)
+	}
+	after, _ := e.iv.Plan(e.ctx, e.role.ID)
+	for i, q := range after.Questions {
+		if math.Abs(q.Effective-fixed.Questions[i].Effective) > 1e-12 {
+			t.Errorf("a rubric edit moved %s from %v to %v", q.Key, fixed.Questions[i].Effective, q.Effective)
+		}
+	}
+	if after.ChangedAfterScoring {
+		t.Errorf("an edit that moved nothing is announced: %q", after.WeightsNote)
+	}
+	// A round added after scoring began: every share moves, and it says so.
 	third := e.builtin.Content.Competencies[2]
 	e.addRound(t, "Late round", third.ID, e.priya)
 	p, err := e.iv.Plan(e.ctx, e.role.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(p.Changes) != 1 || p.Changes[0].Kind != scoring.ChangePlan || !p.Changes[0].AfterScoring ||
-		!strings.Contains(p.Changes[0].Label, third.Name) || !strings.Contains(p.Changes[0].Label, "Late round") || !p.ChangedAfterScoring {
-		t.Errorf("late round: %+v", p.Changes)
+	if !p.ChangedAfterScoring || len(p.Drift) != 1 || !strings.Contains(p.Drift[0], "now also asks "+third.Name) ||
+		!strings.HasPrefix(p.WeightsNote, "Weights changed after scoring began: the plan now also asks "+third.Name) {
+		t.Errorf("late round: drift %v note %q", p.Drift, p.WeightsNote)
 	}
-	// Renaming a round changes no question: nothing recorded.
-	rounds, _ := e.iv.Rounds(e.ctx, e.role.ID)
-	last := rounds[len(rounds)-1]
-	if _, err := e.iv.SaveRound(e.ctx, scoring.RoundInput{ID: last.ID, RoleID: e.role.ID, Name: "Renamed", RubricID: last.RubricID,
-		Competencies: last.Competencies, DurationMin: 45, InterviewerIDs: []int64{e.priya.ID}}, e.riley); err != nil {
-		t.Fatal(err)
-	}
-	if p, _ := e.iv.Plan(e.ctx, e.role.ID); len(p.Changes) != 1 {
-		t.Errorf("a rename was recorded as a plan change: %+v", p.Changes)
+	c, err := e.iv.Committee(e.ctx, e.role.ID, "test", scoring.ExporterOf(e.riley))
+	if err != nil || c.WeightsNote != p.WeightsNote || len(c.WeightChanges) != 1 || !c.WeightChanges[0].PlanChange {
+		t.Errorf("workbook: note %q history %+v (%v)", c.WeightsNote, c.WeightChanges, err)
 	}
 }

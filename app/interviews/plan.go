@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	"hirebench/app/model"
@@ -22,7 +23,13 @@ type Plan struct {
 	// ScoringBegan: a scorecard of the role was submitted; weight changes
 	// from then on need a reason and are shown to the committee.
 	ScoringBegan bool `json:"scoringBegan"`
-	// ChangedAfterScoring: weights changed after scoring began.
+	// FixedAt is when the first scorecard was submitted and the plan's
+	// weights were fixed ("" before).
+	FixedAt string `json:"fixedAt"`
+	// Drift says how today's questions differ from the plan fixed then
+	// (a round added or removed, a rubric edited), one sentence each.
+	Drift []string `json:"drift"`
+	// ChangedAfterScoring: weights or questions changed after scoring began.
 	ChangedAfterScoring bool `json:"changedAfterScoring"`
 	// WeightsNote is the sentence the debrief and workbook show when
 	// weights changed after scoring began ("" otherwise).
@@ -92,19 +99,40 @@ func (s *Service) Plan(ctx context.Context, roleID int64) (Plan, error) {
 	if err != nil {
 		return Plan{}, err
 	}
-	p := Plan{RoleID: roleID, Questions: qs, Changes: changes, ScoringBegan: began, CoverageThreshold: threshold}
+	p := Plan{RoleID: roleID, Questions: qs, Changes: changes, ScoringBegan: began, CoverageThreshold: threshold, Drift: []string{}}
+	fixed, at, ok, err := s.store.PlanSnapshot(ctx, roleID)
+	if err != nil {
+		return Plan{}, err
+	}
+	if ok {
+		p.FixedAt = at
+		p.Drift = append(p.Drift, scoring.PlanDrift(fixed, qs)...)
+	}
+	p.WeightsNote = weightsNote(changes, p.Drift)
+	p.ChangedAfterScoring = p.WeightsNote != ""
+	return p, nil
+}
+
+// weightsNote is the sentence the debrief and the workbook lead with when
+// the plan moved after scoring began ("" when it did not).
+func weightsNote(changes []scoring.WeightChange, drift []string) string {
 	var after int
 	for _, c := range changes {
 		if c.AfterScoring {
 			after++
 		}
 	}
-	if after > 0 {
-		p.ChangedAfterScoring = true
-		p.WeightsNote = fmt.Sprintf("Weights changed after scoring began (%d %s; see the weight history): the ranking is not the one planned before interviews.",
-			after, plural(after, "change", "changes"))
+	if after == 0 && len(drift) == 0 {
+		return ""
 	}
-	return p, nil
+	var parts []string
+	if after > 0 {
+		parts = append(parts, fmt.Sprintf("%d weight %s (see the weight history)", after, plural(after, "change", "changes")))
+	}
+	if len(drift) > 0 {
+		parts = append(parts, "the plan "+model.JoinAnd(drift))
+	}
+	return "Weights changed after scoring began: " + strings.Join(parts, "; ") + ". The ranking is not the one planned before interviews."
 }
 
 func plural(n int, one, many string) string {
@@ -161,40 +189,3 @@ func (s *Service) SetCoverageThreshold(ctx context.Context, v float64, actor mod
 	}
 	return s.store.PutSetting(ctx, settingCoverage, strconv.FormatFloat(math.Round(v*100)/100, 'f', -1, 64))
 }
-
-// recordPlanChange runs change, and when it changed which questions the
-// plan asks after scoring began, records that in the weight history: every
-// share moves, so the committee must know (Plan.WeightsNote).
-func (s *Service) recordPlanChange(ctx context.Context, roleID int64, what string, actor model.Profile, change func() error) error {
-	began, err := s.store.RoleHasSubmitted(ctx, roleID)
-	if err != nil {
-		return err
-	}
-	var before []scoring.PlanQuestion
-	if began {
-		if before, err = s.planQuestions(ctx, roleID); err != nil {
-			return err
-		}
-	}
-	if err := change(); err != nil || !began {
-		return err
-	}
-	after, err := s.planQuestions(ctx, roleID)
-	if err != nil {
-		return err
-	}
-	added, removed := scoring.PlanDiff(before, after)
-	if len(added) == 0 && len(removed) == 0 {
-		return nil
-	}
-	label := "Interview plan changed (" + what + ")"
-	if len(added) > 0 {
-		label += ": now also asks " + model.JoinAnd(added)
-	}
-	if len(removed) > 0 {
-		label += "; no longer asks " + model.JoinAnd(removed)
-	}
-	return s.store.RecordPlanChange(ctx, roleID, label, actor)
-}
-
-func quote(s string) string { return "“" + s + "”" }

@@ -91,7 +91,7 @@ func (s *Service) canSee(ctx context.Context, viewer model.Profile, c scoring.Sc
 // SaveDraft applies autosave patches, in order and all or none, to the
 // viewer's own draft.
 func (s *Service) SaveDraft(ctx context.Context, id int64, patches []scoring.Patch, viewer model.Profile) (scoring.Scorecard, error) {
-	return s.store.UpdateScorecard(ctx, id, viewer.ID, func(r rubric.Rubric, c *scoring.Scorecard) error {
+	return s.store.UpdateScorecard(ctx, id, viewer.ID, nil, func(r rubric.Rubric, c *scoring.Scorecard) error {
 		for _, p := range patches {
 			if err := scoring.ApplyPatch(r, c, p); err != nil {
 				return err
@@ -103,9 +103,18 @@ func (s *Service) SaveDraft(ctx context.Context, id int64, patches []scoring.Pat
 
 // Submit applies a last patch (may be empty) and submits: every required
 // question scored or skipped with a reason, plus a recommendation. The card
-// is then immutable and hashed.
+// is then immutable and hashed; the role's first submission also fixes the
+// plan's weights (storage.freezePlan).
 func (s *Service) Submit(ctx context.Context, id int64, last scoring.Patch, viewer model.Profile) (scoring.Scorecard, error) {
-	return s.store.UpdateScorecard(ctx, id, viewer.ID, func(r rubric.Rubric, c *scoring.Scorecard) error {
+	cur, err := s.store.GetScorecard(ctx, id)
+	if err != nil {
+		return scoring.Scorecard{}, err
+	}
+	plan, err := s.planQuestions(ctx, cur.RoleID)
+	if err != nil {
+		return scoring.Scorecard{}, err
+	}
+	return s.store.UpdateScorecard(ctx, id, viewer.ID, plan, func(r rubric.Rubric, c *scoring.Scorecard) error {
 		if err := scoring.ApplyPatch(r, c, last); err != nil {
 			return err
 		}

@@ -196,13 +196,7 @@ func (s *Service) SaveRound(ctx context.Context, in scoring.RoundInput, actor mo
 	if err := v.Err(); err != nil {
 		return scoring.Round{}, err
 	}
-	var saved scoring.Round
-	err := s.recordPlanChange(ctx, in.RoleID, "round "+quote(in.Name), actor, func() error {
-		var err error
-		saved, err = s.store.SaveRound(ctx, in)
-		return err
-	})
-	return saved, err
+	return s.store.SaveRound(ctx, in)
 }
 
 // MoveRound reorders a round within its role's plan.
@@ -225,13 +219,7 @@ func (s *Service) DeleteRound(ctx context.Context, id int64, actor model.Profile
 	if err := planEditor(actor); err != nil {
 		return err
 	}
-	r, err := s.store.GetRound(ctx, id)
-	if err != nil {
-		return err
-	}
-	return s.recordPlanChange(ctx, r.RoleID, "round "+quote(r.Name)+" deleted", actor, func() error {
-		return s.store.DeleteRound(ctx, id)
-	})
+	return s.store.DeleteRound(ctx, id)
 }
 
 // ScheduleRound sets (RFC 3339) or clears ("") when a candidate's round happens.

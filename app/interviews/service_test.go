@@ -46,7 +46,7 @@ func newEnv(t *testing.T) *env {
 		t.Fatalf("EnsureBuiltin: %v", err)
 	}
 	mk := func(name string, recruiter bool) model.Profile {
-		p, err := e.track.CreateProfile(e.ctx, name, recruiter, false)
+		p, err := e.track.CreateProfile(e.ctx, name, recruiter, false, model.Profile{})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -290,3 +290,41 @@ func TestCheckWeightEdits(t *testing.T) {
 		t.Errorf("bad edits: %v", err)
 	}
 }
+
+// Two rounds on two rubrics sharing a competency: the plan asks every
+// question either asks, weighed by the first.
+func TestBuildPlanMergesASharedCompetency(t *testing.T) {
+	a := goldenRubric(1, 4).Subset([]string{"comm"})
+	b := goldenRubric(1, 4).Subset([]string{"comm"})
+	b.Competencies = []rubric.Competency{b.Competencies[0]}
+	b.Competencies[0].Weight = 7
+	b.Competencies[0].Questions = append(append([]rubric.Question{}, b.Competencies[0].Questions...), rubric.Question{ID: "c3", Prompt: "C3", Weight: 2})
+	plan := BuildPlan([]rubric.Rubric{a, b}, PlanWeights{})
+	if got := keysOf(plan); len(got) != 3 || got[2] != "comm/c3" {
+		t.Fatalf("plan = %v; want c1, c2 and the second rubric's c3", got)
+	}
+	// One competency: shares are its question weights 1, 1, 2 of 4.
+	if !near(plan[2].Effective, 0.5) || plan[2].CompetencyWeight != 1 {
+		t.Errorf("c3 = %+v; want half the plan, the first rubric's competency weight", plan[2])
+	}
+}
+
+func TestPlanDrift(t *testing.T) {
+	r := goldenRubric(1, 4)
+	fixed := BuildPlan([]rubric.Rubric{r.Subset([]string{"tech"})}, PlanWeights{})
+	if d := PlanDrift(fixed, fixed); len(d) != 0 {
+		t.Fatalf("a plan drifts from itself: %v", d)
+	}
+	lessT := r.Subset([]string{"tech"})
+	lessT.Competencies = []rubric.Competency{lessT.Competencies[0]}
+	lessT.Competencies[0].Questions = lessT.Competencies[0].Questions[:2]
+	now := BuildPlan([]rubric.Rubric{lessT, r.Subset([]string{"comm"})}, PlanWeights{})
+	want := []string{"Technical no longer asks “T3”", "now also asks Communication (2 questions)"}
+	got := PlanDrift(fixed, now)
+	if len(got) != 2 || got[0] != want[0] || got[1] != want[1] {
+		t.Errorf("drift = %q, want %q", got, want)
+	}
+	if got := PlanDrift(now, fixed); len(got) != 2 || got[1] != "no longer asks Communication" {
+		t.Errorf("reverse drift = %q", got)
+	}
+}

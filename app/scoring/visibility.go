@@ -101,7 +101,7 @@ const (
 	ExportBundleSetup Export = "bundle-setup"
 )
 
-// Exporter is who asks to export.
+// Exporter is who asks to export (or import, MayImport).
 type Exporter struct {
 	ProfileID   int64
 	IsRecruiter bool
@@ -132,6 +132,17 @@ func MayExport(e Exporter, what Export) error {
 		return fmt.Errorf("a workspace bundle holds every interviewer's scorecards, so only the recruiter exports it; export only your own scorecards instead: %w", model.ErrConflict)
 	}
 	return fmt.Errorf("unknown export %q: %w", what, model.ErrConflict)
+}
+
+// MayImport is the import rule: scorecards arrive in a workspace through
+// the recruiter (or the command line), since an imported card counts as a
+// round its author finished and opens other people's cards to them; a
+// bundle without scorecards (setting up a laptop) is anyone's.
+func MayImport(who Exporter, scorecards int) error {
+	if scorecards == 0 || who.IsRecruiter || who.Owner {
+		return nil
+	}
+	return fmt.Errorf("this bundle holds %d scorecard(s); only the recruiter imports scorecards, so send it to them: %w", scorecards, model.ErrConflict)
 }
 
 // BundleKind classifies a bundle export for MayExport: without scorecards,

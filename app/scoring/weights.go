@@ -17,33 +17,45 @@ type PlanWeights struct {
 }
 
 // BuildPlan lists the questions of a role's plan: every question of every
-// competency its rounds cover, in round order, then rubric order; a
-// competency covered by two rounds counts once (the first round's rubric
-// names it). rounds holds each round's rubric (latest version), already
-// limited to the round's competencies. Effective weights are filled in.
+// competency its rounds cover, in round order, then rubric order. A
+// competency two rounds cover counts once, with every question either
+// round's rubric asks (the first round's rubric names it and weighs it).
+// rounds holds each round's rubric (latest version), already limited to the
+// round's competencies. Effective weights are filled in.
 func BuildPlan(rounds []rubric.Rubric, w PlanWeights) []PlanQuestion {
-	var out []PlanQuestion
-	seen := map[string]bool{}
+	var order []string
+	byComp := map[string][]PlanQuestion{}
+	compWeight := map[string]float64{}
+	seenQ := map[string]bool{}
 	for _, r := range rounds {
 		for _, c := range r.Competencies {
-			if seen[c.ID] {
-				continue
-			}
-			seen[c.ID] = true
-			cw := orDefault(c.Weight)
-			if v, ok := w.Competencies[c.ID]; ok {
-				cw = v
+			cw, known := compWeight[c.ID]
+			if !known {
+				cw = orDefault(c.Weight)
+				if v, ok := w.Competencies[c.ID]; ok {
+					cw = v
+				}
+				compWeight[c.ID] = cw
+				order = append(order, c.ID)
 			}
 			for _, q := range c.Questions {
 				key := WeightKey(c.ID, q.ID)
+				if seenQ[key] {
+					continue
+				}
+				seenQ[key] = true
 				qw := orDefault(q.Weight)
 				if v, ok := w.Questions[key]; ok {
 					qw = v
 				}
-				out = append(out, PlanQuestion{Key: key, CompetencyID: c.ID, Competency: c.Name, QuestionID: q.ID, Prompt: q.Prompt,
-					CompetencyWeight: cw, QuestionWeight: qw})
+				byComp[c.ID] = append(byComp[c.ID], PlanQuestion{Key: key, CompetencyID: c.ID, Competency: c.Name, QuestionID: q.ID,
+					Prompt: q.Prompt, CompetencyWeight: cw, QuestionWeight: qw})
 			}
 		}
+	}
+	var out []PlanQuestion
+	for _, id := range order {
+		out = append(out, byComp[id]...)
 	}
 	return Effective(out)
 }
@@ -56,19 +68,10 @@ func orDefault(w float64) float64 {
 	return w
 }
 
-// Kinds of change in a role's weight history.
-const (
-	ChangeWeight = "weight" // one weight, old → new
-	ChangePlan   = "plan"   // the plan's questions (Label says how)
-)
-
-// WeightChange is one recorded change of a plan weight, or of the plan's
-// questions (Kind "plan": a round added, removed or covering other
-// competencies, which moves every share).
+// WeightChange is one recorded change of a plan weight.
 type WeightChange struct {
 	ID           int64   `json:"id"`
 	RoleID       int64   `json:"roleId"`
-	Kind         string  `json:"kind"`
 	CompetencyID string  `json:"competencyId"`
 	QuestionID   string  `json:"questionId"` // "" for a competency's weight
 	Label        string  `json:"label"`      // the competency or question as named then
@@ -150,31 +153,63 @@ func CheckWeightEdits(plan []PlanQuestion, edits []WeightEdit, reason string, af
 	return out, nil
 }
 
-// PlanDiff names the competencies a plan gained and lost (by name, in
-// plan order): what moves every share when rounds change.
-func PlanDiff(before, after []PlanQuestion) (added, removed []string) {
-	in := func(plan []PlanQuestion) (map[string]bool, []PlanQuestion) {
-		seen := map[string]bool{}
-		var firsts []PlanQuestion
+// PlanDrift says, in sentences, how a plan differs from the one fixed at
+// the role's first submission: competencies and questions it gained or
+// lost (weights cannot drift: they were fixed then, and changes to them are
+// in the weight history). Empty when the questions are the same.
+func PlanDrift(fixed, now []PlanQuestion) []string {
+	type comp struct {
+		name string
+		qs   map[string]string // question id → prompt
+		ids  []string
+	}
+	index := func(plan []PlanQuestion) (map[string]*comp, []string) {
+		out := map[string]*comp{}
+		var order []string
 		for _, q := range plan {
-			if !seen[q.CompetencyID] {
-				seen[q.CompetencyID] = true
-				firsts = append(firsts, q)
+			c := out[q.CompetencyID]
+			if c == nil {
+				c = &comp{name: q.Competency, qs: map[string]string{}}
+				out[q.CompetencyID] = c
+				order = append(order, q.CompetencyID)
+			}
+			c.qs[q.QuestionID] = q.Prompt
+			c.ids = append(c.ids, q.QuestionID)
+		}
+		return out, order
+	}
+	was, wasOrder := index(fixed)
+	is, isOrder := index(now)
+	var out []string
+	for _, id := range isOrder {
+		c := is[id]
+		old := was[id]
+		if old == nil {
+			out = append(out, fmt.Sprintf("now also asks %s (%d %s)", c.name, len(c.ids), plural(len(c.ids), "question", "questions")))
+			continue
+		}
+		for _, q := range c.ids {
+			if _, ok := old.qs[q]; !ok {
+				out = append(out, fmt.Sprintf("%s now also asks “%s”", c.name, shorten(c.qs[q])))
 			}
 		}
-		return seen, firsts
-	}
-	had, old := in(before)
-	has, now := in(after)
-	for _, q := range now {
-		if !had[q.CompetencyID] {
-			added = append(added, q.Competency)
+		for _, q := range old.ids {
+			if _, ok := c.qs[q]; !ok {
+				out = append(out, fmt.Sprintf("%s no longer asks “%s”", c.name, shorten(old.qs[q])))
+			}
 		}
 	}
-	for _, q := range old {
-		if !has[q.CompetencyID] {
-			removed = append(removed, q.Competency)
+	for _, id := range wasOrder {
+		if is[id] == nil {
+			out = append(out, "no longer asks "+was[id].name)
 		}
 	}
-	return added, removed
+	return out
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }

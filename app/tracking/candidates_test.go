@@ -280,7 +280,7 @@ func TestArchiveAndRestore(t *testing.T) {
 
 func TestAddNote(t *testing.T) {
 	e := newEnv(t)
-	sam, err := e.svc.CreateProfile(e.ctx, "Sam Okafor", false, false)
+	sam, err := e.svc.CreateProfile(e.ctx, "Sam Okafor", false, false, model.Profile{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -51,7 +51,7 @@ func newEnv(t *testing.T) *env {
 	clk := &testClock{t: time.Date(2025, 3, 1, 9, 0, 0, 0, time.UTC)}
 	s.Now = clk.Now
 	e := &env{ctx: context.Background(), store: s, svc: tracking.New(s), clock: clk}
-	e.actor, err = e.svc.CreateProfile(e.ctx, "Riley Chen", true, true)
+	e.actor, err = e.svc.CreateProfile(e.ctx, "Riley Chen", true, true, model.Profile{})
 	if err != nil {
 		t.Fatalf("CreateProfile: %v", err)
 	}

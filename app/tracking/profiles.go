@@ -21,11 +21,26 @@ func (s *Service) Profiles(ctx context.Context) ([]model.Profile, error) {
 	return s.store.ListProfiles(ctx)
 }
 
-// CreateProfile adds a person to this workspace; makeCurrent also switches to them.
-func (s *Service) CreateProfile(ctx context.Context, name string, recruiter, makeCurrent bool) (model.Profile, error) {
+// CreateProfile adds a person to this workspace; makeCurrent also switches
+// to them. by is who asks (zero on the first-launch screen or when nobody
+// is unlocked). A recruiter profile sees every scorecard and exports them,
+// so only a recruiter can add another one — except the first: a workspace
+// without a recruiter lets anyone become it.
+func (s *Service) CreateProfile(ctx context.Context, name string, recruiter, makeCurrent bool, by model.Profile) (model.Profile, error) {
 	name, err := model.ProfileName(name)
 	if err != nil {
 		return model.Profile{}, err
+	}
+	if recruiter && !by.IsRecruiter {
+		all, err := s.store.ListProfiles(ctx)
+		if err != nil {
+			return model.Profile{}, err
+		}
+		for _, p := range all {
+			if p.IsRecruiter {
+				return model.Profile{}, fmt.Errorf("%s is this workspace's recruiter; only a recruiter can add another recruiter profile: %w", p.Name, model.ErrConflict)
+			}
+		}
 	}
 	p, err := s.store.CreateProfile(ctx, name, recruiter)
 	if err != nil || !makeCurrent {

@@ -15,7 +15,7 @@ func init() { tracking.WrongPassphraseDelay = 0 }
 
 func TestRecruiterPassphrase(t *testing.T) {
 	e := newEnv(t) // Riley, recruiter, current
-	sam, err := e.svc.CreateProfile(e.ctx, "Sam", false, false)
+	sam, err := e.svc.CreateProfile(e.ctx, "Sam", false, false, model.Profile{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -67,5 +67,29 @@ func TestRecruiterPassphrase(t *testing.T) {
 	}
 	if _, err := e.svc.SwitchProfile(e.ctx, riley.ID, ""); err != nil {
 		t.Errorf("after removing it, one click switches again: %v", err)
+	}
+}
+
+// Becoming the recruiter opens every scorecard: after the first recruiter,
+// only a recruiter can add another.
+func TestOnlyARecruiterAddsARecruiter(t *testing.T) {
+	e := newEnv(t) // Riley is the recruiter
+	sam, err := e.svc.CreateProfile(e.ctx, "Sam", false, false, model.Profile{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, by := range []model.Profile{{}, sam} {
+		if _, err := e.svc.CreateProfile(e.ctx, "Mallory", true, true, by); !errors.Is(err, model.ErrConflict) || !strings.Contains(err.Error(), "Riley Chen") {
+			t.Errorf("%q made a recruiter: %v", by.Name, err)
+		}
+	}
+	if cur, _ := e.svc.CurrentProfile(e.ctx); cur.ID != e.actor.ID {
+		t.Error("a refused recruiter became the current profile")
+	}
+	if p, err := e.svc.CreateProfile(e.ctx, "Morgan", true, false, e.actor); err != nil || !p.IsRecruiter {
+		t.Errorf("the recruiter could not add a second recruiter: %v", err)
+	}
+	if _, err := e.svc.CreateProfile(e.ctx, "Jonas", false, false, sam); err != nil {
+		t.Errorf("an interviewer could not add an interviewer: %v", err)
 	}
 }

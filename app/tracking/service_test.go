@@ -14,7 +14,7 @@ import (
 
 func TestMoveRecordsHistory(t *testing.T) {
 	e := newEnv(t)
-	sam, err := e.svc.CreateProfile(e.ctx, "Sam Okafor", false, false)
+	sam, err := e.svc.CreateProfile(e.ctx, "Sam Okafor", false, false, model.Profile{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -174,7 +174,7 @@ func TestApplyTwiceToSameRole(t *testing.T) {
 
 func TestDeleteStage(t *testing.T) {
 	e := newEnv(t)
-	sam, err := e.svc.CreateProfile(e.ctx, "Sam Okafor", false, false)
+	sam, err := e.svc.CreateProfile(e.ctx, "Sam Okafor", false, false, model.Profile{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -480,12 +480,12 @@ func TestProfiles(t *testing.T) {
 	if err != nil || cur.ID != e.actor.ID {
 		t.Fatalf("CurrentProfile = %+v, %v", cur, err)
 	}
-	if _, err := e.svc.CreateProfile(e.ctx, "riley CHEN", false, false); !errors.Is(err, model.ErrConflict) {
+	if _, err := e.svc.CreateProfile(e.ctx, "riley CHEN", false, false, model.Profile{}); !errors.Is(err, model.ErrConflict) {
 		t.Errorf("duplicate profile name: err = %v, want ErrConflict", err)
 	}
-	_, err = e.svc.CreateProfile(e.ctx, "  ", false, false)
+	_, err = e.svc.CreateProfile(e.ctx, "  ", false, false, model.Profile{})
 	wantField(t, err, "name")
-	sam, err := e.svc.CreateProfile(e.ctx, "Sam", false, false)
+	sam, err := e.svc.CreateProfile(e.ctx, "Sam", false, false, model.Profile{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -28,7 +28,11 @@ func (s *Service) ExportBundle(ctx context.Context, w io.Writer, opts bundle.Exp
 	return s.store.ExportBundle(ctx, w, opts)
 }
 
-// ImportBundle merges a bundle; storage checks every hash before it writes.
-func (s *Service) ImportBundle(ctx context.Context, r io.ReaderAt, size int64, actor model.Profile) (bundle.ImportReport, error) {
-	return s.store.ImportBundle(ctx, r, size, actor)
+// ImportBundle merges a bundle if the importer may (scoring.MayImport);
+// storage checks every hash before it writes. actor is recorded as the
+// importer; who decides what they may bring in.
+func (s *Service) ImportBundle(ctx context.Context, r io.ReaderAt, size int64, actor model.Profile, who scoring.Exporter,
+	opts bundle.ImportOptions) (bundle.ImportReport, error) {
+	opts.Allow = func(b *bundle.Bundle) error { return scoring.MayImport(who, len(b.Scorecards)) }
+	return s.store.ImportBundleWith(ctx, r, size, actor, opts)
 }

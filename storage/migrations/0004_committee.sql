@@ -12,19 +12,16 @@ CREATE TABLE plan_weights (
     PRIMARY KEY (role_id, competency_id, question_id)
 ) WITHOUT ROWID;
 
--- Every change of a plan weight (kind 'weight': who, when, old → new, why)
--- and every change of the plan's questions (kind 'plan': a round added,
--- removed or covering other competencies, described in label), with
--- whether the role already had a submitted scorecard. Append-only.
+-- Every change of a plan weight: who, when, old → new, why, and whether the
+-- role already had a submitted scorecard. Append-only.
 CREATE TABLE plan_weight_changes (
     id            INTEGER PRIMARY KEY,
     role_id       INTEGER NOT NULL REFERENCES roles (id) ON DELETE CASCADE,
-    kind          TEXT NOT NULL DEFAULT 'weight' CHECK (kind IN ('weight', 'plan')),
     competency_id TEXT NOT NULL,
     question_id   TEXT NOT NULL DEFAULT '',
     label         TEXT NOT NULL,
     old_weight    REAL NOT NULL,
-    new_weight    REAL NOT NULL CHECK (kind = 'plan' OR (new_weight > 0 AND new_weight <= 100)),
+    new_weight    REAL NOT NULL CHECK (new_weight > 0 AND new_weight <= 100),
     reason        TEXT NOT NULL DEFAULT '' CHECK (length(reason) <= 2000),
     after_scoring INTEGER NOT NULL CHECK (after_scoring IN (0, 1)),
     actor_id      INTEGER REFERENCES profiles (id) ON DELETE SET NULL,
@@ -37,6 +34,16 @@ BEGIN
     SELECT RAISE(ABORT, 'weight history is append-only');
 END;
 
+-- The plan's questions as they stood when the role's first scorecard was
+-- submitted (JSON list of scoring.PlanQuestion). The same transaction
+-- writes every weight of that plan into plan_weights, so later rubric
+-- edits cannot move them; the debrief compares today's plan with this one.
+CREATE TABLE plan_snapshots (
+    role_id   INTEGER PRIMARY KEY REFERENCES roles (id) ON DELETE CASCADE,
+    questions TEXT NOT NULL CHECK (json_valid(questions)),
+    taken_at  TEXT NOT NULL
+);
+
 -- Who interviews one candidate in one round, when the recruiter reassigned
 -- it; without rows the round's interviewers from the plan apply.
 CREATE TABLE round_assignments (
@@ -45,6 +52,12 @@ CREATE TABLE round_assignments (
     profile_id     INTEGER NOT NULL REFERENCES profiles (id) ON DELETE CASCADE,
     PRIMARY KEY (application_id, round_id, profile_id)
 ) WITHOUT ROWID;
+
+-- Rounds planned before assignments mattered: whoever already has a card in
+-- a round with nobody assigned becomes its interviewer, so they can finish.
+INSERT OR IGNORE INTO round_interviewers (round_id, profile_id)
+    SELECT DISTINCT sc.round_id, sc.author_id FROM scorecards sc
+    WHERE NOT EXISTS (SELECT 1 FROM round_interviewers ri WHERE ri.round_id = sc.round_id);
 
 -- An amendment made while other interviewers' cards for the candidate were
 -- open to its author (part of the amendment's hash when set).
