@@ -7,7 +7,7 @@ import * as Workspace from './lib/wailsjs/go/app/Workspace';
 import * as Runtime from './lib/wailsjs/runtime/runtime';
 import { Autosave } from './lib/autosave.svelte';
 import { ui } from './lib/stores/ui.svelte';
-import { board, card, notFound, page, profile, resetUi, role, row } from './test/fixtures';
+import { backendError, board, card, lockedProfile, notFound, page, profile, resetUi, role, row, wrongPassphrase } from './test/fixtures';
 
 vi.mock('./lib/wailsjs/go/app/Candidates');
 vi.mock('./lib/wailsjs/go/app/Roles');
@@ -132,5 +132,174 @@ describe('App', () => {
     await waitFor(() => expect(ui.firstResultId).toBe(5));
     await user.keyboard('{Enter}');
     expect(ui.candidateId).toBe(5);
+  });
+});
+
+describe('App profiles and passphrases', () => {
+  const priya = profile({ id: 2, name: 'Priya Nair', isRecruiter: false, protected: true });
+  const sam = profile({ id: 3, name: 'Sam Okafor', isRecruiter: false });
+
+  beforeEach(() => {
+    vi.mocked(Workspace.Profiles).mockResolvedValue([grace, priya, sam]);
+  });
+
+  const menu = () => screen.getByRole('combobox', { name: 'Who is using hirebench' });
+
+  it('marks protected profiles in the profile menu', async () => {
+    await start();
+    expect(within(menu()).getAllByRole('option').map((o) => o.textContent)).toEqual([
+      'Grace Hopper (recruiter)',
+      'Priya Nair 🔒',
+      'Sam Okafor',
+      'Someone else…',
+      'Protect me with a passphrase…',
+    ]);
+  });
+
+  it('a profile without a passphrase switches with one click', async () => {
+    vi.mocked(Workspace.SwitchProfile).mockResolvedValue(sam);
+    const { user } = await start();
+    await user.selectOptions(menu(), 'Sam Okafor');
+    await waitFor(() => expect(ui.profile?.name).toBe('Sam Okafor'));
+    expect(Workspace.SwitchProfile).toHaveBeenCalledWith(3, '');
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(menu()).toHaveDisplayValue('Sam Okafor');
+  });
+
+  it('switching to a protected profile asks for its passphrase and says when it is wrong', async () => {
+    vi.mocked(Workspace.SwitchProfile).mockRejectedValueOnce(wrongPassphrase()).mockResolvedValueOnce(priya);
+    const { user } = await start();
+    await user.selectOptions(menu(), 'Priya Nair 🔒');
+    const dialog = await screen.findByRole('dialog', { name: 'Switch to Priya Nair' });
+    expect(Workspace.SwitchProfile).not.toHaveBeenCalled();
+    // Until unlocked, the menu still shows who is using the app.
+    expect(menu()).toHaveDisplayValue('Grace Hopper (recruiter)');
+
+    const field = within(dialog).getByLabelText('Passphrase');
+    await user.type(field, 'wrong guess');
+    await user.click(within(dialog).getByRole('button', { name: 'Unlock' }));
+    expect(Workspace.SwitchProfile).toHaveBeenCalledWith(2, 'wrong guess');
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent('That passphrase is not right');
+    expect(field).toHaveAttribute('aria-invalid', 'true');
+    expect(ui.profile?.name).toBe('Grace Hopper');
+
+    await user.clear(field);
+    await user.type(field, 'correct horse battery');
+    await user.click(within(dialog).getByRole('button', { name: 'Unlock' }));
+    expect(Workspace.SwitchProfile).toHaveBeenLastCalledWith(2, 'correct horse battery');
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(ui.profile?.name).toBe('Priya Nair');
+    expect(menu()).toHaveDisplayValue('Priya Nair 🔒');
+  });
+
+  it('cancelling the passphrase leaves the current profile', async () => {
+    const { user } = await start();
+    await user.selectOptions(menu(), 'Priya Nair 🔒');
+    const dialog = await screen.findByRole('dialog', { name: 'Switch to Priya Nair' });
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(Workspace.SwitchProfile).not.toHaveBeenCalled();
+    expect(ui.profile?.name).toBe('Grace Hopper');
+    expect(menu()).toHaveDisplayValue('Grace Hopper (recruiter)');
+  });
+
+  it('opening on a protected profile shows the lock screen until it is unlocked', async () => {
+    vi.mocked(Workspace.CurrentProfile).mockRejectedValue(lockedProfile(2, 'Priya Nair'));
+    vi.mocked(Workspace.SwitchProfile).mockRejectedValueOnce(wrongPassphrase()).mockResolvedValueOnce(priya);
+    const user = userEvent.setup();
+    render(App);
+    const lock = await screen.findByRole('region', { name: 'Locked profile' });
+    expect(within(lock).getByRole('heading')).toHaveTextContent('Priya Nair is locked');
+    // Nothing of the workspace shows behind the lock.
+    expect(screen.queryByRole('tab', { name: 'Backend Engineer' })).toBeNull();
+    expect(Roles.List).not.toHaveBeenCalled();
+
+    await user.type(within(lock).getByLabelText('Passphrase'), 'nope nope nope');
+    await user.click(within(lock).getByRole('button', { name: 'Unlock' }));
+    expect(await within(lock).findByRole('alert')).toHaveTextContent('That passphrase is not right');
+
+    await user.clear(within(lock).getByLabelText('Passphrase'));
+    await user.type(within(lock).getByLabelText('Passphrase'), 'correct horse battery');
+    await user.click(within(lock).getByRole('button', { name: 'Unlock' }));
+    expect(Workspace.SwitchProfile).toHaveBeenLastCalledWith(2, 'correct horse battery');
+    expect(await screen.findByRole('tab', { name: 'Backend Engineer' })).toBeInTheDocument();
+    expect(ui.profile?.name).toBe('Priya Nair');
+  });
+
+  it('the lock screen lets someone else use the app', async () => {
+    vi.mocked(Workspace.CurrentProfile).mockRejectedValue(lockedProfile(2, 'Priya Nair'));
+    vi.mocked(Workspace.SwitchProfile).mockResolvedValue(sam);
+    const user = userEvent.setup();
+    render(App);
+    await user.click(await screen.findByRole('button', { name: 'Use another profile' }));
+    expect(screen.getByRole('heading', { name: 'Welcome to hirebench' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: /Priya Nair.*\(protected\)/ })).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Sam Okafor' }));
+    expect(Workspace.SwitchProfile).toHaveBeenCalledWith(3, '');
+    expect(await screen.findByRole('tab', { name: 'Backend Engineer' })).toBeInTheDocument();
+  });
+
+  it('protects the current profile with a passphrase typed twice', async () => {
+    vi.mocked(Workspace.SetPassphrase).mockResolvedValue({ ...grace, protected: true });
+    const { user } = await start();
+    await user.selectOptions(menu(), 'Protect me with a passphrase…');
+    const dialog = await screen.findByRole('dialog', { name: 'Protect your profile with a passphrase' });
+    expect(menu()).toHaveDisplayValue('Grace Hopper (recruiter)');
+    expect(within(dialog).queryByLabelText('Current passphrase')).toBeNull();
+
+    await user.type(within(dialog).getByLabelText('New passphrase'), 'correct horse battery');
+    await user.type(within(dialog).getByLabelText('Repeat new passphrase'), 'correct horse batery');
+    await user.click(within(dialog).getByRole('button', { name: 'Protect my profile' }));
+    expect(Workspace.SetPassphrase).not.toHaveBeenCalled();
+    expect(within(dialog).getByLabelText('Repeat new passphrase')).toHaveAccessibleDescription('The two new passphrases are not the same.');
+
+    await user.clear(within(dialog).getByLabelText('Repeat new passphrase'));
+    await user.type(within(dialog).getByLabelText('Repeat new passphrase'), 'correct horse battery');
+    vi.mocked(Workspace.Profiles).mockResolvedValue([{ ...grace, protected: true }, priya, sam]);
+    await user.click(within(dialog).getByRole('button', { name: 'Protect my profile' }));
+    expect(Workspace.SetPassphrase).toHaveBeenCalledWith('', 'correct horse battery');
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(ui.profile?.protected).toBe(true);
+    expect(await screen.findByRole('status')).toHaveTextContent('Your profile is protected with a passphrase.');
+    await waitFor(() => expect(menu()).toHaveDisplayValue('Grace Hopper (recruiter) 🔒'));
+    expect(within(menu()).getByRole('option', { name: 'Change or remove my passphrase…' })).toBeInTheDocument();
+  });
+
+  it("changing or removing a passphrase sends the current one, and shows Go's errors by field", async () => {
+    const protectedGrace = { ...grace, protected: true };
+    vi.mocked(Workspace.Profiles).mockResolvedValue([protectedGrace, priya, sam]);
+    vi.mocked(Workspace.CurrentProfile).mockResolvedValue(protectedGrace);
+    vi.mocked(Workspace.SetPassphrase)
+      .mockRejectedValueOnce(
+        backendError('invalid', 'invalid', [
+          { field: 'current', message: 'That passphrase is not right' },
+        ]),
+      )
+      .mockRejectedValueOnce(backendError('invalid', 'invalid', [{ field: 'passphrase', message: 'use at least 8 characters' }]))
+      .mockResolvedValueOnce({ ...grace, protected: false });
+    const { user } = await start();
+    await user.selectOptions(menu(), 'Change or remove my passphrase…');
+    const dialog = await screen.findByRole('dialog', { name: 'Change or remove your passphrase' });
+    const current = within(dialog).getByLabelText('Current passphrase');
+
+    await user.type(current, 'old one here');
+    await user.type(within(dialog).getByLabelText('New passphrase'), 'short');
+    await user.type(within(dialog).getByLabelText('Repeat new passphrase'), 'short');
+    await user.click(within(dialog).getByRole('button', { name: 'Change passphrase' }));
+    expect(Workspace.SetPassphrase).toHaveBeenLastCalledWith('old one here', 'short');
+    await waitFor(() => expect(current).toHaveAccessibleDescription('That passphrase is not right'));
+
+    await user.clear(current);
+    await user.type(current, 'the old passphrase');
+    await user.click(within(dialog).getByRole('button', { name: 'Change passphrase' }));
+    expect(Workspace.SetPassphrase).toHaveBeenLastCalledWith('the old passphrase', 'short');
+    await waitFor(() => expect(within(dialog).getByLabelText('New passphrase')).toHaveAttribute('aria-invalid', 'true'));
+    expect(within(dialog).getByLabelText('New passphrase').closest('.field')).toHaveTextContent('use at least 8 characters');
+    expect(current).not.toHaveAttribute('aria-invalid', 'true');
+
+    await user.click(within(dialog).getByRole('button', { name: 'Remove passphrase' }));
+    expect(Workspace.SetPassphrase).toHaveBeenLastCalledWith('the old passphrase', '');
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(ui.profile?.protected).toBe(false);
   });
 });

@@ -22,7 +22,24 @@ import type {
   StageEvent,
   TextSpan,
 } from '../lib/api';
+import type { PlanQuestion } from '../lib/api';
 import { ui } from '../lib/stores/ui.svelte';
+import type {
+  Calibration,
+  CalibrationGroup,
+  CandidateDebrief,
+  CompetencyScore,
+  Debrief,
+  DebriefAnswer,
+  DebriefCell,
+  DebriefInterviewer,
+  DebriefRow,
+  Plan,
+  RaterLeniency,
+  RoleDebrief,
+  StatsReport,
+  WeightChange,
+} from '../lib/api';
 
 const T0 = '2026-01-05T09:00:00Z';
 
@@ -154,6 +171,96 @@ export function resetUi() {
   ui.scorecardId = 0;
 }
 
+// ---- debrief (builders: plain objects as the bridge returns them; defaults are a minimal valid value)
+
+/** One answer in a matrix cell: a 3 "Solid" on 1–4 in the technical screen unless told. */
+export function debriefAnswer(over: Partial<DebriefAnswer> = {}): DebriefAnswer {
+  return {
+    round: 'Technical screen', score: 3, label: 'Solid', scaleMin: 1, scaleMax: 4, norm: 66.67, notes: '', skipped: false, skipReason: '', ...over,
+  } as DebriefAnswer;
+}
+
+/** A skipped answer with its reason. */
+export function skippedAnswer(reason: string, over: Partial<DebriefAnswer> = {}): DebriefAnswer {
+  return debriefAnswer({ score: undefined, label: '', norm: undefined, skipped: true, skipReason: reason, ...over });
+}
+
+/** One interviewer's cell; norm defaults to the mean of the scored answers. */
+export function debriefCell(author: string, authorId: number, answers: DebriefAnswer[] = [], over: Partial<DebriefCell> = {}): DebriefCell {
+  const norms = answers.map((a) => a.norm).filter((n): n is number => typeof n === 'number');
+  const norm = norms.length ? norms.reduce((x, y) => x + y, 0) / norms.length : undefined;
+  return { authorId, author, answers, norm, ...over } as DebriefCell;
+}
+
+export function debriefRow(over: Partial<DebriefRow> = {}): DebriefRow {
+  const competencyId = over.competencyId ?? 'tech';
+  const questionId = over.questionId ?? 'q1';
+  return {
+    key: `${competencyId}/${questionId}`, competencyId, competencyName: 'Technical', questionId, prompt: 'Design a rate limiter',
+    weight: 0.25, inPlan: true, scale: '1–4', cells: [], n: 0, mean: undefined, range: '', disagreement: false, ...over,
+  } as DebriefRow;
+}
+
+export function debriefInterviewer(over: Partial<DebriefInterviewer> = {}): DebriefInterviewer {
+  return { id: 1, name: 'Grace Hopper', rounds: ['Technical screen'], composite: undefined, amended: false, amendedAfterSeeing: false, ...over } as DebriefInterviewer;
+}
+
+export function competencyScore(over: Partial<CompetencyScore> = {}): CompetencyScore {
+  return { id: 'tech', name: 'Technical', weight: 1, norm: undefined, coverage: 0, ...over } as CompetencyScore;
+}
+
+/** A candidate's debrief: unscored unless told. */
+export function debrief(over: Partial<Debrief> = {}): Debrief {
+  return {
+    candidateId: 1, candidateName: 'Ada Lovelace', interviewers: [], rows: [], competencies: [], composite: undefined, coverage: 0,
+    complete: false, uncertainty: undefined, uncertaintyLabel: 'no scores yet', coverageLabel: 'no scored questions yet',
+    recommendations: {}, cards: 0, disagreements: 0, skips: [], uncovered: [], amendedAfterSeeing: 0, ...over,
+  } as Debrief;
+}
+
+export function candidateDebrief(stage: string, rank: number, over: Partial<Debrief> = {}): CandidateDebrief {
+  return { stage, rank, debrief: debrief(over) } as CandidateDebrief;
+}
+
+export function weightChange(over: Partial<WeightChange> = {}): WeightChange {
+  return {
+    id: 1, roleId: 1, competencyId: 'tech', questionId: '', label: 'Technical', old: 1, new: 2, reason: '', afterScoring: true,
+    actorName: 'Grace Hopper', changedAt: T0, ...over,
+  } as WeightChange;
+}
+
+/** A role's plan: no questions, weights as planned, the default 80% to rank. */
+export function plan(over: Partial<Plan> = {}): Plan {
+  return {
+    roleId: 1, questions: [], changes: [], scoringBegan: true, changedAfterScoring: false, weightsNote: '', coverageThreshold: 0.8, ...over,
+  } as Plan;
+}
+
+export function raterLeniency(over: Partial<RaterLeniency> = {}): RaterLeniency {
+  return { rater: 'Grace Hopper', n: 3, mean_deviation: 0, deviation_sd: 0.5, z: 0, ratings: 3, mean: 3, sd: 0.5, distribution: {}, ...over } as RaterLeniency;
+}
+
+/** A stats report with nothing computed. */
+export function statsReport(over: Partial<StatsReport> = {}): StatsReport {
+  return { subjects: 0, raters: 0, ratings: 0, subjects_dropped: 0, k: 0, leniency: [], errors: [], notes: [], ...over } as StatsReport;
+}
+
+/** A calibration group: all questions pooled on 1–5, too few to say unless a report is given. */
+export function calibrationGroup(over: Partial<CalibrationGroup> = {}): CalibrationGroup {
+  return {
+    id: '', name: 'All questions', scale: '1–5', candidates: 0, items: 0, pairedItems: 0, raters: 0, ratings: 0, tooFew: true,
+    reason: 'too few to say: 0 candidates (needs at least 3)', report: undefined, ...over,
+  } as CalibrationGroup;
+}
+
+export function calibration(over: Partial<Calibration> = {}): Calibration {
+  return { pooled: [], competencies: [], minCandidates: 3, minPairedItems: 10, ...over } as Calibration;
+}
+
+export function roleDebrief(over: Partial<RoleDebrief> = {}): RoleDebrief {
+  return { roleId: 1, roleTitle: 'Backend Engineer', candidates: [], plan: plan(), calibration: calibration(), hidden: 0, ...over } as RoleDebrief;
+}
+
 // ---- interviews
 
 export function round(over: Partial<Round> = {}): Round {
@@ -174,10 +281,33 @@ export function scorecard(over: Partial<Scorecard> = {}): Scorecard {
 }
 
 export function candidateRound(over: Partial<CandidateRound> = {}): CandidateRound {
-  return { round: round(), applicationId: 100, state: 'not_scheduled', scheduledAt: '', cards: [], myCardId: 0, hidden: 0, ...over } as CandidateRound;
+  return {
+    round: round(), applicationId: 100, state: 'not_scheduled', scheduledAt: '', cards: [], interviewers: [], reassigned: false, canStart: true,
+    myCardId: 0, hidden: 0, ...over,
+  } as CandidateRound;
 }
 
 /** A resume screen: blank unless marks are given. */
 export function resumeScreen(over: Partial<Screen> = {}): Screen {
   return { applicationId: 100, rubricVersionId: 1, checklist: [], marks: {}, decision: '', authorName: '', updatedAt: '', ...over } as Screen;
 }
+
+// ---- interview plan weights
+
+/** One question of a role's plan, with the shares Go computed (pass them: nothing is computed here). */
+export function planQuestion(over: Partial<PlanQuestion> = {}): PlanQuestion {
+  const competencyId = over.competencyId ?? 'tech';
+  const questionId = over.questionId ?? 'q1';
+  return {
+    key: `${competencyId}/${questionId}`, competencyId, competency: 'Technical', questionId, prompt: 'Design a rate limiter',
+    competencyWeight: 1, questionWeight: 1, effective: 1, ...over,
+  } as PlanQuestion;
+}
+
+/** A locked-profile error, as CurrentProfile rejects when the last profile is protected. */
+export const lockedProfile = (profileId: number, name: string) =>
+  backendError('locked', `${name}'s profile is protected: enter its passphrase.`, [], { profileId });
+
+/** A wrong passphrase, as SwitchProfile rejects it (field "passphrase"). */
+export const wrongPassphrase = (field = 'passphrase') =>
+  backendError('invalid', `${field}: That passphrase is not right`, [{ field, message: 'That passphrase is not right' }]);

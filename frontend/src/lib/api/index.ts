@@ -59,7 +59,17 @@ export type CandidateDebrief = interviews.CandidateDebrief;
 export type Debrief = scoring.Debrief;
 export type DebriefRow = scoring.Row;
 export type DebriefCell = scoring.Cell;
+export type DebriefAnswer = scoring.CellAnswer;
+export type DebriefInterviewer = scoring.DebriefInterviewer;
+export type DebriefSkip = scoring.Skip;
+export type DebriefUncovered = scoring.Uncovered;
 export type CompetencyScore = scoring.CompetencyScore;
+export type Plan = interviews.Plan;
+export type PlanQuestion = scoring.PlanQuestion;
+export type WeightChange = scoring.WeightChange;
+export type WeightEdit = scoring.WeightEdit;
+export type Calibration = interviews.Calibration;
+export type CalibrationGroup = interviews.CalibrationGroup;
 export type StatsReport = stats.Report;
 export type RaterLeniency = stats.RaterLeniency;
 export type ExportResult = app.ExportResult;
@@ -80,7 +90,7 @@ export const RECOMMENDATIONS: { value: Recommendation; label: string }[] = [
   { value: 'strong_yes', label: 'Strong yes' },
 ];
 
-export type ErrorCode = 'invalid' | 'duplicate' | 'not_found' | 'conflict' | 'internal';
+export type ErrorCode = 'invalid' | 'duplicate' | 'not_found' | 'conflict' | 'locked' | 'internal';
 
 /** A failed call, parsed from the backend's UserError JSON. */
 export class ApiError extends Error {
@@ -88,14 +98,24 @@ export class ApiError extends Error {
   fields: { field: string; message: string }[];
   existingId?: number;
   existingName?: string;
+  /** The protected profile to unlock (code "locked"). */
+  profileId?: number;
 
-  constructor(code: ErrorCode, message: string, fields: { field: string; message: string }[] = [], existingId?: number, existingName?: string) {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    fields: { field: string; message: string }[] = [],
+    existingId?: number,
+    existingName?: string,
+    profileId?: number,
+  ) {
     super(message);
     this.name = 'ApiError';
     this.code = code;
     this.fields = fields;
     this.existingId = existingId;
     this.existingName = existingName;
+    this.profileId = profileId;
   }
 
   /** The message for one form field, if the backend named it. */
@@ -111,7 +131,7 @@ export function toApiError(raw: unknown): ApiError {
   try {
     const e = JSON.parse(text);
     if (e && typeof e.code === 'string' && typeof e.message === 'string') {
-      return new ApiError(e.code, e.message, Array.isArray(e.fields) ? e.fields : [], e.existingId, e.existingName);
+      return new ApiError(e.code, e.message, Array.isArray(e.fields) ? e.fields : [], e.existingId, e.existingName, e.profileId);
     }
   } catch {
     /* not our JSON: fall through */
@@ -130,9 +150,13 @@ async function call<T>(p: Promise<T>): Promise<T> {
 export const api = {
   info: () => call(Workspace.Info()),
   profiles: () => call(Workspace.Profiles()),
+  /** Who is using the app; not_found on first launch, locked when the last profile needs its passphrase. */
   currentProfile: () => call(Workspace.CurrentProfile()),
   createProfile: (name: string, recruiter: boolean) => call(Workspace.CreateProfile(name, recruiter)),
-  switchProfile: (id: number) => call(Workspace.SwitchProfile(id)),
+  /** A protected profile needs its passphrase (invalid "passphrase" when wrong); others switch with ''. */
+  switchProfile: (id: number, passphrase = '') => call(Workspace.SwitchProfile(id, passphrase)),
+  /** Protects, changes or (next '') unprotects the current profile; current is the passphrase in force. */
+  setPassphrase: (current: string, next: string) => call(Workspace.SetPassphrase(current, next)),
   flushed: () => call(Workspace.Flushed()),
 
   roles: () => call(Roles.List()),
@@ -191,6 +215,14 @@ export const api = {
   /** at: RFC 3339, or '' to clear. */
   scheduleRound: (applicationId: number, roundId: number, at: string) => call(Interviews.ScheduleRound(applicationId, roundId, at)),
   candidateRounds: (candidateId: number) => call(Interviews.CandidateRounds(candidateId)),
+  /** Recruiter only: who interviews one candidate in one round ([] goes back to the plan's interviewers). */
+  assignRound: (applicationId: number, roundId: number, profileIds: number[]) => call(Interviews.AssignRound(applicationId, roundId, profileIds)),
+  /** A role's plan: every question with its weights (planned) and the weight history. */
+  plan: (roleId: number) => call(Interviews.Plan(roleId)),
+  /** Recruiter only; once scoring began a reason is required (invalid "reason"). */
+  setWeights: (roleId: number, edits: WeightEdit[], reason: string) => call(Interviews.SetWeights(roleId, edits, reason)),
+  /** Recruiter only: the share of the plan (0–1) a candidate's answers need to be ranked. */
+  setCoverageThreshold: (v: number) => call(Interviews.SetCoverageThreshold(v)),
 
   /** Opens or resumes the current profile's scorecard for a round. */
   startInterview: (applicationId: number, roundId: number) => call(Interviews.StartInterview(applicationId, roundId)),

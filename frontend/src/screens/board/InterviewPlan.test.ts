@@ -3,8 +3,10 @@ import userEvent from '@testing-library/user-event';
 import InterviewPlan from './InterviewPlan.svelte';
 import * as Interviews from '../../lib/wailsjs/go/app/Interviews';
 import * as Workspace from '../../lib/wailsjs/go/app/Workspace';
-import type { Round, RoundInput, Rubric, RubricSummary, RubricVersion } from '../../lib/api';
-import { backendError, profile, resetUi, role } from '../../test/fixtures';
+import type { Plan, Round, RoundInput, Rubric, RubricSummary, RubricVersion } from '../../lib/api';
+import { ui } from '../../lib/stores/ui.svelte';
+import { dateTime } from '../../lib/format';
+import { backendError, plan, planQuestion, profile, resetUi, role, weightChange } from '../../test/fixtures';
 
 vi.mock('../../lib/wailsjs/go/app/Interviews');
 vi.mock('../../lib/wailsjs/go/app/Candidates');
@@ -67,6 +69,7 @@ function setup() {
 beforeEach(() => {
   vi.resetAllMocks();
   resetUi();
+  ui.profile = people[0]; // Grace Hopper, the recruiter
   vi.mocked(Interviews.Rounds).mockResolvedValue([]);
   vi.mocked(Interviews.Rubrics).mockResolvedValue(rubrics);
   vi.mocked(Interviews.Rubric).mockImplementation(async (id) => version(id));
@@ -181,5 +184,212 @@ describe('InterviewPlan', () => {
     expect(Interviews.DeleteRound).toHaveBeenCalledWith(60);
     expect(await screen.findByRole('alert')).toHaveTextContent('Round "Onsite" holds 2 scorecard(s) and cannot be deleted.');
     expect(screen.getByRole('listitem', { name: 'Round 1: Onsite' })).toBeInTheDocument();
+  });
+
+  it('is read-only for everyone but the recruiter', async () => {
+    ui.profile = people[1];
+    vi.mocked(Interviews.Rounds).mockResolvedValue([round({ interviewers: [people[2]] })]);
+    setup();
+    expect(await screen.findByRole('listitem', { name: 'Round 1: Phone screen' })).toHaveTextContent('Ada Lovelace');
+    expect(screen.getByTestId('plan-readonly')).toHaveTextContent('Only the recruiter changes the interview plan.');
+    expect(screen.queryByRole('button', { name: 'Add round' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Edit Phone screen' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Delete Phone screen' })).toBeNull();
+  });
+});
+
+describe('InterviewPlan weights', () => {
+  // The worked example of docs/SCORING.md, with the shares as Go computes them.
+  const technical = { competencyId: 'tech', competency: 'Technical', competencyWeight: 2 };
+  const communication = { competencyId: 'comm', competency: 'Communication', competencyWeight: 1 };
+  const example = (over: Partial<Plan> = {}) =>
+    plan({
+      questions: [
+        planQuestion({ ...technical, questionId: 't1', prompt: 'Design a rate limiter', effective: 1 / 6 }),
+        planQuestion({ ...technical, questionId: 't2', prompt: 'Shard a growing table', effective: 1 / 6 }),
+        planQuestion({ ...technical, questionId: 't3', prompt: 'Debug a slow query', questionWeight: 2, effective: 1 / 3 }),
+        planQuestion({ ...communication, questionId: 'c1', prompt: 'Explain a trade-off', effective: 1 / 6 }),
+        planQuestion({ ...communication, questionId: 'c2', prompt: 'Disagree with a colleague', effective: 1 / 6 }),
+      ],
+      scoringBegan: false,
+      ...over,
+    });
+
+  async function openWeights(p: Plan = example()) {
+    vi.mocked(Interviews.Plan).mockResolvedValue(p);
+    const s = setup();
+    await s.user.click(screen.getByRole('tab', { name: 'Weights' }));
+    await screen.findByRole('form', { name: 'Weights' });
+    return s;
+  }
+
+  const competency = (name: string) => screen.getByRole('listitem', { name });
+
+  it("shows the weights with Go's shares, the note and the history", async () => {
+    await openWeights(
+      example({
+        scoringBegan: true,
+        changedAfterScoring: true,
+        weightsNote: 'Weights changed after scoring began (1 change; see the weight history): the ranking is not the one planned before interviews.',
+        changes: [
+          weightChange({ id: 1, label: 'Technical', old: 1, new: 2, afterScoring: false, actorName: 'Grace Hopper' }),
+          weightChange({ id: 2, competencyId: 'tech', questionId: 't3', label: 'Debug a slow query', old: 1, new: 2, reason: 'The role is mostly performance work', afterScoring: true }),
+        ],
+      }),
+    );
+    expect(Interviews.Plan).toHaveBeenCalledWith(1);
+    expect(screen.getByRole('tab', { name: 'Weights' })).toHaveAttribute('aria-selected', 'true');
+    expect(screen.getByTestId('weights-note')).toHaveTextContent('Weights changed after scoring began (1 change');
+
+    const tech = competency('Technical');
+    expect(within(tech).getByRole('spinbutton', { name: 'Weight of Technical' })).toHaveValue(2);
+    expect(within(tech).getAllByTestId('competency-share')[0]).toHaveTextContent('66.7%');
+    expect(within(tech).getAllByTestId('question-share').map((e) => e.textContent)).toEqual(['16.7%', '16.7%', '33.3%']);
+    expect(within(tech).getByRole('spinbutton', { name: 'Weight of question: Debug a slow query' })).toHaveValue(2);
+    expect(within(competency('Communication')).getByTestId('competency-share')).toHaveTextContent('33.3%');
+    expect(screen.getByRole('spinbutton', { name: 'Coverage needed to rank' })).toHaveValue(80);
+
+    const history = screen.getAllByTestId('weight-change');
+    // Newest first.
+    expect(history[0]).toHaveTextContent('Question “Debug a slow query”: 1 → 2');
+    expect(history[0]).toHaveTextContent('after scoring began');
+    expect(history[0]).toHaveTextContent('Reason: The role is mostly performance work');
+    expect(history[0]).toHaveTextContent(`${dateTime('2026-01-05T09:00:00Z')} · Grace Hopper`);
+    expect(history[1]).toHaveTextContent('Technical (competency): 1 → 2');
+    expect(history[1]).not.toHaveTextContent('after scoring began');
+  });
+
+  it('says when the plan has no questions and when there is no history', async () => {
+    await openWeights(plan({ scoringBegan: false }));
+    expect(screen.getByText('No questions in the plan yet.')).toBeInTheDocument();
+    expect(screen.getByText(/No changes yet/)).toBeInTheDocument();
+    expect(screen.queryByTestId('weights-note')).toBeNull();
+  });
+
+  it('before scoring: saves the edited weights without asking why, then reads the plan again', async () => {
+    const saved = example({ questions: example().questions.map((q) => (q.competencyId === 'tech' ? { ...q, competencyWeight: 3, effective: 0.25 } : { ...q, effective: 0.125 })) });
+    vi.mocked(Interviews.SetWeights).mockResolvedValue(saved);
+    const { user } = await openWeights();
+    expect(screen.queryByRole('textbox', { name: 'Reason for the change' })).toBeNull();
+    expect(screen.getByRole('button', { name: 'Save weights' })).toBeDisabled();
+
+    const tech = screen.getByRole('spinbutton', { name: 'Weight of Technical' });
+    await user.clear(tech);
+    await user.type(tech, '3');
+    const c2 = screen.getByRole('spinbutton', { name: 'Weight of question: Disagree with a colleague' });
+    await user.clear(c2);
+    await user.type(c2, '0.5');
+    // Shares are Go's: nothing moves before saving.
+    expect(within(competency('Technical')).getAllByTestId('competency-share')[0]).toHaveTextContent('66.7%');
+
+    vi.mocked(Interviews.Plan).mockResolvedValue(saved);
+    await user.click(screen.getByRole('button', { name: 'Save weights' }));
+    expect(Interviews.SetWeights).toHaveBeenCalledWith(
+      1,
+      [
+        { competencyId: 'tech', questionId: '', weight: 3 },
+        { competencyId: 'comm', questionId: 'c2', weight: 0.5 },
+      ],
+      '',
+    );
+    expect(Interviews.SetCoverageThreshold).not.toHaveBeenCalled();
+    await waitFor(() => expect(Interviews.Plan).toHaveBeenCalledTimes(2));
+    await waitFor(() => expect(within(competency('Technical')).getAllByTestId('competency-share')[0]).toHaveTextContent('75%'));
+    expect(screen.getByRole('spinbutton', { name: 'Weight of Technical' })).toHaveValue(3);
+    expect(screen.getByRole('button', { name: 'Save weights' })).toBeDisabled();
+    expect(ui.version).toBeGreaterThan(0);
+  });
+
+  it('after scoring began: asks for a reason, sends it, and shows Go’s errors next to their fields', async () => {
+    vi.mocked(Interviews.SetWeights).mockRejectedValueOnce(
+      backendError('invalid', 'invalid weights', [
+        { field: 'weights[1]', message: 'must be a number greater than 0 and at most 100, not 0' },
+        { field: 'reason', message: 'scoring has begun for this role: say why the weights change, so the committee can read it' },
+      ]),
+    );
+    const { user } = await openWeights(example({ scoringBegan: true }));
+    const reason = screen.getByRole('textbox', { name: 'Reason for the change' });
+    expect(reason).toHaveAccessibleDescription(/Scoring has begun: the committee will see this change and your reason/);
+
+    await user.clear(screen.getByRole('spinbutton', { name: 'Weight of Communication' }));
+    await user.type(screen.getByRole('spinbutton', { name: 'Weight of Communication' }), '2');
+    await user.clear(screen.getByRole('spinbutton', { name: 'Weight of question: Explain a trade-off' }));
+    await user.click(screen.getByRole('button', { name: 'Save weights' }));
+
+    expect(Interviews.SetWeights).toHaveBeenLastCalledWith(
+      1,
+      [
+        { competencyId: 'comm', questionId: '', weight: 2 },
+        { competencyId: 'comm', questionId: 'c1', weight: 0 },
+      ],
+      '',
+    );
+    const c1 = screen.getByRole('spinbutton', { name: 'Weight of question: Explain a trade-off' });
+    expect(c1).toHaveAttribute('aria-invalid', 'true');
+    expect(c1).toHaveAccessibleDescription('must be a number greater than 0 and at most 100, not 0');
+    expect(screen.getByRole('spinbutton', { name: 'Weight of Communication' })).not.toHaveAttribute('aria-invalid', 'true');
+    expect(reason).toHaveAttribute('aria-invalid', 'true');
+    expect(reason.closest('.field')).toHaveTextContent('say why the weights change, so the committee can read it');
+    expect(Interviews.Plan).toHaveBeenCalledTimes(1);
+
+    vi.mocked(Interviews.SetWeights).mockResolvedValueOnce(example({ scoringBegan: true }));
+    await user.type(c1, '1.5');
+    await user.type(reason, 'Communication matters more for this team');
+    await user.click(screen.getByRole('button', { name: 'Save weights' }));
+    expect(Interviews.SetWeights).toHaveBeenLastCalledWith(
+      1,
+      [
+        { competencyId: 'comm', questionId: '', weight: 2 },
+        { competencyId: 'comm', questionId: 'c1', weight: 1.5 },
+      ],
+      'Communication matters more for this team',
+    );
+    await waitFor(() => expect(screen.getByRole('textbox', { name: 'Reason for the change' })).toHaveValue(''));
+  });
+
+  it('sets the coverage needed to rank as a share', async () => {
+    vi.mocked(Interviews.SetCoverageThreshold).mockResolvedValue();
+    const { user } = await openWeights();
+    const coverage = screen.getByRole('spinbutton', { name: 'Coverage needed to rank' });
+    await user.clear(coverage);
+    await user.type(coverage, '75');
+    vi.mocked(Interviews.Plan).mockResolvedValue(example({ coverageThreshold: 0.75 }));
+    await user.click(screen.getByRole('button', { name: 'Save weights' }));
+    expect(Interviews.SetCoverageThreshold).toHaveBeenCalledWith(0.75);
+    expect(Interviews.SetWeights).not.toHaveBeenCalled();
+    await waitFor(() => expect(Interviews.Plan).toHaveBeenCalledTimes(2));
+    expect(screen.getByRole('spinbutton', { name: 'Coverage needed to rank' })).toHaveValue(75);
+  });
+
+  it('keeps unsaved weights while the Rounds tab is looked at', async () => {
+    const { user } = await openWeights();
+    const tech = screen.getByRole('spinbutton', { name: 'Weight of Technical' });
+    await user.clear(tech);
+    await user.type(tech, '4');
+    await user.click(screen.getByRole('tab', { name: 'Rounds' }));
+    expect(await screen.findByRole('button', { name: 'Add round' })).toBeInTheDocument();
+    await user.click(screen.getByRole('tab', { name: 'Weights' }));
+    expect(await screen.findByRole('spinbutton', { name: 'Weight of Technical' })).toHaveValue(4);
+  });
+
+  it('is read-only for everyone but the recruiter', async () => {
+    ui.profile = people[1];
+    await openWeights(example({ scoringBegan: true }));
+    expect(screen.getByTestId('weights-readonly')).toHaveTextContent('Only the recruiter changes the interview plan.');
+    expect(screen.queryAllByRole('spinbutton')).toHaveLength(0);
+    expect(screen.queryByRole('textbox', { name: 'Reason for the change' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Save weights' })).toBeNull();
+    expect(within(competency('Technical')).getAllByTestId('competency-share')[0]).toHaveTextContent('66.7%');
+    expect(screen.getByText('Coverage needed to rank').closest('.field')).toHaveTextContent('80');
+  });
+
+  it('says when the weights cannot be loaded, and tries again', async () => {
+    vi.mocked(Interviews.Plan).mockRejectedValueOnce('database is locked');
+    const { user } = setup();
+    vi.mocked(Interviews.Plan).mockResolvedValue(example());
+    await user.click(screen.getByRole('tab', { name: 'Weights' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('The weights could not be loaded: database is locked');
+    await user.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByRole('spinbutton', { name: 'Weight of Technical' })).toBeInTheDocument();
   });
 });

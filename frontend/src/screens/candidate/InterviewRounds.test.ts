@@ -2,6 +2,7 @@ import { fireEvent, render, screen, within, waitFor } from '@testing-library/sve
 import userEvent from '@testing-library/user-event';
 import InterviewRounds from './InterviewRounds.svelte';
 import * as Interviews from '../../lib/wailsjs/go/app/Interviews';
+import * as Workspace from '../../lib/wailsjs/go/app/Workspace';
 import type { Rubric, ScorecardView } from '../../lib/api';
 import { dateTime } from '../../lib/format';
 import { ui } from '../../lib/stores/ui.svelte';
@@ -16,6 +17,8 @@ vi.mock('../../lib/wailsjs/runtime/runtime');
 const AT = '2026-02-03T14:30:00Z';
 const sam = profile({ id: 2, name: 'Sam Okafor', isRecruiter: false });
 const lin = profile({ id: 3, name: 'Lin Wu', isRecruiter: false });
+const grace = profile({ id: 1, name: 'Grace Hopper', isRecruiter: false });
+const priya = profile({ id: 5, name: 'Priya Nair', isRecruiter: false });
 
 function rubric(): Rubric {
   return {
@@ -35,10 +38,13 @@ function rubric(): Rubric {
 
 function plan() {
   return [
-    candidateRound({ round: round({ id: 1, name: 'Phone screen', durationMin: 30, interviewers: [sam] }) }),
-    candidateRound({ round: round({ id: 2, name: 'System design', durationMin: 60, interviewers: [sam, lin] }), state: 'scheduled', scheduledAt: AT }),
+    candidateRound({ round: round({ id: 1, name: 'Phone screen', durationMin: 30, interviewers: [sam] }), interviewers: [grace], reassigned: true }),
     candidateRound({
-      round: round({ id: 3, name: 'Values', interviewers: [] }), state: 'in_progress', myCardId: 31, hidden: 3,
+      round: round({ id: 2, name: 'System design', durationMin: 60, interviewers: [sam, lin] }), interviewers: [sam, lin], canStart: false,
+      state: 'scheduled', scheduledAt: AT,
+    }),
+    candidateRound({
+      round: round({ id: 3, name: 'Values', interviewers: [] }), state: 'in_progress', myCardId: 31, hidden: 3, canStart: false,
       cards: [
         scorecard({ id: 31, roundId: 3, authorId: 1, authorName: 'Grace Hopper', status: 'draft' }),
         // Redacted: submitted by others, hidden from a viewer who has not submitted.
@@ -48,7 +54,7 @@ function plan() {
       ],
     }),
     candidateRound({
-      round: round({ id: 4, name: 'Debrief' }), state: 'submitted', myCardId: 41,
+      round: round({ id: 4, name: 'Debrief' }), state: 'submitted', myCardId: 41, canStart: false,
       cards: [
         scorecard({ id: 41, roundId: 4, authorId: 1, authorName: 'Grace Hopper', status: 'submitted', recommendation: 'yes' }),
         scorecard({ id: 42, roundId: 4, authorId: 2, authorName: 'Sam Okafor', status: 'submitted', recommendation: 'strong_no' }),
@@ -83,15 +89,18 @@ describe('InterviewRounds', () => {
     const phone = roundEl('Phone screen');
     expect(within(phone).getByTestId('round-state')).toHaveTextContent('Not scheduled');
     expect(phone).toHaveTextContent('30 min');
-    expect(phone).toHaveTextContent('Sam Okafor');
+    // Who interviews this candidate: the recruiter's reassignment, not the plan's Sam.
+    expect(within(phone).getByTestId('round-interviewers')).toHaveTextContent('Interviewers: Grace Hopper reassigned');
+    expect(phone).not.toHaveTextContent('Sam Okafor');
     expect(within(phone).getByText('No scorecards yet.')).toBeInTheDocument();
 
     const design = roundEl('System design');
     expect(within(design).getByTestId('round-state')).toHaveTextContent(`Scheduled ${dateTime(AT)}`);
-    expect(design).toHaveTextContent('Sam Okafor, Lin Wu');
+    expect(within(design).getByTestId('round-interviewers')).toHaveTextContent('Interviewers: Sam Okafor, Lin Wu');
+    expect(within(design).getByTestId('round-interviewers')).not.toHaveTextContent('reassigned');
 
     expect(within(roundEl('Values')).getByTestId('round-state')).toHaveTextContent('In progress');
-    expect(roundEl('Values')).toHaveTextContent('No interviewers assigned');
+    expect(within(roundEl('Values')).getByTestId('round-interviewers')).toHaveTextContent('Interviewers: nobody assigned yet');
     expect(within(roundEl('Debrief')).getByTestId('round-state')).toHaveTextContent('Submitted');
   });
 
@@ -105,7 +114,9 @@ describe('InterviewRounds', () => {
   it('counts others’ hidden scorecards and shows drafts without content', async () => {
     await open();
     const values = roundEl('Values');
-    expect(within(values).getByTestId('hidden-count')).toHaveTextContent('2 scorecards hidden until you submit yours');
+    expect(within(values).getByTestId('hidden-count')).toHaveTextContent(
+      '2 scorecards hidden until you have submitted every round you interview this candidate in',
+    );
     expect(values).toHaveTextContent('Ana Ruiz — in progress');
     expect(values).toHaveTextContent('Sam Okafor — submitted (hidden)');
     expect(values).toHaveTextContent('You — draft');
@@ -195,5 +206,81 @@ describe('InterviewRounds', () => {
     expect(await screen.findByRole('heading', { name: 'Backend Engineer' })).toBeInTheDocument();
     expect(screen.getByRole('heading', { name: 'Product Designer' })).toBeInTheDocument();
     expect(screen.getByRole('article', { name: 'Portfolio review (Product Designer)' })).toBeInTheDocument();
+  });
+
+  it('offers Start interview only to those assigned, and says who is', async () => {
+    await open([
+      candidateRound({ round: round({ id: 1, name: 'Phone screen', interviewers: [priya, sam] }), interviewers: [priya, sam], canStart: false }),
+      candidateRound({ round: round({ id: 2, name: 'System design' }), interviewers: [], canStart: false }),
+      candidateRound({ round: round({ id: 3, name: 'Values' }), interviewers: [grace], canStart: true }),
+      // Reassigned away after starting: the card stays the viewer's to resume.
+      candidateRound({
+        round: round({ id: 4, name: 'Debrief' }), interviewers: [lin], reassigned: true, canStart: false, myCardId: 41, state: 'in_progress',
+        cards: [scorecard({ id: 41, roundId: 4, authorId: 1, status: 'draft' })],
+      }),
+    ]);
+    const phone = roundEl('Phone screen');
+    expect(within(phone).queryByTestId('round-action')).toBeNull();
+    expect(within(phone).getByTestId('round-assignment')).toHaveTextContent('Assigned to Priya Nair and Sam Okafor');
+    const design = roundEl('System design');
+    expect(within(design).queryByTestId('round-action')).toBeNull();
+    expect(within(design).getByTestId('round-assignment')).toHaveTextContent('Nobody assigned yet — the recruiter assigns interviewers');
+    expect(within(roundEl('Values')).getByTestId('round-action')).toHaveTextContent('Start interview');
+    expect(within(roundEl('Values')).queryByTestId('round-assignment')).toBeNull();
+    expect(within(roundEl('Debrief')).getByTestId('round-action')).toHaveTextContent('Resume interview');
+    // Only the recruiter reassigns.
+    expect(screen.queryByRole('button', { name: 'Reassign…' })).toBeNull();
+  });
+
+  it('the recruiter reassigns a round to chosen profiles', async () => {
+    ui.profile = profile({ id: 1, name: 'Grace Hopper', isRecruiter: true });
+    vi.mocked(Workspace.Profiles).mockResolvedValue([ui.profile, sam, lin, priya]);
+    vi.mocked(Interviews.AssignRound).mockResolvedValue();
+    const { user } = await open([
+      candidateRound({ applicationId: 100, round: round({ id: 1, name: 'Phone screen', interviewers: [sam] }), interviewers: [sam], canStart: false }),
+    ]);
+    await user.click(within(roundEl('Phone screen')).getByRole('button', { name: 'Reassign…' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Interviewers for Phone screen' });
+    expect(within(dialog).getByTestId('plan-interviewers')).toHaveTextContent("The plan's interviewers: Sam Okafor");
+    expect(await within(dialog).findByRole('checkbox', { name: 'Sam Okafor' })).toBeChecked();
+    expect(within(dialog).getByRole('checkbox', { name: 'Lin Wu' })).not.toBeChecked();
+    // Already the plan's: nothing to go back to.
+    expect(within(dialog).getByRole('button', { name: "Use the plan's interviewers" })).toBeDisabled();
+
+    vi.mocked(Interviews.CandidateRounds).mockResolvedValue([
+      candidateRound({ applicationId: 100, round: round({ id: 1, name: 'Phone screen', interviewers: [sam] }), interviewers: [priya, lin], reassigned: true, canStart: false }),
+    ]);
+    await user.click(within(dialog).getByRole('checkbox', { name: 'Sam Okafor' }));
+    await user.click(within(dialog).getByRole('checkbox', { name: 'Priya Nair' }));
+    await user.click(within(dialog).getByRole('checkbox', { name: 'Lin Wu' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Save' }));
+
+    // In the order the profiles are listed.
+    expect(Interviews.AssignRound).toHaveBeenCalledWith(100, 1, [3, 5]);
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    await waitFor(() => expect(within(roundEl('Phone screen')).getByTestId('round-interviewers')).toHaveTextContent('Priya Nair, Lin Wu reassigned'));
+    expect(within(roundEl('Phone screen')).getByTestId('round-assignment')).toHaveTextContent('Assigned to Priya Nair and Lin Wu');
+  });
+
+  it("the recruiter goes back to the plan's interviewers, and sees a refusal", async () => {
+    ui.profile = profile({ id: 1, name: 'Grace Hopper', isRecruiter: true });
+    vi.mocked(Workspace.Profiles).mockResolvedValue([ui.profile, sam, lin]);
+    vi.mocked(Interviews.AssignRound).mockRejectedValueOnce(backendError('conflict', 'Only the recruiter assigns interviewers.'));
+    const { user } = await open([
+      candidateRound({ round: round({ id: 2, name: 'System design', interviewers: [sam] }), interviewers: [lin], reassigned: true }),
+    ]);
+    await user.click(within(roundEl('System design')).getByRole('button', { name: 'Reassign…' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Interviewers for System design' });
+    expect(await within(dialog).findByRole('checkbox', { name: 'Lin Wu' })).toBeChecked();
+
+    await user.click(within(dialog).getByRole('button', { name: "Use the plan's interviewers" }));
+    expect(Interviews.AssignRound).toHaveBeenCalledWith(100, 2, []);
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent('Only the recruiter assigns interviewers.');
+
+    vi.mocked(Interviews.AssignRound).mockResolvedValueOnce();
+    await user.click(within(dialog).getByRole('button', { name: "Use the plan's interviewers" }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(Interviews.AssignRound).toHaveBeenLastCalledWith(100, 2, []);
+    expect(Interviews.CandidateRounds).toHaveBeenCalledTimes(2);
   });
 });

@@ -6,9 +6,27 @@ import DebriefScreen from './DebriefScreen.svelte';
 import * as Interviews from '../../lib/wailsjs/go/app/Interviews';
 import * as Exports from '../../lib/wailsjs/go/app/Exports';
 import * as Runtime from '../../lib/wailsjs/runtime/runtime';
-import type { CandidateDebrief, Debrief, DebriefCell, DebriefRow, ExportResult, RaterLeniency, RoleDebrief, StatsReport } from '../../lib/api';
+import type { ExportResult, RoleDebrief } from '../../lib/api';
 import { ui } from '../../lib/stores/ui.svelte';
-import { backendError, resetUi, role } from '../../test/fixtures';
+import {
+  backendError,
+  calibration,
+  calibrationGroup,
+  candidateDebrief,
+  competencyScore,
+  debriefAnswer,
+  debriefCell,
+  debriefInterviewer,
+  debriefRow,
+  plan,
+  raterLeniency,
+  resetUi,
+  role,
+  roleDebrief,
+  skippedAnswer,
+  statsReport,
+  weightChange,
+} from '../../test/fixtures';
 
 vi.mock('../../lib/wailsjs/go/app/Interviews');
 vi.mock('../../lib/wailsjs/go/app/Exports');
@@ -54,94 +72,184 @@ type ChartConfig = { type: string; data: { labels: string[]; datasets: { label: 
 const charts = () => (Chart as unknown as { instances: { config: ChartConfig; destroyed: boolean }[] }).instances;
 const liveCharts = () => charts().filter((c) => !c.destroyed);
 
-// ---- fixtures
-
-function cell(over: Partial<DebriefCell> = {}): DebriefCell {
-  return { authorId: 1, author: 'Grace Hopper', score: 3, label: 'Solid', notes: '', skipped: false, skipReason: '', norm: 66.7, ...over } as DebriefCell;
-}
-
-function drow(over: Partial<DebriefRow> = {}): DebriefRow {
-  return {
-    competencyId: 'api', competencyName: 'API design', questionId: 'q1', prompt: 'Design an API', weight: 1, scaleMin: 1, scaleMax: 4,
-    cells: [], n: 0, mean: 0, median: 0, min: 0, max: 0, disagreement: false, ...over,
-  } as DebriefRow;
-}
-
-function debrief(over: Partial<Debrief> = {}): Debrief {
-  return {
-    candidateId: 1, candidateName: 'Ada Lovelace', interviewers: [], rows: [], competencies: [], composite: 50,
-    recommendations: {}, cards: 2, disagreements: 0, spread: 5, ...over,
-  } as Debrief;
-}
-
-const entry = (stage: string, over: Partial<Debrief>): CandidateDebrief => ({ stage, debrief: debrief(over) }) as CandidateDebrief;
+// ---- the role: the worked example of docs/SCORING.md and four more candidates
 
 const LONG_PROMPT =
   'Walk me through how you would design a public REST API for payments, including idempotency, pagination and versioning over several years';
+const T1 = 'Design a rate limiter for a public API';
+const T2 = 'Walk me through debugging a slow database query';
+const C1 = 'Explain a technical trade-off to someone outside engineering';
+const C2 = 'Describe a time you changed your mind after feedback';
+const LEGACY = 'Tell me about the last outage you handled';
 
-const ada = entry('Interview', {
+const AVERY = 11;
+const BLAKE = 12;
+const CASEY = 13;
+const on14 = (score: number, label: string, over = {}) => debriefAnswer({ score, label, scaleMin: 1, scaleMax: 4, norm: ((score - 1) / 3) * 100, ...over });
+const on15 = (score: number, label: string, over = {}) =>
+  debriefAnswer({ round: 'Onsite', score, label, scaleMin: 1, scaleMax: 5, norm: ((score - 1) / 4) * 100, ...over });
+const avery = (...a: ReturnType<typeof debriefAnswer>[]) => debriefCell('Avery Chen', AVERY, a);
+const blake = (...a: ReturnType<typeof debriefAnswer>[]) => debriefCell('Blake Diaz', BLAKE, a);
+const casey = (...a: ReturnType<typeof debriefAnswer>[]) => debriefCell('Casey Moore', CASEY, a);
+const tech = { competencyId: 'tech', competencyName: 'Technical' };
+const comm = { competencyId: 'comm', competencyName: 'Communication' };
+
+/** Avery on 1–4 in the technical screen; Blake and Casey on 1–5 on site; Casey asked c1 twice. */
+const ada = candidateDebrief('Interview', 1, {
   candidateId: 1,
   candidateName: 'Ada Lovelace',
-  interviewers: ['Grace Hopper', 'Alan Turing', 'Barbara Liskov'],
-  composite: 82.46,
-  cards: 3,
-  spread: 8.43,
-  disagreements: 1,
-  recommendations: { yes: 2, strong_yes: 1 },
-  competencies: [
-    { id: 'api', name: 'API design', mean: 3, norm: 66.7, n: 5 },
-    { id: 'ops', name: 'Operations', mean: 3.5, norm: 83.3, n: 2 },
-  ] as Debrief['competencies'],
+  composite: 365 / 6,
+  coverage: 5 / 6,
+  complete: true,
+  uncertainty: 4.34,
+  uncertaintyLabel: '±4.3 between 3 interviewers',
+  coverageLabel: '83% of the plan answered',
+  recommendations: { no: 1, yes: 1, strong_yes: 1 },
+  cards: 4,
+  disagreements: 2,
+  amendedAfterSeeing: 1,
+  interviewers: [
+    debriefInterviewer({ id: AVERY, name: 'Avery Chen', rounds: ['Technical screen'], composite: 175 / 3 }),
+    debriefInterviewer({ id: BLAKE, name: 'Blake Diaz', rounds: ['Onsite'], composite: 65, amended: true, amendedAfterSeeing: true }),
+    debriefInterviewer({ id: CASEY, name: 'Casey Moore', rounds: ['Onsite', 'Hiring manager'], composite: 50 }),
+  ],
   rows: [
-    drow({
-      questionId: 'q1', prompt: LONG_PROMPT, n: 2, mean: 3, median: 3, min: 2, max: 4, disagreement: true,
+    debriefRow({
+      ...tech, questionId: 't1', prompt: T1, weight: 1 / 6, scale: '1–4 and 1–5', n: 2, mean: 275 / 6, range: '25–67 of 100',
+      cells: [avery(on14(3, 'Solid')), blake(on15(2, 'Developing')), casey()],
+    }),
+    debriefRow({
+      ...tech, questionId: 't2', prompt: T2, weight: 1 / 6, scale: '1–4 and 1–5', n: 2, mean: 75, range: '50–100 of 100', disagreement: true,
       cells: [
-        cell({ authorId: 1, author: 'Grace Hopper', score: 4, label: 'Senior', notes: 'Designed idempotent retries unprompted' }),
-        cell({ authorId: 2, author: 'Alan Turing', score: 2, label: 'Junior', notes: 'Struggled with pagination' }),
-        cell({ authorId: 3, author: 'Barbara Liskov', score: undefined, label: '', skipped: true, skipReason: 'Ran out of time' }),
+        avery(on14(4, 'Exceptional', { notes: 'Found the missing index in minutes' })),
+        blake(on15(3, 'Solid', { notes: 'Needed hints on EXPLAIN' })),
+        casey(),
       ],
     }),
-    drow({
-      questionId: 'q2', prompt: 'Explain API versioning', n: 3, mean: 3, median: 3, min: 3, max: 3,
-      cells: [cell({ author: 'Grace Hopper' }), cell({ authorId: 2, author: 'Alan Turing' }), cell({ authorId: 3, author: 'Barbara Liskov' })],
+    debriefRow({
+      ...tech, questionId: 't3', prompt: LONG_PROMPT, weight: 1 / 3, scale: '1–4 and 1–5', n: 2, mean: 325 / 6, range: '33–75 of 100',
+      cells: [avery(on14(2, 'Developing')), blake(on15(4, 'Strong')), casey()],
     }),
-    drow({
-      competencyId: 'ops', competencyName: 'Operations', questionId: 'q3', prompt: 'Tell me about an outage', n: 2, mean: 3.5, median: 3.5, min: 3, max: 4,
-      cells: [cell({ score: 4, label: 'Senior' }), cell({ authorId: 2, author: 'Alan Turing' }), cell({ authorId: 3, author: 'Barbara Liskov', score: undefined, label: '' })],
+    debriefRow({
+      ...comm, questionId: 'c1', prompt: C1, weight: 1 / 6, scale: '1–5', n: 2, mean: 75, range: '2–5', disagreement: true,
+      cells: [avery(), blake(on15(5, 'Exceptional')), casey(on15(2, 'Developing'), on15(4, 'Strong', { round: 'Hiring manager' }))],
+    }),
+    debriefRow({
+      ...comm, questionId: 'c2', prompt: C2, weight: 1 / 6, scale: '1–5', n: 0, mean: undefined, range: '',
+      cells: [avery(), blake(skippedAnswer('ran out of time', { round: 'Onsite', scaleMax: 5 })), casey()],
+    }),
+    // Asked on an older version of the rubric; the plan no longer has it.
+    debriefRow({
+      ...tech, questionId: 'legacy', prompt: LEGACY, weight: 0, inPlan: false, scale: '1–4', n: 1, mean: 200 / 3, range: '3',
+      cells: [avery(on14(3, 'Solid')), blake(), casey()],
     }),
   ],
+  competencies: [
+    competencyScore({ id: 'tech', name: 'Technical', weight: 2 / 3, norm: 1375 / 24, coverage: 1 }),
+    competencyScore({ id: 'comm', name: 'Communication', weight: 1 / 3, norm: 75, coverage: 0.5 }),
+  ],
+  skips: [{ key: 'comm/c2', prompt: C2, author: 'Blake Diaz', round: 'Onsite', reason: 'ran out of time' }],
+  uncovered: [{ key: 'comm/c2', competency: 'Communication', prompt: C2, weight: 1 / 6 }],
 });
-const cleo = entry('Interview', { candidateId: 3, candidateName: 'Cleo Park', composite: 70, cards: 2, spread: 18.2, recommendations: { no: 1, yes: 1 } });
-const bob = entry('Screen', { candidateId: 2, candidateName: 'Bob Stone', composite: 61.04, cards: 1, spread: 0, recommendations: { no: 1 } });
-const dan = entry('Screen', { candidateId: 4, candidateName: 'Dan Wu', composite: undefined, cards: 1, spread: 0, recommendations: { strong_no: 1 } });
 
-function lenient(over: Partial<RaterLeniency>): RaterLeniency {
-  return { rater: 'Grace Hopper', n: 3, mean_deviation: 0, deviation_sd: 1, z: 0, ratings: 3, mean: 60, sd: 5, distribution: {}, ...over } as RaterLeniency;
-}
+const cleo = candidateDebrief('Interview', 2, {
+  candidateId: 3,
+  candidateName: 'Cleo Park',
+  composite: 55,
+  coverage: 1,
+  complete: true,
+  uncertainty: 2.5,
+  uncertaintyLabel: '±2.5 between 2 interviewers',
+  coverageLabel: '100% of the plan answered',
+  recommendations: { yes: 2 },
+  cards: 2,
+  interviewers: [
+    debriefInterviewer({ id: BLAKE, name: 'Blake Diaz', rounds: ['Onsite'], composite: 57.5 }),
+    debriefInterviewer({ id: CASEY, name: 'Casey Moore', rounds: ['Onsite'], composite: 52.5 }),
+  ],
+  rows: [debriefRow({ ...tech, questionId: 't1', prompt: T1, weight: 1, scale: '1–5', n: 2, mean: 55, range: '3', cells: [blake(on15(3, 'Solid')), casey(on15(3, 'Solid'))] })],
+  competencies: [competencyScore({ id: 'tech', name: 'Technical', weight: 1, norm: 55, coverage: 1 })],
+});
 
-function report(over: Partial<StatsReport> = {}): StatsReport {
-  return {
-    subjects: 4, raters: 3, ratings: 9, subjects_dropped: 1, k: 3,
+const bob = candidateDebrief('Screen', 3, {
+  candidateId: 2,
+  candidateName: 'Bob Stone',
+  composite: 48.1,
+  coverage: 0.83,
+  complete: true,
+  uncertaintyLabel: 'one interviewer: no spread to estimate',
+  coverageLabel: '83% of the plan answered',
+  recommendations: { no: 1 },
+  cards: 1,
+});
+
+/** A higher composite than Cleo's, over too little of the plan to rank. */
+const dan = candidateDebrief('Interview', 0, {
+  candidateId: 4,
+  candidateName: 'Dan Wu',
+  composite: 175 / 3,
+  coverage: 2 / 3,
+  complete: false,
+  uncertaintyLabel: 'one interviewer: no spread to estimate',
+  coverageLabel: '67% of the plan answered: below the 80% needed to rank',
+  recommendations: { yes: 1 },
+  cards: 1,
+});
+
+const eve = candidateDebrief('Screen', 0, {
+  candidateId: 5,
+  candidateName: 'Eve Adams',
+  uncertaintyLabel: 'no scores yet',
+  coverageLabel: 'no scored questions yet',
+  recommendations: { strong_no: 1 },
+  cards: 1,
+});
+
+const WEIGHTS_NOTE =
+  'Weights changed after scoring began (2 changes; see the weight history): the ranking is not the one planned before interviews.';
+
+const pooledReport = () =>
+  statsReport({
+    subjects: 16, raters: 3, ratings: 28, subjects_dropped: 5, k: 3,
     icc_1_1: 0.58, icc_2_1: 0.62, icc_3_1: 0.7, icc_1_k: 0.8, icc_3_k: 0.9,
     icc_1_1_ci: [0.2, 0.81], icc_2_1_ci: [0.31, 0.85], icc_3_1_ci: [0.4, 0.9], icc_1_k_ci: [0.5, 0.95], icc_3_k_ci: [0.7, 0.97],
     alpha_nominal: 0.1, alpha_ordinal: 0.7, alpha_interval: 0.85,
     leniency: [
-      lenient({ rater: 'Grace Hopper', mean_deviation: 6.24, z: 2.4, mean: 74.2, distribution: { '82.5': 1, '70': 1, '61': 1 } }),
-      lenient({ rater: 'Alan Turing', mean_deviation: -7.5, z: -3.1, mean: 58, distribution: { '15': 1, '45.5': 2 } }),
-      lenient({ rater: 'Barbara Liskov', n: 2, mean_deviation: 0.5, z: 0.3, ratings: 2, mean: 66, distribution: { '100': 1, '66': 1 } }),
+      raterLeniency({ rater: 'Blake Diaz', n: 9, mean_deviation: -0.61, z: -2.6, ratings: 10, mean: 3.1, distribution: { '2': 2, '3': 4, '4': 3, '5': 1 } }),
+      raterLeniency({ rater: 'Casey Moore', n: 8, mean_deviation: 0.1, z: 0.4, ratings: 10, mean: 3.3, distribution: { '1': 1, '3': 4, '3.5': 1, '4': 4 } }),
+      raterLeniency({ rater: 'Dev Patel', n: 1, mean_deviation: 0.5, z: 0, ratings: 10, mean: 3.6, distribution: { '2': 1, '3': 3, '4': 4, '5': 2 } }),
     ],
     errors: [
       'icc_2_k: ICC(2,k) is undefined: the differences between subjects are too small',
       'alpha_ratio: too many distinct scores: ratio alpha supports at most 1000 distinct scores, found 1200',
     ],
-    notes: ['icc: 3 subjects × 3 raters; intervals are 95% confidence intervals (Shrout & Fleiss 1979)'],
-    ...over,
-  } as StatsReport;
-}
+    notes: ['icc: 11 subjects × 3 raters; intervals are 95% confidence intervals (Shrout & Fleiss 1979)'],
+  });
 
-function roleDebrief(over: Partial<RoleDebrief> = {}): RoleDebrief {
-  return { roleId: 1, roleTitle: 'Backend Engineer', candidates: [ada, cleo, bob, dan], calibration: report(), hidden: 0, ...over } as RoleDebrief;
-}
+const fullCalibration = () =>
+  calibration({
+    pooled: [
+      calibrationGroup({ scale: '1–5', candidates: 4, items: 16, pairedItems: 12, raters: 3, ratings: 28, tooFew: false, reason: '', report: pooledReport() }),
+      calibrationGroup({ scale: '1–4', candidates: 2, items: 8, pairedItems: 0, raters: 1, ratings: 8, reason: 'too few to say: 2 candidates (needs at least 3)' }),
+    ],
+    competencies: [
+      calibrationGroup({
+        id: 'tech', name: 'Technical', scale: '1–5', candidates: 4, items: 10, pairedItems: 10, raters: 3, ratings: 18, tooFew: false, reason: '',
+        report: statsReport({ subjects: 10, raters: 3, ratings: 18, icc_2_1: 0.71, alpha_ordinal: 0.812 }),
+      }),
+      calibrationGroup({
+        id: 'comm', name: 'Communication', scale: '1–5', candidates: 3, items: 6, pairedItems: 2, raters: 2, ratings: 10,
+        reason: 'too few to say: 2 answers scored by two or more interviewers (needs at least 10)',
+      }),
+      calibrationGroup({
+        id: 'tech', name: 'Technical', scale: '1–4', candidates: 2, items: 8, pairedItems: 0, raters: 1, ratings: 8,
+        reason: 'too few to say: 2 candidates (needs at least 3)',
+      }),
+    ],
+  });
+
+const debriefOf = (over: Partial<RoleDebrief> = {}) =>
+  roleDebrief({ candidates: [ada, cleo, bob, dan, eve], plan: plan({ coverageThreshold: 0.8 }), calibration: fullCalibration(), ...over });
 
 const roles = [role({ id: 1, title: 'Backend Engineer' }), role({ id: 2, title: 'Designer' })];
 let progressHandler: ((...data: unknown[]) => void) | undefined;
@@ -158,7 +266,7 @@ beforeEach(() => {
     if (name === 'export:progress') progressHandler = fn;
     return off;
   });
-  vi.mocked(Interviews.RoleDebrief).mockResolvedValue(roleDebrief());
+  vi.mocked(Interviews.RoleDebrief).mockResolvedValue(debriefOf());
 });
 
 async function setup() {
@@ -179,133 +287,309 @@ function deferred<T>() {
 }
 
 const saved = (over: Partial<ExportResult> = {}) => ({ saved: true, path: '/home/grace/Backend Engineer.xlsx', candidates: 12, rows: 480, ...over }) as ExportResult;
+const names = (rows: HTMLElement[]) => rows.map((r) => within(r).getByRole('button').textContent);
+const text = (el: Element) => (el.textContent ?? '').replace(/\s+/g, ' ').trim();
 
-describe('DebriefScreen', () => {
-  it('ranks candidates by composite with confidence, recommendations and disagreements', async () => {
+/** The value shown under a labelled count (a <dt>/<dd> pair). */
+function count(container: HTMLElement, label: string): string {
+  const term = within(container).getByText(label, { selector: 'dt' });
+  return text(term.nextElementSibling!);
+}
+
+describe('DebriefScreen: ranking', () => {
+  it('ranks the complete candidates, then lists the incomplete and unscored ones without a rank, in the words of the backend', async () => {
     await setup();
     expect(Interviews.RoleDebrief).toHaveBeenCalledWith(1);
     expect(screen.getByRole('tab', { name: 'Backend Engineer' })).toHaveAttribute('aria-selected', 'true');
     expect(screen.getByRole('button', { name: 'Ranking' })).toHaveAttribute('aria-pressed', 'true');
+    const table = screen.getByTestId('ranking');
+    expect(within(table).getAllByRole('columnheader').map(text)).toEqual([
+      'Rank', 'Candidate', 'Stage', 'Composite (0–100)', 'Coverage', 'Uncertainty', 'Recommendations', 'Disagreements',
+    ]);
 
     const rows = screen.getAllByTestId('ranking-row');
-    expect(rows.map((r) => within(r).getByRole('button').textContent)).toEqual(['Ada Lovelace', 'Cleo Park', 'Bob Stone', 'Dan Wu']);
+    expect(names(rows)).toEqual(['Ada Lovelace', 'Cleo Park', 'Bob Stone', 'Dan Wu', 'Eve Adams']);
+    const ranks = rows.map((r) => within(r).getByTestId('rank'));
+    expect(ranks.slice(0, 3).map(text)).toEqual(['1', '2', '3']);
+    for (const r of ranks.slice(3)) {
+      expect(within(r).getByText('—')).toBeInTheDocument();
+      expect(r).toHaveTextContent('not ranked'); // for screen readers
+    }
 
-    const [a, c, b, d] = rows;
-    expect(a.querySelector('td')).toHaveTextContent('1');
-    expect(within(a).getByTestId('composite')).toHaveTextContent('82.5');
+    const [a, c, b, d, e] = rows;
+    expect(within(a).getByTestId('composite')).toHaveTextContent(/^60\.8/);
     expect(within(a).getByText('Interview')).toBeInTheDocument();
-    expect(within(a).getByTestId('confidence')).toHaveTextContent('3 cards · ±8.4');
-    expect(within(a).queryByText('Low confidence')).toBeNull();
-    expect(within(a).getByTestId('disagreements')).toHaveTextContent('1 to discuss');
-    expect(within(a).getByRole('group', { name: 'Recommendations — Strong no: 0, No: 0, Yes: 2, Strong yes: 1' })).toBeInTheDocument();
+    // Coverage: the percent, with the backend's sentence on hover and for screen readers.
+    expect(within(a).getByTestId('coverage')).toHaveTextContent('83%');
+    expect(within(a).getByTitle('83% of the plan answered')).toHaveTextContent('83%');
+    expect(within(a).getByTestId('uncertainty')).toHaveTextContent('±4.3 between 3 interviewers');
+    expect(within(a).getByTestId('disagreements')).toHaveTextContent('2 to discuss');
+    expect(within(a).getByRole('group', { name: 'Recommendations — Strong no: 0, No: 1, Yes: 1, Strong yes: 1' })).toBeInTheDocument();
+    // Blake amended a card after seeing the others.
+    expect(within(a).getByText('amended after seeing others')).toHaveAttribute(
+      'title',
+      "1 scorecard amended after the interviewer had seen other interviewers' cards for Ada Lovelace",
+    );
+    expect(within(c).queryByText('amended after seeing others')).toBeNull();
 
-    expect(within(c).getByTestId('composite')).toHaveTextContent('70.0');
-    expect(within(c).getByTestId('confidence')).toHaveTextContent('2 cards · ±18.2');
-    expect(within(c).getByText('Low confidence')).toBeInTheDocument(); // spread > 15
-
-    expect(within(b).getByTestId('composite')).toHaveTextContent('61.0');
-    expect(within(b).getByTestId('confidence')).toHaveTextContent('1 card · ±0.0');
-    expect(within(b).getByText('Low confidence')).toBeInTheDocument(); // one card
+    expect(within(c).getByTestId('composite')).toHaveTextContent(/^55\.0/);
+    expect(within(c).getByTestId('coverage')).toHaveTextContent('100%');
+    expect(within(b).getByTestId('uncertainty')).toHaveTextContent('one interviewer: no spread to estimate');
     expect(within(b).getByTestId('disagreements')).toHaveTextContent('none');
 
-    expect(d.querySelector('td')).toHaveTextContent('—');
-    expect(within(d).getByTestId('composite')).toHaveTextContent('no scores');
+    // Dan's composite is higher than Cleo's, but over too little of the plan: not ranked, and the row says why.
+    const incomplete = screen.getByTestId('incomplete-group');
+    expect(within(incomplete).getByText('Incomplete — below 80% of the plan, not ranked')).toBeInTheDocument();
+    expect(names(within(incomplete).getAllByTestId('ranking-row'))).toEqual(['Dan Wu']);
+    expect(within(d).getByTestId('composite')).toHaveTextContent(/^58\.3/);
+    expect(within(d).getByTestId('coverage')).toHaveTextContent('67% of the plan answered: below the 80% needed to rank');
 
-    // The charts: composites per candidate, and each interviewer's scores in bands.
-    const bars = liveCharts().find((ch) => ch.config.data.datasets[0]?.label === 'Composite')!;
-    expect(bars.config.data.labels).toEqual(['Ada Lovelace', 'Cleo Park', 'Bob Stone', 'Dan Wu']);
-    expect(bars.config.data.datasets[0].data).toEqual([82.5, 70, 61, null]);
-    const dist = liveCharts().find((ch) => ch.config.data.labels.includes('Alan Turing'))!;
-    expect(dist.config.data.datasets.map((s) => s.label)).toEqual(['0–20', '20–40', '40–60', '60–80', '80–100']);
-    // Grace: 61, 70, 82.5; Alan: 15, 45.5 ×2; Barbara: 66, 100.
-    expect(dist.config.data.datasets.map((s) => s.data)).toEqual([
-      [0, 1, 0],
-      [0, 0, 0],
-      [0, 2, 0],
-      [2, 0, 1],
-      [1, 0, 1],
-    ]);
+    expect(within(e).getByTestId('composite')).toHaveTextContent('no scores');
+    expect(within(e).getByTestId('coverage')).toHaveTextContent('no scored questions yet');
+    expect(within(e).getByTestId('uncertainty')).toHaveTextContent('no scores yet');
+    expect(within(incomplete).queryByText('Eve Adams')).toBeNull();
+    expect(screen.getByText('No scores yet — not ranked')).toBeInTheDocument();
+
+    // No banner when the weights are as planned.
+    expect(screen.queryByTestId('weights-note')).toBeNull();
   });
 
-  it('says when no scorecards are in yet', async () => {
-    vi.mocked(Interviews.RoleDebrief).mockResolvedValue(roleDebrief({ candidates: [], calibration: report({ leniency: [] }) }));
+  it('follows the threshold the backend sends', async () => {
+    vi.mocked(Interviews.RoleDebrief).mockResolvedValue(debriefOf({ plan: plan({ coverageThreshold: 0.9 }), candidates: [ada, dan] }));
+    await setup();
+    expect(within(screen.getByTestId('incomplete-group')).getByText('Incomplete — below 90% of the plan, not ranked')).toBeInTheDocument();
+  });
+
+  it('charts the composites on the plan’s weights and the levels each interviewer gives', async () => {
+    await setup();
+    const bars = liveCharts().find((ch) => ch.config.data.datasets[0]?.label === 'Composite')!;
+    expect(bars.config.data.labels).toEqual(['Ada Lovelace', 'Cleo Park', 'Bob Stone', 'Dan Wu (not ranked)']);
+    expect(bars.config.data.datasets[0].data).toEqual([60.8, 55, 48.1, 58.3]);
+    expect(screen.getByTestId('chart-composites')).toHaveAccessibleName(expect.stringContaining('Dan Wu 58.3 (incomplete, not ranked)'));
+
+    // Raw levels on the pooled 1–5 scale (the 1–4 group has too few to say).
+    expect(screen.getByText('Levels given per interviewer')).toBeInTheDocument();
+    expect(screen.getByText('(answers scored at each level of the 1–5 scale, all questions)')).toBeInTheDocument();
+    const dist = liveCharts().find((ch) => ch.config.data.labels.includes('Casey Moore'))!;
+    expect(dist.config.data.labels).toEqual(['Blake Diaz', 'Casey Moore', 'Dev Patel']);
+    expect(dist.config.data.datasets.map((s) => s.label)).toEqual(['Level 1', 'Level 2', 'Level 3', 'Level 3.5', 'Level 4', 'Level 5']);
+    expect(dist.config.data.datasets.map((s) => s.data)).toEqual([
+      [0, 1, 0],
+      [2, 0, 1],
+      [4, 4, 3],
+      [0, 1, 0],
+      [3, 4, 4],
+      [1, 0, 2],
+    ]);
+    expect(screen.getByTestId('chart-distribution')).toHaveAccessibleName(expect.stringContaining('Casey Moore: 1 at level 1, 0 at level 2, 4 at level 3'));
+    expect(screen.queryByTestId('distribution-empty')).toBeNull();
+  });
+
+  it('shows the weights-changed note on the ranking and the candidate, with the weight history', async () => {
+    vi.mocked(Interviews.RoleDebrief).mockResolvedValue(
+      debriefOf({
+        plan: plan({
+          changedAfterScoring: true,
+          weightsNote: WEIGHTS_NOTE,
+          changes: [
+            weightChange({ id: 1, label: 'Technical', old: 1, new: 2, reason: 'Platform work needs depth', afterScoring: true, actorName: 'Grace Hopper' }),
+            weightChange({ id: 2, label: 'Communication', old: 2, new: 1, reason: 'Balance after the change above', afterScoring: true, actorName: 'Grace Hopper' }),
+          ],
+        }),
+      }),
+    );
+    const { user } = await setup();
+    const note = screen.getByTestId('weights-note');
+    expect(note).toHaveRole('note');
+    expect(note).toHaveTextContent(WEIGHTS_NOTE);
+    await user.click(within(note).getByText('Weight history (2)'));
+    const history = within(note).getAllByRole('listitem').map(text);
+    expect(history[0]).toMatch(/^Technical: 1 → 2 — Platform work needs depth \(Grace Hopper, /);
+    expect(history[1]).toMatch(/^Communication: 2 → 1 — /);
+
+    await user.click(screen.getByRole('button', { name: 'Ada Lovelace' }));
+    expect(screen.getByTestId('candidate-debrief')).toBeInTheDocument();
+    expect(screen.getByTestId('weights-note')).toHaveTextContent(WEIGHTS_NOTE);
+
+    // Calibration uses raw ratings, not the weights: no note there.
+    await user.click(screen.getByRole('button', { name: 'Calibration' }));
+    expect(screen.queryByTestId('weights-note')).toBeNull();
+  });
+
+  it('says when no scorecards are in yet, and calibration has nothing to compare', async () => {
+    vi.mocked(Interviews.RoleDebrief).mockResolvedValue(debriefOf({ candidates: [], calibration: calibration() }));
+    const user = userEvent.setup();
     render(DebriefScreen, { roles });
     expect(
       await screen.findByText('No submitted scorecards for this role yet — interviews appear here once interviewers submit them.'),
     ).toBeInTheDocument();
     expect(screen.queryByTestId('ranking')).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Calibration' }));
+    expect(within(screen.getByTestId('calibration')).getByText('No submitted scores to compare yet.')).toBeInTheDocument();
+    expect(screen.getByText('No competency has been scored yet.')).toBeInTheDocument();
+    expect(screen.queryByTestId('leniency-row')).toBeNull();
   });
 
   it('says how many candidates the blind rule hides', async () => {
-    vi.mocked(Interviews.RoleDebrief).mockResolvedValue(roleDebrief({ candidates: [bob], hidden: 3 }));
+    vi.mocked(Interviews.RoleDebrief).mockResolvedValue(debriefOf({ candidates: [bob], hidden: 3 }));
     await setup();
     expect(screen.getByTestId('hidden-note')).toHaveTextContent('3 candidates hidden until you submit your scorecards for them.');
     expect(screen.getByRole('button', { name: 'Export workbook…' })).toBeDisabled();
   });
+});
 
-  it('opens a candidate on the who-said-what matrix with disagreements flagged and notes available', async () => {
+describe('DebriefScreen: one candidate', () => {
+  async function openAda() {
     const { user } = await setup();
     await user.click(screen.getByRole('button', { name: 'Ada Lovelace' }));
-
     const view = screen.getByTestId('candidate-debrief');
+    const matrix = within(view).getByTestId('matrix');
+    const rows = within(matrix).getAllByTestId('matrix-row');
+    const row = (prompt: string) => rows.find((r) => within(r).getByRole('rowheader').textContent?.includes(prompt))!;
+    /** The row's cells: share of plan, Avery, Blake, Casey, mean, range. */
+    const cells = (prompt: string) => within(row(prompt)).getAllByRole('cell');
+    return { user, view, matrix, rows, row, cells };
+  }
+
+  it('heads the debrief with the composite, coverage, uncertainty and the amended-after-seeing mark', async () => {
+    const { view } = await openAda();
     expect(screen.getByRole('button', { name: 'Candidate · Ada Lovelace' })).toHaveAttribute('aria-pressed', 'true');
     expect(within(view).getByRole('heading', { name: 'Ada Lovelace' })).toBeInTheDocument();
-    expect(within(view).getByTestId('candidate-composite')).toHaveTextContent('82.5');
-    expect(within(view).getByRole('group', { name: /Yes: 2, Strong yes: 1/ })).toBeInTheDocument();
+    expect(within(view).getByTestId('candidate-composite')).toHaveTextContent('60.8');
+    expect(within(view).getByText('Rank 1')).toBeInTheDocument();
+    expect(within(view).getByTestId('candidate-coverage')).toHaveTextContent('83% of the plan answered');
+    expect(within(view).getByTestId('candidate-uncertainty')).toHaveTextContent('±4.3 between 3 interviewers');
+    expect(within(view).getByRole('group', { name: /No: 1, Yes: 1, Strong yes: 1/ })).toBeInTheDocument();
+    expect(within(view).getAllByText('2 to discuss')).toHaveLength(1);
+    const marks = within(view).getAllByTestId('amended-after-seeing');
+    expect(marks[0]).toHaveTextContent('amended after seeing others (1 scorecard)');
+  });
 
-    const matrix = within(view).getByTestId('matrix');
-    const headers = within(matrix.querySelector('thead')!).getAllByRole('columnheader').map((h) => h.textContent?.trim());
-    expect(headers).toEqual(['Question', 'Grace Hopper', 'Alan Turing', 'Barbara Liskov', 'Mean', 'Median', 'Min–max']);
-    expect(within(matrix).getByRole('columnheader', { name: /API design/ })).toBeInTheDocument();
-    expect(within(matrix).getByRole('columnheader', { name: /Operations/ })).toBeInTheDocument();
+  it('lays the scores out by interviewer and competency, with each question’s share of the plan', async () => {
+    const { matrix, rows, row, cells } = await openAda();
+    const headers = within(matrix.querySelector('thead')!).getAllByRole('columnheader');
+    expect(headers.map(text)).toEqual([
+      'Question',
+      'Share of plan',
+      'Avery Chen own composite 58.3 Technical screen',
+      'Blake Diaz own composite 65.0 Onsite amended after seeing others',
+      'Casey Moore own composite 50.0 Onsite, Hiring manager',
+      'Mean (0–100)',
+      'Range',
+    ]);
+    expect(within(headers[3]).getByTestId('amended-after-seeing')).toBeInTheDocument();
 
-    const rows = within(matrix).getAllByTestId('matrix-row');
-    expect(rows).toHaveLength(3);
-    const [q1, q2] = rows;
-    // The long prompt is shortened, with the full text in the title.
-    const prompt = within(q1).getByRole('rowheader');
-    expect(prompt).toHaveAttribute('title', expect.stringContaining(LONG_PROMPT));
-    expect(prompt.textContent).toContain('…');
-    expect(q1).toHaveAttribute('data-disagreement', 'true');
-    expect(within(q1).getByText('Discuss')).toBeInTheDocument();
-    expect(within(q2).queryByText('Discuss')).toBeNull();
-    expect(q1).toHaveTextContent('4Senior');
-    expect(q1).toHaveTextContent('2Junior');
-    expect(q1).toHaveTextContent('2–4');
+    expect(text(within(matrix).getByRole('columnheader', { name: /^Technical/ }))).toBe('Technical · 66.7% of the plan · 57.3 / 100');
+    expect(text(within(matrix).getByRole('columnheader', { name: /^Communication/ }))).toBe('Communication · 33.3% of the plan · 75.0 / 100');
 
-    // Skipped: "skipped", the reason on hover.
-    const skipped = within(q1).getByText('skipped');
-    expect(skipped.closest('[title]')).toHaveAttribute('title', 'Barbara Liskov skipped: Ran out of time');
+    expect(rows).toHaveLength(6);
+    expect(cells(T1).map(text)).toEqual(['16.7%', '3 Solid', '2 Developing', 'not asked', '45.8', '25–67 of 100']);
+    expect(within(row(T1)).getByText('scale 1–4 and 1–5')).toBeInTheDocument();
+    expect(within(row(T1)).getByText('Solid').closest('[title]')).toHaveAttribute('title', 'Avery Chen, Technical screen: 3 Solid (scale 1–4)');
+    expect(cells(LONG_PROMPT)[0]).toHaveTextContent('33.3%');
 
-    // Notes on hover and on demand.
-    const notes = within(q1).getByRole('button', { name: 'Notes from Grace Hopper' });
-    expect(notes).toHaveAttribute('title', 'Designed idempotent retries unprompted');
-    expect(within(q1).getByText('Senior').closest('[title]')).toHaveAttribute('title', expect.stringContaining('Designed idempotent retries unprompted'));
+    // The long prompt is there in full, also on hover.
+    const prompt = within(row(LONG_PROMPT)).getByRole('rowheader');
+    expect(prompt).toHaveTextContent(LONG_PROMPT);
+    expect(prompt).toHaveAttribute('title', `${LONG_PROMPT}\nScale 1–4 and 1–5`);
+
+    // Disagreements flagged.
+    expect(row(T2)).toHaveAttribute('data-disagreement', 'true');
+    expect(within(row(T2)).getByText('Discuss')).toBeInTheDocument();
+    expect(row(T1)).toHaveAttribute('data-disagreement', 'false');
+    expect(within(row(T1)).queryByText('Discuss')).toBeNull();
+  });
+
+  it('shows both answers when an interviewer asked a question in two rounds, and a skip with its reason', async () => {
+    const { row, cells } = await openAda();
+    const twice = cells(C1)[3];
+    expect(text(within(twice).getByTitle('Casey Moore, Onsite: 2 Developing (scale 1–5)'))).toBe('2 Developing Onsite');
+    expect(text(within(twice).getByTitle('Casey Moore, Hiring manager: 4 Strong (scale 1–5)'))).toBe('4 Strong Hiring manager');
+    expect(cells(C1).map(text).slice(4)).toEqual(['75.0', '2–5']);
+    expect(within(row(C1)).getByText('Discuss')).toBeInTheDocument();
+
+    const skip = cells(C2)[2];
+    expect(within(skip).getByText('skipped').closest('[title]')).toHaveAttribute('title', 'Blake Diaz, Onsite skipped: ran out of time');
+    expect(skip).toHaveTextContent('skipped: ran out of time'); // for screen readers
+    expect(cells(C2).map(text)).toEqual(['16.7%', 'not asked', 'skipped: ran out of time', 'not asked', '—', '—']);
+  });
+
+  it('marks a question the plan no longer asks', async () => {
+    const { row, cells } = await openAda();
+    expect(row(LEGACY)).toHaveTextContent('not in the plan (weight 0)');
+    expect(cells(LEGACY).map(text)).toEqual(['not in the plan (weight 0)', '3 Solid', 'not asked', 'not asked', '66.7', '3']);
+    expect(row(T1)).not.toHaveTextContent('not in the plan');
+  });
+
+  it('shows notes on hover and on demand', async () => {
+    const { user, matrix, row } = await openAda();
+    const notes = within(row(T2)).getByRole('button', { name: 'Notes from Avery Chen' });
+    expect(notes).toHaveAttribute('title', 'Found the missing index in minutes');
+    expect(within(row(T2)).getByText('Exceptional').closest('[title]')).toHaveAttribute(
+      'title',
+      'Avery Chen, Technical screen: 4 Exceptional (scale 1–4) — Found the missing index in minutes',
+    );
     expect(notes).toHaveAttribute('aria-expanded', 'false');
     await user.click(notes);
     expect(notes).toHaveAttribute('aria-expanded', 'true');
     const expanded = within(matrix).getByTestId('notes-row');
-    expect(expanded).toHaveTextContent('Grace Hopper — Designed idempotent retries unprompted');
-    expect(expanded).toHaveTextContent('Alan Turing — Struggled with pagination');
-    expect(expanded).toHaveTextContent('Barbara Liskov (skipped: Ran out of time)');
+    expect(expanded).toHaveTextContent('Avery Chen (Technical screen) — Found the missing index in minutes');
+    expect(expanded).toHaveTextContent('Blake Diaz (Onsite) — Needed hints on EXPLAIN');
     await user.click(notes);
     expect(within(matrix).queryByTestId('notes-row')).toBeNull();
 
-    // Competency means and the profile chart.
+    // A skip's reason is a note too.
+    await user.click(within(row(C2)).getByRole('button', { name: 'Notes from Blake Diaz' }));
+    expect(within(matrix).getByTestId('notes-row')).toHaveTextContent('Blake Diaz (Onsite) skipped: ran out of time');
+  });
+
+  it('lists every skip and every plan question nobody scored, and the competency profile', async () => {
+    const { user, view } = await openAda();
+    const skips = within(view).getByTestId('skips');
+    expect(within(skips).getByRole('heading', { name: 'Skipped (1)' })).toBeInTheDocument();
+    expect(within(skips).getAllByRole('listitem').map(text)).toEqual([`${C2} Blake Diaz, Onsite: ran out of time`]);
+    const uncovered = within(view).getByTestId('uncovered');
+    expect(within(uncovered).getByRole('heading', { name: 'Not covered (1)' })).toBeInTheDocument();
+    expect(within(uncovered).getAllByRole('listitem').map(text)).toEqual([`${C2} Communication · 16.7% of the plan`]);
+
     const means = within(view).getByTestId('competency-means');
-    expect(means).toHaveTextContent('API design');
-    expect(means).toHaveTextContent('66.7');
-    expect(means).toHaveTextContent('83.3');
+    expect(within(means).getAllByRole('listitem').map(text)).toEqual([
+      'Technical 57.3 66.7% of the plan · 100% answered',
+      'Communication 75.0 33.3% of the plan · 50% answered',
+    ]);
     const profile = liveCharts().find((ch) => ch.config.data.datasets[0]?.label === 'Competency (0–100)')!;
-    expect(profile.config.data.labels).toEqual(['API design', 'Operations']);
-    expect(profile.config.data.datasets[0].data).toEqual([66.7, 83.3]);
+    expect(profile.config.type).toBe('bar'); // radar only from 3 competencies
+    expect(profile.config.data.labels).toEqual(['Technical', 'Communication']);
+    expect(profile.config.data.datasets[0].data).toEqual([57.3, 75]);
 
     await user.click(within(view).getByRole('button', { name: '← Back to ranking' }));
-    expect(screen.getAllByTestId('ranking-row')).toHaveLength(4);
+    expect(screen.getAllByTestId('ranking-row')).toHaveLength(5);
     expect(screen.getByRole('button', { name: 'Ranking' })).toHaveAttribute('aria-pressed', 'true');
   });
 
-  it('explains the calibration in plain sentences with a leniency verdict per interviewer', async () => {
+  it('says so when nothing was skipped or left uncovered', async () => {
+    const { user } = await setup();
+    await user.click(screen.getByRole('button', { name: 'Cleo Park' }));
+    const view = screen.getByTestId('candidate-debrief');
+    expect(within(view).getByTestId('skips')).toHaveTextContent('No question was skipped.');
+    expect(within(view).getByTestId('uncovered')).toHaveTextContent('Every question of the plan was scored by at least one interviewer.');
+    expect(within(view).queryByTestId('amended-after-seeing')).toBeNull();
+    expect(within(view).getByTestId('candidate-coverage')).toHaveTextContent('100% of the plan answered');
+    expect(within(view).getByTestId('candidate-uncertainty')).toHaveTextContent('±2.5 between 2 interviewers');
+  });
+
+  it('says why an incomplete candidate is not ranked', async () => {
+    const { user } = await setup();
+    await user.click(screen.getByRole('button', { name: 'Dan Wu' }));
+    const view = screen.getByTestId('candidate-debrief');
+    expect(within(view).getByTestId('candidate-coverage')).toHaveTextContent('67% of the plan answered: below the 80% needed to rank');
+    expect(within(view).queryByText(/^Rank/)).toBeNull();
+    expect(within(view).getByText('No questions in the plan and no answers on these scorecards yet.')).toBeInTheDocument();
+  });
+});
+
+describe('DebriefScreen: calibration', () => {
+  it('reports the pooled raw ratings in plain sentences, with leniency in levels', async () => {
     const { user } = await setup();
     expect(liveCharts()).toHaveLength(2);
     await user.click(screen.getByRole('button', { name: 'Calibration' }));
@@ -314,32 +598,87 @@ describe('DebriefScreen', () => {
     const cal = screen.getByTestId('calibration');
 
     expect(cal).toHaveTextContent('These numbers say whether your interviewers agree with one another.');
-    const icc21 = within(cal).getByTestId('stat-icc_2_1');
+    expect(cal).toHaveTextContent("scored in raw levels on the rubric's own scale (not 0–100)");
+    expect(cal).toHaveTextContent('Interviewers are told apart by their profile');
+
+    const pooled = within(cal).getByRole('region', { name: 'All questions · scale 1–5' });
+    expect(count(pooled, 'Rated answers (candidate × question)')).toBe('16');
+    expect(count(pooled, 'Candidates')).toBe('4');
+    expect(count(pooled, 'Interviewers')).toBe('3');
+    expect(count(pooled, 'Ratings')).toBe('28');
+    expect(count(pooled, 'Answers scored by 2+')).toBe('12');
+    expect(pooled).toHaveTextContent('5 answers were left out of it');
+
+    const icc21 = within(pooled).getByTestId('stat-icc_2_1');
     expect(icc21).toHaveTextContent('ICC(2,1)');
     expect(icc21).toHaveTextContent('0.62');
     expect(icc21).toHaveTextContent('0.31 to 0.85');
     expect(icc21).toHaveTextContent("Moderate agreement (0.62): one interviewer's score on its own is usable but noisy.");
-    expect(within(cal).getByTestId('stat-icc_3_k')).toHaveTextContent("Good consistency (0.90): the panel's average ranking is dependable.");
-    expect(within(cal).getByTestId('stat-icc_2_k')).toHaveTextContent('Could not compute for ICC(2,k)');
+    expect(within(pooled).getByTestId('stat-icc_3_k')).toHaveTextContent("Good consistency (0.90): the panel's average ranking is dependable.");
+    expect(within(pooled).getByTestId('stat-icc_2_k')).toHaveTextContent('Could not compute for ICC(2,k)');
+    expect(within(pooled).getByTestId('stat-alpha_interval')).toHaveTextContent('Reliable (0.850): interviewers agree well enough to trust these scores.');
+    expect(within(pooled).getByTestId('stat-alpha_ordinal')).toHaveTextContent('Tentative (0.700)');
+    expect(within(pooled).getByTestId('stat-alpha_nominal')).toHaveTextContent('Unreliable (0.100)');
+    expect(within(pooled).getByTestId('stat-alpha_ratio')).toHaveTextContent("Does not apply for Krippendorff's alpha (ratio)");
+    expect(within(pooled).getByTestId('calibration-caveats')).toHaveTextContent('ICC: 11 rated answers × 3 interviewers');
 
-    expect(within(cal).getByTestId('stat-alpha_interval')).toHaveTextContent('Reliable (0.850): interviewers agree well enough to trust these scores.');
-    expect(within(cal).getByTestId('stat-alpha_ordinal')).toHaveTextContent('Tentative (0.700)');
-    expect(within(cal).getByTestId('stat-alpha_nominal')).toHaveTextContent('Unreliable (0.100)');
-    expect(within(cal).getByTestId('stat-alpha_ratio')).toHaveTextContent("Does not apply for Krippendorff's alpha (ratio)");
+    expect(pooled).toHaveTextContent('in levels of the 1–5 scale');
+    const leniency = within(pooled).getAllByTestId('leniency-row');
+    expect(leniency.map((r) => within(r).getByRole('rowheader').textContent)).toEqual(['Blake Diaz', 'Casey Moore', 'Dev Patel']);
+    expect(leniency.map((r) => within(r).getAllByRole('cell').map(text))).toEqual([
+      ['9', '−0.61', '−2.60', 'severe', '3.10 (10 scored)'],
+      ['8', '+0.10', '+0.40', 'in line', '3.30 (10 scored)'],
+      ['1', '+0.50', '—', 'too few shared answers', '3.60 (10 scored)'],
+    ]);
 
-    expect(within(cal).getByTestId('calibration-caveats')).toHaveTextContent('ICC: 3 candidates × 3 interviewers');
-    expect(cal).toHaveTextContent('1 candidate was left out of it');
-
-    const rows = within(cal).getAllByTestId('leniency-row');
-    expect(rows.map((r) => within(r).getByRole('rowheader').textContent)).toEqual(['Grace Hopper', 'Alan Turing', 'Barbara Liskov']);
-    expect(rows[0]).toHaveTextContent('+6.2');
-    expect(rows[0]).toHaveTextContent('lenient');
-    expect(rows[0]).toHaveTextContent('74.2');
-    expect(rows[1]).toHaveTextContent('−7.5');
-    expect(rows[1]).toHaveTextContent('severe');
-    expect(rows[2]).toHaveTextContent('in line');
+    // The 1–4 ratings are never mixed in: their group says why it has no numbers.
+    const small = within(cal).getByRole('region', { name: 'All questions · scale 1–4' });
+    expect(within(small).getByRole('note')).toHaveTextContent('too few to say: 2 candidates (needs at least 3)');
+    expect(within(small).queryByTestId('stat-icc_2_1')).toBeNull();
   });
 
+  it('reports each competency on its own, with the backend’s reason when there are too few ratings', async () => {
+    const { user } = await setup();
+    await user.click(screen.getByRole('button', { name: 'Calibration' }));
+    const rows = within(screen.getByTestId('calibration')).getAllByTestId('calibration-competency-row');
+    expect(rows.map((r) => [within(r).getByRole('rowheader').textContent, ...within(r).getAllByRole('cell').map(text)])).toEqual([
+      [
+        'Technical', '1–5', '4', '10', '3', '0.71', '0.812',
+        "Moderate agreement (0.71): one interviewer's score on its own is usable but noisy. Reliable (0.812): interviewers agree well enough to trust these scores.",
+      ],
+      ['Communication', '1–5', '3', '2', '2', '—', '—', 'too few to say: 2 answers scored by two or more interviewers (needs at least 10)'],
+      ['Technical', '1–4', '2', '0', '1', '—', '—', 'too few to say: 2 candidates (needs at least 3)'],
+    ]);
+  });
+
+  it('shows the reason instead of empty tables when all questions pooled are too few', async () => {
+    const reason = 'too few to say: 6 answers scored by two or more interviewers (needs at least 10)';
+    vi.mocked(Interviews.RoleDebrief).mockResolvedValue(
+      debriefOf({
+        calibration: calibration({
+          pooled: [calibrationGroup({ scale: '1–5', candidates: 3, items: 9, pairedItems: 6, raters: 2, ratings: 15, reason })],
+        }),
+      }),
+    );
+    const { user } = await setup();
+    // The ranking has no levels to chart either, and says why.
+    const empty = screen.getByTestId('distribution-empty');
+    expect(empty).toHaveTextContent('No distribution of levels to show yet.');
+    expect(empty).toHaveTextContent(reason);
+    expect(screen.queryByTestId('chart-distribution')).toBeNull();
+
+    await user.click(screen.getByRole('button', { name: 'Calibration' }));
+    const cal = screen.getByTestId('calibration');
+    expect(within(cal).getByRole('note')).toHaveTextContent(reason);
+    expect(count(cal, 'Rated answers (candidate × question)')).toBe('9');
+    expect(within(cal).queryByTestId('stat-icc_2_1')).toBeNull();
+    expect(within(cal).queryByTestId('leniency-row')).toBeNull();
+    expect(within(cal).queryAllByTestId('calibration-competency-row')).toHaveLength(0);
+    expect(within(cal).getByText('No competency has been scored yet.')).toBeInTheDocument();
+  });
+});
+
+describe('DebriefScreen: exports and loading', () => {
   it('exports the workbook with a progress bar, then says where it went', async () => {
     const { user } = await setup();
     const run = deferred<ExportResult>();
@@ -404,7 +743,7 @@ describe('DebriefScreen', () => {
     render(DebriefScreen, { roles });
     expect(await screen.findByRole('alert')).toHaveTextContent('The debrief could not be loaded: database is locked');
     await user.click(screen.getByRole('button', { name: 'Try again' }));
-    expect(await screen.findAllByTestId('ranking-row')).toHaveLength(4);
+    expect(await screen.findAllByTestId('ranking-row')).toHaveLength(5);
     expect(screen.queryByRole('alert')).toBeNull();
   });
 
@@ -414,13 +753,13 @@ describe('DebriefScreen', () => {
     expect(screen.getByTestId('candidate-debrief')).toBeInTheDocument();
 
     // Another screen changed something: reload, staying on the candidate.
-    vi.mocked(Interviews.RoleDebrief).mockResolvedValue(roleDebrief({ candidates: [ada, bob] }));
+    vi.mocked(Interviews.RoleDebrief).mockResolvedValue(debriefOf({ candidates: [ada, bob] }));
     ui.changed();
     await waitFor(() => expect(Interviews.RoleDebrief).toHaveBeenCalledTimes(2));
     expect(screen.getByTestId('candidate-debrief')).toBeInTheDocument();
 
     // Another role: back to its ranking.
-    vi.mocked(Interviews.RoleDebrief).mockResolvedValue(roleDebrief({ roleId: 2, roleTitle: 'Designer', candidates: [cleo] }));
+    vi.mocked(Interviews.RoleDebrief).mockResolvedValue(debriefOf({ roleId: 2, roleTitle: 'Designer', candidates: [cleo] }));
     await user.click(screen.getByRole('tab', { name: 'Designer' }));
     expect(ui.roleId).toBe(2);
     await waitFor(() => expect(Interviews.RoleDebrief).toHaveBeenLastCalledWith(2));

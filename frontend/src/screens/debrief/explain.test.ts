@@ -111,7 +111,7 @@ describe('number formats', () => {
 describe('errors and notes in plain words', () => {
   it('translates vocabulary', () => {
     expect(plainWords("3 subjects × 2 raters; the raters' scores; one subject, one rater")).toBe(
-      "3 candidates × 2 interviewers; the interviewers' scores; one candidate, one interviewer",
+      "3 rated answers × 2 interviewers; the interviewers' scores; one rated answer, one interviewer",
     );
   });
 
@@ -120,17 +120,17 @@ describe('errors and notes in plain words', () => {
       'Not enough data for ICC: ICC needs at least 2 interviewers, got 1.',
     );
     expect(explainError('icc: too few subjects: ICC needs at least 2 subjects scored by all 3 raters, got 1 (2 dropped for missing ratings)')).toBe(
-      'Not enough data for ICC: ICC needs at least 2 candidates scored by all 3 interviewers, got 1 (2 dropped for missing ratings)',
+      'Not enough data for ICC: ICC needs at least 2 rated answers scored by all 3 interviewers, got 1 (2 dropped for missing ratings)',
     );
     expect(explainError('icc: no variance between subjects: all 4 subjects have the same mean score, so there are no differences between subjects for raters to agree on')).toBe(
-      'Nothing to compare for ICC: all 4 candidates have the same mean score, so there are no differences between candidates for interviewers to agree on.',
+      'Nothing to compare for ICC: all 4 rated answers have the same mean score, so there are no differences between rated answers for interviewers to agree on.',
     );
   });
 
   it('groups the alpha levels', () => {
     expect(
       explainError('alpha_nominal, alpha_ordinal, alpha_interval, alpha_ratio: no pairable values: alpha needs at least one subject scored by two or more raters'),
-    ).toBe("Not enough data for Krippendorff's alpha: alpha needs at least one candidate scored by two or more interviewers.");
+    ).toBe("Not enough data for Krippendorff's alpha: alpha needs at least one rated answer scored by two or more interviewers.");
     expect(explainError('alpha_ratio: too many distinct scores: ratio alpha supports at most 1000 distinct scores, found 1200')).toBe(
       "Does not apply for Krippendorff's alpha (ratio): ratio alpha supports at most 1000 distinct scores, found 1200.",
     );
@@ -146,7 +146,7 @@ describe('errors and notes in plain words', () => {
 
   it('rewrites notes', () => {
     expect(explainNote('icc: 5 subjects × 3 raters; intervals are 95% confidence intervals (Shrout & Fleiss 1979)')).toBe(
-      'ICC: 5 candidates × 3 interviewers; intervals are 95% confidence intervals (Shrout & Fleiss 1979)',
+      'ICC: 5 rated answers × 3 interviewers; intervals are 95% confidence intervals (Shrout & Fleiss 1979)',
     );
   });
 

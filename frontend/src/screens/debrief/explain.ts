@@ -24,10 +24,10 @@ export type IccForm = {
 };
 
 export const ICC_FORMS: IccForm[] = [
-  { key: 'icc_1_1', ciKey: 'icc_1_1_ci', label: 'ICC(1,1)', form: 1, average: false, about: 'One interviewer; each candidate may have had different interviewers' },
+  { key: 'icc_1_1', ciKey: 'icc_1_1_ci', label: 'ICC(1,1)', form: 1, average: false, about: 'One interviewer; each answer may have been scored by different interviewers' },
   { key: 'icc_2_1', ciKey: 'icc_2_1_ci', label: 'ICC(2,1)', form: 2, average: false, about: 'One interviewer; agreement on the exact score' },
   { key: 'icc_3_1', ciKey: 'icc_3_1_ci', label: 'ICC(3,1)', form: 3, average: false, about: 'One interviewer; consistency of the ranking' },
-  { key: 'icc_1_k', ciKey: 'icc_1_k_ci', label: 'ICC(1,k)', form: 1, average: true, about: "Panel average; each candidate may have had different interviewers" },
+  { key: 'icc_1_k', ciKey: 'icc_1_k_ci', label: 'ICC(1,k)', form: 1, average: true, about: "Panel average; each answer may have been scored by different interviewers" },
   { key: 'icc_2_k', ciKey: 'icc_2_k_ci', label: 'ICC(2,k)', form: 2, average: true, about: "Panel average; agreement on the exact score" },
   { key: 'icc_3_k', ciKey: 'icc_3_k_ci', label: 'ICC(3,k)', form: 3, average: true, about: "Panel average; consistency of the ranking" },
 ];
@@ -37,7 +37,7 @@ export type AlphaForm = { key: AlphaKey; label: string; about: string };
 export const ALPHA_FORMS: AlphaForm[] = [
   { key: 'alpha_nominal', label: "Krippendorff's α (nominal)", about: 'Counts only exact matches; any difference is a disagreement' },
   { key: 'alpha_ordinal', label: "Krippendorff's α (ordinal)", about: 'Scores as an order: what matters is who ranks above whom' },
-  { key: 'alpha_interval', label: "Krippendorff's α (interval)", about: 'Scores as distances: 10 points apart is worse than 2' },
+  { key: 'alpha_interval', label: "Krippendorff's α (interval)", about: 'Levels as distances: 3 levels apart is worse than 1' },
   { key: 'alpha_ratio', label: "Krippendorff's α (ratio)", about: 'Like interval, with differences judged relative to the size of the scores' },
 ];
 
@@ -136,13 +136,13 @@ for (const f of ICC_FORMS) {
 }
 for (const f of ALPHA_FORMS) NAMES[f.key] = `alpha (${f.key.slice('alpha_'.length)})`;
 
-/** Statistics vocabulary → a recruiter's: raters are interviewers, subjects candidates. */
+/** Statistics vocabulary → a recruiter's: raters are interviewers, subjects rated answers (candidate × question). */
 export function plainWords(s: string): string {
   return s
     .replace(/\braters\b/g, 'interviewers')
     .replace(/\brater\b/g, 'interviewer')
-    .replace(/\bsubjects\b/g, 'candidates')
-    .replace(/\bsubject\b/g, 'candidate');
+    .replace(/\bsubjects\b/g, 'rated answers')
+    .replace(/\bsubject\b/g, 'rated answer');
 }
 
 /** Splits "icc_2_1, icc_3_1: detail" into the names and the detail. */
@@ -192,7 +192,7 @@ export function explainError(msg: string): string {
   return `${cause}${who}: ${sentence(plainWords(rest))}`;
 }
 
-/** A report note in plain words, e.g. "ICC: 5 candidates × 3 interviewers; …". */
+/** A report note in plain words, e.g. "ICC: 5 rated answers × 3 interviewers; …". */
 export function explainNote(msg: string): string {
   const { names, detail } = split(msg);
   const who = names.length ? `${names.map((n) => NAMES[n] ?? n).join(', ')}: ` : '';

@@ -405,8 +405,96 @@ export namespace interviews {
 		    return a;
 		}
 	}
+	export class CalibrationGroup {
+	    id: string;
+	    name: string;
+	    scale: string;
+	    candidates: number;
+	    items: number;
+	    pairedItems: number;
+	    raters: number;
+	    ratings: number;
+	    tooFew: boolean;
+	    reason: string;
+	    report?: stats.Report;
+	
+	    static createFrom(source: any = {}) {
+	        return new CalibrationGroup(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.scale = source["scale"];
+	        this.candidates = source["candidates"];
+	        this.items = source["items"];
+	        this.pairedItems = source["pairedItems"];
+	        this.raters = source["raters"];
+	        this.ratings = source["ratings"];
+	        this.tooFew = source["tooFew"];
+	        this.reason = source["reason"];
+	        this.report = this.convertValues(source["report"], stats.Report);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Calibration {
+	    pooled: CalibrationGroup[];
+	    competencies: CalibrationGroup[];
+	    minCandidates: number;
+	    minPairedItems: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Calibration(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.pooled = this.convertValues(source["pooled"], CalibrationGroup);
+	        this.competencies = this.convertValues(source["competencies"], CalibrationGroup);
+	        this.minCandidates = source["minCandidates"];
+	        this.minPairedItems = source["minPairedItems"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
 	export class CandidateDebrief {
 	    stage: string;
+	    rank: number;
 	    debrief: scoring.Debrief;
 	
 	    static createFrom(source: any = {}) {
@@ -416,7 +504,54 @@ export namespace interviews {
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.stage = source["stage"];
+	        this.rank = source["rank"];
 	        this.debrief = this.convertValues(source["debrief"], scoring.Debrief);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Plan {
+	    roleId: number;
+	    questions: scoring.PlanQuestion[];
+	    changes: scoring.WeightChange[];
+	    scoringBegan: boolean;
+	    fixedAt: string;
+	    drift: string[];
+	    changedAfterScoring: boolean;
+	    weightsNote: string;
+	    coverageThreshold: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Plan(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.roleId = source["roleId"];
+	        this.questions = this.convertValues(source["questions"], scoring.PlanQuestion);
+	        this.changes = this.convertValues(source["changes"], scoring.WeightChange);
+	        this.scoringBegan = source["scoringBegan"];
+	        this.fixedAt = source["fixedAt"];
+	        this.drift = source["drift"];
+	        this.changedAfterScoring = source["changedAfterScoring"];
+	        this.weightsNote = source["weightsNote"];
+	        this.coverageThreshold = source["coverageThreshold"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -441,7 +576,8 @@ export namespace interviews {
 	    roleId: number;
 	    roleTitle: string;
 	    candidates: CandidateDebrief[];
-	    calibration: stats.Report;
+	    plan: Plan;
+	    calibration: Calibration;
 	    hidden: number;
 	
 	    static createFrom(source: any = {}) {
@@ -453,7 +589,8 @@ export namespace interviews {
 	        this.roleId = source["roleId"];
 	        this.roleTitle = source["roleTitle"];
 	        this.candidates = this.convertValues(source["candidates"], CandidateDebrief);
-	        this.calibration = this.convertValues(source["calibration"], stats.Report);
+	        this.plan = this.convertValues(source["plan"], Plan);
+	        this.calibration = this.convertValues(source["calibration"], Calibration);
 	        this.hidden = source["hidden"];
 	    }
 	
@@ -1107,6 +1244,7 @@ export namespace model {
 	    name: string;
 	    isRecruiter: boolean;
 	    createdAt: string;
+	    protected: boolean;
 	
 	    static createFrom(source: any = {}) {
 	        return new Profile(source);
@@ -1118,6 +1256,7 @@ export namespace model {
 	        this.name = source["name"];
 	        this.isRecruiter = source["isRecruiter"];
 	        this.createdAt = source["createdAt"];
+	        this.protected = source["protected"];
 	    }
 	}
 	
@@ -1416,6 +1555,7 @@ export namespace scoring {
 	    authorName: string;
 	    createdAt: string;
 	    sha256: string;
+	    seenOthers: boolean;
 	
 	    static createFrom(source: any = {}) {
 	        return new Revision(source);
@@ -1432,6 +1572,7 @@ export namespace scoring {
 	        this.authorName = source["authorName"];
 	        this.createdAt = source["createdAt"];
 	        this.sha256 = source["sha256"];
+	        this.seenOthers = source["seenOthers"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -1588,6 +1729,9 @@ export namespace scoring {
 	    state: string;
 	    scheduledAt: string;
 	    cards: Scorecard[];
+	    interviewers: model.Profile[];
+	    reassigned: boolean;
+	    canStart: boolean;
 	    myCardId: number;
 	    hidden: number;
 	
@@ -1602,6 +1746,9 @@ export namespace scoring {
 	        this.state = source["state"];
 	        this.scheduledAt = source["scheduledAt"];
 	        this.cards = this.convertValues(source["cards"], Scorecard);
+	        this.interviewers = this.convertValues(source["interviewers"], model.Profile);
+	        this.reassigned = source["reassigned"];
+	        this.canStart = source["canStart"];
 	        this.myCardId = source["myCardId"];
 	        this.hidden = source["hidden"];
 	    }
@@ -1624,15 +1771,39 @@ export namespace scoring {
 		    return a;
 		}
 	}
-	export class Cell {
-	    authorId: number;
-	    author: string;
+	export class CellAnswer {
+	    round: string;
 	    score?: number;
 	    label: string;
+	    scaleMin: number;
+	    scaleMax: number;
+	    norm?: number;
 	    notes: string;
 	    skipped: boolean;
 	    skipReason: string;
-	    norm: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new CellAnswer(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.round = source["round"];
+	        this.score = source["score"];
+	        this.label = source["label"];
+	        this.scaleMin = source["scaleMin"];
+	        this.scaleMax = source["scaleMax"];
+	        this.norm = source["norm"];
+	        this.notes = source["notes"];
+	        this.skipped = source["skipped"];
+	        this.skipReason = source["skipReason"];
+	    }
+	}
+	export class Cell {
+	    authorId: number;
+	    author: string;
+	    answers: CellAnswer[];
+	    norm?: number;
 	
 	    static createFrom(source: any = {}) {
 	        return new Cell(source);
@@ -1642,20 +1813,35 @@ export namespace scoring {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.authorId = source["authorId"];
 	        this.author = source["author"];
-	        this.score = source["score"];
-	        this.label = source["label"];
-	        this.notes = source["notes"];
-	        this.skipped = source["skipped"];
-	        this.skipReason = source["skipReason"];
+	        this.answers = this.convertValues(source["answers"], CellAnswer);
 	        this.norm = source["norm"];
 	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
+	
 	export class CompetencyScore {
 	    id: string;
 	    name: string;
-	    mean: number;
-	    norm: number;
-	    n: number;
+	    weight: number;
+	    norm?: number;
+	    coverage: number;
 	
 	    static createFrom(source: any = {}) {
 	        return new CompetencyScore(source);
@@ -1665,25 +1851,62 @@ export namespace scoring {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.id = source["id"];
 	        this.name = source["name"];
-	        this.mean = source["mean"];
+	        this.weight = source["weight"];
 	        this.norm = source["norm"];
-	        this.n = source["n"];
+	        this.coverage = source["coverage"];
+	    }
+	}
+	export class Uncovered {
+	    key: string;
+	    competency: string;
+	    prompt: string;
+	    weight: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Uncovered(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.key = source["key"];
+	        this.competency = source["competency"];
+	        this.prompt = source["prompt"];
+	        this.weight = source["weight"];
+	    }
+	}
+	export class Skip {
+	    key: string;
+	    prompt: string;
+	    author: string;
+	    round: string;
+	    reason: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Skip(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.key = source["key"];
+	        this.prompt = source["prompt"];
+	        this.author = source["author"];
+	        this.round = source["round"];
+	        this.reason = source["reason"];
 	    }
 	}
 	export class Row {
+	    key: string;
 	    competencyId: string;
 	    competencyName: string;
 	    questionId: string;
 	    prompt: string;
 	    weight: number;
-	    scaleMin: number;
-	    scaleMax: number;
+	    inPlan: boolean;
+	    scale: string;
 	    cells: Cell[];
 	    n: number;
-	    mean: number;
-	    median: number;
-	    min: number;
-	    max: number;
+	    mean?: number;
+	    range: string;
 	    disagreement: boolean;
 	
 	    static createFrom(source: any = {}) {
@@ -1692,19 +1915,18 @@ export namespace scoring {
 	
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.key = source["key"];
 	        this.competencyId = source["competencyId"];
 	        this.competencyName = source["competencyName"];
 	        this.questionId = source["questionId"];
 	        this.prompt = source["prompt"];
 	        this.weight = source["weight"];
-	        this.scaleMin = source["scaleMin"];
-	        this.scaleMax = source["scaleMax"];
+	        this.inPlan = source["inPlan"];
+	        this.scale = source["scale"];
 	        this.cells = this.convertValues(source["cells"], Cell);
 	        this.n = source["n"];
 	        this.mean = source["mean"];
-	        this.median = source["median"];
-	        this.min = source["min"];
-	        this.max = source["max"];
+	        this.range = source["range"];
 	        this.disagreement = source["disagreement"];
 	    }
 	
@@ -1726,17 +1948,46 @@ export namespace scoring {
 		    return a;
 		}
 	}
+	export class DebriefInterviewer {
+	    id: number;
+	    name: string;
+	    rounds: string[];
+	    composite?: number;
+	    amended: boolean;
+	    amendedAfterSeeing: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new DebriefInterviewer(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.rounds = source["rounds"];
+	        this.composite = source["composite"];
+	        this.amended = source["amended"];
+	        this.amendedAfterSeeing = source["amendedAfterSeeing"];
+	    }
+	}
 	export class Debrief {
 	    candidateId: number;
 	    candidateName: string;
-	    interviewers: string[];
+	    interviewers: DebriefInterviewer[];
 	    rows: Row[];
 	    competencies: CompetencyScore[];
 	    composite?: number;
+	    coverage: number;
+	    complete: boolean;
+	    uncertainty?: number;
+	    uncertaintyLabel: string;
+	    coverageLabel: string;
 	    recommendations: {[key: string]: number};
 	    cards: number;
 	    disagreements: number;
-	    spread: number;
+	    skips: Skip[];
+	    uncovered: Uncovered[];
+	    amendedAfterSeeing: number;
 	
 	    static createFrom(source: any = {}) {
 	        return new Debrief(source);
@@ -1746,14 +1997,21 @@ export namespace scoring {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.candidateId = source["candidateId"];
 	        this.candidateName = source["candidateName"];
-	        this.interviewers = source["interviewers"];
+	        this.interviewers = this.convertValues(source["interviewers"], DebriefInterviewer);
 	        this.rows = this.convertValues(source["rows"], Row);
 	        this.competencies = this.convertValues(source["competencies"], CompetencyScore);
 	        this.composite = source["composite"];
+	        this.coverage = source["coverage"];
+	        this.complete = source["complete"];
+	        this.uncertainty = source["uncertainty"];
+	        this.uncertaintyLabel = source["uncertaintyLabel"];
+	        this.coverageLabel = source["coverageLabel"];
 	        this.recommendations = source["recommendations"];
 	        this.cards = source["cards"];
 	        this.disagreements = source["disagreements"];
-	        this.spread = source["spread"];
+	        this.skips = this.convertValues(source["skips"], Skip);
+	        this.uncovered = this.convertValues(source["uncovered"], Uncovered);
+	        this.amendedAfterSeeing = source["amendedAfterSeeing"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -1774,6 +2032,7 @@ export namespace scoring {
 		    return a;
 		}
 	}
+	
 	export class FlagMark {
 	    mark: string;
 	    evidence: string;
@@ -1818,6 +2077,32 @@ export namespace scoring {
 	        this.notes = source["notes"];
 	        this.cursor = source["cursor"];
 	        this.elapsedMs = source["elapsedMs"];
+	    }
+	}
+	export class PlanQuestion {
+	    key: string;
+	    competencyId: string;
+	    competency: string;
+	    questionId: string;
+	    prompt: string;
+	    competencyWeight: number;
+	    questionWeight: number;
+	    effective: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new PlanQuestion(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.key = source["key"];
+	        this.competencyId = source["competencyId"];
+	        this.competency = source["competency"];
+	        this.questionId = source["questionId"];
+	        this.prompt = source["prompt"];
+	        this.competencyWeight = source["competencyWeight"];
+	        this.questionWeight = source["questionWeight"];
+	        this.effective = source["effective"];
 	    }
 	}
 	
@@ -1923,6 +2208,56 @@ export namespace scoring {
 		    }
 		    return a;
 		}
+	}
+	
+	
+	export class WeightChange {
+	    id: number;
+	    roleId: number;
+	    competencyId: string;
+	    questionId: string;
+	    label: string;
+	    old: number;
+	    new: number;
+	    reason: string;
+	    afterScoring: boolean;
+	    actorName: string;
+	    changedAt: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new WeightChange(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.roleId = source["roleId"];
+	        this.competencyId = source["competencyId"];
+	        this.questionId = source["questionId"];
+	        this.label = source["label"];
+	        this.old = source["old"];
+	        this.new = source["new"];
+	        this.reason = source["reason"];
+	        this.afterScoring = source["afterScoring"];
+	        this.actorName = source["actorName"];
+	        this.changedAt = source["changedAt"];
+	    }
+	}
+	export class WeightEdit {
+	    competencyId: string;
+	    questionId: string;
+	    weight: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new WeightEdit(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.competencyId = source["competencyId"];
+	        this.questionId = source["questionId"];
+	        this.weight = source["weight"];
+	    }
 	}
 
 }

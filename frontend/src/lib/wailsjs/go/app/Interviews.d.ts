@@ -9,6 +9,8 @@ export function Amend(arg1:number,arg2:interviews.Amendment):Promise<scoring.Sco
 
 export function ArchiveRubric(arg1:number,arg2:boolean):Promise<void>;
 
+export function AssignRound(arg1:number,arg2:number,arg3:Array<number>):Promise<void>;
+
 export function CandidateRounds(arg1:number):Promise<Array<scoring.CandidateRound>>;
 
 export function CreateRubric(arg1:rubric.Rubric):Promise<rubric.Version>;
@@ -24,6 +26,8 @@ export function ExportRubric(arg1:number,arg2:string):Promise<boolean>;
 export function ImportRubric(arg1:app.RubricFile):Promise<rubric.Version>;
 
 export function MoveRound(arg1:number,arg2:number):Promise<Array<scoring.Round>>;
+
+export function Plan(arg1:number):Promise<interviews.Plan>;
 
 export function RoleDebrief(arg1:number):Promise<interviews.RoleDebrief>;
 
@@ -48,6 +52,10 @@ export function ScheduleRound(arg1:number,arg2:number,arg3:string):Promise<void>
 export function Scorecard(arg1:number):Promise<interviews.ScorecardView>;
 
 export function Screen(arg1:number):Promise<scoring.Screen>;
+
+export function SetCoverageThreshold(arg1:number):Promise<void>;
+
+export function SetWeights(arg1:number,arg2:Array<scoring.WeightEdit>,arg3:string):Promise<interviews.Plan>;
 
 export function StartInterview(arg1:number,arg2:number):Promise<interviews.ScorecardView>;
 

@@ -10,6 +10,10 @@ export function ArchiveRubric(arg1, arg2) {
   return window['go']['app']['Interviews']['ArchiveRubric'](arg1, arg2);
 }
 
+export function AssignRound(arg1, arg2, arg3) {
+  return window['go']['app']['Interviews']['AssignRound'](arg1, arg2, arg3);
+}
+
 export function CandidateRounds(arg1) {
   return window['go']['app']['Interviews']['CandidateRounds'](arg1);
 }
@@ -40,6 +44,10 @@ export function ImportRubric(arg1) {
 
 export function MoveRound(arg1, arg2) {
   return window['go']['app']['Interviews']['MoveRound'](arg1, arg2);
+}
+
+export function Plan(arg1) {
+  return window['go']['app']['Interviews']['Plan'](arg1);
 }
 
 export function RoleDebrief(arg1) {
@@ -88,6 +96,14 @@ export function Scorecard(arg1) {
 
 export function Screen(arg1) {
   return window['go']['app']['Interviews']['Screen'](arg1);
+}
+
+export function SetCoverageThreshold(arg1) {
+  return window['go']['app']['Interviews']['SetCoverageThreshold'](arg1);
+}
+
+export function SetWeights(arg1, arg2, arg3) {
+  return window['go']['app']['Interviews']['SetWeights'](arg1, arg2, arg3);
 }
 
 export function StartInterview(arg1, arg2) {

@@ -13,4 +13,6 @@ export function Info():Promise<app.Info>;
 
 export function Profiles():Promise<Array<model.Profile>>;
 
-export function SwitchProfile(arg1:number):Promise<model.Profile>;
+export function SetPassphrase(arg1:string,arg2:string):Promise<model.Profile>;
+
+export function SwitchProfile(arg1:number,arg2:string):Promise<model.Profile>;

@@ -22,6 +22,10 @@ export function Profiles() {
   return window['go']['app']['Workspace']['Profiles']();
 }
 
-export function SwitchProfile(arg1) {
-  return window['go']['app']['Workspace']['SwitchProfile'](arg1);
+export function SetPassphrase(arg1, arg2) {
+  return window['go']['app']['Workspace']['SetPassphrase'](arg1, arg2);
+}
+
+export function SwitchProfile(arg1, arg2) {
+  return window['go']['app']['Workspace']['SwitchProfile'](arg1, arg2);
 }
