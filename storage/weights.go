@@ -19,9 +19,9 @@ const (
 		reason, after_scoring, actor_id, actor_name, changed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 	sqlWeightChanges = `SELECT id, role_id, competency_id, question_id, label, old_weight, new_weight, reason, after_scoring,
 		actor_name, changed_at FROM plan_weight_changes WHERE role_id = ? ORDER BY id`
-	sqlFreezeWeight   = `INSERT OR IGNORE INTO plan_weights (role_id, competency_id, question_id, weight) VALUES (?, ?, ?, ?)`
-	sqlInsertSnapshot = `INSERT OR IGNORE INTO plan_snapshots (role_id, questions, taken_at) VALUES (?, ?, ?)`
-	sqlGetSnapshot    = `SELECT questions, taken_at FROM plan_snapshots WHERE role_id = ?`
+	sqlFreezeWeight     = `INSERT OR IGNORE INTO plan_weights (role_id, competency_id, question_id, weight) VALUES (?, ?, ?, ?)`
+	sqlInsertSnapshot   = `INSERT OR IGNORE INTO plan_snapshots (role_id, questions, taken_at) VALUES (?, ?, ?)`
+	sqlGetSnapshot      = `SELECT questions, taken_at FROM plan_snapshots WHERE role_id = ?`
 	sqlRoleHasSubmitted = `SELECT EXISTS (SELECT 1 FROM scorecards sc JOIN applications a ON a.id = sc.application_id
 		WHERE a.role_id = ? AND sc.status = 'submitted')`
 )
