@@ -5,7 +5,6 @@ import (
 	"errors"
 	"log/slog"
 	"strings"
-	"unicode"
 
 	"hirebench/app/model"
 )
@@ -42,7 +41,7 @@ func userError(err error) error {
 	var locked *model.LockedError
 	switch {
 	case errors.As(err, &locked):
-		return &UserError{Code: "locked", Message: sentence(locked.Error()), ProfileID: locked.ProfileID}
+		return &UserError{Code: "locked", Message: model.Sentence(locked.Error()), ProfileID: locked.ProfileID}
 	case errors.As(err, &dup):
 		return &UserError{Code: "duplicate", Message: "A candidate with this email already exists: " + dup.ExistingName + ".",
 			Fields:     []model.FieldError{{Field: "email", Message: "already used by " + dup.ExistingName}},
@@ -52,7 +51,7 @@ func userError(err error) error {
 	case errors.Is(err, model.ErrNotFound):
 		return &UserError{Code: "not_found", Message: "That record no longer exists (" + err.Error() + "). Reload to see the current state."}
 	case errors.Is(err, model.ErrConflict):
-		return &UserError{Code: "conflict", Message: sentence(strings.TrimSuffix(err.Error(), ": "+model.ErrConflict.Error()))}
+		return &UserError{Code: "conflict", Message: model.Sentence(strings.TrimSuffix(err.Error(), ": "+model.ErrConflict.Error()))}
 	default:
 		slog.Error("internal error", "err", err)
 		return &UserError{Code: "internal", Message: "Something went wrong and nothing was saved. Details are in the log."}
@@ -66,17 +65,4 @@ func result[T any](v T, err error) (T, error) {
 		return zero, userError(err)
 	}
 	return v, nil
-}
-
-// sentence capitalises a message and ends it with a full stop.
-func sentence(s string) string {
-	if s == "" {
-		return s
-	}
-	r := []rune(s)
-	r[0] = unicode.ToUpper(r[0])
-	if !strings.HasSuffix(s, ".") {
-		r = append(r, '.')
-	}
-	return string(r)
 }

@@ -99,9 +99,16 @@ func countsAs(rows []ScoreRow) []float64 {
 	return out
 }
 
-// amendedText is Scorecards' Amended column.
+// amendedText is Scorecards' Amended column: whether the card was amended,
+// and whether its author had seen other interviewers' cards first.
 func amendedText(r *ScoreRow) string {
 	switch {
+	case r.SubmittedAfterSeeing && r.AmendedAfterSeeing:
+		return "submitted and amended after seeing others"
+	case r.SubmittedAfterSeeing && r.Amended:
+		return "submitted after seeing others; amended"
+	case r.SubmittedAfterSeeing:
+		return "submitted after seeing others"
 	case r.AmendedAfterSeeing:
 		return "after seeing others"
 	case r.Amended:
@@ -151,8 +158,8 @@ func writeScorecards(f *excelize.File, st *styles, c *Committee, extra *extraCol
 		w.fit(scRecommendation-1, r.Recommendation)
 		w.fit(scSubmitted-1, r.SubmittedAt)
 		w.fit(scHash-1, r.Hash)
-		if r.AmendedAfterSeeing {
-			w.fit(scAmended-1, "after seeing others")
+		if r.AmendedAfterSeeing || r.SubmittedAfterSeeing {
+			w.fit(scAmended-1, amendedText(r))
 		}
 	}
 	w[scID-1] = max(w[scID-1], 8)

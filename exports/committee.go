@@ -74,6 +74,9 @@ type CandidateSummary struct {
 	Disagreements      int
 	Scorecards         int
 	AmendedAfterSeeing int
+	// SubmittedAfterSeeing counts cards submitted after their author had
+	// seen other interviewers' cards (Summary adds it to the column above).
+	SubmittedAfterSeeing int
 }
 
 // AnswerRow is one candidate × plan question: how many interviewers
@@ -90,27 +93,28 @@ type AnswerRow struct {
 
 // ScoreRow is one Scorecards row: candidate × round × interviewer × question.
 type ScoreRow struct {
-	CandidateID        int64
-	Candidate          string
-	Round              string
-	InterviewerID      int64
-	Interviewer        string
-	Key                string // weight key
-	Competency         string
-	Question           string
-	Score              *int // nil when skipped
-	ScaleMin           int
-	ScaleMax           int
-	Label              string
-	Norm               *float64 // score on 0–100, nil when skipped
-	Skipped            bool
-	SkipReason         string
-	Notes              string
-	Recommendation     string
-	SubmittedAt        string
-	Hash               string
-	Amended            bool
-	AmendedAfterSeeing bool
+	CandidateID          int64
+	Candidate            string
+	Round                string
+	InterviewerID        int64
+	Interviewer          string
+	Key                  string // weight key
+	Competency           string
+	Question             string
+	Score                *int // nil when skipped
+	ScaleMin             int
+	ScaleMax             int
+	Label                string
+	Norm                 *float64 // score on 0–100, nil when skipped
+	Skipped              bool
+	SkipReason           string
+	Notes                string
+	Recommendation       string
+	SubmittedAt          string
+	Hash                 string
+	Amended              bool
+	AmendedAfterSeeing   bool
+	SubmittedAfterSeeing bool
 }
 
 // WeightChange is one row of the weight history.

@@ -29,7 +29,7 @@ func summaryCSVHeader(c *Committee) []string {
 // the planned weights: Rank (empty when not ranked), Composite (0–100,
 // empty without scores), Coverage (a share from 0 to 1), Complete (yes/no),
 // Uncertainty and its words, Interviewers, one mean per competency, the
-// recommendation counts, Disagreements, Discuss, Scorecards and Amended
+// recommendation counts, Disagreements, Discuss, Scorecards and Scored
 // after seeing others. With bom, the file starts with a UTF-8 byte-order
 // mark so Excel reads it as UTF-8.
 func WriteSummaryCSV(w io.Writer, c Committee, bom bool) error {
@@ -63,7 +63,7 @@ func WriteSummaryCSV(w io.Writer, c Committee, bom bool) error {
 		cw.num(float64(cand.Disagreements))
 		cw.text(yesNo(cand.Disagreements > 0))
 		cw.num(float64(cand.Scorecards))
-		cw.num(float64(cand.AmendedAfterSeeing))
+		cw.num(float64(cand.AmendedAfterSeeing + cand.SubmittedAfterSeeing))
 		cw.end()
 	}
 	return cw.flush()

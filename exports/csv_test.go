@@ -138,7 +138,7 @@ func TestSummaryCSVValues(t *testing.T) {
 	recs := readCSV(t, summaryCSV(t, c, true))
 	wantHeader := []string{"Candidate ID", "Name", "Stage", "Rank", "Composite", "Coverage", "Complete", "Uncertainty",
 		"Uncertainty (words)", "Interviewers", "Technical depth", "Collaboration", "Strong no", "No", "Yes", "Strong yes",
-		"Disagreements", "Discuss", "Scorecards", "Amended after seeing others"}
+		"Disagreements", "Discuss", "Scorecards", "Scored after seeing others"}
 	if !slices.Equal(recs[0], wantHeader) {
 		t.Errorf("header = %q", recs[0])
 	}

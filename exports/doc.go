@@ -37,8 +37,9 @@
 // J Interviewers, K Rank (what-if), L Composite (what-if), M Coverage
 // (what-if), N Complete (what-if), one column per competency (the app's
 // planned mean, 0–100, empty when missing), then Strong no, No, Yes,
-// Strong yes, Disagreements, Discuss (yes/no), Scorecards, Amended after
-// seeing others. Composites, uncertainty and competency means use 0.0,
+// Strong yes, Disagreements, Discuss (yes/no), Scorecards, Scored after
+// seeing others (cards submitted or amended after other interviewers' cards
+// were open to their author). Composites, uncertainty and competency means use 0.0,
 // coverage 0%; both composites and the competency means share one fixed
 // 3-colour scale (0 red, 50 yellow, 100 green). With Q = Questions data in
 // rows 2…NA and N candidates in rows 3…NS, the planned formulas of row r
@@ -89,7 +90,8 @@
 // G Competency, H Question, I Score, J Scale ("1–4"), K Level label,
 // L Normalised (0–100, empty when skipped), M Counts as, N Skipped, O Skip
 // reason, P Notes, Q Recommendation, R Submitted at, S Scorecard SHA-256,
-// T Amended ("", "yes" or "after seeing others"). Counts as is a value:
+// T Amended ("", "yes", "after seeing others", or "submitted after seeing
+// others" when the author had read others' cards before submitting). Counts as is a value:
 // 1 ÷ the rows of the same candidate, key and interviewer that have a
 // score, 0 for a skipped row — so each interviewer counts once per
 // question (the comment on M1 says so) and Questions' sums give the number
@@ -165,7 +167,7 @@
 // Candidate ID, Name, Stage, Rank (empty when not ranked), Composite,
 // Coverage (a share from 0 to 1), Complete (yes/no), Uncertainty,
 // Uncertainty (words), Interviewers, one mean per competency, Strong no,
-// No, Yes, Strong yes, Disagreements, Discuss, Scorecards, Amended after
+// No, Yes, Strong yes, Disagreements, Discuss, Scorecards, Scored after
 // seeing others. [WriteScorecardsCSV] writes the Scorecards sheet's
 // columns, Counts as included. Both are RFC 4180 CSV: UTF-8, optional
 // byte-order mark for Excel, CRLF after each record, fields quoted only

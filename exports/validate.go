@@ -2,6 +2,7 @@ package exports
 
 import (
 	"fmt"
+	"hirebench/app/scoring"
 	"math"
 	"strings"
 )
@@ -50,13 +51,11 @@ func validateCommittee(c *Committee) error {
 	if err := checkKeys("competency id", len(c.Competencies), func(i int) string { return c.Competencies[i].ID }); err != nil {
 		return err
 	}
-	var total float64
 	for _, comp := range c.Competencies {
 		if !positive(comp.Weight) {
 			return fmt.Errorf("exports: competency %q has weight %v; want a finite number > 0", comp.ID, comp.Weight)
 		}
 		compWeight[comp.ID] = comp.Weight
-		total += comp.Weight
 	}
 	if err := checkKeys("question key", len(c.Questions), func(i int) string { return c.Questions[i].Key }); err != nil {
 		return err
@@ -78,10 +77,16 @@ func validateCommittee(c *Committee) error {
 			return fmt.Errorf("exports: competency %q has no question in the plan", comp.ID)
 		}
 	}
-	for _, q := range c.Questions {
-		want := compWeight[q.CompetencyID] / total * q.Weight / qSum[q.CompetencyID]
-		if math.IsNaN(q.Effective) || math.Abs(q.Effective-want) > effectiveTolerance {
-			return fmt.Errorf("exports: question %q has effective weight %v, but its weights give %v", q.Key, q.Effective, want)
+	// The effective weights must be the ones the planned weights give
+	// (scoring.Effective), or the workbook's formulas would disagree with them.
+	plan := make([]scoring.PlanQuestion, len(c.Questions))
+	for i, q := range c.Questions {
+		plan[i] = scoring.PlanQuestion{Key: q.Key, CompetencyID: q.CompetencyID, CompetencyWeight: compWeight[q.CompetencyID], QuestionWeight: q.Weight}
+	}
+	for i, want := range scoring.Effective(plan) {
+		q := c.Questions[i]
+		if math.IsNaN(q.Effective) || math.Abs(q.Effective-want.Effective) > effectiveTolerance {
+			return fmt.Errorf("exports: question %q has effective weight %v, but its weights give %v", q.Key, q.Effective, want.Effective)
 		}
 	}
 	type cell struct {

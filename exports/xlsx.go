@@ -128,7 +128,7 @@ var (
 	summaryLead = []string{"Candidate ID", "Name", "Stage", "Rank (planned)", "Composite (planned)", "Coverage (planned)",
 		"Complete (planned)", "Uncertainty", "Uncertainty (words)", "Interviewers", "Rank (what-if)", "Composite (what-if)",
 		"Coverage (what-if)", "Complete (what-if)"}
-	summaryTail        = []string{"Strong no", "No", "Yes", "Strong yes", "Disagreements", "Discuss", "Scorecards", "Amended after seeing others"}
+	summaryTail        = []string{"Strong no", "No", "Yes", "Strong yes", "Disagreements", "Discuss", "Scorecards", "Scored after seeing others"}
 	recommendationKeys = []string{"strong_no", "no", "yes", "strong_yes"}
 	competencyHeader   = []string{"Competency ID", "Competency", "Planned weight", "Planned share", "What-if weight", "What-if share"}
 	questionWeightHdr  = []string{"Key", "Competency ID", "Competency", "Question", "Planned question weight", "Planned effective weight",

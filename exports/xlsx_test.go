@@ -161,7 +161,7 @@ func TestWorkbookSheetsAndSummary(t *testing.T) {
 	wantHeader := []string{"Candidate ID", "Name", "Stage", "Rank (planned)", "Composite (planned)", "Coverage (planned)",
 		"Complete (planned)", "Uncertainty", "Uncertainty (words)", "Interviewers", "Rank (what-if)", "Composite (what-if)",
 		"Coverage (what-if)", "Complete (what-if)", "Technical depth", "Collaboration",
-		"Strong no", "No", "Yes", "Strong yes", "Disagreements", "Discuss", "Scorecards", "Amended after seeing others"}
+		"Strong no", "No", "Yes", "Strong yes", "Disagreements", "Discuss", "Scorecards", "Scored after seeing others"}
 	if !slices.Equal(rows[1], wantHeader) {
 		t.Errorf("Summary header = %q", rows[1])
 	}

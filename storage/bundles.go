@@ -173,6 +173,11 @@ func (s *Store) collectBundle(ctx context.Context, tx *sql.Tx, opts bundle.Expor
 			}{len(b.Roles), len(br.Rounds), rd.RubricID})
 			br.Rounds = append(br.Rounds, bundle.Round{Name: rd.Name, Competencies: nonNilStrings(rd.Competencies), DurationMin: rd.DurationMin, Interviewers: names})
 		}
+		if !mine {
+			if err := exportPlan(ctx, tx, id, &br); err != nil {
+				return nil, nil, nil, err
+			}
+		}
 		b.Roles = append(b.Roles, br)
 	}
 
@@ -253,8 +258,14 @@ func (s *Store) collectBundle(ctx context.Context, tx *sql.Tx, opts bundle.Expor
 			if mine && !apps[a.ID] {
 				continue
 			}
-			bc.Applications = append(bc.Applications, bundle.Application{RoleTitle: titles[a.RoleID], StageName: a.StageName,
-				RejectionReason: a.RejectionReason, CreatedAt: a.CreatedAt, EnteredStageAt: a.EnteredStageAt})
+			ba := bundle.Application{RoleTitle: titles[a.RoleID], StageName: a.StageName,
+				RejectionReason: a.RejectionReason, CreatedAt: a.CreatedAt, EnteredStageAt: a.EnteredStageAt}
+			if !mine {
+				if ba.Assignments, err = exportAssignments(ctx, tx, a.ID); err != nil {
+					return nil, nil, nil, err
+				}
+			}
+			bc.Applications = append(bc.Applications, ba)
 		}
 		if !mine && !opts.NoAttachments {
 			err := each(ctx, tx, sqlBundleFiles, []any{id}, func(sc scanner) error {
@@ -620,6 +631,9 @@ func (im *importer) importRoles() error {
 		if err := im.mergeRounds(role, br); err != nil {
 			return err
 		}
+		if err := im.mergePlan(role, br); err != nil {
+			return err
+		}
 		im.roles[strings.ToLower(br.Title)] = role
 	}
 	return nil
@@ -954,7 +968,7 @@ func (im *importer) importApplication(candID int64, bc bundle.Candidate, a bundl
 		return fmt.Errorf("storage: match application: %w", err)
 	}
 	im.apps[[2]int64{candID, role.id}] = appID
-	return nil
+	return im.mergeAssignments(role, appID, bc, a)
 }
 
 func (im *importer) importAttachment(candID int64, bc bundle.Candidate, f bundle.Attachment) error {
@@ -1067,10 +1081,10 @@ func (im *importer) insertScorecard(bs bundle.Scorecard) error {
 	}
 	comps, _ := json.Marshal(nonNilStrings(bs.Competencies))
 	res, err := im.tx.ExecContext(im.ctx, `INSERT INTO scorecards (uid, application_id, round_id, author_id, author_name, rubric_version_id,
-		competencies, status, answers, recommendation, notes, elapsed_ms, started_at, updated_at, submitted_at, sha256)
-		VALUES (?, ?, ?, ?, ?, ?, ?, 'submitted', ?, ?, ?, ?, ?, ?, ?, ?)`,
+		competencies, status, answers, recommendation, notes, elapsed_ms, started_at, updated_at, submitted_at, sha256, seen_others)
+		VALUES (?, ?, ?, ?, ?, ?, ?, 'submitted', ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		bs.UID, appID, roundID, authorID, bs.AuthorName, versionID, string(comps), string(answers), bs.Recommendation, bs.Notes,
-		bs.ElapsedMs, bs.StartedAt, bs.SubmittedAt, bs.SubmittedAt, bs.SHA256)
+		bs.ElapsedMs, bs.StartedAt, bs.SubmittedAt, bs.SubmittedAt, bs.SHA256, bs.SeenOthers)
 	if err != nil {
 		return fmt.Errorf("storage: import scorecard: %w", err)
 	}

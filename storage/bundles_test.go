@@ -594,3 +594,78 @@ func TestRolesSharingATitleStayApart(t *testing.T) {
 		t.Errorf("bundle back from the second laptop: created %+v, conflicts %q", rep.Created, rep.Conflicts)
 	}
 }
+
+// A workspace bundle carries the plan's weights, their history, the plan
+// fixed at the first submission and the recruiter's reassignments; a second
+// laptop's different weight is kept and listed.
+func TestWorkspaceBundleCarriesThePlan(t *testing.T) {
+	rec := newRecruiter(t)
+	ctx := rec.ctx
+	comp := rec.custom.Content.Competencies[1]
+	if _, err := rec.iv.SetWeights(ctx, rec.role.ID, []scoring.WeightEdit{{CompetencyID: comp.ID, Weight: 3}}, "", rec.riley); err != nil {
+		t.Fatal(err)
+	}
+	app := rec.application(t, "ada@example.com", rec.role.ID)
+	deep := rec.round(t, rec.role.ID, "Deep dive")
+	rec.score(t, app.ID, deep.ID, rec.sam, 3) // fixes the plan
+	if _, err := rec.iv.SetWeights(ctx, rec.role.ID, []scoring.WeightEdit{{CompetencyID: comp.ID, Weight: 2}}, "Balance the rounds", rec.riley); err != nil {
+		t.Fatal(err)
+	}
+	systems := rec.round(t, rec.role.ID, "Systems")
+	if err := rec.iv.AssignRound(ctx, app.ID, systems.ID, []int64{rec.priya.ID}, rec.riley); err != nil {
+		t.Fatal(err)
+	}
+	want, err := rec.iv.Plan(ctx, rec.role.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	other := newLaptop(t, "second", time.Date(2026, 3, 4, 9, 0, 0, 0, time.UTC))
+	other.profile(t, "Riley Chen", true)
+	data := rec.export(t, bundle.ExportOptions{AppVersion: "test"})
+	other.importBundle(t, data)
+	role := other.role(t, "AI Engineer")
+	got, err := other.iv.Plan(ctx, role.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Questions) != len(want.Questions) || got.FixedAt != want.FixedAt || len(got.Changes) != 2 ||
+		got.Changes[1].Reason != "Balance the rounds" || got.WeightsNote != want.WeightsNote || !got.ChangedAfterScoring {
+		t.Fatalf("plan on the second laptop: %+v\nwant %+v", got, want)
+	}
+	for i, q := range got.Questions {
+		if q.Effective != want.Questions[i].Effective {
+			t.Errorf("%s: effective %v, want %v", q.Key, q.Effective, want.Questions[i].Effective)
+		}
+	}
+	oapp := other.application(t, "ada@example.com", role.ID)
+	over, err := other.store.Assignments(ctx, oapp.CandidateID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	osys := other.round(t, role.ID, "Systems")
+	if who := over[scoring.RoundKey{ApplicationID: oapp.ID, RoundID: osys.ID}]; len(who) != 1 || who[0].Name != "Priya Nair" {
+		t.Errorf("reassignment on the second laptop: %+v", over)
+	}
+	// Twice: nothing new. A weight changed on the second laptop is kept.
+	if rep := other.importBundle(t, data); len(rep.Conflicts) != 0 {
+		t.Errorf("second import: %v", rep.Conflicts)
+	}
+	if h, _ := other.store.WeightChanges(ctx, role.ID); len(h) != 2 {
+		t.Errorf("importing twice duplicated the weight history: %d entries", len(h))
+	}
+	oriley, _ := other.track.Profiles(ctx)
+	var orec model.Profile
+	for _, p := range oriley {
+		if p.IsRecruiter {
+			orec = p
+		}
+	}
+	if _, err := other.iv.SetWeights(ctx, role.ID, []scoring.WeightEdit{{CompetencyID: comp.ID, Weight: 5}}, "Local view", orec); err != nil {
+		t.Fatal(err)
+	}
+	rep := other.importBundle(t, data)
+	if len(rep.Conflicts) != 1 || !strings.Contains(rep.Conflicts[0], "is 5 here and 2 in the bundle; local kept") {
+		t.Errorf("conflicts: %v", rep.Conflicts)
+	}
+}

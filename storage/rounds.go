@@ -215,6 +215,8 @@ const (
 		WHERE a.role_id = ? ORDER BY p.name COLLATE NOCASE`
 )
 
+const sqlAssign = `INSERT OR IGNORE INTO round_assignments (application_id, round_id, profile_id) VALUES (?, ?, ?)`
+
 // Assignments returns the rounds a recruiter reassigned for one
 // candidate's applications, with who interviews in each.
 func (s *Store) Assignments(ctx context.Context, candidateID int64) (map[scoring.RoundKey][]model.Profile, error) {
@@ -266,8 +268,7 @@ func (s *Store) AssignRound(ctx context.Context, applicationID, roundID int64, p
 			if _, err := getProfile(ctx, tx, id); err != nil {
 				return err
 			}
-			if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO round_assignments (application_id, round_id, profile_id) VALUES (?, ?, ?)`,
-				applicationID, roundID, id); err != nil {
+			if _, err := tx.ExecContext(ctx, sqlAssign, applicationID, roundID, id); err != nil {
 				return fmt.Errorf("storage: reassign round: %w", err)
 			}
 		}

@@ -18,7 +18,7 @@ const (
 	sqlScorecardColumns = `sc.id, sc.uid, sc.application_id, a.candidate_id, c.name, a.role_id, ro.title, sc.round_id, ir.name,
 		ir.duration_min, sc.author_id, sc.author_name, v.rubric_id, sc.rubric_version_id, v.version, v.sha256, sc.competencies,
 		sc.status, sc.answers, sc.recommendation, sc.notes, sc.cursor, sc.elapsed_ms, sc.started_at, sc.updated_at,
-		sc.submitted_at, sc.sha256`
+		sc.submitted_at, sc.sha256, sc.seen_others`
 	sqlScorecardFrom = ` FROM scorecards sc
 		JOIN applications a ON a.id = sc.application_id
 		JOIN candidates c ON c.id = a.candidate_id
@@ -39,7 +39,7 @@ func scanScorecard(sc scanner) (scoring.Scorecard, error) {
 	err := sc.Scan(&c.ID, &c.UID, &c.ApplicationID, &c.CandidateID, &c.CandidateName, &c.RoleID, &c.RoleTitle, &c.RoundID, &c.RoundName,
 		&c.DurationMin, &c.AuthorID, &c.AuthorName, &c.RubricID, &c.RubricVersionID, &c.RubricVersion, &c.RubricSHA256, &comps,
 		&c.Status, &answers, &c.Recommendation, &c.Notes, &c.Cursor, &c.ElapsedMs, &c.StartedAt, &c.UpdatedAt,
-		&c.SubmittedAt, &c.SHA256)
+		&c.SubmittedAt, &c.SHA256, &c.SeenOthers)
 	if err != nil {
 		return c, err
 	}
@@ -223,8 +223,8 @@ func (s *Store) UpdateScorecard(ctx context.Context, id int64, authorID int64, p
 			}
 		}
 		_, err = tx.ExecContext(ctx, `UPDATE scorecards SET answers = ?, recommendation = ?, notes = ?, cursor = ?, elapsed_ms = ?,
-			status = ?, updated_at = ?, submitted_at = ?, sha256 = ? WHERE id = ?`,
-			string(answers), c.Recommendation, c.Notes, c.Cursor, c.ElapsedMs, c.Status, c.UpdatedAt, c.SubmittedAt, c.SHA256, id)
+			status = ?, updated_at = ?, submitted_at = ?, sha256 = ?, seen_others = ? WHERE id = ?`,
+			string(answers), c.Recommendation, c.Notes, c.Cursor, c.ElapsedMs, c.Status, c.UpdatedAt, c.SubmittedAt, c.SHA256, c.SeenOthers, id)
 		if err != nil {
 			return fmt.Errorf("storage: save scorecard: %w", err)
 		}
@@ -280,6 +280,41 @@ func insertRevision(ctx context.Context, tx *sql.Tx, scorecardID int64, r scorin
 		reason, author_id, author_name, created_at, sha256, seen_others) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		scorecardID, r.Revision, answers, r.Recommendation, r.Notes, r.Reason, r.AuthorID, r.AuthorName, r.CreatedAt, r.SHA256, r.SeenOthers)
 	return err
+}
+
+const sqlExposed = `SELECT EXISTS (SELECT 1 FROM card_exposures WHERE profile_id = ? AND candidate_id = ?)`
+
+// RecordExposure notes that other interviewers' submitted cards for a
+// candidate were shown to a profile; the first time is kept.
+func (s *Store) RecordExposure(ctx context.Context, profileID, candidateID int64) error {
+	if profileID == 0 {
+		return nil
+	}
+	var seen bool
+	if err := s.r.QueryRowContext(ctx, sqlExposed,
+		profileID, candidateID).Scan(&seen); err != nil || seen {
+		return err
+	}
+	return s.write(ctx, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO card_exposures (profile_id, candidate_id, first_at) VALUES (?, ?, ?)`,
+			profileID, candidateID, s.now())
+		if err != nil {
+			return fmt.Errorf("storage: record exposure: %w", err)
+		}
+		return nil
+	})
+}
+
+// Exposed says whether other interviewers' cards for a candidate were ever
+// shown to a profile.
+func (s *Store) Exposed(ctx context.Context, profileID, candidateID int64) (bool, error) {
+	var seen bool
+	err := s.r.QueryRowContext(ctx, sqlExposed,
+		profileID, candidateID).Scan(&seen)
+	if err != nil {
+		return false, fmt.Errorf("storage: exposure: %w", err)
+	}
+	return seen, nil
 }
 
 // Schedules returns when each of a candidate's rounds is scheduled, keyed by application and round.

@@ -3,23 +3,28 @@
 // and submitted scorecards from one hirebench laptop to another. Pure Go:
 // no storage, no Wails; storage.ExportBundle and storage.ImportBundle use it.
 //
-// # Format hirebench.bundle/v1
+// # Format hirebench.bundle/v2
 //
 // A bundle is a zip archive holding exactly these entries:
 //
 //	manifest.json        {format, createdAt, appVersion, scope, author, counts}
 //	roles.json           [{title, team, location, status, createdAt, updatedAt,
 //	                       stages: [{name, kind}], rounds: [{name, rubricRef,
-//	                       competencies, durationMin, interviewers: [name]}]}]
+//	                       competencies, durationMin, interviewers: [name]}],
+//	                       weights: [{competencyId, questionId, weight}],
+//	                       weightChanges: [{competencyId, questionId, label, old, new,
+//	                       reason, afterScoring, actorName, changedAt}],
+//	                       planFixedAt, planSnapshot: [scoring.PlanQuestion]}]
 //	rubrics.json         [{ref, name, builtin, archived, versions:
 //	                       [{version, sha256, createdAt, content}]}]
 //	candidates.json      [{ref, name, email, phone, …, tags, createdAt, updatedAt,
-//	                       archivedAt, applications: [{roleTitle, stageName, …}],
+//	                       archivedAt, applications: [{roleTitle, stageName, …,
+//	                       assignments: [{round, interviewers: [name]}]}],
 //	                       attachments: [{fileName, mimeType, size, sha256, text, createdAt}]}]
 //	scorecards.json      [{uid, candidateRef, candidateEmail, candidateName, roleTitle,
 //	                       roundName, authorName, rubricSha256, competencies, answers,
 //	                       recommendation, notes, elapsedMs, startedAt, submittedAt,
-//	                       sha256, revisions: [...]}]
+//	                       sha256, seenOthers, revisions: [...]}]
 //	attachments/<sha256> the bytes of each file candidates.json refers to
 //
 // Refs ("rubric-1", "candidate-3") only link records inside one bundle.
@@ -47,8 +52,13 @@
 // it catches edits made with a text editor or a broken copy, not someone
 // who recomputes it on purpose.
 //
-// Readers of v1 ignore JSON fields they do not know; a bundle whose format is
-// not v1 is refused with a message saying so, never half-read.
+// v2 added the plan's weights, their history and the plan fixed at the
+// first submission (workspace bundles), the recruiter's per-candidate round
+// assignments, and seenOthers on scorecards and amendments, which their
+// hashes cover: a v1 reader would refuse those cards as tampered, so the
+// format says v2 and v1 readers ask to be updated instead. This reader reads
+// v1 and v2 and ignores JSON fields it does not know; any other format is
+// refused with a message saying so, never half-read.
 package bundle
 
 import (
@@ -61,8 +71,11 @@ import (
 	"hirebench/app/scoring"
 )
 
-// Format names this version of the bundle format.
-const Format = "hirebench.bundle/v1"
+// Format names this version of the bundle format; FormatV1 is still read.
+const (
+	Format   = "hirebench.bundle/v2"
+	FormatV1 = "hirebench.bundle/v1"
+)
 
 const formatFamily = "hirebench.bundle/"
 
@@ -196,6 +209,39 @@ type Role struct {
 	UpdatedAt string  `json:"updatedAt"`
 	Stages    []Stage `json:"stages"`
 	Rounds    []Round `json:"rounds"`
+	// The plan's weights, their history, and the plan as fixed at the
+	// role's first submission; workspace bundles only (v2).
+	Weights       []Weight        `json:"weights,omitempty"`
+	WeightChanges []WeightChange  `json:"weightChanges,omitempty"`
+	PlanFixedAt   string          `json:"planFixedAt,omitempty"`
+	PlanSnapshot  json.RawMessage `json:"planSnapshot,omitempty"`
+}
+
+// Weight is one weight set on a plan; QuestionID "" is the competency's.
+type Weight struct {
+	CompetencyID string  `json:"competencyId"`
+	QuestionID   string  `json:"questionId"`
+	Weight       float64 `json:"weight"`
+}
+
+// WeightChange is one entry of a plan's weight history.
+type WeightChange struct {
+	CompetencyID string  `json:"competencyId"`
+	QuestionID   string  `json:"questionId"`
+	Label        string  `json:"label"`
+	Old          float64 `json:"old"`
+	New          float64 `json:"new"`
+	Reason       string  `json:"reason"`
+	AfterScoring bool    `json:"afterScoring"`
+	ActorName    string  `json:"actorName"`
+	ChangedAt    string  `json:"changedAt"`
+}
+
+// Assignment is who interviews a candidate in one round, when the
+// recruiter reassigned it (v2).
+type Assignment struct {
+	Round        string   `json:"round"`
+	Interviewers []string `json:"interviewers"`
 }
 
 // Stage is one pipeline column, in order; Kind is "active" or "rejected".
@@ -266,6 +312,8 @@ type Application struct {
 	RejectionReason string `json:"rejectionReason"`
 	CreatedAt       string `json:"createdAt"`
 	EnteredStageAt  string `json:"enteredStageAt"`
+	// Assignments are the recruiter's per-candidate round assignments (v2).
+	Assignments []Assignment `json:"assignments,omitempty"`
 }
 
 // Attachment describes a file stored as attachments/<SHA256>.
@@ -297,7 +345,10 @@ type Scorecard struct {
 	StartedAt      string                    `json:"startedAt"`
 	SubmittedAt    string                    `json:"submittedAt"`
 	SHA256         string                    `json:"sha256"`
-	Revisions      []Revision                `json:"revisions"`
+	// SeenOthers: submitted after other interviewers' cards were open to
+	// the author; covered by SHA256 (absent in older bundles).
+	SeenOthers bool       `json:"seenOthers,omitempty"`
+	Revisions  []Revision `json:"revisions"`
 }
 
 // Revision is an amendment to a submitted scorecard.
@@ -321,7 +372,7 @@ func (s Scorecard) Scoring() scoring.Scorecard {
 	c := scoring.Scorecard{UID: s.UID, CandidateName: s.CandidateName, RoleTitle: s.RoleTitle, RoundName: s.RoundName,
 		AuthorName: s.AuthorName, RubricSHA256: s.RubricSHA256, Competencies: nonNil(s.Competencies), Status: scoring.Submitted,
 		Answers: s.Answers, Recommendation: s.Recommendation, Notes: s.Notes, ElapsedMs: s.ElapsedMs,
-		StartedAt: s.StartedAt, UpdatedAt: s.SubmittedAt, SubmittedAt: s.SubmittedAt, SHA256: s.SHA256,
+		StartedAt: s.StartedAt, UpdatedAt: s.SubmittedAt, SubmittedAt: s.SubmittedAt, SHA256: s.SHA256, SeenOthers: s.SeenOthers,
 		Revisions: []scoring.Revision{}}
 	if c.Answers == nil {
 		c.Answers = map[string]scoring.Answer{}
@@ -348,7 +399,8 @@ func FromScoring(c scoring.Scorecard, candidateRef, candidateEmail string) Score
 	out := Scorecard{UID: c.UID, CandidateRef: candidateRef, CandidateEmail: candidateEmail, CandidateName: c.CandidateName,
 		RoleTitle: c.RoleTitle, RoundName: c.RoundName, AuthorName: c.AuthorName, RubricSHA256: c.RubricSHA256,
 		Competencies: nonNil(c.Competencies), Answers: c.Answers, Recommendation: c.Recommendation, Notes: c.Notes,
-		ElapsedMs: c.ElapsedMs, StartedAt: c.StartedAt, SubmittedAt: c.SubmittedAt, SHA256: c.SHA256, Revisions: []Revision{}}
+		ElapsedMs: c.ElapsedMs, StartedAt: c.StartedAt, SubmittedAt: c.SubmittedAt, SHA256: c.SHA256, SeenOthers: c.SeenOthers,
+		Revisions: []Revision{}}
 	if out.Answers == nil {
 		out.Answers = map[string]scoring.Answer{}
 	}

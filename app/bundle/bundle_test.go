@@ -273,8 +273,12 @@ func TestFormatRefused(t *testing.T) {
 	setFormat := func(f string) []byte {
 		return edit(t, good, bundle.ManifestFile, func(v any) { v.(map[string]any)["format"] = f })
 	}
-	_, err := read(setFormat("hirebench.bundle/v2"))
-	wantRefused(t, err, `"hirebench.bundle/v2"`, "update hirebench")
+	_, err := read(setFormat("hirebench.bundle/v3"))
+	wantRefused(t, err, `"hirebench.bundle/v3"`, "update hirebench")
+	// Bundles written before v2 are still read.
+	if _, err := read(setFormat(bundle.FormatV1)); err != nil {
+		t.Errorf("a v1 bundle is refused: %v", err)
+	}
 	_, err = read(setFormat("acme.export/v1"))
 	wantRefused(t, err, "not a hirebench bundle")
 	_, err = read([]byte("PK but not really a zip"))

@@ -228,6 +228,7 @@ func (b *Bundle) check(fileSize func(sha string) (int64, bool)) []string {
 				rd.Interviewers[k] = name
 			}
 		}
+		c.plan(what, r)
 	}
 
 	// Candidates, applications, attachments.
@@ -287,6 +288,20 @@ func (b *Bundle) check(fileSize func(sha string) (int64, bool)) []string {
 			applied[strings.ToLower(a.RoleTitle)] = true
 			a.CreatedAt = c.time(awhat+": createdAt", a.CreatedAt, true)
 			a.EnteredStageAt = c.time(awhat+": enteredStageAt", a.EnteredStageAt, true)
+			for k := range a.Assignments {
+				as := &a.Assignments[k]
+				as.Round = model.OneLine(as.Round)
+				if role != nil && !role.rounds[strings.ToLower(as.Round)] {
+					c.add("%s: assignment to round %q, which the role's plan does not hold", awhat, clip(as.Round))
+				}
+				for l, p := range as.Interviewers {
+					name, err := model.ProfileName(p)
+					if err != nil {
+						c.add("%s: round %q: interviewer: %v", awhat, clip(as.Round), err)
+					}
+					as.Interviewers[l] = name
+				}
+			}
 		}
 		for j := range cd.Attachments {
 			f := &cd.Attachments[j]
@@ -441,4 +456,43 @@ func (b *Bundle) VerifyScorecards() []CardProblem {
 		}
 	}
 	return out
+}
+
+// plan checks a role's weights, weight history and fixed plan (v2).
+func (c *checker) plan(what string, r *Role) {
+	okWeight := func(w float64) bool { return w > 0 && w <= rubric.MaxWeight }
+	seen := map[[2]string]bool{}
+	for _, w := range r.Weights {
+		k := [2]string{w.CompetencyID, w.QuestionID}
+		switch {
+		case w.CompetencyID == "" || len(w.CompetencyID) > rubric.MaxID || len(w.QuestionID) > rubric.MaxID:
+			c.add("%s: a weight names no usable competency or question", what)
+		case !okWeight(w.Weight):
+			c.add("%s: weight of %s is %v; weights are greater than 0 and at most %g", what, clip(w.CompetencyID+"/"+w.QuestionID), w.Weight, rubric.MaxWeight)
+		case seen[k]:
+			c.add("%s: weight of %s appears twice", what, clip(w.CompetencyID+"/"+w.QuestionID))
+		}
+		seen[k] = true
+	}
+	for i := range r.WeightChanges {
+		ch := &r.WeightChanges[i]
+		cwhat := fmt.Sprintf("%s: weight change %d", what, i+1)
+		ch.Label, ch.ActorName = model.OneLine(ch.Label), model.OneLine(ch.ActorName)
+		ch.Reason = model.MultiLine(ch.Reason)
+		c.text(cwhat+": label", ch.Label, true, rubric.MaxText)
+		c.text(cwhat+": by", ch.ActorName, true, 200)
+		c.text(cwhat+": reason", ch.Reason, false, 2000)
+		ch.ChangedAt = c.time(cwhat+": changedAt", ch.ChangedAt, true)
+		if !okWeight(ch.New) {
+			c.add("%s: new weight %v is out of range", cwhat, ch.New)
+		}
+	}
+	if len(r.PlanSnapshot) == 0 {
+		return
+	}
+	r.PlanFixedAt = c.time(what+": planFixedAt", r.PlanFixedAt, true)
+	var plan []scoring.PlanQuestion
+	if err := json.Unmarshal(r.PlanSnapshot, &plan); err != nil || len(plan) == 0 || len(plan) > rubric.MaxCompetencies*rubric.MaxQuestions {
+		c.add("%s: planSnapshot is not a list of plan questions", what)
+	}
 }

@@ -238,7 +238,7 @@ func Read(r io.ReaderAt, size int64) (*Bundle, error) {
 		return nil, refused("%s: %v", ManifestFile, err)
 	}
 	switch f := b.Manifest.Format; {
-	case f == Format:
+	case f == Format || f == FormatV1:
 	case strings.HasPrefix(f, formatFamily):
 		return nil, refused("this bundle has format %q, which this version of hirebench cannot read (it reads %q); update hirebench to import it", clip(f), Format)
 	default:

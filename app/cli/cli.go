@@ -100,6 +100,11 @@ With no command, opens the desktop app. Commands:
   weights list --role R [--json]   the role's plan weights and their history
   weights set --role R --competency C [--question Q] --weight W [--reason TEXT]
                                    change a plan weight (a reason is needed once scoring began)
+  weights coverage [--set 0.8]     print or set the share of the plan a candidate needs to be ranked
+  rounds assign --role R --candidate EMAIL --round NAME (--interviewer P... | --plan)
+                                   choose who interviews one candidate in one round
+  profiles list [--json]           the people who use this workspace
+  profiles unprotect --profile P   remove a forgotten passphrase (the data folder's owner may)
   stats --in FILE [--json]         rater reliability (ICC, Krippendorff's alpha, leniency) of a
                                    CSV with header subject,rater,score
   composite --in FILE [--json] [--min-coverage 0.8]
@@ -179,21 +184,25 @@ func Run(ctx context.Context, o Options, version string, stdout, stderr io.Write
 // commands maps each workspace command to its implementation.
 func commands() map[string]func(*command, []string) error {
 	return map[string]func(*command, []string) error{
-		"demo":              (*command).demo,
-		"roles list":        (*command).rolesList,
-		"candidates list":   (*command).candidatesList,
-		"candidates add":    (*command).candidatesAdd,
-		"rubric list":       (*command).rubricList,
-		"rubric export":     (*command).rubricExport,
-		"rubric import":     (*command).rubricImport,
-		"import candidates": (*command).importCandidates,
-		"bundle export":     (*command).bundleExport,
-		"bundle import":     (*command).bundleImport,
-		"export xlsx":       func(c *command, a []string) error { return c.export("xlsx", a) },
-		"debrief":           (*command).debrief,
-		"weights list":      (*command).weightsList,
-		"weights set":       (*command).weightsSet,
-		"export csv":        func(c *command, a []string) error { return c.export("csv", a) },
+		"demo":               (*command).demo,
+		"roles list":         (*command).rolesList,
+		"candidates list":    (*command).candidatesList,
+		"candidates add":     (*command).candidatesAdd,
+		"rubric list":        (*command).rubricList,
+		"rubric export":      (*command).rubricExport,
+		"rubric import":      (*command).rubricImport,
+		"import candidates":  (*command).importCandidates,
+		"bundle export":      (*command).bundleExport,
+		"bundle import":      (*command).bundleImport,
+		"export xlsx":        func(c *command, a []string) error { return c.export("xlsx", a) },
+		"debrief":            (*command).debrief,
+		"weights list":       (*command).weightsList,
+		"weights set":        (*command).weightsSet,
+		"weights coverage":   (*command).coverage,
+		"rounds assign":      (*command).roundsAssign,
+		"profiles list":      (*command).profilesList,
+		"profiles unprotect": (*command).profilesUnprotect,
+		"export csv":         func(c *command, a []string) error { return c.export("csv", a) },
 	}
 }
 

@@ -3,6 +3,7 @@ package cli
 import (
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"strconv"
 	"text/tabwriter"
@@ -49,7 +50,7 @@ func compositeCommand(args []string, stdout io.Writer, fail func(int, string, ..
 	tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "RANK\tCANDIDATE\tCOMPOSITE\tCOVERAGE\tUNCERTAINTY")
 	for _, r := range results {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%.0f%%\t%s\n", rankText(r.Rank, r.Composite != nil), r.Candidate, optNum(r.Composite), r.Coverage*100, r.UncertaintyLabel)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", rankText(r.Rank, r.Composite != nil), r.Candidate, optNum(r.Composite), percent(r.Coverage), r.UncertaintyLabel)
 	}
 	return errOr(tw.Flush(), fail)
 }
@@ -70,6 +71,9 @@ func rankText(rank int, scored bool) string {
 	}
 	return "—"
 }
+
+// percent shows a share as the app does: whole percent, halves rounded up.
+func percent(share float64) string { return fmt.Sprintf("%.0f%%", math.Round(share*100)) }
 
 func optNum(v *float64) string {
 	if v == nil {
@@ -107,8 +111,8 @@ func (c *command) debrief(args []string) error {
 	fmt.Fprintln(tw, "RANK\tCANDIDATE\tSTAGE\tCOMPOSITE\tCOVERAGE\tUNCERTAINTY\tTO DISCUSS")
 	for _, cd := range d.Candidates {
 		deb := cd.Debrief
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%.0f%%\t%s\t%d\n", rankText(cd.Rank, deb.Composite != nil), deb.CandidateName, cd.Stage,
-			optNum(deb.Composite), deb.Coverage*100, deb.UncertaintyLabel, deb.Disagreements)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%d\n", rankText(cd.Rank, deb.Composite != nil), deb.CandidateName, cd.Stage,
+			optNum(deb.Composite), percent(deb.Coverage), deb.UncertaintyLabel, deb.Disagreements)
 	}
 	return tw.Flush()
 }

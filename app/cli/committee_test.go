@@ -1,14 +1,19 @@
 package cli_test
 
 import (
+	"context"
 	"encoding/json"
 	"math"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
 	"hirebench/app/cli"
+	"hirebench/app/model"
+	"hirebench/app/tracking"
+	"hirebench/storage"
 )
 
 // The worked example of docs/SCORING.md, plus Bo whom only Avery saw.
@@ -180,4 +185,75 @@ func TestDebriefAndWeightsCommands(t *testing.T) {
 	}
 	wantFailure(t, run(t, dir, "debrief"), cli.ExitUsage, "--role")
 	wantFailure(t, run(t, dir, "debrief", "--role", "No such role"), cli.ExitError, "no such role")
+}
+
+func TestRoundsCoverageAndProfilesCommands(t *testing.T) {
+	dir := t.TempDir()
+	mustRun(t, dir, "demo")
+	// Pick an interviewed candidate of the first role from the debrief.
+	var d struct {
+		Candidates []struct {
+			Debrief struct {
+				CandidateID int64 `json:"candidateId"`
+			} `json:"debrief"`
+		} `json:"candidates"`
+	}
+	if err := json.Unmarshal([]byte(mustRun(t, dir, "debrief", "--role", "Senior AI Engineer", "--json")), &d); err != nil {
+		t.Fatal(err)
+	}
+	id := strconv.FormatInt(d.Candidates[0].Debrief.CandidateID, 10)
+	out := mustRun(t, dir, "rounds", "assign", "--role", "Senior AI Engineer", "--candidate", id, "--round", "system design",
+		"--interviewer", "Jonas Weber")
+	if !strings.Contains(out, "System design") || !strings.Contains(out, "Jonas Weber (reassigned)") {
+		t.Errorf("assign: %q", out)
+	}
+	out = mustRun(t, dir, "rounds", "assign", "--role", "Senior AI Engineer", "--candidate", id, "--round", "System design", "--plan")
+	if !strings.Contains(out, "Priya Nair and Sam Okafor (as planned)") {
+		t.Errorf("back to the plan: %q", out)
+	}
+	wantFailure(t, run(t, dir, "rounds", "assign", "--role", "Senior AI Engineer", "--candidate", id, "--round", "Lunch", "--plan"),
+		cli.ExitError, "no round", "phone screen")
+	wantFailure(t, run(t, dir, "rounds", "assign", "--role", "Senior AI Engineer", "--candidate", id, "--round", "System design"),
+		cli.ExitUsage, "--interviewer")
+
+	if out := mustRun(t, dir, "weights", "coverage"); out != "coverage needed to rank: 80%\n" {
+		t.Errorf("coverage: %q", out)
+	}
+	if out := mustRun(t, dir, "weights", "coverage", "--set", "0.6"); out != "coverage needed to rank: 60%\n" {
+		t.Errorf("coverage set: %q", out)
+	}
+	wantFailure(t, run(t, dir, "weights", "coverage", "--set", "1.5"), cli.ExitError, "between 0% and 100%")
+
+	// Riley protects her profile in the app, then forgets the passphrase.
+	func() {
+		s, err := storage.Open(cli.DatabasePath(dir))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer s.Close()
+		svc := tracking.New(s)
+		ps, _ := svc.Profiles(context.Background())
+		for _, p := range ps {
+			if p.Name == "Riley Chen" {
+				if _, err := svc.SetPassphrase(context.Background(), p, "", "forgotten soon"); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+	}()
+	var ps []model.Profile
+	if err := json.Unmarshal([]byte(mustRun(t, dir, "profiles", "list", "--json")), &ps); err != nil || len(ps) != 4 {
+		t.Fatalf("profiles list: %v %v", ps, err)
+	}
+	for _, p := range ps {
+		if p.Protected != (p.Name == "Riley Chen") {
+			t.Errorf("%s protected = %v", p.Name, p.Protected)
+		}
+	}
+	if out := mustRun(t, dir, "profiles", "unprotect", "--profile", "riley chen"); !strings.Contains(out, "Riley Chen's profile no longer asks") {
+		t.Errorf("unprotect: %q", out)
+	}
+	if list := mustRun(t, dir, "profiles", "list"); strings.Contains(list, "yes\tyes") || strings.Count(list, "yes") != 1 {
+		t.Errorf("after unprotect: %q", list)
+	}
 }

@@ -135,3 +135,52 @@ func indexOf(d scoring.Debrief, name string) int {
 	}
 	return 0
 }
+
+// What someone has read stays read: closing the cards again (a round added
+// for them) does not clear the mark on their next amendment or submission.
+func TestSeenOthersIsRememberedAfterTheRuleClosesAgain(t *testing.T) {
+	e := newEnv(t)
+	sam := e.submit(t, e.sam, 3)
+	priya := e.submit(t, e.priya, 2)
+	if _, err := e.iv.Scorecard(e.ctx, priya.ID, e.sam); err != nil { // Sam reads Priya's card
+		t.Fatal(err)
+	}
+	late := e.addRound(t, "Late round", e.builtin.Content.Competencies[1].ID, e.sam)
+	if _, err := e.iv.Scorecard(e.ctx, priya.ID, e.sam); err == nil {
+		t.Fatal("with a round to go, Priya's card should be closed to Sam again")
+	}
+	one := 1
+	am, err := e.iv.Amend(e.ctx, sam.ID, interviews.Amendment{Answers: map[string]scoring.Answer{firstQuestion(e): {Score: &one}},
+		Reason: "Second thoughts"}, e.sam)
+	if err != nil || !am.AmendedAfterSeeing() {
+		t.Errorf("Sam read Priya's card, then amended: mark %v (%v)", am.AmendedAfterSeeing(), err)
+	}
+	card := e.submitFor(t, e.app, late, e.sam, 2)
+	if !card.SubmittedAfterSeeing() {
+		t.Error("Sam's late round, submitted after reading Priya's card, is not marked")
+	}
+	if err := e.iv.VerifyScorecard(e.ctx, card.ID); err != nil {
+		t.Errorf("marked submission fails verification: %v", err)
+	}
+	d, _ := e.iv.RoleDebrief(e.ctx, e.role.ID, e.riley)
+	if deb := d.Candidates[0].Debrief; deb.SubmittedAfterSeeing != 1 || deb.AmendedAfterSeeing != 1 {
+		t.Errorf("debrief marks: submitted %d amended %d", deb.SubmittedAfterSeeing, deb.AmendedAfterSeeing)
+	}
+}
+
+// A recruiter who also interviews can read every submitted card before
+// scoring: a card they submit after others submitted is marked.
+func TestRecruiterWhoInterviewsAfterOthersIsMarked(t *testing.T) {
+	e := newEnv(t)
+	screen := e.addRound(t, "Recruiter screen", e.builtin.Content.Competencies[1].ID, e.riley)
+	first := e.submitFor(t, e.app, screen, e.riley, 3)
+	if first.SubmittedAfterSeeing() {
+		t.Fatal("the recruiter's card before anyone else's is marked")
+	}
+	e.submit(t, e.sam, 3)
+	bo := e.candidate(t, "Bo Ekholm", "bo@example.com")
+	e.submitFor(t, bo, e.round, e.sam, 3)
+	if c := e.submitFor(t, bo, screen, e.riley, 3); !c.SubmittedAfterSeeing() {
+		t.Error("the recruiter scored Bo after Sam's card was open to her: not marked")
+	}
+}

@@ -49,9 +49,9 @@ func (s *Service) Committee(ctx context.Context, roleID int64, appVersion string
 		cid := deb.CandidateID
 		sum := exports.CandidateSummary{CandidateID: cid, Name: deb.CandidateName, Stage: cd.Stage, Rank: cd.Rank,
 			Composite: deb.Composite, Coverage: deb.Coverage, Complete: deb.Complete, Uncertainty: deb.Uncertainty,
-			UncertaintyLabel: deb.UncertaintyLabel, Interviewers: len(deb.Interviewers), CompetencyMeans: map[string]float64{},
+			UncertaintyLabel: deb.UncertaintyLabel, Interviewers: scorers(deb), CompetencyMeans: map[string]float64{},
 			Recommendations: deb.Recommendations, Disagreements: deb.Disagreements, Scorecards: deb.Cards,
-			AmendedAfterSeeing: deb.AmendedAfterSeeing}
+			AmendedAfterSeeing: deb.AmendedAfterSeeing, SubmittedAfterSeeing: deb.SubmittedAfterSeeing}
 		for _, cs := range deb.Competencies {
 			if cs.Norm != nil {
 				sum.CompetencyMeans[cs.ID] = *cs.Norm
@@ -75,6 +75,18 @@ func (s *Service) Committee(ctx context.Context, roleID int64, appVersion string
 	return c, nil
 }
 
+// scorers counts the interviewers the composite and its uncertainty rest
+// on: those who scored a question of the plan.
+func scorers(d scoring.Debrief) int {
+	n := 0
+	for _, iv := range d.Interviewers {
+		if iv.Composite != nil {
+			n++
+		}
+	}
+	return n
+}
+
 // scoreRows lists one candidate's answers, card by card.
 func scoreRows(d roleData, cid int64) []exports.ScoreRow {
 	var out []exports.ScoreRow
@@ -91,7 +103,8 @@ func scoreRows(d roleData, cid int64) []exports.ScoreRow {
 					Interviewer: card.AuthorName, Key: scoring.WeightKey(comp.ID, q.ID), Competency: comp.Name, Question: q.Prompt,
 					ScaleMin: r.Scale.Min, ScaleMax: r.Scale.Max, Skipped: a.Skipped, SkipReason: a.SkipReason, Notes: a.Notes,
 					Recommendation: rubric.RecommendationLabel(rubric.Recommendation(rec)), SubmittedAt: card.SubmittedAt,
-					Hash: card.SHA256, Amended: len(card.Revisions) > 0, AmendedAfterSeeing: card.AmendedAfterSeeing()}
+					Hash: card.SHA256, Amended: len(card.Revisions) > 0, AmendedAfterSeeing: card.AmendedAfterSeeing(),
+					SubmittedAfterSeeing: card.SubmittedAfterSeeing()}
 				if a.Score != nil {
 					score := *a.Score
 					norm := scoring.Normalize(score, r.Scale.Min, r.Scale.Max)

@@ -2,6 +2,8 @@ package interviews
 
 import (
 	"context"
+	"fmt"
+	"strings"
 
 	"hirebench/app/model"
 	"hirebench/app/rubric"
@@ -29,6 +31,12 @@ type RoleDebrief struct {
 	// Hidden counts candidates whose cards the viewer may not see yet
 	// (they have not finished their own rounds for them).
 	Hidden int `json:"hidden"`
+	// RankNote explains missing ranks: with candidates hidden, a rank among
+	// the visible ones would mislead, so none is given ("" otherwise).
+	RankNote string `json:"rankNote"`
+	// ExportNote says why this viewer may not export the committee
+	// workbook or its CSV files ("" when they may): scoring.MayExport.
+	ExportNote string `json:"exportNote"`
 }
 
 type roleData struct {
@@ -128,9 +136,22 @@ func (s *Service) RoleDebrief(ctx context.Context, roleID int64, viewer model.Pr
 				continue
 			}
 		}
+		if err := s.exposed(ctx, viewer, cid, d.cards[cid]); err != nil {
+			return RoleDebrief{}, err
+		}
 		visible = append(visible, cid)
 	}
 	out.Candidates = d.debriefs(visible)
+	if out.Hidden > 0 {
+		for i := range out.Candidates {
+			out.Candidates[i].Rank = 0
+		}
+		out.RankNote = fmt.Sprintf("No ranks while %d %s of this role %s hidden from you: a rank among the ones you see would mislead.",
+			out.Hidden, plural(out.Hidden, "candidate", "candidates"), plural(out.Hidden, "is", "are"))
+	}
+	if err := scoring.MayExport(scoring.ExporterOf(viewer), scoring.ExportCommittee); err != nil {
+		out.ExportNote = model.Sentence(strings.TrimSuffix(err.Error(), ": "+model.ErrConflict.Error()))
+	}
 	out.Calibration = calibrate(d, visible)
 	return out, nil
 }

@@ -275,3 +275,24 @@ func TestPlanIsFixedAtTheFirstSubmission(t *testing.T) {
 		t.Errorf("workbook: note %q history %+v (%v)", c.WeightsNote, c.WeightChanges, err)
 	}
 }
+
+// An interviewer who sees only some candidates gets no ranks: a rank among
+// the visible ones would mislead, and the true one would reveal others'.
+func TestNoRanksForAPartialView(t *testing.T) {
+	e := newEnv(t)
+	bo := e.candidate(t, "Bo Ekholm", "bo@example.com")
+	e.submit(t, e.sam, 2)
+	e.submit(t, e.priya, 2)
+	e.submitFor(t, bo, e.round, e.priya, 4) // Bo: Priya only; Sam has not interviewed him
+	d, err := e.iv.RoleDebrief(e.ctx, e.role.ID, e.sam)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Hidden != 1 || len(d.Candidates) != 1 || d.Candidates[0].Rank != 0 || !strings.Contains(d.RankNote, "1 candidate of this role is hidden") {
+		t.Errorf("Sam's partial view: hidden %d, rank %d, note %q", d.Hidden, d.Candidates[0].Rank, d.RankNote)
+	}
+	full, _ := e.iv.RoleDebrief(e.ctx, e.role.ID, e.riley)
+	if full.RankNote != "" || full.Candidates[0].Rank != 1 || full.Candidates[1].Rank != 2 {
+		t.Errorf("the recruiter's ranking: %+v %q", full.Candidates, full.RankNote)
+	}
+}

@@ -66,12 +66,33 @@ func (p panel) viewer(v model.Profile) scoring.Viewer {
 		DoneWithCandidate: scoring.DoneWithCandidate(v.ID, p.assignedTo(v.ID), p.cards)}
 }
 
+// sawOthers says whether other interviewers' cards for the candidate are,
+// or ever were, open to the viewer: recorded with a submission or an
+// amendment, so the committee knows the score may be anchored.
+func (s *Service) sawOthers(ctx context.Context, p panel, viewer model.Profile, candidateID int64) (bool, error) {
+	if scoring.SawOthers(p.viewer(viewer), p.cards) {
+		return true, nil
+	}
+	return s.store.Exposed(ctx, viewer.ID, candidateID)
+}
+
+// exposed records that the viewer is being shown other interviewers'
+// submitted cards for the candidate (see sawOthers).
+func (s *Service) exposed(ctx context.Context, viewer model.Profile, candidateID int64, shown []scoring.Scorecard) error {
+	for _, c := range shown {
+		if c.AuthorID != viewer.ID && c.Status == scoring.Submitted {
+			return s.store.RecordExposure(ctx, viewer.ID, candidateID)
+		}
+	}
+	return nil
+}
+
 // AssignRound lets the recruiter choose who interviews one candidate in one
 // round (an empty list goes back to the plan's interviewers). A card an
 // interviewer already started stays theirs.
 func (s *Service) AssignRound(ctx context.Context, applicationID, roundID int64, profileIDs []int64, actor model.Profile) error {
-	if !actor.IsRecruiter {
-		return fmt.Errorf("only the recruiter assigns interviewers: %w", model.ErrConflict)
+	if err := planEditor(actor); err != nil {
+		return err
 	}
 	ids := []int64{}
 	for _, id := range profileIDs {

@@ -146,8 +146,8 @@ func plural(n int, one, many string) string {
 // them; once a scorecard of the role is submitted each change needs a
 // reason, and all of them are recorded (who, when, old → new, why).
 func (s *Service) SetWeights(ctx context.Context, roleID int64, edits []scoring.WeightEdit, reason string, actor model.Profile) (Plan, error) {
-	if !actor.IsRecruiter {
-		return Plan{}, fmt.Errorf("only the recruiter sets a role's weights: %w", model.ErrConflict)
+	if err := planEditor(actor); err != nil {
+		return Plan{}, err
 	}
 	reason = model.MultiLine(reason)
 	if utf8.RuneCountInString(reason) > maxWeightReason {
@@ -181,8 +181,8 @@ func (s *Service) CoverageThreshold(ctx context.Context) (float64, error) {
 
 // SetCoverageThreshold sets it (0–1, in whole percent); recruiter only.
 func (s *Service) SetCoverageThreshold(ctx context.Context, v float64, actor model.Profile) error {
-	if !actor.IsRecruiter {
-		return fmt.Errorf("only the recruiter sets the coverage needed to rank: %w", model.ErrConflict)
+	if err := planEditor(actor); err != nil {
+		return err
 	}
 	if math.IsNaN(v) || v < 0 || v > 1 {
 		return model.Invalid("coverageThreshold", "must be between 0%% and 100%%")

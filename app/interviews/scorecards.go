@@ -74,6 +74,9 @@ func (s *Service) Scorecard(ctx context.Context, id int64, viewer model.Profile)
 		}
 		return ScorecardView{}, fmt.Errorf("%s's scorecard stays hidden until you have submitted every round you interview %s in: %w", c.AuthorName, c.CandidateName, model.ErrConflict)
 	}
+	if err := s.exposed(ctx, viewer, c.CandidateID, []scoring.Scorecard{c}); err != nil {
+		return ScorecardView{}, err
+	}
 	return s.view(ctx, c)
 }
 
@@ -114,7 +117,16 @@ func (s *Service) Submit(ctx context.Context, id int64, last scoring.Patch, view
 	if err != nil {
 		return scoring.Scorecard{}, err
 	}
+	p, err := s.loadPanel(ctx, cur.CandidateID)
+	if err != nil {
+		return scoring.Scorecard{}, err
+	}
+	seen, err := s.sawOthers(ctx, p, viewer, cur.CandidateID)
+	if err != nil {
+		return scoring.Scorecard{}, err
+	}
 	return s.store.UpdateScorecard(ctx, id, viewer.ID, plan, func(r rubric.Rubric, c *scoring.Scorecard) error {
+		c.SeenOthers = seen
 		if err := scoring.ApplyPatch(r, c, last); err != nil {
 			return err
 		}
@@ -153,7 +165,10 @@ func (s *Service) Amend(ctx context.Context, id int64, a Amendment, viewer model
 	}
 	// Recorded with the amendment: were other interviewers' cards open to
 	// the author? Then the committee reads it as possibly anchored.
-	seen := scoring.SawOthers(p.viewer(viewer), p.cards)
+	seen, err := s.sawOthers(ctx, p, viewer, cur.CandidateID)
+	if err != nil {
+		return scoring.Scorecard{}, err
+	}
 	return s.store.AmendScorecard(ctx, id, viewer, func(r rubric.Rubric, c scoring.Scorecard, rev *scoring.Revision) error {
 		rev.SeenOthers = seen
 		// Start from the content in force, then apply the changes through
@@ -227,10 +242,24 @@ func (s *Service) CandidateRounds(ctx context.Context, candidateID int64, viewer
 			}
 			cr.CanStart = cr.MyCardID == 0 && p.mayStart(viewer, app.ID, r) == nil
 			cr.State = scoring.State(who, cr.ScheduledAt, mine)
+			if err := s.exposed(ctx, viewer, candidateID, visibleCards(cr.Cards, v)); err != nil {
+				return nil, err
+			}
 			out = append(out, cr)
 		}
 	}
 	return out, nil
+}
+
+// visibleCards are the cards a viewer is shown in full (not redacted).
+func visibleCards(cards []scoring.Scorecard, v scoring.Viewer) []scoring.Scorecard {
+	var out []scoring.Scorecard
+	for _, c := range cards {
+		if scoring.CanSee(v, c.AuthorID, c.Status) {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 func nonNilProfiles(p []model.Profile) []model.Profile {

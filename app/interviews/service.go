@@ -133,9 +133,10 @@ func (s *Service) Rounds(ctx context.Context, roleID int64) ([]scoring.Round, er
 	return s.store.ListRounds(ctx, roleID)
 }
 
-// planEditor checks that the actor may change a role's interview plan: who
-// interviews whom is the recruiter's to decide (an interviewer who could
-// assign themselves could reach others' cards through the blind rule).
+// planEditor checks that the actor may change how candidates are
+// interviewed and weighed: rounds, who interviews whom, weights and the
+// coverage needed to rank are the recruiter's to decide (an interviewer who
+// could assign themselves could reach others' cards through the blind rule).
 func planEditor(actor model.Profile) error {
 	if !actor.IsRecruiter {
 		return fmt.Errorf("only the recruiter changes the interview plan: %w", model.ErrConflict)

@@ -1,6 +1,9 @@
 package model
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+)
 
 // JoinAnd lists items as a sentence does: "a", "a and b", "a, b and c".
 func JoinAnd(items []string) string {
@@ -12,4 +15,17 @@ func JoinAnd(items []string) string {
 	default:
 		return strings.Join(items[:n-1], ", ") + " and " + items[n-1]
 	}
+}
+
+// Sentence capitalises a message and ends it with a full stop.
+func Sentence(s string) string {
+	if s == "" {
+		return s
+	}
+	r := []rune(s)
+	r[0] = unicode.ToUpper(r[0])
+	if !strings.HasSuffix(s, ".") {
+		r = append(r, '.')
+	}
+	return string(r)
 }

@@ -25,6 +25,10 @@ const (
 	keyLen    = 32
 )
 
+// maxMemoryKiB caps the memory a stored hash may ask for (256 MiB), so a
+// doctored workspace cannot make unlocking exhaust the laptop.
+const maxMemoryKiB = 256 * 1024
+
 // Length limits on a passphrase, in characters.
 const (
 	MinLength = 8
@@ -72,7 +76,7 @@ func Verify(stored, p string) (bool, error) {
 	}
 	var m, t uint32
 	var l uint8
-	if _, err := fmt.Sscanf(parts[3], "m=%d,t=%d,p=%d", &m, &t, &l); err != nil || m == 0 || t == 0 || l == 0 || m > 1<<22 || t > 100 {
+	if _, err := fmt.Sscanf(parts[3], "m=%d,t=%d,p=%d", &m, &t, &l); err != nil || m == 0 || t == 0 || l == 0 || m > maxMemoryKiB || t > 100 {
 		return false, ErrMalformed
 	}
 	salt, err := b64.DecodeString(parts[4])

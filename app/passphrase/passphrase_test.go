@@ -50,6 +50,7 @@ func TestVerifyReadsParametersFromTheHash(t *testing.T) {
 func TestVerifyRefusesMalformed(t *testing.T) {
 	for _, s := range []string{"", "plain", "$argon2i$v=19$m=8,t=1,p=1$c29tZXNhbHQ$Yr1D/0qGFITYzz8OYoA0Ww",
 		"$argon2id$v=18$m=8,t=1,p=1$c29tZXNhbHQ$Yr1D/0qGFITYzz8OYoA0Ww", "$argon2id$v=19$m=99999999,t=1,p=1$c29tZXNhbHQ$Yr1D/0qGFITYzz8OYoA0Ww",
+		"$argon2id$v=19$m=262145,t=1,p=1$c29tZXNhbHQ$Yr1D/0qGFITYzz8OYoA0Ww",
 		"$argon2id$v=19$m=8,t=1,p=1$!!$Yr1D/0qGFITYzz8OYoA0Ww"} {
 		if _, err := Verify(s, "password"); !errors.Is(err, ErrMalformed) {
 			t.Errorf("Verify(%q) = %v, want ErrMalformed", s, err)

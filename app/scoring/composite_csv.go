@@ -207,7 +207,7 @@ func ReadCompositeCSV(r io.Reader) (CompositeInput, error) {
 		if score < lo || score > hi {
 			return in, lineErr(line, "score %g is outside its scale %g–%g", score, lo, hi)
 		}
-		in.Scores[cand] = append(in.Scores[cand], Score{Key: in.Plan[qi.index].Key, Interviewer: who, Norm: (score - lo) / (hi - lo) * 100})
+		in.Scores[cand] = append(in.Scores[cand], Score{Key: in.Plan[qi.index].Key, Interviewer: who, Norm: NormalizeFloat(score, lo, hi)})
 	}
 	if rows == 0 {
 		return in, lineErr(1, "no data rows after the header")

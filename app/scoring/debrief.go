@@ -85,6 +85,9 @@ type DebriefInterviewer struct {
 	// AmendedAfterSeeing: they amended a card after other interviewers'
 	// cards for this candidate were open to them.
 	AmendedAfterSeeing bool `json:"amendedAfterSeeing"`
+	// SubmittedAfterSeeing: they submitted a card after other
+	// interviewers' cards for this candidate were open to them.
+	SubmittedAfterSeeing bool `json:"submittedAfterSeeing"`
 }
 
 // Skip is a question an interviewer skipped, with their reason.
@@ -125,17 +128,26 @@ type Debrief struct {
 	Skips              []Skip         `json:"skips"`
 	Uncovered          []Uncovered    `json:"uncovered"`
 	AmendedAfterSeeing int            `json:"amendedAfterSeeing"` // cards
+	// SubmittedAfterSeeing counts cards submitted after others' were open.
+	SubmittedAfterSeeing int `json:"submittedAfterSeeing"`
 }
 
 // CardRubric supplies the rubric a card was scored with (its exact version, subset).
 type CardRubric func(c Scorecard) (rubric.Rubric, bool)
 
-// Normalize puts a score on 0–100 so rubrics with different scales compare.
+// Normalize puts a score on 0–100 so rubrics with different scales
+// compare: (score − min) ÷ (max − min) × 100.
 func Normalize(score, min, max int) float64 {
+	return NormalizeFloat(float64(score), float64(min), float64(max))
+}
+
+// NormalizeFloat is Normalize for scores that need not be whole levels
+// (`hirebench composite` reads any numbers).
+func NormalizeFloat(score, min, max float64) float64 {
 	if max <= min {
 		return 0
 	}
-	return float64(score-min) / float64(max-min) * 100
+	return (score - min) / (max - min) * 100
 }
 
 // BuildDebrief lays out one candidate's submitted cards (their current
@@ -185,6 +197,10 @@ func BuildDebrief(cards []Scorecard, rubricOf CardRubric, plan []PlanQuestion, t
 		if c.AmendedAfterSeeing() {
 			iv.AmendedAfterSeeing = true
 			d.AmendedAfterSeeing++
+		}
+		if c.SubmittedAfterSeeing() {
+			iv.SubmittedAfterSeeing = true
+			d.SubmittedAfterSeeing++
 		}
 		for _, comp := range r.Competencies {
 			for _, q := range comp.Questions {

@@ -72,6 +72,11 @@ type Scorecard struct {
 	UpdatedAt       string            `json:"updatedAt"`
 	SubmittedAt     string            `json:"submittedAt"`
 	SHA256          string            `json:"sha256"`
+	// SeenOthers: when its author submitted it, other interviewers'
+	// submitted cards for the candidate had been open to them (a recruiter
+	// who also interviews, or a round assigned after they finished theirs).
+	// Covered by the hash.
+	SeenOthers bool `json:"seenOthers"`
 	// Revisions are amendments made after submission, oldest first; the
 	// latest one is the scorecard's current content.
 	Revisions []Revision `json:"revisions"`
@@ -93,6 +98,10 @@ type Revision struct {
 	// anchored by what they read. Covered by the hash.
 	SeenOthers bool `json:"seenOthers"`
 }
+
+// SubmittedAfterSeeing says whether the card was submitted after its
+// author could read other interviewers' cards for the candidate.
+func (c Scorecard) SubmittedAfterSeeing() bool { return c.SeenOthers }
 
 // AmendedAfterSeeing says whether any amendment was made after its author
 // could read other interviewers' cards for the candidate.
@@ -274,8 +283,8 @@ type canonical struct {
 	Recommendation string            `json:"recommendation"`
 	Notes          string            `json:"notes"`
 	Reason         string            `json:"reason,omitempty"`
-	// SeenOthers is left out when false, so amendments hashed before it
-	// existed keep their hashes.
+	// SeenOthers is left out when false, so cards and amendments hashed
+	// before it existed keep their hashes.
 	SeenOthers bool   `json:"seenOthers,omitempty"`
 	At         string `json:"at"`
 }
@@ -287,7 +296,8 @@ const canonicalFormat = "hirebench.scorecard/v1"
 // bookkeeping, not judgement.
 func Hash(c Scorecard) string {
 	return hashOf(canonical{Format: canonicalFormat, UID: c.UID, Author: c.AuthorName, RubricSHA256: c.RubricSHA256,
-		Competencies: nonNil(c.Competencies), Answers: judged(c.Answers), Recommendation: c.Recommendation, Notes: c.Notes, At: c.SubmittedAt})
+		Competencies: nonNil(c.Competencies), Answers: judged(c.Answers), Recommendation: c.Recommendation, Notes: c.Notes,
+		SeenOthers: c.SeenOthers, At: c.SubmittedAt})
 }
 
 // RevisionHash chains an amendment to what it amends.

@@ -143,3 +143,13 @@ func (s *Service) SetPassphrase(ctx context.Context, actor model.Profile, curren
 	}
 	return s.store.GetProfile(ctx, p.ID)
 }
+
+// ResetPassphrase removes a profile's passphrase without knowing it: the
+// command line's way out of a forgotten one (whoever runs it owns the data
+// folder and could read the database directly).
+func (s *Service) ResetPassphrase(ctx context.Context, id int64) (model.Profile, error) {
+	if err := s.store.SetPassphraseHash(ctx, id, ""); err != nil {
+		return model.Profile{}, err
+	}
+	return s.store.GetProfile(ctx, id)
+}

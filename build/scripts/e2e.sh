@@ -88,6 +88,15 @@ node -e '
   if (!list.some((r) => r.name === "OpenAI platform developer (copy)")) throw new Error("the duplicated rubric is missing");
   console.log("ok - workspace holds both submitted scorecards and the duplicated rubric");
 ' "$OUT/cli-rubrics.json"
+"$BIN" --data-dir "$DATA" debrief --role "E2E Platform Engineer" --json >"$OUT/cli-debrief.json"
+node -e '
+  const d = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+  const c = d.candidates[0];
+  if (!c || c.rank !== 1 || !c.debrief.complete || Math.abs(c.debrief.coverage - 1) > 1e-9) throw new Error("expected one complete, ranked candidate: " + JSON.stringify(c && c.debrief));
+  if (!/between 2 interviewers/.test(c.debrief.uncertaintyLabel)) throw new Error("uncertainty: " + c.debrief.uncertaintyLabel);
+  if (!d.plan.changedAfterScoring || !d.plan.changes.some((x) => x.afterScoring && x.reason)) throw new Error("the weight change after scoring is missing: " + JSON.stringify(d.plan.changes));
+  console.log("ok - the CLI debrief agrees: rank 1, full coverage, 2 interviewers, weights changed after scoring with a reason");
+' "$OUT/cli-debrief.json"
 
 echo "e2e: the demo workspace that make run opens"
 "$BIN" --data-dir "$DEMO" demo

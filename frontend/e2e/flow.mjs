@@ -188,8 +188,28 @@ try {
     await plan.getByRole('listitem', { name: 'Round 1: Technical deep dive' }).waitFor();
     check(true, 'interview plan has the round');
     await shot('interview-plan-light');
+
+    // Weights are set on the plan before anyone scores: no reason needed yet.
+    await plan.getByRole('tab', { name: 'Weights' }).click();
+    const fallbacks = plan.getByTestId('weight-question').filter({ hasText: 'partial outage' });
+    await fallbacks.getByRole('spinbutton').fill('2');
+    await plan.getByRole('button', { name: 'Save weights' }).click();
+    await plan.getByRole('status').filter({ hasText: 'Saved 1 weight.' }).waitFor();
+    check((await plan.getByLabel('Reason for the change').count()) === 0, 'before scoring, a weight changes without a reason');
+    check((await plan.getByTestId('question-share').allTextContents()).some((t) => t.trim() === '50%'),
+      'the two questions now share the plan equally (2 and 2)');
+    await bothThemes('plan-weights');
     await plan.getByRole('button', { name: 'Close', exact: true }).click();
     await plan.waitFor({ state: 'detached' });
+
+    // The recruiter protects her profile: switching back to it will ask.
+    await page.locator('#profile').selectOption({ label: 'Protect me with a passphrase…' });
+    const protect = page.getByRole('dialog', { name: 'Protect your profile with a passphrase' });
+    await protect.getByLabel('New passphrase', { exact: true }).fill('blue heron at dawn');
+    await protect.getByLabel('Repeat new passphrase').fill('blue heron at dawn');
+    await protect.getByRole('button', { name: 'Protect my profile' }).click();
+    await protect.waitFor({ state: 'detached' });
+    check((await page.locator('#profile option:checked').textContent()).includes('🔒'), 'the recruiter profile is marked protected');
 
     // Sam starts the interview with the keyboard and stops half-way.
     await page.locator('#profile').selectOption({ label: 'Sam Interviewer' });
@@ -238,7 +258,7 @@ try {
     await page.locator('#profile').selectOption({ label: 'Priya Panel' });
     await card(NAME).click();
     round = page.getByRole('article', { name: 'Technical deep dive' });
-    await round.getByTestId('hidden-count').filter({ hasText: '1 scorecard hidden until you submit yours' }).waitFor();
+    await round.getByTestId('hidden-count').filter({ hasText: '1 scorecard hidden until you have submitted every round you interview this candidate in' }).waitFor();
     check((await page.getByText('alerts on 429 rates').count()) === 0, "Sam's notes are not on Priya's screen");
     await shot('blind-hidden-light');
     await round.getByTestId('round-action').filter({ hasText: 'Start interview' }).click();
@@ -261,6 +281,53 @@ try {
     await page.getByText('alerts on 429 rates').first().waitFor();
     check(true, "after submitting, Priya sees Sam's scorecard");
     await bothThemes('blind-revealed');
+
+    // Back to the recruiter: her profile asks for its passphrase.
+    await page.locator('#profile').selectOption({ label: 'Eve Recruiter (recruiter) 🔒' });
+    const unlock = page.getByRole('dialog', { name: 'Switch to Eve Recruiter' });
+    await unlock.getByLabel('Passphrase', { exact: true }).fill('not her passphrase');
+    await unlock.getByRole('button', { name: 'Unlock' }).click();
+    await unlock.getByRole('alert').filter({ hasText: 'That passphrase is not right' }).waitFor();
+    check((await page.locator('#profile option:checked').textContent()).includes('Priya'), 'a wrong passphrase keeps Priya in');
+    await shot('unlock-wrong-light');
+    await unlock.getByLabel('Passphrase', { exact: true }).fill('blue heron at dawn');
+    await unlock.getByRole('button', { name: 'Unlock' }).click();
+    await unlock.waitFor({ state: 'detached' });
+    check((await page.locator('#profile option:checked').textContent()).includes('Eve Recruiter'), 'the right passphrase switches to Eve');
+
+    // The debrief: one candidate, the whole plan answered by two interviewers.
+    await page.getByRole('button', { name: 'Debrief', exact: true }).click();
+    await page.getByRole('tab', { name: ROLE }).click();
+    const row = page.getByTestId('ranking-row').filter({ hasText: NAME });
+    await row.waitFor();
+    check((await row.getByTestId('rank').textContent()).trim().startsWith('1'), 'the candidate is ranked first');
+    check((await row.getByTestId('coverage').textContent()).includes('100%'), 'coverage 100%');
+    check(/±\d+\.\d between 2 interviewers/.test(await row.getByTestId('uncertainty').textContent()), 'uncertainty in words over 2 interviewers');
+    await bothThemes('debrief-e2e');
+
+    // After scoring began, changing a weight needs a reason, and the debrief says so.
+    await page.getByRole('button', { name: 'Board', exact: true }).click();
+    if (await page.getByRole('button', { name: 'Close detail' }).count()) await page.getByRole('button', { name: 'Close detail' }).click();
+    await page.getByRole('button', { name: 'Interview plan…' }).click();
+    const plan2 = page.getByRole('dialog');
+    await plan2.getByRole('tab', { name: 'Weights' }).click();
+    await plan2.getByTestId('weight-question').filter({ hasText: 'partial outage' }).getByRole('spinbutton').fill('1');
+    await plan2.getByRole('button', { name: 'Save weights' }).click();
+    await plan2.getByRole('alert').filter({ hasText: 'say why the weights change' }).waitFor();
+    await shot('plan-weights-reason-light');
+    await plan2.getByLabel('Reason for the change').fill('The committee asked to weigh rate limits more');
+    await plan2.getByRole('button', { name: 'Save weights' }).click();
+    await plan2.getByRole('status').filter({ hasText: 'Saved 1 weight.' }).waitFor();
+    await plan2.getByTestId('weight-change').filter({ hasText: 'after scoring began' }).first().waitFor();
+    check(true, 'the change after scoring began is recorded with its reason');
+    await plan2.getByRole('button', { name: 'Close', exact: true }).click();
+    await page.getByRole('button', { name: 'Debrief', exact: true }).click();
+    await page.getByTestId('weights-note').filter({ hasText: 'Weights changed after scoring began' }).waitFor();
+    check(true, 'the debrief says weights changed after scoring began');
+    await bothThemes('debrief-weights-changed');
+
+    // Leave the laptop on Priya's unprotected profile for the real-window test.
+    await page.locator('#profile').selectOption({ label: 'Priya Panel' });
   } else if (PHASE === 'demo') {
     // The demo workspace `make run` opens: pick a seeded profile and look around.
     await page.getByRole('button', { name: /Riley Chen/ }).click();
@@ -283,14 +350,22 @@ try {
 
     // The committee's view of the demo's submitted scorecards.
     await page.getByRole('button', { name: 'Debrief', exact: true }).click();
+    await page.getByRole('tab', { name: 'Senior AI Engineer' }).click();
     await page.getByTestId('ranking-row').first().waitFor();
-    const ranked = await page.getByTestId('ranking-row').count();
-    check(ranked >= 3, `debrief ranks the role's interviewed candidates (${ranked})`);
-    const composites = await page.getByTestId('composite').allTextContents();
-    const values = composites.map((t) => parseFloat(t));
-    check(values.every((v, i) => i === 0 || values[i - 1] >= v), `ranking is ordered by composite (${values.join(', ')})`);
+    const rows = await page.getByTestId('ranking-row').count();
+    check(rows >= 3, `debrief lists the role's interviewed candidates (${rows})`);
+    const ranked = page.getByTestId('ranked-group');
+    const values = (await ranked.getByTestId('composite').allTextContents()).map((t) => parseFloat(t));
+    check(values.length >= 3 && values.every((v, i) => i === 0 || values[i - 1] >= v), `ranked candidates are ordered by composite (${values.join(', ')})`);
+    const ranks = (await ranked.getByTestId('rank').allTextContents()).map((t) => parseInt(t, 10));
+    check(ranks.every((r, i) => r === i + 1), `ranks run 1..n (${ranks.join(', ')})`);
+    const incomplete = page.getByTestId('incomplete-group');
+    check((await incomplete.getByTestId('ranking-row').count()) >= 1, 'incomplete candidates are listed below the ranked ones');
+    check((await incomplete.getByTestId('coverage').first().textContent()).includes('below the 80% needed to rank'),
+      'an incomplete candidate says why it is not ranked');
+    check((await page.getByTestId('amended-after-seeing').count()) >= 1, 'a card amended after seeing others is marked');
     await bothThemes('debrief-ranking');
-    await page.getByTestId('ranking-row').first().getByRole('button').first().click();
+    await ranked.getByTestId('ranking-row').first().getByRole('button').first().click();
     await page.getByTestId('matrix').waitFor();
     check((await page.getByTestId('matrix-row').count()) >= 3, 'who-said-what matrix shows the questions');
     await bothThemes('debrief-candidate');

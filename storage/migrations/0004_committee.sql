@@ -59,8 +59,19 @@ INSERT OR IGNORE INTO round_interviewers (round_id, profile_id)
     SELECT DISTINCT sc.round_id, sc.author_id FROM scorecards sc
     WHERE NOT EXISTS (SELECT 1 FROM round_interviewers ri WHERE ri.round_id = sc.round_id);
 
--- An amendment made while other interviewers' cards for the candidate were
--- open to its author (part of the amendment's hash when set).
+-- When other interviewers' submitted cards for a candidate were first shown
+-- to a person. Kept even if the blind rule closes them again later (a round
+-- added for that person), so what they read is never forgotten.
+CREATE TABLE card_exposures (
+    profile_id   INTEGER NOT NULL REFERENCES profiles (id) ON DELETE CASCADE,
+    candidate_id INTEGER NOT NULL REFERENCES candidates (id) ON DELETE CASCADE,
+    first_at     TEXT NOT NULL,
+    PRIMARY KEY (profile_id, candidate_id)
+) WITHOUT ROWID;
+
+-- A card submitted, or an amendment made, after other interviewers' cards
+-- for the candidate were open to its author (part of its hash when set).
+ALTER TABLE scorecards ADD COLUMN seen_others INTEGER NOT NULL DEFAULT 0 CHECK (seen_others IN (0, 1));
 ALTER TABLE scorecard_revisions ADD COLUMN seen_others INTEGER NOT NULL DEFAULT 0 CHECK (seen_others IN (0, 1));
 
 -- argon2id hash of a profile's passphrase in PHC string form; '' = none.

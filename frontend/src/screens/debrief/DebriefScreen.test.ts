@@ -430,11 +430,23 @@ describe('DebriefScreen: ranking', () => {
     expect(screen.queryByTestId('leniency-row')).toBeNull();
   });
 
-  it('says how many candidates the blind rule hides', async () => {
-    vi.mocked(Interviews.RoleDebrief).mockResolvedValue(debriefOf({ candidates: [bob], hidden: 3 }));
+  it('says how many candidates the blind rule hides, why there are no ranks, and why exports are off', async () => {
+    const rankNote = 'No ranks while 3 candidates of this role are hidden from you: a rank among the ones you see would mislead.';
+    const exportNote = "The committee workbook holds every interviewer's scorecards, so only the recruiter exports it.";
+    vi.mocked(Interviews.RoleDebrief).mockResolvedValue(debriefOf({ candidates: [bob], hidden: 3, rankNote, exportNote }));
     await setup();
-    expect(screen.getByTestId('hidden-note')).toHaveTextContent('3 candidates hidden until you submit your scorecards for them.');
+    expect(screen.getByTestId('hidden-note')).toHaveTextContent('3 candidates hidden until you have submitted every round you interview them in.');
+    expect(screen.getByTestId('rank-note')).toHaveTextContent(rankNote);
+    expect(screen.getByTestId('export-reason')).toHaveTextContent(exportNote);
     expect(screen.getByRole('button', { name: 'Export workbook…' })).toBeDisabled();
+    expect(screen.getByRole('button', { name: /Export CSV/ })).toBeDisabled();
+  });
+
+  it('lets the recruiter export when Go allows it', async () => {
+    vi.mocked(Interviews.RoleDebrief).mockResolvedValue(debriefOf({ candidates: [bob], hidden: 0, exportNote: '' }));
+    await setup();
+    expect(screen.getByRole('button', { name: 'Export workbook…' })).toBeEnabled();
+    expect(screen.queryByTestId('export-reason')).toBeNull();
   });
 });
 

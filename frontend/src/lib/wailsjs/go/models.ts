@@ -579,6 +579,8 @@ export namespace interviews {
 	    plan: Plan;
 	    calibration: Calibration;
 	    hidden: number;
+	    rankNote: string;
+	    exportNote: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new RoleDebrief(source);
@@ -592,6 +594,8 @@ export namespace interviews {
 	        this.plan = this.convertValues(source["plan"], Plan);
 	        this.calibration = this.convertValues(source["calibration"], Calibration);
 	        this.hidden = source["hidden"];
+	        this.rankNote = source["rankNote"];
+	        this.exportNote = source["exportNote"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -1621,6 +1625,7 @@ export namespace scoring {
 	    updatedAt: string;
 	    submittedAt: string;
 	    sha256: string;
+	    seenOthers: boolean;
 	    revisions: Revision[];
 	
 	    static createFrom(source: any = {}) {
@@ -1656,6 +1661,7 @@ export namespace scoring {
 	        this.updatedAt = source["updatedAt"];
 	        this.submittedAt = source["submittedAt"];
 	        this.sha256 = source["sha256"];
+	        this.seenOthers = source["seenOthers"];
 	        this.revisions = this.convertValues(source["revisions"], Revision);
 	    }
 	
@@ -1955,6 +1961,7 @@ export namespace scoring {
 	    composite?: number;
 	    amended: boolean;
 	    amendedAfterSeeing: boolean;
+	    submittedAfterSeeing: boolean;
 	
 	    static createFrom(source: any = {}) {
 	        return new DebriefInterviewer(source);
@@ -1968,6 +1975,7 @@ export namespace scoring {
 	        this.composite = source["composite"];
 	        this.amended = source["amended"];
 	        this.amendedAfterSeeing = source["amendedAfterSeeing"];
+	        this.submittedAfterSeeing = source["submittedAfterSeeing"];
 	    }
 	}
 	export class Debrief {
@@ -1988,6 +1996,7 @@ export namespace scoring {
 	    skips: Skip[];
 	    uncovered: Uncovered[];
 	    amendedAfterSeeing: number;
+	    submittedAfterSeeing: number;
 	
 	    static createFrom(source: any = {}) {
 	        return new Debrief(source);
@@ -2012,6 +2021,7 @@ export namespace scoring {
 	        this.skips = this.convertValues(source["skips"], Skip);
 	        this.uncovered = this.convertValues(source["uncovered"], Uncovered);
 	        this.amendedAfterSeeing = source["amendedAfterSeeing"];
+	        this.submittedAfterSeeing = source["submittedAfterSeeing"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
