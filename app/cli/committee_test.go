@@ -16,22 +16,6 @@ import (
 	"hirebench/storage"
 )
 
-// The worked example of docs/SCORING.md, plus Bo whom only Avery saw.
-const scoringExample = `candidate,interviewer,competency,competency_weight,question,question_weight,score,scale_min,scale_max
-Ada,Avery,tech,2,t1,1,3,1,4
-Ada,Avery,tech,2,t2,1,4,1,4
-Ada,Avery,tech,2,t3,2,2,1,4
-Ada,Blake,tech,2,t1,1,2,1,5
-Ada,Blake,tech,2,t2,1,3,1,5
-Ada,Blake,tech,2,t3,2,4,1,5
-Ada,Blake,comm,1,c1,1,5,1,5
-Ada,Blake,comm,1,c2,1,,1,5
-Ada,Casey,comm,1,c1,1,3,1,5
-Bo,Avery,tech,2,t1,1,4,1,4
-Bo,Avery,tech,2,t2,1,4,1,4
-Bo,Avery,tech,2,t3,2,4,1,4
-`
-
 func writeFile(t *testing.T, name, body string) string {
 	t.Helper()
 	p := filepath.Join(t.TempDir(), name)
@@ -42,7 +26,7 @@ func writeFile(t *testing.T, name, body string) string {
 }
 
 func TestCompositeCommandOnTheWorkedExample(t *testing.T) {
-	in := writeFile(t, "scores.csv", scoringExample)
+	in := "../../docs/scoring-example.csv" // docs/SCORING.md's worked example, plus Bo whom only Avery saw
 	out := mustRun(t, t.TempDir(), "composite", "--in", in, "--json")
 	var got struct {
 		MinCoverage float64 `json:"min_coverage"`

@@ -109,19 +109,11 @@ func (s *Service) SaveDraft(ctx context.Context, id int64, patches []scoring.Pat
 // is then immutable and hashed; the role's first submission also fixes the
 // plan's weights (storage.freezePlan).
 func (s *Service) Submit(ctx context.Context, id int64, last scoring.Patch, viewer model.Profile) (scoring.Scorecard, error) {
-	cur, err := s.store.GetScorecard(ctx, id)
+	cur, seen, err := s.cardSeen(ctx, id, viewer)
 	if err != nil {
 		return scoring.Scorecard{}, err
 	}
 	plan, err := s.planQuestions(ctx, cur.RoleID)
-	if err != nil {
-		return scoring.Scorecard{}, err
-	}
-	p, err := s.loadPanel(ctx, cur.CandidateID)
-	if err != nil {
-		return scoring.Scorecard{}, err
-	}
-	seen, err := s.sawOthers(ctx, p, viewer, cur.CandidateID)
 	if err != nil {
 		return scoring.Scorecard{}, err
 	}
@@ -136,6 +128,22 @@ func (s *Service) Submit(ctx context.Context, id int64, last scoring.Patch, view
 		c.Status = scoring.Submitted
 		return nil
 	})
+}
+
+// cardSeen returns a card and whether other interviewers' cards for its
+// candidate are, or ever were, open to the viewer: recorded with a
+// submission or an amendment, so the committee reads it as possibly anchored.
+func (s *Service) cardSeen(ctx context.Context, id int64, viewer model.Profile) (scoring.Scorecard, bool, error) {
+	cur, err := s.store.GetScorecard(ctx, id)
+	if err != nil {
+		return cur, false, err
+	}
+	p, err := s.loadPanel(ctx, cur.CandidateID)
+	if err != nil {
+		return cur, false, err
+	}
+	seen, err := s.sawOthers(ctx, p, viewer, cur.CandidateID)
+	return cur, seen, err
 }
 
 // Amendment changes a submitted card's content with a stated reason.
@@ -155,17 +163,7 @@ func (s *Service) Amend(ctx context.Context, id int64, a Amendment, viewer model
 	if utf8.RuneCountInString(a.Reason) > scoring.MaxAmendReason {
 		return scoring.Scorecard{}, model.Invalid("reason", "is longer than %d characters", scoring.MaxAmendReason)
 	}
-	cur, err := s.store.GetScorecard(ctx, id)
-	if err != nil {
-		return scoring.Scorecard{}, err
-	}
-	p, err := s.loadPanel(ctx, cur.CandidateID)
-	if err != nil {
-		return scoring.Scorecard{}, err
-	}
-	// Recorded with the amendment: were other interviewers' cards open to
-	// the author? Then the committee reads it as possibly anchored.
-	seen, err := s.sawOthers(ctx, p, viewer, cur.CandidateID)
+	_, seen, err := s.cardSeen(ctx, id, viewer)
 	if err != nil {
 		return scoring.Scorecard{}, err
 	}

@@ -3,29 +3,24 @@ package scoring
 import (
 	"errors"
 	"math"
+	"os"
 	"strings"
 	"testing"
 )
 
-// goldenCSV is docs/SCORING.md's worked example as a composite file, plus
-// Bo, whom only Avery interviewed (incomplete).
-const goldenCSV = `candidate,interviewer,competency,competency_weight,question,question_weight,score,scale_min,scale_max
-Ada,Avery,tech,2,t1,1,3,1,4
-Ada,Avery,tech,2,t2,1,4,1,4
-Ada,Avery,tech,2,t3,2,2,1,4
-Ada,Blake,tech,2,t1,1,2,1,5
-Ada,Blake,tech,2,t2,1,3,1,5
-Ada,Blake,tech,2,t3,2,4,1,5
-Ada,Blake,comm,1,c1,1,5,1,5
-Ada,Blake,comm,1,c2,1,,1,5
-Ada,Casey,comm,1,c1,1,3,1,5
-Bo,Avery,tech,2,t1,1,4,1,4
-Bo,Avery,tech,2,t2,1,4,1,4
-Bo,Avery,tech,2,t3,2,4,1,4
-`
+// exampleCSV is docs/scoring-example.csv: docs/SCORING.md's worked
+// example as a composite file, plus Bo, whom only Avery interviewed.
+func exampleCSV(t *testing.T) string {
+	t.Helper()
+	b, err := os.ReadFile("../../docs/scoring-example.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
 
 func TestCompositeCSVGolden(t *testing.T) {
-	in, err := ReadCompositeCSV(strings.NewReader(goldenCSV))
+	in, err := ReadCompositeCSV(strings.NewReader(exampleCSV(t)))
 	if err != nil {
 		t.Fatal(err)
 	}
