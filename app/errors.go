@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"errors"
 	"log/slog"
-	"strings"
 
 	"hirebench/app/model"
 )
@@ -51,7 +50,7 @@ func userError(err error) error {
 	case errors.Is(err, model.ErrNotFound):
 		return &UserError{Code: "not_found", Message: "That record no longer exists (" + err.Error() + "). Reload to see the current state."}
 	case errors.Is(err, model.ErrConflict):
-		return &UserError{Code: "conflict", Message: model.Sentence(strings.TrimSuffix(err.Error(), ": "+model.ErrConflict.Error()))}
+		return &UserError{Code: "conflict", Message: model.RefusalSentence(err)}
 	default:
 		slog.Error("internal error", "err", err)
 		return &UserError{Code: "internal", Message: "Something went wrong and nothing was saved. Details are in the log."}

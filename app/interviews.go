@@ -120,6 +120,11 @@ func (i *Interviews) AssignRound(applicationID, roundID int64, profileIDs []int6
 	return err
 }
 
+// Rights says what the current profile may do with plans and exports.
+func (i *Interviews) Rights() (interviews.Rights, error) {
+	return withActor(i.ws, func(a model.Profile) (interviews.Rights, error) { return interviews.RightsOf(a), nil })
+}
+
 // Plan returns a role's plan: its questions with their weights, and the weight history.
 func (i *Interviews) Plan(roleID int64) (interviews.Plan, error) {
 	return result(i.svc.Plan(context.Background(), roleID))

@@ -75,8 +75,8 @@ func (w *Workspace) SwitchProfile(id int64, passphrase string) (model.Profile, e
 	return result(p, err)
 }
 
-// SetPassphrase protects the current profile, changes its passphrase, or
-// (next "") removes it; current is the passphrase in force, if any.
+// SetPassphrase protects the current profile or changes its passphrase;
+// current is the passphrase in force, if any.
 func (w *Workspace) SetPassphrase(current, next string) (model.Profile, error) {
 	return withActor(w, func(a model.Profile) (model.Profile, error) {
 		p, err := w.svc.SetPassphrase(context.Background(), a, current, next)
@@ -86,6 +86,21 @@ func (w *Workspace) SetPassphrase(current, next string) (model.Profile, error) {
 		return p, err
 	})
 }
+
+// RemovePassphrase takes the protection off the current profile.
+func (w *Workspace) RemovePassphrase(current string) (model.Profile, error) {
+	return withActor(w, func(a model.Profile) (model.Profile, error) {
+		p, err := w.svc.RemovePassphrase(context.Background(), a, current)
+		if err == nil {
+			w.setActor(p)
+		}
+		return p, err
+	})
+}
+
+// SignOut ends this window's session ("someone else" is about to choose
+// or create a profile): nothing is done as the previous profile until then.
+func (w *Workspace) SignOut() { w.setActor(model.Profile{}) }
 
 // Flushed is called by the frontend once pending edits are saved after the
 // window asked to close.

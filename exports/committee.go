@@ -70,13 +70,12 @@ type CandidateSummary struct {
 	// CompetencyMeans maps competency id to its weighted mean on 0–100.
 	CompetencyMeans map[string]float64
 	// Recommendations counts strong_no, no, yes, strong_yes.
-	Recommendations    map[string]int
-	Disagreements      int
-	Scorecards         int
-	AmendedAfterSeeing int
-	// SubmittedAfterSeeing counts cards submitted after their author had
-	// seen other interviewers' cards (Summary adds it to the column above).
-	SubmittedAfterSeeing int
+	Recommendations map[string]int
+	Disagreements   int
+	Scorecards      int
+	// ScoredAfterSeeing counts cards submitted or amended after their
+	// author had seen other interviewers' cards (each card once).
+	ScoredAfterSeeing int
 }
 
 // AnswerRow is one candidate × plan question: how many interviewers

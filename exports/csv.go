@@ -63,7 +63,7 @@ func WriteSummaryCSV(w io.Writer, c Committee, bom bool) error {
 		cw.num(float64(cand.Disagreements))
 		cw.text(yesNo(cand.Disagreements > 0))
 		cw.num(float64(cand.Scorecards))
-		cw.num(float64(cand.AmendedAfterSeeing + cand.SubmittedAfterSeeing))
+		cw.num(float64(cand.ScoredAfterSeeing))
 		cw.end()
 	}
 	return cw.flush()

@@ -181,7 +181,7 @@ func TestSummaryCSVValues(t *testing.T) {
 			}
 		}
 		if rec[n+4] != strconv.Itoa(cand.Disagreements) || rec[n+5] != yesNo(cand.Disagreements > 0) ||
-			rec[n+6] != strconv.Itoa(cand.Scorecards) || rec[n+7] != strconv.Itoa(cand.AmendedAfterSeeing) {
+			rec[n+6] != strconv.Itoa(cand.Scorecards) || rec[n+7] != strconv.Itoa(cand.ScoredAfterSeeing) {
 			t.Errorf("counts = %q", rec[n+4:])
 		}
 	}

@@ -235,7 +235,7 @@ func buildCommittee(t testing.TB, cards []fixtureCard) Committee {
 			Composite: deb.Composite, Coverage: deb.Coverage, Complete: deb.Complete, Uncertainty: deb.Uncertainty,
 			UncertaintyLabel: deb.UncertaintyLabel, Interviewers: len(deb.Interviewers), CompetencyMeans: map[string]float64{},
 			Recommendations: deb.Recommendations, Disagreements: deb.Disagreements, Scorecards: deb.Cards,
-			AmendedAfterSeeing: deb.AmendedAfterSeeing}
+			ScoredAfterSeeing: deb.ScoredAfterSeeing}
 		for _, cs := range deb.Competencies {
 			if cs.Norm != nil {
 				sum.CompetencyMeans[cs.ID] = *cs.Norm

@@ -93,7 +93,7 @@ func writeSummary(f *excelize.File, st *styles, c *Committee, lay layout) error 
 		row[tail+3] = excelize.Cell{Value: cand.Disagreements}
 		row[tail+4] = st.text(yesNo(cand.Disagreements > 0), st.check)
 		row[tail+5] = excelize.Cell{Value: cand.Scorecards}
-		row[tail+6] = excelize.Cell{Value: cand.AmendedAfterSeeing + cand.SubmittedAfterSeeing}
+		row[tail+6] = excelize.Cell{Value: cand.ScoredAfterSeeing}
 		if err := sw.SetRow(cellName(1, r), row); err != nil {
 			return err
 		}

@@ -243,7 +243,7 @@ func TestWorkbookSheetsAndSummary(t *testing.T) {
 		}
 		for col, want := range map[int]string{
 			tail + 4: strconv.Itoa(cand.Disagreements), tail + 5: yesNo(cand.Disagreements > 0),
-			tail + 6: strconv.Itoa(cand.Scorecards), tail + 7: strconv.Itoa(cand.AmendedAfterSeeing),
+			tail + 6: strconv.Itoa(cand.Scorecards), tail + 7: strconv.Itoa(cand.ScoredAfterSeeing),
 		} {
 			if got := cell(t, f, SheetSummary, cellName(col, r)); got != want {
 				t.Errorf("%s = %q, want %q", cellName(col, r), got, want)

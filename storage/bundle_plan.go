@@ -115,8 +115,14 @@ func (im *importer) mergePlan(role *importRole, br bundle.Role) error {
 	if err != nil {
 		return err
 	}
+	// The same change: same weight, old and new values, author and time
+	// (labels and reasons are text a bundle may have reflowed).
+	same := func(a, b bundle.WeightChange) bool {
+		return a.CompetencyID == b.CompetencyID && a.QuestionID == b.QuestionID && a.Old == b.Old && a.New == b.New &&
+			a.ChangedAt == b.ChangedAt && strings.EqualFold(a.ActorName, b.ActorName)
+	}
 	for _, c := range br.WeightChanges {
-		if slices.Contains(history, c) {
+		if slices.ContainsFunc(history, func(h bundle.WeightChange) bool { return same(h, c) }) {
 			continue
 		}
 		if _, err := im.tx.ExecContext(im.ctx, sqlInsertWeightChange, role.id, c.CompetencyID, c.QuestionID, c.Label, c.Old, c.New,
@@ -198,4 +204,27 @@ func sameNames(a, b []string) bool {
 		}
 	}
 	return true
+}
+
+// fixScoredPlans fixes the plan of every role that has submitted cards but
+// no fixed plan, as a local first submission would: scorecards that arrive
+// in a bundle start scoring too.
+func (im *importer) fixScoredPlans() error {
+	var roles []int64
+	err := each(im.ctx, im.tx, `SELECT DISTINCT a.role_id FROM scorecards sc JOIN applications a ON a.id = sc.application_id
+		WHERE sc.status = 'submitted' AND a.role_id NOT IN (SELECT role_id FROM plan_snapshots)`, nil, func(sc scanner) error {
+		var id int64
+		err := sc.Scan(&id)
+		roles = append(roles, id)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	for _, id := range roles {
+		if err := freezePlan(im.ctx, im.tx, id, im.now); err != nil {
+			return err
+		}
+	}
+	return nil
 }

@@ -394,7 +394,7 @@ func (im *importer) note(format string, args ...any) {
 }
 
 func (im *importer) run() error {
-	steps := []func() error{im.importRubrics, im.importRoles, im.importCandidates, im.importScorecards}
+	steps := []func() error{im.importRubrics, im.importRoles, im.importCandidates, im.importScorecards, im.fixScoredPlans}
 	for _, step := range steps {
 		if err := step(); err != nil {
 			return err

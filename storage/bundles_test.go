@@ -669,3 +669,51 @@ func TestWorkspaceBundleCarriesThePlan(t *testing.T) {
 		t.Errorf("conflicts: %v", rep.Conflicts)
 	}
 }
+
+// Scorecards that arrive in a bundle start scoring as a local submission
+// does: the recruiter's plan is fixed, and later changes are announced.
+func TestImportedScorecardsFixThePlan(t *testing.T) {
+	rec := newRecruiter(t)
+	_, _, mine := interviewerScores(t, rec)
+	before, err := rec.iv.Plan(rec.ctx, rec.role.ID)
+	if err != nil || before.FixedAt != "" {
+		t.Fatalf("fixed before any submission: %q %v", before.FixedAt, err)
+	}
+	rec.importBundle(t, mine)
+	fixed, err := rec.iv.Plan(rec.ctx, rec.role.ID)
+	if err != nil || fixed.FixedAt == "" || !fixed.ScoringBegan {
+		t.Fatalf("after importing Sam's cards: fixedAt %q began %v (%v)", fixed.FixedAt, fixed.ScoringBegan, err)
+	}
+	// A rubric edit can no longer move the weights; a removed round is announced.
+	r := rec.custom.Content
+	r.Competencies[1].Weight = 9
+	r.Competencies[1].Questions[0].Weight = 9
+	if _, err := rec.iv.SaveRubric(rec.ctx, rec.custom.RubricID, r, rec.riley); err != nil {
+		t.Fatal(err)
+	}
+	after, _ := rec.iv.Plan(rec.ctx, rec.role.ID)
+	for i := range after.Questions {
+		if after.Questions[i].Effective != fixed.Questions[i].Effective {
+			t.Errorf("%s moved from %v to %v", after.Questions[i].Key, fixed.Questions[i].Effective, after.Questions[i].Effective)
+		}
+	}
+	if after.ChangedAfterScoring {
+		t.Errorf("nothing moved, yet: %q", after.WeightsNote)
+	}
+}
+
+// A bundle written before v2 (no plan fields, no seen-others marks) still
+// imports, and importing it twice changes nothing.
+func TestV1BundleStillImports(t *testing.T) {
+	rec := newRecruiter(t)
+	_, _, mine := interviewerScores(t, rec)
+	v1 := rewrite(t, mine, bundle.ManifestFile, func(v any) { v.(map[string]any)["format"] = bundle.FormatV1 })
+	first := rec.importBundle(t, v1)
+	if first.Created.Scorecards != 2 || len(first.Conflicts) != 0 {
+		t.Fatalf("first import of a v1 bundle: %+v", first)
+	}
+	again := rec.importBundle(t, v1)
+	if again.Created.Total() != 0 || again.Unchanged.Scorecards != 2 {
+		t.Errorf("second import of a v1 bundle: created %+v unchanged %+v", again.Created, again.Unchanged)
+	}
+}

@@ -189,8 +189,7 @@ func (s *Store) ScorecardRubric(ctx context.Context, c scoring.Scorecard) (rubri
 // meantime is refused, so a late autosave can never alter a submitted card.
 // When fn submits the card, the same transaction fixes the role's plan
 // (freezePlan) if this is the role's first submission.
-func (s *Store) UpdateScorecard(ctx context.Context, id int64, authorID int64, plan []scoring.PlanQuestion,
-	fn func(r rubric.Rubric, c *scoring.Scorecard) error) (scoring.Scorecard, error) {
+func (s *Store) UpdateScorecard(ctx context.Context, id int64, authorID int64, fn func(r rubric.Rubric, c *scoring.Scorecard) error) (scoring.Scorecard, error) {
 	var c scoring.Scorecard
 	err := s.write(ctx, func(tx *sql.Tx) error {
 		var err error
@@ -218,7 +217,7 @@ func (s *Store) UpdateScorecard(ctx context.Context, id int64, authorID int64, p
 		if c.Status == scoring.Submitted {
 			c.SubmittedAt = c.UpdatedAt
 			c.SHA256 = scoring.Hash(c)
-			if err := freezePlan(ctx, tx, c.RoleID, plan, c.UpdatedAt); err != nil {
+			if err := freezePlan(ctx, tx, c.RoleID, c.UpdatedAt); err != nil {
 				return err
 			}
 		}

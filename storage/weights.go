@@ -8,6 +8,7 @@ import (
 	"fmt"
 
 	"hirebench/app/model"
+	"hirebench/app/rubric"
 	"hirebench/app/scoring"
 )
 
@@ -111,14 +112,73 @@ func insertWeightChange(ctx context.Context, tx *sql.Tx, roleID int64, ch scorin
 	return ch, nil
 }
 
-// freezePlan fixes a role's plan when its first scorecard is submitted:
-// every weight of the plan is written into plan_weights (unless already
-// set), so later rubric edits cannot move it, and the plan's questions are
-// kept as the snapshot later plans are compared with. A role already
-// frozen is left as it is.
-func freezePlan(ctx context.Context, tx *sql.Tx, roleID int64, plan []scoring.PlanQuestion, now string) error {
+// Plan returns a role's plan: every question its rounds ask (each round's
+// rubric at its latest version, limited to its competencies) with the
+// weights set on the plan, by scoring.BuildPlan.
+func (s *Store) Plan(ctx context.Context, roleID int64) ([]scoring.PlanQuestion, error) {
+	var out []scoring.PlanQuestion
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		var err error
+		out, err = plan(ctx, tx, roleID)
+		return err
+	})
+	return out, err
+}
+
+func plan(ctx context.Context, q queryer, roleID int64) ([]scoring.PlanQuestion, error) {
+	rounds, err := listRounds(ctx, q, roleID)
+	if err != nil {
+		return nil, err
+	}
+	versions := map[int64]rubric.Rubric{}
+	var rs []rubric.Rubric
+	for _, r := range rounds {
+		v, ok := versions[r.RubricID]
+		if !ok {
+			latest, err := latestVersion(ctx, q, r.RubricID)
+			if err != nil {
+				return nil, err
+			}
+			v = latest.Content
+			versions[r.RubricID] = v
+		}
+		rs = append(rs, v.Subset(r.Competencies))
+	}
+	w, err := planWeights(ctx, q, roleID)
+	if err != nil {
+		return nil, err
+	}
+	out := scoring.BuildPlan(rs, w)
+	if out == nil {
+		out = []scoring.PlanQuestion{}
+	}
+	return out, nil
+}
+
+// FixPlan fixes a role's plan if it has submitted scorecards but no fixed
+// plan yet (scored before plans were fixed, or by an older build).
+func (s *Store) FixPlan(ctx context.Context, roleID int64) error {
+	return s.write(ctx, func(tx *sql.Tx) error {
+		scored, err := roleHasSubmitted(ctx, tx, roleID)
+		if err != nil || !scored {
+			return err
+		}
+		return freezePlan(ctx, tx, roleID, s.now())
+	})
+}
+
+// freezePlan fixes a role's plan when its first scorecard is submitted (or
+// arrives in a bundle): every weight of the plan is written into
+// plan_weights (unless already set), so later rubric edits cannot move it,
+// and the plan's questions are kept as the snapshot later plans are
+// compared with. A role already fixed is left as it is.
+func freezePlan(ctx context.Context, tx *sql.Tx, roleID int64, now string) error {
 	var exists bool
 	if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM plan_snapshots WHERE role_id = ?)`, roleID).Scan(&exists); err != nil || exists {
+		return err
+	}
+	plan, err := plan(ctx, tx, roleID)
+	if err != nil {
 		return err
 	}
 	for _, q := range plan {

@@ -207,6 +207,8 @@ func TestRoundsCoverageAndProfilesCommands(t *testing.T) {
 		t.Errorf("coverage set: %q", out)
 	}
 	wantFailure(t, run(t, dir, "weights", "coverage", "--set", "1.5"), cli.ExitError, "between 0% and 100%")
+	wantFailure(t, run(t, dir, "weights", "coverage", "--set", "-0.5"), cli.ExitError, "between 0% and 100%")
+	wantFailure(t, run(t, dir, "weights", "coverage", "--set", "most"), cli.ExitUsage, "not a number")
 
 	// Riley protects her profile in the app, then forgets the passphrase.
 	func() {

@@ -112,12 +112,16 @@ func (c *command) resolveCandidate(ref string) (int64, error) {
 // coverage prints or sets the coverage a candidate needs to be ranked.
 func (c *command) coverage(args []string) error {
 	fs := newFlags("weights coverage")
-	set := fs.Float64("set", -1, "the share of the plan (0–1) a candidate's answers must carry to be ranked")
+	set := fs.String("set", "", "the share of the plan (0–1) a candidate's answers must carry to be ranked")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
-	if *set >= 0 {
-		if err := c.iv.SetCoverageThreshold(c.ctx, *set, commandLine); err != nil {
+	if *set != "" {
+		v, err := strconv.ParseFloat(*set, 64)
+		if err != nil {
+			return usageError{fmt.Errorf("--set %q is not a number; give a share from 0 to 1, like 0.8", *set)}
+		}
+		if err := c.iv.SetCoverageThreshold(c.ctx, v, commandLine); err != nil {
 			return err
 		}
 	}

@@ -51,7 +51,7 @@ func (s *Service) Committee(ctx context.Context, roleID int64, appVersion string
 			Composite: deb.Composite, Coverage: deb.Coverage, Complete: deb.Complete, Uncertainty: deb.Uncertainty,
 			UncertaintyLabel: deb.UncertaintyLabel, Interviewers: scorers(deb), CompetencyMeans: map[string]float64{},
 			Recommendations: deb.Recommendations, Disagreements: deb.Disagreements, Scorecards: deb.Cards,
-			AmendedAfterSeeing: deb.AmendedAfterSeeing, SubmittedAfterSeeing: deb.SubmittedAfterSeeing}
+			ScoredAfterSeeing: deb.ScoredAfterSeeing}
 		for _, cs := range deb.Competencies {
 			if cs.Norm != nil {
 				sum.CompetencyMeans[cs.ID] = *cs.Norm

@@ -3,7 +3,6 @@ package interviews
 import (
 	"context"
 	"fmt"
-	"strings"
 
 	"hirebench/app/model"
 	"hirebench/app/rubric"
@@ -149,9 +148,7 @@ func (s *Service) RoleDebrief(ctx context.Context, roleID int64, viewer model.Pr
 		out.RankNote = fmt.Sprintf("No ranks while %d %s of this role %s hidden from you: a rank among the ones you see would mislead.",
 			out.Hidden, plural(out.Hidden, "candidate", "candidates"), plural(out.Hidden, "is", "are"))
 	}
-	if err := scoring.MayExport(scoring.ExporterOf(viewer), scoring.ExportCommittee); err != nil {
-		out.ExportNote = model.Sentence(strings.TrimSuffix(err.Error(), ": "+model.ErrConflict.Error()))
-	}
+	out.ExportNote = RightsOf(viewer).ExportCommitteeNote
 	out.Calibration = calibrate(d, visible)
 	return out, nil
 }

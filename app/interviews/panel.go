@@ -118,3 +118,30 @@ func (p panel) mayStart(viewer model.Profile, appID int64, r scoring.Round) erro
 	}
 	return fmt.Errorf("%q is assigned to %s; the recruiter can reassign it: %w", r.Name, model.JoinAnd(names), model.ErrConflict)
 }
+
+// Rights says what a profile may do with plans and exports, each with the
+// sentence the app shows when it may not: the UI asks instead of deciding.
+type Rights struct {
+	EditPlan            bool   `json:"editPlan"`
+	EditPlanNote        string `json:"editPlanNote"`
+	ExportCommittee     bool   `json:"exportCommittee"`
+	ExportCommitteeNote string `json:"exportCommitteeNote"`
+	ExportWorkspace     bool   `json:"exportWorkspace"`
+	ExportWorkspaceNote string `json:"exportWorkspaceNote"`
+}
+
+// RightsOf applies planEditor and scoring.MayExport to a profile.
+func RightsOf(p model.Profile) Rights {
+	var r Rights
+	r.EditPlan, r.EditPlanNote = allowed(planEditor(p))
+	r.ExportCommittee, r.ExportCommitteeNote = allowed(scoring.MayExport(scoring.ExporterOf(p), scoring.ExportCommittee))
+	r.ExportWorkspace, r.ExportWorkspaceNote = allowed(scoring.MayExport(scoring.ExporterOf(p), scoring.ExportBundleAll))
+	return r
+}
+
+func allowed(err error) (bool, string) {
+	if err == nil {
+		return true, ""
+	}
+	return false, model.RefusalSentence(err)
+}

@@ -9,7 +9,6 @@ import (
 	"unicode/utf8"
 
 	"hirebench/app/model"
-	"hirebench/app/rubric"
 	"hirebench/app/scoring"
 )
 
@@ -42,40 +41,9 @@ const (
 	maxWeightReason = 2000
 )
 
-// planQuestions builds a role's plan from its rounds (each round's rubric
-// at its latest version, limited to the round's competencies) and the
-// weights set on the plan.
+// planQuestions is a role's plan as it stands (storage.Plan).
 func (s *Service) planQuestions(ctx context.Context, roleID int64) ([]scoring.PlanQuestion, error) {
-	rounds, err := s.store.ListRounds(ctx, roleID)
-	if err != nil {
-		return nil, err
-	}
-	versions := map[int64]rubric.Rubric{}
-	var rs []rubric.Rubric
-	for _, r := range rounds {
-		v, ok := versions[r.RubricID]
-		if !ok {
-			latest, err := s.store.LatestRubric(ctx, r.RubricID)
-			if err != nil {
-				return nil, err
-			}
-			v = latest.Content
-			versions[r.RubricID] = v
-		}
-		rs = append(rs, v.Subset(r.Competencies))
-	}
-	w, err := s.store.PlanWeights(ctx, roleID)
-	if err != nil {
-		return nil, err
-	}
-	return nonNilPlan(scoring.BuildPlan(rs, w)), nil
-}
-
-func nonNilPlan(p []scoring.PlanQuestion) []scoring.PlanQuestion {
-	if p == nil {
-		return []scoring.PlanQuestion{}
-	}
-	return p
+	return s.store.Plan(ctx, roleID)
 }
 
 // Plan returns a role's plan with its weights and their history.
@@ -103,6 +71,19 @@ func (s *Service) Plan(ctx context.Context, roleID int64) (Plan, error) {
 	fixed, at, ok, err := s.store.PlanSnapshot(ctx, roleID)
 	if err != nil {
 		return Plan{}, err
+	}
+	if began && !ok {
+		// Scored before plans were fixed (an older build): fix it now.
+		if err := s.store.FixPlan(ctx, roleID); err != nil {
+			return Plan{}, err
+		}
+		if fixed, at, ok, err = s.store.PlanSnapshot(ctx, roleID); err != nil {
+			return Plan{}, err
+		}
+		if qs, err = s.planQuestions(ctx, roleID); err != nil {
+			return Plan{}, err
+		}
+		p.Questions = qs
 	}
 	if ok {
 		p.FixedAt = at

@@ -94,7 +94,7 @@ func (s *Service) canSee(ctx context.Context, viewer model.Profile, c scoring.Sc
 // SaveDraft applies autosave patches, in order and all or none, to the
 // viewer's own draft.
 func (s *Service) SaveDraft(ctx context.Context, id int64, patches []scoring.Patch, viewer model.Profile) (scoring.Scorecard, error) {
-	return s.store.UpdateScorecard(ctx, id, viewer.ID, nil, func(r rubric.Rubric, c *scoring.Scorecard) error {
+	return s.store.UpdateScorecard(ctx, id, viewer.ID, func(r rubric.Rubric, c *scoring.Scorecard) error {
 		for _, p := range patches {
 			if err := scoring.ApplyPatch(r, c, p); err != nil {
 				return err
@@ -109,15 +109,11 @@ func (s *Service) SaveDraft(ctx context.Context, id int64, patches []scoring.Pat
 // is then immutable and hashed; the role's first submission also fixes the
 // plan's weights (storage.freezePlan).
 func (s *Service) Submit(ctx context.Context, id int64, last scoring.Patch, viewer model.Profile) (scoring.Scorecard, error) {
-	cur, seen, err := s.cardSeen(ctx, id, viewer)
+	_, seen, err := s.cardSeen(ctx, id, viewer)
 	if err != nil {
 		return scoring.Scorecard{}, err
 	}
-	plan, err := s.planQuestions(ctx, cur.RoleID)
-	if err != nil {
-		return scoring.Scorecard{}, err
-	}
-	return s.store.UpdateScorecard(ctx, id, viewer.ID, plan, func(r rubric.Rubric, c *scoring.Scorecard) error {
+	return s.store.UpdateScorecard(ctx, id, viewer.ID, func(r rubric.Rubric, c *scoring.Scorecard) error {
 		c.SeenOthers = seen
 		if err := scoring.ApplyPatch(r, c, last); err != nil {
 			return err
@@ -238,7 +234,13 @@ func (s *Service) CandidateRounds(ctx context.Context, candidateID int64, viewer
 					cr.Cards = append(cr.Cards, scoring.Redact(c))
 				}
 			}
-			cr.CanStart = cr.MyCardID == 0 && p.mayStart(viewer, app.ID, r) == nil
+			if cr.MyCardID == 0 {
+				startErr := p.mayStart(viewer, app.ID, r)
+				cr.CanStart = startErr == nil
+				if startErr != nil {
+					cr.StartNote = model.RefusalSentence(startErr)
+				}
+			}
 			cr.State = scoring.State(who, cr.ScheduledAt, mine)
 			if err := s.exposed(ctx, viewer, candidateID, visibleCards(cr.Cards, v)); err != nil {
 				return nil, err

@@ -29,3 +29,9 @@ func Sentence(s string) string {
 	}
 	return string(r)
 }
+
+// RefusalSentence is a refusal (an ErrConflict) as the app shows it: the
+// message without the sentinel, as a sentence.
+func RefusalSentence(err error) string {
+	return Sentence(strings.TrimSuffix(err.Error(), ": "+ErrConflict.Error()))
+}

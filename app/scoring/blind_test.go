@@ -122,4 +122,41 @@ func TestSeenOthersIsHashedAndBackwardCompatible(t *testing.T) {
 	if err := Verify(c); err == nil {
 		t.Error("flipping SeenOthers was not detected")
 	}
+	// The card's own mark (submitted after seeing others) is hashed too.
+	c.Revisions = nil
+	c.SeenOthers = true
+	if err := Verify(c); err == nil {
+		t.Error("marking a card 'submitted after seeing others' after the fact was not detected")
+	}
+	c.SHA256 = Hash(c)
+	if err := Verify(c); err != nil {
+		t.Fatal(err)
+	}
+	c.SeenOthers = false // cleared after the fact
+	if err := Verify(c); err == nil {
+		t.Error("clearing a card's 'submitted after seeing others' was not detected")
+	}
+}
+
+func TestMayImportMatrix(t *testing.T) {
+	interviewer, recruiter, owner := Exporter{}, Exporter{IsRecruiter: true}, Exporter{Owner: true}
+	cases := []struct {
+		who          string
+		e            Exporter
+		cards        int
+		hasRecruiter bool
+		ok           bool
+	}{
+		{"interviewer, own laptop, setup bundle", interviewer, 0, false, true},
+		{"interviewer, own laptop, scorecards", interviewer, 2, false, false},
+		{"interviewer, recruiter's laptop, setup bundle", interviewer, 0, true, false},
+		{"interviewer, recruiter's laptop, scorecards", interviewer, 2, true, false},
+		{"recruiter, scorecards", recruiter, 2, true, true},
+		{"command line, scorecards", owner, 2, true, true},
+	}
+	for _, c := range cases {
+		if err := MayImport(c.e, c.cards, c.hasRecruiter); (err == nil) != c.ok {
+			t.Errorf("%s: %v, want allowed=%v", c.who, err, c.ok)
+		}
+	}
 }

@@ -130,6 +130,9 @@ type Debrief struct {
 	AmendedAfterSeeing int            `json:"amendedAfterSeeing"` // cards
 	// SubmittedAfterSeeing counts cards submitted after others' were open.
 	SubmittedAfterSeeing int `json:"submittedAfterSeeing"`
+	// ScoredAfterSeeing counts cards submitted or amended after others'
+	// were open (each card once).
+	ScoredAfterSeeing int `json:"scoredAfterSeeing"`
 }
 
 // CardRubric supplies the rubric a card was scored with (its exact version, subset).
@@ -201,6 +204,9 @@ func BuildDebrief(cards []Scorecard, rubricOf CardRubric, plan []PlanQuestion, t
 		if c.SubmittedAfterSeeing() {
 			iv.SubmittedAfterSeeing = true
 			d.SubmittedAfterSeeing++
+		}
+		if c.SubmittedAfterSeeing() || c.AmendedAfterSeeing() {
+			d.ScoredAfterSeeing++
 		}
 		for _, comp := range r.Competencies {
 			for _, q := range comp.Questions {

@@ -49,8 +49,10 @@ type CandidateRound struct {
 	// recruiter's reassignment when Reassigned, else the plan's.
 	Interviewers []model.Profile `json:"interviewers"`
 	Reassigned   bool            `json:"reassigned"`
-	// CanStart: the viewer is one of Interviewers and has no card yet.
-	CanStart bool `json:"canStart"`
+	// CanStart: the viewer is one of Interviewers and has no card yet;
+	// StartNote says why not when they have no card ("" otherwise).
+	CanStart  bool   `json:"canStart"`
+	StartNote string `json:"startNote"`
 	// MyCardID is the viewer's own card in this round, 0 if not started.
 	MyCardID int64 `json:"myCardId"`
 	Hidden   int   `json:"hidden"`

@@ -134,15 +134,22 @@ func MayExport(e Exporter, what Export) error {
 	return fmt.Errorf("unknown export %q: %w", what, model.ErrConflict)
 }
 
-// MayImport is the import rule: scorecards arrive in a workspace through
-// the recruiter (or the command line), since an imported card counts as a
-// round its author finished and opens other people's cards to them; a
-// bundle without scorecards (setting up a laptop) is anyone's.
-func MayImport(who Exporter, scorecards int) error {
-	if scorecards == 0 || who.IsRecruiter || who.Owner {
+// MayImport is the import rule. A bundle changes plans (rounds, who
+// interviews whom, weights) and may bring scorecards, which count as rounds
+// their authors finished and open other people's cards to them: on a
+// laptop with a recruiter, the recruiter (or the command line) imports
+// bundles. On a laptop without one (an interviewer's own, set up from the
+// recruiter's bundle) anyone imports a bundle without scorecards.
+func MayImport(who Exporter, scorecards int, laptopHasRecruiter bool) error {
+	switch {
+	case who.IsRecruiter || who.Owner:
 		return nil
+	case scorecards > 0:
+		return fmt.Errorf("this bundle holds %d scorecard(s); only the recruiter imports scorecards, so send it to them: %w", scorecards, model.ErrConflict)
+	case laptopHasRecruiter:
+		return fmt.Errorf("a bundle can change interview plans, so on this laptop the recruiter imports it: %w", model.ErrConflict)
 	}
-	return fmt.Errorf("this bundle holds %d scorecard(s); only the recruiter imports scorecards, so send it to them: %w", scorecards, model.ErrConflict)
+	return nil
 }
 
 // BundleKind classifies a bundle export for MayExport: without scorecards,

@@ -128,14 +128,14 @@ func CheckWeightEdits(plan []PlanQuestion, edits []WeightEdit, reason string, af
 				v.Add(field, "%q is not a competency of this interview plan", e.CompetencyID)
 				continue
 			}
-			ch.Label, ch.Old = c.Competency, c.CompetencyWeight
+			ch.Label, ch.Old = model.OneLine(c.Competency), c.CompetencyWeight
 		} else {
 			q, ok := questions[key]
 			if !ok {
 				v.Add(field, "%q is not a question of this interview plan", key)
 				continue
 			}
-			ch.Label, ch.Old = q.Prompt, q.QuestionWeight
+			ch.Label, ch.Old = model.OneLine(q.Prompt), q.QuestionWeight
 		}
 		if ch.Old != ch.New {
 			out = append(out, ch)

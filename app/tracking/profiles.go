@@ -113,9 +113,22 @@ func (s *Service) checkPassphrase(ctx context.Context, p model.Profile, pass str
 	return nil
 }
 
-// SetPassphrase protects the actor's own profile with a passphrase, changes
-// it, or (next == "") removes it; changing or removing needs the current one.
+// SetPassphrase protects the actor's own profile with a passphrase or
+// changes it (changing needs the current one). RemovePassphrase removes it.
 func (s *Service) SetPassphrase(ctx context.Context, actor model.Profile, current, next string) (model.Profile, error) {
+	if msg := passphrase.Check(next); msg != "" {
+		return model.Profile{}, model.Invalid("passphrase", "%s", msg)
+	}
+	return s.storePassphrase(ctx, actor, current, next)
+}
+
+// RemovePassphrase takes the protection off the actor's own profile; it
+// needs the current passphrase.
+func (s *Service) RemovePassphrase(ctx context.Context, actor model.Profile, current string) (model.Profile, error) {
+	return s.storePassphrase(ctx, actor, current, "")
+}
+
+func (s *Service) storePassphrase(ctx context.Context, actor model.Profile, current, next string) (model.Profile, error) {
 	p, err := s.store.GetProfile(ctx, actor.ID)
 	if err != nil {
 		return p, err
@@ -131,9 +144,6 @@ func (s *Service) SetPassphrase(ctx context.Context, actor model.Profile, curren
 	}
 	hash := ""
 	if next != "" {
-		if msg := passphrase.Check(next); msg != "" {
-			return model.Profile{}, model.Invalid("passphrase", "%s", msg)
-		}
 		if hash, err = passphrase.Hash(next); err != nil {
 			return model.Profile{}, err
 		}

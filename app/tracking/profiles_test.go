@@ -59,10 +59,13 @@ func TestRecruiterPassphrase(t *testing.T) {
 		t.Fatalf("Resume after unlocking = %+v, %v", p, err)
 	}
 
+	// An empty new passphrase is refused, not read as "remove".
+	_, err = e.svc.SetPassphrase(e.ctx, riley, "blue heron at dawn", "")
+	wantField(t, err, "passphrase")
 	// Removing the protection needs the current passphrase.
-	_, err = e.svc.SetPassphrase(e.ctx, riley, "wrong one!", "")
+	_, err = e.svc.RemovePassphrase(e.ctx, riley, "wrong one!")
 	wantField(t, err, "current")
-	if p, err := e.svc.SetPassphrase(e.ctx, riley, "blue heron at dawn", ""); err != nil || p.Protected {
+	if p, err := e.svc.RemovePassphrase(e.ctx, riley, "blue heron at dawn"); err != nil || p.Protected {
 		t.Fatalf("removing the passphrase: %+v, %v", p, err)
 	}
 	if _, err := e.svc.SwitchProfile(e.ctx, riley.ID, ""); err != nil {

@@ -5,6 +5,7 @@ package transfer
 import (
 	"context"
 	"io"
+	"slices"
 
 	"hirebench/app/bundle"
 	"hirebench/app/model"
@@ -33,6 +34,11 @@ func (s *Service) ExportBundle(ctx context.Context, w io.Writer, opts bundle.Exp
 // importer; who decides what they may bring in.
 func (s *Service) ImportBundle(ctx context.Context, r io.ReaderAt, size int64, actor model.Profile, who scoring.Exporter,
 	opts bundle.ImportOptions) (bundle.ImportReport, error) {
-	opts.Allow = func(b *bundle.Bundle) error { return scoring.MayImport(who, len(b.Scorecards)) }
+	profiles, err := s.store.ListProfiles(ctx)
+	if err != nil {
+		return bundle.ImportReport{}, err
+	}
+	recruiter := slices.ContainsFunc(profiles, func(p model.Profile) bool { return p.IsRecruiter })
+	opts.Allow = func(b *bundle.Bundle) error { return scoring.MayImport(who, len(b.Scorecards), recruiter) }
 	return s.store.ImportBundleWith(ctx, r, size, actor, opts)
 }

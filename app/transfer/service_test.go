@@ -118,6 +118,11 @@ func TestOnlyTheRecruiterImportsScorecards(t *testing.T) {
 		t.Errorf("an interviewer could not import a setup bundle: %v", err)
 	}
 	bRiley, _ := trB.CreateProfile(ctx, "Riley Chen", true, false, model.Profile{})
+	// With a recruiter on the laptop, a bundle's rounds and assignments are
+	// hers to bring in: an edited setup bundle could assign Jonas anywhere.
+	if err := imp(setup, jonas); !errors.Is(err, model.ErrConflict) || !strings.Contains(err.Error(), "the recruiter imports it") {
+		t.Errorf("an interviewer imported a setup bundle on the recruiter's laptop: %v", err)
+	}
 	if err := imp(withCards, bRiley); err != nil {
 		t.Errorf("the recruiter could not import Sam's scorecards: %v", err)
 	}

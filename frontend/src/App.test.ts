@@ -4,14 +4,16 @@ import App from './App.svelte';
 import * as Candidates from './lib/wailsjs/go/app/Candidates';
 import * as Roles from './lib/wailsjs/go/app/Roles';
 import * as Workspace from './lib/wailsjs/go/app/Workspace';
+import * as Interviews from './lib/wailsjs/go/app/Interviews';
 import * as Runtime from './lib/wailsjs/runtime/runtime';
 import { Autosave } from './lib/autosave.svelte';
 import { ui } from './lib/stores/ui.svelte';
-import { backendError, board, card, lockedProfile, notFound, page, profile, resetUi, role, row, wrongPassphrase } from './test/fixtures';
+import { backendError, board, card, lockedProfile, notFound, page, profile, resetUi, rights, role, row, wrongPassphrase } from './test/fixtures';
 
 vi.mock('./lib/wailsjs/go/app/Candidates');
 vi.mock('./lib/wailsjs/go/app/Roles');
 vi.mock('./lib/wailsjs/go/app/Workspace');
+vi.mock('./lib/wailsjs/go/app/Interviews');
 vi.mock('./lib/wailsjs/runtime/runtime');
 
 const grace = profile({ id: 1, name: 'Grace Hopper' });
@@ -156,6 +158,23 @@ describe('App profiles and passphrases', () => {
     ]);
   });
 
+  it("asks Go what the profile may do, again after a switch", async () => {
+    vi.mocked(Interviews.Rights).mockResolvedValueOnce(rights(true)).mockResolvedValueOnce(rights(false));
+    vi.mocked(Workspace.SwitchProfile).mockResolvedValue(sam);
+    const { user } = await start();
+    await waitFor(() => expect(ui.rights?.editPlan).toBe(true));
+    await user.selectOptions(menu(), 'Sam Okafor');
+    await waitFor(() => expect(ui.rights?.editPlan).toBe(false));
+    expect(ui.rights?.exportWorkspaceNote).toContain('only the recruiter exports it');
+  });
+
+  it('"Someone else…" ends the session in Go before the welcome screen asks who it is', async () => {
+    const { user } = await start();
+    await user.selectOptions(menu(), 'Someone else…');
+    await waitFor(() => expect(ui.profile).toBeNull());
+    expect(Workspace.SignOut).toHaveBeenCalled();
+  });
+
   it('a profile without a passphrase switches with one click', async () => {
     vi.mocked(Workspace.SwitchProfile).mockResolvedValue(sam);
     const { user } = await start();
@@ -275,8 +294,8 @@ describe('App profiles and passphrases', () => {
           { field: 'current', message: 'That passphrase is not right' },
         ]),
       )
-      .mockRejectedValueOnce(backendError('invalid', 'invalid', [{ field: 'passphrase', message: 'use at least 8 characters' }]))
-      .mockResolvedValueOnce({ ...grace, protected: false });
+      .mockRejectedValueOnce(backendError('invalid', 'invalid', [{ field: 'passphrase', message: 'use at least 8 characters' }]));
+    vi.mocked(Workspace.RemovePassphrase).mockResolvedValueOnce({ ...grace, protected: false });
     const { user } = await start();
     await user.selectOptions(menu(), 'Change or remove my passphrase…');
     const dialog = await screen.findByRole('dialog', { name: 'Change or remove your passphrase' });
@@ -298,7 +317,7 @@ describe('App profiles and passphrases', () => {
     expect(current).not.toHaveAttribute('aria-invalid', 'true');
 
     await user.click(within(dialog).getByRole('button', { name: 'Remove passphrase' }));
-    expect(Workspace.SetPassphrase).toHaveBeenLastCalledWith('the old passphrase', '');
+    expect(Workspace.RemovePassphrase).toHaveBeenLastCalledWith('the old passphrase');
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect(ui.profile?.protected).toBe(false);
   });

@@ -22,7 +22,7 @@ import type {
   StageEvent,
   TextSpan,
 } from '../lib/api';
-import type { PlanQuestion } from '../lib/api';
+import type { PlanQuestion, Rights } from '../lib/api';
 import { ui } from '../lib/stores/ui.svelte';
 import type {
   Calibration,
@@ -162,6 +162,7 @@ export function resetUi() {
   ui.roleId = 0;
   ui.candidateId = 0;
   ui.profile = null;
+  ui.rights = null;
   ui.newCandidateOpen = false;
   ui.version = 0;
   ui.toast = null;
@@ -283,8 +284,23 @@ export function scorecard(over: Partial<Scorecard> = {}): Scorecard {
 export function candidateRound(over: Partial<CandidateRound> = {}): CandidateRound {
   return {
     round: round(), applicationId: 100, state: 'not_scheduled', scheduledAt: '', cards: [], interviewers: [], reassigned: false, canStart: true,
-    myCardId: 0, hidden: 0, ...over,
+    startNote: '', myCardId: 0, hidden: 0, ...over,
   } as CandidateRound;
+}
+
+/** What a profile may do, as Go says (interviews.RightsOf). */
+export function rights(recruiter: boolean): Rights {
+  const editNote = 'Only the recruiter changes the interview plan.';
+  return recruiter
+    ? { editPlan: true, editPlanNote: '', exportCommittee: true, exportCommitteeNote: '', exportWorkspace: true, exportWorkspaceNote: '' }
+    : {
+        editPlan: false,
+        editPlanNote: editNote,
+        exportCommittee: false,
+        exportCommitteeNote: "The committee workbook holds every interviewer's scorecards, so only the recruiter exports it.",
+        exportWorkspace: false,
+        exportWorkspaceNote: "A workspace bundle holds every interviewer's scorecards, so only the recruiter exports it; export only your own scorecards instead.",
+      };
 }
 
 /** A resume screen: blank unless marks are given. */

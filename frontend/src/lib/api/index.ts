@@ -69,6 +69,7 @@ export type PlanQuestion = scoring.PlanQuestion;
 export type WeightChange = scoring.WeightChange;
 export type WeightEdit = scoring.WeightEdit;
 export type Calibration = interviews.Calibration;
+export type Rights = interviews.Rights;
 export type CalibrationGroup = interviews.CalibrationGroup;
 export type StatsReport = stats.Report;
 export type RaterLeniency = stats.RaterLeniency;
@@ -155,8 +156,12 @@ export const api = {
   createProfile: (name: string, recruiter: boolean) => call(Workspace.CreateProfile(name, recruiter)),
   /** A protected profile needs its passphrase (invalid "passphrase" when wrong); others switch with ''. */
   switchProfile: (id: number, passphrase = '') => call(Workspace.SwitchProfile(id, passphrase)),
-  /** Protects, changes or (next '') unprotects the current profile; current is the passphrase in force. */
+  /** Protects the current profile or changes its passphrase; current is the passphrase in force. */
   setPassphrase: (current: string, next: string) => call(Workspace.SetPassphrase(current, next)),
+  /** Takes the protection off the current profile (invalid "current" when the passphrase is wrong). */
+  removePassphrase: (current: string) => call(Workspace.RemovePassphrase(current)),
+  /** Ends this window's session before someone else chooses or creates a profile. */
+  signOut: () => call(Workspace.SignOut()),
   flushed: () => call(Workspace.Flushed()),
 
   roles: () => call(Roles.List()),
@@ -217,6 +222,8 @@ export const api = {
   candidateRounds: (candidateId: number) => call(Interviews.CandidateRounds(candidateId)),
   /** Recruiter only: who interviews one candidate in one round ([] goes back to the plan's interviewers). */
   assignRound: (applicationId: number, roundId: number, profileIds: number[]) => call(Interviews.AssignRound(applicationId, roundId, profileIds)),
+  /** What the current profile may do with plans and exports, with Go's sentence when it may not. */
+  rights: () => call(Interviews.Rights()),
   /** A role's plan: every question with its weights (planned) and the weight history. */
   plan: (roleId: number) => call(Interviews.Plan(roleId)),
   /** Recruiter only; once scoring began a reason is required (invalid "reason"). */

@@ -1,5 +1,5 @@
 // App-wide UI state, as Svelte 5 runes.
-import type { Profile } from '../api';
+import type { Profile, Rights } from '../api';
 
 export type Screen = 'board' | 'candidates' | 'rubrics' | 'interview' | 'debrief';
 export type Theme = 'system' | 'light' | 'dark';
@@ -10,6 +10,8 @@ class UI {
   /** The candidate shown in the detail panel, 0 for none. */
   candidateId = $state<number>(0);
   profile = $state<Profile | null>(null);
+  /** What the current profile may do, as Go decides it (loaded with the profile). */
+  rights = $state<Rights | null>(null);
   newCandidateOpen = $state(false);
   /** The candidate import wizard and the bundles dialog. */
   importOpen = $state(false);

@@ -6,7 +6,7 @@ import * as Workspace from '../../lib/wailsjs/go/app/Workspace';
 import type { Plan, Round, RoundInput, Rubric, RubricSummary, RubricVersion } from '../../lib/api';
 import { ui } from '../../lib/stores/ui.svelte';
 import { dateTime } from '../../lib/format';
-import { backendError, plan, planQuestion, profile, resetUi, role, weightChange } from '../../test/fixtures';
+import { backendError, plan, planQuestion, profile, resetUi, rights, role, weightChange } from '../../test/fixtures';
 
 vi.mock('../../lib/wailsjs/go/app/Interviews');
 vi.mock('../../lib/wailsjs/go/app/Candidates');
@@ -70,6 +70,7 @@ beforeEach(() => {
   vi.resetAllMocks();
   resetUi();
   ui.profile = people[0]; // Grace Hopper, the recruiter
+  ui.rights = rights(true);
   vi.mocked(Interviews.Rounds).mockResolvedValue([]);
   vi.mocked(Interviews.Rubrics).mockResolvedValue(rubrics);
   vi.mocked(Interviews.Rubric).mockImplementation(async (id) => version(id));
@@ -188,6 +189,7 @@ describe('InterviewPlan', () => {
 
   it('is read-only for everyone but the recruiter', async () => {
     ui.profile = people[1];
+    ui.rights = rights(false);
     vi.mocked(Interviews.Rounds).mockResolvedValue([round({ interviewers: [people[2]] })]);
     setup();
     expect(await screen.findByRole('listitem', { name: 'Round 1: Phone screen' })).toHaveTextContent('Ada Lovelace');
@@ -374,6 +376,7 @@ describe('InterviewPlan weights', () => {
 
   it('is read-only for everyone but the recruiter', async () => {
     ui.profile = people[1];
+    ui.rights = rights(false);
     await openWeights(example({ scoringBegan: true }));
     expect(screen.getByTestId('weights-readonly')).toHaveTextContent('Only the recruiter changes the interview plan.');
     expect(screen.queryAllByRole('spinbutton')).toHaveLength(0);

@@ -6,7 +6,7 @@ import * as Workspace from '../../lib/wailsjs/go/app/Workspace';
 import type { Rubric, ScorecardView } from '../../lib/api';
 import { dateTime } from '../../lib/format';
 import { ui } from '../../lib/stores/ui.svelte';
-import { backendError, candidateRound, profile, resetUi, round, scorecard } from '../../test/fixtures';
+import { backendError, candidateRound, profile, resetUi, rights, round, scorecard } from '../../test/fixtures';
 
 vi.mock('../../lib/wailsjs/go/app/Interviews');
 vi.mock('../../lib/wailsjs/go/app/Candidates');
@@ -79,6 +79,7 @@ beforeEach(() => {
   vi.resetAllMocks();
   resetUi();
   ui.profile = profile({ id: 1, name: 'Grace Hopper', isRecruiter: false });
+  ui.rights = rights(false);
 });
 
 describe('InterviewRounds', () => {
@@ -210,8 +211,10 @@ describe('InterviewRounds', () => {
 
   it('offers Start interview only to those assigned, and says who is', async () => {
     await open([
-      candidateRound({ round: round({ id: 1, name: 'Phone screen', interviewers: [priya, sam] }), interviewers: [priya, sam], canStart: false }),
-      candidateRound({ round: round({ id: 2, name: 'System design' }), interviewers: [], canStart: false }),
+      candidateRound({ round: round({ id: 1, name: 'Phone screen', interviewers: [priya, sam] }), interviewers: [priya, sam], canStart: false,
+        startNote: '“Phone screen” is assigned to Priya Nair and Sam Okafor; the recruiter can reassign it.' }),
+      candidateRound({ round: round({ id: 2, name: 'System design' }), interviewers: [], canStart: false,
+        startNote: 'Nobody is assigned to “System design” for this candidate yet; the recruiter assigns interviewers on the interview plan.' }),
       candidateRound({ round: round({ id: 3, name: 'Values' }), interviewers: [grace], canStart: true }),
       // Reassigned away after starting: the card stays the viewer's to resume.
       candidateRound({
@@ -221,10 +224,10 @@ describe('InterviewRounds', () => {
     ]);
     const phone = roundEl('Phone screen');
     expect(within(phone).queryByTestId('round-action')).toBeNull();
-    expect(within(phone).getByTestId('round-assignment')).toHaveTextContent('Assigned to Priya Nair and Sam Okafor');
+    expect(within(phone).getByTestId('round-assignment')).toHaveTextContent('“Phone screen” is assigned to Priya Nair and Sam Okafor; the recruiter can reassign it.');
     const design = roundEl('System design');
     expect(within(design).queryByTestId('round-action')).toBeNull();
-    expect(within(design).getByTestId('round-assignment')).toHaveTextContent('Nobody assigned yet — the recruiter assigns interviewers');
+    expect(within(design).getByTestId('round-assignment')).toHaveTextContent('Nobody is assigned to “System design” for this candidate yet; the recruiter assigns interviewers on the interview plan.');
     expect(within(roundEl('Values')).getByTestId('round-action')).toHaveTextContent('Start interview');
     expect(within(roundEl('Values')).queryByTestId('round-assignment')).toBeNull();
     expect(within(roundEl('Debrief')).getByTestId('round-action')).toHaveTextContent('Resume interview');
@@ -234,6 +237,7 @@ describe('InterviewRounds', () => {
 
   it('the recruiter reassigns a round to chosen profiles', async () => {
     ui.profile = profile({ id: 1, name: 'Grace Hopper', isRecruiter: true });
+    ui.rights = rights(true);
     vi.mocked(Workspace.Profiles).mockResolvedValue([ui.profile, sam, lin, priya]);
     vi.mocked(Interviews.AssignRound).mockResolvedValue();
     const { user } = await open([
@@ -248,7 +252,8 @@ describe('InterviewRounds', () => {
     expect(within(dialog).getByRole('button', { name: "Use the plan's interviewers" })).toBeDisabled();
 
     vi.mocked(Interviews.CandidateRounds).mockResolvedValue([
-      candidateRound({ applicationId: 100, round: round({ id: 1, name: 'Phone screen', interviewers: [sam] }), interviewers: [priya, lin], reassigned: true, canStart: false }),
+      candidateRound({ applicationId: 100, round: round({ id: 1, name: 'Phone screen', interviewers: [sam] }), interviewers: [priya, lin], reassigned: true, canStart: false,
+        startNote: '“Phone screen” is assigned to Priya Nair and Lin Wu; the recruiter can reassign it.' }),
     ]);
     await user.click(within(dialog).getByRole('checkbox', { name: 'Sam Okafor' }));
     await user.click(within(dialog).getByRole('checkbox', { name: 'Priya Nair' }));
@@ -259,11 +264,12 @@ describe('InterviewRounds', () => {
     expect(Interviews.AssignRound).toHaveBeenCalledWith(100, 1, [3, 5]);
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     await waitFor(() => expect(within(roundEl('Phone screen')).getByTestId('round-interviewers')).toHaveTextContent('Priya Nair, Lin Wu reassigned'));
-    expect(within(roundEl('Phone screen')).getByTestId('round-assignment')).toHaveTextContent('Assigned to Priya Nair and Lin Wu');
+    expect(within(roundEl('Phone screen')).getByTestId('round-assignment')).toHaveTextContent('“Phone screen” is assigned to Priya Nair and Lin Wu; the recruiter can reassign it.');
   });
 
   it("the recruiter goes back to the plan's interviewers, and sees a refusal", async () => {
     ui.profile = profile({ id: 1, name: 'Grace Hopper', isRecruiter: true });
+    ui.rights = rights(true);
     vi.mocked(Workspace.Profiles).mockResolvedValue([ui.profile, sam, lin]);
     vi.mocked(Interviews.AssignRound).mockRejectedValueOnce(backendError('conflict', 'Only the recruiter assigns interviewers.'));
     const { user } = await open([

@@ -572,6 +572,28 @@ export namespace interviews {
 		    return a;
 		}
 	}
+	export class Rights {
+	    editPlan: boolean;
+	    editPlanNote: string;
+	    exportCommittee: boolean;
+	    exportCommitteeNote: string;
+	    exportWorkspace: boolean;
+	    exportWorkspaceNote: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Rights(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.editPlan = source["editPlan"];
+	        this.editPlanNote = source["editPlanNote"];
+	        this.exportCommittee = source["exportCommittee"];
+	        this.exportCommitteeNote = source["exportCommitteeNote"];
+	        this.exportWorkspace = source["exportWorkspace"];
+	        this.exportWorkspaceNote = source["exportWorkspaceNote"];
+	    }
+	}
 	export class RoleDebrief {
 	    roleId: number;
 	    roleTitle: string;
@@ -1738,6 +1760,7 @@ export namespace scoring {
 	    interviewers: model.Profile[];
 	    reassigned: boolean;
 	    canStart: boolean;
+	    startNote: string;
 	    myCardId: number;
 	    hidden: number;
 	
@@ -1755,6 +1778,7 @@ export namespace scoring {
 	        this.interviewers = this.convertValues(source["interviewers"], model.Profile);
 	        this.reassigned = source["reassigned"];
 	        this.canStart = source["canStart"];
+	        this.startNote = source["startNote"];
 	        this.myCardId = source["myCardId"];
 	        this.hidden = source["hidden"];
 	    }
@@ -1997,6 +2021,7 @@ export namespace scoring {
 	    uncovered: Uncovered[];
 	    amendedAfterSeeing: number;
 	    submittedAfterSeeing: number;
+	    scoredAfterSeeing: number;
 	
 	    static createFrom(source: any = {}) {
 	        return new Debrief(source);
@@ -2022,6 +2047,7 @@ export namespace scoring {
 	        this.uncovered = this.convertValues(source["uncovered"], Uncovered);
 	        this.amendedAfterSeeing = source["amendedAfterSeeing"];
 	        this.submittedAfterSeeing = source["submittedAfterSeeing"];
+	        this.scoredAfterSeeing = source["scoredAfterSeeing"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {

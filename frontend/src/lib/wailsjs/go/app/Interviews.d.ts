@@ -29,6 +29,8 @@ export function MoveRound(arg1:number,arg2:number):Promise<Array<scoring.Round>>
 
 export function Plan(arg1:number):Promise<interviews.Plan>;
 
+export function Rights():Promise<interviews.Rights>;
+
 export function RoleDebrief(arg1:number):Promise<interviews.RoleDebrief>;
 
 export function Rounds(arg1:number):Promise<Array<scoring.Round>>;

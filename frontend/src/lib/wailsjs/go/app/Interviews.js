@@ -50,6 +50,10 @@ export function Plan(arg1) {
   return window['go']['app']['Interviews']['Plan'](arg1);
 }
 
+export function Rights() {
+  return window['go']['app']['Interviews']['Rights']();
+}
+
 export function RoleDebrief(arg1) {
   return window['go']['app']['Interviews']['RoleDebrief'](arg1);
 }

@@ -13,6 +13,10 @@ export function Info():Promise<app.Info>;
 
 export function Profiles():Promise<Array<model.Profile>>;
 
+export function RemovePassphrase(arg1:string):Promise<model.Profile>;
+
 export function SetPassphrase(arg1:string,arg2:string):Promise<model.Profile>;
+
+export function SignOut():Promise<void>;
 
 export function SwitchProfile(arg1:number,arg2:string):Promise<model.Profile>;

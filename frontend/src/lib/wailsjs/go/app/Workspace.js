@@ -22,8 +22,16 @@ export function Profiles() {
   return window['go']['app']['Workspace']['Profiles']();
 }
 
+export function RemovePassphrase(arg1) {
+  return window['go']['app']['Workspace']['RemovePassphrase'](arg1);
+}
+
 export function SetPassphrase(arg1, arg2) {
   return window['go']['app']['Workspace']['SetPassphrase'](arg1, arg2);
+}
+
+export function SignOut() {
+  return window['go']['app']['Workspace']['SignOut']();
 }
 
 export function SwitchProfile(arg1, arg2) {
