@@ -3,6 +3,8 @@ package demo
 import (
 	"context"
 	"fmt"
+	"maps"
+	"slices"
 	"math/rand/v2"
 	"time"
 
@@ -168,7 +170,8 @@ func interview(ctx context.Context, iv *interviews.Service, c interviewee, round
 
 func amendAfterDebrief(ctx context.Context, iv *interviews.Service, card scoring.Scorecard, who model.Profile) error {
 	answers := map[string]scoring.Answer{}
-	for id, a := range card.Answers {
+	for _, id := range slices.Sorted(maps.Keys(card.Answers)) { // in a fixed order: the demo is the same every time
+		a := card.Answers[id]
 		if a.Score != nil && *a.Score < 4 {
 			up := *a.Score + 1
 			a.Score = &up
