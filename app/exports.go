@@ -6,6 +6,7 @@ import (
 	"io"
 	"path/filepath"
 
+	"hirebench/app/files"
 	"hirebench/app/interviews"
 	"hirebench/app/model"
 	"hirebench/app/scoring"
@@ -81,7 +82,7 @@ func (e *Exports) export(roleID int64, title, suffix, pattern, patternName strin
 		return ExportResult{}, userError(err)
 	}
 	e.rt.emit("export:progress", ExportProgress{Stage: "writing", Percent: 40})
-	if err := exports.WriteFileAtomic(path, func(w io.Writer) error { return write(w, c) }); err != nil {
+	if err := files.WriteAtomic(path, func(w io.Writer) error { return write(w, c) }); err != nil {
 		e.rt.emit("export:progress", ExportProgress{Stage: "done", Percent: 100})
 		return ExportResult{}, userError(fmt.Errorf("export to %s: %w", filepath.Base(path), err))
 	}

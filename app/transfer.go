@@ -7,12 +7,12 @@ import (
 	"os"
 
 	"hirebench/app/bundle"
+	"hirebench/app/files"
 	"hirebench/app/importer"
 	"hirebench/app/model"
 	"hirebench/app/scoring"
 	"hirebench/app/tracking"
 	"hirebench/app/transfer"
-	"hirebench/exports"
 	"hirebench/storage"
 )
 
@@ -129,7 +129,7 @@ func (t *Transfer) ExportBundle(mine bool) (BundleResult, error) {
 			return BundleResult{}, err
 		}
 		var sum bundle.Summary
-		err = exports.WriteFileAtomic(path, func(w io.Writer) error {
+		err = files.WriteAtomic(path, func(w io.Writer) error {
 			var err error
 			sum, err = t.bundles.ExportBundle(context.Background(), w, opts, scoring.ExporterOf(a))
 			return err

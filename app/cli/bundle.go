@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"hirebench/app/bundle"
+	"hirebench/app/files"
 	"hirebench/app/model"
 	"hirebench/app/tracking"
 )
@@ -95,37 +96,15 @@ func (c *command) bundleExport(args []string) error {
 	if err != nil {
 		return err
 	}
-	if st, err := os.Stat(dest); err == nil && st.IsDir() {
-		return fmt.Errorf("%s is a folder; give a file name", dest)
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(dest), ".hirebench-bundle-*")
-	if err != nil {
-		return fmt.Errorf("cannot write the bundle: %w", err)
-	}
-	done := false
-	defer func() {
-		if !done {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	if err := tmp.Chmod(0o600); err != nil { // candidate data: this user only
+	var sum bundle.Summary
+	err = files.WriteAtomic(dest, func(w io.Writer) error {
+		var err error
+		sum, err = c.bundles.ExportBundle(c.ctx, w, opts, owner)
 		return err
-	}
-	sum, err := c.bundles.ExportBundle(c.ctx, tmp, opts, owner)
+	})
 	if err != nil {
 		return err
 	}
-	if err := tmp.Sync(); err != nil {
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	if err := os.Rename(tmp.Name(), dest); err != nil {
-		return fmt.Errorf("cannot write the bundle: %w", err)
-	}
-	done = true
 	if *asJSON {
 		return writeJSON(c.out, sum)
 	}

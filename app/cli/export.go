@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 
+	"hirebench/app/files"
 	"hirebench/exports"
 )
 
@@ -42,7 +43,7 @@ func (c *command) export(kind string, args []string) error {
 	if err != nil {
 		return err
 	}
-	if err := exports.WriteFileAtomic(*out, func(w io.Writer) error { return write(w, cm) }); err != nil {
+	if err := files.WriteAtomic(*out, func(w io.Writer) error { return write(w, cm) }); err != nil {
 		return err
 	}
 	fmt.Fprintf(c.out, "wrote %s: %d candidates, %d scorecard rows (role %q)\n", *out, len(cm.Candidates), len(cm.Scorecards), r.Title)
