@@ -28,19 +28,35 @@ type laptop struct {
 	store *storage.Store
 	track *tracking.Service
 	iv    *interviews.Service
+
+	mu  sync.Mutex
+	now time.Time
+}
+
+// tick is the laptop's clock: a second later at every write.
+func (l *laptop) tick() time.Time {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.now = l.now.Add(time.Second)
+	return l.now
+}
+
+// jump moves the laptop's clock to t.
+func (l *laptop) jump(t time.Time) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.now = t
 }
 
 func newLaptop(t *testing.T, name string, start time.Time) *laptop {
 	t.Helper()
-	s, err := storage.Open(filepath.Join(t.TempDir(), name+".db"))
+	l := &laptop{ctx: context.Background(), now: start}
+	s, err := storage.Open(filepath.Join(t.TempDir(), name+".db"), storage.WithClock(l.tick))
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { s.Close() })
-	var mu sync.Mutex
-	now := start
-	s.Now = func() time.Time { mu.Lock(); defer mu.Unlock(); now = now.Add(time.Second); return now }
-	l := &laptop{ctx: context.Background(), store: s, track: tracking.New(s), iv: interviews.New(s)}
+	l.store, l.track, l.iv = s, tracking.New(s), interviews.New(s)
 	if _, err := l.iv.EnsureBuiltin(l.ctx); err != nil {
 		t.Fatal(err)
 	}
@@ -454,7 +470,7 @@ func TestConflictsKeepLocalData(t *testing.T) {
 	// now, and the local copy is still kept, with a message saying so.
 	recAda, _ := rec.track.FindByEmail(rec.ctx, "ada@example.com")
 	loc := "Lisbon"
-	rec.store.Now = func() time.Time { return time.Date(2026, 4, 1, 9, 0, 0, 0, time.UTC) }
+	rec.jump(time.Date(2026, 4, 1, 9, 0, 0, 0, time.UTC))
 	if _, err := rec.track.UpdateCandidate(rec.ctx, recAda.ID, model.CandidatePatch{Location: &loc}); err != nil {
 		t.Fatal(err)
 	}

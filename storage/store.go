@@ -23,8 +23,26 @@ type Store struct {
 	path string
 	w    *sql.DB // exactly one connection: SQLite allows one writer at a time
 	r    *sql.DB
-	// Now is the clock; tests replace it.
-	Now func() time.Time
+	// clock stamps every write (WithClock, Clocked); the wall clock by default.
+	clock func() time.Time
+}
+
+// Option configures Open.
+type Option func(*Store)
+
+// WithClock stamps writes with now instead of the wall clock (tests).
+func WithClock(now func() time.Time) Option { return func(s *Store) { s.clock = now } }
+
+// Now is the time the store stamps writes with.
+func (s *Store) Now() time.Time { return s.clock() }
+
+// Clocked is the same workspace seen through another clock: it shares the
+// connections (close the original, not this one). The demo seeder writes
+// six weeks of history through one.
+func (s *Store) Clocked(now func() time.Time) *Store {
+	c := *s
+	c.clock = now
+	return &c
 }
 
 const busyTimeoutMS = 5000
@@ -50,7 +68,7 @@ func dsn(path string, readOnly bool) string {
 // Open opens (creating if needed) the workspace database at path and brings
 // its schema up to date. A database written by a newer hirebench is refused
 // untouched.
-func Open(path string) (*Store, error) {
+func Open(path string, opts ...Option) (*Store, error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return nil, fmt.Errorf("storage: cannot create workspace folder: %w", err)
 	}
@@ -60,7 +78,10 @@ func Open(path string) (*Store, error) {
 	}
 	w.SetMaxOpenConns(1)
 	w.SetConnMaxIdleTime(0)
-	s := &Store{path: path, w: w, Now: time.Now}
+	s := &Store{path: path, w: w, clock: time.Now}
+	for _, o := range opts {
+		o(s)
+	}
 	if err := w.Ping(); err != nil {
 		w.Close()
 		return nil, fmt.Errorf("storage: open %s: %w", path, err)

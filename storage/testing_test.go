@@ -37,13 +37,12 @@ func (c *testClock) Advance(d time.Duration) time.Time {
 // mustOpen opens a fresh workspace file in the test's temp dir with a fixed clock.
 func mustOpen(t *testing.T) (*Store, *testClock) {
 	t.Helper()
-	s, err := Open(filepath.Join(t.TempDir(), "workspace.db"))
+	clk := &testClock{t: testEpoch}
+	s, err := Open(filepath.Join(t.TempDir(), "workspace.db"), WithClock(clk.Now))
 	if err != nil {
 		t.Fatalf("Open: %v", err)
 	}
 	t.Cleanup(func() { s.Close() })
-	clk := &testClock{t: testEpoch}
-	s.Now = clk.Now
 	return s, clk
 }
 

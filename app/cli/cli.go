@@ -265,7 +265,7 @@ func (c *command) demo(args []string) error {
 	if err := parse(newFlags("demo"), args); err != nil {
 		return err
 	}
-	seeded, err := demo.Seed(c.ctx, c.store, c.svc)
+	seeded, err := demo.Seed(c.ctx, c.store)
 	if err != nil {
 		return err
 	}

@@ -68,12 +68,12 @@ var noteLines = []string{
 
 // Seed fills an empty workspace and reports whether it did; a workspace
 // that already has roles or candidates is left alone.
-func Seed(ctx context.Context, store *storage.Store, svc *tracking.Service) (bool, error) {
-	existing, err := svc.Roles(ctx)
+func Seed(ctx context.Context, workspace *storage.Store) (bool, error) {
+	existing, err := tracking.New(workspace).Roles(ctx)
 	if err != nil {
 		return false, err
 	}
-	n, err := store.CountCandidates(ctx)
+	n, err := workspace.CountCandidates(ctx)
 	if err != nil {
 		return false, err
 	}
@@ -81,16 +81,18 @@ func Seed(ctx context.Context, store *storage.Store, svc *tracking.Service) (boo
 		return false, nil
 	}
 
-	// A simulated clock walks through the last six weeks so history reads naturally.
-	realNow := store.Now
-	defer func() { store.Now = realNow }()
-	clock := realNow().Add(-45 * 24 * time.Hour)
+	// A simulated clock walks through the last six weeks so history reads
+	// naturally: everything is written through a view of the workspace
+	// with that clock, and the workspace's own clock is left alone.
+	end := workspace.Now()
+	clock := end.Add(-45 * 24 * time.Hour)
 	tick := func(d time.Duration) {
-		if clock = clock.Add(d); clock.After(realNow()) {
-			clock = realNow()
+		if clock = clock.Add(d); clock.After(end) {
+			clock = end
 		}
 	}
-	store.Now = func() time.Time { return clock }
+	store := workspace.Clocked(func() time.Time { return clock })
+	svc := tracking.New(store)
 	rng := rand.New(rand.NewPCG(2026, 11))
 
 	people := make([]model.Profile, len(profiles))

@@ -26,9 +26,20 @@ func open(t *testing.T) (*storage.Store, *tracking.Service) {
 	return s, tracking.New(s)
 }
 
+// openAt opens a fresh workspace whose clock stands still at now.
+func openAt(t *testing.T, now time.Time) (*storage.Store, *tracking.Service) {
+	t.Helper()
+	s, err := storage.Open(filepath.Join(t.TempDir(), "workspace.db"), storage.WithClock(func() time.Time { return now }))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s, tracking.New(s)
+}
+
 func seed(t *testing.T, s *storage.Store, svc *tracking.Service) {
 	t.Helper()
-	seeded, err := demo.Seed(context.Background(), s, svc)
+	seeded, err := demo.Seed(context.Background(), s)
 	if err != nil {
 		t.Fatalf("Seed: %v", err)
 	}
@@ -174,8 +185,7 @@ func TestSeedIsDeterministicAndRespectsClock(t *testing.T) {
 	fixed := time.Date(2025, 6, 30, 12, 0, 0, 0, time.UTC)
 	var snaps []snapshot
 	for range 2 {
-		s, svc := open(t)
-		s.Now = func() time.Time { return fixed }
+		s, svc := openAt(t, fixed)
 		seed(t, s, svc)
 		if got := s.Now(); !got.Equal(fixed) {
 			t.Errorf("Seed left the store clock at %v, want the injected one", got)
@@ -218,7 +228,7 @@ func TestSeedLeavesExistingWorkspaceAlone(t *testing.T) {
 		if _, err := svc.CreateRole(ctx, model.RoleInput{Title: "Mine"}); err != nil {
 			t.Fatal(err)
 		}
-		seeded, err := demo.Seed(ctx, s, svc)
+		seeded, err := demo.Seed(ctx, s)
 		if err != nil || seeded {
 			t.Fatalf("Seed = %v, %v; want false, nil", seeded, err)
 		}
@@ -235,7 +245,7 @@ func TestSeedLeavesExistingWorkspaceAlone(t *testing.T) {
 		if _, err := svc.SetArchived(ctx, c.ID, true); err != nil {
 			t.Fatal(err)
 		}
-		seeded, err := demo.Seed(ctx, s, svc)
+		seeded, err := demo.Seed(ctx, s)
 		if err != nil || seeded {
 			t.Fatalf("Seed = %v, %v; want false, nil", seeded, err)
 		}
@@ -247,7 +257,7 @@ func TestSeedLeavesExistingWorkspaceAlone(t *testing.T) {
 		s, svc := open(t)
 		seed(t, s, svc)
 		n, _ := s.CountCandidates(ctx)
-		seeded, err := demo.Seed(ctx, s, svc)
+		seeded, err := demo.Seed(ctx, s)
 		if err != nil || seeded {
 			t.Fatalf("second Seed = %v, %v", seeded, err)
 		}

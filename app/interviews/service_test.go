@@ -33,14 +33,14 @@ type env struct {
 
 func newEnv(t *testing.T) *env {
 	t.Helper()
-	s, err := storage.Open(filepath.Join(t.TempDir(), "workspace.db"))
+	var mu sync.Mutex
+	now := time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)
+	tick := func() time.Time { mu.Lock(); defer mu.Unlock(); now = now.Add(time.Second); return now }
+	s, err := storage.Open(filepath.Join(t.TempDir(), "workspace.db"), storage.WithClock(tick))
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { s.Close() })
-	var mu sync.Mutex
-	now := time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)
-	s.Now = func() time.Time { mu.Lock(); defer mu.Unlock(); now = now.Add(time.Second); return now }
 	e := &env{ctx: context.Background(), store: s, track: tracking.New(s), iv: interviews.New(s)}
 	if e.builtin, err = e.iv.EnsureBuiltin(e.ctx); err != nil {
 		t.Fatalf("EnsureBuiltin: %v", err)

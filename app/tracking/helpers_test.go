@@ -43,13 +43,12 @@ type env struct {
 // newEnv opens a fresh workspace file with a fixed clock and a current profile.
 func newEnv(t *testing.T) *env {
 	t.Helper()
-	s, err := storage.Open(filepath.Join(t.TempDir(), "workspace.db"))
+	clk := &testClock{t: time.Date(2025, 3, 1, 9, 0, 0, 0, time.UTC)}
+	s, err := storage.Open(filepath.Join(t.TempDir(), "workspace.db"), storage.WithClock(clk.Now))
 	if err != nil {
 		t.Fatalf("storage.Open: %v", err)
 	}
 	t.Cleanup(func() { s.Close() })
-	clk := &testClock{t: time.Date(2025, 3, 1, 9, 0, 0, 0, time.UTC)}
-	s.Now = clk.Now
 	e := &env{ctx: context.Background(), store: s, svc: tracking.New(s), clock: clk}
 	e.actor, err = e.svc.CreateProfile(e.ctx, "Riley Chen", true, true, model.Profile{})
 	if err != nil {
