@@ -61,6 +61,11 @@ func (i *Interviews) DuplicateRubric(id int64, name string) (rubric.Version, err
 	})
 }
 
+// CheckRubric lists a rubric's problems by path, as saving would refuse it (nothing is saved).
+func (i *Interviews) CheckRubric(r rubric.Rubric) []model.FieldError {
+	return i.svc.CheckRubric(r)
+}
+
 func (i *Interviews) ArchiveRubric(id int64, archived bool) error {
 	return userError(i.svc.ArchiveRubric(context.Background(), id, archived))
 }
@@ -174,6 +179,14 @@ func (i *Interviews) Scorecard(id int64) (interviews.ScorecardView, error) {
 func (i *Interviews) SaveDraft(id int64, patches []scoring.Patch) (scoring.Scorecard, error) {
 	return withActor(i.ws, func(a model.Profile) (scoring.Scorecard, error) {
 		return i.svc.SaveDraft(context.Background(), id, patches, a)
+	})
+}
+
+// Missing lists what stops the current profile's draft from being submitted,
+// with the runner's unsaved patches applied to a copy (nothing is saved).
+func (i *Interviews) Missing(id int64, pending []scoring.Patch) ([]model.FieldError, error) {
+	return withActor(i.ws, func(a model.Profile) ([]model.FieldError, error) {
+		return i.svc.Missing(context.Background(), id, pending, a)
 	})
 }
 

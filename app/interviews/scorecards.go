@@ -344,3 +344,28 @@ func (s *Service) SaveScreen(ctx context.Context, in scoring.ScreenInput, actor 
 	}
 	return s.store.GetScreen(ctx, in.ApplicationID)
 }
+
+// Missing lists what stops the viewer's draft from being submitted, with
+// the runner's patches not yet saved applied to a copy: exactly Submit's
+// check (scoring.CheckComplete), by field ("answers.<question>",
+// "recommendation"). Nothing is stored.
+func (s *Service) Missing(ctx context.Context, id int64, pending []scoring.Patch, viewer model.Profile) ([]model.FieldError, error) {
+	c, err := s.store.GetScorecard(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	if c.AuthorID != viewer.ID {
+		return nil, fmt.Errorf("scorecard %d belongs to %s: %w", id, c.AuthorName, model.ErrConflict)
+	}
+	r, err := s.store.ScorecardRubric(ctx, c)
+	if err != nil {
+		return nil, err
+	}
+	for _, p := range pending {
+		if err := scoring.ApplyPatch(r, &c, p); err != nil {
+			return problems(err), nil
+		}
+	}
+	answers, rec, _ := c.Current()
+	return problems(scoring.CheckComplete(r, answers, rec)), nil
+}

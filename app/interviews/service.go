@@ -245,3 +245,19 @@ func (s *Service) ScheduleRound(ctx context.Context, applicationID, roundID int6
 	}
 	return s.store.ScheduleRound(ctx, applicationID, roundID, at)
 }
+
+// CheckRubric lists what is wrong with a rubric being edited, by path
+// (e.g. "competencies[0].questions[1].anchors"), exactly as saving would
+// refuse it; an empty list means it would save. Nothing is stored.
+func (s *Service) CheckRubric(r rubric.Rubric) []model.FieldError {
+	return problems(checkRubric(&r))
+}
+
+// problems turns a validation error into its list (empty when none).
+func problems(err error) []model.FieldError {
+	var ve *model.ValidationError
+	if errors.As(err, &ve) {
+		return ve.Fields
+	}
+	return []model.FieldError{}
+}

@@ -478,3 +478,50 @@ func mustExec(t *testing.T) func(sql.Result, error) {
 		}
 	}
 }
+
+// The UI asks Go what a rubric lacks and what a draft lacks, instead of
+// repeating the rules in TypeScript.
+func TestCheckRubricAndMissingAreTheSaveAndSubmitRules(t *testing.T) {
+	e := newEnv(t)
+	if p := e.iv.CheckRubric(e.builtin.Content); len(p) != 0 {
+		t.Errorf("the built-in rubric has problems: %+v", p)
+	}
+	r := e.builtin.Content // shares its slices: e.builtin is not used again below
+	r.Name = " "
+	r.Competencies[0].Questions[0].Anchors = r.Competencies[0].Questions[0].Anchors[:2]
+	got := e.iv.CheckRubric(r)
+	fields := map[string]bool{}
+	for _, f := range got {
+		fields[f.Field] = true
+	}
+	if !fields["name"] || !fields["competencies[0].questions[0].anchors"] {
+		t.Errorf("CheckRubric = %+v", got)
+	}
+	if _, err := e.iv.CreateRubric(e.ctx, r, e.riley); err == nil {
+		t.Fatal("a rubric CheckRubric refuses was saved")
+	}
+
+	v, err := e.iv.StartInterview(e.ctx, e.app.ID, e.round.ID, e.sam)
+	if err != nil {
+		t.Fatal(err)
+	}
+	qs := v.Rubric.Competencies[0].Questions
+	missing, err := e.iv.Missing(e.ctx, v.Card.ID, nil, e.sam)
+	if err != nil || len(missing) != len(qs)+1 {
+		t.Fatalf("an empty draft misses %+v (%v); want every question and the recommendation", missing, err)
+	}
+	three, rec := 3, "yes"
+	pending := []scoring.Patch{{Recommendation: &rec}}
+	for _, q := range qs {
+		pending = append(pending, scoring.Patch{QuestionID: q.ID, Score: &three})
+	}
+	if missing, _ := e.iv.Missing(e.ctx, v.Card.ID, pending, e.sam); len(missing) != 0 {
+		t.Errorf("with the unsaved patches nothing should be missing: %+v", missing)
+	}
+	if _, err := e.iv.Missing(e.ctx, v.Card.ID, nil, e.priya); err == nil {
+		t.Error("Priya asked what Sam's draft lacks")
+	}
+	if c, _ := e.iv.Scorecard(e.ctx, v.Card.ID, e.sam); len(c.Card.Answers) != 0 {
+		t.Error("Missing saved the pending patches")
+	}
+}

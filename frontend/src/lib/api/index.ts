@@ -206,6 +206,8 @@ export const api = {
   /** Saves an edit; a version already scored with is kept and the edit becomes a new version. */
   saveRubric: (id: number, r: Rubric) => call(Interviews.SaveRubric(id, r)),
   duplicateRubric: (id: number, name = '') => call(Interviews.DuplicateRubric(id, name)),
+  /** A rubric's problems by path (e.g. competencies[0].questions[1].anchors), as saving would refuse it; nothing is saved. */
+  checkRubric: (r: Rubric) => call(Interviews.CheckRubric(r)),
   archiveRubric: (id: number, archived: boolean) => call(Interviews.ArchiveRubric(id, archived)),
   deleteRubric: (id: number) => call(Interviews.DeleteRubric(id)),
   /** Imports a JSON or YAML rubric file; errors name each path (e.g. competencies[0].questions[1].anchors). */
@@ -237,6 +239,8 @@ export const api = {
   scorecard: (id: number) => call(Interviews.Scorecard(id)),
   /** Autosave: patches applied in order, all or none. */
   saveDraft: (id: number, patches: Patch[]) => call(Interviews.SaveDraft(id, patches as scoring.Patch[])),
+  /** What stops the draft from being submitted, with unsaved patches applied to a copy (Submit's own check). */
+  missing: (id: number, pending: Patch[] = []) => call(Interviews.Missing(id, pending as scoring.Patch[])),
   submit: (id: number, last: Patch = {}) => call(Interviews.Submit(id, last as scoring.Patch)),
   amend: (id: number, a: Amendment) => call(Interviews.Amend(id, a)),
 

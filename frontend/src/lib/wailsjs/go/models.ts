@@ -1264,6 +1264,20 @@ export namespace model {
 	        this.sources = source["sources"];
 	    }
 	}
+	export class FieldError {
+	    field: string;
+	    message: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new FieldError(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.field = source["field"];
+	        this.message = source["message"];
+	    }
+	}
 	
 	export class Profile {
 	    id: number;

@@ -3,6 +3,7 @@
 import {interviews} from '../models';
 import {scoring} from '../models';
 import {rubric} from '../models';
+import {model} from '../models';
 import {app} from '../models';
 
 export function Amend(arg1:number,arg2:interviews.Amendment):Promise<scoring.Scorecard>;
@@ -12,6 +13,8 @@ export function ArchiveRubric(arg1:number,arg2:boolean):Promise<void>;
 export function AssignRound(arg1:number,arg2:number,arg3:Array<number>):Promise<void>;
 
 export function CandidateRounds(arg1:number):Promise<Array<scoring.CandidateRound>>;
+
+export function CheckRubric(arg1:rubric.Rubric):Promise<Array<model.FieldError>>;
 
 export function CreateRubric(arg1:rubric.Rubric):Promise<rubric.Version>;
 
@@ -24,6 +27,8 @@ export function DuplicateRubric(arg1:number,arg2:string):Promise<rubric.Version>
 export function ExportRubric(arg1:number,arg2:string):Promise<boolean>;
 
 export function ImportRubric(arg1:app.RubricFile):Promise<rubric.Version>;
+
+export function Missing(arg1:number,arg2:Array<scoring.Patch>):Promise<Array<model.FieldError>>;
 
 export function MoveRound(arg1:number,arg2:number):Promise<Array<scoring.Round>>;
 

@@ -18,6 +18,10 @@ export function CandidateRounds(arg1) {
   return window['go']['app']['Interviews']['CandidateRounds'](arg1);
 }
 
+export function CheckRubric(arg1) {
+  return window['go']['app']['Interviews']['CheckRubric'](arg1);
+}
+
 export function CreateRubric(arg1) {
   return window['go']['app']['Interviews']['CreateRubric'](arg1);
 }
@@ -40,6 +44,10 @@ export function ExportRubric(arg1, arg2) {
 
 export function ImportRubric(arg1) {
   return window['go']['app']['Interviews']['ImportRubric'](arg1);
+}
+
+export function Missing(arg1, arg2) {
+  return window['go']['app']['Interviews']['Missing'](arg1, arg2);
 }
 
 export function MoveRound(arg1, arg2) {
