@@ -246,9 +246,7 @@ func (s *Store) collectBundle(ctx context.Context, tx *sql.Tx, opts bundle.Expor
 		if err != nil {
 			return nil, nil, nil, err
 		}
-		bc := bundle.Candidate{Ref: fmt.Sprintf("candidate-%d", i+1), Name: c.Name, Email: c.Email, Phone: c.Phone, Location: c.Location,
-			LinkedIn: c.LinkedIn, GitHub: c.GitHub, Portfolio: c.Portfolio, Source: c.Source, ResumeText: c.ResumeText, Tags: c.Tags,
-			CreatedAt: c.CreatedAt, UpdatedAt: c.UpdatedAt, ArchivedAt: c.ArchivedAt}
+		bc := bundle.Candidate{Ref: fmt.Sprintf("candidate-%d", i+1), CreatedAt: c.CreatedAt, UpdatedAt: c.UpdatedAt, ArchivedAt: c.ArchivedAt, CandidateInput: c.CandidateInput}
 		refs[id], emails[id] = bc.Ref, c.Email
 		list, err := candidateApplications(ctx, tx, id)
 		if err != nil {

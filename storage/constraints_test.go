@@ -35,8 +35,8 @@ func TestUniqueEmail(t *testing.T) {
 			t.Fatalf("candidate %q without email refused: %v", name, err)
 		}
 	}
-	mustCandidate(t, s, model.Candidate{Name: "Also No Mail"})
-	mustCandidate(t, s, model.Candidate{Name: "Still No Mail"})
+	mustCandidate(t, s, model.Candidate{CandidateInput: model.CandidateInput{Name: "Also No Mail"}})
+	mustCandidate(t, s, model.Candidate{CandidateInput: model.CandidateInput{Name: "Still No Mail"}})
 
 	// Through the store, a duplicate is reported with the existing record.
 	existing, err := s.FindByEmail(ctx, "ada@example.com")
@@ -44,7 +44,7 @@ func TestUniqueEmail(t *testing.T) {
 		t.Fatal(err)
 	}
 	before, _ := s.CountCandidates(ctx)
-	_, err = s.CreateCandidate(ctx, model.Candidate{Name: "Another Ada", Email: "ada@example.com"}, nil, tester)
+	_, err = s.CreateCandidate(ctx, model.Candidate{CandidateInput: model.CandidateInput{Name: "Another Ada", Email: "ada@example.com"}}, nil, tester)
 	var dup *model.DuplicateEmailError
 	if !errors.As(err, &dup) {
 		t.Fatalf("CreateCandidate duplicate: err = %v, want *DuplicateEmailError", err)
@@ -61,7 +61,7 @@ func TestUniqueEmail(t *testing.T) {
 
 	// Changing someone else's email to a taken one is refused too, but a
 	// candidate may keep (re-save) their own.
-	other := mustCandidate(t, s, model.Candidate{Name: "Grace Hopper", Email: "grace@example.com"})
+	other := mustCandidate(t, s, model.Candidate{CandidateInput: model.CandidateInput{Name: "Grace Hopper", Email: "grace@example.com"}})
 	_, err = s.UpdateCandidate(ctx, other.ID, func(c *model.Candidate) error { c.Email = "ada@example.com"; return nil })
 	if !errors.As(err, &dup) {
 		t.Fatalf("UpdateCandidate to a taken email: err = %v, want *DuplicateEmailError", err)
@@ -79,7 +79,7 @@ func TestApplicationStageMustBelongToRole(t *testing.T) {
 	s, _ := mustOpen(t)
 	a := mustRole(t, s, "Role A")
 	b := mustRole(t, s, "Role B")
-	c := mustCandidate(t, s, model.Candidate{Name: "Barbara Liskov"})
+	c := mustCandidate(t, s, model.Candidate{CandidateInput: model.CandidateInput{Name: "Barbara Liskov"}})
 
 	_, err := s.w.Exec(`INSERT INTO applications (candidate_id, role_id, stage_id, created_at, entered_stage_at) VALUES (?, ?, ?, ?, ?)`,
 		c.ID, a.ID, b.Stages[0].ID, rawNow, rawNow)
@@ -105,7 +105,7 @@ func TestApplicationStageMustBelongToRole(t *testing.T) {
 func TestNotesAreAppendOnly(t *testing.T) {
 	ctx := context.Background()
 	s, _ := mustOpen(t)
-	c := mustCandidate(t, s, model.Candidate{Name: "Ken Thompson"})
+	c := mustCandidate(t, s, model.Candidate{CandidateInput: model.CandidateInput{Name: "Ken Thompson"}})
 	n, err := s.AddNote(ctx, c.ID, "Wrote the first Unix.", tester)
 	if err != nil {
 		t.Fatal(err)
@@ -127,7 +127,7 @@ func TestStageHoldingApplicationsCannotBeDeletedBySQL(t *testing.T) {
 	ctx := context.Background()
 	s, _ := mustOpen(t)
 	r := mustRole(t, s, "Kernel Hacker")
-	c := mustCandidate(t, s, model.Candidate{Name: "Linus Torvalds"}, r.ID)
+	c := mustCandidate(t, s, model.Candidate{CandidateInput: model.CandidateInput{Name: "Linus Torvalds"}}, r.ID)
 	app := onlyApplication(t, s, c.ID)
 
 	_, err := s.w.Exec(`DELETE FROM stages WHERE id = ?`, app.StageID)
@@ -191,7 +191,7 @@ func TestReaderPoolRefusesWrites(t *testing.T) {
 		t.Fatalf("CountCandidates = %d, %v; a refused write left rows behind", n, err)
 	}
 	// Writes still work through the store.
-	mustCandidate(t, s, model.Candidate{Name: "Real Person"})
+	mustCandidate(t, s, model.Candidate{CandidateInput: model.CandidateInput{Name: "Real Person"}})
 	if n, _ := s.CountCandidates(ctx); n != 1 {
 		t.Fatalf("CountCandidates = %d after one create, want 1", n)
 	}
@@ -203,7 +203,7 @@ func TestWriteIsAllOrNothing(t *testing.T) {
 	r := mustRole(t, s, "Only Role")
 	// Applying to a role that does not exist fails after the candidate row
 	// was inserted in the same transaction: nothing may remain.
-	_, err := s.CreateCandidate(ctx, model.Candidate{Name: "Half Saved", Email: "half@example.com"}, []int64{r.ID, r.ID + 1000}, tester)
+	_, err := s.CreateCandidate(ctx, model.Candidate{CandidateInput: model.CandidateInput{Name: "Half Saved", Email: "half@example.com"}}, []int64{r.ID, r.ID + 1000}, tester)
 	if !errors.Is(err, model.ErrNotFound) {
 		t.Fatalf("CreateCandidate with a missing role: err = %v, want ErrNotFound", err)
 	}

@@ -337,7 +337,7 @@ func TestWorkspaceSurvivesReopen(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	c := mustCandidate(t, s, model.Candidate{Name: "Edgar Codd", Email: "ted@relational.example"}, r.ID)
+	c := mustCandidate(t, s, model.Candidate{CandidateInput: model.CandidateInput{Name: "Edgar Codd", Email: "ted@relational.example"}}, r.ID)
 	if err := s.Close(); err != nil {
 		t.Fatal(err)
 	}

@@ -14,8 +14,8 @@ import (
 func TestSearchIndexFollowsWrites(t *testing.T) {
 	ctx := context.Background()
 	s, clk := mustOpen(t)
-	ada := mustCandidate(t, s, model.Candidate{Name: "Ada Lovelace", Email: "ada@analytical.example", ResumeText: "Difference engine programmer"})
-	bystander := mustCandidate(t, s, model.Candidate{Name: "Bystander Person", Email: "by@stander.example", ResumeText: "Unrelated work"})
+	ada := mustCandidate(t, s, model.Candidate{CandidateInput: model.CandidateInput{Name: "Ada Lovelace", Email: "ada@analytical.example", ResumeText: "Difference engine programmer"}})
+	bystander := mustCandidate(t, s, model.Candidate{CandidateInput: model.CandidateInput{Name: "Bystander Person", Email: "by@stander.example", ResumeText: "Unrelated work"}})
 	update := func(fn func(c *model.Candidate)) {
 		t.Helper()
 		clk.Advance(time.Minute)
@@ -81,8 +81,8 @@ func TestSearchIndexFollowsWrites(t *testing.T) {
 func TestSearchExcludesArchivedUnlessAsked(t *testing.T) {
 	ctx := context.Background()
 	s, _ := mustOpen(t)
-	live := mustCandidate(t, s, model.Candidate{Name: "Radia Perlman", ResumeText: "spanning tree"})
-	old := mustCandidate(t, s, model.Candidate{Name: "Old Perlman", ResumeText: "spanning tree too"})
+	live := mustCandidate(t, s, model.Candidate{CandidateInput: model.CandidateInput{Name: "Radia Perlman", ResumeText: "spanning tree"}})
+	old := mustCandidate(t, s, model.Candidate{CandidateInput: model.CandidateInput{Name: "Old Perlman", ResumeText: "spanning tree too"}})
 	if _, err := s.SetArchived(ctx, old.ID, true); err != nil {
 		t.Fatal(err)
 	}
@@ -103,8 +103,7 @@ func TestSearchExcludesArchivedUnlessAsked(t *testing.T) {
 func TestSearchHighlights(t *testing.T) {
 	ctx := context.Background()
 	s, _ := mustOpen(t)
-	c := mustCandidate(t, s, model.Candidate{Name: "Ada Lovelace", Email: "ada@example.com",
-		ResumeText: "Long before computers existed she described loops for the Analytical Engine."})
+	c := mustCandidate(t, s, model.Candidate{CandidateInput: model.CandidateInput{Name: "Ada Lovelace", Email: "ada@example.com", ResumeText: "Long before computers existed she described loops for the Analytical Engine."}})
 	if _, err := s.AddNote(ctx, c.ID, "Talked about the engine for an hour.", tester); err != nil {
 		t.Fatal(err)
 	}
@@ -196,8 +195,8 @@ func TestSpans(t *testing.T) {
 func TestHostileQueriesAreLiteral(t *testing.T) {
 	ctx := context.Background()
 	s, _ := mustOpen(t)
-	nora := mustCandidate(t, s, model.Candidate{Name: "Nora Near", ResumeText: "x-ray col:foo"})
-	apple := mustCandidate(t, s, model.Candidate{Name: "Apple Person", ResumeText: "plain text"})
+	nora := mustCandidate(t, s, model.Candidate{CandidateInput: model.CandidateInput{Name: "Nora Near", ResumeText: "x-ray col:foo"}})
+	apple := mustCandidate(t, s, model.Candidate{CandidateInput: model.CandidateInput{Name: "Apple Person", ResumeText: "plain text"}})
 	tests := []struct {
 		query string
 		want  []int64
@@ -278,9 +277,9 @@ func TestFTSQuery(t *testing.T) {
 
 func TestSearchPrefixAndDiacritics(t *testing.T) {
 	s, _ := mustOpen(t)
-	ada := mustCandidate(t, s, model.Candidate{Name: "Ada Lovelace"})
-	karen := mustCandidate(t, s, model.Candidate{Name: "Karen Spärck Jones"})
-	mateo := mustCandidate(t, s, model.Candidate{Name: "Mateo Fernández", ResumeText: "Café owner in Zürich"})
+	ada := mustCandidate(t, s, model.Candidate{CandidateInput: model.CandidateInput{Name: "Ada Lovelace"}})
+	karen := mustCandidate(t, s, model.Candidate{CandidateInput: model.CandidateInput{Name: "Karen Spärck Jones"}})
+	mateo := mustCandidate(t, s, model.Candidate{CandidateInput: model.CandidateInput{Name: "Mateo Fernández", ResumeText: "Café owner in Zürich"}})
 	tests := []struct {
 		query string
 		want  []int64
@@ -306,9 +305,9 @@ func TestSearchPrefixAndDiacritics(t *testing.T) {
 func TestSearchRanksNameHitsFirst(t *testing.T) {
 	ctx := context.Background()
 	s, clk := mustOpen(t)
-	mentions := mustCandidate(t, s, model.Candidate{Name: "Someone Else", ResumeText: "Read a paper by Turing on morphogenesis."})
+	mentions := mustCandidate(t, s, model.Candidate{CandidateInput: model.CandidateInput{Name: "Someone Else", ResumeText: "Read a paper by Turing on morphogenesis."}})
 	clk.Advance(time.Hour)
-	turing := mustCandidate(t, s, model.Candidate{Name: "Alan Turing"})
+	turing := mustCandidate(t, s, model.Candidate{CandidateInput: model.CandidateInput{Name: "Alan Turing"}})
 	clk.Advance(time.Hour)
 	// Touch the resume-only match so it is the most recently updated.
 	if _, err := s.AddNote(ctx, mentions.ID, "follow up", tester); err != nil {
@@ -343,12 +342,12 @@ func newListFixture(t *testing.T) listFixture {
 		clk.Advance(time.Minute)
 		return mustCandidate(t, s, c, roles...)
 	}
-	f.alice = add(model.Candidate{Name: "alice Adams", Email: "alice@example.com", Source: "Referral", Tags: []string{"Go", "remote"}}, f.backend.ID)
-	f.bob = add(model.Candidate{Name: "Bob Brown", Email: "bob@example.com", Source: "LinkedIn", Tags: []string{"go"}}, f.backend.ID, f.design.ID)
-	f.carol = add(model.Candidate{Name: "carol Clark", Email: "carol@example.com", Source: "referral", Tags: []string{"figma"}}, f.design.ID)
-	f.dave = add(model.Candidate{Name: "Dave Davis", Email: "dave@example.com", Source: "Agency"})
-	f.erin = add(model.Candidate{Name: "Erin Evans", Email: "erin@example.com", Source: "LinkedIn", Tags: []string{"remote"}}, f.backend.ID)
-	f.archived = add(model.Candidate{Name: "Archie Archived", Email: "archie@example.com", Source: "Referral", Tags: []string{"go"}}, f.backend.ID)
+	f.alice = add(model.Candidate{CandidateInput: model.CandidateInput{Name: "alice Adams", Email: "alice@example.com", Source: "Referral", Tags: []string{"Go", "remote"}}}, f.backend.ID)
+	f.bob = add(model.Candidate{CandidateInput: model.CandidateInput{Name: "Bob Brown", Email: "bob@example.com", Source: "LinkedIn", Tags: []string{"go"}}}, f.backend.ID, f.design.ID)
+	f.carol = add(model.Candidate{CandidateInput: model.CandidateInput{Name: "carol Clark", Email: "carol@example.com", Source: "referral", Tags: []string{"figma"}}}, f.design.ID)
+	f.dave = add(model.Candidate{CandidateInput: model.CandidateInput{Name: "Dave Davis", Email: "dave@example.com", Source: "Agency"}})
+	f.erin = add(model.Candidate{CandidateInput: model.CandidateInput{Name: "Erin Evans", Email: "erin@example.com", Source: "LinkedIn", Tags: []string{"remote"}}}, f.backend.ID)
+	f.archived = add(model.Candidate{CandidateInput: model.CandidateInput{Name: "Archie Archived", Email: "archie@example.com", Source: "Referral", Tags: []string{"go"}}}, f.backend.ID)
 	if _, err := s.SetArchived(ctx, f.archived.ID, true); err != nil {
 		t.Fatal(err)
 	}

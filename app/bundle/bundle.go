@@ -252,17 +252,8 @@ type RubricVersion struct {
 
 // Candidate is a person with their applications and files.
 type Candidate struct {
-	Ref          string        `json:"ref"`
-	Name         string        `json:"name"`
-	Email        string        `json:"email"`
-	Phone        string        `json:"phone"`
-	Location     string        `json:"location"`
-	LinkedIn     string        `json:"linkedIn"`
-	GitHub       string        `json:"gitHub"`
-	Portfolio    string        `json:"portfolio"`
-	Source       string        `json:"source"`
-	ResumeText   string        `json:"resumeText"`
-	Tags         []string      `json:"tags"`
+	Ref string `json:"ref"`
+	model.CandidateInput
 	CreatedAt    string        `json:"createdAt"`
 	UpdatedAt    string        `json:"updatedAt"`
 	ArchivedAt   string        `json:"archivedAt"`

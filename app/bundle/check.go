@@ -236,8 +236,7 @@ func (b *Bundle) check(fileSize func(sha string) (int64, bool)) []string {
 	emails, unnamed := map[string]bool{}, map[string]bool{}
 	for i := range b.Candidates {
 		cd := &b.Candidates[i]
-		m := model.Candidate{Name: cd.Name, Email: cd.Email, Phone: cd.Phone, Location: cd.Location, LinkedIn: cd.LinkedIn,
-			GitHub: cd.GitHub, Portfolio: cd.Portfolio, Source: cd.Source, ResumeText: cd.ResumeText, Tags: cd.Tags}
+		m := cd.CandidateInput
 		m.Normalize()
 		what := fmt.Sprintf("candidate %q", clip(m.Name))
 		if m.Email != "" {
@@ -246,8 +245,7 @@ func (b *Bundle) check(fileSize func(sha string) (int64, bool)) []string {
 		if err := m.Validate(); err != nil {
 			c.add("%s: %v", what, err)
 		}
-		cd.Name, cd.Email, cd.Phone, cd.Location, cd.LinkedIn = m.Name, m.Email, m.Phone, m.Location, m.LinkedIn
-		cd.GitHub, cd.Portfolio, cd.Source, cd.ResumeText, cd.Tags = m.GitHub, m.Portfolio, m.Source, m.ResumeText, m.Tags
+		cd.CandidateInput = m
 		cd.CreatedAt = c.time(what+": createdAt", cd.CreatedAt, true)
 		cd.UpdatedAt = c.time(what+": updatedAt", cd.UpdatedAt, true)
 		cd.ArchivedAt = c.time(what+": archivedAt", cd.ArchivedAt, false)

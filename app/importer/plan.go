@@ -195,11 +195,9 @@ func Plan(t Table, m Mapping, opts Options) (Preview, error) {
 			name = get(FieldFirstName) + " " + get(FieldLastName)
 			nameCol = nameColumn()
 		}
-		c := model.Candidate{
-			Name: name, Email: get(FieldEmail), Phone: get(FieldPhone), Location: get(FieldLocation),
-			LinkedIn: get(FieldLinkedIn), GitHub: get(FieldGitHub), Portfolio: get(FieldPortfolio),
-			Source: get(FieldSource), ResumeText: get(FieldResume), Tags: splitTags(get(FieldTags)),
-		}
+		c := model.CandidateInput{Name: name, Email: get(FieldEmail), Phone: get(FieldPhone), Location: get(FieldLocation),
+			LinkedIn: get(FieldLinkedIn), GitHub: get(FieldGitHub), Portfolio: get(FieldPortfolio), Source: get(FieldSource),
+			ResumeText: get(FieldResume), Tags: splitTags(get(FieldTags))}
 		c.Normalize()
 		if err := c.Validate(); err != nil {
 			for _, fe := range fieldErrors(err) {
@@ -211,10 +209,7 @@ func Plan(t Table, m Mapping, opts Options) (Preview, error) {
 				fail(f, col, "%s", fe.Message)
 			}
 		}
-		pr.Input = model.CandidateInput{
-			Name: c.Name, Email: c.Email, Phone: c.Phone, Location: c.Location, LinkedIn: c.LinkedIn,
-			GitHub: c.GitHub, Portfolio: c.Portfolio, Source: c.Source, ResumeText: c.ResumeText, Tags: c.Tags,
-		}
+		pr.Input = c
 		if raw := model.MultiLine(get(FieldNotes)); raw != "" {
 			body, err := model.NoteBody(raw)
 			if err != nil {

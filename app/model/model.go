@@ -55,20 +55,13 @@ type Role struct {
 	UpdatedAt string     `json:"updatedAt"`
 }
 
+// Candidate is a person in the workspace: the fields a recruiter fills in
+// (CandidateInput, the one list of them) and the workspace's bookkeeping.
 type Candidate struct {
-	ID         int64    `json:"id"`
-	Name       string   `json:"name"`
-	Email      string   `json:"email"`
-	Phone      string   `json:"phone"`
-	Location   string   `json:"location"`
-	LinkedIn   string   `json:"linkedIn"`
-	GitHub     string   `json:"gitHub"`
-	Portfolio  string   `json:"portfolio"`
-	Source     string   `json:"source"`
-	ResumeText string   `json:"resumeText"`
-	Tags       []string `json:"tags"`
-	CreatedAt  string   `json:"createdAt"`
-	UpdatedAt  string   `json:"updatedAt"`
+	ID int64 `json:"id"`
+	CandidateInput
+	CreatedAt string `json:"createdAt"`
+	UpdatedAt string `json:"updatedAt"`
 	// ArchivedAt is empty for live candidates.
 	ArchivedAt string `json:"archivedAt"`
 }

@@ -27,7 +27,8 @@ const (
 	MaxReason     = 100
 )
 
-// CandidateInput is a full candidate form (create).
+// CandidateInput is a candidate's own fields: the one list of them, which
+// the candidate, its create form, bundles and imports all use.
 type CandidateInput struct {
 	Name       string   `json:"name"`
 	Email      string   `json:"email"`
@@ -56,7 +57,7 @@ type CandidatePatch struct {
 }
 
 // Apply copies the set fields onto c.
-func (p CandidatePatch) Apply(c *Candidate) {
+func (p CandidatePatch) Apply(c *CandidateInput) {
 	set := func(dst *string, src *string) {
 		if src != nil {
 			*dst = *src
@@ -77,7 +78,7 @@ func (p CandidatePatch) Apply(c *Candidate) {
 }
 
 // Normalize trims whitespace, lowercases the email and tidies tags.
-func (c *Candidate) Normalize() {
+func (c *CandidateInput) Normalize() {
 	for _, f := range []*string{&c.Name, &c.Email, &c.Phone, &c.Location, &c.LinkedIn, &c.GitHub, &c.Portfolio, &c.Source} {
 		*f = OneLine(*f)
 	}
@@ -102,7 +103,7 @@ func NormalizeTags(tags []string) []string {
 }
 
 // Validate checks a normalized candidate and reports every bad field.
-func (c *Candidate) Validate() error {
+func (c *CandidateInput) Validate() error {
 	v := &ValidationError{}
 	if c.Name == "" {
 		v.Add("name", "name is required")

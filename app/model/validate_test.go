@@ -86,33 +86,33 @@ func TestCandidateNormalize(t *testing.T) {
 	}{
 		{
 			name: "whitespace trimmed and collapsed",
-			in:   Candidate{Name: "  Ada \t  Lovelace \n", Location: " London ", Source: "\tReferral  ", Phone: " +44 20  7946 0000 "},
-			want: Candidate{Name: "Ada Lovelace", Location: "London", Source: "Referral", Phone: "+44 20 7946 0000", Tags: []string{}},
+			in:   Candidate{CandidateInput: CandidateInput{Name: "  Ada \t  Lovelace \n", Location: " London ", Source: "\tReferral  ", Phone: " +44 20  7946 0000 "}},
+			want: Candidate{CandidateInput: CandidateInput{Name: "Ada Lovelace", Location: "London", Source: "Referral", Phone: "+44 20 7946 0000", Tags: []string{}}},
 		},
 		{
 			name: "email lower-cased and trimmed",
-			in:   Candidate{Name: "Ada", Email: "  Ada.Lovelace@Example.COM "},
-			want: Candidate{Name: "Ada", Email: "ada.lovelace@example.com", Tags: []string{}},
+			in:   Candidate{CandidateInput: CandidateInput{Name: "Ada", Email: "  Ada.Lovelace@Example.COM "}},
+			want: Candidate{CandidateInput: CandidateInput{Name: "Ada", Email: "ada.lovelace@example.com", Tags: []string{}}},
 		},
 		{
 			name: "control characters removed",
-			in:   Candidate{Name: "Ada\x00 Love\x07lace\x1b[31m", Email: "ada\x02@example.com\x03", GitHub: "https://github.com/ada\x7f"},
-			want: Candidate{Name: "Ada Lovelace[31m", Email: "ada@example.com", GitHub: "https://github.com/ada", Tags: []string{}},
+			in:   Candidate{CandidateInput: CandidateInput{Name: "Ada\x00 Love\x07lace\x1b[31m", Email: "ada\x02@example.com\x03", GitHub: "https://github.com/ada\x7f"}},
+			want: Candidate{CandidateInput: CandidateInput{Name: "Ada Lovelace[31m", Email: "ada@example.com", GitHub: "https://github.com/ada", Tags: []string{}}},
 		},
 		{
 			name: "resume keeps lines and tabs, drops other controls",
-			in:   Candidate{Name: "Ada", ResumeText: "\r\n  Line one\r\nLine\ttwo\x00\x02\x03\n\nLast  \n"},
-			want: Candidate{Name: "Ada", ResumeText: "Line one\nLine\ttwo\n\nLast", Tags: []string{}},
+			in:   Candidate{CandidateInput: CandidateInput{Name: "Ada", ResumeText: "\r\n  Line one\r\nLine\ttwo\x00\x02\x03\n\nLast  \n"}},
+			want: Candidate{CandidateInput: CandidateInput{Name: "Ada", ResumeText: "Line one\nLine\ttwo\n\nLast", Tags: []string{}}},
 		},
 		{
 			name: "tags normalised, de-duplicated, order kept",
-			in:   Candidate{Name: "Ada", Tags: []string{" Go ", "python", "GO", "", "  ", "Machine   Learning", "machine learning", "p\x00ython"}},
-			want: Candidate{Name: "Ada", Tags: []string{"go", "python", "machine learning"}},
+			in:   Candidate{CandidateInput: CandidateInput{Name: "Ada", Tags: []string{" Go ", "python", "GO", "", "  ", "Machine   Learning", "machine learning", "p\x00ython"}}},
+			want: Candidate{CandidateInput: CandidateInput{Name: "Ada", Tags: []string{"go", "python", "machine learning"}}},
 		},
 		{
 			name: "nil tags become an empty list",
-			in:   Candidate{Name: "Ada"},
-			want: Candidate{Name: "Ada", Tags: []string{}},
+			in:   Candidate{CandidateInput: CandidateInput{Name: "Ada"}},
+			want: Candidate{CandidateInput: CandidateInput{Name: "Ada", Tags: []string{}}},
 		},
 	}
 	for _, tc := range tests {
@@ -151,9 +151,7 @@ func TestNormalizeTags(t *testing.T) {
 }
 
 func TestCandidateValidate(t *testing.T) {
-	valid := Candidate{Name: "Ada Lovelace", Email: "ada@example.com", Phone: "+44 (20) 7946-0000 x12",
-		LinkedIn: "https://www.linkedin.com/in/ada", GitHub: "https://github.com/ada", Portfolio: "http://ada.example",
-		Tags: []string{"go", "python"}}
+	valid := Candidate{CandidateInput: CandidateInput{Name: "Ada Lovelace", Email: "ada@example.com", Phone: "+44 (20) 7946-0000 x12", LinkedIn: "https://www.linkedin.com/in/ada", GitHub: "https://github.com/ada", Portfolio: "http://ada.example", Tags: []string{"go", "python"}}}
 	manyTags := func(n int) []string {
 		out := make([]string, n)
 		for i := range out {
@@ -224,7 +222,7 @@ func TestCandidateValidate(t *testing.T) {
 }
 
 func TestValidationMessagesStayShort(t *testing.T) {
-	c := Candidate{Name: "Ada", Email: strings.Repeat("x", 10_000)}
+	c := Candidate{CandidateInput: CandidateInput{Name: "Ada", Email: strings.Repeat("x", 10_000)}}
 	err := c.Validate()
 	if err == nil {
 		t.Fatal("a 10,000-character non-address was accepted")
@@ -235,12 +233,12 @@ func TestValidationMessagesStayShort(t *testing.T) {
 }
 
 func TestCandidatePatchApply(t *testing.T) {
-	base := Candidate{ID: 7, Name: "Ada", Email: "ada@example.com", Phone: "1", Tags: []string{"go"}, CreatedAt: "then"}
+	base := Candidate{ID: 7, CreatedAt: "then", CandidateInput: CandidateInput{Name: "Ada", Email: "ada@example.com", Phone: "1", Tags: []string{"go"}}}
 	phone, empty := "+44 1", ""
 	tags := []string{"rust"}
 
 	c := base
-	CandidatePatch{Phone: &phone}.Apply(&c)
+	CandidatePatch{Phone: &phone}.Apply(&c.CandidateInput)
 	want := base
 	want.Phone = phone
 	if fmt.Sprint(c) != fmt.Sprint(want) {
@@ -248,13 +246,13 @@ func TestCandidatePatchApply(t *testing.T) {
 	}
 
 	c = base
-	CandidatePatch{Email: &empty, Tags: &tags}.Apply(&c)
+	CandidatePatch{Email: &empty, Tags: &tags}.Apply(&c.CandidateInput)
 	if c.Email != "" || !slices.Equal(c.Tags, tags) || c.Name != "Ada" || c.Phone != "1" || c.ID != 7 {
 		t.Errorf("email-clear + tags patch: got %+v", c)
 	}
 
 	c = base
-	CandidatePatch{}.Apply(&c)
+	CandidatePatch{}.Apply(&c.CandidateInput)
 	if fmt.Sprint(c) != fmt.Sprint(base) {
 		t.Errorf("empty patch changed %+v to %+v", base, c)
 	}

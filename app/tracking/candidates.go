@@ -16,10 +16,7 @@ import (
 // CreateCandidate validates a new candidate and saves them, applied to
 // roleIDs. An email already on file returns *model.DuplicateEmailError.
 func (s *Service) CreateCandidate(ctx context.Context, in model.CandidateInput, roleIDs []int64, actor model.Profile) (model.Candidate, error) {
-	c := model.Candidate{
-		Name: in.Name, Email: in.Email, Phone: in.Phone, Location: in.Location, LinkedIn: in.LinkedIn,
-		GitHub: in.GitHub, Portfolio: in.Portfolio, Source: in.Source, ResumeText: in.ResumeText, Tags: in.Tags,
-	}
+	c := model.Candidate{CandidateInput: in}
 	c.Normalize()
 	if err := c.Validate(); err != nil {
 		return model.Candidate{}, err
@@ -36,7 +33,7 @@ func (s *Service) CreateCandidate(ctx context.Context, in model.CandidateInput, 
 // UpdateCandidate applies the set fields of patch (autosave sends one at a time).
 func (s *Service) UpdateCandidate(ctx context.Context, id int64, patch model.CandidatePatch) (model.Candidate, error) {
 	return s.store.UpdateCandidate(ctx, id, func(c *model.Candidate) error {
-		patch.Apply(c)
+		patch.Apply(&c.CandidateInput)
 		c.Normalize()
 		return c.Validate()
 	})
@@ -45,7 +42,7 @@ func (s *Service) UpdateCandidate(ctx context.Context, id int64, patch model.Can
 // FindByEmail returns the candidate holding an email, for the duplicate hint
 // shown while typing; ErrNotFound when nobody has it.
 func (s *Service) FindByEmail(ctx context.Context, email string) (model.Candidate, error) {
-	c := model.Candidate{Email: email}
+	c := model.Candidate{CandidateInput: model.CandidateInput{Email: email}}
 	c.Normalize()
 	if c.Email == "" {
 		return model.Candidate{}, fmt.Errorf("email: %w", model.ErrNotFound)

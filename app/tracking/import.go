@@ -96,10 +96,7 @@ func (s *Service) CommitImport(ctx context.Context, preview importer.Preview, ro
 // the candidate form and of notes.
 func checkImportRow(pr importer.PreviewRow) (storage.ImportRow, []importer.CellError) {
 	in := pr.Input
-	c := model.Candidate{
-		Name: in.Name, Email: in.Email, Phone: in.Phone, Location: in.Location, LinkedIn: in.LinkedIn,
-		GitHub: in.GitHub, Portfolio: in.Portfolio, Source: in.Source, ResumeText: in.ResumeText, Tags: in.Tags,
-	}
+	c := model.Candidate{CandidateInput: in}
 	c.Normalize()
 	var errs []importer.CellError
 	// field overrides the error's own field name when not empty.
