@@ -12,10 +12,10 @@ import (
 type Candidates struct {
 	svc *tracking.Service
 	ws  *Workspace
-	rt  *Runtime
+	rt  Shell
 }
 
-func NewCandidates(svc *tracking.Service, ws *Workspace, rt *Runtime) *Candidates {
+func NewCandidates(svc *tracking.Service, ws *Workspace, rt Shell) *Candidates {
 	return &Candidates{svc: svc, ws: ws, rt: rt}
 }
 

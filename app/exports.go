@@ -2,9 +2,11 @@ package app
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"path/filepath"
+	"sync"
 
 	"hirebench/app/files"
 	"hirebench/app/interviews"
@@ -17,25 +19,54 @@ import (
 type Exports struct {
 	svc *interviews.Service
 	ws  *Workspace
-	rt  *Runtime
+	rt  Shell
+
+	mu     sync.Mutex
+	cancel context.CancelFunc // of the export running, if any
 }
 
-func NewExports(svc *interviews.Service, ws *Workspace, rt *Runtime) *Exports {
+func NewExports(svc *interviews.Service, ws *Workspace, rt Shell) *Exports {
 	return &Exports{svc: svc, ws: ws, rt: rt}
 }
 
-// ExportResult says what was written; Saved is false when the user cancelled.
+// ExportResult says what was written; Saved is false when the user
+// cancelled, in the save dialog or (Cancelled) while it was written.
 type ExportResult struct {
 	Saved      bool   `json:"saved"`
+	Cancelled  bool   `json:"cancelled"`
 	Path       string `json:"path"`
 	Candidates int    `json:"candidates"`
 	Rows       int    `json:"rows"`
 }
 
 // ExportProgress is emitted as "export:progress" while an export runs.
+// Every export ends with one of done, failed or cancelled.
 type ExportProgress struct {
-	Stage   string `json:"stage"` // choosing, gathering, writing, done
+	Stage   string `json:"stage"` // gathering, choosing, writing, then done, failed or cancelled
 	Percent int    `json:"percent"`
+}
+
+// CancelExport stops the export being written; it writes nothing (the
+// file it was writing is removed, an existing one kept).
+func (e *Exports) CancelExport() {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if e.cancel != nil {
+		e.cancel()
+	}
+}
+
+// cancellable is a writer that stops once ctx is cancelled.
+type cancellable struct {
+	ctx context.Context
+	w   io.Writer
+}
+
+func (c cancellable) Write(p []byte) (int, error) {
+	if err := c.ctx.Err(); err != nil {
+		return 0, err
+	}
+	return c.w.Write(p)
 }
 
 // Workbook asks where to save, then writes the role's committee workbook.
@@ -61,8 +92,26 @@ func (e *Exports) CSV(roleID int64, which string, bom bool) (ExportResult, error
 	})
 }
 
-func (e *Exports) export(roleID int64, title, suffix, pattern, patternName string, write func(io.Writer, exports.Committee) error) (ExportResult, error) {
-	ctx := context.Background()
+func (e *Exports) export(roleID int64, title, suffix, pattern, patternName string, write func(io.Writer, exports.Committee) error) (res ExportResult, err error) {
+	ctx, cancel := context.WithCancel(context.Background())
+	e.mu.Lock()
+	e.cancel = cancel
+	e.mu.Unlock()
+	defer func() {
+		e.mu.Lock()
+		e.cancel = nil
+		e.mu.Unlock()
+		cancel()
+		// However it went, the page learns that the export ended.
+		switch {
+		case res.Cancelled:
+			e.rt.emit("export:progress", ExportProgress{Stage: "cancelled", Percent: 100})
+		case err != nil:
+			e.rt.emit("export:progress", ExportProgress{Stage: "failed", Percent: 100})
+		default:
+			e.rt.emit("export:progress", ExportProgress{Stage: "done", Percent: 100})
+		}
+	}()
 	viewer, err := e.ws.actor()
 	if err != nil {
 		return ExportResult{}, userError(err)
@@ -72,20 +121,20 @@ func (e *Exports) export(roleID int64, title, suffix, pattern, patternName strin
 	e.rt.emit("export:progress", ExportProgress{Stage: "gathering", Percent: 0})
 	c, err := e.svc.Committee(ctx, roleID, Version, scoring.ExporterOf(viewer))
 	if err != nil {
-		e.rt.emit("export:progress", ExportProgress{Stage: "done", Percent: 100})
 		return ExportResult{}, userError(err)
 	}
 	e.rt.emit("export:progress", ExportProgress{Stage: "choosing", Percent: 10})
 	path, err := e.rt.savePath(title, fileName(c.RoleTitle)+suffix, pattern, patternName)
 	if err != nil || path == "" {
-		e.rt.emit("export:progress", ExportProgress{Stage: "done", Percent: 100})
 		return ExportResult{}, userError(err)
 	}
 	e.rt.emit("export:progress", ExportProgress{Stage: "writing", Percent: 40})
-	if err := files.WriteAtomic(path, func(w io.Writer) error { return write(w, c) }); err != nil {
-		e.rt.emit("export:progress", ExportProgress{Stage: "done", Percent: 100})
+	err = files.WriteAtomic(path, func(w io.Writer) error { return write(cancellable{ctx, w}, c) })
+	switch {
+	case errors.Is(err, context.Canceled):
+		return ExportResult{Cancelled: true, Path: path}, nil
+	case err != nil:
 		return ExportResult{}, userError(fmt.Errorf("export to %s: %w", filepath.Base(path), err))
 	}
-	e.rt.emit("export:progress", ExportProgress{Stage: "done", Percent: 100})
 	return ExportResult{Saved: true, Path: path, Candidates: len(c.Candidates), Rows: len(c.Scorecards)}, nil
 }

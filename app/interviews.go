@@ -16,10 +16,10 @@ import (
 type Interviews struct {
 	svc *interviews.Service
 	ws  *Workspace
-	rt  *Runtime
+	rt  Shell
 }
 
-func NewInterviews(svc *interviews.Service, ws *Workspace, rt *Runtime) *Interviews {
+func NewInterviews(svc *interviews.Service, ws *Workspace, rt Shell) *Interviews {
 	return &Interviews{svc: svc, ws: ws, rt: rt}
 }
 

@@ -22,10 +22,10 @@ type Transfer struct {
 	svc     *tracking.Service
 	bundles *transfer.Service
 	ws      *Workspace
-	rt      *Runtime
+	rt      Shell
 }
 
-func NewTransfer(svc *tracking.Service, bundles *transfer.Service, ws *Workspace, rt *Runtime) *Transfer {
+func NewTransfer(svc *tracking.Service, bundles *transfer.Service, ws *Workspace, rt Shell) *Transfer {
 	return &Transfer{svc: svc, bundles: bundles, ws: ws, rt: rt}
 }
 

@@ -17,7 +17,7 @@ type Workspace struct {
 	svc     *tracking.Service
 	store   *storage.Store
 	dataDir string
-	rt      *Runtime
+	rt      Shell
 
 	mu      sync.Mutex
 	current model.Profile
@@ -31,7 +31,7 @@ type Info struct {
 	SchemaVersion int    `json:"schemaVersion"`
 }
 
-func NewWorkspace(svc *tracking.Service, store *storage.Store, dataDir string, rt *Runtime) *Workspace {
+func NewWorkspace(svc *tracking.Service, store *storage.Store, dataDir string, rt Shell) *Workspace {
 	return &Workspace{svc: svc, store: store, dataDir: dataDir, rt: rt}
 }
 

@@ -74,7 +74,8 @@ export type CalibrationGroup = interviews.CalibrationGroup;
 export type StatsReport = stats.Report;
 export type RaterLeniency = stats.RaterLeniency;
 export type ExportResult = app.ExportResult;
-export type ExportProgress = { stage: 'choosing' | 'gathering' | 'writing' | 'done'; percent: number };
+/** Every export ends with done, failed or cancelled. */
+export type ExportProgress = { stage: 'gathering' | 'choosing' | 'writing' | 'done' | 'failed' | 'cancelled'; percent: number };
 export type ImportRequest = app.ImportRequest;
 export type ImportPreview = app.ImportPreview;
 export type ImportResult = storage.ImportResult;
@@ -252,6 +253,8 @@ export const api = {
   /** Shows the save dialog and writes the committee workbook; saved=false when cancelled. */
   exportWorkbook: (roleId: number) => call(Exports.Workbook(roleId)),
   exportCSV: (roleId: number, which: 'summary' | 'scorecards', bom: boolean) => call(Exports.CSV(roleId, which, bom)),
+  /** Stops the export being written; nothing is written (the result says cancelled). */
+  cancelExport: () => call(Exports.CancelExport()),
   /** Progress of a running export ("export:progress" events). */
   onExportProgress: (fn: (p: ExportProgress) => void): (() => void) => EventsOn('export:progress', fn),
 

@@ -36,6 +36,7 @@ export namespace app {
 	}
 	export class ExportResult {
 	    saved: boolean;
+	    cancelled: boolean;
 	    path: string;
 	    candidates: number;
 	    rows: number;
@@ -47,6 +48,7 @@ export namespace app {
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.saved = source["saved"];
+	        this.cancelled = source["cancelled"];
 	        this.path = source["path"];
 	        this.candidates = source["candidates"];
 	        this.rows = source["rows"];
@@ -2324,6 +2326,8 @@ export namespace stats {
 	    mean: number;
 	    sd: number;
 	    distribution: {[key: string]: number};
+	    verdict: string;
+	    meaning: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new RaterLeniency(source);
@@ -2340,6 +2344,8 @@ export namespace stats {
 	        this.mean = source["mean"];
 	        this.sd = source["sd"];
 	        this.distribution = source["distribution"];
+	        this.verdict = source["verdict"];
+	        this.meaning = source["meaning"];
 	    }
 	}
 	export class Report {
@@ -2367,6 +2373,8 @@ export namespace stats {
 	    leniency: RaterLeniency[];
 	    errors: string[];
 	    notes: string[];
+	    explanations: {[key: string]: string};
+	    caveats: string[];
 	
 	    static createFrom(source: any = {}) {
 	        return new Report(source);
@@ -2398,6 +2406,8 @@ export namespace stats {
 	        this.leniency = this.convertValues(source["leniency"], RaterLeniency);
 	        this.errors = source["errors"];
 	        this.notes = source["notes"];
+	        this.explanations = source["explanations"];
+	        this.caveats = source["caveats"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {

@@ -4,4 +4,6 @@ import {app} from '../models';
 
 export function CSV(arg1:number,arg2:string,arg3:boolean):Promise<app.ExportResult>;
 
+export function CancelExport():Promise<void>;
+
 export function Workbook(arg1:number):Promise<app.ExportResult>;

@@ -6,6 +6,10 @@ export function CSV(arg1, arg2, arg3) {
   return window['go']['app']['Exports']['CSV'](arg1, arg2, arg3);
 }
 
+export function CancelExport() {
+  return window['go']['app']['Exports']['CancelExport']();
+}
+
 export function Workbook(arg1) {
   return window['go']['app']['Exports']['Workbook'](arg1);
 }
