@@ -992,7 +992,7 @@ func (im *importer) importAttachment(candID int64, bc bundle.Candidate, f bundle
 		return err
 	}
 	if _, err := im.tx.ExecContext(im.ctx, sqlInsertAttachment, candID, f.FileName, f.MimeType, len(data), data, f.Text, f.CreatedAt); err != nil {
-		return fmt.Errorf("storage: import attachment of %s: %w", bc.Label(), err)
+		return fmt.Errorf("storage: import attachment %s of bundle %s: %w", f.SHA256, bc.Ref, err)
 	}
 	im.rep.Created.Attachments++
 	return nil
@@ -1034,11 +1034,11 @@ func (im *importer) insertScorecard(bs bundle.Scorecard) error {
 	candID := im.cands[bs.CandidateRef]
 	role := im.roles[strings.ToLower(bs.RoleTitle)]
 	if role == nil || candID == 0 {
-		return fmt.Errorf("storage: import: %s refers to records that were not imported", bs.Label())
+		return fmt.Errorf("storage: import: scorecard %s refers to records that were not imported", bs.UID)
 	}
 	appID, roundID := im.apps[[2]int64{candID, role.id}], role.rounds[strings.ToLower(bs.RoundName)]
 	if appID == 0 || roundID == 0 {
-		return fmt.Errorf("storage: import: %s refers to records that were not imported", bs.Label())
+		return fmt.Errorf("storage: import: scorecard %s refers to records that were not imported", bs.UID)
 	}
 	authorID, err := im.profile(bs.AuthorName)
 	if err != nil {
@@ -1064,7 +1064,7 @@ func (im *importer) insertScorecard(bs bundle.Scorecard) error {
 	}
 	refs := im.versions[bs.RubricSHA256]
 	if len(refs) == 0 {
-		return fmt.Errorf("storage: import: rubric version %s of %s was not imported", bs.RubricSHA256, bs.Label())
+		return fmt.Errorf("storage: import: rubric version %s of scorecard %s was not imported", bs.RubricSHA256, bs.UID)
 	}
 	versionID := refs[0].id
 	for _, r := range refs {
@@ -1141,7 +1141,7 @@ func (im *importer) mergeRevisions(id int64, bs bundle.Scorecard) error {
 		return err
 	}
 	if err := scoring.Verify(c); err != nil {
-		return fmt.Errorf("storage: imported %s does not verify after storing: %w", bs.Label(), err)
+		return fmt.Errorf("storage: imported scorecard %s does not verify after storing: %w", bs.UID, err)
 	}
 	return nil
 }

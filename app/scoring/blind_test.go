@@ -2,6 +2,7 @@ package scoring
 
 import (
 	"errors"
+	"strings"
 	"testing"
 
 	"hirebench/app/model"
@@ -158,5 +159,17 @@ func TestMayImportMatrix(t *testing.T) {
 		if err := MayImport(c.e, c.cards, c.hasRecruiter); (err == nil) != c.ok {
 			t.Errorf("%s: %v, want allowed=%v", c.who, err, c.ok)
 		}
+	}
+}
+
+// Tampering is news for the person looking, shown as a conflict, not an
+// internal error that would be logged.
+func TestTamperingIsAConflict(t *testing.T) {
+	c := submitted()
+	c.SHA256 = strings.Repeat("0", 64)
+	err := Verify(c)
+	var te *TamperedError
+	if !errors.As(err, &te) || !errors.Is(err, model.ErrConflict) || strings.Contains(err.Error(), "conflict") {
+		t.Errorf("Verify of a tampered card = %v", err)
 	}
 }

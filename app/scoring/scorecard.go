@@ -307,6 +307,15 @@ func RevisionHash(c Scorecard, r Revision, previous string) string {
 		Recommendation: r.Recommendation, Notes: r.Notes, Reason: r.Reason, SeenOthers: r.SeenOthers, At: r.CreatedAt})
 }
 
+// TamperedError says a submitted scorecard's content no longer matches its
+// hash. It is news for the person looking (a conflict), not a bug to log.
+type TamperedError struct{ msg string }
+
+func (e *TamperedError) Error() string        { return e.msg }
+func (e *TamperedError) Is(target error) bool { return target == model.ErrConflict }
+
+func tampered(format string, args ...any) error { return &TamperedError{fmt.Sprintf(format, args...)} }
+
 // Verify recomputes every hash of a submitted scorecard and its amendments;
 // an error names the first one that does not match its content.
 func Verify(c Scorecard) error {
@@ -314,12 +323,12 @@ func Verify(c Scorecard) error {
 		return nil
 	}
 	if got := Hash(c); got != c.SHA256 {
-		return fmt.Errorf("scorecard %s by %s: content does not match its hash (tampered or corrupted)", c.UID, c.AuthorName)
+		return tampered("scorecard %s by %s: content does not match its hash (tampered or corrupted)", c.UID, c.AuthorName)
 	}
 	prev := c.SHA256
 	for _, r := range c.Revisions {
 		if got := RevisionHash(c, r, prev); got != r.SHA256 {
-			return fmt.Errorf("scorecard %s amendment %d: content does not match its hash (tampered or corrupted)", c.UID, r.Revision)
+			return tampered("scorecard %s amendment %d: content does not match its hash (tampered or corrupted)", c.UID, r.Revision)
 		}
 		prev = r.SHA256
 	}
