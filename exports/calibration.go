@@ -16,7 +16,7 @@ const RatingsNote = "Ratings are raw levels on the rubric's scale, one per inter
 
 var (
 	statisticHeader = []string{"Statistic", "Value", "95% CI lower", "95% CI upper", "What it means"}
-	leniencyHeader  = []string{"Rater", "N", "Mean deviation", "Z", "Mean", "SD"}
+	leniencyHeader  = []string{"Rater", "N", "Mean deviation", "Z", "Mean", "SD", "Verdict", "What it means"}
 	groupHeader     = []string{"Group", "Scale", "Candidates", "Items", "Scored by 2+", "Interviewers", "ICC(2,1)", "ICC(2,k)",
 		"Alpha (ordinal)", "Alpha (interval)", "What it means"}
 )
@@ -101,21 +101,15 @@ func alphaForms(r *stats.Report) []iccForm {
 	}
 }
 
-// missingReason finds the Errors line about field, if any.
-func missingReason(r *stats.Report, field string) string {
-	for _, e := range r.Errors {
-		names, _, ok := strings.Cut(e, ": ")
-		if !ok {
-			continue
-		}
-		for n := range strings.SplitSeq(names, ",") {
-			n = strings.TrimSpace(n)
-			if n == field || (n == "icc" && strings.HasPrefix(field, "icc")) || n == "input" {
-				return "not computed: " + e
-			}
-		}
+// explanation is the report's plain sentence for a statistic field, the one
+// the app shows: stats.Explain's when the value was computed, else why
+// not. The CI entry is added when the value has no lower limit.
+func explanation(r *stats.Report, field string) string {
+	s := r.Explanations[field]
+	if ci := r.Explanations[field+"_ci"]; ci != "" {
+		s += "; " + strings.ToLower(ci[:1]) + ci[1:]
 	}
-	return "not computed"
+	return s
 }
 
 // References linked from Calibration (https only, through safeLink).
@@ -137,6 +131,10 @@ const (
 	NoCalibrationNote = "No reliability report: no group of ratings has enough candidates and answers scored by two or more interviewers (see each group's reason below)."
 	NoRatingsNote     = "No reliability report: there are no scored answers yet."
 )
+
+// CaveatsTitle heads the report's caveats in plain words (stats.Report.Caveats),
+// as the app shows them; the technical Errors and Notes follow.
+const CaveatsTitle = "What could not be computed, and caveats"
 
 // calWriter writes Calibration row by row.
 type calWriter struct {
@@ -221,9 +219,10 @@ func writeCalibration(f *excelize.File, st *styles, c *Committee) error {
 			}
 		}
 	}
-	// "What it means" of the report (E) overflows into the empty columns
-	// to its right; the group table's (K) is wide.
-	for col, width := range map[string]float64{"A": 40, "B": 10, "C": 13, "D": 13, "E": 13, "F": 13, "G": 10, "H": 10, "I": 14, "J": 15, "K": 90} {
+	// "What it means" of the report (E) and of the leniency table (H)
+	// overflow into the empty columns to their right; the leniency verdict
+	// (G) fits "too few shared answers"; the group table's (K) is wide.
+	for col, width := range map[string]float64{"A": 40, "B": 10, "C": 13, "D": 13, "E": 13, "F": 13, "G": 22, "H": 10, "I": 14, "J": 15, "K": 90} {
 		if err := f.SetColWidth(SheetCalibration, col, col, width); err != nil {
 			return err
 		}
@@ -244,10 +243,10 @@ func writeReport(w *calWriter, rep *stats.Report) error {
 		if err := w.text(1, form.label, 0); err != nil {
 			return err
 		}
+		if err := w.text(5, explanation(rep, form.field), 0); err != nil {
+			return err
+		}
 		if form.value == nil {
-			if err := w.text(5, missingReason(rep, form.field), 0); err != nil {
-				return err
-			}
 			continue
 		}
 		decimals := st.num2
@@ -264,9 +263,6 @@ func writeReport(w *calWriter, rep *stats.Report) error {
 			if err := w.num(4, form.ci[1], st.num2); err != nil {
 				return err
 			}
-		}
-		if err := w.text(5, stats.Explain(form.field, *form.value), 0); err != nil {
-			return err
 		}
 	}
 	if err := w.section("Counts"); err != nil {
@@ -293,7 +289,7 @@ func writeReport(w *calWriter, rep *stats.Report) error {
 	for _, block := range []struct {
 		title string
 		lines []string
-	}{{"Errors", rep.Errors}, {"Notes", rep.Notes}} {
+	}{{CaveatsTitle, rep.Caveats}, {"Errors", rep.Errors}, {"Notes", rep.Notes}} {
 		if err := w.section(block.title); err != nil {
 			return err
 		}
@@ -308,7 +304,7 @@ func writeReport(w *calWriter, rep *stats.Report) error {
 			}
 		}
 	}
-	if err := w.section("Interviewer leniency (positive = scores higher than colleagues on the same candidates)"); err != nil {
+	if err := w.section("Interviewer leniency (positive = scores higher than colleagues on the same rated answers)"); err != nil {
 		return err
 	}
 	w.r++
@@ -328,6 +324,12 @@ func writeReport(w *calWriter, rep *stats.Report) error {
 			if err := w.num(j+2, v, style); err != nil {
 				return err
 			}
+		}
+		if err := w.text(7, l.Verdict, 0); err != nil {
+			return err
+		}
+		if err := w.text(8, l.Meaning, 0); err != nil {
+			return err
 		}
 	}
 	return nil
@@ -369,11 +371,7 @@ func writeGroups(w *calWriter, groups []CalibrationGroup) error {
 					}
 				}
 			}
-			if rep.AlphaOrdinal != nil {
-				meaning = stats.Explain("alpha_ordinal", *rep.AlphaOrdinal)
-			} else {
-				meaning = missingReason(rep, "alpha_ordinal")
-			}
+			meaning = rep.Explanations["alpha_ordinal"]
 		}
 		if meaning == "" {
 			meaning = "not reported"

@@ -82,7 +82,7 @@ func TestWorkbookCalibration(t *testing.T) {
 		if math.Abs(lo-rep.ICC21CI[0]) > 1e-9 || math.Abs(hi-rep.ICC21CI[1]) > 1e-9 {
 			t.Errorf("ICC(2,1) CI = [%v, %v], want %v", lo, hi, *rep.ICC21CI)
 		}
-		if r[4] != stats.Explain("icc_2_1", *rep.ICC21) {
+		if r[4] != rep.Explanations["icc_2_1"] || r[4] != stats.Explain("icc_2_1", *rep.ICC21) {
 			t.Errorf("ICC(2,1) sentence = %q", r[4])
 		}
 	}
@@ -98,20 +98,29 @@ func TestWorkbookCalibration(t *testing.T) {
 			continue
 		}
 		if form.value == nil {
-			if len(r) < 5 || !strings.HasPrefix(r[4], "not computed") {
+			if len(r) < 5 || r[4] != rep.Explanations[form.field] || !strings.HasPrefix(r[4], "Not computed: ") {
 				t.Errorf("%s = %q", form.label, r)
 			}
 			continue
 		}
-		if v := num(t, f, SheetCalibration, cellName(2, n)); math.Abs(v-*form.value) > 1e-9 || r[4] != stats.Explain(form.field, *form.value) {
+		if v := num(t, f, SheetCalibration, cellName(2, n)); math.Abs(v-*form.value) > 1e-9 || r[4] != rep.Explanations[form.field] {
 			t.Errorf("%s = %q", form.label, r)
 		}
 	}
 	if r, _ := cal.find("Subjects (candidate × question)"); r != nil && r[1] != strconv.Itoa(rep.Subjects) {
 		t.Errorf("subjects = %q, want %d", r, rep.Subjects)
 	}
-	for _, label := range []string{"Raters (interviewers)", "Ratings", "Subjects dropped from the ICC", "Counts", "Errors", "Notes"} {
+	for _, label := range []string{"Raters (interviewers)", "Ratings", "Subjects dropped from the ICC", "Counts", CaveatsTitle, "Errors", "Notes"} {
 		cal.find(label)
+	}
+	if len(rep.Caveats) == 0 {
+		t.Error("fixture: the pooled report has no caveats")
+	}
+	_, caveats := cal.find(CaveatsTitle)
+	for i, line := range rep.Caveats {
+		if r := cal.rows[caveats+i]; r[0] != line {
+			t.Errorf("caveat %d = %q, want %q", i, r, line)
+		}
 	}
 	for _, line := range append(slices.Clone(rep.Notes), rep.Errors...) {
 		cal.find(line)
@@ -123,8 +132,8 @@ func TestWorkbookCalibration(t *testing.T) {
 		t.Fatalf("fixture leniency has %d raters", len(rep.Leniency))
 	}
 	for _, l := range rep.Leniency {
-		if r, _ := cal.find(l.Rater); r != nil && r[1] != strconv.Itoa(l.N) {
-			t.Errorf("leniency %s N = %q, want %d", l.Rater, r[1], l.N)
+		if r, _ := cal.find(l.Rater); r != nil && (r[1] != strconv.Itoa(l.N) || r[6] != l.Verdict || r[7] != l.Meaning || l.Meaning == "") {
+			t.Errorf("leniency %s = %q, want N %d, %q, %q", l.Rater, r, l.N, l.Verdict, l.Meaning)
 		}
 	}
 
@@ -159,7 +168,7 @@ func TestWorkbookCalibration(t *testing.T) {
 			t.Errorf("group ICC(2,k) = %q", r[7])
 		}
 		if math.Abs(num(t, f, SheetCalibration, cellName(9, n))-*g.Report.AlphaOrdinal) > 1e-9 ||
-			r[10] != stats.Explain("alpha_ordinal", *g.Report.AlphaOrdinal) {
+			r[10] != g.Report.Explanations["alpha_ordinal"] || r[10] != stats.Explain("alpha_ordinal", *g.Report.AlphaOrdinal) {
 			t.Errorf("group alpha = %q", r[8:])
 		}
 		if g.Report.AlphaInterval != nil && math.Abs(num(t, f, SheetCalibration, cellName(10, n))-*g.Report.AlphaInterval) > 1e-9 {
@@ -220,20 +229,49 @@ func TestCalibrationShowsErrors(t *testing.T) {
 	c.Calibration = []CalibrationGroup{{Name: "All questions", Scale: "1–4", Candidates: 1, Items: 1, Raters: 1, Report: &rep}}
 	f, _ := writeAndOpen(t, c)
 	cal := readCalibration(t, f)
-	var sawICC, sawError bool
+	const noICC = "Not computed: ICC needs at least two interviewers, and only one scored these answers"
+	const noAlpha = "Not computed: alpha needs at least one rated answer scored by two or more interviewers"
+	var sawICC, sawError, sawCaveat bool
 	for _, r := range cal.rows {
-		if len(r) >= 5 && r[0] == "ICC(2,1)" && strings.HasPrefix(r[4], "not computed: icc: ") && r[1] == "" {
+		if len(r) >= 5 && r[0] == "ICC(2,1)" && r[4] == noICC && r[1] == "" {
 			sawICC = true
 		}
 		if len(r) > 0 && slices.Contains(rep.Errors, r[0]) {
 			sawError = true
 		}
+		if len(r) > 0 && r[0] == "ICC could not be computed: ICC needs at least two interviewers, and only one scored these answers." {
+			sawCaveat = true
+		}
 	}
-	if !sawICC || !sawError {
+	if !sawICC || !sawError || !sawCaveat {
 		t.Errorf("uncomputable statistics not explained: %q", cal.rows)
 	}
+	if r, _ := cal.find("Sam"); len(r) < 8 || r[6] != "too few shared answers" ||
+		r[7] != "No answer this interviewer scored was also scored by a colleague, so there is nothing to compare" {
+		t.Errorf("leniency row = %q", r)
+	}
 	_, head := cal.find("Group")
-	if r := cal.rows[head]; len(r) < 11 || r[6] != "" || !strings.HasPrefix(r[10], "not computed") {
+	if r := cal.rows[head]; len(r) < 11 || r[6] != "" || r[10] != noAlpha {
 		t.Errorf("group row without alpha = %q", r)
+	}
+}
+
+// A value whose interval has no lower limit says so beside its sentence,
+// in the report's words.
+func TestCalibrationUnboundedInterval(t *testing.T) {
+	c := buildCommittee(t, fixtureCards())
+	rep := stats.Analyze(stats.GridRatings([][]float64{{1, 2, -1, 0}, {-2, -1, 1, -1}, {-2, -2, 1, 0}}))
+	if rep.ICC2K == nil || rep.ICC2KCI != nil {
+		t.Fatalf("data: icc_2_k %v ci %v", rep.ICC2K, rep.ICC2KCI)
+	}
+	c.Calibration = []CalibrationGroup{{Name: "All questions", Scale: "1–5", Candidates: 3, Items: 3, Raters: 4, Report: &rep}}
+	f, _ := writeAndOpen(t, c)
+	cal := readCalibration(t, f)
+	want := rep.Explanations["icc_2_k"] + "; no lower limit: the rated answers are too few or too inconsistent to bound this value from below"
+	if r, _ := cal.find("ICC(2,4)"); len(r) < 5 || r[2] != "" || r[4] != want {
+		t.Errorf("ICC(2,4) row = %q, want %q", r, want)
+	}
+	if r, _ := cal.find("ICC(2,1)"); len(r) < 5 || r[4] != rep.Explanations["icc_2_1"] {
+		t.Errorf("ICC(2,1) row = %q", r)
 	}
 }

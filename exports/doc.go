@@ -105,9 +105,10 @@
 // one, e.g. "All questions (1–5 scale): 4 candidates, 2 interviewers"), or
 // says there is none; row 2 states what the ratings are ([RatingsNote]).
 // Then that group's report: every ICC form with its value, 95 % confidence
-// interval and stats.Explain sentence, the four Krippendorff's alphas,
-// the counts, the Errors and Notes lines and a per-interviewer leniency
-// table. Then one row per group: Group, Scale, Candidates, Items, Scored
+// interval and its sentence from the report (stats.Report.Explanations, the
+// same words the app shows), the four Krippendorff's alphas, the counts,
+// the plain caveats (Report.Caveats), the technical Errors and Notes lines,
+// and a per-interviewer leniency table with each verdict and its meaning. Then one row per group: Group, Scale, Candidates, Items, Scored
 // by 2+, Interviewers, ICC(2,1), ICC(2,k), Alpha (ordinal), Alpha
 // (interval), What it means (the ordinal alpha's sentence, or why the
 // group is not reported). Then references (https links).

@@ -10,6 +10,11 @@
 // is an interviewer. Missing cells are allowed: ICC uses complete cases only,
 // Krippendorff's alpha uses every unit with at least two values.
 //
+// Analyze also writes what the numbers mean for recruiters
+// (Report.Explanations, Report.Caveats, RaterLeniency.Verdict and Meaning;
+// words.go): the app and the committee workbook show these words and
+// compute none of their own.
+//
 // References:
 //
 //   - Shrout, P. E., & Fleiss, J. L. (1979). Intraclass correlations: uses in

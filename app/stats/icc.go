@@ -14,6 +14,12 @@ var (
 	ErrTooFewRaters   = errors.New("too few raters")
 	ErrTooFewSubjects = errors.New("too few subjects")
 	ErrNoVariance     = errors.New("no variance between subjects")
+	// ErrICC2KUndefined is ICCEstimate.Err of ICC(2,k) when its denominator
+	// BMS + (JMS − EMS)/n is not positive.
+	ErrICC2KUndefined = errors.New("ICC(2,k) is undefined: the differences between subjects are too small next to the raters' inconsistent disagreement (BMS + (JMS − EMS)/n ≤ 0)")
+	// ErrDegenerate is ICCEstimate.Err of a form whose value or interval is
+	// not a finite number for these data.
+	ErrDegenerate = errors.New("undefined for these data (degenerate variance)")
 )
 
 // ICCEstimate is one intraclass correlation with its 95% confidence
@@ -218,7 +224,7 @@ func iccComplete(data [][]float64, k, dropped int) (ICCResult, error) {
 	res.ICC21.Value = rho
 	den2k := msr + (msc-mse)/nf
 	if den2k <= 0 {
-		res.ICC2K.Err = errors.New("ICC(2,k) is undefined: the differences between subjects are too small next to the raters' inconsistent disagreement (BMS + (JMS − EMS)/n ≤ 0)")
+		res.ICC2K.Err = ErrICC2KUndefined
 	} else {
 		res.ICC2K.Value = (msr - mse) / den2k
 	}
@@ -268,7 +274,7 @@ func iccComplete(data [][]float64, k, dropped int) (ICCResult, error) {
 
 	for _, e := range []*ICCEstimate{&res.ICC11, &res.ICC21, &res.ICC31, &res.ICC1K, &res.ICC2K, &res.ICC3K} {
 		if e.Err == nil && !(finite(e.Value) && (finite(e.Lower) || math.IsInf(e.Lower, -1)) && finite(e.Upper)) {
-			*e = ICCEstimate{Err: errors.New("undefined for these data (degenerate variance)")}
+			*e = ICCEstimate{Err: ErrDegenerate}
 		}
 	}
 	return res, nil

@@ -35,6 +35,15 @@ type RaterLeniency struct {
 	// the shortest decimal form that reads back exactly ("3", "3.5"), since
 	// JSON object keys must be strings.
 	Distribution map[string]int `json:"distribution"`
+	// Verdict reads the numbers for recruiters: VerdictTooFew when N < 2;
+	// else VerdictLenient or VerdictSevere when Z, rounded to 2 decimals as
+	// printed, is at least LeniencyZ from 0, or when DeviationSD is 0 and
+	// the MeanDeviation (to 2 decimals) is not (the same lean on every
+	// shared subject); else VerdictInLine.
+	Verdict string `json:"verdict"`
+	// Meaning says the verdict in one plain sentence, in words about rated
+	// answers and colleagues, not naming the rater.
+	Meaning string `json:"meaning"`
 }
 
 // Leniency reports leniency/severity per rater, in order of first
@@ -82,6 +91,7 @@ func leniency(m *Matrix) []RaterLeniency {
 		if l.N >= 2 && l.DeviationSD > 0 {
 			l.Z = l.MeanDeviation / (l.DeviationSD / math.Sqrt(float64(l.N)))
 		}
+		l.Verdict, l.Meaning = verdict(l)
 		out[j] = l
 	}
 	return out

@@ -9,6 +9,12 @@ import (
 // Report gathers every statistic for one set of ratings, ready for JSON.
 // A statistic that cannot be computed is null (nil pointer) and Errors says
 // why; Notes carries caveats about statistics that were computed.
+//
+// Explanations, Caveats and each RaterLeniency's Verdict and Meaning are
+// the same facts in plain words for recruiters: the one place the app and
+// the committee workbook take their sentences from. They speak of subjects
+// as "rated answers" (one candidate's answer to one question) and of raters
+// as "interviewers", which is what the app analyses.
 type Report struct {
 	Subjects int `json:"subjects"` // distinct subjects in the input
 	Raters   int `json:"raters"`   // distinct raters in the input
@@ -48,24 +54,71 @@ type Report struct {
 	Errors []string `json:"errors"`
 	// Notes are caveats, e.g. how many subjects the ICC dropped.
 	Notes []string `json:"notes"`
+
+	// Explanations has one plain sentence for every statistic field
+	// (icc_1_1 … icc_3_k, alpha_nominal … alpha_ratio): Explain's sentence
+	// when the value was computed, else why it is missing ("Not computed:
+	// …"). An ICC field whose value was computed but whose interval has no
+	// lower limit also has an "<field>_ci" entry saying so.
+	Explanations map[string]string `json:"explanations"`
+	// Caveats are the Errors lines in plain words, in order, then the
+	// Notes lines: one sentence for each.
+	Caveats []string `json:"caveats"`
+}
+
+// StatisticFields lists the statistic fields of a Report in report order:
+// the keys every Report.Explanations has.
+func StatisticFields() []string {
+	return []string{"icc_1_1", "icc_2_1", "icc_3_1", "icc_1_k", "icc_2_k", "icc_3_k",
+		"alpha_nominal", "alpha_ordinal", "alpha_interval", "alpha_ratio"}
+}
+
+var iccFields = StatisticFields()[:6]
+
+// builder collects a Report's technical lines and their plain words.
+type builder struct {
+	rep       *Report
+	errWords  []string // one per rep.Errors line
+	noteWords []string // one per rep.Notes line
+}
+
+// missing records that fields could not be computed: the Errors line
+// "names: detail", the caveat "<headline>: <why>." and, for each field not
+// yet explained, "Not computed: <why>".
+func (b *builder) missing(fields []string, names, detail, headline, why string) {
+	b.rep.Errors = append(b.rep.Errors, names+": "+detail)
+	b.errWords = append(b.errWords, headline+": "+why+".")
+	for _, f := range fields {
+		if _, ok := b.rep.Explanations[f]; !ok {
+			b.rep.Explanations[f] = "Not computed: " + why
+		}
+	}
+}
+
+func (b *builder) note(technical, plain string) {
+	b.rep.Notes = append(b.rep.Notes, technical)
+	b.noteWords = append(b.noteWords, plain)
 }
 
 // Analyze computes the full report. It never fails: problems are listed in
 // Report.Errors and the affected statistics are null.
-func Analyze(ratings []Rating) Report {
-	rep := Report{Ratings: len(ratings), Leniency: []RaterLeniency{}, Errors: []string{}, Notes: []string{}}
+func Analyze(ratings []Rating) (rep Report) {
+	rep = Report{Ratings: len(ratings), Leniency: []RaterLeniency{}, Errors: []string{}, Notes: []string{},
+		Explanations: map[string]string{}, Caveats: []string{}}
+	b := &builder{rep: &rep}
+	defer b.finish() // rep is the named result, so the words reach the caller
 	subj, rat := map[string]bool{}, map[string]bool{}
 	for _, r := range ratings {
 		subj[r.Subject], rat[r.Rater] = true, true
 	}
 	rep.Subjects, rep.Raters = len(subj), len(rat)
 	if len(ratings) == 0 {
-		rep.Errors = append(rep.Errors, "input: no ratings")
+		b.missing(StatisticFields(), "input", "no ratings", nothingComputed, "no scores have been submitted yet")
 		return rep
 	}
 	m, err := NewMatrix(ratings)
 	if err != nil {
-		rep.Errors = append(rep.Errors, "input: "+err.Error())
+		b.missing(StatisticFields(), "input", err.Error(), nothingComputed, inputWhy(err))
 		return rep
 	}
 
@@ -73,22 +126,24 @@ func Analyze(ratings []Rating) Report {
 	res, err := m.ICC()
 	rep.SubjectsDropped = res.SubjectsDropped
 	if err != nil {
-		rep.Errors = append(rep.Errors, "icc: "+err.Error())
+		b.missing(iccFields, "icc", err.Error(), notComputed("ICC"), iccWhy(err, res, len(m.Raters)))
 	} else {
 		rep.K = res.K
 		set := func(name string, e ICCEstimate, v **float64, ci **[2]float64) {
 			if e.Err != nil {
-				rep.Errors = append(rep.Errors, name+": "+e.Err.Error())
+				b.missing([]string{name}, name, e.Err.Error(), notComputed(statLabel(name)), formWhy(e.Err))
 				return
 			}
 			val := e.Value
 			*v = &val
 			if math.IsInf(e.Lower, -1) {
 				rep.Errors = append(rep.Errors, name+"_ci: the lower confidence limit is unbounded (−∞): the data are too few or too inconsistent to bound this value from below")
+				b.errWords = append(b.errWords, fmt.Sprintf("%s has no lower confidence limit: %s.", statLabel(name), unboundedWhy))
+				rep.Explanations[name+"_ci"] = "No lower limit: " + unboundedWhy
 				return
 			}
-			b := [2]float64{e.Lower, e.Upper}
-			*ci = &b
+			bounds := [2]float64{e.Lower, e.Upper}
+			*ci = &bounds
 		}
 		set("icc_1_1", res.ICC11, &rep.ICC11, &rep.ICC11CI)
 		set("icc_2_1", res.ICC21, &rep.ICC21, &rep.ICC21CI)
@@ -96,18 +151,19 @@ func Analyze(ratings []Rating) Report {
 		set("icc_1_k", res.ICC1K, &rep.ICC1K, &rep.ICC1KCI)
 		set("icc_2_k", res.ICC2K, &rep.ICC2K, &rep.ICC2KCI)
 		set("icc_3_k", res.ICC3K, &rep.ICC3K, &rep.ICC3KCI)
-		rep.Notes = append(rep.Notes, fmt.Sprintf("icc: %d subjects × %d raters; intervals are %g%% confidence intervals (Shrout & Fleiss 1979)",
-			res.N, res.K, 100*ConfidenceLevel))
+		b.note(fmt.Sprintf("icc: %d subjects × %d raters; intervals are %g%% confidence intervals (Shrout & Fleiss 1979)",
+			res.N, res.K, 100*ConfidenceLevel), iccUsesWords(res.N, res.K))
 	}
 	if rep.SubjectsDropped > 0 {
-		rep.Notes = append(rep.Notes, fmt.Sprintf("icc: %d of %d subjects dropped because not every rater scored them (complete cases only); alpha uses them",
-			rep.SubjectsDropped, len(m.Subjects)))
+		b.note(fmt.Sprintf("icc: %d of %d subjects dropped because not every rater scored them (complete cases only); alpha uses them",
+			rep.SubjectsDropped, len(m.Subjects)), droppedWords(rep.SubjectsDropped, len(m.Subjects)))
 	}
 
 	// Krippendorff's alpha; identical failures across levels are grouped.
 	units := m.Units()
 	var order []string
 	failed := map[string][]string{}
+	why := map[string]string{}
 	for _, lvl := range Levels {
 		name := "alpha_" + lvl.String()
 		a, err := AlphaUnits(units, lvl)
@@ -115,6 +171,7 @@ func Analyze(ratings []Rating) Report {
 			msg := err.Error()
 			if _, ok := failed[msg]; !ok {
 				order = append(order, msg)
+				why[msg] = alphaWhy(err)
 			}
 			failed[msg] = append(failed[msg], name)
 			continue
@@ -132,127 +189,49 @@ func Analyze(ratings []Rating) Report {
 		}
 	}
 	for _, msg := range order {
-		rep.Errors = append(rep.Errors, strings.Join(failed[msg], ", ")+": "+msg)
+		b.missing(failed[msg], strings.Join(failed[msg], ", "), msg, notComputed(alphaLabel(failed[msg])), why[msg])
 	}
 
 	rep.Leniency = leniency(m)
 	return rep
 }
 
-// Explain returns one plain sentence telling a recruiter what a reliability
-// value means, e.g. Explain("icc_2_1", 0.62) is
-// "0.62: moderate agreement; scores from a single interviewer are noisy".
-//
-// name is a Report field name ("icc_2_1", "icc_3_k", "alpha_ordinal", …) or
-// the textbook notation ("ICC(2,1)", "ICC(2,4)", "ICC(A,k)", "alpha");
-// case and spaces are ignored. Single-rater forms ICC(·,1) describe one
-// interviewer's score; average forms ICC(·,k) describe the panel's average.
-//
-// Bands: for ICC, Koo & Li (2016): below 0.5 poor, 0.5 to 0.75 moderate,
-// 0.75 to 0.9 good, above 0.9 excellent. For Krippendorff's alpha,
-// Krippendorff's guidance (Content Analysis: An Introduction to Its
-// Methodology, 2nd ed., 2004): rely on data with α ≥ 0.800, draw only
-// tentative conclusions from 0.667 ≤ α < 0.800, and treat lower values as
-// unreliable. The band is chosen
-// from the value as printed (ICC to 2 decimals, alpha to 3), so the sentence
-// never shows "0.75" next to the band below 0.75.
-func Explain(name string, value float64) string {
-	key := strings.ToLower(strings.Join(strings.Fields(name), ""))
-	if math.IsNaN(value) || math.IsInf(value, 0) {
-		return fmt.Sprintf("%s could not be computed from these ratings", name)
-	}
-	if strings.HasPrefix(key, "alpha") || strings.HasPrefix(key, "krippendorff") {
-		v := math.Round(value*1000) / 1000
-		switch {
-		case v >= 0.8:
-			return fmt.Sprintf("%.3f: reliable; interviewers agree well enough to trust these scores", v)
-		case v >= 0.667:
-			return fmt.Sprintf("%.3f: tentative; interviewers agree only well enough for tentative conclusions", v)
-		default:
-			return fmt.Sprintf("%.3f: unreliable; interviewers disagree too much to draw conclusions from these scores", v)
+// finish explains every computed statistic and gathers the caveats.
+func (b *builder) finish() {
+	r := b.rep
+	for _, f := range StatisticFields() {
+		if v := r.value(f); v != nil {
+			r.Explanations[f] = Explain(f, *v)
+		} else if _, ok := r.Explanations[f]; !ok {
+			r.Explanations[f] = "Not computed" // unreachable: every null has a reason
 		}
 	}
-	form, average, ok := parseICCName(key)
-	if !ok {
-		return fmt.Sprintf("%s is not a statistic this report explains", name)
-	}
-	v := math.Round(value*100) / 100
-	band := "poor"
-	switch {
-	case v > 0.9:
-		band = "excellent"
-	case v >= 0.75:
-		band = "good"
-	case v >= 0.5:
-		band = "moderate"
-	}
-	// ICC(3,·) measures consistency (same ranking), the others agreement on
-	// the actual score (McGraw & Wong 1996).
-	what, subject := "agreement", "scores"
-	if form == 3 {
-		what, subject = "consistency", "rankings"
-	}
-	var tail string
-	if average {
-		switch band {
-		case "poor":
-			tail = "even the panel's average " + singular(subject) + " is unreliable"
-		case "moderate":
-			tail = "the panel's average " + singular(subject) + " is usable but still noisy"
-		case "good":
-			tail = "the panel's average " + singular(subject) + " is dependable"
-		default:
-			tail = "the panel's average " + singular(subject) + " is highly dependable"
-		}
-	} else {
-		switch band {
-		case "poor":
-			tail = subject + " from a single interviewer are unreliable"
-		case "moderate":
-			tail = subject + " from a single interviewer are noisy"
-		case "good":
-			tail = subject + " from a single interviewer are dependable"
-		default:
-			tail = subject + " from a single interviewer are highly dependable"
-		}
-	}
-	return fmt.Sprintf("%.2f: %s %s; %s", v, band, what, tail)
+	r.Caveats = append(append(r.Caveats, b.errWords...), b.noteWords...)
 }
 
-func singular(s string) string { return strings.TrimSuffix(s, "s") }
-
-// parseICCName reads "icc_2_1", "icc_3_k", "icc(2,1)", "icc(2,4)", "icc2k",
-// "icc(a,1)" (McGraw & Wong: A = ICC(2), C = ICC(3)) into the form (1, 2, 3)
-// and whether it is an average-of-k form.
-func parseICCName(key string) (form int, average bool, ok bool) {
-	if !strings.HasPrefix(key, "icc") {
-		return 0, false, false
+// value is the statistic field's value, nil when it was not computed.
+func (r *Report) value(field string) *float64 {
+	switch field {
+	case "icc_1_1":
+		return r.ICC11
+	case "icc_2_1":
+		return r.ICC21
+	case "icc_3_1":
+		return r.ICC31
+	case "icc_1_k":
+		return r.ICC1K
+	case "icc_2_k":
+		return r.ICC2K
+	case "icc_3_k":
+		return r.ICC3K
+	case "alpha_nominal":
+		return r.AlphaNominal
+	case "alpha_ordinal":
+		return r.AlphaOrdinal
+	case "alpha_interval":
+		return r.AlphaInterval
+	case "alpha_ratio":
+		return r.AlphaRatio
 	}
-	rest := strings.NewReplacer("(", "", ")", "", ",", "", "_", "").Replace(strings.TrimPrefix(key, "icc"))
-	if len(rest) < 2 {
-		return 0, false, false
-	}
-	switch rest[0] {
-	case '1':
-		form = 1
-	case '2', 'a':
-		form = 2
-	case '3', 'c':
-		form = 3
-	default:
-		return 0, false, false
-	}
-	second := rest[1:]
-	switch {
-	case second == "1":
-		return form, false, true
-	case second == "k":
-		return form, true, true
-	}
-	for _, r := range second {
-		if r < '0' || r > '9' {
-			return 0, false, false
-		}
-	}
-	return form, true, true // ICC(2,4): an average over 4 raters
+	return nil
 }

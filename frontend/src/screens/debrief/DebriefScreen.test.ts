@@ -208,22 +208,63 @@ const eve = candidateDebrief('Screen', 0, {
 const WEIGHTS_NOTE =
   'Weights changed after scoring began (2 changes; see the weight history): the ranking is not the one planned before interviews.';
 
+// The words below are the backend's (app/stats/words.go) for these numbers:
+// the calibration view must show them as they are, computing none itself.
+const GO = {
+  icc_1_1: '0.58: moderate agreement; scores from a single interviewer are noisy',
+  icc_2_1: '0.62: moderate agreement; scores from a single interviewer are noisy',
+  icc_3_1: '0.70: moderate consistency; rankings from a single interviewer are noisy',
+  icc_1_k: "0.80: good agreement; the panel's average score is dependable",
+  icc_2_k: "0.74: moderate agreement; the panel's average score is usable but still noisy",
+  icc_2_k_ci: 'No lower limit: the rated answers are too few or too inconsistent to bound this value from below',
+  icc_3_k: "0.90: good consistency; the panel's average ranking is dependable",
+  alpha_nominal: '0.100: unreliable; interviewers disagree too much to draw conclusions from these scores',
+  alpha_ordinal: '0.700: tentative; interviewers agree only well enough for tentative conclusions',
+  alpha_interval: '0.850: reliable; interviewers agree well enough to trust these scores',
+  alpha_ratio: 'Not computed: the ratio level handles at most 10000 different scores, and these have more',
+};
+const GO_CAVEATS = [
+  'ICC(2,k) has no lower confidence limit: the rated answers are too few or too inconsistent to bound this value from below.',
+  "Krippendorff's alpha (ratio) could not be computed: the ratio level handles at most 10000 different scores, and these have more.",
+  'ICC uses the 11 rated answers scored by all 3 interviewers; its intervals are 95% confidence intervals.',
+  "ICC leaves out 5 of the 16 rated answers because not every interviewer scored them; Krippendorff's alpha still uses them.",
+];
+const GO_LENIENCY = {
+  blake: ['severe', 'Scores clearly lower than colleagues: 0.61 lower on average over 9 shared answers (|z| = 2.60, at least 2)'],
+  casey: ['in line', 'No clear difference from colleagues: 0.10 higher on average over 8 shared answers, within chance (|z| = 0.40, below 2)'],
+  dev: ['too few shared answers', 'Only one answer this interviewer scored was also scored by a colleague; at least two are needed to tell a lean from chance'],
+};
+
 const pooledReport = () =>
   statsReport({
     subjects: 16, raters: 3, ratings: 28, subjects_dropped: 5, k: 3,
-    icc_1_1: 0.58, icc_2_1: 0.62, icc_3_1: 0.7, icc_1_k: 0.8, icc_3_k: 0.9,
+    icc_1_1: 0.58, icc_2_1: 0.62, icc_3_1: 0.7, icc_1_k: 0.8, icc_2_k: 0.74, icc_3_k: 0.9,
     icc_1_1_ci: [0.2, 0.81], icc_2_1_ci: [0.31, 0.85], icc_3_1_ci: [0.4, 0.9], icc_1_k_ci: [0.5, 0.95], icc_3_k_ci: [0.7, 0.97],
     alpha_nominal: 0.1, alpha_ordinal: 0.7, alpha_interval: 0.85,
     leniency: [
-      raterLeniency({ rater: 'Blake Diaz', n: 9, mean_deviation: -0.61, z: -2.6, ratings: 10, mean: 3.1, distribution: { '2': 2, '3': 4, '4': 3, '5': 1 } }),
-      raterLeniency({ rater: 'Casey Moore', n: 8, mean_deviation: 0.1, z: 0.4, ratings: 10, mean: 3.3, distribution: { '1': 1, '3': 4, '3.5': 1, '4': 4 } }),
-      raterLeniency({ rater: 'Dev Patel', n: 1, mean_deviation: 0.5, z: 0, ratings: 10, mean: 3.6, distribution: { '2': 1, '3': 3, '4': 4, '5': 2 } }),
+      raterLeniency({
+        rater: 'Blake Diaz', n: 9, mean_deviation: -0.61, z: -2.6, ratings: 10, mean: 3.1, distribution: { '2': 2, '3': 4, '4': 3, '5': 1 },
+        verdict: GO_LENIENCY.blake[0], meaning: GO_LENIENCY.blake[1],
+      }),
+      raterLeniency({
+        rater: 'Casey Moore', n: 8, mean_deviation: 0.1, z: 0.4, ratings: 10, mean: 3.3, distribution: { '1': 1, '3': 4, '3.5': 1, '4': 4 },
+        verdict: GO_LENIENCY.casey[0], meaning: GO_LENIENCY.casey[1],
+      }),
+      raterLeniency({
+        rater: 'Dev Patel', n: 1, mean_deviation: 0.5, z: 0, ratings: 10, mean: 3.6, distribution: { '2': 1, '3': 3, '4': 4, '5': 2 },
+        verdict: GO_LENIENCY.dev[0], meaning: GO_LENIENCY.dev[1],
+      }),
     ],
     errors: [
-      'icc_2_k: ICC(2,k) is undefined: the differences between subjects are too small',
-      'alpha_ratio: too many distinct scores: ratio alpha supports at most 1000 distinct scores, found 1200',
+      'icc_2_k_ci: the lower confidence limit is unbounded (−∞): the data are too few or too inconsistent to bound this value from below',
+      'alpha_ratio: too many distinct scores: ratio alpha supports at most 10000 distinct scores, found 10200',
     ],
-    notes: ['icc: 11 subjects × 3 raters; intervals are 95% confidence intervals (Shrout & Fleiss 1979)'],
+    notes: [
+      'icc: 11 subjects × 3 raters; intervals are 95% confidence intervals (Shrout & Fleiss 1979)',
+      'icc: 5 of 16 subjects dropped because not every rater scored them (complete cases only); alpha uses them',
+    ],
+    explanations: GO,
+    caveats: GO_CAVEATS,
   });
 
 const fullCalibration = () =>
@@ -235,7 +276,13 @@ const fullCalibration = () =>
     competencies: [
       calibrationGroup({
         id: 'tech', name: 'Technical', scale: '1–5', candidates: 4, items: 10, pairedItems: 10, raters: 3, ratings: 18, tooFew: false, reason: '',
-        report: statsReport({ subjects: 10, raters: 3, ratings: 18, icc_2_1: 0.71, alpha_ordinal: 0.812 }),
+        report: statsReport({
+          subjects: 10, raters: 3, ratings: 18, icc_2_1: 0.71, alpha_ordinal: 0.812,
+          explanations: {
+            icc_2_1: '0.71: moderate agreement; scores from a single interviewer are noisy',
+            alpha_ordinal: '0.812: reliable; interviewers agree well enough to trust these scores',
+          },
+        }),
       }),
       calibrationGroup({
         id: 'comm', name: 'Communication', scale: '1–5', candidates: 3, items: 6, pairedItems: 2, raters: 2, ratings: 10,
@@ -619,28 +666,36 @@ describe('DebriefScreen: calibration', () => {
     expect(count(pooled, 'Interviewers')).toBe('3');
     expect(count(pooled, 'Ratings')).toBe('28');
     expect(count(pooled, 'Answers scored by 2+')).toBe('12');
-    expect(pooled).toHaveTextContent('5 answers were left out of it');
+    expect(count(pooled, 'Left out of ICC')).toBe('5');
 
-    const icc21 = within(pooled).getByTestId('stat-icc_2_1');
-    expect(icc21).toHaveTextContent('ICC(2,1)');
-    expect(icc21).toHaveTextContent('0.62');
-    expect(icc21).toHaveTextContent('0.31 to 0.85');
-    expect(icc21).toHaveTextContent("Moderate agreement (0.62): one interviewer's score on its own is usable but noisy.");
-    expect(within(pooled).getByTestId('stat-icc_3_k')).toHaveTextContent("Good consistency (0.90): the panel's average ranking is dependable.");
-    expect(within(pooled).getByTestId('stat-icc_2_k')).toHaveTextContent('Could not compute for ICC(2,k)');
-    expect(within(pooled).getByTestId('stat-alpha_interval')).toHaveTextContent('Reliable (0.850): interviewers agree well enough to trust these scores.');
-    expect(within(pooled).getByTestId('stat-alpha_ordinal')).toHaveTextContent('Tentative (0.700)');
-    expect(within(pooled).getByTestId('stat-alpha_nominal')).toHaveTextContent('Unreliable (0.100)');
-    expect(within(pooled).getByTestId('stat-alpha_ratio')).toHaveTextContent("Does not apply for Krippendorff's alpha (ratio)");
-    expect(within(pooled).getByTestId('calibration-caveats')).toHaveTextContent('ICC: 11 rated answers × 3 interviewers');
+    // Each statistic: its name and what it measures, the value and interval
+    // formatted here, and the backend's sentence as it is.
+    const cells = (key: string) => within(within(pooled).getByTestId(`stat-${key}`)).getAllByRole('cell').map(text);
+    expect(within(within(pooled).getByTestId('stat-icc_2_1')).getByRole('rowheader')).toHaveTextContent(
+      'ICC(2,1)One interviewer; agreement on the exact score',
+    );
+    expect(cells('icc_1_1')).toEqual(['0.58', '0.20 to 0.81', GO.icc_1_1]);
+    expect(cells('icc_2_1')).toEqual(['0.62', '0.31 to 0.85', GO.icc_2_1]);
+    expect(cells('icc_3_1')).toEqual(['0.70', '0.40 to 0.90', GO.icc_3_1]);
+    expect(cells('icc_1_k')).toEqual(['0.80', '0.50 to 0.95', GO.icc_1_k]);
+    expect(cells('icc_2_k')).toEqual(['0.74', 'not bounded', `${GO.icc_2_k} ${GO.icc_2_k_ci}`]);
+    expect(cells('icc_3_k')).toEqual(['0.90', '0.70 to 0.97', GO.icc_3_k]);
+    expect(cells('alpha_nominal')).toEqual(['0.100', GO.alpha_nominal]);
+    expect(cells('alpha_ordinal')).toEqual(['0.700', GO.alpha_ordinal]);
+    expect(cells('alpha_interval')).toEqual(['0.850', GO.alpha_interval]);
+    expect(cells('alpha_ratio')).toEqual(['—', GO.alpha_ratio]);
+    // The caveats are the backend's plain words, not its technical errors and notes.
+    const caveats = within(pooled).getByTestId('calibration-caveats');
+    expect(within(caveats).getAllByRole('listitem').map(text)).toEqual(GO_CAVEATS);
+    expect(pooled).not.toHaveTextContent('subjects');
 
     expect(pooled).toHaveTextContent('in levels of the 1–5 scale');
     const leniency = within(pooled).getAllByTestId('leniency-row');
     expect(leniency.map((r) => within(r).getByRole('rowheader').textContent)).toEqual(['Blake Diaz', 'Casey Moore', 'Dev Patel']);
     expect(leniency.map((r) => within(r).getAllByRole('cell').map(text))).toEqual([
-      ['9', '−0.61', '−2.60', 'severe', '3.10 (10 scored)'],
-      ['8', '+0.10', '+0.40', 'in line', '3.30 (10 scored)'],
-      ['1', '+0.50', '—', 'too few shared answers', '3.60 (10 scored)'],
+      ['9', '−0.61', '−2.60', ...GO_LENIENCY.blake.slice(0, 1), '3.10 (10 scored)', GO_LENIENCY.blake[1]],
+      ['8', '+0.10', '+0.40', ...GO_LENIENCY.casey.slice(0, 1), '3.30 (10 scored)', GO_LENIENCY.casey[1]],
+      ['1', '+0.50', '—', ...GO_LENIENCY.dev.slice(0, 1), '3.60 (10 scored)', GO_LENIENCY.dev[1]],
     ]);
 
     // The 1–4 ratings are never mixed in: their group says why it has no numbers.
@@ -656,11 +711,41 @@ describe('DebriefScreen: calibration', () => {
     expect(rows.map((r) => [within(r).getByRole('rowheader').textContent, ...within(r).getAllByRole('cell').map(text)])).toEqual([
       [
         'Technical', '1–5', '4', '10', '3', '0.71', '0.812',
-        "Moderate agreement (0.71): one interviewer's score on its own is usable but noisy. Reliable (0.812): interviewers agree well enough to trust these scores.",
+        'ICC(2,1) 0.71: moderate agreement; scores from a single interviewer are noisy α ordinal 0.812: reliable; interviewers agree well enough to trust these scores',
       ],
       ['Communication', '1–5', '3', '2', '2', '—', '—', 'too few to say: 2 answers scored by two or more interviewers (needs at least 10)'],
       ['Technical', '1–4', '2', '0', '1', '—', '—', 'too few to say: 2 candidates (needs at least 3)'],
     ]);
+  });
+
+  it("shows the backend's verdict and sentences as they are, and computes none of its own", async () => {
+    // A constant lean: always exactly one level higher, so z is 0 by
+    // definition, yet the backend calls it lenient. And a report without
+    // sentences shows none rather than making some up.
+    const lean = 'Scored exactly 1.00 higher than their colleagues on every one of the 4 shared answers';
+    vi.mocked(Interviews.RoleDebrief).mockResolvedValue(
+      debriefOf({
+        calibration: calibration({
+          pooled: [
+            calibrationGroup({
+              scale: '1–5', candidates: 4, items: 12, pairedItems: 10, raters: 2, ratings: 20, tooFew: false, reason: '',
+              report: statsReport({
+                subjects: 12, raters: 2, ratings: 20, icc_2_1: 0.75, icc_2_1_ci: [0.5, 0.88], alpha_ordinal: 0.5,
+                leniency: [raterLeniency({ rater: 'Casey Moore', n: 4, mean_deviation: 1, deviation_sd: 0, z: 0, verdict: 'lenient', meaning: lean })],
+              }),
+            }),
+          ],
+        }),
+      }),
+    );
+    const { user } = await setup();
+    await user.click(screen.getByRole('button', { name: 'Calibration' }));
+    const cal = screen.getByTestId('calibration');
+    const row = within(cal).getByTestId('leniency-row');
+    expect(within(row).getAllByRole('cell').map(text)).toEqual(['4', '+1.00', '—', 'lenient', '3.00 (3 scored)', lean]); // no spread: no z
+    expect(within(within(cal).getByTestId('stat-icc_2_1')).getAllByRole('cell').map(text)).toEqual(['0.75', '0.50 to 0.88', '—']);
+    expect(within(within(cal).getByTestId('stat-alpha_ordinal')).getAllByRole('cell').map(text)).toEqual(['0.500', '—']);
+    expect(within(cal).queryByTestId('calibration-caveats')).toBeNull();
   });
 
   it('shows the reason instead of empty tables when all questions pooled are too few', async () => {
