@@ -1,16 +1,33 @@
-import { Autosave, flushAll, onFlush } from './autosave.svelte';
+import { Autosave, PatchQueue, flushAll, onFlush, type PatchQueueOptions } from './autosave.svelte';
 import { ApiError } from './api';
 import { invalidEmail } from '../test/fixtures';
 
 type Patch = { name?: string; email?: string };
 
-let made: Autosave<Patch>[] = [];
+let made: { dispose(): Promise<void> }[] = [];
 let offs: (() => void)[] = [];
 
 function saver(save: (p: Partial<Patch>) => Promise<unknown>, delay = 600) {
   const s = new Autosave<Patch>(save, delay);
   made.push(s);
   return s;
+}
+
+type Change = { id?: string; score?: number; notes?: string; elapsedMs?: number };
+let queues: PatchQueue<Change>[] = [];
+
+function queue(save: (batch: Change[]) => Promise<unknown>, opts: Partial<PatchQueueOptions<Change>> = {}) {
+  const q = new PatchQueue<Change>({ save, ...opts });
+  queues.push(q);
+  made.push(q);
+  return q;
+}
+
+/** Same question and only fields the last patch already sets: rewrite them there. */
+function mergeSame(last: Change, next: Change): boolean {
+  if (last.id !== next.id || !Object.keys(next).every((k) => k in last)) return false;
+  Object.assign(last, next);
+  return true;
 }
 
 /** A save function whose promise the test settles by hand. */
@@ -33,6 +50,9 @@ beforeEach(() => {
 
 afterEach(async () => {
   vi.useRealTimers();
+  // Nothing a test left pending is sent to the next test's mocks.
+  queues.forEach((q) => q.clear());
+  queues = [];
   offs.forEach((off) => off());
   offs = [];
   // Unregister every saver so flushAll in one test never sees another's.
@@ -199,5 +219,147 @@ describe('flushAll', () => {
     off();
     await flushAll();
     expect(fn).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('PatchQueue', () => {
+  it('sends the changes of a burst as one batch, in order, after the pause', async () => {
+    const save = vi.fn().mockResolvedValue(undefined);
+    const q = queue(save);
+    q.push({ id: 'q1', score: 3 }, 150);
+    expect(q.status).toBe('dirty');
+    await vi.advanceTimersByTimeAsync(100);
+    q.push({ id: 'q1', notes: 'Token' }, 400);
+    await vi.advanceTimersByTimeAsync(399);
+    expect(save).not.toHaveBeenCalled();
+
+    await vi.advanceTimersByTimeAsync(1);
+    expect(save).toHaveBeenCalledTimes(1);
+    expect(save).toHaveBeenCalledWith([{ id: 'q1', score: 3 }, { id: 'q1', notes: 'Token' }]);
+    expect(q.status).toBe('saved');
+  });
+
+  it('folds a change into the last pending patch when merge allows it', async () => {
+    const save = vi.fn().mockResolvedValue(undefined);
+    const q = queue(save, { merge: mergeSame });
+    q.push({ id: 'q1', notes: 'T' }, 400);
+    q.push({ id: 'q1', notes: 'To' }, 400);
+    q.push({ id: 'q1', notes: 'Tok' }, 400);
+    q.push({ id: 'q2', notes: 'x' }, 400);
+    await q.flush();
+    expect(save).toHaveBeenCalledWith([{ id: 'q1', notes: 'Tok' }, { id: 'q2', notes: 'x' }]);
+  });
+
+  it('never lets a change wait longer than maxWait, however busy the typing', async () => {
+    const save = vi.fn().mockResolvedValue(undefined);
+    const q = queue(save, { maxWait: 1000, merge: mergeSame });
+    for (let i = 1; i <= 4; i++) {
+      q.push({ id: 'q1', notes: 'x'.repeat(i) }, 400);
+      await vi.advanceTimersByTimeAsync(300);
+    }
+    // 1200 ms of typing, a keystroke every 300 ms: saved at 1000 ms.
+    expect(save).toHaveBeenCalledTimes(1);
+    expect(save).toHaveBeenCalledWith([{ id: 'q1', notes: 'xxxx' }]);
+  });
+
+  it('is saved by flushAll, after beforeFlushAll added what builds up silently', async () => {
+    const save = vi.fn().mockResolvedValue(undefined);
+    const q = queue(save, { beforeFlushAll: () => q.add({ elapsedMs: 5000 }) });
+    q.push({ id: 'q1', notes: 'half a thought' }, 400);
+    await flushAll();
+    expect(save).toHaveBeenCalledTimes(1);
+    expect(save).toHaveBeenCalledWith([{ id: 'q1', notes: 'half a thought' }, { elapsedMs: 5000 }]);
+  });
+
+  it('sends one batch at a time; changes made meanwhile follow in the next', async () => {
+    const first = deferredSave();
+    const save = vi.fn(first.save);
+    const q = queue(save);
+    q.push({ id: 'q1', score: 3 }, 150);
+    const saving = q.flush();
+    expect(q.status).toBe('saving');
+    q.push({ id: 'q2', score: 2 }, 150);
+    // The batch under way and the pending changes are both unsaved (as copies).
+    const unsaved = q.unsaved();
+    expect(unsaved).toEqual([{ id: 'q1', score: 3 }, { id: 'q2', score: 2 }]);
+    unsaved[0].score = 1;
+    expect(q.unsaved()[0].score).toBe(3);
+
+    const second = q.flush();
+    first.resolve();
+    await saving;
+    save.mockResolvedValue(undefined);
+    await second;
+    expect(save).toHaveBeenCalledTimes(2);
+    expect(save).toHaveBeenLastCalledWith([{ id: 'q2', score: 2 }]);
+    expect(q.unsaved()).toEqual([]);
+    expect(q.status).toBe('saved');
+  });
+
+  it('a batch that did not get through is kept, ahead of newer changes, and retried by itself', async () => {
+    const save = vi.fn().mockRejectedValueOnce(new Error('disk busy')).mockResolvedValue(undefined);
+    const q = queue(save, { retryMs: 3000 });
+    q.push({ id: 'q1', score: 3 }, 150);
+    await vi.advanceTimersByTimeAsync(150);
+    expect(q.status).toBe('error');
+    expect(q.retrying).toBe(true);
+    expect(q.error?.message).toBe('disk busy');
+
+    q.add({ id: 'q2', score: 2 });
+    expect(q.status).toBe('error');
+    await vi.advanceTimersByTimeAsync(3000);
+    expect(save).toHaveBeenCalledTimes(2);
+    expect(save).toHaveBeenLastCalledWith([{ id: 'q1', score: 3 }, { id: 'q2', score: 2 }]);
+    expect(q.status).toBe('saved');
+    expect(q.error).toBeNull();
+    expect(q.retrying).toBe(false);
+  });
+
+  it('a refused batch is dropped, not retried, and onRefused hears why', async () => {
+    const save = vi.fn().mockRejectedValue(invalidEmail('x'));
+    const onRefused = vi.fn();
+    const q = queue(save, { onRefused });
+    q.push({ id: 'q1', notes: 'x' }, 150);
+    await q.flush();
+    expect(q.status).toBe('error');
+    expect(q.retrying).toBe(false);
+    expect(onRefused).toHaveBeenCalledWith(expect.objectContaining({ code: 'invalid' }));
+    expect(q.unsaved()).toEqual([]);
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(save).toHaveBeenCalledTimes(1);
+  });
+
+  it('take() hands the pending changes over; putBack() returns them ahead of newer ones', async () => {
+    const save = vi.fn().mockResolvedValue(undefined);
+    const q = queue(save);
+    q.push({ id: 'q1', score: 3 }, 150);
+    q.push({ id: 'q2', score: 2 }, 150);
+    await q.idle();
+    const taken = q.take();
+    expect(taken).toEqual([{ id: 'q1', score: 3 }, { id: 'q2', score: 2 }]);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(save).not.toHaveBeenCalled();
+
+    q.add({ id: 'q3', score: 1 });
+    q.putBack(taken, 150);
+    await vi.advanceTimersByTimeAsync(150);
+    expect(save).toHaveBeenCalledWith([{ id: 'q1', score: 3 }, { id: 'q2', score: 2 }, { id: 'q3', score: 1 }]);
+  });
+
+  it('clear() drops what is pending; dispose() sends what is pending and leaves flushAll', async () => {
+    const save = vi.fn().mockResolvedValue(undefined);
+    const q = queue(save);
+    q.push({ id: 'q1', score: 3 }, 150);
+    q.clear();
+    expect(q.status).toBe('idle');
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(save).not.toHaveBeenCalled();
+
+    q.push({ id: 'q1', score: 4 }, 150);
+    await q.dispose();
+    expect(save).toHaveBeenCalledWith([{ id: 'q1', score: 4 }]);
+    q.add({ id: 'q1', score: 1 });
+    await flushAll();
+    expect(save).toHaveBeenCalledTimes(1);
   });
 });
