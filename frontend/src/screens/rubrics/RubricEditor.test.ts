@@ -1,6 +1,9 @@
+// The rubric editor as its author sees it: editing, Go's problems by field, saving, preview. Bindings are mocked.
 import { render, screen, within, waitFor } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
+import { tick } from 'svelte';
 import RubricEditor from './RubricEditor.svelte';
+import { CHECK_DELAY } from './editorState.svelte';
 import * as Interviews from '../../lib/wailsjs/go/app/Interviews';
 import type { Rubric, RubricVersion } from '../../lib/api';
 import { backendError, resetUi } from '../../test/fixtures';
@@ -51,23 +54,37 @@ function setup(props: { version: RubricVersion | null; readonly?: boolean }) {
   return { user, onsaved };
 }
 
+type Problem = { field: string; message: string };
+
+/** What Go's Interviews.CheckRubric answers for the rubric it is sent (by default: nothing to fix). */
+function goSays(answer: (r: Rubric) => Problem[]) {
+  vi.mocked(Interviews.CheckRubric).mockImplementation(async (r) => answer(r) as Awaited<ReturnType<typeof Interviews.CheckRubric>>);
+}
+
+/** The rubric Go was last asked about. */
+const lastChecked = () => vi.mocked(Interviews.CheckRubric).mock.lastCall?.[0];
+
 const questionRegion = (n: string) => screen.getByRole('region', { name: `Question ${n}` });
 const fieldOf = (el: HTMLElement) => el.closest('.field') as HTMLElement;
 
 beforeEach(() => {
   vi.resetAllMocks();
   resetUi();
+  goSays(() => []);
 });
 
 describe('RubricEditor', () => {
   it('flags an emptied anchor next to it and refuses to save', async () => {
+    goSays((r) =>
+      r.competencies[1].questions[0].anchors[1] === '' ? [{ field: 'competencies[1].questions[0].anchors[1]', message: 'must not be empty' }] : [],
+    );
     const { user } = setup({ version: version() });
     const anchor = within(questionRegion('2.1')).getByRole('textbox', { name: 'What a 2 · Junior answer sounds like' });
     expect(anchor).toHaveValue('schema two');
 
     await user.clear(anchor);
-    expect(anchor).toHaveAttribute('aria-invalid', 'true');
-    expect(fieldOf(anchor)).toHaveTextContent('describe what a 2 answer sounds like');
+    await waitFor(() => expect(anchor).toHaveAttribute('aria-invalid', 'true'));
+    expect(fieldOf(anchor)).toHaveTextContent('must not be empty');
     // Only that anchor is flagged.
     const other = within(questionRegion('2.1')).getByRole('textbox', { name: 'What a 3 · Solid answer sounds like' });
     expect(other).toHaveAttribute('aria-invalid', 'false');
@@ -87,7 +104,9 @@ describe('RubricEditor', () => {
     await user.clear(max);
     await user.type(max, '5');
 
-    expect(screen.getByRole('textbox', { name: 'Label for level 5' })).toHaveValue('');
+    // Once Go has accepted the 1–5 range, the scale gets a fifth label and every question a fifth anchor.
+    expect(await screen.findByRole('textbox', { name: 'Label for level 5' })).toHaveValue('');
+    expect(lastChecked()?.scale.max).toBe(5);
     for (const n of ['1.1', '2.1', '2.2']) {
       const region = questionRegion(n);
       const anchors = within(within(region).getByRole('group', { name: `Anchors for question ${n}` })).getAllByRole('textbox');
@@ -99,7 +118,32 @@ describe('RubricEditor', () => {
     // Back to 1–4: the fifth box goes; nothing else was lost.
     await user.clear(max);
     await user.type(max, '4');
-    expect(within(questionRegion('2.2')).getAllByRole('textbox', { name: /answer sounds like/ })).toHaveLength(4);
+    await waitFor(() => expect(within(questionRegion('2.2')).getAllByRole('textbox', { name: /answer sounds like/ })).toHaveLength(4));
+    expect(screen.getByRole('status')).not.toHaveTextContent('Unsaved changes');
+  });
+
+  it('a range Go refuses is shown next to the bound and leaves the labels and anchors alone', async () => {
+    goSays((r) => (r.scale.max <= r.scale.min ? [{ field: 'scale.max', message: 'must be greater than min (1); a scale needs 2–10 levels' }] : []));
+    const { user } = setup({ version: version() });
+    const max = screen.getByRole('spinbutton', { name: 'Highest score' });
+    await user.clear(max);
+    await user.type(max, '1');
+
+    await waitFor(() => expect(max).toHaveAttribute('aria-invalid', 'true'));
+    expect(fieldOf(max)).toHaveTextContent('must be greater than min (1); a scale needs 2–10 levels');
+    expect(screen.getAllByRole('textbox', { name: /^Label for level/ })).toHaveLength(4);
+    expect(within(questionRegion('1.1')).getAllByRole('textbox', { name: /answer sounds like/ })).toHaveLength(4);
+  });
+
+  it('a bound that is not a whole number is not taken: the field shows the bound kept when left', async () => {
+    const { user } = setup({ version: version() });
+    const max = screen.getByRole('spinbutton', { name: 'Highest score' });
+    await user.clear(max);
+    await user.type(max, '4.5');
+    await user.tab();
+    expect(max).toHaveValue(4);
+    await waitFor(() => expect(Interviews.CheckRubric).toHaveBeenCalled());
+    expect(lastChecked()?.scale.max).toBe(4);
     expect(screen.getByRole('status')).not.toHaveTextContent('Unsaved changes');
   });
 
@@ -162,6 +206,11 @@ describe('RubricEditor', () => {
   });
 
   it('a new rubric is created on save, with ids derived from names and prompts', async () => {
+    goSays((r) =>
+      r.competencies.flatMap((c, ci) =>
+        c.questions.flatMap((q, qi) => (q.prompt ? [] : [{ field: `competencies[${ci}].questions[${qi}].prompt`, message: 'must not be empty' }])),
+      ),
+    );
     vi.mocked(Interviews.CreateRubric).mockImplementation(async (r) => version({ id: 20, rubricId: 7, version: 1, content: r }));
     const { user, onsaved } = setup({ version: null });
     await user.type(screen.getByRole('textbox', { name: 'Rubric name' }), 'Frontend');
@@ -176,10 +225,11 @@ describe('RubricEditor', () => {
     expect(screen.getAllByRole('textbox', { name: 'Competency name' })[1]).toHaveFocus();
 
     await user.click(screen.getByRole('button', { name: 'Create rubric' }));
-    // The second competency's question has no prompt or anchors yet.
-    expect(Interviews.CreateRubric).not.toHaveBeenCalled();
+    // The second competency's question has no prompt yet: Go says so, and nothing is created.
     const q21 = questionRegion('2.1');
-    expect(within(q21).getByRole('textbox', { name: 'Prompt (read to the candidate)' })).toHaveAttribute('aria-invalid', 'true');
+    await waitFor(() => expect(within(q21).getByRole('textbox', { name: 'Prompt (read to the candidate)' })).toHaveAttribute('aria-invalid', 'true'));
+    expect(screen.getByRole('alert')).toHaveTextContent('1 problem to fix before saving.');
+    expect(Interviews.CreateRubric).not.toHaveBeenCalled();
 
     await user.click(screen.getByRole('button', { name: 'Delete competency 2' }));
     await user.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Delete competency' }));
@@ -251,5 +301,133 @@ describe('RubricEditor', () => {
     await user.click(within(preview).getByRole('button', { name: 'Next question →' }));
     expect(preview).toHaveTextContent('Prompt of schema');
     expect(screen.queryAllByRole('textbox')).toHaveLength(0);
+    // There is nothing to check in a rubric that cannot be edited.
+    await new Promise((r) => setTimeout(r, CHECK_DELAY + 50));
+    expect(Interviews.CheckRubric).not.toHaveBeenCalled();
+  });
+});
+
+describe('RubricEditor asks Go what is wrong', () => {
+  it('shows Go’s problem next to the edited field once Go has answered, after a pause in typing', async () => {
+    vi.useFakeTimers();
+    try {
+      goSays((r) => [
+        ...(r.name.includes('!') ? [{ field: 'name', message: 'must be a single line' }] : []),
+        // A problem on a field not touched yet waits for a save attempt.
+        { field: 'competencies[0].questions[0].probes', message: 'is 4001 characters long; the limit is 4000' },
+      ]);
+      const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+      render(RubricEditor, { version: version(), onsaved: vi.fn() });
+      await vi.advanceTimersByTimeAsync(CHECK_DELAY);
+      expect(Interviews.CheckRubric).toHaveBeenCalledTimes(1);
+
+      const name = screen.getByRole('textbox', { name: 'Rubric name' });
+      await user.type(name, ' !!');
+      await vi.advanceTimersByTimeAsync(CHECK_DELAY - 50);
+      expect(Interviews.CheckRubric).toHaveBeenCalledTimes(1);
+      expect(name).toHaveAttribute('aria-invalid', 'false');
+
+      await vi.advanceTimersByTimeAsync(50);
+      await tick();
+      expect(Interviews.CheckRubric).toHaveBeenCalledTimes(2);
+      expect(lastChecked()?.name).toBe('Backend engineer !!');
+      expect(name).toHaveAttribute('aria-invalid', 'true');
+      expect(fieldOf(name)).toHaveTextContent('must be a single line');
+      expect(name).toHaveAccessibleDescription('must be a single line');
+      const probes = within(questionRegion('1.1')).getByRole('textbox', { name: 'What it probes' });
+      expect(probes).toHaveAttribute('aria-invalid', 'false');
+      expect(screen.queryByRole('alert')).toBeNull();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('counts every problem Go names and marks each where it belongs when saving', async () => {
+    goSays(() => [
+      { field: 'name', message: 'must not be empty' },
+      { field: 'competencies[1].weight', message: 'must be greater than 0, not 0 (leave it out for the default 1)' },
+      { field: 'competencies[1].questions[1].redFlags[0]', message: 'contains a control character (U+0007)' },
+    ]);
+    const { user } = setup({ version: version() });
+    await user.clear(screen.getByRole('textbox', { name: 'Rubric name' }));
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('3 problems to fix before saving. They are marked in red below.');
+    const name = screen.getByRole('textbox', { name: 'Rubric name' });
+    expect(fieldOf(name)).toHaveTextContent('must not be empty');
+    expect(name).toHaveFocus();
+    const weight = within(screen.getByRole('region', { name: 'Competency 2' })).getAllByRole('spinbutton', { name: 'Weight' })[0];
+    expect(fieldOf(weight)).toHaveTextContent('must be greater than 0, not 0 (leave it out for the default 1)');
+    const redFlags = within(questionRegion('2.2')).getByRole('textbox', { name: 'Red flags (one per line)' });
+    expect(redFlags).toHaveAttribute('aria-invalid', 'true');
+    expect(fieldOf(redFlags)).toHaveTextContent('line 1: contains a control character (U+0007)');
+    expect(Interviews.SaveRubric).not.toHaveBeenCalled();
+  });
+
+  it('Save shows the fields Go refuses, those the form has no field for at the top', async () => {
+    goSays(() => [
+      { field: 'competencies[1].questions[0].anchors', message: '3 anchors for a 1–4 scale (needs 4)' },
+      { field: 'format', message: 'unsupported format "x"' },
+    ]);
+    const { user } = setup({ version: version() });
+    await user.type(screen.getByRole('textbox', { name: 'Rubric name' }), ' (v2)');
+    // Nothing is shown before the save attempt: neither field was touched.
+    await waitFor(() => expect(Interviews.CheckRubric).toHaveBeenCalled());
+    expect(screen.queryByText('3 anchors for a 1–4 scale (needs 4)')).toBeNull();
+
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect(await within(questionRegion('2.1')).findByText('3 anchors for a 1–4 scale (needs 4)')).toBeInTheDocument();
+    expect(within(questionRegion('2.2')).queryByText(/anchors for a 1–4 scale/)).toBeNull();
+    const alert = screen.getByRole('alert');
+    expect(alert).toHaveTextContent('2 problems to fix before saving.');
+    expect(alert).toHaveTextContent('format: unsupported format "x"');
+    expect(lastChecked()?.name).toBe('Backend engineer (v2)');
+    expect(Interviews.SaveRubric).not.toHaveBeenCalled();
+    expect(screen.getByRole('status')).toHaveTextContent('Unsaved changes');
+  });
+
+  it('ignores an answer about an older draft that arrives after the answer about a newer one', async () => {
+    const answers: ((p: Problem[]) => void)[] = [];
+    vi.mocked(Interviews.CheckRubric).mockImplementation(() => new Promise((resolve) => answers.push(resolve)));
+    const { user } = setup({ version: version() });
+    await waitFor(() => expect(answers).toHaveLength(1));
+    answers[0]([]);
+
+    const name = screen.getByRole('textbox', { name: 'Rubric name' });
+    await user.type(name, ' v2');
+    await waitFor(() => expect(answers).toHaveLength(2));
+    await user.type(name, ' v3');
+    await waitFor(() => expect(answers).toHaveLength(3));
+
+    answers[2]([{ field: 'name', message: 'the newer answer' }]);
+    expect(await within(fieldOf(name)).findByText('the newer answer')).toBeInTheDocument();
+    answers[1]([{ field: 'name', message: 'the older answer' }]);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(within(fieldOf(name)).queryByText('the older answer')).toBeNull();
+    expect(fieldOf(name)).toHaveTextContent('the newer answer');
+  });
+
+  it('refuses nothing on its own: when Go has nothing to say, an empty name and a negative weight are saved as they are', async () => {
+    vi.mocked(Interviews.SaveRubric).mockImplementation(async (_id, r) => version({ version: 3, content: r }));
+    const { user, onsaved } = setup({ version: version() });
+    const name = screen.getByRole('textbox', { name: 'Rubric name' });
+    await user.clear(name);
+    const weight = within(screen.getByRole('region', { name: 'Competency 1' })).getAllByRole('spinbutton', { name: 'Weight' })[0];
+    await user.clear(weight);
+    await user.type(weight, '-5');
+    await user.clear(within(questionRegion('1.1')).getByRole('textbox', { name: 'Prompt (read to the candidate)' }));
+    await waitFor(() => expect(lastChecked()?.name).toBe(''));
+
+    expect(name).toHaveAttribute('aria-invalid', 'false');
+    expect(document.querySelector('.field-error')).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+
+    await waitFor(() => expect(onsaved).toHaveBeenCalledTimes(1));
+    const sent = vi.mocked(Interviews.SaveRubric).mock.calls[0][1];
+    expect(sent.name).toBe('');
+    expect(sent.competencies[0]).toMatchObject({ weight: -5 });
+    expect(sent.competencies[0].questions[0].prompt).toBe('');
+    expect(screen.queryByRole('alert')).toBeNull();
   });
 });

@@ -1,3 +1,4 @@
+// The Rubrics screen: the list, the actions on a rubric, imports and unsaved changes. Bindings are mocked.
 import { render, screen, within, waitFor } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import RubricsScreen from './RubricsScreen.svelte';
@@ -53,6 +54,8 @@ beforeEach(() => {
     if (!s) throw backendError('not_found', 'rubric not found');
     return version(id, s.name, { builtin: s.builtin, version: s.latestVersion, archivedAt: s.archivedAt });
   });
+  // Go's rubric check: nothing to fix unless a test says otherwise.
+  vi.mocked(Interviews.CheckRubric).mockResolvedValue([]);
 });
 
 async function setup() {
@@ -162,6 +165,23 @@ describe('RubricsScreen', () => {
     await user.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Discard changes' }));
     expect(await screen.findByText('First question of OpenAI platform developer (built-in)')).toBeInTheDocument();
     expect(screen.queryAllByRole('textbox')).toHaveLength(0);
+  });
+
+  it('a new rubric is not created while Go names a problem, shown next to its field', async () => {
+    vi.mocked(Interviews.CheckRubric).mockImplementation(async (r) =>
+      r.name ? [] : [{ field: 'name', message: 'must not be empty' }, { field: 'competencies[0].questions[0].prompt', message: 'must not be empty' }],
+    );
+    const { user } = await setup();
+    await user.click(screen.getByRole('button', { name: 'New rubric' }));
+    await user.click(screen.getByRole('button', { name: 'Create rubric' }));
+
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('2 problems to fix before saving.');
+    const name = screen.getByRole('textbox', { name: 'Rubric name' });
+    expect(name).toHaveAttribute('aria-invalid', 'true');
+    expect(name).toHaveAccessibleDescription('must not be empty');
+    expect(Interviews.CreateRubric).not.toHaveBeenCalled();
+    expect(within(list()).getByRole('button', { current: true })).toHaveTextContent('New rubric');
   });
 
   it('shows an empty state when there are no rubrics', async () => {
