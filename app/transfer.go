@@ -13,7 +13,6 @@ import (
 	"hirebench/app/scoring"
 	"hirebench/app/tracking"
 	"hirebench/app/transfer"
-	"hirebench/storage"
 )
 
 // Transfer is bound to the window: importing candidate files and moving
@@ -94,15 +93,15 @@ func (t *Transfer) PreviewImport(req ImportRequest) (ImportPreview, error) {
 }
 
 // CommitImport imports the file: all rows or nothing, unless ValidOnly.
-func (t *Transfer) CommitImport(req ImportRequest) (storage.ImportResult, error) {
+func (t *Transfer) CommitImport(req ImportRequest) (model.ImportResult, error) {
 	if req.RoleID == 0 {
-		return storage.ImportResult{}, userError(model.Invalid("roleId", "choose the role the candidates apply to"))
+		return model.ImportResult{}, userError(model.Invalid("roleId", "choose the role the candidates apply to"))
 	}
 	p, _, err := t.plan(req)
 	if err != nil {
-		return storage.ImportResult{}, userError(err)
+		return model.ImportResult{}, userError(err)
 	}
-	return withActor(t.ws, func(a model.Profile) (storage.ImportResult, error) {
+	return withActor(t.ws, func(a model.Profile) (model.ImportResult, error) {
 		return t.svc.CommitImport(context.Background(), p, req.RoleID, req.ValidOnly, a)
 	})
 }

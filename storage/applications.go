@@ -12,28 +12,35 @@ import (
 
 const (
 	sqlFirstStage        = `SELECT id FROM stages WHERE role_id = ? AND kind = 'active' ORDER BY position, id LIMIT 1`
-	sqlInsertApplication = `INSERT INTO applications (candidate_id, role_id, stage_id, created_at, entered_stage_at)
-		VALUES (?, ?, ?, ?, ?)`
-	sqlGetApplication = `SELECT a.id, a.candidate_id, a.role_id, r.title, a.stage_id, s.name, s.kind,
+	sqlInsertApplication = `INSERT INTO applications (candidate_id, role_id, stage_id, rejection_reason, created_at, entered_stage_at)
+		VALUES (?, ?, ?, ?, ?, ?)`
+	sqlApplicationFrom = `SELECT a.id, a.candidate_id, a.role_id, r.title, a.stage_id, s.name, s.kind,
 		a.rejection_reason, a.created_at, a.entered_stage_at
-		FROM applications a JOIN roles r ON r.id = a.role_id JOIN stages s ON s.id = a.stage_id WHERE a.id = ?`
+		FROM applications a JOIN roles r ON r.id = a.role_id JOIN stages s ON s.id = a.stage_id`
+	sqlGetApplication  = sqlApplicationFrom + ` WHERE a.id = ?`
+	sqlApplicationOf   = sqlApplicationFrom + ` WHERE a.candidate_id = ? AND a.role_id = ?`
 	sqlMoveApplication = `UPDATE applications SET stage_id = ?, rejection_reason = ?, entered_stage_at = ? WHERE id = ?`
 	sqlInsertEvent     = `INSERT INTO stage_events (application_id, from_stage, to_stage, actor_id, actor_name, reason, at)
 		VALUES (?, ?, ?, ?, ?, ?, ?)`
 	sqlTouchCandidate = `UPDATE candidates SET updated_at = ? WHERE id = ?`
 )
 
-func getApplication(ctx context.Context, q queryer, id int64) (model.Application, error) {
+func scanApplication(row scanner) (model.Application, error) {
 	var a model.Application
-	err := q.QueryRowContext(ctx, sqlGetApplication, id).Scan(&a.ID, &a.CandidateID, &a.RoleID, &a.RoleTitle,
+	err := row.Scan(&a.ID, &a.CandidateID, &a.RoleID, &a.RoleTitle,
 		&a.StageID, &a.StageName, &a.StageKind, &a.RejectionReason, &a.CreatedAt, &a.EnteredStageAt)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		err = fmt.Errorf("storage: get application: %w", err)
+	}
+	return a, err
+}
+
+func getApplication(ctx context.Context, q queryer, id int64) (model.Application, error) {
+	a, err := scanApplication(q.QueryRowContext(ctx, sqlGetApplication, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return a, notFound("application", id)
 	}
-	if err != nil {
-		return a, fmt.Errorf("storage: get application: %w", err)
-	}
-	return a, nil
+	return a, err
 }
 
 // GetApplication returns one application with its role and stage names.
@@ -69,7 +76,7 @@ func apply(ctx context.Context, tx *sql.Tx, candidateID, roleID int64, actor mod
 	if err != nil {
 		return 0, err
 	}
-	res, err := tx.ExecContext(ctx, sqlInsertApplication, candidateID, roleID, stageID, now, now)
+	res, err := tx.ExecContext(ctx, sqlInsertApplication, candidateID, roleID, stageID, "", now, now)
 	if err != nil {
 		if isUniqueViolation(err) {
 			return 0, model.Invalid("roleId", "the candidate has already applied to this role")
@@ -159,6 +166,27 @@ func (s *Store) MoveApplication(ctx context.Context, appID, toStageID int64, rej
 		return err
 	})
 	return a, err
+}
+
+// ApplicationOf returns a candidate's application to a role, or ErrNotFound.
+func (t *Tx) ApplicationOf(candidateID, roleID int64) (model.Application, error) {
+	a, err := scanApplication(t.tx.QueryRowContext(t.ctx, sqlApplicationOf, candidateID, roleID))
+	if errors.Is(err, sql.ErrNoRows) {
+		return a, notFoundAs("application")
+	}
+	return a, err
+}
+
+// InsertApplication adds an application as given (stage, rejection reason
+// and times) and records its arrival in a.StageName, by actor with reason,
+// in the stage history.
+func (t *Tx) InsertApplication(a model.Application, reason string, actor model.Profile) (int64, error) {
+	id, err := t.insert("add application", sqlInsertApplication, a.CandidateID, a.RoleID, a.StageID, a.RejectionReason,
+		a.CreatedAt, a.EnteredStageAt)
+	if err != nil {
+		return 0, err
+	}
+	return id, insertEvent(t.ctx, t.tx, id, "", a.StageName, reason, actor, t.now)
 }
 
 const sqlBoardCards = `SELECT a.id, c.id, c.name, c.email, c.source, a.stage_id, a.rejection_reason, a.entered_stage_at,

@@ -2,7 +2,9 @@ package storage
 
 import (
 	"context"
+	"crypto/sha256"
 	"database/sql"
+	"encoding/hex"
 	"errors"
 	"fmt"
 
@@ -26,18 +28,25 @@ func (s *Store) AddAttachment(ctx context.Context, candidateID int64, name, mime
 			return err
 		}
 		now := s.now()
-		res, err := tx.ExecContext(ctx, sqlInsertAttachment, candidateID, name, mime, len(data), data, text, now)
+		id, err := insertAttachment(ctx, tx, candidateID, name, mime, data, text, now)
 		if err != nil {
-			return fmt.Errorf("storage: save attachment: %w", err)
+			return err
 		}
 		if _, err := tx.ExecContext(ctx, sqlTouchCandidate, now, candidateID); err != nil {
 			return err
 		}
-		id, _ := res.LastInsertId()
 		a, _, err = getAttachment(ctx, tx, id)
 		return err
 	})
 	return a, err
+}
+
+func insertAttachment(ctx context.Context, tx *sql.Tx, candidateID int64, name, mime string, data []byte, text, at string) (int64, error) {
+	res, err := tx.ExecContext(ctx, sqlInsertAttachment, candidateID, name, mime, len(data), data, text, at)
+	if err != nil {
+		return 0, fmt.Errorf("storage: save attachment: %w", err)
+	}
+	return res.LastInsertId()
 }
 
 func getAttachment(ctx context.Context, q queryer, id int64) (model.Attachment, []byte, error) {
@@ -84,4 +93,67 @@ func (s *Store) ResumeText(ctx context.Context, candidateID int64) (string, erro
 		return "", notFound("candidate", candidateID)
 	}
 	return text, err
+}
+
+const (
+	sqlAttachmentFiles = `SELECT id, candidate_id, file_name, mime_type, extracted_text, created_at, data FROM attachments
+		WHERE candidate_id = ? ORDER BY created_at, id`
+	sqlAttachmentsSized = `SELECT data FROM attachments WHERE candidate_id = ? AND size = ?`
+)
+
+// AttachmentFile is a stored file described by its bytes: Size is their
+// length and SHA256 their hash; Text is what was extracted from them.
+type AttachmentFile struct {
+	model.Attachment
+	Text   string
+	SHA256 string
+}
+
+func fileSHA256(data []byte) string {
+	h := sha256.Sum256(data)
+	return hex.EncodeToString(h[:])
+}
+
+// AttachmentFiles lists a candidate's files, oldest first. Their bytes are
+// read to be hashed, not kept: AttachmentData returns them.
+func (t *Tx) AttachmentFiles(candidateID int64) ([]AttachmentFile, error) {
+	out := []AttachmentFile{}
+	err := each(t.ctx, t.tx, sqlAttachmentFiles, []any{candidateID}, func(sc scanner) error {
+		var f AttachmentFile
+		var data []byte
+		if err := sc.Scan(&f.ID, &f.CandidateID, &f.FileName, &f.MimeType, &f.Text, &f.CreatedAt, &data); err != nil {
+			return err
+		}
+		f.Size, f.SHA256, f.HasText = int64(len(data)), fileSHA256(data), f.Text != ""
+		out = append(out, f)
+		return nil
+	})
+	return out, err
+}
+
+// AttachmentData returns a file's bytes.
+func (t *Tx) AttachmentData(id int64) ([]byte, error) {
+	_, data, err := getAttachment(t.ctx, t.tx, id)
+	return data, err
+}
+
+// HasAttachment says whether a candidate already holds a file with these
+// bytes (by size, then SHA-256).
+func (t *Tx) HasAttachment(candidateID, size int64, sum string) (bool, error) {
+	found := false
+	err := each(t.ctx, t.tx, sqlAttachmentsSized, []any{candidateID, size}, func(sc scanner) error {
+		var data []byte
+		if err := sc.Scan(&data); err != nil {
+			return err
+		}
+		found = found || fileSHA256(data) == sum
+		return nil
+	})
+	return found, err
+}
+
+// InsertAttachment adds a file to a candidate as given, creation time included.
+func (t *Tx) InsertAttachment(candidateID int64, name, mime string, data []byte, text, createdAt string) error {
+	_, err := insertAttachment(t.ctx, t.tx, candidateID, name, mime, data, text, createdAt)
+	return err
 }

@@ -109,14 +109,14 @@ func seedBench(path string) error {
 		for i := range benchCandidates {
 			name := benchFirst[rng.IntN(len(benchFirst))] + " " + benchLast[rng.IntN(len(benchLast))]
 			email := fmt.Sprintf("%s.%d@example.com", strings.ToLower(strings.ReplaceAll(name, " ", ".")), i)
-			res, err := insC.Exec(name, email, "", "", "", "", "", "LinkedIn", words(60), now, now)
+			res, err := insC.Exec(name, email, "", "", "", "", "", "LinkedIn", words(60), now, now, "")
 			if err != nil {
 				return err
 			}
 			id, _ := res.LastInsertId()
 			role := roles[i%len(roles)]
 			stage := role.Stages[rng.IntN(len(role.Stages))]
-			if _, err := insA.Exec(id, role.ID, stage.ID, now, now); err != nil {
+			if _, err := insA.Exec(id, role.ID, stage.ID, "", now, now); err != nil {
 				return err
 			}
 			if _, err := insT.Exec(id, benchWords[rng.IntN(len(benchWords))], 0); err != nil {

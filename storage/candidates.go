@@ -15,7 +15,7 @@ const (
 	sqlGetCandidate    = `SELECT ` + sqlCandidateColumns + ` FROM candidates WHERE id = ?`
 	sqlCandidateByMail = `SELECT id, name FROM candidates WHERE email = ? AND email <> ''`
 	sqlInsertCandidate = `INSERT INTO candidates (name, email, phone, location, linkedin, github, portfolio,
-		source, resume_text, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+		source, resume_text, created_at, updated_at, archived_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 	sqlUpdateCandidate = `UPDATE candidates SET name = ?, email = ?, phone = ?, location = ?, linkedin = ?,
 		github = ?, portfolio = ?, source = ?, resume_text = ?, updated_at = ? WHERE id = ?`
 	sqlSetArchived     = `UPDATE candidates SET archived_at = ?, updated_at = ? WHERE id = ?`
@@ -123,13 +123,9 @@ func (s *Store) CreateCandidate(ctx context.Context, c model.Candidate, roleIDs 
 			return err
 		}
 		now := s.now()
-		res, err := tx.ExecContext(ctx, sqlInsertCandidate, c.Name, c.Email, c.Phone, c.Location, c.LinkedIn,
-			c.GitHub, c.Portfolio, c.Source, c.ResumeText, now, now)
+		c.CreatedAt, c.UpdatedAt, c.ArchivedAt = now, now, ""
+		id, err := insertCandidate(ctx, tx, c)
 		if err != nil {
-			return fmt.Errorf("storage: create candidate: %w", err)
-		}
-		id, _ := res.LastInsertId()
-		if err := writeTags(ctx, tx, id, c.Tags); err != nil {
 			return err
 		}
 		for _, roleID := range roleIDs {
@@ -141,6 +137,17 @@ func (s *Store) CreateCandidate(ctx context.Context, c model.Candidate, roleIDs 
 		return err
 	})
 	return out, err
+}
+
+// insertCandidate adds a candidate as given, times and tags included.
+func insertCandidate(ctx context.Context, tx *sql.Tx, c model.Candidate) (int64, error) {
+	res, err := tx.ExecContext(ctx, sqlInsertCandidate, c.Name, c.Email, c.Phone, c.Location, c.LinkedIn,
+		c.GitHub, c.Portfolio, c.Source, c.ResumeText, c.CreatedAt, c.UpdatedAt, c.ArchivedAt)
+	if err != nil {
+		return 0, fmt.Errorf("storage: create candidate: %w", err)
+	}
+	id, _ := res.LastInsertId()
+	return id, writeTags(ctx, tx, id, c.Tags)
 }
 
 // UpdateCandidate loads a candidate, lets change modify (and validate) it,
@@ -269,6 +276,55 @@ func candidateApplications(ctx context.Context, q queryer, id int64) ([]model.Ap
 		return err
 	})
 	return out, err
+}
+
+const (
+	sqlCandidateIDs   = `SELECT id FROM candidates ORDER BY id`
+	sqlCandidatesMade = `SELECT ` + sqlCandidateColumns + ` FROM candidates WHERE name = ? COLLATE NOCASE AND created_at = ? ORDER BY id`
+)
+
+// CandidateIDs lists every candidate, archived included, oldest first.
+func (t *Tx) CandidateIDs() ([]int64, error) { return t.ids(sqlCandidateIDs) }
+
+// Candidate returns one candidate with tags.
+func (t *Tx) Candidate(id int64) (model.Candidate, error) { return getCandidate(t.ctx, t.tx, id) }
+
+// CandidateWithEmail returns the id of the candidate holding this
+// (normalized, non-empty) email, or ErrNotFound.
+func (t *Tx) CandidateWithEmail(email string) (int64, error) {
+	var id int64
+	var name string
+	err := t.tx.QueryRowContext(t.ctx, sqlCandidateByMail, email).Scan(&id, &name)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, notFoundAs("email")
+	}
+	if err != nil {
+		return 0, fmt.Errorf("storage: find by email: %w", err)
+	}
+	return id, nil
+}
+
+// CandidatesNamed lists the candidates with this name (case-insensitive)
+// created at exactly this time, oldest first, without their tags.
+func (t *Tx) CandidatesNamed(name, createdAt string) ([]model.Candidate, error) {
+	out := []model.Candidate{}
+	err := each(t.ctx, t.tx, sqlCandidatesMade, []any{name, createdAt}, func(sc scanner) error {
+		c, err := scanCandidate(sc)
+		out = append(out, c)
+		return err
+	})
+	return out, err
+}
+
+// InsertCandidate adds a candidate as given: times, archived state and
+// tags included (an import keeps them).
+func (t *Tx) InsertCandidate(c model.Candidate) (int64, error) {
+	return insertCandidate(t.ctx, t.tx, c)
+}
+
+// CandidateApplications lists a candidate's applications (every role).
+func (t *Tx) CandidateApplications(id int64) ([]model.Application, error) {
+	return candidateApplications(t.ctx, t.tx, id)
 }
 
 type scanner interface{ Scan(...any) error }

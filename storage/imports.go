@@ -25,21 +25,6 @@ type ImportRow struct {
 	Merge bool
 }
 
-// ImportResult says what an import changed.
-type ImportResult struct {
-	Created int `json:"created"`
-	Merged  int `json:"merged"`
-	// Skipped counts rows left alone: duplicates under the skip policy and,
-	// with "import the valid rows", rows with errors (also in Invalid).
-	Skipped int `json:"skipped"`
-	Invalid int `json:"invalid"`
-	// Applications counts new applications to the role; Notes new notes.
-	Applications int     `json:"applications"`
-	Notes        int     `json:"notes"`
-	CreatedIDs   []int64 `json:"createdIds"`
-	MergedIDs    []int64 `json:"mergedIds"`
-}
-
 // EmailIndex maps every email on file (archived candidates included) to
 // its candidate's id, for planning an import.
 func (s *Store) EmailIndex(ctx context.Context) (map[string]int64, error) {
@@ -62,10 +47,10 @@ func importRowInvalid(row int, field, format string, args ...any) error {
 // ImportCandidates creates and merges candidates, applies each to roleID
 // (at its first stage, unless a merged candidate has applied already) and
 // adds their notes, in one transaction: everything or nothing is saved.
-func (s *Store) ImportCandidates(ctx context.Context, rows []ImportRow, roleID int64, actor model.Profile) (ImportResult, error) {
-	var res ImportResult
+func (s *Store) ImportCandidates(ctx context.Context, rows []ImportRow, roleID int64, actor model.Profile) (model.ImportResult, error) {
+	var res model.ImportResult
 	err := s.write(ctx, func(tx *sql.Tx) error {
-		res = ImportResult{CreatedIDs: []int64{}, MergedIDs: []int64{}}
+		res = model.ImportResult{CreatedIDs: []int64{}, MergedIDs: []int64{}}
 		if _, err := getRole(ctx, tx, roleID); errors.Is(err, model.ErrNotFound) {
 			return model.Invalid("roleId", "role %d does not exist", roleID)
 		} else if err != nil {
@@ -115,7 +100,7 @@ func (s *Store) ImportCandidates(ctx context.Context, rows []ImportRow, roleID i
 		return nil
 	})
 	if err != nil {
-		return ImportResult{CreatedIDs: []int64{}, MergedIDs: []int64{}}, err
+		return model.ImportResult{CreatedIDs: []int64{}, MergedIDs: []int64{}}, err
 	}
 	return res, nil
 }
@@ -185,7 +170,7 @@ func (im *candidateImport) create(ctx context.Context, r ImportRow) (int64, erro
 		return 0, err
 	}
 	res, err := im.q.ExecContext(ctx, sqlInsertCandidate, c.Name, c.Email, c.Phone, c.Location, c.LinkedIn,
-		c.GitHub, c.Portfolio, c.Source, c.ResumeText, im.now, im.now)
+		c.GitHub, c.Portfolio, c.Source, c.ResumeText, im.now, im.now, "")
 	if err != nil {
 		return 0, fmt.Errorf("storage: import row %d: create candidate: %w", r.Row, err)
 	}
@@ -273,7 +258,7 @@ func (im *candidateImport) merge(ctx context.Context, r ImportRow) (int64, bool,
 // apply does what apply() does, with the stage looked up once per import;
 // touch marks the candidate updated.
 func (im *candidateImport) apply(ctx context.Context, candidateID int64, touch bool) error {
-	res, err := im.q.ExecContext(ctx, sqlInsertApplication, candidateID, im.roleID, im.stage.ID, im.now, im.now)
+	res, err := im.q.ExecContext(ctx, sqlInsertApplication, candidateID, im.roleID, im.stage.ID, "", im.now, im.now)
 	if err != nil {
 		return fmt.Errorf("storage: create application: %w", err)
 	}

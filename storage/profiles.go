@@ -17,6 +17,7 @@ const (
 	sqlListProfiles    = `SELECT ` + sqlProfileColumns + ` FROM profiles ORDER BY name COLLATE NOCASE`
 	sqlGetProfile      = `SELECT ` + sqlProfileColumns + ` FROM profiles WHERE id = ?`
 	sqlInsertProfile   = `INSERT INTO profiles (name, is_recruiter, created_at) VALUES (?, ?, ?)`
+	sqlProfileByName   = `SELECT id FROM profiles WHERE name = ? COLLATE NOCASE`
 )
 
 func scanProfile(row interface{ Scan(...any) error }) (model.Profile, error) {
@@ -75,6 +76,20 @@ func (s *Store) CreateProfile(ctx context.Context, name string, recruiter bool) 
 		return err
 	})
 	return p, err
+}
+
+// Profile returns one profile or ErrNotFound.
+func (t *Tx) Profile(id int64) (model.Profile, error) { return getProfile(t.ctx, t.tx, id) }
+
+// ProfileNamed returns the id of the profile with this name
+// (case-insensitive, as names are unique), or ErrNotFound.
+func (t *Tx) ProfileNamed(name string) (int64, error) {
+	return t.oneID("profile", sqlProfileByName, name)
+}
+
+// InsertProfile adds an interviewer's profile (not the recruiter's).
+func (t *Tx) InsertProfile(name string) (int64, error) {
+	return t.insert("add profile", sqlInsertProfile, name, false, t.now)
 }
 
 // PassphraseHash returns a profile's stored passphrase hash ("" when none).

@@ -165,3 +165,38 @@ func (s *Store) UpdateRole(ctx context.Context, id int64, in model.RoleInput) (m
 	})
 	return r, err
 }
+
+const (
+	sqlRoleIDs     = `SELECT id FROM roles ORDER BY title COLLATE NOCASE, id`
+	sqlRolesTitled = `SELECT ` + sqlRoleColumns + ` FROM roles WHERE title = ? COLLATE NOCASE ORDER BY id`
+)
+
+// RoleIDs lists every role by title.
+func (t *Tx) RoleIDs() ([]int64, error) { return t.ids(sqlRoleIDs) }
+
+// Role returns one role with its pipeline.
+func (t *Tx) Role(id int64) (model.Role, error) { return getRole(t.ctx, t.tx, id) }
+
+// RolesTitled lists the roles with this title (case-insensitive), oldest
+// first, without their stages.
+func (t *Tx) RolesTitled(title string) ([]model.Role, error) {
+	out := []model.Role{}
+	err := each(t.ctx, t.tx, sqlRolesTitled, []any{title}, func(sc scanner) error {
+		r, err := scanRole(sc)
+		out = append(out, r)
+		return err
+	})
+	return out, err
+}
+
+// InsertRole adds a role as given, times included; its stages come
+// separately (InsertStage).
+func (t *Tx) InsertRole(r model.Role) (int64, error) {
+	return t.insert("add role", sqlInsertRole, r.Title, r.Team, r.Location, r.Status, r.CreatedAt, r.UpdatedAt)
+}
+
+// InsertStage adds a stage at a position of a role's pipeline.
+func (t *Tx) InsertStage(roleID int64, name string, position int, kind model.StageKind) error {
+	_, err := t.insert("add stage", sqlInsertStage, roleID, name, position, kind)
+	return err
+}

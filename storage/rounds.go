@@ -18,6 +18,10 @@ const (
 	sqlGetRound          = `SELECT ` + sqlRoundColumns + ` FROM interview_rounds ir JOIN rubrics r ON r.id = ir.rubric_id WHERE ir.id = ?`
 	sqlRoundInterviewers = `SELECT ` + sqlProfileColumnsP + ` FROM round_interviewers ri
 		JOIN profiles p ON p.id = ri.profile_id WHERE ri.round_id = ? ORDER BY p.name COLLATE NOCASE`
+	// A new round goes to the end of its role's plan.
+	sqlInsertRound = `INSERT INTO interview_rounds (role_id, name, position, rubric_id, competencies, duration_min, created_at, updated_at)
+		VALUES (?, ?, (SELECT coalesce(max(position), 0) + 1 FROM interview_rounds WHERE role_id = ?), ?, ?, ?, ?, ?)`
+	sqlAddInterviewer = `INSERT OR IGNORE INTO round_interviewers (round_id, profile_id) VALUES (?, ?)`
 )
 
 func scanRound(sc scanner) (scoring.Round, error) {
@@ -98,13 +102,10 @@ func (s *Store) SaveRound(ctx context.Context, in scoring.RoundInput) (scoring.R
 		now := s.now()
 		id := in.ID
 		if id == 0 {
-			res, err := tx.ExecContext(ctx, `INSERT INTO interview_rounds (role_id, name, position, rubric_id, competencies, duration_min, created_at, updated_at)
-				VALUES (?, ?, (SELECT coalesce(max(position), 0) + 1 FROM interview_rounds WHERE role_id = ?), ?, ?, ?, ?, ?)`,
-				in.RoleID, in.Name, in.RoleID, in.RubricID, string(comps), in.DurationMin, now, now)
-			if err != nil {
-				return fmt.Errorf("storage: add round: %w", err)
+			var err error
+			if id, err = insertRound(ctx, tx, in, now); err != nil {
+				return err
 			}
-			id, _ = res.LastInsertId()
 		} else {
 			cur, err := getRound(ctx, tx, id)
 			if err != nil {
@@ -125,7 +126,7 @@ func (s *Store) SaveRound(ctx context.Context, in scoring.RoundInput) (scoring.R
 			if _, err := getProfile(ctx, tx, p); err != nil {
 				return err
 			}
-			if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO round_interviewers (round_id, profile_id) VALUES (?, ?)`, id, p); err != nil {
+			if _, err := tx.ExecContext(ctx, sqlAddInterviewer, id, p); err != nil {
 				return fmt.Errorf("storage: assign interviewer: %w", err)
 			}
 		}
@@ -134,6 +135,15 @@ func (s *Store) SaveRound(ctx context.Context, in scoring.RoundInput) (scoring.R
 		return err
 	})
 	return out, err
+}
+
+func insertRound(ctx context.Context, tx *sql.Tx, in scoring.RoundInput, now string) (int64, error) {
+	comps, _ := json.Marshal(nonNilStrings(in.Competencies))
+	res, err := tx.ExecContext(ctx, sqlInsertRound, in.RoleID, in.Name, in.RoleID, in.RubricID, string(comps), in.DurationMin, now, now)
+	if err != nil {
+		return 0, fmt.Errorf("storage: add round: %w", err)
+	}
+	return res.LastInsertId()
 }
 
 // MoveRound puts a round at a new 1-based position in its role's plan.
@@ -274,4 +284,69 @@ func (s *Store) AssignRound(ctx context.Context, applicationID, roundID int64, p
 		}
 		return nil
 	})
+}
+
+const sqlAssignmentsOfApplication = `SELECT ir.id, ir.name, ` + sqlProfileColumnsP + ` FROM round_assignments ra
+	JOIN interview_rounds ir ON ir.id = ra.round_id JOIN profiles p ON p.id = ra.profile_id
+	WHERE ra.application_id = ? ORDER BY ir.position, ir.id, p.name COLLATE NOCASE`
+
+// RoundAssignment is one round of an application that the recruiter
+// reassigned: who interviews in it instead of the plan's interviewers.
+type RoundAssignment struct {
+	RoundID      int64
+	Round        string
+	Interviewers []model.Profile
+}
+
+// Rounds returns a role's interview plan in order, with interviewers.
+func (t *Tx) Rounds(roleID int64) ([]scoring.Round, error) { return listRounds(t.ctx, t.tx, roleID) }
+
+// Round returns one round with its interviewers.
+func (t *Tx) Round(id int64) (scoring.Round, error) { return getRound(t.ctx, t.tx, id) }
+
+// InsertRound adds a round at the end of its role's plan, with
+// in.InterviewerIDs as its interviewers; in is checked by the caller.
+func (t *Tx) InsertRound(in scoring.RoundInput) (int64, error) {
+	id, err := insertRound(t.ctx, t.tx, in, t.now)
+	if err != nil {
+		return 0, err
+	}
+	for _, p := range in.InterviewerIDs {
+		if _, err := t.tx.ExecContext(t.ctx, sqlAddInterviewer, id, p); err != nil {
+			return 0, fmt.Errorf("storage: assign interviewer: %w", err)
+		}
+	}
+	return id, nil
+}
+
+// ApplicationAssignments lists an application's reassigned rounds in plan
+// order, each with its interviewers by name.
+func (t *Tx) ApplicationAssignments(applicationID int64) ([]RoundAssignment, error) {
+	var out []RoundAssignment
+	err := each(t.ctx, t.tx, sqlAssignmentsOfApplication, []any{applicationID}, func(sc scanner) error {
+		var a RoundAssignment
+		var p model.Profile
+		if err := sc.Scan(&a.RoundID, &a.Round, &p.ID, &p.Name, &p.IsRecruiter, &p.CreatedAt, &p.Protected); err != nil {
+			return err
+		}
+		if n := len(out); n > 0 && out[n-1].RoundID == a.RoundID {
+			out[n-1].Interviewers = append(out[n-1].Interviewers, p)
+		} else {
+			a.Interviewers = []model.Profile{p}
+			out = append(out, a)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("storage: round assignments: %w", err)
+	}
+	return out, nil
+}
+
+// Assign adds an interviewer to one candidate's round.
+func (t *Tx) Assign(applicationID, roundID, profileID int64) error {
+	if _, err := t.tx.ExecContext(t.ctx, sqlAssign, applicationID, roundID, profileID); err != nil {
+		return fmt.Errorf("storage: assign round: %w", err)
+	}
+	return nil
 }

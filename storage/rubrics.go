@@ -23,7 +23,8 @@ const (
 	sqlLatestVersion  = `SELECT ` + sqlVersionColumns + ` FROM rubric_versions v JOIN rubrics r ON r.id = v.rubric_id
 		WHERE v.rubric_id = ? ORDER BY v.version DESC LIMIT 1`
 	sqlGetVersion    = `SELECT ` + sqlVersionColumns + ` FROM rubric_versions v JOIN rubrics r ON r.id = v.rubric_id WHERE v.id = ?`
-	sqlInsertRubric  = `INSERT INTO rubrics (name, builtin, created_at, updated_at) VALUES (?, ?, ?, ?)`
+	sqlInsertRubric  = `INSERT INTO rubrics (name, builtin, archived_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?)`
+	sqlRenameRubric  = `UPDATE rubrics SET name = ?, updated_at = ? WHERE id = ?`
 	sqlInsertVersion = `INSERT INTO rubric_versions (rubric_id, version, content, sha256, author_id, created_at)
 		VALUES (?, ?, ?, ?, ?, ?)`
 	sqlVersionInUse = `SELECT (SELECT count(*) FROM scorecards WHERE rubric_version_id = ?)
@@ -114,7 +115,7 @@ func (s *Store) CreateRubric(ctx context.Context, r rubric.Rubric, builtin bool,
 	var v rubric.Version
 	err := s.write(ctx, func(tx *sql.Tx) error {
 		now := s.now()
-		res, err := tx.ExecContext(ctx, sqlInsertRubric, r.Name, builtin, now, now)
+		res, err := tx.ExecContext(ctx, sqlInsertRubric, r.Name, builtin, "", now, now)
 		if err != nil {
 			return fmt.Errorf("storage: create rubric: %w", err)
 		}
@@ -178,7 +179,7 @@ func (s *Store) SaveRubric(ctx context.Context, rubricID int64, r rubric.Rubric,
 		} else if err := insertVersion(ctx, tx, rubricID, cur.Version+1, r, actor, now); err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE rubrics SET name = ?, updated_at = ? WHERE id = ?`, r.Name, now, rubricID); err != nil {
+		if _, err := tx.ExecContext(ctx, sqlRenameRubric, r.Name, now, rubricID); err != nil {
 			return fmt.Errorf("storage: update rubric: %w", err)
 		}
 		v, err = latestVersion(ctx, tx, rubricID)
@@ -241,4 +242,128 @@ func (s *Store) BuiltinRubricID(ctx context.Context) (int64, error) {
 		return 0, fmt.Errorf("built-in rubric: %w", model.ErrNotFound)
 	}
 	return id, err
+}
+
+const (
+	sqlRubricRow       = `SELECT id, name, builtin, archived_at, created_at, updated_at FROM rubrics`
+	sqlRubricIDs       = `SELECT id FROM rubrics ORDER BY id`
+	sqlRubricsWithHash = sqlRubricRow + ` WHERE id IN (SELECT rubric_id FROM rubric_versions WHERE sha256 = ?) ORDER BY id`
+	sqlRubricsNamed    = sqlRubricRow + ` WHERE name = ? COLLATE NOCASE ORDER BY id`
+	sqlRubricVersions  = `SELECT id, rubric_id, version, sha256, created_at, content FROM rubric_versions
+		WHERE rubric_id = ? ORDER BY version`
+	sqlVersionAsStored = `SELECT rubric_id, content, sha256, author_id FROM rubric_versions WHERE id = ?`
+)
+
+// StoredRubric is a rubric's own row; what it says lives in its versions.
+type StoredRubric struct {
+	ID         int64
+	Name       string
+	Builtin    bool
+	ArchivedAt string
+	CreatedAt  string
+	UpdatedAt  string
+}
+
+// StoredVersion is a rubric version as stored: Content is the exact JSON
+// its SHA256 covers, never re-encoded.
+type StoredVersion struct {
+	ID        int64
+	RubricID  int64
+	Version   int
+	SHA256    string
+	CreatedAt string
+	Content   string
+}
+
+func (t *Tx) rubrics(query string, args ...any) ([]StoredRubric, error) {
+	out := []StoredRubric{}
+	err := each(t.ctx, t.tx, query, args, func(sc scanner) error {
+		var r StoredRubric
+		err := sc.Scan(&r.ID, &r.Name, &r.Builtin, &r.ArchivedAt, &r.CreatedAt, &r.UpdatedAt)
+		out = append(out, r)
+		return err
+	})
+	return out, err
+}
+
+// RubricIDs lists every rubric, oldest first.
+func (t *Tx) RubricIDs() ([]int64, error) { return t.ids(sqlRubricIDs) }
+
+// Rubric returns a rubric's own row.
+func (t *Tx) Rubric(id int64) (StoredRubric, error) {
+	list, err := t.rubrics(sqlRubricRow+` WHERE id = ?`, id)
+	if err != nil {
+		return StoredRubric{}, err
+	}
+	if len(list) == 0 {
+		return StoredRubric{}, notFound("rubric", id)
+	}
+	return list[0], nil
+}
+
+// BuiltinRubricID returns the built-in rubric's id, or ErrNotFound.
+func (t *Tx) BuiltinRubricID() (int64, error) { return t.oneID("built-in rubric", sqlBuiltinRubric) }
+
+// RubricsWithVersion lists the rubrics holding a version with this hash, oldest first.
+func (t *Tx) RubricsWithVersion(sum string) ([]StoredRubric, error) {
+	return t.rubrics(sqlRubricsWithHash, sum)
+}
+
+// RubricsNamed lists the rubrics with this name (case-insensitive), oldest first.
+func (t *Tx) RubricsNamed(name string) ([]StoredRubric, error) {
+	return t.rubrics(sqlRubricsNamed, name)
+}
+
+// RubricVersions lists a rubric's versions, oldest first.
+func (t *Tx) RubricVersions(rubricID int64) ([]StoredVersion, error) {
+	out := []StoredVersion{}
+	err := each(t.ctx, t.tx, sqlRubricVersions, []any{rubricID}, func(sc scanner) error {
+		var v StoredVersion
+		err := sc.Scan(&v.ID, &v.RubricID, &v.Version, &v.SHA256, &v.CreatedAt, &v.Content)
+		out = append(out, v)
+		return err
+	})
+	return out, err
+}
+
+// LatestRubric returns a rubric's newest version.
+func (t *Tx) LatestRubric(rubricID int64) (rubric.Version, error) {
+	return latestVersion(t.ctx, t.tx, rubricID)
+}
+
+// InsertRubric adds a rubric row as given (its versions come separately).
+func (t *Tx) InsertRubric(r StoredRubric) (int64, error) {
+	return t.insert("add rubric", sqlInsertRubric, r.Name, r.Builtin, r.ArchivedAt, r.CreatedAt, r.UpdatedAt)
+}
+
+// InsertVersion adds a version with its content and hash as given and no
+// local author (it was written elsewhere).
+func (t *Tx) InsertVersion(v StoredVersion) error {
+	_, err := t.insert("add rubric version", sqlInsertVersion, v.RubricID, v.Version, v.Content, v.SHA256, nil, v.CreatedAt)
+	return err
+}
+
+// CopyVersion appends an existing version again as number version of its
+// rubric (same content, hash and author, created now), making it the latest.
+func (t *Tx) CopyVersion(versionID int64, version int) error {
+	var rubricID int64
+	var content, sum string
+	var author sql.NullInt64
+	err := t.tx.QueryRowContext(t.ctx, sqlVersionAsStored, versionID).Scan(&rubricID, &content, &sum, &author)
+	if errors.Is(err, sql.ErrNoRows) {
+		return notFound("rubric version", versionID)
+	}
+	if err != nil {
+		return fmt.Errorf("storage: copy rubric version: %w", err)
+	}
+	_, err = t.insert("copy rubric version", sqlInsertVersion, rubricID, version, content, sum, author, t.now)
+	return err
+}
+
+// RenameRubric sets a rubric's name (its latest version's).
+func (t *Tx) RenameRubric(id int64, name string) error {
+	if _, err := t.tx.ExecContext(t.ctx, sqlRenameRubric, name, t.now, id); err != nil {
+		return fmt.Errorf("storage: rename rubric: %w", err)
+	}
+	return nil
 }

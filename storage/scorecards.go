@@ -29,7 +29,12 @@ const (
 	sqlCandidateScorecards = `SELECT ` + sqlScorecardColumns + sqlScorecardFrom + ` WHERE a.candidate_id = ? ORDER BY ir.position, sc.started_at, sc.id`
 	sqlRoleScorecards      = `SELECT ` + sqlScorecardColumns + sqlScorecardFrom + ` WHERE a.role_id = ? ORDER BY c.name COLLATE NOCASE, ir.position, sc.id`
 	sqlFindScorecard       = `SELECT id FROM scorecards WHERE application_id = ? AND round_id = ? AND author_id = ?`
-	sqlRevisions           = `SELECT revision, answers, recommendation, notes, reason, author_id, author_name, created_at, sha256, seen_others
+	sqlInsertScorecard     = `INSERT INTO scorecards (uid, application_id, round_id, author_id, author_name, rubric_version_id,
+		competencies, status, answers, recommendation, notes, elapsed_ms, started_at, updated_at, submitted_at, sha256, seen_others)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	sqlInsertRevision = `INSERT INTO scorecard_revisions (scorecard_id, revision, answers, recommendation, notes,
+		reason, author_id, author_name, created_at, sha256, seen_others) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	sqlRevisions = `SELECT revision, answers, recommendation, notes, reason, author_id, author_name, created_at, sha256, seen_others
 		FROM scorecard_revisions WHERE scorecard_id = ? ORDER BY revision`
 )
 
@@ -151,15 +156,13 @@ func (s *Store) StartScorecard(ctx context.Context, applicationID, roundID int64
 			if err != nil {
 				return err
 			}
-			comps, _ := json.Marshal(nonNilStrings(round.Competencies))
 			now := s.now()
-			res, err := tx.ExecContext(ctx, `INSERT INTO scorecards (uid, application_id, round_id, author_id, author_name,
-				rubric_version_id, competencies, started_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-				NewUID(), applicationID, roundID, author.ID, author.Name, v.ID, string(comps), now, now)
+			id, err = insertScorecard(ctx, tx, scoring.Scorecard{UID: NewUID(), ApplicationID: applicationID, RoundID: roundID,
+				AuthorID: author.ID, AuthorName: author.Name, RubricVersionID: v.ID, Competencies: round.Competencies,
+				Status: scoring.Draft, StartedAt: now, UpdatedAt: now})
 			if err != nil {
-				return fmt.Errorf("storage: start scorecard: %w", err)
+				return err
 			}
-			id, _ = res.LastInsertId()
 		} else if err != nil {
 			return fmt.Errorf("storage: find scorecard: %w", err)
 		}
@@ -167,6 +170,30 @@ func (s *Store) StartScorecard(ctx context.Context, applicationID, roundID int64
 		return err
 	})
 	return c, err
+}
+
+// insertScorecard adds a card as given: a new draft, or a submitted card
+// from elsewhere with the hash and times it was signed with.
+func insertScorecard(ctx context.Context, tx *sql.Tx, c scoring.Scorecard) (int64, error) {
+	comps, _ := json.Marshal(nonNilStrings(c.Competencies))
+	answers, err := json.Marshal(nonNilAnswers(c.Answers))
+	if err != nil {
+		return 0, err
+	}
+	res, err := tx.ExecContext(ctx, sqlInsertScorecard, c.UID, c.ApplicationID, c.RoundID, c.AuthorID, c.AuthorName, c.RubricVersionID,
+		string(comps), c.Status, string(answers), c.Recommendation, c.Notes, c.ElapsedMs, c.StartedAt, c.UpdatedAt, c.SubmittedAt,
+		c.SHA256, c.SeenOthers)
+	if err != nil {
+		return 0, fmt.Errorf("storage: add scorecard: %w", err)
+	}
+	return res.LastInsertId()
+}
+
+func nonNilAnswers(a map[string]scoring.Answer) map[string]scoring.Answer {
+	if a == nil {
+		return map[string]scoring.Answer{}
+	}
+	return a
 }
 
 // ScorecardRubric returns the exact rubric a card is scored with, limited
@@ -275,10 +302,75 @@ func (s *Store) AmendScorecard(ctx context.Context, id int64, author model.Profi
 
 // insertRevision appends one amendment row (also for bundle imports).
 func insertRevision(ctx context.Context, tx *sql.Tx, scorecardID int64, r scoring.Revision, answers string) error {
-	_, err := tx.ExecContext(ctx, `INSERT INTO scorecard_revisions (scorecard_id, revision, answers, recommendation, notes,
-		reason, author_id, author_name, created_at, sha256, seen_others) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		scorecardID, r.Revision, answers, r.Recommendation, r.Notes, r.Reason, r.AuthorID, r.AuthorName, r.CreatedAt, r.SHA256, r.SeenOthers)
+	_, err := tx.ExecContext(ctx, sqlInsertRevision, scorecardID, r.Revision, answers, r.Recommendation, r.Notes, r.Reason, r.AuthorID, r.AuthorName, r.CreatedAt, r.SHA256, r.SeenOthers)
 	return err
+}
+
+const sqlScorecardByUID = `SELECT id FROM scorecards WHERE uid = ?`
+
+// The order of an export: by role, candidate and round.
+const sqlSubmittedScorecards = `SELECT ` + sqlScorecardColumns + sqlScorecardFrom + ` WHERE sc.status = 'submitted'
+	AND (? = 0 OR sc.author_id = ?)
+	ORDER BY ro.title COLLATE NOCASE, ro.id, c.name COLLATE NOCASE, c.id, ir.position, sc.id`
+
+// SubmittedScorecards lists every submitted card with its amendments, or
+// with authorID only that author's, by role, candidate and round.
+func (t *Tx) SubmittedScorecards(authorID int64) ([]scoring.Scorecard, error) {
+	out := []scoring.Scorecard{}
+	err := each(t.ctx, t.tx, sqlSubmittedScorecards, []any{authorID, authorID}, func(sc scanner) error {
+		c, err := scanScorecard(sc)
+		out = append(out, c)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	for i := range out {
+		if err := fillRevisions(t.ctx, t.tx, &out[i]); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// Scorecard returns a card with its amendments.
+func (t *Tx) Scorecard(id int64) (scoring.Scorecard, error) { return getScorecard(t.ctx, t.tx, id) }
+
+// ScorecardByUID returns the card with this uid, or ErrNotFound.
+func (t *Tx) ScorecardByUID(uid string) (scoring.Scorecard, error) {
+	id, err := t.oneID("scorecard "+uid, sqlScorecardByUID, uid)
+	if err != nil {
+		return scoring.Scorecard{}, err
+	}
+	return t.Scorecard(id)
+}
+
+// ScorecardOf returns an author's card for one candidate's round (there is
+// at most one), or ErrNotFound.
+func (t *Tx) ScorecardOf(applicationID, roundID, authorID int64) (scoring.Scorecard, error) {
+	id, err := t.oneID("scorecard", sqlFindScorecard, applicationID, roundID, authorID)
+	if err != nil {
+		return scoring.Scorecard{}, err
+	}
+	return t.Scorecard(id)
+}
+
+// InsertScorecard adds a card as given; a submitted one keeps the hash,
+// times and seen-others mark it was signed with.
+func (t *Tx) InsertScorecard(c scoring.Scorecard) (int64, error) {
+	return insertScorecard(t.ctx, t.tx, c)
+}
+
+// InsertRevision appends an amendment as given, hash included.
+func (t *Tx) InsertRevision(scorecardID int64, r scoring.Revision) error {
+	answers, err := json.Marshal(nonNilAnswers(r.Answers))
+	if err != nil {
+		return err
+	}
+	if err := insertRevision(t.ctx, t.tx, scorecardID, r, string(answers)); err != nil {
+		return fmt.Errorf("storage: add amendment: %w", err)
+	}
+	return nil
 }
 
 const sqlExposed = `SELECT EXISTS (SELECT 1 FROM card_exposures WHERE profile_id = ? AND candidate_id = ?)`

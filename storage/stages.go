@@ -56,20 +56,14 @@ func (s *Store) AddStage(ctx context.Context, roleID int64, name string) (model.
 		if _, err := getRole(ctx, tx, roleID); err != nil {
 			return err
 		}
-		var n, pos int
+		var n int
 		if err := tx.QueryRowContext(ctx, sqlCountStages, roleID).Scan(&n); err != nil {
 			return err
 		}
 		if n >= model.MaxStages {
 			return model.Invalid("name", "a pipeline holds at most %d stages", model.MaxStages)
 		}
-		if err := tx.QueryRowContext(ctx, sqlNextStagePosition, roleID).Scan(&pos); err != nil {
-			return err
-		}
-		if _, err := tx.ExecContext(ctx, sqlInsertStage, roleID, name, pos, model.StageActive); err != nil {
-			return stageNameTaken(err, name)
-		}
-		if _, err := tx.ExecContext(ctx, sqlTouchRole, s.now(), roleID); err != nil {
+		if _, err := appendStage(ctx, tx, roleID, name, s.now()); err != nil {
 			return err
 		}
 		var err error
@@ -77,6 +71,30 @@ func (s *Store) AddStage(ctx context.Context, roleID int64, name string) (model.
 		return err
 	})
 	return r, err
+}
+
+// appendStage adds an active stage after the others (before Rejected).
+func appendStage(ctx context.Context, tx *sql.Tx, roleID int64, name, now string) (model.Stage, error) {
+	st := model.Stage{RoleID: roleID, Name: name, Kind: model.StageActive}
+	if err := tx.QueryRowContext(ctx, sqlNextStagePosition, roleID).Scan(&st.Position); err != nil {
+		return st, err
+	}
+	res, err := tx.ExecContext(ctx, sqlInsertStage, roleID, name, st.Position, model.StageActive)
+	if err != nil {
+		return st, stageNameTaken(err, name)
+	}
+	st.ID, _ = res.LastInsertId()
+	_, err = tx.ExecContext(ctx, sqlTouchRole, now, roleID)
+	return st, err
+}
+
+// Stage returns one stage.
+func (t *Tx) Stage(id int64) (model.Stage, error) { return getStage(t.ctx, t.tx, id) }
+
+// AppendStage adds an active stage after a role's others (before Rejected);
+// the caller keeps to model.MaxStages.
+func (t *Tx) AppendStage(roleID int64, name string) (model.Stage, error) {
+	return appendStage(t.ctx, t.tx, roleID, name, t.now)
 }
 
 // RenameStage renames a stage; history keeps the names it was written with.

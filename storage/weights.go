@@ -218,8 +218,12 @@ func (s *Store) PlanSnapshot(ctx context.Context, roleID int64) (plan []scoring.
 
 // WeightChanges returns a role's weight history, oldest first.
 func (s *Store) WeightChanges(ctx context.Context, roleID int64) ([]scoring.WeightChange, error) {
+	return weightChanges(ctx, s.r, roleID)
+}
+
+func weightChanges(ctx context.Context, q queryer, roleID int64) ([]scoring.WeightChange, error) {
 	out := []scoring.WeightChange{}
-	err := each(ctx, s.r, sqlWeightChanges, []any{roleID}, func(sc scanner) error {
+	err := each(ctx, q, sqlWeightChanges, []any{roleID}, func(sc scanner) error {
 		var c scoring.WeightChange
 		if err := sc.Scan(&c.ID, &c.RoleID, &c.CompetencyID, &c.QuestionID, &c.Label, &c.Old, &c.New, &c.Reason, &c.AfterScoring,
 			&c.ActorName, &c.ChangedAt); err != nil {
@@ -232,4 +236,90 @@ func (s *Store) WeightChanges(ctx context.Context, roleID int64) ([]scoring.Weig
 		return nil, fmt.Errorf("storage: weight history: %w", err)
 	}
 	return out, nil
+}
+
+const sqlScoredUnfixedRoles = `SELECT DISTINCT a.role_id FROM scorecards sc JOIN applications a ON a.id = sc.application_id
+	WHERE sc.status = 'submitted' AND a.role_id NOT IN (SELECT role_id FROM plan_snapshots)`
+
+// PlanWeights returns the weights set on a role's plan.
+func (t *Tx) PlanWeights(roleID int64) (scoring.PlanWeights, error) {
+	return planWeights(t.ctx, t.tx, roleID)
+}
+
+// PlanWeightList lists the weights set on a role's plan by competency, then
+// question (the competency's own, with QuestionID "", first).
+func (t *Tx) PlanWeightList(roleID int64) ([]scoring.WeightEdit, error) {
+	out := []scoring.WeightEdit{}
+	err := each(t.ctx, t.tx, sqlPlanWeights+` ORDER BY competency_id, question_id`, []any{roleID}, func(sc scanner) error {
+		var w scoring.WeightEdit
+		err := sc.Scan(&w.CompetencyID, &w.QuestionID, &w.Weight)
+		out = append(out, w)
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("storage: plan weights: %w", err)
+	}
+	return out, nil
+}
+
+// SetWeight sets one weight of a role's plan (questionID "" for a
+// competency's); the history is the caller's (InsertWeightChange).
+func (t *Tx) SetWeight(roleID int64, competencyID, questionID string, weight float64) error {
+	if _, err := t.tx.ExecContext(t.ctx, sqlUpsertWeight, roleID, competencyID, questionID, weight); err != nil {
+		return fmt.Errorf("storage: set weight: %w", err)
+	}
+	return nil
+}
+
+// WeightChanges returns a role's weight history, oldest first.
+func (t *Tx) WeightChanges(roleID int64) ([]scoring.WeightChange, error) {
+	return weightChanges(t.ctx, t.tx, roleID)
+}
+
+// InsertWeightChange appends a change made elsewhere to a role's weight
+// history: its author is named (c.ActorName), not a local profile, and it
+// keeps its time (c.ChangedAt).
+func (t *Tx) InsertWeightChange(roleID int64, c scoring.WeightChange) error {
+	_, err := insertWeightChange(t.ctx, t.tx, roleID, c, model.Profile{Name: c.ActorName}, c.ChangedAt)
+	return err
+}
+
+// FixedPlan returns a role's plan as fixed at its first submission, as
+// stored (JSON of []scoring.PlanQuestion), and when; ErrNotFound before.
+func (t *Tx) FixedPlan(roleID int64) (questions json.RawMessage, takenAt string, err error) {
+	var raw string
+	err = t.tx.QueryRowContext(t.ctx, sqlGetSnapshot, roleID).Scan(&raw, &takenAt)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, "", notFoundAs("fixed plan")
+	}
+	if err != nil {
+		return nil, "", fmt.Errorf("storage: fixed plan: %w", err)
+	}
+	return json.RawMessage(raw), takenAt, nil
+}
+
+// InsertFixedPlan keeps a plan fixed elsewhere as a role's, unless the role
+// has one already; added says which.
+func (t *Tx) InsertFixedPlan(roleID int64, questions json.RawMessage, takenAt string) (added bool, err error) {
+	res, err := t.tx.ExecContext(t.ctx, sqlInsertSnapshot, roleID, string(questions), takenAt)
+	if err != nil {
+		return false, fmt.Errorf("storage: keep the plan: %w", err)
+	}
+	n, _ := res.RowsAffected()
+	return n > 0, nil
+}
+
+// FixScoredPlans fixes, now, the plan of every role that has submitted
+// scorecards but no fixed plan (freezePlan).
+func (t *Tx) FixScoredPlans() error {
+	roles, err := t.ids(sqlScoredUnfixedRoles)
+	if err != nil {
+		return err
+	}
+	for _, id := range roles {
+		if err := freezePlan(t.ctx, t.tx, id, t.now); err != nil {
+			return err
+		}
+	}
+	return nil
 }

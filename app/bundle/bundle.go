@@ -1,7 +1,7 @@
 // Package bundle is the workspace bundle: one file that carries roles,
 // rubrics (every version), candidates with their applications and files,
 // and submitted scorecards from one hirebench laptop to another. Pure Go:
-// no storage, no Wails; storage.ExportBundle and storage.ImportBundle use it.
+// no storage, no Wails; the transfer service (app/transfer) uses it.
 //
 // # Format hirebench.bundle/v2
 //
@@ -432,9 +432,6 @@ type ImportOptions struct {
 	// match their hash; those are listed in ImportReport.Refused. Without
 	// it, one such card refuses the whole bundle and nothing is written.
 	SkipTampered bool `json:"skipTampered"`
-	// Allow, when set, is asked once the bundle is read and before anything
-	// is written; an error refuses the whole bundle (who may import what).
-	Allow func(b *Bundle) error `json:"-"`
 }
 
 // ImportReport says what an import did. Importing the same bundle again

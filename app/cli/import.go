@@ -9,17 +9,17 @@ import (
 	"strings"
 
 	"hirebench/app/importer"
+	"hirebench/app/model"
 	"hirebench/app/tracking"
-	"hirebench/storage"
 )
 
 // candidateImportReport is what `import candidates --json` prints.
 type candidateImportReport struct {
-	File    string                `json:"file"`
-	RoleID  int64                 `json:"roleId"`
-	DryRun  bool                  `json:"dryRun"`
-	Preview importer.Preview      `json:"preview"`
-	Result  *storage.ImportResult `json:"result"`
+	File    string              `json:"file"`
+	RoleID  int64               `json:"roleId"`
+	DryRun  bool                `json:"dryRun"`
+	Preview importer.Preview    `json:"preview"`
+	Result  *model.ImportResult `json:"result"`
 }
 
 // importCandidates implements

@@ -39,11 +39,11 @@ func (s *Service) PreviewImport(ctx context.Context, name string, data []byte, m
 // refused with every row error ("row 7 · Email") and nothing is saved,
 // unless validOnly, which imports the other rows and leaves those out.
 // Rows are checked again, as the preview may have travelled through the UI.
-func (s *Service) CommitImport(ctx context.Context, preview importer.Preview, roleID int64, validOnly bool, actor model.Profile) (storage.ImportResult, error) {
+func (s *Service) CommitImport(ctx context.Context, preview importer.Preview, roleID int64, validOnly bool, actor model.Profile) (model.ImportResult, error) {
 	if _, err := s.store.GetRole(ctx, roleID); errors.Is(err, model.ErrNotFound) {
-		return storage.ImportResult{}, model.Invalid("roleId", "role %d does not exist", roleID)
+		return model.ImportResult{}, model.Invalid("roleId", "role %d does not exist", roleID)
 	} else if err != nil {
-		return storage.ImportResult{}, err
+		return model.ImportResult{}, err
 	}
 	var rows []storage.ImportRow
 	problems := &model.ValidationError{}
@@ -82,11 +82,11 @@ func (s *Service) CommitImport(ctx context.Context, preview importer.Preview, ro
 		rows = append(rows, row)
 	}
 	if invalid > 0 && !validOnly {
-		return storage.ImportResult{}, problems
+		return model.ImportResult{}, problems
 	}
 	res, err := s.store.ImportCandidates(ctx, rows, roleID, actor)
 	if err != nil {
-		return storage.ImportResult{}, err
+		return model.ImportResult{}, err
 	}
 	res.Skipped, res.Invalid = skipped+invalid, invalid
 	return res, nil

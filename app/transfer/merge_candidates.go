@@ -1,0 +1,160 @@
+// Merging candidates: which local candidate a bundle candidate is, the
+// fields that differ, and their applications and files.
+
+package transfer
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"hirebench/app/bundle"
+	"hirebench/app/model"
+)
+
+func (m *merger) mergeCandidates() error {
+	for _, bc := range m.b.Candidates {
+		id, err := m.findCandidate(bc)
+		if err != nil {
+			return err
+		}
+		if id == 0 {
+			id, err = m.tx.InsertCandidate(model.Candidate{CandidateInput: bc.CandidateInput, CreatedAt: bc.CreatedAt,
+				UpdatedAt: bc.UpdatedAt, ArchivedAt: bc.ArchivedAt})
+			if err != nil {
+				return fmt.Errorf("transfer: import candidate %s of the bundle: %w", bc.Ref, err)
+			}
+			m.rep.Created.Candidates++
+		} else {
+			m.rep.Unchanged.Candidates++
+			if err := m.compareCandidate(id, bc); err != nil {
+				return err
+			}
+		}
+		m.cands[bc.Ref] = id
+		for _, a := range bc.Applications {
+			if err := m.mergeApplication(id, bc, a); err != nil {
+				return err
+			}
+		}
+		for _, f := range bc.Attachments {
+			if err := m.mergeAttachment(id, bc, f); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// findCandidate matches by email; failing that, a record where one side
+// has no email matches by name and creation time (which an import keeps).
+// 0 means none.
+func (m *merger) findCandidate(bc bundle.Candidate) (int64, error) {
+	if bc.Email != "" {
+		id, err := m.tx.CandidateWithEmail(bc.Email)
+		if !errors.Is(err, model.ErrNotFound) {
+			return id, err
+		}
+	}
+	list, err := m.tx.CandidatesNamed(bc.Name, bc.CreatedAt)
+	if err != nil {
+		return 0, err
+	}
+	for _, c := range list {
+		if c.Email == "" || bc.Email == "" {
+			return c.ID, nil
+		}
+	}
+	return 0, nil
+}
+
+// compareCandidate lists every field where the local record and the bundle
+// differ. The local record is kept either way: which side is right is the
+// user's call, and the message says which copy was edited last.
+func (m *merger) compareCandidate(id int64, bc bundle.Candidate) error {
+	cur, err := m.tx.Candidate(id)
+	if err != nil {
+		return err
+	}
+	archived := func(at string) string {
+		if at == "" {
+			return "no"
+		}
+		return "yes"
+	}
+	label := bc.Label()
+	for _, f := range []struct{ name, local, theirs string }{
+		{"name", cur.Name, bc.Name}, {"email", cur.Email, bc.Email}, {"phone", cur.Phone, bc.Phone}, {"location", cur.Location, bc.Location},
+		{"LinkedIn", cur.LinkedIn, bc.LinkedIn}, {"GitHub", cur.GitHub, bc.GitHub}, {"portfolio", cur.Portfolio, bc.Portfolio},
+		{"source", cur.Source, bc.Source}, {"resume text", cur.ResumeText, bc.ResumeText},
+		{"tags", strings.Join(cur.Tags, ", "), strings.Join(bc.Tags, ", ")},
+		{"archived", archived(cur.ArchivedAt), archived(bc.ArchivedAt)},
+	} {
+		if f.local != f.theirs {
+			m.conflict("candidate %s: %s differs (local %s, bundle %s); local kept%s", label, f.name, quote(f.local), quote(f.theirs), newer(cur.UpdatedAt, bc.UpdatedAt))
+		}
+	}
+	return nil
+}
+
+// mergeApplication adds a missing application, in the stage of that name
+// (else the first), or compares the local one's stage.
+func (m *merger) mergeApplication(candID int64, bc bundle.Candidate, a bundle.Application) error {
+	role := m.roles[strings.ToLower(a.RoleTitle)]
+	if role == nil {
+		return fmt.Errorf("transfer: import: role %q was not imported", a.RoleTitle)
+	}
+	cur, err := m.tx.ApplicationOf(candID, role.id)
+	var appID int64
+	switch {
+	case err == nil:
+		appID = cur.ID
+		m.rep.Unchanged.Applications++
+		if !strings.EqualFold(cur.StageName, a.StageName) && a.EnteredStageAt > cur.EnteredStageAt {
+			m.conflict("application of %s to %q: stage differs (local %s, bundle %s); local kept although the bundle's move is newer",
+				bc.Label(), a.RoleTitle, quote(cur.StageName), quote(a.StageName))
+		}
+	case errors.Is(err, model.ErrNotFound):
+		st, ok := role.stages[strings.ToLower(a.StageName)]
+		if !ok {
+			if st, err = m.tx.Stage(role.firstID); err != nil {
+				return err
+			}
+		}
+		reason := ""
+		if st.Kind == model.StageRejected {
+			reason = a.RejectionReason
+		}
+		appID, err = m.tx.InsertApplication(model.Application{CandidateID: candID, RoleID: role.id, StageID: st.ID, StageName: st.Name,
+			RejectionReason: reason, CreatedAt: a.CreatedAt, EnteredStageAt: a.EnteredStageAt}, "imported from a bundle", m.actor)
+		if err != nil {
+			return err
+		}
+		m.rep.Created.Applications++
+	default:
+		return err
+	}
+	m.apps[[2]int64{candID, role.id}] = appID
+	return m.mergeAssignments(role, appID, bc, a)
+}
+
+// mergeAttachment adds a file the candidate does not hold (by its bytes).
+func (m *merger) mergeAttachment(candID int64, bc bundle.Candidate, f bundle.Attachment) error {
+	found, err := m.tx.HasAttachment(candID, f.Size, f.SHA256)
+	if err != nil {
+		return err
+	}
+	if found {
+		m.rep.Unchanged.Attachments++
+		return nil
+	}
+	data, err := m.b.Attachment(f.SHA256)
+	if err != nil {
+		return err
+	}
+	if err := m.tx.InsertAttachment(candID, f.FileName, f.MimeType, data, f.Text, f.CreatedAt); err != nil {
+		return fmt.Errorf("transfer: import attachment %s of bundle %s: %w", f.SHA256, bc.Ref, err)
+	}
+	m.rep.Created.Attachments++
+	return nil
+}
