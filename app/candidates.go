@@ -2,8 +2,9 @@ package app
 
 import (
 	"context"
-	"encoding/base64"
+	"path/filepath"
 
+	"hirebench/app/files"
 	"hirebench/app/model"
 	"hirebench/app/tracking"
 )
@@ -79,13 +80,24 @@ func (c *Candidates) Board(roleID int64) (model.Board, error) {
 	return result(c.svc.Board(context.Background(), roleID))
 }
 
-// Attach stores a file the user picked; the frontend sends it base64-encoded.
-func (c *Candidates) Attach(candidateID int64, fileName, dataBase64 string) (model.Attachment, error) {
-	data, err := base64.StdEncoding.DecodeString(dataBase64)
-	if err != nil {
-		return model.Attachment{}, userError(model.Invalid("file", "the file could not be read; try again"))
+// AttachFile shows the open dialog and stores the chosen file with the
+// candidate. Its size is checked before it is read, and it is read from
+// disk here, never through the page. nil when the user cancelled.
+func (c *Candidates) AttachFile(candidateID int64) (*model.Attachment, error) {
+	path, err := c.rt.openPath("Attach a file", "*.pdf;*.PDF;*.docx;*.DOCX;*.txt;*.TXT", "PDF, DOCX or TXT")
+	if err != nil || path == "" {
+		return nil, userError(err)
 	}
-	return result(c.svc.Attach(context.Background(), candidateID, fileName, data))
+	name := filepath.Base(path)
+	data, err := files.ReadLimited(path, model.MaxAttachment)
+	if err != nil {
+		return nil, userError(chosenFileError(name, "attachments", model.MaxAttachment, err))
+	}
+	a, err := c.svc.Attach(context.Background(), candidateID, name, data)
+	if err != nil {
+		return nil, userError(err)
+	}
+	return &a, nil
 }
 
 // SaveAttachment asks where to save a stored file and writes it there.

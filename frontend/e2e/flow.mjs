@@ -397,16 +397,41 @@ try {
     const csv = 'Full Name,E-mail,Phone,Source,Tags\n' +
       'Imani Importwell,imani.importwell@example.com,+44 20 7946 1111,Referral,"python, evals"\n' +
       'Broken Row,not-an-email,,Agency,\n';
-    await wizard.locator('#import-file').setInputFiles({ name: 'ats-export.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
-    await wizard.getByTestId('import-counts').filter({ hasText: '1 new · 0 merged · 0 skipped · 1 with errors' }).waitFor();
-    const problems = await wizard.getByTestId('import-errors').textContent();
-    check(/row 3/i.test(problems) && /e-?mail/i.test(problems), `the bad row is named by row and column (${problems.trim()})`);
-    await shot('import-mapping-light');
-    await wizard.getByRole('button', { name: 'Next' }).click();
-    await wizard.getByLabel('Import only the 1 valid row').check();
-    await wizard.getByRole('button', { name: 'Import 1 candidate' }).click();
-    await wizard.getByRole('status').filter({ hasText: 'Imported 1 new candidate' }).waitFor();
-    check(true, 'imported the valid row only, as chosen');
+    // Go reads the file from disk: it is chosen in the native open dialog,
+    // answered by xdotool in the app's own X display. The file stays until
+    // the import is done: the commit reads it again.
+    const { spawn: spawnAnswer } = await import('node:child_process');
+    const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const csvDir = mkdtempSync(join(tmpdir(), 'hirebench-e2e-import-'));
+    const csvPath = join(csvDir, 'ats-export.csv');
+    writeFileSync(csvPath, csv);
+    try {
+      const answer = spawnAnswer('../build/scripts/dialog-open.sh', ['Choose a candidate file', csvPath], { stdio: 'inherit' });
+      const answered = new Promise((resolve) => answer.on('exit', resolve));
+      await wizard.getByRole('button', { name: 'Choose file…' }).click();
+      check((await answered) === 0, 'the open dialog was answered');
+      await wizard.getByRole('heading', { name: 'Map columns' }).waitFor({ timeout: 60000 });
+      await wizard.getByTestId('import-counts').filter({ hasText: '1 new · 0 merged · 0 skipped · 1 with errors' }).waitFor();
+      const problems = await wizard.getByTestId('import-errors').textContent();
+      check(/row 3/i.test(problems) && /e-?mail/i.test(problems), `the bad row is named by row and column (${problems.trim()})`);
+      await shot('import-mapping-light');
+      // Back on the first step: the chosen file's name and size.
+      await wizard.getByRole('button', { name: 'Back' }).click();
+      const chosen = (await wizard.getByTestId('import-file-name').textContent()).trim();
+      check(chosen === `ats-export.csv (${csv.length} B)`, `the wizard shows the chosen file and its size (${chosen})`);
+      await shot('import-file-light');
+      await wizard.getByRole('button', { name: 'Next' }).click();
+      await wizard.getByTestId('import-counts').filter({ hasText: '1 new · 0 merged · 0 skipped · 1 with errors' }).waitFor();
+      await wizard.getByRole('button', { name: 'Next' }).click();
+      await wizard.getByLabel('Import only the 1 valid row').check();
+      await wizard.getByRole('button', { name: 'Import 1 candidate' }).click();
+      await wizard.getByRole('status').filter({ hasText: 'Imported 1 new candidate' }).waitFor();
+      check(true, 'imported the valid row only, as chosen');
+    } finally {
+      rmSync(csvDir, { recursive: true, force: true });
+    }
     await wizard.getByTestId('import-close').click();
     await page.getByLabel('Search candidates').fill('importwell');
     await page.getByTestId('candidate-row').filter({ hasText: 'Imani Importwell' }).waitFor();

@@ -7,7 +7,7 @@ import * as Interviews from '../wailsjs/go/app/Interviews';
 import * as Exports from '../wailsjs/go/app/Exports';
 import * as Transfer from '../wailsjs/go/app/Transfer';
 import { EventsOn } from '../wailsjs/runtime/runtime';
-import type { model, app, rubric, scoring, interviews, stats, importer, storage, bundle } from '../wailsjs/go/models';
+import type { model, app, rubric, scoring, interviews, stats, importer, bundle } from '../wailsjs/go/models';
 
 export type Profile = model.Profile;
 export type Role = model.Role;
@@ -76,9 +76,10 @@ export type RaterLeniency = stats.RaterLeniency;
 export type ExportResult = app.ExportResult;
 /** Every export ends with done, failed or cancelled. */
 export type ExportProgress = { stage: 'gathering' | 'choosing' | 'writing' | 'done' | 'failed' | 'cancelled'; percent: number };
+export type ImportFile = app.ImportFile;
 export type ImportRequest = app.ImportRequest;
 export type ImportPreview = app.ImportPreview;
-export type ImportResult = storage.ImportResult;
+export type ImportResult = model.ImportResult;
 export type ImportPreviewRow = importer.PreviewRow;
 export type ImportCellError = importer.CellError;
 export type BundleResult = app.BundleResult;
@@ -196,7 +197,8 @@ export const api = {
   apply: (candidateId: number, roleId: number) => call(Candidates.Apply(candidateId, roleId)),
   move: (applicationId: number, stageId: number, reason = '') => call(Candidates.Move(applicationId, stageId, reason)),
   board: (roleId: number) => call(Candidates.Board(roleId)),
-  attach: (candidateId: number, fileName: string, base64: string) => call(Candidates.Attach(candidateId, fileName, base64)),
+  /** Open dialog, then Go reads the chosen file (size checked first) and attaches it; null when cancelled. */
+  attachFile: (candidateId: number) => call(Candidates.AttachFile(candidateId)) as Promise<Attachment | null>,
   saveAttachment: (id: number) => call(Candidates.SaveAttachment(id)),
   deleteAttachment: (id: number) => call(Candidates.DeleteAttachment(id)),
 
@@ -258,7 +260,9 @@ export const api = {
   /** Progress of a running export ("export:progress" events). */
   onExportProgress: (fn: (p: ExportProgress) => void): (() => void) => EventsOn('export:progress', fn),
 
-  /** Reads a CSV/XLSX file (base64) and plans the import; nothing is saved. */
+  /** Open dialog for a CSV/XLSX file, checked (size, a regular file) but not read yet; null when cancelled. */
+  chooseImportFile: () => call(Transfer.ChooseImportFile()) as Promise<ImportFile | null>,
+  /** Reads the chosen file (by its token) and plans the import; nothing is saved. */
   previewImport: (req: ImportRequest) => call(Transfer.PreviewImport(req)),
   /** Imports the file again from scratch (re-read, re-checked): all rows or none unless validOnly. */
   commitImport: (req: ImportRequest) => call(Transfer.CommitImport(req)),
@@ -270,16 +274,3 @@ export const api = {
   /** Subscribes to the window's "save before closing" request. */
   onFlushRequest: (fn: () => void | Promise<void>): (() => void) => EventsOn('app:flush', fn),
 };
-
-/** Reads a picked file as base64 for Attach. */
-export function fileToBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const r = new FileReader();
-    r.onerror = () => reject(new ApiError('invalid', `${file.name} could not be read`));
-    r.onload = () => {
-      const s = String(r.result);
-      resolve(s.slice(s.indexOf(',') + 1));
-    };
-    r.readAsDataURL(file);
-  });
-}

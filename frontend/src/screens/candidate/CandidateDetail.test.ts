@@ -5,6 +5,7 @@ import * as Candidates from '../../lib/wailsjs/go/app/Candidates';
 import * as Roles from '../../lib/wailsjs/go/app/Roles';
 import * as Interviews from '../../lib/wailsjs/go/app/Interviews';
 import { ui } from '../../lib/stores/ui.svelte';
+import type { Attachment } from '../../lib/api';
 import { flushAll } from '../../lib/autosave.svelte';
 import {
   application, backendError, candidate, candidateRound, detail, duplicateEmail, invalidEmail, note, resetUi, resumeScreen, role, round,
@@ -275,21 +276,40 @@ describe('CandidateDetail', () => {
     await waitFor(() => expect(screen.getByRole('combobox', { name: 'Stage for Backend Engineer' })).toHaveDisplayValue('Screen'));
   });
 
-  it('attaching a file sends it as base64 and reloads', async () => {
-    vi.mocked(Candidates.Attach).mockResolvedValue({} as Awaited<ReturnType<typeof Candidates.Attach>>);
+  it('attaching asks Go for the file, then shows it', async () => {
+    const cv = { id: 5, candidateId: 1, fileName: 'cv.txt', mimeType: 'text/plain', size: 2048, hasText: true, createdAt: '2026-01-05T10:00:00Z' } as Attachment;
+    vi.mocked(Candidates.AttachFile).mockResolvedValue(cv);
     const { user } = await open();
-    await user.upload(screen.getByLabelText('Attach a file (PDF, DOCX or TXT)'), new File(['hello'], 'cv.txt', { type: 'text/plain' }));
-    await waitFor(() => expect(Candidates.Attach).toHaveBeenCalledWith(1, 'cv.txt', btoa('hello')));
-    await waitFor(() => expect(Candidates.Detail).toHaveBeenCalledTimes(2));
+    const resume = section('Resume');
+    expect(within(resume).getByText('PDF, DOCX or TXT, up to 20 MB')).toBeInTheDocument();
+    const withCv = fixture();
+    withCv.attachments = [cv];
+    vi.mocked(Candidates.Detail).mockResolvedValue(withCv);
+    await user.click(within(resume).getByRole('button', { name: 'Attach a file…' }));
+
+    expect(Candidates.AttachFile).toHaveBeenCalledWith(1);
+    expect(await within(resume).findByText(/cv\.txt/)).toHaveTextContent('cv.txt (2.0 KB, searchable)');
+    expect(Candidates.Detail).toHaveBeenCalledTimes(2);
+    expect(ui.toast).toEqual({ text: 'cv.txt attached (2.0 KB)', kind: 'info' });
+  });
+
+  it('a cancelled dialog attaches nothing', async () => {
+    vi.mocked(Candidates.AttachFile).mockResolvedValue(null as unknown as Attachment);
+    const { user } = await open();
+    await user.click(within(section('Resume')).getByRole('button', { name: 'Attach a file…' }));
+    await waitFor(() => expect(within(section('Resume')).getByRole('button', { name: 'Attach a file…' })).toBeEnabled());
+    expect(Candidates.Detail).toHaveBeenCalledTimes(1);
+    expect(within(section('Resume')).queryByRole('alert')).toBeNull();
   });
 
   it('a refused attachment shows why', async () => {
-    vi.mocked(Candidates.Attach).mockRejectedValue(
-      backendError('invalid', 'file: too big', [{ field: 'file', message: 'cv.txt is larger than 20 MB' }]),
+    vi.mocked(Candidates.AttachFile).mockRejectedValue(
+      backendError('invalid', 'file: scan.pdf is over the 20 MB limit for attachments', [{ field: 'file', message: 'scan.pdf is over the 20 MB limit for attachments' }]),
     );
     const { user } = await open();
-    await user.upload(screen.getByLabelText('Attach a file (PDF, DOCX or TXT)'), new File(['x'], 'cv.txt', { type: 'text/plain' }));
-    expect(await within(section('Resume')).findByRole('alert')).toHaveTextContent('cv.txt is larger than 20 MB');
+    await user.click(within(section('Resume')).getByRole('button', { name: 'Attach a file…' }));
+    expect(await within(section('Resume')).findByRole('alert')).toHaveTextContent('scan.pdf is over the 20 MB limit for attachments');
+    expect(within(section('Resume')).getByRole('button', { name: 'Attach a file…' })).toHaveAccessibleDescription(/over the 20 MB limit/);
   });
 
   it('shows the interview rounds and a resume screen per application', async () => {

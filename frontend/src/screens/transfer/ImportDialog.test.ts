@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import ImportDialog from './ImportDialog.svelte';
 import * as Transfer from '../../lib/wailsjs/go/app/Transfer';
 import { ui } from '../../lib/stores/ui.svelte';
-import type { ImportCellError, ImportPreview, ImportPreviewRow, ImportRequest, ImportResult } from '../../lib/api';
+import type { ImportCellError, ImportFile, ImportPreview, ImportPreviewRow, ImportRequest, ImportResult } from '../../lib/api';
 import { backendError, resetUi, role } from '../../test/fixtures';
 
 vi.mock('../../lib/wailsjs/go/app/Transfer');
@@ -17,7 +17,10 @@ const roles = [role({ id: 1, title: 'Backend Engineer' }), role({ id: 2, title: 
 
 const FIELDS = ['name', 'first_name', 'last_name', 'email', 'phone', 'location', 'source', 'tags', 'resume', 'linkedin', 'github', 'portfolio', 'notes'];
 const HEADERS = ['Full Name', 'E-mail', 'Where from', 'Mobile', 'Labels'];
-const CSV = 'Full Name,E-mail,Where from,Mobile,Labels\nAda Lovelace,ada@example.com,Referral,+44 20 7946 0000,math\n';
+/** What Go answers when the user chose a file in the native dialog. */
+function chosen(name = 'people.csv', size = 2150): ImportFile {
+  return { token: `token-${name}`, name, size } as ImportFile;
+}
 
 function mapping(over: Record<string, number> = {}): Record<string, number> {
   return { ...Object.fromEntries(FIELDS.map((f) => [f, -1])), ...over };
@@ -70,8 +73,10 @@ function setup() {
   return { user, onclose, dialog };
 }
 
-async function pick(user: ReturnType<typeof userEvent.setup>, name = 'people.csv', text = CSV) {
-  await user.upload(screen.getByLabelText('CSV or Excel file'), new File([text], name, { type: 'text/csv' }));
+/** Chooses a file in the (mocked) native dialog and waits for the mapping step. */
+async function pick(user: ReturnType<typeof userEvent.setup>, name = 'people.csv') {
+  vi.mocked(Transfer.ChooseImportFile).mockResolvedValueOnce(chosen(name));
+  await user.click(screen.getByRole('button', { name: 'Choose file…' }));
   await screen.findByRole('heading', { name: 'Map columns' });
 }
 
@@ -98,23 +103,66 @@ describe('ImportDialog', () => {
     expect(screen.getByRole('button', { name: 'Next' })).toBeDisabled();
   });
 
-  it('picking a file previews it with its base64, the chosen role and policy', async () => {
+  it('choosing a file previews it by its token, with the chosen role and policy', async () => {
     const { user } = setup();
+    expect(screen.getByRole('group', { name: 'CSV or Excel file' })).toContainElement(screen.getByRole('button', { name: 'Choose file…' }));
     await user.selectOptions(screen.getByRole('combobox', { name: 'Apply imported candidates to' }), 'Product Designer');
     await user.click(screen.getByRole('radio', { name: 'Merge into the existing candidate (fill empty fields, add tags)' }));
     await pick(user);
 
+    expect(Transfer.ChooseImportFile).toHaveBeenCalledTimes(1);
     expect(Transfer.PreviewImport).toHaveBeenCalledTimes(1);
     expect(lastRequest(Transfer.PreviewImport)).toEqual({
-      name: 'people.csv', base64: btoa(CSV), sheet: '', mapping: {}, policy: 'merge', roleId: 2, validOnly: false,
+      token: 'token-people.csv', sheet: '', mapping: {}, policy: 'merge', roleId: 2, validOnly: false,
     });
   });
 
-  it('shows why a file could not be read, on the file step', async () => {
-    vi.mocked(Transfer.PreviewImport).mockRejectedValue(backendError('invalid', 'big.csv is 31.0 MB; imports are limited to 20 MB', [{ field: 'file', message: 'big.csv is 31.0 MB; imports are limited to 20 MB' }]));
+  it('shows the chosen file’s name and size on the file step', async () => {
     const { user } = setup();
-    await user.upload(screen.getByLabelText('CSV or Excel file'), new File(['x'], 'big.csv'));
-    expect(await screen.findByRole('alert')).toHaveTextContent('big.csv is 31.0 MB; imports are limited to 20 MB');
+    expect(screen.getByText('No file chosen')).toBeInTheDocument();
+    await pick(user);
+    await user.click(screen.getByRole('button', { name: 'Back' }));
+    expect(screen.getByTestId('import-file-name')).toHaveTextContent('people.csv (2.1 KB)');
+    expect(screen.getByRole('button', { name: 'Choose file…' })).toHaveAccessibleDescription(/people\.csv: 44 rows, 5 columns/);
+  });
+
+  it('a cancelled dialog changes nothing', async () => {
+    vi.mocked(Transfer.ChooseImportFile).mockResolvedValueOnce(null as unknown as ImportFile);
+    const { user } = setup();
+    await user.click(screen.getByRole('button', { name: 'Choose file…' }));
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Choose file…' })).toBeEnabled());
+    expect(Transfer.PreviewImport).not.toHaveBeenCalled();
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(screen.getByText('No file chosen')).toBeInTheDocument();
+
+    // With a file already chosen, cancelling keeps it.
+    await pick(user);
+    await user.click(screen.getByRole('button', { name: 'Back' }));
+    vi.mocked(Transfer.ChooseImportFile).mockResolvedValueOnce(null as unknown as ImportFile);
+    await user.click(screen.getByRole('button', { name: 'Choose file…' }));
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Choose file…' })).toBeEnabled());
+    expect(screen.getByTestId('import-file-name')).toHaveTextContent('people.csv');
+    expect(screen.getByRole('button', { name: 'Next' })).toBeEnabled();
+  });
+
+  it('shows why Go refused the chosen file, on the file step', async () => {
+    vi.mocked(Transfer.ChooseImportFile).mockRejectedValue(
+      backendError('invalid', 'file: big.csv is over the 20 MB limit for imports', [{ field: 'file', message: 'big.csv is over the 20 MB limit for imports' }]),
+    );
+    const { user } = setup();
+    await user.click(screen.getByRole('button', { name: 'Choose file…' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('big.csv is over the 20 MB limit for imports');
+    expect(Transfer.PreviewImport).not.toHaveBeenCalled();
+    expect(screen.getByRole('heading', { name: 'Choose a file' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Next' })).toBeDisabled();
+  });
+
+  it('shows why a file could not be read, on the file step', async () => {
+    vi.mocked(Transfer.PreviewImport).mockRejectedValue(backendError('invalid', 'empty.csv is empty', [{ field: 'file', message: 'empty.csv is empty' }]));
+    vi.mocked(Transfer.ChooseImportFile).mockResolvedValueOnce(chosen('empty.csv', 0));
+    const { user } = setup();
+    await user.click(screen.getByRole('button', { name: 'Choose file…' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('empty.csv is empty');
     expect(screen.getByRole('heading', { name: 'Choose a file' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Next' })).toBeDisabled();
   });
@@ -236,7 +284,7 @@ describe('ImportDialog', () => {
 
     expect(await screen.findByText('Imported 38 new candidates, merged 2, skipped 1 into Backend Engineer.')).toBeInTheDocument();
     expect(lastRequest(Transfer.CommitImport)).toEqual({
-      name: 'people.csv', base64: btoa(CSV), sheet: '', mapping: GUESS, policy: 'skip', roleId: 1, validOnly: false,
+      token: 'token-people.csv', sheet: '', mapping: GUESS, policy: 'skip', roleId: 1, validOnly: false,
     });
     expect(ui.version).toBe(version + 1);
     expect(screen.getByTestId('import-close')).toHaveFocus();
@@ -270,7 +318,7 @@ describe('ImportDialog', () => {
     expect(screen.getByRole('heading', { name: 'Choose a file' })).toHaveFocus();
     expect(screen.getByRole('button', { name: 'Next' })).toBeDisabled();
     await pick(user, 'people-fixed.csv');
-    expect(lastRequest(Transfer.PreviewImport)).toMatchObject({ name: 'people-fixed.csv', mapping: {} });
+    expect(lastRequest(Transfer.PreviewImport)).toMatchObject({ token: 'token-people-fixed.csv', mapping: {} });
   });
 
   it('shows the rows a commit refused as a list and keeps the wizard open', async () => {

@@ -54,6 +54,22 @@ export namespace app {
 	        this.rows = source["rows"];
 	    }
 	}
+	export class ImportFile {
+	    token: string;
+	    name: string;
+	    size: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ImportFile(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.token = source["token"];
+	        this.name = source["name"];
+	        this.size = source["size"];
+	    }
+	}
 	export class ImportPreview {
 	    headers: string[];
 	    sheets: string[];
@@ -103,8 +119,7 @@ export namespace app {
 		}
 	}
 	export class ImportRequest {
-	    name: string;
-	    base64: string;
+	    token: string;
 	    sheet: string;
 	    mapping: {[key: string]: number};
 	    policy: string;
@@ -117,8 +132,7 @@ export namespace app {
 	
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.name = source["name"];
-	        this.base64 = source["base64"];
+	        this.token = source["token"];
 	        this.sheet = source["sheet"];
 	        this.mapping = source["mapping"];
 	        this.policy = source["policy"];
@@ -1280,6 +1294,32 @@ export namespace model {
 	        this.message = source["message"];
 	    }
 	}
+	export class ImportResult {
+	    created: number;
+	    merged: number;
+	    skipped: number;
+	    invalid: number;
+	    applications: number;
+	    notes: number;
+	    createdIds: number[];
+	    mergedIds: number[];
+	
+	    static createFrom(source: any = {}) {
+	        return new ImportResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.created = source["created"];
+	        this.merged = source["merged"];
+	        this.skipped = source["skipped"];
+	        this.invalid = source["invalid"];
+	        this.applications = source["applications"];
+	        this.notes = source["notes"];
+	        this.createdIds = source["createdIds"];
+	        this.mergedIds = source["mergedIds"];
+	    }
+	}
 	
 	export class Profile {
 	    id: number;
@@ -2427,37 +2467,6 @@ export namespace stats {
 		    }
 		    return a;
 		}
-	}
-
-}
-
-export namespace storage {
-	
-	export class ImportResult {
-	    created: number;
-	    merged: number;
-	    skipped: number;
-	    invalid: number;
-	    applications: number;
-	    notes: number;
-	    createdIds: number[];
-	    mergedIds: number[];
-	
-	    static createFrom(source: any = {}) {
-	        return new ImportResult(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.created = source["created"];
-	        this.merged = source["merged"];
-	        this.skipped = source["skipped"];
-	        this.invalid = source["invalid"];
-	        this.applications = source["applications"];
-	        this.notes = source["notes"];
-	        this.createdIds = source["createdIds"];
-	        this.mergedIds = source["mergedIds"];
-	    }
 	}
 
 }

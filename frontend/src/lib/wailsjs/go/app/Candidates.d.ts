@@ -8,7 +8,7 @@ export function Apply(arg1:number,arg2:number):Promise<model.Application>;
 
 export function Archive(arg1:number):Promise<model.Candidate>;
 
-export function Attach(arg1:number,arg2:string,arg3:string):Promise<model.Attachment>;
+export function AttachFile(arg1:number):Promise<model.Attachment>;
 
 export function Board(arg1:number):Promise<model.Board>;
 

@@ -14,8 +14,8 @@ export function Archive(arg1) {
   return window['go']['app']['Candidates']['Archive'](arg1);
 }
 
-export function Attach(arg1, arg2, arg3) {
-  return window['go']['app']['Candidates']['Attach'](arg1, arg2, arg3);
+export function AttachFile(arg1) {
+  return window['go']['app']['Candidates']['AttachFile'](arg1);
 }
 
 export function Board(arg1) {

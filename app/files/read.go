@@ -1,0 +1,79 @@
+package files
+
+import (
+	"errors"
+	"io"
+	"os"
+)
+
+// Why ReadLimited refused a file; callers turn them into their own words.
+var (
+	// ErrFolder: the path is a folder.
+	ErrFolder = errors.New("a folder, not a file")
+	// ErrNotRegular: a pipe, a device, a socket: nothing with a known end.
+	ErrNotRegular = errors.New("not a regular file")
+	// ErrTooBig: more than the limit, seen before reading or while reading.
+	ErrTooBig = errors.New("larger than the limit")
+)
+
+// open opens a file for reading without waiting for a writer should the
+// path have become a FIFO since it was checked; tests replace it.
+var open = openNonBlocking
+
+// Check tells whether path is a regular file of at most max bytes, from its
+// metadata alone: nothing is opened or read.
+func Check(path string, max int64) (os.FileInfo, error) {
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, err
+	}
+	if err := regular(st); err != nil {
+		return nil, err
+	}
+	if st.Size() > max {
+		return nil, ErrTooBig
+	}
+	return st, nil
+}
+
+// ReadLimited reads a whole regular file of at most max bytes. The size is
+// checked before anything is read, and the reading stops one byte past max,
+// so a file that grows meanwhile is refused too (ErrTooBig) and a pipe or
+// device is refused without waiting on it (ErrNotRegular, ErrFolder).
+func ReadLimited(path string, max int64) ([]byte, error) {
+	if _, err := Check(path, max); err != nil {
+		return nil, err
+	}
+	f, err := open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	// What was opened may not be what was checked: check it again.
+	st, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if err := regular(st); err != nil {
+		return nil, err
+	}
+	// It may have grown since it was checked, or still be growing.
+	data, err := io.ReadAll(io.LimitReader(f, max+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(data)) > max {
+		return nil, ErrTooBig
+	}
+	return data, nil
+}
+
+func regular(st os.FileInfo) error {
+	switch {
+	case st.IsDir():
+		return ErrFolder
+	case !st.Mode().IsRegular():
+		return ErrNotRegular
+	}
+	return nil
+}
