@@ -1,3 +1,6 @@
+// Tests choosing a candidate file in the window: the import preview and commit by
+// token, refusal of oversized files and folders, and attaching a chosen file.
+
 package app
 
 import (

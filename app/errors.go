@@ -1,3 +1,6 @@
+// Turns service errors into the UserError JSON the frontend shows next to each
+// field, logging internal details instead of showing them.
+
 package app
 
 import (

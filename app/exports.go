@@ -1,3 +1,6 @@
+// The window's Exports facade: asks where to save, then writes the committee
+// workbook or a CSV, reporting progress and allowing a cancel.
+
 package app
 
 import (

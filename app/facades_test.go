@@ -1,3 +1,6 @@
+// Tests the window facades: user errors that name the field without internals,
+// who may export and how an export ends, and bundle export with a locked profile.
+
 package app
 
 import (

@@ -1,3 +1,5 @@
+// The window's Roles facade: roles, their pipeline stages and the rejection reasons.
+
 package app
 
 import (

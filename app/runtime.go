@@ -1,3 +1,6 @@
+// The real Shell: the only code that calls the Wails runtime for events, native
+// file dialogs and the save-before-close handshake.
+
 package app
 
 import (

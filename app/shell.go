@@ -1,3 +1,6 @@
+// The Shell interface: the events and file dialogs the facades need from the
+// desktop, so tests can give them a fake window.
+
 package app
 
 // Shell is what the facades need from the desktop: events to the page and

@@ -1,3 +1,5 @@
+// The app's version string, stamped at build time.
+
 package app
 
 // Version is stamped by the Makefile from git describe (-ldflags -X).

@@ -1,3 +1,6 @@
+// Writes the workbook's Questions sheet (one row per candidate × plan question,
+// with formulas) and its Scorecards sheet (every submitted answer, as values).
+
 package exports
 
 import (

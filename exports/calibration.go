@@ -1,3 +1,6 @@
+// Writes the workbook's Weight history and Calibration sheets: every weight change,
+// and the reliability statistics per group with their plain-language meaning.
+
 package exports
 
 import (

@@ -1,3 +1,6 @@
+// Tests the workbook's Calibration sheet: its statistics and groups, a missing
+// report, errors shown in words, and an interval with no lower limit.
+
 package exports
 
 import (

@@ -1,3 +1,6 @@
+// Writes the committee's Summary and Scorecards CSV files: optional byte-order mark,
+// CRLF lines, quoting, and text escaped against formula injection.
+
 package exports
 
 import (

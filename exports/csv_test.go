@@ -1,3 +1,6 @@
+// Tests the committee CSV files: the byte-order mark, line endings and quoting,
+// Summary values, invalid UTF-8 and capped cells, and write errors.
+
 package exports
 
 import (

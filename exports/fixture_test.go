@@ -1,3 +1,6 @@
+// Test fixtures: a Committee built as the service builds one (plan, debriefs, ranks,
+// score rows), and a test that its numbers match the app's.
+
 package exports
 
 import (

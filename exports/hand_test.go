@@ -1,3 +1,6 @@
+// Test helper that recomputes composites, coverage and ranks by hand from the
+// Scorecards rows, without package scoring, to check the workbook's formulas.
+
 package exports
 
 import "math"

@@ -1,3 +1,6 @@
+// Tests formula-injection safety: formulas only in the expected cells, trigger-led
+// text kept literal in the workbook, and escaped in the CSV files.
+
 package exports
 
 import (

@@ -1,3 +1,6 @@
+// Adds the workbook's Chart sheet (a bar chart of composites) and its document
+// properties, including the composite's definition and recalculate-on-load.
+
 package exports
 
 import (

@@ -1,3 +1,6 @@
+// Keeps exported text safe: spots formula triggers, caps cells at Excel's limit,
+// and allows only https and mailto hyperlinks.
+
 package exports
 
 import (

@@ -1,3 +1,5 @@
+// Tests capping text at Excel's cell limit and which links may become hyperlinks.
+
 package exports
 
 import (

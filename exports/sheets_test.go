@@ -1,3 +1,5 @@
+// Tests the workbook's Weights, Questions, Scorecards and Weight history sheets.
+
 package exports
 
 import (

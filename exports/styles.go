@@ -1,3 +1,6 @@
+// The workbook's cell styles and number formats, quote-prefixed text cells, column
+// widths and small cell-address helpers.
+
 package exports
 
 import (

@@ -1,3 +1,6 @@
+// Writes the workbook's Summary sheet: one row per candidate with rank, composite,
+// coverage and per-competency means, planned and what-if.
+
 package exports
 
 import (

@@ -1,3 +1,6 @@
+// Refuses a Committee the workbook's formulas could not reproduce: bad thresholds,
+// repeated or over-long keys, and non-finite or inconsistent numbers.
+
 package exports
 
 import (

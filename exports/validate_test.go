@@ -1,3 +1,5 @@
+// Tests that the workbook refuses inconsistent committee input.
+
 package exports
 
 import (

@@ -1,3 +1,6 @@
+// Writes the workbook's Weights sheet: planned competency and question weights, an
+// editable what-if copy, and the coverage threshold.
+
 package exports
 
 import (

@@ -1,3 +1,6 @@
+// Builds the committee workbook: sheet and column layout, the formulas shared
+// between sheets, and WriteWorkbook itself.
+
 package exports
 
 import (

@@ -1,3 +1,6 @@
+// Tests the committee workbook: its sheets and Summary, the golden example's
+// numbers, properties and chart, and empty or unscored committees.
+
 package exports
 
 import (

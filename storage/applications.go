@@ -1,3 +1,6 @@
+// Stores applications: applying a candidate to a role, moving between stages with
+// their history events, and a role's kanban board.
+
 package storage
 
 import (

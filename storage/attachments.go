@@ -1,3 +1,6 @@
+// Stores candidates' attached files with their extracted text, and the file
+// lookups a bundle transfer needs.
+
 package storage
 
 import (

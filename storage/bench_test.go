@@ -1,3 +1,6 @@
+// Benchmarks the candidates-table search on a 100,000-candidate workspace against a
+// bare FTS5 query, reporting latency percentiles.
+
 package storage
 
 import (

@@ -1,3 +1,6 @@
+// Stores candidates: creating, updating and archiving them with their tags, the
+// unique-email check, and a candidate's detail and applications.
+
 package storage
 
 import (

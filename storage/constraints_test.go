@@ -1,3 +1,6 @@
+// Tests the rules the database itself enforces: unique emails, stages that belong to
+// the role, append-only notes, connection pragmas, a read-only pool and atomic writes.
+
 package storage
 
 import (

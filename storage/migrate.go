@@ -1,3 +1,6 @@
+// Applies the embedded SQL migrations in one transaction, and refuses a workspace
+// written by a newer schema.
+
 package storage
 
 import (

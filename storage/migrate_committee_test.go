@@ -1,3 +1,6 @@
+// Tests that migration 4 keeps cards scored before it working: the author is assigned
+// the round, and the card and its amendment still verify.
+
 package storage
 
 import (

@@ -1,3 +1,6 @@
+// Tests migrations: a full schema from empty, upgrades from every earlier version, a
+// failed upgrade left intact, and refusing newer schemas or non-SQLite files.
+
 package storage
 
 import (

@@ -1,3 +1,5 @@
+// Stores a candidate's notes: appending one, timestamped and signed by its author.
+
 package storage
 
 import (

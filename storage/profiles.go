@@ -1,3 +1,6 @@
+// Stores local profiles and their passphrase hashes, and the workspace's key-value
+// settings.
+
 package storage
 
 import (

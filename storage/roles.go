@@ -1,3 +1,6 @@
+// Stores roles with their default pipeline of stages, and the role lookups a
+// bundle transfer needs.
+
 package storage
 
 import (

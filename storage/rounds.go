@@ -1,3 +1,6 @@
+// Stores a role's interview rounds (order, rubric, interviewers), their scheduling,
+// and per-candidate round assignments.
+
 package storage
 
 import (

@@ -1,3 +1,6 @@
+// Stores rubrics and their versions (an edit to a used rubric becomes a new one):
+// creating, saving, archiving, deleting, and the built-in rubric.
+
 package storage
 
 import (

@@ -1,3 +1,6 @@
+// Stores scorecards: starting, updating drafts, amending with revisions, and
+// recording when other interviewers' cards were shown to a profile.
+
 package storage
 
 import (

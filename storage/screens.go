@@ -1,3 +1,5 @@
+// Stores an application's resume screen: its flag marks and decision.
+
 package storage
 
 import (

@@ -1,3 +1,6 @@
+// The candidates table: full-text search with highlighted matches, filters, sorting
+// and paging, and the tag and source facets.
+
 package storage
 
 import (

@@ -1,3 +1,6 @@
+// Stores a role's pipeline stages (add, rename, reorder, delete with moving their
+// applications) and the workspace's rejection reasons.
+
 package storage
 
 import (

@@ -1,3 +1,6 @@
+// Test helpers for storage: a fresh workspace with a fixed clock, and shortcuts to
+// create roles and candidates and run searches.
+
 package storage
 
 import (

@@ -1,3 +1,6 @@
+// Stores a role's plan weights, their change history, and the plan fixed at the
+// first submitted scorecard.
+
 package storage
 
 import (

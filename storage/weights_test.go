@@ -1,3 +1,5 @@
+// Tests storing plan weights and their history.
+
 package storage
 
 import (

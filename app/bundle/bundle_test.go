@@ -1,3 +1,6 @@
+// Tests that a bundle survives a write and read round trip, and that Read refuses
+// tampered scorecards, wrong formats, unsafe paths, broken content and oversized archives.
+
 package bundle_test
 
 import (

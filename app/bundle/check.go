@@ -1,3 +1,6 @@
+// Checks a bundle's content before import: well-formed records, links that
+// resolve, role plans, and each scorecard's hash chain and answers (VerifyScorecards).
+
 package bundle
 
 import (

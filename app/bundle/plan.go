@@ -1,7 +1,7 @@
-package bundle
+// A role's interview plan as a bundle carries it: weights, weight history and
+// per-candidate round assignments (format v2).
 
-// The plan of a role in a bundle (v2): its weights, their history and the
-// recruiter's per-candidate round assignments.
+package bundle
 
 // Weight is one weight set on a plan; QuestionID "" is the competency's.
 type Weight struct {

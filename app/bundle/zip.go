@@ -1,3 +1,6 @@
+// Writes and reads the bundle zip archive, enforcing entry limits, safe paths and
+// attachment hashes; Write refuses any bundle that Read would refuse.
+
 package bundle
 
 import (

@@ -1,3 +1,6 @@
+// Tests that a bundle exported by `hirebench bundle export` imports through Run,
+// and that importing it a second time creates nothing.
+
 package cli_test
 
 import (

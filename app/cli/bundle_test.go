@@ -1,3 +1,6 @@
+// Tests the bundle commands: export and import between two workspaces, and the
+// usage errors and refusals (unknown profile, folder, tampered or junk file).
+
 package cli
 
 import (

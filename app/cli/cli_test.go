@@ -1,3 +1,6 @@
+// Tests the command line end to end through Run: version and help, usage errors,
+// demo seeding, adding candidates, a broken workspace and global flag parsing.
+
 package cli_test
 
 import (

@@ -1,3 +1,6 @@
+// The committee commands: `composite` on any CSV, `debrief` for a role, and
+// listing or setting a role's interview-plan weights.
+
 package cli
 
 import (

@@ -1,3 +1,6 @@
+// Tests the committee commands: composite on the worked example and bad input,
+// debrief and weights, round reassignment, coverage and the profile commands.
+
 package cli_test
 
 import (

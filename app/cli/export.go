@@ -1,3 +1,6 @@
+// The `export xlsx` and `export csv` commands: write a role's committee workbook
+// or its summary or scorecards CSV.
+
 package cli
 
 import (

@@ -1,3 +1,6 @@
+// Tests `export xlsx` and `export csv` on the demo workspace (sheets, rows, the
+// byte-order mark) and their usage errors.
+
 package cli_test
 
 import (

@@ -1,3 +1,6 @@
+// Tests `import candidates`: importing a file, JSON output and merging duplicates,
+// and refusals that name the row and column.
+
 package cli_test
 
 import (

@@ -1,3 +1,6 @@
+// The plan and profile commands: `rounds assign`, `weights coverage` (the share
+// needed to rank), `profiles list` and `profiles unprotect`.
+
 package cli
 
 import (

@@ -1,3 +1,6 @@
+// Tests the rubric commands: exporting the built-in rubric without a workspace,
+// validating files, and importing, listing and exporting rubrics.
+
 package cli_test
 
 import (

@@ -1,3 +1,5 @@
+// The `stats` command: inter-rater reliability of any ratings CSV, as text or JSON.
+
 package cli
 
 import (

@@ -1,3 +1,6 @@
+// Tests the `stats` command's JSON on the published Shrout & Fleiss example and
+// its errors on bad input.
+
 package cli_test
 
 import (

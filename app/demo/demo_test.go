@@ -1,3 +1,6 @@
+// Tests the demo seed: what it creates, that it is deterministic and follows the
+// clock, that it leaves an existing workspace alone, and that its debriefs are coherent.
+
 package demo_test
 
 import (

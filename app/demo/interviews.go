@@ -1,3 +1,6 @@
+// Seeds the demo's interviews: each role's three-round plan, scorecards with rater
+// habits, one late amendment, and candidates moved to where their debrief puts them.
+
 package demo
 
 import (

@@ -1,3 +1,6 @@
+// Plans a candidate-file import: each row normalised and checked, then marked to
+// create, merge, skip or fail with an error naming its row and column.
+
 package importer
 
 import (

@@ -1,3 +1,6 @@
+// Tests column guessing and import planning: normalised candidates, row errors,
+// duplicate policies, mapping errors and plans from the sample files.
+
 package importer
 
 import (

@@ -1,3 +1,6 @@
+// Reads a candidate file (CSV in any common encoding and delimiter, or an XLSX
+// sheet) into a table of rows, within limits against hostile files.
+
 package importer
 
 import (

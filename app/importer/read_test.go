@@ -1,3 +1,6 @@
+// Tests reading candidate files: CSV encodings and delimiters, XLSX sheets, the
+// errors and size limits, and Windows-1252 decoding.
+
 package importer
 
 import (

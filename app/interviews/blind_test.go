@@ -1,3 +1,6 @@
+// Tests the blind rule: others' cards open only after every assigned round, only
+// assigned interviewers start a card, and amendments made after seeing others are marked.
+
 package interviews_test
 
 import (

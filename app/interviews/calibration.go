@@ -1,3 +1,6 @@
+// Computes a role's calibration: whether its interviewers agree, pooled and per
+// competency, on like-for-like ratings of the same scale.
+
 package interviews
 
 import (

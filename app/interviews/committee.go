@@ -1,3 +1,6 @@
+// Gathers what the committee workbook and CSV files hold for a role: every
+// submitted scorecard, the plan's weights, the app's numbers and the calibration.
+
 package interviews
 
 import (

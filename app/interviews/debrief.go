@@ -1,3 +1,6 @@
+// A role's debrief: its candidates ranked by composite, complete ones first, with
+// the plan and the calibration, showing only what the blind rule lets the viewer see.
+
 package interviews
 
 import (

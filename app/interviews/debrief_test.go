@@ -1,3 +1,6 @@
+// Tests role debriefs and the committee export: the blind rule, ranking, weights fixed
+// at the first submission, calibration, drift, and no ranks for a partial view.
+
 package interviews_test
 
 import (

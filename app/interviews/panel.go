@@ -1,3 +1,6 @@
+// Who is on a candidate's interview panel: round assignments and reassignments, who
+// may start a card or see others' cards, and what a profile may edit or export.
+
 package interviews
 
 import (

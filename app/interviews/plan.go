@@ -1,3 +1,6 @@
+// A role's interview plan as the committee weighs it: its questions, weights and
+// their history, drift since scoring began, and the coverage needed to rank.
+
 package interviews
 
 import (

@@ -1,3 +1,6 @@
+// Scorecards in the service: starting an interview, drafts, submitting, amending,
+// seeing cards under the blind rule, and resume screens.
+
 package interviews
 
 import (

@@ -1,3 +1,6 @@
+// The errors every layer shares: not found, conflict, per-field validation errors,
+// a duplicate email and a locked profile.
+
 package model
 
 import (

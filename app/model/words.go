@@ -1,3 +1,6 @@
+// Small helpers that word messages as sentences: joining lists with "and" and
+// turning an error into a capitalised sentence.
+
 package model
 
 import (

@@ -1,3 +1,6 @@
+// Tests passphrase hashing: argon2id in PHC form, parameters read from the hash, malformed
+// hashes refused, and the length rules for a new passphrase.
+
 package passphrase
 
 import (

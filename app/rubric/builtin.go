@@ -1,3 +1,6 @@
+// The built-in rubric for developers on the OpenAI platform, embedded from
+// builtin.json and decoded afresh on every call.
+
 package rubric
 
 import (

@@ -1,3 +1,6 @@
+// Tests the built-in rubric: it decodes strictly and validates, its scale, tracks,
+// competencies, questions and screen are complete, and it is in the project's own words.
+
 package rubric
 
 import (

@@ -1,3 +1,5 @@
+// A rubric as the workspace stores it: the list summary and one stored version.
+
 package rubric
 
 // Summary is a rubric as listed: its latest version and whether it is used.

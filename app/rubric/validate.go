@@ -1,3 +1,6 @@
+// Normalises a rubric and validates it against every rule of the v1 format,
+// reporting each problem at its field path.
+
 package rubric
 
 import (

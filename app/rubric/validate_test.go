@@ -1,3 +1,6 @@
+// Tests rubric validation and normalising: a valid rubric passes, each rule names
+// its field, and every problem is listed at once.
+
 package rubric
 
 import (

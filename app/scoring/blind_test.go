@@ -1,3 +1,6 @@
+// Tests the blind rule across rounds, who may export or import what, and that an
+// amendment's seen-others mark is hashed and tampering shows as a conflict.
+
 package scoring
 
 import (

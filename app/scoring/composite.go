@@ -1,3 +1,6 @@
+// Computes a candidate's composite score, its coverage of the plan and its
+// uncertainty, and ranks candidates for the committee.
+
 package scoring
 
 import (

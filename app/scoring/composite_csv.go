@@ -1,3 +1,6 @@
+// Reads the CSV that `hirebench composite --in` takes and computes every
+// candidate's composite from it, naming the line of any bad row.
+
 package scoring
 
 import (

@@ -1,3 +1,6 @@
+// Tests `composite` CSV reading against the worked example's golden numbers and
+// that bad input is refused with its line.
+
 package scoring
 
 import (

@@ -1,3 +1,6 @@
+// Builds one candidate's debrief: every submitted scorecard side by side, per
+// competency and question, with disagreements, skips and uncovered questions.
+
 package scoring
 
 import (

@@ -1,3 +1,6 @@
+// Tests debriefs, composites and plan weights against the hand-computed worked example
+// of docs/SCORING.md, plus ranking, skips, disagreement, weight edits and drift.
+
 package scoring
 
 import (

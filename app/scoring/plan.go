@@ -1,3 +1,6 @@
+// Interview rounds of a role's plan, who is assigned to each, and a round's state
+// for a candidate derived from its cards and schedule.
+
 package scoring
 
 import "hirebench/app/model"

@@ -1,3 +1,6 @@
+// Tests the scorecard rules: the blind rule's visibility matrix, redaction, patches,
+// completeness, hashing and amendment chains, round state and resume screens.
+
 package scoring
 
 import (

@@ -1,3 +1,6 @@
+// Resume screens: marking each checklist flag present, absent or unclear, with
+// evidence that must be quoted from the resume, and the advance-or-reject decision.
+
 package scoring
 
 import (

@@ -1,3 +1,6 @@
+// The blind rule (who may see which scorecard, redaction) and who may export or
+// import which kind of bundle or workbook.
+
 package scoring
 
 import (

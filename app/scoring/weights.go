@@ -1,3 +1,6 @@
+// A role's plan weights: building the plan's questions from its rounds' rubrics,
+// checking weight edits and their reason, and describing drift from the fixed plan.
+
 package scoring
 
 import (

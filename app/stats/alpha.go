@@ -1,3 +1,6 @@
+// Krippendorff's alpha at the nominal, ordinal, interval and ratio levels,
+// computed from coincidence sums without building the full matrix.
+
 package stats
 
 import (

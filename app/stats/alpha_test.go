@@ -1,3 +1,6 @@
+// Tests Krippendorff's alpha against the published 2011 examples and a literal
+// coincidence-matrix computation, plus its properties, errors and limits.
+
 package stats
 
 import (

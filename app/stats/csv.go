@@ -1,3 +1,6 @@
+// Reads a ratings CSV (subject, rater, score) for the stats command, naming the
+// line of every problem.
+
 package stats
 
 import (

@@ -1,3 +1,6 @@
+// Tests reading ratings CSV files: valid input, errors that name the line, and the
+// row limit.
+
 package stats
 
 import (

@@ -1,3 +1,6 @@
+// The F distribution's CDF and quantiles, via the regularized incomplete beta
+// function, for the ICC confidence intervals.
+
 package stats
 
 import "math"

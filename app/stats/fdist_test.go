@@ -1,3 +1,6 @@
+// Tests the incomplete beta function and F quantiles against closed forms, printed
+// F tables and a large-df approximation.
+
 package stats
 
 import (

@@ -1,3 +1,6 @@
+// The six intraclass correlations of Shrout & Fleiss (1979) with their 95%
+// confidence intervals, over subjects every rater scored.
+
 package stats
 
 import (

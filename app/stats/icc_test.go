@@ -1,3 +1,6 @@
+// Tests the intraclass correlations against Shrout & Fleiss's worked example
+// (mean squares, estimates, intervals) and their properties and errors.
+
 package stats
 
 import (

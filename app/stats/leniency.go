@@ -1,3 +1,6 @@
+// Per-rater leniency or severity: how far each rater's scores sit from the
+// other raters' on the same subjects.
+
 package stats
 
 import (

@@ -1,3 +1,6 @@
+// Tests rater leniency on a hand-computed example, a constant offset with no spread,
+// and rows wider than 64 raters.
+
 package stats
 
 import (

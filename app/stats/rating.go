@@ -1,3 +1,6 @@
+// Ratings (subject, rater, score) and the sparse subjects × raters matrix the
+// statistics are computed from.
+
 package stats
 
 import (

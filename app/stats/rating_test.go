@@ -1,3 +1,5 @@
+// Tests the ratings matrix and that analysis scales to many sparsely rated subjects.
+
 package stats
 
 import (

@@ -1,3 +1,6 @@
+// Analyze: every statistic for one set of ratings in one JSON-ready report, with
+// why any statistic is missing and caveats on those computed.
+
 package stats
 
 import (

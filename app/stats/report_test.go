@@ -1,3 +1,6 @@
+// Tests the full report on Shrout & Fleiss's example, its JSON keys, undefined
+// statistics as null with a reason, and Explain.
+
 package stats
 
 import (

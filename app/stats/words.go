@@ -1,3 +1,6 @@
+// The plain-language words shown for each statistic: what its value means, why it
+// is missing, the caveats, and each interviewer's leniency verdict.
+
 package stats
 
 import (

@@ -1,3 +1,6 @@
+// Tests the report's plain words: explanations and their bands at the edges, why
+// statistics are missing, and leniency verdicts.
+
 package stats
 
 import (

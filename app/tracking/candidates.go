@@ -1,3 +1,6 @@
+// Candidate rules in the tracking service: creating and editing candidates, notes,
+// applying to roles, stage moves, the board, and attached files checked by type.
+
 package tracking
 
 import (

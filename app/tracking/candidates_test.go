@@ -1,3 +1,6 @@
+// Tests the candidate service: validation and normalising, duplicate emails, patches,
+// archiving, notes, attachments and their text, and refusing huge search queries.
+
 package tracking_test
 
 import (

@@ -1,3 +1,6 @@
+// Test helpers for the tracking service: a fresh workspace with a fixed clock and a
+// current profile, and shortcuts to create and look up roles, candidates and cards.
+
 package tracking_test
 
 import (

@@ -1,3 +1,6 @@
+// Previews and commits a candidate-file import: reads and maps the file, plans it
+// against the emails on file, and saves every row in one transaction or none.
+
 package tracking
 
 import (

@@ -1,3 +1,6 @@
+// Tests candidate imports: creating candidates, all-or-nothing and valid-only commits,
+// skipping or merging duplicates, rollback on failure, and mapping and sheet choice.
+
 package tracking_test
 
 import (

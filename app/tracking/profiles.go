@@ -1,3 +1,6 @@
+// Local profiles: creating them, who is current, switching profiles, and setting,
+// removing or resetting a profile's passphrase.
+
 package tracking
 
 import (

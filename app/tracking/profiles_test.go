@@ -1,3 +1,6 @@
+// Tests profile passphrases and that, once there is a recruiter, only a recruiter
+// can add another.
+
 package tracking_test
 
 import (

@@ -1,3 +1,6 @@
+// Tests who may export which bundle, and that only the recruiter imports scorecards
+// or, on the recruiter's laptop, a setup bundle.
+
 package transfer_test
 
 import (

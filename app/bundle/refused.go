@@ -1,0 +1,48 @@
+// RefusedError: a bundle not accepted at all, with its problems listed (up to
+// maxProblems) and matched by errors.Is as model.ErrConflict.
+
+package bundle
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"hirebench/app/model"
+)
+
+// RefusedError is returned when a bundle is not accepted at all: not a
+// bundle, an unknown format, over a limit, unsafe paths, inconsistent
+// content or scorecards that do not match their hash. Nothing was written.
+type RefusedError struct {
+	Problems []string
+}
+
+func (e *RefusedError) Error() string { return "bundle refused: " + joinProblems(e.Problems) }
+
+// joinProblems lists up to maxProblems problems and counts the rest.
+func joinProblems(list []string) string {
+	more := 0
+	if len(list) > maxProblems {
+		list, more = list[:maxProblems], len(list)-maxProblems
+	}
+	msg := strings.Join(list, "; ")
+	if more > 0 {
+		msg += fmt.Sprintf("; and %d more problem(s)", more)
+	}
+	return msg
+}
+
+// Unwrap lets errors.Is(err, model.ErrConflict) match: the file contradicts
+// what a bundle must be, and the user has to act (ask for a new bundle).
+func (e *RefusedError) Unwrap() error { return model.ErrConflict }
+
+func refused(format string, args ...any) error {
+	return &RefusedError{Problems: []string{fmt.Sprintf(format, args...)}}
+}
+
+// IsRefused says whether err means the bundle itself was not accepted.
+func IsRefused(err error) bool {
+	var re *RefusedError
+	return errors.As(err, &re)
+}

@@ -1,0 +1,151 @@
+// The workspace these tests share (a recruiter, three interviewers, Ada's
+// application, a deep-dive round) and small helpers: submitting, raw SQL.
+
+package interviews_test
+
+import (
+	"context"
+	"database/sql"
+	"path/filepath"
+	"sync"
+	"testing"
+	"time"
+
+	"hirebench/app/interviews"
+	"hirebench/app/model"
+	"hirebench/app/rubric"
+	"hirebench/app/scoring"
+	"hirebench/app/tracking"
+	"hirebench/storage"
+)
+
+type env struct {
+	ctx     context.Context
+	store   *storage.Store
+	track   *tracking.Service
+	iv      *interviews.Service
+	builtin rubric.Version
+	// recruiter plus three interviewers
+	riley, sam, priya, jonas model.Profile
+	role                     model.Role
+	app                      model.Application // Ada's application
+	round                    scoring.Round
+}
+
+func newEnv(t *testing.T) *env {
+	t.Helper()
+	var mu sync.Mutex
+	now := time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)
+	tick := func() time.Time { mu.Lock(); defer mu.Unlock(); now = now.Add(time.Second); return now }
+	s, err := storage.Open(filepath.Join(t.TempDir(), "workspace.db"), storage.WithClock(tick))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	e := &env{ctx: context.Background(), store: s, track: tracking.New(s), iv: interviews.New(s)}
+	if e.builtin, err = e.iv.EnsureBuiltin(e.ctx); err != nil {
+		t.Fatalf("EnsureBuiltin: %v", err)
+	}
+	mk := func(name string, recruiter bool) model.Profile {
+		p, err := e.track.CreateProfile(e.ctx, name, recruiter, false, model.Profile{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	e.riley, e.sam, e.priya, e.jonas = mk("Riley Chen", true), mk("Sam Okafor", false), mk("Priya Nair", false), mk("Jonas Weber", false)
+	if e.role, err = e.track.CreateRole(e.ctx, model.RoleInput{Title: "AI Engineer", Status: model.RoleOpen}); err != nil {
+		t.Fatal(err)
+	}
+	e.app = e.candidate(t, "Ada Lovelace", "ada@example.com")
+	comp := e.builtin.Content.Competencies[0]
+	e.round, err = e.iv.SaveRound(e.ctx, scoring.RoundInput{RoleID: e.role.ID, Name: "Deep dive", RubricID: e.builtin.RubricID,
+		Competencies: []string{comp.ID}, DurationMin: 60, InterviewerIDs: []int64{e.sam.ID, e.priya.ID}}, e.riley)
+	if err != nil {
+		t.Fatalf("SaveRound: %v", err)
+	}
+	return e
+}
+
+func (e *env) candidate(t *testing.T, name, email string) model.Application {
+	t.Helper()
+	c, err := e.track.CreateCandidate(e.ctx, model.CandidateInput{Name: name, Email: email,
+		ResumeText: "Cut token spend by 40% with caching.\nShipped a support bot used by 20k customers."}, []int64{e.role.ID}, e.riley)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := e.track.Detail(e.ctx, c.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d.Applications[0]
+}
+
+// submit scores every question of Ada's deep dive and submits the card.
+func (e *env) submit(t *testing.T, who model.Profile, score int) scoring.Scorecard {
+	t.Helper()
+	return e.submitFor(t, e.app, e.round, who, score)
+}
+
+// addRound adds a round on one competency of the built-in rubric.
+func (e *env) addRound(t *testing.T, name, competency string, who ...model.Profile) scoring.Round {
+	t.Helper()
+	var ids []int64
+	for _, p := range who {
+		ids = append(ids, p.ID)
+	}
+	r, err := e.iv.SaveRound(e.ctx, scoring.RoundInput{RoleID: e.role.ID, Name: name, RubricID: e.builtin.RubricID,
+		Competencies: []string{competency}, DurationMin: 45, InterviewerIDs: ids}, e.riley)
+	if err != nil {
+		t.Fatalf("SaveRound: %v", err)
+	}
+	return r
+}
+
+// submitFor scores every question of one round's card and submits it.
+func (e *env) submitFor(t *testing.T, app model.Application, round scoring.Round, who model.Profile, score int) scoring.Scorecard {
+	t.Helper()
+	v, err := e.iv.StartInterview(e.ctx, app.ID, round.ID, who)
+	if err != nil {
+		t.Fatalf("StartInterview(%s): %v", who.Name, err)
+	}
+	for _, c := range v.Rubric.Competencies {
+		for _, q := range c.Questions {
+			if _, err := e.iv.SaveDraft(e.ctx, v.Card.ID, []scoring.Patch{{QuestionID: q.ID, Score: &score}}, who); err != nil {
+				t.Fatalf("SaveDraft: %v", err)
+			}
+		}
+	}
+	rec := "yes"
+	c, err := e.iv.Submit(e.ctx, v.Card.ID, scoring.Patch{Recommendation: &rec}, who)
+	if err != nil {
+		t.Fatalf("Submit(%s): %v", who.Name, err)
+	}
+	return c
+}
+
+func firstQuestion(e *env) string {
+	return e.builtin.Content.Competencies[0].Questions[0].ID
+}
+
+// rawDB opens the workspace file directly, as another program could.
+func rawDB(t *testing.T, e *env) *sql.DB {
+	t.Helper()
+	db, err := sql.Open("sqlite", e.store.Path()+"?_pragma=busy_timeout(5000)")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db
+}
+
+func ptr[T any](v T) *T { return &v }
+
+func mustExec(t *testing.T) func(sql.Result, error) {
+	return func(_ sql.Result, err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+}
