@@ -1,3 +1,6 @@
+// The window's Candidates facade: creating, editing and listing candidates, their
+// applications, stage moves, notes and attached files.
+
 package app
 
 import (
@@ -91,7 +94,7 @@ func (c *Candidates) AttachFile(candidateID int64) (*model.Attachment, error) {
 	name := filepath.Base(path)
 	data, err := files.ReadLimited(path, model.MaxAttachment)
 	if err != nil {
-		return nil, userError(chosenFileError(name, "attachments", model.MaxAttachment, err))
+		return nil, userError(files.Refusal(name, "attachments", model.MaxAttachment, err))
 	}
 	a, err := c.svc.Attach(context.Background(), candidateID, name, data)
 	if err != nil {

@@ -1,3 +1,6 @@
+// The window's binding for structured interviews: rubrics and their files,
+// interview plans, scorecards, screens and the debrief.
+
 package app
 
 import (
@@ -17,16 +20,14 @@ type Interviews struct {
 	svc *interviews.Service
 	ws  *Workspace
 	rt  Shell
+	// rubricFiles are the rubric files chosen to import.
+	rubricFiles *chooser
 }
 
 func NewInterviews(svc *interviews.Service, ws *Workspace, rt Shell) *Interviews {
-	return &Interviews{svc: svc, ws: ws, rt: rt}
-}
-
-// RubricFile is a rubric file's text as read by the window.
-type RubricFile struct {
-	Name string `json:"name"`
-	Text string `json:"text"`
+	return &Interviews{svc: svc, ws: ws, rt: rt, rubricFiles: &chooser{rt: rt,
+		title: "Import a rubric", pattern: "*.json;*.JSON;*.yaml;*.YAML;*.yml;*.YML", patternName: "Rubric (JSON or YAML)",
+		what: "rubric files", limit: rubric.MaxFileSize}}
 }
 
 func (i *Interviews) Rubrics() ([]rubric.Summary, error) {
@@ -74,10 +75,26 @@ func (i *Interviews) DeleteRubric(id int64) error {
 	return userError(i.svc.DeleteRubric(context.Background(), id))
 }
 
-// ImportRubric validates a JSON or YAML rubric file and adds it; errors name each path.
-func (i *Interviews) ImportRubric(f RubricFile) (rubric.Version, error) {
+// ChooseRubricFile shows the open dialog for a JSON or YAML rubric file and
+// checks its size without reading it; nil when the user cancelled.
+func (i *Interviews) ChooseRubricFile() (*ImportFile, error) {
+	return result(i.rubricFiles.choose())
+}
+
+// ImportRubricFile reads the chosen rubric file, validates it and adds it;
+// errors name each path. The token stays valid after a refusal, so the
+// user can fix the file and import it again.
+func (i *Interviews) ImportRubricFile(token string) (rubric.Version, error) {
 	return withActor(i.ws, func(a model.Profile) (rubric.Version, error) {
-		return i.svc.ImportRubric(context.Background(), []byte(f.Text), f.Name, a)
+		name, data, err := i.rubricFiles.read(token)
+		if err != nil {
+			return rubric.Version{}, err
+		}
+		v, err := i.svc.ImportRubric(context.Background(), data, name, a)
+		if err == nil {
+			i.rubricFiles.forget(token)
+		}
+		return v, err
 	})
 }
 

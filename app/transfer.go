@@ -1,16 +1,12 @@
+// The window's Transfer facade: choosing, previewing and committing a candidate-file
+// import, and exporting or importing a workspace bundle.
+
 package app
 
 import (
 	"context"
-	"crypto/rand"
-	"encoding/hex"
-	"errors"
 	"io"
-	"io/fs"
-	"log/slog"
-	"os"
 	"path/filepath"
-	"sync"
 
 	"hirebench/app/bundle"
 	"hirebench/app/files"
@@ -29,30 +25,13 @@ type Transfer struct {
 	ws      *Workspace
 	rt      Shell
 
-	mu     sync.Mutex
-	chosen []chosenFile // the last few files chosen to import, newest last
+	files *chooser // candidate files chosen to import
 }
-
-// chosenFile is a file the user chose in the open dialog. The page only
-// ever holds its token: it never sends a path for Go to read.
-type chosenFile struct {
-	token, path, name string
-}
-
-// keepChosen is how many chosen files stay valid: the wizard needs only the
-// latest, a few spare ones cover answers still on their way.
-const keepChosen = 4
 
 func NewTransfer(svc *tracking.Service, bundles *transfer.Service, ws *Workspace, rt Shell) *Transfer {
-	return &Transfer{svc: svc, bundles: bundles, ws: ws, rt: rt}
-}
-
-// ImportFile is the candidate file the user chose: the token stands for it
-// in ImportRequest.
-type ImportFile struct {
-	Token string `json:"token"`
-	Name  string `json:"name"`
-	Size  int64  `json:"size"`
+	return &Transfer{svc: svc, bundles: bundles, ws: ws, rt: rt, files: &chooser{rt: rt,
+		title: "Choose a candidate file", pattern: "*.csv;*.CSV;*.xlsx;*.XLSX", patternName: "CSV or Excel file",
+		what: "imports", limit: importer.MaxFileSize}}
 }
 
 // ImportRequest is the chosen candidate file (by its token) with the
@@ -92,88 +71,20 @@ const (
 // it is a file of at most importer.MaxFileSize bytes (nothing is read yet);
 // nil when the user cancelled.
 func (t *Transfer) ChooseImportFile() (*ImportFile, error) {
-	path, err := t.rt.openPath("Choose a candidate file", "*.csv;*.CSV;*.xlsx;*.XLSX", "CSV or Excel file")
-	if err != nil || path == "" {
-		return nil, userError(err)
-	}
-	name := filepath.Base(path)
-	st, err := files.Check(path, importer.MaxFileSize)
-	if err != nil {
-		return nil, userError(chosenFileError(name, "imports", importer.MaxFileSize, err))
-	}
-	var b [16]byte
-	_, _ = rand.Read(b[:]) // never fails (crypto/rand)
-	f := chosenFile{token: hex.EncodeToString(b[:]), path: path, name: name}
-	t.mu.Lock()
-	t.chosen = append(t.chosen, f)
-	if len(t.chosen) > keepChosen {
-		t.chosen = append([]chosenFile(nil), t.chosen[len(t.chosen)-keepChosen:]...)
-	}
-	t.mu.Unlock()
-	return &ImportFile{Token: f.token, Name: name, Size: st.Size()}, nil
-}
-
-func (t *Transfer) lookup(token string) (chosenFile, bool) {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	for _, f := range t.chosen {
-		if token != "" && f.token == token {
-			return f, true
-		}
-	}
-	return chosenFile{}, false
-}
-
-func (t *Transfer) forget(token string) {
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	for i, f := range t.chosen {
-		if f.token == token {
-			t.chosen = append(t.chosen[:i:i], t.chosen[i+1:]...)
-			return
-		}
-	}
-}
-
-// chosenFileError says in plain words why a chosen file cannot be read,
-// naming the file but never its folder (paths can hold people's names).
-// what is "imports" or "attachments", limit their size in bytes.
-func chosenFileError(name, what string, limit int64, err error) error {
-	switch {
-	case errors.Is(err, files.ErrTooBig):
-		return model.Invalid("file", "%s is over the %d MB limit for %s", name, limit>>20, what)
-	case errors.Is(err, files.ErrFolder):
-		return model.Invalid("file", "%s is a folder; choose a file", name)
-	case errors.Is(err, files.ErrNotRegular):
-		return model.Invalid("file", "%s is not an ordinary file; choose a file", name)
-	case errors.Is(err, fs.ErrNotExist):
-		return model.Invalid("file", "%s is no longer there; choose it again", name)
-	case errors.Is(err, fs.ErrPermission):
-		return model.Invalid("file", "%s could not be opened: you may not read it", name)
-	}
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		err = pe.Err // the path stays out of the log
-	}
-	slog.Warn("a chosen file could not be read", "err", err)
-	return model.Invalid("file", "%s could not be read; try again", name)
+	return result(t.files.choose())
 }
 
 // plan reads the chosen file again, checks it again and plans the import.
 func (t *Transfer) plan(req ImportRequest) (importer.Preview, importer.Table, error) {
-	f, ok := t.lookup(req.Token)
-	if !ok {
-		return importer.Preview{}, importer.Table{}, model.Invalid("file", "choose the file again")
-	}
-	data, err := files.ReadLimited(f.path, importer.MaxFileSize)
+	name, data, err := t.files.read(req.Token)
 	if err != nil {
-		return importer.Preview{}, importer.Table{}, chosenFileError(f.name, "imports", importer.MaxFileSize, err)
+		return importer.Preview{}, importer.Table{}, err
 	}
 	var m *importer.Mapping
 	if len(req.Mapping) > 0 {
 		m = &req.Mapping
 	}
-	return t.svc.PreviewImport(context.Background(), f.name, data, m, importer.Options{DuplicatePolicy: req.Policy, Sheet: req.Sheet})
+	return t.svc.PreviewImport(context.Background(), name, data, m, importer.Options{DuplicatePolicy: req.Policy, Sheet: req.Sheet})
 }
 
 // PreviewImport reads the chosen CSV/XLSX file and plans the import; nothing is saved.
@@ -209,7 +120,7 @@ func (t *Transfer) CommitImport(req ImportRequest) (model.ImportResult, error) {
 		return t.svc.CommitImport(context.Background(), p, req.RoleID, req.ValidOnly, a)
 	})
 	if err == nil {
-		t.forget(req.Token)
+		t.files.forget(req.Token)
 	}
 	return res, err
 }
@@ -253,15 +164,11 @@ func (t *Transfer) ImportBundle() (*bundle.ImportReport, error) {
 		if err != nil || path == "" {
 			return nil, err
 		}
-		f, err := os.Open(path)
+		f, st, err := files.OpenRegular(path)
 		if err != nil {
-			return nil, err
+			return nil, files.Refusal(filepath.Base(path), "bundles", 0, err)
 		}
 		defer f.Close()
-		st, err := f.Stat()
-		if err != nil {
-			return nil, err
-		}
 		rep, err := t.bundles.ImportBundle(context.Background(), f, st.Size(), a, scoring.ExporterOf(a), bundle.ImportOptions{})
 		return &rep, err
 	})

@@ -1,3 +1,6 @@
+// The SQL of a candidate-file import: the email index a plan is made from
+// and writing the planned rows in one transaction.
+
 package storage
 
 import (
@@ -201,19 +204,8 @@ func (im *candidateImport) merge(ctx context.Context, r ImportRow) (int64, bool,
 		return 0, false, err
 	}
 	m := ex
-	for _, f := range []struct {
-		dst *string
-		src string
-	}{
-		{&m.Phone, r.Candidate.Phone}, {&m.Location, r.Candidate.Location}, {&m.LinkedIn, r.Candidate.LinkedIn},
-		{&m.GitHub, r.Candidate.GitHub}, {&m.Portfolio, r.Candidate.Portfolio}, {&m.Source, r.Candidate.Source},
-		{&m.ResumeText, r.Candidate.ResumeText},
-	} {
-		if *f.dst == "" {
-			*f.dst = f.src
-		}
-	}
-	m.Tags = model.NormalizeTags(append(slices.Clone(ex.Tags), r.Candidate.Tags...))
+	m.Tags = slices.Clone(ex.Tags)
+	changed := m.FillEmpty(r.Candidate.CandidateInput)
 	if err := m.Validate(); err != nil {
 		var ve *model.ValidationError
 		if !errors.As(err, &ve) {
@@ -221,24 +213,20 @@ func (im *candidateImport) merge(ctx context.Context, r ImportRow) (int64, bool,
 		}
 		out := &model.ValidationError{}
 		for _, f := range ve.Fields {
-			out.Add(fmt.Sprintf("row %d · %s", r.Row, f.Field), "merging into %s (id %d): %s", ex.Name, id, f.Message)
+			out.Add(fmt.Sprintf("row %d · %s", r.Row, f.Field), "merging into candidate %d: %s", id, f.Message)
 		}
 		return 0, false, out
 	}
-	changed := false
-	if m.Phone != ex.Phone || m.Location != ex.Location || m.LinkedIn != ex.LinkedIn || m.GitHub != ex.GitHub ||
-		m.Portfolio != ex.Portfolio || m.Source != ex.Source || m.ResumeText != ex.ResumeText {
+	if changed {
 		if _, err := im.q.ExecContext(ctx, sqlUpdateCandidate, m.Name, m.Email, m.Phone, m.Location, m.LinkedIn,
 			m.GitHub, m.Portfolio, m.Source, m.ResumeText, im.now, id); err != nil {
 			return 0, false, fmt.Errorf("storage: import row %d: merge candidate: %w", r.Row, err)
 		}
-		changed = true
-	}
-	if !slices.Equal(m.Tags, ex.Tags) {
-		if err := writeTags(ctx, im.tx, id, m.Tags); err != nil {
-			return 0, false, err
+		if !slices.Equal(m.Tags, ex.Tags) {
+			if err := writeTags(ctx, im.tx, id, m.Tags); err != nil {
+				return 0, false, err
+			}
 		}
-		changed = true
 	}
 	apps, err := candidateApplications(ctx, im.q, id)
 	if err != nil {

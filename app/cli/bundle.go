@@ -1,10 +1,12 @@
+// The `bundle export` and `bundle import` commands: write a workspace bundle (all of
+// it, or one profile's scorecards) and merge one in, printing what changed.
+
 package cli
 
 import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"runtime/debug"
 	"strconv"
@@ -134,18 +136,11 @@ func (c *command) bundleImport(args []string) error {
 	if len(pos) != 1 {
 		return usageError{fmt.Errorf("give exactly one bundle FILE")}
 	}
-	f, err := os.Open(pos[0])
+	f, st, err := files.OpenRegular(pos[0])
 	if err != nil {
-		return err
+		return files.Refusal(pos[0], "bundles", 0, err)
 	}
 	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return err
-	}
-	if st.IsDir() {
-		return fmt.Errorf("%s is a folder, not a bundle file", pos[0])
-	}
 	rep, err := c.bundles.ImportBundle(c.ctx, f, st.Size(), tracking.CommandLine, owner, bundle.ImportOptions{SkipTampered: *skip})
 	if err != nil {
 		return err

@@ -1,13 +1,16 @@
+// The `import candidates` command: preview a CSV or XLSX candidate file, adjust
+// its column mapping, and import it or report every row error.
+
 package cli
 
 import (
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 
+	"hirebench/app/files"
 	"hirebench/app/importer"
 	"hirebench/app/model"
 	"hirebench/app/tracking"
@@ -131,18 +134,14 @@ func (c *command) importCandidates(args []string) error {
 	return nil
 }
 
-// readCandidateFile reads at most one byte more than an import may hold, so
-// the size check cannot be made to read an endless file.
+// readCandidateFile reads a candidate file of at most importer.MaxFileSize
+// bytes, checked before reading, so an endless file is never read.
 func readCandidateFile(path string) ([]byte, error) {
-	f, err := os.Open(path)
+	data, err := files.ReadLimited(path, importer.MaxFileSize)
 	if err != nil {
-		return nil, err
+		return nil, files.Refusal(path, "imports", importer.MaxFileSize, err)
 	}
-	defer f.Close()
-	if st, err := f.Stat(); err == nil && st.IsDir() {
-		return nil, fmt.Errorf("%s is a folder, not a file", path)
-	}
-	return io.ReadAll(io.LimitReader(f, importer.MaxFileSize+1))
+	return data, nil
 }
 
 // applyColumnMaps applies --map FIELD=HEADER overrides; HEADER may also be a

@@ -1,27 +1,26 @@
+// The rubric commands: validate a rubric file, export the built-in one, and list,
+// import or export the workspace's rubrics.
+
 package cli
 
 import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 
+	"hirebench/app/files"
 	"hirebench/app/model"
 	"hirebench/app/rubric"
 )
 
-// maxRubricFile matches the decoder's own limit, checked before reading.
-const maxRubricFile = 2 << 20
-
+// readRubricFile reads a rubric file of at most rubric.MaxFileSize bytes,
+// checked before reading.
 func readRubricFile(path string) ([]byte, error) {
-	st, err := os.Stat(path)
+	data, err := files.ReadLimited(path, rubric.MaxFileSize)
 	if err != nil {
-		return nil, err
+		return nil, files.Refusal(path, "rubric files", rubric.MaxFileSize, err)
 	}
-	if st.Size() > maxRubricFile {
-		return nil, fmt.Errorf("%s is %d bytes; a rubric file may hold at most %d", path, st.Size(), maxRubricFile)
-	}
-	return os.ReadFile(path)
+	return data, nil
 }
 
 // rubricValidate needs no workspace: it checks a file and lists every

@@ -1,3 +1,6 @@
+// Tests that WriteAtomic leaves the old file whole when writing fails and
+// that what it writes is readable only by the user.
+
 package files
 
 import (

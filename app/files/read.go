@@ -1,3 +1,6 @@
+// Reading a file the user chose: the size and kind are checked before
+// anything is read, and the words that say why a file was refused.
+
 package files
 
 import (
@@ -44,19 +47,11 @@ func ReadLimited(path string, max int64) ([]byte, error) {
 	if _, err := Check(path, max); err != nil {
 		return nil, err
 	}
-	f, err := open(path)
+	f, _, err := OpenRegular(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	// What was opened may not be what was checked: check it again.
-	st, err := f.Stat()
-	if err != nil {
-		return nil, err
-	}
-	if err := regular(st); err != nil {
-		return nil, err
-	}
 	// It may have grown since it was checked, or still be growing.
 	data, err := io.ReadAll(io.LimitReader(f, max+1))
 	if err != nil {
@@ -66,6 +61,26 @@ func ReadLimited(path string, max int64) ([]byte, error) {
 		return nil, ErrTooBig
 	}
 	return data, nil
+}
+
+// OpenRegular opens a file for reading if it is a regular file, for readers
+// that need the file itself (a zip needs to seek). It never waits on a FIFO
+// and refuses folders and devices (ErrFolder, ErrNotRegular); what was
+// opened is what is checked, so a path swapped meanwhile cannot slip by.
+func OpenRegular(path string) (*os.File, os.FileInfo, error) {
+	f, err := open(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	st, err := f.Stat()
+	if err == nil {
+		err = regular(st)
+	}
+	if err != nil {
+		f.Close()
+		return nil, nil, err
+	}
+	return f, st, nil
 }
 
 func regular(st os.FileInfo) error {

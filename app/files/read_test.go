@@ -1,3 +1,6 @@
+// Tests that ReadLimited reads ordinary files and refuses folders, devices
+// and files over the limit before (or while) reading them.
+
 package files
 
 import (

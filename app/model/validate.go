@@ -1,8 +1,12 @@
+// Field limits and the normalising and validation of user input: candidates,
+// roles, stage names, notes, profile names, emails, URLs and timestamps.
+
 package model
 
 import (
 	"net/mail"
 	"net/url"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -42,6 +46,46 @@ type CandidateInput struct {
 	Tags       []string `json:"tags"`
 }
 
+// CandidateField is one of a candidate's text fields, for code that treats
+// them all alike (normalising, merging, comparing).
+type CandidateField struct {
+	Key   string // its JSON name, as errors name fields
+	Label string // how a sentence names it
+	Value *string
+}
+
+// TextFields lists the candidate's text fields in the form's order; tags
+// are a list and stay apart.
+func (c *CandidateInput) TextFields() []CandidateField {
+	return []CandidateField{
+		{"name", "name", &c.Name}, {"email", "email", &c.Email}, {"phone", "phone", &c.Phone},
+		{"location", "location", &c.Location}, {"linkedIn", "LinkedIn", &c.LinkedIn}, {"gitHub", "GitHub", &c.GitHub},
+		{"portfolio", "portfolio", &c.Portfolio}, {"source", "source", &c.Source}, {"resumeText", "resume text", &c.ResumeText},
+	}
+}
+
+// FillEmpty is how an import merges a row into a candidate already on
+// file: every empty field takes the row's value, nothing filled in is
+// overwritten (name and email identify the candidate and stay), and the
+// row's tags are added after the candidate's. It reports whether anything
+// changed.
+func (c *CandidateInput) FillEmpty(from CandidateInput) bool {
+	changed := false
+	src := from.TextFields()
+	for i, f := range c.TextFields() {
+		if *f.Value == "" && *src[i].Value != "" && f.Key != "name" && f.Key != "email" {
+			*f.Value = *src[i].Value
+			changed = true
+		}
+	}
+	tags := NormalizeTags(append(slices.Clone(c.Tags), from.Tags...))
+	if !slices.Equal(tags, c.Tags) {
+		c.Tags = tags
+		changed = true
+	}
+	return changed
+}
+
 // CandidatePatch changes only the fields that are set; autosave sends one field at a time.
 type CandidatePatch struct {
 	Name       *string   `json:"name,omitempty"`
@@ -79,11 +123,14 @@ func (p CandidatePatch) Apply(c *CandidateInput) {
 
 // Normalize trims whitespace, lowercases the email and tidies tags.
 func (c *CandidateInput) Normalize() {
-	for _, f := range []*string{&c.Name, &c.Email, &c.Phone, &c.Location, &c.LinkedIn, &c.GitHub, &c.Portfolio, &c.Source} {
-		*f = OneLine(*f)
+	for _, f := range c.TextFields() {
+		if f.Key == "resumeText" {
+			*f.Value = MultiLine(*f.Value)
+		} else {
+			*f.Value = OneLine(*f.Value)
+		}
 	}
 	c.Email = strings.ToLower(c.Email)
-	c.ResumeText = MultiLine(c.ResumeText)
 	c.Tags = NormalizeTags(c.Tags)
 }
 

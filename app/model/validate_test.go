@@ -1,8 +1,12 @@
+// Tests input normalising and validation: emails, URLs, candidate fields and tags,
+// patches, roles, the named-text helpers and the shared errors.
+
 package model
 
 import (
 	"errors"
 	"fmt"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -370,5 +374,22 @@ func TestErrors(t *testing.T) {
 	}
 	if !strings.Contains(dup.Error(), "a@b.co") {
 		t.Errorf("message %q does not name the email", dup.Error())
+	}
+}
+
+func TestFillEmptyKeepsWhatIsFilledIn(t *testing.T) {
+	on := CandidateInput{Name: "Ada Lovelace", Email: "ada@example.com", Phone: "+44 1", Tags: []string{"go"}}
+	row := CandidateInput{Name: "A. Lovelace", Email: "ADA@example.com", Phone: "+44 2", Location: "London",
+		GitHub: "https://github.com/ada", Tags: []string{"Python", "go"}}
+	if !on.FillEmpty(row) {
+		t.Fatal("filling the location reported no change")
+	}
+	want := CandidateInput{Name: "Ada Lovelace", Email: "ada@example.com", Phone: "+44 1", Location: "London",
+		GitHub: "https://github.com/ada", Tags: []string{"go", "python"}}
+	if !reflect.DeepEqual(on, want) {
+		t.Errorf("merged:\n got %+v\nwant %+v", on, want)
+	}
+	if on.FillEmpty(CandidateInput{Name: "X", Phone: "+1", Tags: []string{"GO"}}) {
+		t.Error("nothing new to fill, yet a change was reported")
 	}
 }

@@ -83,10 +83,13 @@ func (m *merger) compareCandidate(id int64, bc bundle.Candidate) error {
 		return "yes"
 	}
 	label := bc.Label()
+	theirs := bc.CandidateInput.TextFields()
+	for i, f := range cur.CandidateInput.TextFields() {
+		if *f.Value != *theirs[i].Value {
+			m.conflict("candidate %s: %s differs (local %s, bundle %s); local kept%s", label, f.Label, quote(*f.Value), quote(*theirs[i].Value), newer(cur.UpdatedAt, bc.UpdatedAt))
+		}
+	}
 	for _, f := range []struct{ name, local, theirs string }{
-		{"name", cur.Name, bc.Name}, {"email", cur.Email, bc.Email}, {"phone", cur.Phone, bc.Phone}, {"location", cur.Location, bc.Location},
-		{"LinkedIn", cur.LinkedIn, bc.LinkedIn}, {"GitHub", cur.GitHub, bc.GitHub}, {"portfolio", cur.Portfolio, bc.Portfolio},
-		{"source", cur.Source, bc.Source}, {"resume text", cur.ResumeText, bc.ResumeText},
 		{"tags", strings.Join(cur.Tags, ", "), strings.Join(bc.Tags, ", ")},
 		{"archived", archived(cur.ArchivedAt), archived(bc.ArchivedAt)},
 	} {

@@ -213,8 +213,10 @@ export const api = {
   checkRubric: (r: Rubric) => call(Interviews.CheckRubric(r)),
   archiveRubric: (id: number, archived: boolean) => call(Interviews.ArchiveRubric(id, archived)),
   deleteRubric: (id: number) => call(Interviews.DeleteRubric(id)),
-  /** Imports a JSON or YAML rubric file; errors name each path (e.g. competencies[0].questions[1].anchors). */
-  importRubric: (name: string, text: string) => call(Interviews.ImportRubric({ name, text })),
+  /** Open dialog for a JSON or YAML rubric file (size checked, nothing read); null when cancelled. */
+  chooseRubricFile: () => call(Interviews.ChooseRubricFile()) as Promise<ImportFile | null>,
+  /** Reads the chosen rubric file (by its token) and adds it; errors name each path (e.g. competencies[0].questions[1].anchors). */
+  importRubricFile: (token: string) => call(Interviews.ImportRubricFile(token)),
   /** Shows the save dialog; false when the user cancelled. */
   exportRubric: (id: number, format: 'json' | 'yaml') => call(Interviews.ExportRubric(id, format)),
 

@@ -100,8 +100,9 @@ describe('RubricsScreen', () => {
     expect(ui.toast?.text).toMatch(/you can edit the copy/);
   });
 
-  it('a refused import lists every path: message and saves nothing', async () => {
-    vi.mocked(Interviews.ImportRubric).mockRejectedValue(
+  it('a refused import lists every path: message, saves nothing and imports the fixed file again', async () => {
+    vi.mocked(Interviews.ChooseRubricFile).mockResolvedValue({ token: 'tok-1', name: 'team.yaml', size: 28 });
+    vi.mocked(Interviews.ImportRubricFile).mockRejectedValueOnce(
       backendError('invalid', 'rubric is invalid', [
         { field: 'competencies[0].questions[1].anchor', message: 'unknown field (did you mean "anchors"?)' },
         { field: 'competencies[0].questions[1].anchors', message: 'required field is missing' },
@@ -109,10 +110,9 @@ describe('RubricsScreen', () => {
       ]),
     );
     const { user } = await setup();
-    const file = new File(['format: hirebench.rubric/v1\n'], 'team.yaml', { type: 'application/yaml' });
-    await user.upload(screen.getByLabelText('Import rubric file'), file);
+    await user.click(screen.getByRole('button', { name: 'Import…' }));
 
-    await waitFor(() => expect(Interviews.ImportRubric).toHaveBeenCalledWith({ name: 'team.yaml', text: 'format: hirebench.rubric/v1\n' }));
+    await waitFor(() => expect(Interviews.ImportRubricFile).toHaveBeenCalledWith('tok-1'));
     const panel = await screen.findByRole('alert');
     expect(panel).toHaveAccessibleName('team.yaml was not imported');
     expect(panel).toHaveTextContent('Nothing was saved');
@@ -123,8 +123,37 @@ describe('RubricsScreen', () => {
     ]);
     expect(Interviews.Rubrics).toHaveBeenCalledTimes(1);
 
+    // Fixed on disk: "Import team.yaml again" has Go read the same file again, no dialog.
+    rubrics = [builtin, custom, summary({ id: 3, name: 'Team rubric', builtin: false })];
+    vi.mocked(Interviews.ImportRubricFile).mockResolvedValueOnce(version(3, 'Team rubric'));
+    await user.click(within(panel).getByRole('button', { name: 'Import team.yaml again' }));
+    expect(Interviews.ImportRubricFile).toHaveBeenLastCalledWith('tok-1');
+    expect(Interviews.ChooseRubricFile).toHaveBeenCalledTimes(1);
+    await waitFor(() => expect(screen.queryByText('team.yaml was not imported')).toBeNull());
+    expect(ui.toast?.text).toBe('Imported Team rubric from team.yaml');
+    expect(within(list()).getAllByRole('listitem')).toHaveLength(3);
+  });
+
+  it('a cancelled dialog imports nothing; a refused file says why', async () => {
+    vi.mocked(Interviews.ChooseRubricFile).mockResolvedValueOnce(null as never);
+    const { user } = await setup();
+    await user.click(screen.getByRole('button', { name: 'Import…' }));
+    expect(Interviews.ImportRubricFile).not.toHaveBeenCalled();
+    expect(screen.queryByRole('alert')).toBeNull();
+
+    vi.mocked(Interviews.ChooseRubricFile).mockRejectedValueOnce(
+      backendError('invalid', 'file: huge.json is over the 2 MB limit for rubric files', [
+        { field: 'file', message: 'huge.json is over the 2 MB limit for rubric files' },
+      ]),
+    );
+    await user.click(screen.getByRole('button', { name: 'Import…' }));
+    const panel = await screen.findByRole('alert');
+    expect(panel).toHaveTextContent('huge.json is over the 2 MB limit for rubric files');
+    expect(within(panel).queryByRole('button', { name: /again/ })).toBeNull();
+    expect(Interviews.ImportRubricFile).not.toHaveBeenCalled();
+
     await user.click(within(panel).getByRole('button', { name: 'Dismiss import errors' }));
-    expect(screen.queryByText('team.yaml was not imported')).toBeNull();
+    expect(screen.queryByRole('alert')).toBeNull();
   });
 
   it('deleting a rubric in use shows why it was refused and offers to archive', async () => {

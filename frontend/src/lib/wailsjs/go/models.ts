@@ -158,20 +158,6 @@ export namespace app {
 	        this.schemaVersion = source["schemaVersion"];
 	    }
 	}
-	export class RubricFile {
-	    name: string;
-	    text: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new RubricFile(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.name = source["name"];
-	        this.text = source["text"];
-	    }
-	}
 
 }
 

@@ -16,6 +16,8 @@ export function CandidateRounds(arg1:number):Promise<Array<scoring.CandidateRoun
 
 export function CheckRubric(arg1:rubric.Rubric):Promise<Array<model.FieldError>>;
 
+export function ChooseRubricFile():Promise<app.ImportFile>;
+
 export function CreateRubric(arg1:rubric.Rubric):Promise<rubric.Version>;
 
 export function DeleteRound(arg1:number):Promise<void>;
@@ -26,7 +28,7 @@ export function DuplicateRubric(arg1:number,arg2:string):Promise<rubric.Version>
 
 export function ExportRubric(arg1:number,arg2:string):Promise<boolean>;
 
-export function ImportRubric(arg1:app.RubricFile):Promise<rubric.Version>;
+export function ImportRubricFile(arg1:string):Promise<rubric.Version>;
 
 export function Missing(arg1:number,arg2:Array<scoring.Patch>):Promise<Array<model.FieldError>>;
 

@@ -22,6 +22,10 @@ export function CheckRubric(arg1) {
   return window['go']['app']['Interviews']['CheckRubric'](arg1);
 }
 
+export function ChooseRubricFile() {
+  return window['go']['app']['Interviews']['ChooseRubricFile']();
+}
+
 export function CreateRubric(arg1) {
   return window['go']['app']['Interviews']['CreateRubric'](arg1);
 }
@@ -42,8 +46,8 @@ export function ExportRubric(arg1, arg2) {
   return window['go']['app']['Interviews']['ExportRubric'](arg1, arg2);
 }
 
-export function ImportRubric(arg1) {
-  return window['go']['app']['Interviews']['ImportRubric'](arg1);
+export function ImportRubricFile(arg1) {
+  return window['go']['app']['Interviews']['ImportRubricFile'](arg1);
 }
 
 export function Missing(arg1, arg2) {

@@ -1,0 +1,45 @@
+// The plain sentence that says why a chosen file was refused, shared by the
+// window and the command line so both use the same words.
+
+package files
+
+import (
+	"errors"
+	"io/fs"
+	"log/slog"
+	"strconv"
+
+	"hirebench/app/model"
+)
+
+// Refusal says in plain words why a file could not be read, as an invalid
+// "file" field. name is what the user sees (the window passes the base name
+// only: folders can hold people's names); what is what the limit is for
+// ("imports", "attachments", "rubric files"); limit is in bytes.
+func Refusal(name, what string, limit int64, err error) error {
+	switch {
+	case errors.Is(err, ErrTooBig):
+		return model.Invalid("file", "%s is over the %s limit for %s", name, sizeWords(limit), what)
+	case errors.Is(err, ErrFolder):
+		return model.Invalid("file", "%s is a folder; choose a file", name)
+	case errors.Is(err, ErrNotRegular):
+		return model.Invalid("file", "%s is not an ordinary file; choose a file", name)
+	case errors.Is(err, fs.ErrNotExist):
+		return model.Invalid("file", "%s is no longer there; choose it again", name)
+	case errors.Is(err, fs.ErrPermission):
+		return model.Invalid("file", "%s could not be opened: you may not read it", name)
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err // the path stays out of the log
+	}
+	slog.Warn("a chosen file could not be read", "err", err)
+	return model.Invalid("file", "%s could not be read; try again", name)
+}
+
+func sizeWords(n int64) string {
+	if n >= 1<<20 && n%(1<<20) == 0 {
+		return strconv.FormatInt(n>>20, 10) + " MB"
+	}
+	return strconv.FormatInt(n, 10) + " bytes"
+}

@@ -1,0 +1,66 @@
+// Tests the sentences that say why a chosen file was refused, and opening
+// only regular files for readers that need the file itself.
+
+package files
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"hirebench/app/model"
+)
+
+func TestRefusalSaysWhyInPlainWords(t *testing.T) {
+	cases := []struct {
+		err  error
+		want string
+	}{
+		{ErrTooBig, "cv.pdf is over the 20 MB limit for attachments"},
+		{fmt.Errorf("reading: %w", ErrTooBig), "cv.pdf is over the 20 MB limit for attachments"},
+		{ErrFolder, "cv.pdf is a folder; choose a file"},
+		{ErrNotRegular, "cv.pdf is not an ordinary file; choose a file"},
+		{&fs.PathError{Op: "open", Path: "/home/ada/cv.pdf", Err: fs.ErrNotExist}, "cv.pdf is no longer there; choose it again"},
+		{&fs.PathError{Op: "open", Path: "/home/ada/cv.pdf", Err: fs.ErrPermission}, "cv.pdf could not be opened: you may not read it"},
+		{&fs.PathError{Op: "read", Path: "/home/ada/cv.pdf", Err: errors.New("input/output error")}, "cv.pdf could not be read; try again"},
+	}
+	for _, c := range cases {
+		err := Refusal("cv.pdf", "attachments", 20<<20, c.err)
+		var inv *model.ValidationError
+		if !errors.As(err, &inv) || len(inv.Fields) != 1 || inv.Fields[0].Field != "file" || inv.Fields[0].Message != c.want {
+			t.Errorf("%v: got %v, want %q on field file", c.err, err, c.want)
+		}
+	}
+	// A limit that is not a whole number of megabytes is given in bytes.
+	if err := Refusal("x.bin", "tests", 1500, ErrTooBig); err == nil || !strings.Contains(err.Error(), "over the 1500 bytes limit") {
+		t.Errorf("odd limit: %v", err)
+	}
+}
+
+func TestOpenRegularRefusesFoldersAndDevices(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "bundle.hbundle")
+	if err := os.WriteFile(path, []byte("PK"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	f, st, err := OpenRegular(path)
+	if err != nil || st.Size() != 2 {
+		t.Fatalf("regular file: %v", err)
+	}
+	f.Close()
+	if _, _, err := OpenRegular(dir); !errors.Is(err, ErrFolder) {
+		t.Errorf("folder: %v, want ErrFolder", err)
+	}
+	if _, err := os.Stat("/dev/zero"); err == nil {
+		if _, _, err := OpenRegular("/dev/zero"); !errors.Is(err, ErrNotRegular) {
+			t.Errorf("/dev/zero: %v, want ErrNotRegular", err)
+		}
+	}
+	if _, _, err := OpenRegular(filepath.Join(dir, "gone")); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("missing file: %v", err)
+	}
+}
