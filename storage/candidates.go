@@ -48,20 +48,7 @@ func getCandidate(ctx context.Context, q queryer, id int64) (model.Candidate, er
 }
 
 func candidateTags(ctx context.Context, q queryer, id int64) ([]string, error) {
-	rows, err := q.QueryContext(ctx, sqlCandidateTags, id)
-	if err != nil {
-		return nil, fmt.Errorf("storage: read tags: %w", err)
-	}
-	defer rows.Close()
-	tags := []string{}
-	for rows.Next() {
-		var t string
-		if err := rows.Scan(&t); err != nil {
-			return nil, err
-		}
-		tags = append(tags, t)
-	}
-	return tags, rows.Err()
+	return column[string](ctx, q, sqlCandidateTags, id)
 }
 
 func writeTags(ctx context.Context, tx *sql.Tx, id int64, tags []string) error {
@@ -331,6 +318,18 @@ func (t *Tx) CandidateApplications(id int64) ([]model.Application, error) {
 }
 
 type scanner interface{ Scan(...any) error }
+
+// column runs a query of one column and returns its values, never nil.
+func column[T any](ctx context.Context, q queryer, query string, args ...any) ([]T, error) {
+	out := []T{}
+	err := each(ctx, q, query, args, func(sc scanner) error {
+		var v T
+		err := sc.Scan(&v)
+		out = append(out, v)
+		return err
+	})
+	return out, err
+}
 
 // each runs query and calls fn for every row, wrapping scan errors.
 func each(ctx context.Context, q queryer, query string, args []any, fn func(scanner) error) error {

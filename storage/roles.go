@@ -80,20 +80,7 @@ func (s *Store) GetRole(ctx context.Context, id int64) (model.Role, error) {
 
 // FindRolesByTitle returns the ids of roles with this title (case-insensitive).
 func (s *Store) FindRolesByTitle(ctx context.Context, title string) ([]int64, error) {
-	rows, err := s.r.QueryContext(ctx, sqlFindRoleByTitle, title)
-	if err != nil {
-		return nil, fmt.Errorf("storage: find role: %w", err)
-	}
-	defer rows.Close()
-	var ids []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		ids = append(ids, id)
-	}
-	return ids, rows.Err()
+	return column[int64](ctx, s.r, sqlFindRoleByTitle, title)
 }
 
 func getRole(ctx context.Context, q queryer, id int64) (model.Role, error) {
@@ -109,20 +96,14 @@ func getRole(ctx context.Context, q queryer, id int64) (model.Role, error) {
 }
 
 func roleStages(ctx context.Context, q queryer, roleID int64) ([]model.Stage, error) {
-	rows, err := q.QueryContext(ctx, sqlRoleStages, roleID)
-	if err != nil {
-		return nil, fmt.Errorf("storage: list stages: %w", err)
-	}
-	defer rows.Close()
 	out := []model.Stage{}
-	for rows.Next() {
+	err := each(ctx, q, sqlRoleStages, []any{roleID}, func(sc scanner) error {
 		var st model.Stage
-		if err := rows.Scan(&st.ID, &st.RoleID, &st.Name, &st.Position, &st.Kind, &st.Count); err != nil {
-			return nil, fmt.Errorf("storage: scan stage: %w", err)
-		}
+		err := sc.Scan(&st.ID, &st.RoleID, &st.Name, &st.Position, &st.Kind, &st.Count)
 		out = append(out, st)
-	}
-	return out, rows.Err()
+		return err
+	})
+	return out, err
 }
 
 // CreateRole adds a role with the given active stages followed by Rejected.

@@ -50,13 +50,7 @@ func fillInterviewers(ctx context.Context, q queryer, r *scoring.Round) error {
 
 // ListRounds returns a role's interview plan in order.
 func (s *Store) ListRounds(ctx context.Context, roleID int64) ([]scoring.Round, error) {
-	var out []scoring.Round
-	err := s.read(ctx, func(tx *sql.Tx) error {
-		var err error
-		out, err = listRounds(ctx, tx, roleID)
-		return err
-	})
-	return out, err
+	return readValue(ctx, s, func(tx *sql.Tx) ([]scoring.Round, error) { return listRounds(ctx, tx, roleID) })
 }
 
 func listRounds(ctx context.Context, q queryer, roleID int64) ([]scoring.Round, error) {
@@ -263,16 +257,8 @@ func assignments(ctx context.Context, q queryer, query string, id int64) (map[sc
 // the service; the application's role must own the round.
 func (s *Store) AssignRound(ctx context.Context, applicationID, roundID int64, profileIDs []int64) error {
 	return s.write(ctx, func(tx *sql.Tx) error {
-		app, err := getApplication(ctx, tx, applicationID)
-		if err != nil {
+		if _, err := roundOfApplication(ctx, tx, applicationID, roundID); err != nil {
 			return err
-		}
-		round, err := getRound(ctx, tx, roundID)
-		if err != nil {
-			return err
-		}
-		if round.RoleID != app.RoleID {
-			return fmt.Errorf("round %q is not part of this application's role: %w", round.Name, model.ErrConflict)
 		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM round_assignments WHERE application_id = ? AND round_id = ?`, applicationID, roundID); err != nil {
 			return fmt.Errorf("storage: reassign round: %w", err)
@@ -352,4 +338,21 @@ func (t *Tx) Assign(applicationID, roundID, profileID int64) error {
 		return fmt.Errorf("storage: assign round: %w", err)
 	}
 	return nil
+}
+
+// roundOfApplication reads a round of the application's role's plan; a
+// round of another role is a conflict.
+func roundOfApplication(ctx context.Context, q queryer, applicationID, roundID int64) (scoring.Round, error) {
+	app, err := getApplication(ctx, q, applicationID)
+	if err != nil {
+		return scoring.Round{}, err
+	}
+	round, err := getRound(ctx, q, roundID)
+	if err != nil {
+		return round, err
+	}
+	if round.RoleID != app.RoleID {
+		return round, fmt.Errorf("round %q is not part of this application's role: %w", round.Name, model.ErrConflict)
+	}
+	return round, nil
 }

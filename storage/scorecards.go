@@ -144,16 +144,9 @@ func (s *Store) StartScorecard(ctx context.Context, applicationID, roundID int64
 		var id int64
 		err := tx.QueryRowContext(ctx, sqlFindScorecard, applicationID, roundID, author.ID).Scan(&id)
 		if errors.Is(err, sql.ErrNoRows) {
-			app, err := getApplication(ctx, tx, applicationID)
+			round, err := roundOfApplication(ctx, tx, applicationID, roundID)
 			if err != nil {
 				return err
-			}
-			round, err := getRound(ctx, tx, roundID)
-			if err != nil {
-				return err
-			}
-			if round.RoleID != app.RoleID {
-				return fmt.Errorf("round %q is not part of this application's role: %w", round.Name, model.ErrConflict)
 			}
 			v, err := latestVersion(ctx, tx, round.RubricID)
 			if err != nil {

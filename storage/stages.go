@@ -200,20 +200,7 @@ func (s *Store) DeleteStage(ctx context.Context, stageID, moveTo int64, actor mo
 }
 
 func int64s(ctx context.Context, q queryer, query string, args ...any) ([]int64, error) {
-	rows, err := q.QueryContext(ctx, query, args...)
-	if err != nil {
-		return nil, fmt.Errorf("storage: query ids: %w", err)
-	}
-	defer rows.Close()
-	var out []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		out = append(out, id)
-	}
-	return out, rows.Err()
+	return column[int64](ctx, q, query, args...)
 }
 
 func sameSet(a, b []int64) bool {
@@ -245,20 +232,7 @@ func (s *Store) RejectionReasons(ctx context.Context) ([]string, error) {
 }
 
 func rejectionReasons(ctx context.Context, q queryer) ([]string, error) {
-	rows, err := q.QueryContext(ctx, sqlListReasons)
-	if err != nil {
-		return nil, fmt.Errorf("storage: list rejection reasons: %w", err)
-	}
-	defer rows.Close()
-	out := []string{}
-	for rows.Next() {
-		var l string
-		if err := rows.Scan(&l); err != nil {
-			return nil, err
-		}
-		out = append(out, l)
-	}
-	return out, rows.Err()
+	return column[string](ctx, q, sqlListReasons)
 }
 
 // SetRejectionReasons replaces the list. Reasons already recorded on

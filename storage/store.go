@@ -138,6 +138,17 @@ func (s *Store) read(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	return fn(tx)
 }
 
+// readValue runs fn in a read transaction and returns what it read.
+func readValue[T any](ctx context.Context, s *Store, fn func(tx *sql.Tx) (T, error)) (T, error) {
+	var out T
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		var err error
+		out, err = fn(tx)
+		return err
+	})
+	return out, err
+}
+
 // queryer is what both *sql.Tx and *sql.DB offer.
 type queryer interface {
 	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)

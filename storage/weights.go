@@ -119,13 +119,7 @@ func insertWeightChange(ctx context.Context, tx *sql.Tx, roleID int64, ch scorin
 // rubric at its latest version, limited to its competencies) with the
 // weights set on the plan, by scoring.BuildPlan.
 func (s *Store) Plan(ctx context.Context, roleID int64) ([]scoring.PlanQuestion, error) {
-	var out []scoring.PlanQuestion
-	err := s.read(ctx, func(tx *sql.Tx) error {
-		var err error
-		out, err = plan(ctx, tx, roleID)
-		return err
-	})
-	return out, err
+	return readValue(ctx, s, func(tx *sql.Tx) ([]scoring.PlanQuestion, error) { return plan(ctx, tx, roleID) })
 }
 
 func plan(ctx context.Context, q queryer, roleID int64) ([]scoring.PlanQuestion, error) {
