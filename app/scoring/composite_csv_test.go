@@ -65,7 +65,7 @@ func TestCompositeCSVRefusesWithTheLine(t *testing.T) {
 			t.Errorf("%s: %v, want %q", c.name, err, c.want)
 		}
 	}
-	if _, err := ReadCompositeCSV(strings.NewReader("candidate,score\nA,3\n")); err == nil || !strings.Contains(err.Error(), "lacks interviewer") {
+	if _, err := ReadCompositeCSV(strings.NewReader("candidate,score\nA,3\n")); err == nil || !strings.Contains(err.Error(), "lacks the columns interviewer, competency,") {
 		t.Errorf("missing columns: %v", err)
 	}
 	if _, err := ReadCompositeCSV(strings.NewReader(head)); err == nil || !strings.Contains(err.Error(), "no data rows") {

@@ -52,12 +52,12 @@ func TestReadCSVErrors(t *testing.T) {
 		line int
 		want string
 	}{
-		{"empty file", "", 0, "missing header: the file is empty; expected a first line of subject,rater,score"},
-		{"only BOM", "\ufeff", 0, "missing header: the file is empty"},
-		{"data instead of header", "S1,R1,4\nS2,R1,3\n", 1, `line 1: missing header column subject, rater, score: the first line must name the columns subject,rater,score (found "S1,R1,4")`},
-		{"header lacks score", "subject,rater,points\nS1,R1,4\n", 1, `line 1: missing header column score:`},
-		{"header names a column twice", "subject,rater,score,Score\nS1,R1,4,5\n", 1, `line 1: header names column "score" twice (columns 3 and 4)`},
-		{"header only", h, 1, "line 1: no ratings: the header is not followed by any data rows"},
+		{"empty file", "", 0, "the file is empty; expected a first line naming the columns subject,rater,score"},
+		{"only BOM", "\ufeff", 0, "the file is empty"},
+		{"data instead of header", "S1,R1,4\nS2,R1,3\n", 1, `line 1: the header lacks the columns subject, rater, score; the first line must name the columns subject,rater,score (found "S1,R1,4")`},
+		{"header lacks score", "subject,rater,points\nS1,R1,4\n", 1, `line 1: the header lacks the column score;`},
+		{"header names a column twice", "subject,rater,score,Score\nS1,R1,4,5\n", 1, `line 1: the header names the column "score" twice (columns 3 and 4)`},
+		{"header only", h, 1, "line 1: no data rows after the header"},
 		{"score not a number", h + "S1,R1,4\nS1,R2,3\nS2,R1,2\nS2,R2,5\nS3,R1,1\nS3,R2,abc\n", 7, `line 7: score "abc" is not a number`},
 		{"decimal comma", h + "S1,R1,\"3,5\"\n", 2, `line 2: score "3,5" is not a number (use a dot as the decimal separator)`},
 		{"NaN score", h + "S1,R1,NaN\n", 2, `line 2: score "NaN" is not a finite number`},
@@ -118,7 +118,7 @@ func TestReadCSVRowLimit(t *testing.T) {
 	}
 	b.WriteString("extra,R,1\n")
 	_, err = ReadCSV(strings.NewReader(b.String()))
-	want := "line 1002: too many rows: at most 1000 ratings are supported"
+	want := "line 1002: too many rows: at most 1000 data rows are supported"
 	if err == nil || err.Error() != want {
 		t.Errorf("over the limit: %v, want %q", err, want)
 	}
