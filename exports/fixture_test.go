@@ -1,5 +1,5 @@
-// Test fixtures: a Committee built as the service builds one (plan, debriefs, ranks,
-// score rows), and a test that its numbers match the app's.
+// Test fixtures: a Committee built from scorecards through the app's own assembly
+// (plan, debriefs, ranks, rows, calibration), and a test that its numbers match the app's.
 
 package exports
 
@@ -7,21 +7,21 @@ import (
 	"fmt"
 	"math"
 	"slices"
-	"strconv"
 	"testing"
 	"time"
 
 	"hirebench/app/rubric"
 	"hirebench/app/scoring"
-	"hirebench/app/stats"
 )
 
-// The fixtures build a Committee the way the service does
-// (app/interviews/committee.go, debrief.go, calibration.go): a plan from
-// scoring.BuildPlan, one scoring.BuildDebrief per candidate from submitted
-// scorecards, scoring.Rank, one ScoreRow per answer. So the cached values
-// are the app's own numbers, which the workbook's formulas must reproduce;
-// handResults recomputes them independently of package scoring.
+// The fixtures build a Committee through the functions the service calls
+// (app/interviews/committee.go): a plan from scoring.BuildPlan, one
+// scoring.BuildDebrief per candidate from submitted scorecards,
+// scoring.Rank, then PlanWeights, WeightChanges, Committee.AddCandidate
+// (summary, answer and score rows) and scoring.Calibrate with
+// CalibrationGroups. So the cached values are the app's own numbers, which
+// the workbook's formulas must reproduce; handResults recomputes them
+// independently of package scoring.
 
 func ptr[T any](v T) *T { return &v }
 
@@ -177,20 +177,13 @@ func buildCommittee(t testing.TB, cards []fixtureCard) Committee {
 	threshold := scoring.DefaultCoverageThreshold
 	c := Committee{RoleID: 7, RoleTitle: "Backend Engineer", AppVersion: "1.4.0-test", CoverageThreshold: threshold,
 		ExportedAt: time.Date(2026, 3, 14, 15, 9, 26, 0, time.FixedZone("CET", 3600))}
-	seenComp := map[string]bool{}
-	for _, q := range plan {
-		if !seenComp[q.CompetencyID] {
-			seenComp[q.CompetencyID] = true
-			c.Competencies = append(c.Competencies, CompetencyWeight{ID: q.CompetencyID, Name: q.Competency, Weight: q.CompetencyWeight})
-		}
-		c.Questions = append(c.Questions, QuestionWeight{Key: q.Key, CompetencyID: q.CompetencyID, Competency: q.Competency,
-			QuestionID: q.QuestionID, Question: q.Prompt, Weight: q.QuestionWeight, Effective: q.Effective})
-	}
-	c.WeightChanges = []WeightChange{
-		{ChangedAt: "2026-03-01T09:00:00Z", Actor: "Rita Recruiter", What: "competency: Technical depth", Old: 1, New: 2, Reason: "core of the role"},
-		{ChangedAt: "2026-03-12T17:30:00Z", Actor: "Rita Recruiter", What: "question: Scale it to ten regions", Old: 1, New: 2,
-			AfterScoring: true, Reason: "the team runs in ten regions"},
-	}
+	c.Competencies, c.Questions = PlanWeights(plan)
+	c.WeightChanges = WeightChanges([]scoring.WeightChange{
+		{ChangedAt: "2026-03-01T09:00:00Z", ActorName: "Rita Recruiter", CompetencyID: "T", Label: "Technical depth", Old: 1, New: 2,
+			Reason: "core of the role"},
+		{ChangedAt: "2026-03-12T17:30:00Z", ActorName: "Rita Recruiter", CompetencyID: "T", QuestionID: "t3", Label: "Scale it to ten regions",
+			Old: 1, New: 2, AfterScoring: true, Reason: "the team runs in ten regions"},
+	}, nil, "")
 
 	var order []int64
 	byCand := map[int64][]scoring.Scorecard{}
@@ -232,50 +225,11 @@ func buildCommittee(t testing.TB, cards []fixtureCard) Committee {
 	}
 	ranked, rank := scoring.Rank(items)
 	for _, j := range ranked {
-		deb := debs[j]
-		cid := deb.CandidateID
-		sum := CandidateSummary{CandidateID: cid, Name: deb.CandidateName, Stage: stage[cid], Rank: rank[j],
-			Composite: deb.Composite, Coverage: deb.Coverage, Complete: deb.Complete, Uncertainty: deb.Uncertainty,
-			UncertaintyLabel: deb.UncertaintyLabel, Interviewers: len(deb.Interviewers), CompetencyMeans: map[string]float64{},
-			Recommendations: deb.Recommendations, Disagreements: deb.Disagreements, Scorecards: deb.Cards,
-			ScoredAfterSeeing: deb.ScoredAfterSeeing}
-		for _, cs := range deb.Competencies {
-			if cs.Norm != nil {
-				sum.CompetencyMeans[cs.ID] = *cs.Norm
-			}
-		}
-		c.Candidates = append(c.Candidates, sum)
-		for _, row := range deb.Rows {
-			if row.InPlan {
-				c.Answers = append(c.Answers, AnswerRow{CandidateID: cid, Candidate: deb.CandidateName, Key: row.Key,
-					Competency: row.CompetencyName, Question: row.Prompt, Interviewers: row.N, Mean: row.Mean})
-			}
-		}
-		// As scoreRows: card by card, in rubric order.
-		for _, sc := range byCand[cid] {
-			r, _ := rubricOf(sc)
-			answers, rec, _ := sc.Current()
-			for _, comp := range r.Competencies {
-				for _, q := range comp.Questions {
-					a, ok := answers[q.ID]
-					if !ok {
-						continue
-					}
-					row := ScoreRow{CandidateID: cid, Candidate: sc.CandidateName, Round: sc.RoundName, InterviewerID: sc.AuthorID,
-						Interviewer: sc.AuthorName, Key: scoring.WeightKey(comp.ID, q.ID), Competency: comp.Name, Question: q.Prompt,
-						ScaleMin: r.Scale.Min, ScaleMax: r.Scale.Max, Skipped: a.Skipped, SkipReason: a.SkipReason, Notes: a.Notes,
-						Recommendation: rubric.RecommendationLabel(rubric.Recommendation(rec)), SubmittedAt: sc.SubmittedAt,
-						Hash: sc.SHA256, Amended: len(sc.Revisions) > 0, AmendedAfterSeeing: sc.AmendedAfterSeeing()}
-					if a.Score != nil {
-						row.Score, row.Label = ptr(*a.Score), r.Scale.Label(*a.Score)
-						row.Norm = ptr(scoring.Normalize(*a.Score, r.Scale.Min, r.Scale.Max))
-					}
-					c.Scorecards = append(c.Scorecards, row)
-				}
-			}
-		}
+		cid := debs[j].CandidateID
+		c.AddCandidate(debs[j], stage[cid], rank[j], byCand[cid], rubricOf)
 	}
-	c.Calibration = fixtureCalibration(order, byCand, rubricOf)
+	c.Calibration = CalibrationGroups(scoring.Calibrate(order, byCand, rubricOf,
+		scoring.CalibrationMinimums{Candidates: 3, PairedItems: fixtureMinPaired}))
 	return c
 }
 
@@ -283,119 +237,6 @@ func buildCommittee(t testing.TB, cards []fixtureCard) Committee {
 // or more interviewers for a calibration group to be reported (the
 // service's is 10; the exports package shows whatever it is given).
 const fixtureMinPaired = 5
-
-// fixtureCalibration groups raw-level ratings as the service does: one
-// rating per interviewer per candidate × question (their mean when they
-// scored it twice), one group per scale pooled over all questions, then
-// one per competency and scale.
-func fixtureCalibration(order []int64, byCand map[int64][]scoring.Scorecard, rubricOf scoring.CardRubric) []CalibrationGroup {
-	type item struct {
-		cand  int64
-		key   string
-		rater int64
-		score float64
-	}
-	type group struct {
-		name, scale string
-		pooled      bool
-		items       []item
-	}
-	groups := map[string]*group{}
-	var keys []string
-	names := map[int64]string{}
-	add := func(gk, name, scale string, pooled bool, it item) {
-		g := groups[gk]
-		if g == nil {
-			g = &group{name: name, scale: scale, pooled: pooled}
-			groups[gk] = g
-			keys = append(keys, gk)
-		}
-		g.items = append(g.items, it)
-	}
-	for _, cid := range order {
-		type k struct {
-			key, scale string
-			rater      int64
-		}
-		sums := map[k]*[2]float64{}
-		var ks []k
-		compOf := map[string][2]string{}
-		for _, sc := range byCand[cid] {
-			r, _ := rubricOf(sc)
-			names[sc.AuthorID] = sc.AuthorName
-			answers, _, _ := sc.Current()
-			scale := fmt.Sprintf("%d–%d", r.Scale.Min, r.Scale.Max)
-			for _, comp := range r.Competencies {
-				for _, q := range comp.Questions {
-					if a, ok := answers[q.ID]; ok && a.Score != nil {
-						kk := k{scoring.WeightKey(comp.ID, q.ID), scale, sc.AuthorID}
-						if sums[kk] == nil {
-							sums[kk] = &[2]float64{}
-							ks = append(ks, kk)
-						}
-						sums[kk][0] += float64(*a.Score)
-						sums[kk][1]++
-						compOf[kk.key] = [2]string{comp.ID, comp.Name}
-					}
-				}
-			}
-		}
-		for _, kk := range ks {
-			it := item{cid, kk.key, kk.rater, sums[kk][0] / sums[kk][1]}
-			add("|"+kk.scale, "All questions", kk.scale, true, it)
-			add(compOf[kk.key][0]+"|"+kk.scale, compOf[kk.key][1], kk.scale, false, it)
-		}
-	}
-	var pooled, perComp []CalibrationGroup
-	for _, gk := range keys {
-		g := groups[gk]
-		cg := CalibrationGroup{Name: g.name, Scale: g.scale}
-		cands, raters, perItem := map[int64]bool{}, map[int64]bool{}, map[string]int{}
-		var ratings []stats.Rating
-		for _, it := range g.items {
-			cands[it.cand], raters[it.rater] = true, true
-			subject := strconv.FormatInt(it.cand, 10) + "/" + it.key
-			perItem[subject]++
-			ratings = append(ratings, stats.Rating{Subject: subject, Rater: strconv.FormatInt(it.rater, 10), Score: it.score})
-		}
-		cg.Candidates, cg.Raters, cg.Items = len(cands), len(raters), len(perItem)
-		for _, n := range perItem {
-			if n >= 2 {
-				cg.PairedItems++
-			}
-		}
-		switch {
-		case cg.Candidates < 3:
-			cg.TooFew = fmt.Sprintf("too few to say: %d candidates (needs at least 3)", cg.Candidates)
-		case cg.PairedItems < fixtureMinPaired:
-			cg.TooFew = fmt.Sprintf("too few to say: %d answers scored by two or more interviewers (needs at least %d)", cg.PairedItems, fixtureMinPaired)
-		default:
-			rep := stats.Analyze(ratings)
-			for i := range rep.Leniency {
-				id, _ := strconv.ParseInt(rep.Leniency[i].Rater, 10, 64)
-				rep.Leniency[i].Rater = names[id]
-			}
-			slices.SortStableFunc(rep.Leniency, func(a, b stats.RaterLeniency) int { return cmpString(a.Rater, b.Rater) })
-			cg.Report = &rep
-		}
-		if g.pooled {
-			pooled = append(pooled, cg)
-		} else {
-			perComp = append(perComp, cg)
-		}
-	}
-	return append(pooled, perComp...)
-}
-
-func cmpString(a, b string) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
-}
 
 func TestFixtureMatchesApp(t *testing.T) {
 	c := buildCommittee(t, fixtureCards())

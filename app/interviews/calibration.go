@@ -4,10 +4,6 @@
 package interviews
 
 import (
-	"fmt"
-	"sort"
-	"strconv"
-
 	"hirebench/app/scoring"
 	"hirebench/app/stats"
 )
@@ -52,126 +48,26 @@ const (
 	MinCalibrationPaired     = 10
 )
 
-type calItem struct {
-	candidate int64
-	key       string
-	rater     int64
-	score     float64
-}
-
 // calibrate builds the calibration of the listed candidates' cards.
 func calibrate(d roleData, candidates []int64) Calibration {
-	out := Calibration{Pooled: []CalibrationGroup{}, Competencies: []CalibrationGroup{},
+	pooled, comps := ratingGroups(d, candidates)
+	return Calibration{Pooled: calibrationGroups(pooled), Competencies: calibrationGroups(comps),
 		MinCandidates: MinCalibrationCandidates, MinPairedItems: MinCalibrationPaired}
-	type group struct {
-		id, name, scale string
-		items           []calItem
-	}
-	groups := map[string]*group{}
-	var order []string
-	names := map[int64]string{}
-	add := func(gkey, id, name, scale string, it calItem) {
-		g := groups[gkey]
-		if g == nil {
-			g = &group{id: id, name: name, scale: scale}
-			groups[gkey] = g
-			order = append(order, gkey)
-		}
-		g.items = append(g.items, it)
-	}
-	for _, cid := range candidates {
-		// An interviewer who scored a question twice (two rounds) gives the
-		// mean of their scores: one rating per rater per item.
-		type k struct {
-			key   string
-			rater int64
-			scale string
-		}
-		sums := map[k]*[2]float64{}
-		var keys []k
-		comp := map[string][2]string{}
-		for _, c := range d.cards[cid] {
-			r, ok := d.rubricOf(c)
-			if !ok {
-				continue
-			}
-			names[c.AuthorID] = c.AuthorName
-			answers, _, _ := c.Current()
-			scale := fmt.Sprintf("%d–%d", r.Scale.Min, r.Scale.Max)
-			for _, cm := range r.Competencies {
-				for _, q := range cm.Questions {
-					a, ok := answers[q.ID]
-					if !ok || a.Score == nil {
-						continue
-					}
-					kk := k{scoring.WeightKey(cm.ID, q.ID), c.AuthorID, scale}
-					if sums[kk] == nil {
-						sums[kk] = &[2]float64{}
-						keys = append(keys, kk)
-					}
-					sums[kk][0] += float64(*a.Score)
-					sums[kk][1]++
-					comp[kk.key] = [2]string{cm.ID, cm.Name}
-				}
-			}
-		}
-		for _, kk := range keys {
-			it := calItem{candidate: cid, key: kk.key, rater: kk.rater, score: sums[kk][0] / sums[kk][1]}
-			add("pooled|"+kk.scale, "", "All questions", kk.scale, it)
-			cm := comp[kk.key]
-			add(cm[0]+"|"+kk.scale, cm[0], cm[1], kk.scale, it)
-		}
-	}
-	for _, gk := range order {
-		g := groups[gk]
-		cg := analyzeGroup(g.id, g.name, g.scale, g.items, names)
-		if g.id == "" {
-			out.Pooled = append(out.Pooled, cg)
-		} else {
-			out.Competencies = append(out.Competencies, cg)
-		}
-	}
-	return out
 }
 
-func analyzeGroup(id, name, scale string, items []calItem, names map[int64]string) CalibrationGroup {
-	g := CalibrationGroup{ID: id, Name: name, Scale: scale, Ratings: len(items)}
-	cands, raters := map[int64]bool{}, map[int64]bool{}
-	perItem := map[string]int{}
-	ratings := make([]stats.Rating, 0, len(items))
-	for _, it := range items {
-		cands[it.candidate], raters[it.rater] = true, true
-		subject := strconv.FormatInt(it.candidate, 10) + "/" + it.key
-		perItem[subject]++
-		ratings = append(ratings, stats.Rating{Subject: subject, Rater: strconv.FormatInt(it.rater, 10), Score: it.score})
+// ratingGroups applies the calibration rule (scoring.Calibrate) to the
+// listed candidates' cards, at the service's minimums.
+func ratingGroups(d roleData, candidates []int64) (pooled, competencies []scoring.RatingGroup) {
+	return scoring.Calibrate(candidates, d.cards, d.rubricOf,
+		scoring.CalibrationMinimums{Candidates: MinCalibrationCandidates, PairedItems: MinCalibrationPaired})
+}
+
+func calibrationGroups(groups []scoring.RatingGroup) []CalibrationGroup {
+	out := make([]CalibrationGroup, 0, len(groups))
+	for _, g := range groups {
+		out = append(out, CalibrationGroup{ID: g.CompetencyID, Name: g.Name, Scale: g.Scale, Candidates: g.Candidates,
+			Items: g.Items, PairedItems: g.PairedItems, Raters: g.Raters, Ratings: g.Ratings,
+			TooFew: g.Reason != "", Reason: g.Reason, Report: g.Report})
 	}
-	g.Candidates, g.Raters, g.Items = len(cands), len(raters), len(perItem)
-	for _, n := range perItem {
-		if n >= 2 {
-			g.PairedItems++
-		}
-	}
-	switch {
-	case g.Candidates < MinCalibrationCandidates:
-		g.TooFew = true
-		g.Reason = fmt.Sprintf("too few to say: %d %s (needs at least %d)", g.Candidates, plural(g.Candidates, "candidate", "candidates"), MinCalibrationCandidates)
-	case g.PairedItems < MinCalibrationPaired:
-		g.TooFew = true
-		g.Reason = fmt.Sprintf("too few to say: %d %s scored by two or more interviewers (needs at least %d)",
-			g.PairedItems, plural(g.PairedItems, "answer", "answers"), MinCalibrationPaired)
-	}
-	if g.TooFew {
-		return g
-	}
-	rep := stats.Analyze(ratings)
-	// Raters were keyed by profile id; show their names.
-	for i := range rep.Leniency {
-		id, _ := strconv.ParseInt(rep.Leniency[i].Rater, 10, 64)
-		if n, ok := names[id]; ok {
-			rep.Leniency[i].Rater = n
-		}
-	}
-	sort.SliceStable(rep.Leniency, func(a, b int) bool { return rep.Leniency[a].Rater < rep.Leniency[b].Rater })
-	g.Report = &rep
-	return g
+	return out
 }
