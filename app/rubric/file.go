@@ -142,7 +142,7 @@ func Encode(r Rubric, format string) ([]byte, error) {
 			return nil, fmt.Errorf("encode rubric as YAML: %w", err)
 		}
 	default:
-		return nil, fmt.Errorf("unknown rubric file format %q; use \"json\" or \"yaml\"", format)
+		return nil, model.Invalid("format", "unknown rubric file format %q; use \"json\" or \"yaml\"", format)
 	}
 	return buf.Bytes(), nil
 }
