@@ -1,3 +1,4 @@
+// Tests the app shell: welcome and error states, the first role's board, save-before-close, keyboard shortcuts and search, and switching, protecting and unlocking profiles.
 import { render, screen, within, waitFor } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import App from './App.svelte';

@@ -1,3 +1,4 @@
+// The entry point: loads the global styles and mounts the app into #app.
 import './app.css';
 import { mount } from 'svelte';
 import App from './App.svelte';

@@ -1,3 +1,4 @@
+// Tests the shared autosave: debounced merged patches, flush and dispose, refused saves and retries, edits during a save, and flushAll / onFlush at window close.
 import { Autosave, PatchQueue, flushAll, onFlush, type PatchQueueOptions } from './autosave.svelte';
 import { ApiError } from './api';
 import { invalidEmail } from '../test/fixtures';

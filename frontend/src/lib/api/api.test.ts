@@ -1,3 +1,4 @@
+// Tests the API layer: how backend errors become ApiError (code, message, field messages) and the defaults the wrappers fill in before calling the bindings.
 import { api, ApiError, toApiError } from './index';
 import * as Candidates from '../wailsjs/go/app/Candidates';
 import * as Runtime from '../wailsjs/runtime/runtime';

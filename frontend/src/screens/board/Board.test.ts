@@ -1,3 +1,4 @@
+// Tests the kanban board: columns and cards, keyboard moves and focus, the reject reason, opening a candidate, and refused moves.
 import { render, screen, within, waitFor } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import Board from './Board.svelte';

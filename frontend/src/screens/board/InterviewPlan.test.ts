@@ -1,3 +1,4 @@
+// Tests the interview plan dialog: adding, editing, moving and deleting rounds, field errors, read-only viewers, and the Weights tab with Go's shares, reasons and coverage.
 import { render, screen, within, waitFor } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import InterviewPlan from './InterviewPlan.svelte';

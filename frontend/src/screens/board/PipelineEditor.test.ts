@@ -1,3 +1,4 @@
+// Tests the pipeline editor: stage list and counts, deleting a stage that holds candidates, adding and reordering stages, and the rejection reasons.
 import { render, screen, within, waitFor } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import PipelineEditor from './PipelineEditor.svelte';

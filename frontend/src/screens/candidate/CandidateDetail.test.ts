@@ -1,3 +1,4 @@
+// Tests the candidate drawer: loading and empty states, autosaved profile fields and their errors, notes, flushing on close, and moving, applying and attaching.
 import { render, screen, within, waitFor } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import CandidateDetail from './CandidateDetail.svelte';

@@ -1,3 +1,4 @@
+// Tests a candidate's interview rounds: each round's state and button, hidden and visible scorecards, scheduling, assignment and reassignment.
 import { fireEvent, render, screen, within, waitFor } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import InterviewRounds from './InterviewRounds.svelte';

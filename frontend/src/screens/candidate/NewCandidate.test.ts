@@ -1,3 +1,4 @@
+// Tests the New candidate dialog: focus and defaults, Go's field errors, duplicate and known emails, and creating with trimmed tags and the chosen role.
 import { render, screen, within, waitFor } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import NewCandidate from './NewCandidate.svelte';

@@ -1,3 +1,4 @@
+// Tests the resume screen: green and red flags, saving marks, evidence and decision, refused quotes, and the empty and failed states.
 import { render, screen, within, waitFor } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import ResumeScreen from './ResumeScreen.svelte';

@@ -1,3 +1,4 @@
+// Tests the candidates table: rows and search highlights, filters and facets, sorting, empty states and loading more pages.
 import { render, screen, within, waitFor } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import CandidatesTable from './CandidatesTable.svelte';

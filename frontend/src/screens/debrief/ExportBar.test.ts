@@ -1,3 +1,4 @@
+// Tests the debrief's export bar: cancelling a workbook export while it is written, and Go's reason when this profile may not export.
 import { render, screen, waitFor } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import ExportBar from './ExportBar.svelte';

@@ -1,3 +1,4 @@
+// Tests the debrief's statistic names (ICC forms and alpha levels in report order) and number formats (true minus, no negative zero).
 import { ALPHA_FORMS, ICC_FORMS, fixed, signed } from './explain';
 
 // What a value means is the backend's to say (app/stats/words.go, tested

@@ -1,3 +1,4 @@
+// Tests the bundles dialog: exporting mine or the whole workspace, cancelled dialogs, the import report and its errors, and busy buttons.
 import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import BundlesDialog from './BundlesDialog.svelte';

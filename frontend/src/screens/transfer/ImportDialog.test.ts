@@ -1,3 +1,4 @@
+// Tests the candidate import wizard end to end: choosing a file, the guessed mapping and previews, mapping errors, sheets, rows with errors, and the import.
 import { render, screen, within, waitFor } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import ImportDialog from './ImportDialog.svelte';

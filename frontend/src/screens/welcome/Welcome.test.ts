@@ -1,3 +1,4 @@
+// Tests the welcome screen: continuing as a profile, the passphrase of a protected one, and a profile that could not be chosen.
 import { render, screen, within, waitFor } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import Welcome from './Welcome.svelte';

@@ -1,0 +1,84 @@
+// Words and small rules the import wizard's steps share: field labels, counts in words, and where the server's mapping errors go.
+import { ApiError, type ImportCellError } from '../../lib/api';
+
+export type Step = 1 | 2 | 3;
+export type Policy = 'skip' | 'merge';
+export type Counts = { create: number; merge: number; skip: number; error: number };
+
+/** What each target field is called on screen (Go: app/importer/mapping.go). */
+export const LABELS: Record<string, string> = {
+  name: 'Full name',
+  first_name: 'First name',
+  last_name: 'Last name',
+  email: 'Email',
+  phone: 'Phone',
+  location: 'Location',
+  source: 'Source',
+  tags: 'Tags',
+  resume: 'Resume text',
+  linkedin: 'LinkedIn',
+  github: 'GitHub',
+  portfolio: 'Portfolio',
+  notes: 'Notes',
+};
+/** The fields offered when the server has not said which (before the first preview). */
+export const FALLBACK_FIELDS = Object.keys(LABELS);
+
+export const STEPS: { n: Step; title: string }[] = [
+  { n: 1, title: 'Choose a file' },
+  { n: 2, title: 'Map columns' },
+  { n: 3, title: 'Import' },
+];
+
+export function asApiError(e: unknown): ApiError {
+  return e instanceof ApiError ? e : new ApiError('internal', e instanceof Error ? e.message : String(e));
+}
+
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** True when the server refused the mapping itself (not the file or a row). */
+export function isMappingError(e: ApiError): boolean {
+  return e.code === 'invalid' && e.fields.length > 0 && e.fields.every((f) => f.field === 'mapping');
+}
+
+export type MappingErrors = { byField: Record<string, string[]>; sheet: string[]; other: string[] };
+
+/**
+ * Puts the server's messages about the mapping next to the selects they name:
+ * by target field, on the sheet select (when the file has several sheets), or
+ * in the list under the mapping.
+ */
+export function splitMappingErrors(e: ApiError | null, fields: string[], manySheets: boolean): MappingErrors {
+  const out: MappingErrors = { byField: {}, sheet: [], other: [] };
+  if (!e) return out;
+  if (!e.fields.length) {
+    out.other.push(e.message);
+    return out;
+  }
+  for (const f of e.fields) {
+    const message = f.message.replace(/\bfirst_name\b/g, 'first name').replace(/\blast_name\b/g, 'last name');
+    if (f.field === 'sheet' && manySheets) {
+      out.sheet.push(message);
+      continue;
+    }
+    if (f.field !== 'mapping') {
+      out.other.push(message);
+      continue;
+    }
+    // Quoted parts are the file's headers, not field names.
+    const bare = f.message.replace(/"[^"]*"/g, '');
+    const named = fields.filter((k) => new RegExp(`\\b${k}\\b`).test(bare));
+    if (!named.length) out.other.push(message);
+    for (const k of named) (out.byField[k] ??= []).push(message);
+  }
+  return out;
+}
+
+/** One row's problem in words: the row, and the column or field when known. */
+export function errorText(e: ImportCellError): string {
+  if (e.column) return `Row ${e.row}, column “${e.column}”: ${e.message}`;
+  if (e.field) return `Row ${e.row}, ${LABELS[e.field] ?? e.field}: ${e.message}`;
+  return `Row ${e.row}: ${e.message}`;
+}
