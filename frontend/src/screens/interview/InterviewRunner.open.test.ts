@@ -44,7 +44,14 @@ describe('InterviewRunner: opening', () => {
         } as unknown as Revision,
       ],
     });
-    vi.mocked(Interviews.Amend).mockResolvedValue(amended);
+    // Go refuses an amendment without a reason; the form shows its words by the field.
+    vi.mocked(Interviews.Amend)
+      .mockRejectedValueOnce(
+        backendError('invalid', 'reason: say why the submitted scorecard is being amended', [
+          { field: 'reason', message: 'say why the submitted scorecard is being amended' },
+        ]),
+      )
+      .mockResolvedValue(amended);
     const { user } = await open(view({ ...submittedCard() }));
     expect(screen.queryByRole('group', { name: 'Score' })).toBeNull();
     expect(screen.getByTestId('scorecard-hash')).toHaveTextContent('ab12cd34ef56');
@@ -53,8 +60,9 @@ describe('InterviewRunner: opening', () => {
     await user.click(screen.getByRole('button', { name: 'Amend…' }));
     const dialog = screen.getByRole('dialog', { name: 'Amend scorecard' });
     await user.click(within(dialog).getByRole('button', { name: 'Save amendment' }));
-    expect(within(dialog).getByRole('alert')).toHaveTextContent('Say why');
-    expect(Interviews.Amend).not.toHaveBeenCalled();
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent('say why the submitted scorecard is being amended');
+    expect(within(dialog).getByLabelText('Reason (required)')).toHaveAttribute('aria-invalid', 'true');
+    expect(Interviews.Amend).toHaveBeenCalledTimes(1);
 
     await user.type(within(dialog).getByLabelText('Reason (required)'), 'Mixed up my notes');
     await user.selectOptions(within(dialog).getByLabelText('Change the score of'), 'q1');
