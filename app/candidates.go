@@ -32,7 +32,7 @@ func (c *Candidates) Create(in model.CandidateInput, roleIDs []int64) (model.Can
 
 // Update saves the fields set in patch (autosave).
 func (c *Candidates) Update(id int64, patch model.CandidatePatch) (model.Candidate, error) {
-	return result(c.svc.UpdateCandidate(context.Background(), id, patch))
+	return signedIn(c.ws, func() (model.Candidate, error) { return c.svc.UpdateCandidate(context.Background(), id, patch) })
 }
 
 // FindByEmail returns who already has an email; not_found when nobody does.
@@ -53,11 +53,11 @@ func (c *Candidates) Facets() (model.Facets, error) {
 }
 
 func (c *Candidates) Archive(id int64) (model.Candidate, error) {
-	return result(c.svc.SetArchived(context.Background(), id, true))
+	return signedIn(c.ws, func() (model.Candidate, error) { return c.svc.SetArchived(context.Background(), id, true) })
 }
 
 func (c *Candidates) Restore(id int64) (model.Candidate, error) {
-	return result(c.svc.SetArchived(context.Background(), id, false))
+	return signedIn(c.ws, func() (model.Candidate, error) { return c.svc.SetArchived(context.Background(), id, false) })
 }
 
 func (c *Candidates) AddNote(candidateID int64, body string) (model.Note, error) {
@@ -87,20 +87,22 @@ func (c *Candidates) Board(roleID int64) (model.Board, error) {
 // candidate. Its size is checked before it is read, and it is read from
 // disk here, never through the page. nil when the user cancelled.
 func (c *Candidates) AttachFile(candidateID int64) (*model.Attachment, error) {
-	path, err := c.rt.openPath("Attach a file", "*.pdf;*.PDF;*.docx;*.DOCX;*.txt;*.TXT", "PDF, DOCX or TXT")
-	if err != nil || path == "" {
-		return nil, userError(err)
-	}
-	name := filepath.Base(path)
-	data, err := files.ReadLimited(path, model.MaxAttachment)
-	if err != nil {
-		return nil, userError(files.Refusal(name, "attachments", model.MaxAttachment, err))
-	}
-	a, err := c.svc.Attach(context.Background(), candidateID, name, data)
-	if err != nil {
-		return nil, userError(err)
-	}
-	return &a, nil
+	return signedIn(c.ws, func() (*model.Attachment, error) {
+		path, err := c.rt.openPath("Attach a file", "*.pdf;*.PDF;*.docx;*.DOCX;*.txt;*.TXT", "PDF, DOCX or TXT")
+		if err != nil || path == "" {
+			return nil, err
+		}
+		name := filepath.Base(path)
+		data, err := files.ReadLimited(path, model.MaxAttachment)
+		if err != nil {
+			return nil, files.Refusal(name, "attachments", model.MaxAttachment, err)
+		}
+		a, err := c.svc.Attach(context.Background(), candidateID, name, data)
+		if err != nil {
+			return nil, err
+		}
+		return &a, nil
+	})
 }
 
 // SaveAttachment asks where to save a stored file and writes it there.
@@ -114,5 +116,5 @@ func (c *Candidates) SaveAttachment(id int64) (bool, error) {
 }
 
 func (c *Candidates) DeleteAttachment(id int64) error {
-	return userError(c.svc.DeleteAttachment(context.Background(), id))
+	return signedInDo(c.ws, func() error { return c.svc.DeleteAttachment(context.Background(), id) })
 }

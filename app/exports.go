@@ -6,7 +6,6 @@ package app
 import (
 	"context"
 	"errors"
-	"fmt"
 	"io"
 	"path/filepath"
 	"sync"
@@ -137,7 +136,7 @@ func (e *Exports) export(roleID int64, title, suffix, pattern, patternName strin
 	case errors.Is(err, context.Canceled):
 		return ExportResult{Cancelled: true, Path: path}, nil
 	case err != nil:
-		return ExportResult{}, userError(fmt.Errorf("export to %s: %w", filepath.Base(path), err))
+		return ExportResult{}, userError(files.SaveRefusal(filepath.Base(path), err))
 	}
 	return ExportResult{Saved: true, Path: path, Candidates: len(c.Candidates), Rows: len(c.Scorecards)}, nil
 }

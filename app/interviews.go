@@ -68,11 +68,11 @@ func (i *Interviews) CheckRubric(r rubric.Rubric) []model.FieldError {
 }
 
 func (i *Interviews) ArchiveRubric(id int64, archived bool) error {
-	return userError(i.svc.ArchiveRubric(context.Background(), id, archived))
+	return signedInDo(i.ws, func() error { return i.svc.ArchiveRubric(context.Background(), id, archived) })
 }
 
 func (i *Interviews) DeleteRubric(id int64) error {
-	return userError(i.svc.DeleteRubric(context.Background(), id))
+	return signedInDo(i.ws, func() error { return i.svc.DeleteRubric(context.Background(), id) })
 }
 
 // ChooseRubricFile shows the open dialog for a JSON or YAML rubric file and
@@ -168,7 +168,7 @@ func (i *Interviews) SetCoverageThreshold(v float64) error {
 }
 
 func (i *Interviews) ScheduleRound(applicationID, roundID int64, at string) error {
-	return userError(i.svc.ScheduleRound(context.Background(), applicationID, roundID, at))
+	return signedInDo(i.ws, func() error { return i.svc.ScheduleRound(context.Background(), applicationID, roundID, at) })
 }
 
 // CandidateRounds lists a candidate's rounds with the cards the current profile may see.

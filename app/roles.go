@@ -24,23 +24,23 @@ func (r *Roles) Get(id int64) (model.Role, error) {
 }
 
 func (r *Roles) Create(in model.RoleInput) (model.Role, error) {
-	return result(r.svc.CreateRole(context.Background(), in))
+	return signedIn(r.ws, func() (model.Role, error) { return r.svc.CreateRole(context.Background(), in) })
 }
 
 func (r *Roles) Update(id int64, in model.RoleInput) (model.Role, error) {
-	return result(r.svc.UpdateRole(context.Background(), id, in))
+	return signedIn(r.ws, func() (model.Role, error) { return r.svc.UpdateRole(context.Background(), id, in) })
 }
 
 func (r *Roles) AddStage(roleID int64, name string) (model.Role, error) {
-	return result(r.svc.AddStage(context.Background(), roleID, name))
+	return signedIn(r.ws, func() (model.Role, error) { return r.svc.AddStage(context.Background(), roleID, name) })
 }
 
 func (r *Roles) RenameStage(stageID int64, name string) (model.Role, error) {
-	return result(r.svc.RenameStage(context.Background(), stageID, name))
+	return signedIn(r.ws, func() (model.Role, error) { return r.svc.RenameStage(context.Background(), stageID, name) })
 }
 
 func (r *Roles) ReorderStages(roleID int64, stageIDs []int64) (model.Role, error) {
-	return result(r.svc.ReorderStages(context.Background(), roleID, stageIDs))
+	return signedIn(r.ws, func() (model.Role, error) { return r.svc.ReorderStages(context.Background(), roleID, stageIDs) })
 }
 
 // DeleteStage deletes a stage; moveTo is required when it holds candidates.
@@ -55,5 +55,5 @@ func (r *Roles) RejectionReasons() ([]string, error) {
 }
 
 func (r *Roles) SetRejectionReasons(labels []string) ([]string, error) {
-	return result(r.svc.SetRejectionReasons(context.Background(), labels))
+	return signedIn(r.ws, func() ([]string, error) { return r.svc.SetRejectionReasons(context.Background(), labels) })
 }

@@ -142,6 +142,9 @@ func (t *Transfer) ExportBundle(mine bool) (BundleResult, error) {
 			name = "hirebench-scorecards-" + fileName(a.Name) + ".hbundle"
 			opts.AuthorID = a.ID
 		}
+		if err := transfer.MayExportBundle(opts, scoring.ExporterOf(a)); err != nil {
+			return BundleResult{}, err // before the dialog: no asking where to save what cannot be saved
+		}
 		path, err := t.rt.savePath("Export bundle", name, "*.hbundle;*.zip", "hirebench bundle")
 		if err != nil || path == "" {
 			return BundleResult{}, err
@@ -152,7 +155,7 @@ func (t *Transfer) ExportBundle(mine bool) (BundleResult, error) {
 			sum, err = t.bundles.ExportBundle(context.Background(), w, opts, scoring.ExporterOf(a))
 			return err
 		})
-		return BundleResult{Saved: err == nil, Path: path, Summary: sum}, err
+		return BundleResult{Saved: err == nil, Path: path, Summary: sum}, files.SaveRefusal(filepath.Base(path), err)
 	})
 }
 

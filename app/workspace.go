@@ -138,6 +138,18 @@ func (w *Workspace) actor() (model.Profile, error) {
 	return w.current, nil
 }
 
+// signedIn runs fn only while someone is signed in: a window where nobody
+// chose who they are, or a locked one, changes nothing.
+func signedIn[T any](w *Workspace, fn func() (T, error)) (T, error) {
+	return withActor(w, func(model.Profile) (T, error) { return fn() })
+}
+
+// signedInDo is signedIn for actions that return only an error.
+func signedInDo(w *Workspace, fn func() error) error {
+	_, err := signedIn(w, func() (struct{}, error) { return struct{}{}, fn() })
+	return err
+}
+
 // withActor runs fn as the current profile.
 func withActor[T any](w *Workspace, fn func(model.Profile) (T, error)) (T, error) {
 	a, err := w.actor()

@@ -125,6 +125,9 @@ func (s *Store) RenameStage(ctx context.Context, stageID int64, name string) (mo
 func (s *Store) ReorderStages(ctx context.Context, roleID int64, ids []int64) (model.Role, error) {
 	var r model.Role
 	err := s.write(ctx, func(tx *sql.Tx) error {
+		if _, err := getRole(ctx, tx, roleID); err != nil {
+			return err // not_found, rather than "list each of the role's 0 stages"
+		}
 		current, err := int64s(ctx, tx, sqlActiveStageIDs, roleID)
 		if err != nil {
 			return err

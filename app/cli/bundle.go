@@ -105,7 +105,7 @@ func (c *command) bundleExport(args []string) error {
 		return err
 	})
 	if err != nil {
-		return err
+		return files.SaveRefusal(*out, err)
 	}
 	if *asJSON {
 		return writeJSON(c.out, sum)

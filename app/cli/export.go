@@ -47,7 +47,7 @@ func (c *command) export(kind string, args []string) error {
 		return err
 	}
 	if err := files.WriteAtomic(*out, func(w io.Writer) error { return write(w, cm) }); err != nil {
-		return err
+		return files.SaveRefusal(*out, err)
 	}
 	fmt.Fprintf(c.out, "wrote %s: %d candidates, %d scorecard rows (role %q)\n", *out, len(cm.Candidates), len(cm.Scorecards), r.Title)
 	return nil

@@ -17,7 +17,7 @@ import (
 // with a plain message.
 func WriteAtomic(path string, write func(io.Writer) error) error {
 	if st, err := os.Stat(path); err == nil && st.IsDir() {
-		return fmt.Errorf("%s is a folder; give a file name", path)
+		return fmt.Errorf("%s: %w", filepath.Base(path), ErrFolder)
 	}
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+strings.TrimPrefix(filepath.Base(path), ".")+".tmp-*")
 	if err != nil {

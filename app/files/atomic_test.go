@@ -8,7 +8,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 )
 
@@ -36,7 +35,7 @@ func TestWriteAtomic(t *testing.T) {
 	if b, _ := os.ReadFile(path); string(b) != "new" || st.Mode().Perm() != 0o600 {
 		t.Errorf("written %q with mode %v; want new, 0600", b, st.Mode().Perm())
 	}
-	if err := WriteAtomic(dir, func(io.Writer) error { return nil }); err == nil || !strings.Contains(err.Error(), "is a folder") {
+	if err := WriteAtomic(dir, func(io.Writer) error { return nil }); err == nil || !errors.Is(err, ErrFolder) {
 		t.Errorf("a folder as the target: %v", err)
 	}
 }

@@ -7,7 +7,9 @@ import (
 	"errors"
 	"io/fs"
 	"log/slog"
+	"os"
 	"strconv"
+	"syscall"
 
 	"hirebench/app/model"
 )
@@ -42,4 +44,35 @@ func sizeWords(n int64) string {
 		return strconv.FormatInt(n>>20, 10) + " MB"
 	}
 	return strconv.FormatInt(n, 10) + " bytes"
+}
+
+// SaveRefusal says in plain words why name could not be saved, as an
+// invalid "file" field, when err is the disk's answer (no folder, no right
+// to write, no space); any other error (a cancelled export, a failed
+// workbook) comes back as it was.
+func SaveRefusal(name string, err error) error {
+	var pe *fs.PathError
+	var le *os.LinkError
+	if !errors.As(err, &pe) && !errors.As(err, &le) && !errors.Is(err, syscall.ENOSPC) && !errors.Is(err, ErrFolder) {
+		return err
+	}
+	switch {
+	case errors.Is(err, ErrFolder):
+		return model.Invalid("file", "%s is a folder; give a file name", name)
+	case errors.Is(err, fs.ErrNotExist):
+		return model.Invalid("file", "%s could not be saved: its folder is no longer there; choose another", name)
+	case errors.Is(err, fs.ErrPermission):
+		return model.Invalid("file", "%s could not be saved: you may not write in that folder; choose another", name)
+	case errors.Is(err, syscall.ENOSPC):
+		return model.Invalid("file", "%s could not be saved: the disk is full", name)
+	case errors.Is(err, syscall.EROFS):
+		return model.Invalid("file", "%s could not be saved: that disk is read-only; choose another folder", name)
+	}
+	if pe != nil {
+		err = pe.Err // the path stays out of the log
+	} else if le != nil {
+		err = le.Err
+	}
+	slog.Warn("a file could not be saved", "err", err)
+	return model.Invalid("file", "%s could not be saved; try another folder", name)
 }

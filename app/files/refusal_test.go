@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 
 	"hirebench/app/model"
@@ -62,5 +63,33 @@ func TestOpenRegularRefusesFoldersAndDevices(t *testing.T) {
 	}
 	if _, _, err := OpenRegular(filepath.Join(dir, "gone")); !errors.Is(err, fs.ErrNotExist) {
 		t.Errorf("missing file: %v", err)
+	}
+}
+
+func TestSaveRefusalSaysWhyTheDiskSaidNo(t *testing.T) {
+	cases := []struct {
+		err  error
+		want string
+	}{
+		{&fs.PathError{Op: "open", Path: "/home/ada/gone/x.xlsx", Err: fs.ErrNotExist}, "x.xlsx could not be saved: its folder is no longer there; choose another"},
+		{fmt.Errorf("cannot write x.xlsx: %w", &fs.PathError{Op: "open", Path: "/x", Err: fs.ErrPermission}), "x.xlsx could not be saved: you may not write in that folder; choose another"},
+		{&fs.PathError{Op: "write", Path: "/x", Err: syscall.ENOSPC}, "x.xlsx could not be saved: the disk is full"},
+		{fmt.Errorf("x.xlsx: %w", ErrFolder), "x.xlsx is a folder; give a file name"},
+		{&os.LinkError{Op: "rename", Old: "/a", New: "/b", Err: syscall.EXDEV}, "x.xlsx could not be saved; try another folder"},
+	}
+	for _, c := range cases {
+		err := SaveRefusal("x.xlsx", c.err)
+		var inv *model.ValidationError
+		if !errors.As(err, &inv) || inv.Fields[0].Message != c.want {
+			t.Errorf("%v: got %v, want %q", c.err, err, c.want)
+		}
+	}
+	// Not the disk's answer: passed through as it was (a cancelled export stays cancelled).
+	other := fmt.Errorf("export: %w", errors.New("workbook failed"))
+	if err := SaveRefusal("x.xlsx", other); err != other {
+		t.Errorf("a writer's own error was reworded: %v", err)
+	}
+	if err := SaveRefusal("x.xlsx", nil); err != nil {
+		t.Errorf("nil: %v", err)
 	}
 }

@@ -26,6 +26,12 @@ type Service struct {
 // New returns the bundle service over a workspace.
 func New(store *storage.Store) *Service { return &Service{store: store} }
 
+// MayExportBundle says whether who may write this bundle, so the window can
+// refuse before it asks where to save it (scoring.MayExport).
+func MayExportBundle(opts bundle.ExportOptions, who scoring.Exporter) error {
+	return scoring.MayExport(who, scoring.BundleKind(who.ProfileID, opts.AuthorID, opts.NoScorecards))
+}
+
 // ExportBundle writes a bundle to w if the exporter may: one with other
 // people's scorecards is the recruiter's (or the command line's) alone;
 // one's own scorecards, or none, are anyone's (scoring.MayExport).
@@ -36,7 +42,7 @@ func New(store *storage.Store) *Service { return &Service{store: store} }
 // that no longer matches its hash is left out and listed in
 // Summary.Skipped rather than passed on.
 func (s *Service) ExportBundle(ctx context.Context, w io.Writer, opts bundle.ExportOptions, who scoring.Exporter) (bundle.Summary, error) {
-	if err := scoring.MayExport(who, scoring.BundleKind(who.ProfileID, opts.AuthorID, opts.NoScorecards)); err != nil {
+	if err := MayExportBundle(opts, who); err != nil {
 		return bundle.Summary{}, err
 	}
 	var sum bundle.Summary
