@@ -54,8 +54,8 @@ func rubricValidate(args []string, stdout, stderr io.Writer, fail func(int, stri
 	for _, c := range r.Competencies {
 		questions += len(c.Questions)
 	}
-	fmt.Fprintf(stdout, "%s: valid rubric %q (%d competencies, %d questions, scale %d–%d)\n",
-		path, r.Name, len(r.Competencies), questions, r.Scale.Min, r.Scale.Max)
+	fmt.Fprintf(stdout, "%s: valid rubric %q (%s, %s, scale %d–%d)\n", path, r.Name,
+		model.Count(len(r.Competencies), "competency", "competencies"), model.Count(questions, "question", "questions"), r.Scale.Min, r.Scale.Max)
 	return ExitOK
 }
 

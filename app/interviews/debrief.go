@@ -149,7 +149,7 @@ func (s *Service) RoleDebrief(ctx context.Context, roleID int64, viewer model.Pr
 			out.Candidates[i].Rank = 0
 		}
 		out.RankNote = fmt.Sprintf("No ranks while %d %s of this role %s hidden from you: a rank among the ones you see would mislead.",
-			out.Hidden, plural(out.Hidden, "candidate", "candidates"), plural(out.Hidden, "is", "are"))
+			out.Hidden, model.Plural(out.Hidden, "candidate", "candidates"), model.Plural(out.Hidden, "is", "are"))
 	}
 	out.ExportNote = RightsOf(viewer).ExportCommitteeNote
 	out.Calibration = calibrate(d, visible)

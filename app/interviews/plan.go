@@ -111,19 +111,12 @@ func weightsNote(changes []scoring.WeightChange, drift []string) string {
 	}
 	var parts []string
 	if after > 0 {
-		parts = append(parts, fmt.Sprintf("%d weight %s (see the weight history)", after, plural(after, "change", "changes")))
+		parts = append(parts, fmt.Sprintf("%d weight %s (see the weight history)", after, model.Plural(after, "change", "changes")))
 	}
 	if len(drift) > 0 {
 		parts = append(parts, "the plan "+model.JoinAnd(drift))
 	}
 	return "Weights changed after scoring began: " + strings.Join(parts, "; ") + ". The ranking is not the one planned before interviews."
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }
 
 // SetWeights changes weights on a role's plan. The recruiter alone sets

@@ -4,6 +4,7 @@
 package model
 
 import (
+	"strconv"
 	"strings"
 	"unicode"
 )
@@ -37,4 +38,17 @@ func Sentence(s string) string {
 // message without the sentinel, as a sentence.
 func RefusalSentence(err error) string {
 	return Sentence(strings.TrimSuffix(err.Error(), ": "+ErrConflict.Error()))
+}
+
+// Plural is one when n is 1, else many: "question" or "questions".
+func Plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// Count is n followed by Plural: "1 question", "3 questions".
+func Count(n int, one, many string) string {
+	return strconv.Itoa(n) + " " + Plural(n, one, many)
 }

@@ -168,7 +168,7 @@ func (c *checker) scale(s Scale) (int, bool) {
 	n := int(levels)
 	switch {
 	case ok && len(s.Labels) != n:
-		c.add("scale.labels", "%d %s for a %s scale (needs %d)", len(s.Labels), plural(len(s.Labels), "label", "labels"), scaleRange(s), n)
+		c.add("scale.labels", "%d %s for a %s scale (needs %d)", len(s.Labels), model.Plural(len(s.Labels), "label", "labels"), scaleRange(s), n)
 	case !ok && len(s.Labels) > MaxLevels:
 		c.add("scale.labels", "%d labels; a scale has at most %d levels", len(s.Labels), MaxLevels)
 	case !ok && len(s.Labels) == 0:
@@ -262,7 +262,7 @@ func (c *checker) question(path string, q Question, s Scale, levels int, ids map
 	c.weight(path+".weight", q.Weight)
 	switch {
 	case levels > 0 && len(q.Anchors) != levels:
-		c.add(path+".anchors", "%d %s for a %s scale (needs %d)", len(q.Anchors), plural(len(q.Anchors), "anchor", "anchors"), scaleRange(s), levels)
+		c.add(path+".anchors", "%d %s for a %s scale (needs %d)", len(q.Anchors), model.Plural(len(q.Anchors), "anchor", "anchors"), scaleRange(s), levels)
 	case levels == 0 && len(q.Anchors) > MaxLevels:
 		c.add(path+".anchors", "%d anchors; a scale has at most %d levels", len(q.Anchors), MaxLevels)
 	case levels == 0 && len(q.Anchors) == 0:
@@ -385,11 +385,4 @@ func (c *checker) str(path, s string, required bool, limit int, multiline bool) 
 		break
 	}
 	return good
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }

@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strconv"
 
+	"hirebench/app/model"
 	"hirebench/app/stats"
 )
 
@@ -143,12 +144,12 @@ func reliability(g RatingGroup, items []itemRating, names map[int64]string, min 
 	}
 	switch {
 	case g.Candidates < min.Candidates:
-		g.Reason = fmt.Sprintf("too few to say: %d %s (needs at least %d)",
-			g.Candidates, plural(g.Candidates, "candidate", "candidates"), min.Candidates)
+		g.Reason = fmt.Sprintf("too few to say: %s (needs at least %d)",
+			model.Count(g.Candidates, "candidate", "candidates"), min.Candidates)
 		return g
 	case g.PairedItems < min.PairedItems:
-		g.Reason = fmt.Sprintf("too few to say: %d %s scored by two or more interviewers (needs at least %d)",
-			g.PairedItems, plural(g.PairedItems, "answer", "answers"), min.PairedItems)
+		g.Reason = fmt.Sprintf("too few to say: %s scored by two or more interviewers (needs at least %d)",
+			model.Count(g.PairedItems, "answer", "answers"), min.PairedItems)
 		return g
 	}
 	rep := stats.Analyze(ratings)

@@ -188,7 +188,7 @@ func PlanDrift(fixed, now []PlanQuestion) []string {
 		c := is[id]
 		old := was[id]
 		if old == nil {
-			out = append(out, fmt.Sprintf("now also asks %s (%d %s)", c.name, len(c.ids), plural(len(c.ids), "question", "questions")))
+			out = append(out, fmt.Sprintf("now also asks %s (%d %s)", c.name, len(c.ids), model.Plural(len(c.ids), "question", "questions")))
 			continue
 		}
 		for _, q := range c.ids {
@@ -208,11 +208,4 @@ func PlanDrift(fixed, now []PlanQuestion) []string {
 		}
 	}
 	return out
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }

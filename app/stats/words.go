@@ -6,6 +6,7 @@ package stats
 import (
 	"errors"
 	"fmt"
+	"hirebench/app/model"
 	"math"
 	"strings"
 )
@@ -177,15 +178,7 @@ const nothingComputed = "Nothing could be computed"
 
 func notComputed(what string) string { return what + " could not be computed" }
 
-// count is "1 rated answer", "3 rated answers".
-func count(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
-}
-
-func answers(n int) string { return count(n, "rated answer", "rated answers") }
+func answers(n int) string { return model.Count(n, "rated answer", "rated answers") }
 
 // all is "both interviewers", "all 3 interviewers".
 func all(n int, many string) string {
