@@ -2,46 +2,13 @@
 // BASE_URL with live Go bindings over the real SQLite workspace, and
 // Chromium drives it. Phase "main" runs the recruiter's first session;
 // phase "reopen" runs after the app was restarted and checks nothing was lost.
-import { chromium } from 'playwright-core';
-import { mkdirSync } from 'node:fs';
+import { BASE, answerDialog, bothThemes, browser, check, errors, OUT, page, shot, withTempFile } from './kit.mjs';
+import { rubricImport } from './rubrics.mjs';
 
-const BASE = process.env.BASE_URL ?? 'http://localhost:34115';
-const OUT = process.env.OUT ?? '../build/e2e';
 const PHASE = process.argv[2] ?? 'main';
 const ROLE = 'E2E Platform Engineer';
 const NAME = 'Grace Hopper-Testwell';
 const EMAIL = 'grace.testwell@example.com';
-mkdirSync(OUT, { recursive: true });
-
-function check(cond, what) {
-  if (!cond) throw new Error(`check failed: ${what}`);
-  console.log(`ok - ${what}`);
-}
-
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync', '--disable-quic'],
-});
-const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: 'light' });
-const page = await context.newPage();
-page.setDefaultTimeout(15000);
-const errors = [];
-page.on('pageerror', (e) => errors.push(String(e)));
-
-async function shot(name) {
-  await page.waitForTimeout(250); // let transitions settle
-  await page.screenshot({ path: `${OUT}/${name}.png` });
-  console.log(`screenshot ${OUT}/${name}.png`);
-}
-
-async function bothThemes(name) {
-  await page.emulateMedia({ colorScheme: 'light' });
-  await shot(`${name}-light`);
-  await page.emulateMedia({ colorScheme: 'dark' });
-  await shot(`${name}-dark`);
-  await page.emulateMedia({ colorScheme: 'light' });
-}
 
 const card = (name) => page.getByTestId('board-card').filter({ hasText: name });
 const column = (stage) => page.locator(`section[data-stage="${stage}"]`);
@@ -162,6 +129,7 @@ try {
     await page.getByRole('region', { name: 'Question 1.1' }).first().waitFor();
     check(true, 'built-in rubric duplicated into an editable copy');
     await bothThemes('rubric-editor');
+    await rubricImport();
 
     // Two interviewers share the laptop.
     for (const who of ['Sam Interviewer', 'Priya Panel']) {
@@ -379,11 +347,8 @@ try {
     // answered by xdotool in the app's own X display.
     const out = process.env.EXPORT_PATH;
     if (out) {
-      const { spawn } = await import('node:child_process');
-      const answer = spawn('../build/scripts/dialog-save.sh', ['Export committee workbook', out], { stdio: 'inherit' });
-      const answered = new Promise((resolve) => answer.on('exit', resolve));
-      await page.getByRole('button', { name: 'Export workbook…' }).click();
-      check((await answered) === 0, 'the save dialog was answered');
+      await answerDialog('dialog-save.sh', 'Export committee workbook', out, () =>
+        page.getByRole('button', { name: 'Export workbook…' }).click());
       await page.getByTestId('export-message').filter({ hasText: out }).waitFor({ timeout: 60000 });
       check(true, 'workbook exported through the UI');
       await shot('debrief-exported-light');
@@ -400,18 +365,9 @@ try {
     // Go reads the file from disk: it is chosen in the native open dialog,
     // answered by xdotool in the app's own X display. The file stays until
     // the import is done: the commit reads it again.
-    const { spawn: spawnAnswer } = await import('node:child_process');
-    const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
-    const { tmpdir } = await import('node:os');
-    const { join } = await import('node:path');
-    const csvDir = mkdtempSync(join(tmpdir(), 'hirebench-e2e-import-'));
-    const csvPath = join(csvDir, 'ats-export.csv');
-    writeFileSync(csvPath, csv);
-    try {
-      const answer = spawnAnswer('../build/scripts/dialog-open.sh', ['Choose a candidate file', csvPath], { stdio: 'inherit' });
-      const answered = new Promise((resolve) => answer.on('exit', resolve));
-      await wizard.getByRole('button', { name: 'Choose file…' }).click();
-      check((await answered) === 0, 'the open dialog was answered');
+    await withTempFile('ats-export.csv', csv, async (csvPath) => {
+      await answerDialog('dialog-open.sh', 'Choose a candidate file', csvPath, () =>
+        wizard.getByRole('button', { name: 'Choose file…' }).click());
       await wizard.getByRole('heading', { name: 'Map columns' }).waitFor({ timeout: 60000 });
       await wizard.getByTestId('import-counts').filter({ hasText: '1 new · 0 merged · 0 skipped · 1 with errors' }).waitFor();
       const problems = await wizard.getByTestId('import-errors').textContent();
@@ -429,9 +385,7 @@ try {
       await wizard.getByRole('button', { name: 'Import 1 candidate' }).click();
       await wizard.getByRole('status').filter({ hasText: 'Imported 1 new candidate' }).waitFor();
       check(true, 'imported the valid row only, as chosen');
-    } finally {
-      rmSync(csvDir, { recursive: true, force: true });
-    }
+    });
     await wizard.getByTestId('import-close').click();
     await page.getByLabel('Search candidates').fill('importwell');
     await page.getByTestId('candidate-row').filter({ hasText: 'Imani Importwell' }).waitFor();
