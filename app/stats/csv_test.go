@@ -62,7 +62,7 @@ func TestReadCSVErrors(t *testing.T) {
 		{"decimal comma", h + "S1,R1,\"3,5\"\n", 2, `line 2: score "3,5" is not a number (use a dot as the decimal separator)`},
 		{"NaN score", h + "S1,R1,NaN\n", 2, `line 2: score "NaN" is not a finite number`},
 		{"infinite score", h + "S1,R1,-Inf\n", 2, `line 2: score "-Inf" is not a finite number`},
-		{"overflowing score", h + "S1,R1,1e999\n", 2, `line 2: score "1e999" is not a finite number`},
+		{"overflowing score", h + "S1,R1,1e999\n", 2, `line 2: score "1e999" is out of range`},
 		{"empty score", h + "S1,R1, \n", 2, "line 2: score is empty"},
 		{"empty subject", h + "S1,R1,3\n  ,R1,3\n", 3, "line 3: subject is empty"},
 		{"empty rater", h + "S1,,3\n", 2, "line 2: rater is empty"},

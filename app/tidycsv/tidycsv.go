@@ -188,7 +188,13 @@ func (r Row) Number(name string) (float64, error) {
 	if strings.ContainsAny(raw, "xX_") { // ParseFloat also reads hex (0x1p3) and digit separators
 		err = strconv.ErrSyntax
 	}
-	if err != nil && !errors.Is(err, strconv.ErrRange) {
+	if mantissa, _, _ := strings.Cut(strings.ToLower(raw), "e"); err == nil && v == 0 && strings.ContainsAny(mantissa, "123456789") {
+		err = strconv.ErrRange // 1e-400 rounds to 0 without an error
+	}
+	if errors.Is(err, strconv.ErrRange) { // 1e400 or 1e-400: not a number anyone scored with
+		return 0, Errorf(r.Line, "%s %q is out of range", name, raw)
+	}
+	if err != nil {
 		if strings.Contains(raw, ",") {
 			return 0, Errorf(r.Line, "%s %q is not a number (use a dot as the decimal separator)", name, raw)
 		}
