@@ -5,8 +5,10 @@ package exports
 
 import (
 	"fmt"
+	"maps"
 	"math"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -20,8 +22,10 @@ import (
 // scoring.Rank, then PlanWeights, WeightChanges, Committee.AddCandidate
 // (summary, answer and score rows) and scoring.Calibrate with
 // CalibrationGroups. So the cached values are the app's own numbers, which
-// the workbook's formulas must reproduce; handResults recomputes them
-// independently of package scoring.
+// the workbook's formulas must reproduce. TestFixtureMatchesApp checks them
+// against handFixture, which recomputes them in plain Go from the raw cards
+// and the plan's weights as written by hand (hand_test.go), and against
+// numbers worked out on paper.
 
 func ptr[T any](v T) *T { return &v }
 
@@ -136,20 +140,12 @@ func fixtureCards() []fixtureCard {
 	}
 	for _, c := range cards[len(cards)-3:] { // 5 scores as 4 does
 		c.candidate, c.name, c.stage = 5, "Tie Twin", "onsite"
-		c.answers = maps(c.answers)
+		c.answers = maps.Clone(c.answers)
 		cards = append(cards, c)
 	}
 	cards[6].amended, cards[6].seenOthers = true, true // Lee on Grace
 	cards[8].amended = true                            // Sam on =1+1
 	return cards
-}
-
-func maps(m map[string]answer) map[string]answer {
-	out := make(map[string]answer, len(m))
-	for k, v := range m {
-		out[k] = v
-	}
-	return out
 }
 
 // fixturePlan is the plan of fixtureRounds on the latest rubric version.
@@ -251,14 +247,66 @@ func TestFixtureMatchesApp(t *testing.T) {
 	if !slices.Equal(ids, []int64{2, 1, 4, 5, 3}) {
 		t.Errorf("ranked order = %v, want 2, 1, 4, 5, 3", ids)
 	}
+	// The plan's weights are the ones written by hand.
 	compW, qW := weightsOf(c)
-	hand := handResults(c, compW, qW, c.CoverageThreshold)
+	if !maps.Equal(compW, handCompW) || !maps.Equal(qW, handQW) {
+		t.Errorf("plan weights: competencies %v, questions %v; want %v, %v", compW, qW, handCompW, handQW)
+	}
+	for _, q := range c.Questions {
+		if math.Abs(q.Effective-handEff[q.Key]) > 1e-12 {
+			t.Errorf("question %s: effective weight %v, want %v", q.Key, q.Effective, handEff[q.Key])
+		}
+	}
+	// The score rows are the cards' answers, with their scales, and each
+	// normalised score is (score − min) ÷ (max − min) × 100.
+	if got, want := rowAnswers(c), cardAnswers(fixtureCards()); !slices.Equal(got, want) {
+		t.Errorf("score rows:\n%s\nwant the cards' answers:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	for _, r := range c.Scorecards {
+		if r.Score == nil {
+			continue
+		}
+		want := float64(*r.Score-r.ScaleMin) / float64(r.ScaleMax-r.ScaleMin) * 100
+		if r.Norm == nil || math.Abs(*r.Norm-want) > 1e-9 {
+			t.Errorf("candidate %d, %s, %s: score %d on %d–%d normalised to %v, want %v",
+				r.CandidateID, r.Interviewer, r.Key, *r.Score, r.ScaleMin, r.ScaleMax, deref(r.Norm), want)
+		}
+	}
+
+	// The app's numbers equal the hand computation from the raw cards.
+	hand := handFixture(fixtureCards(), c.CoverageThreshold)
+	if len(hand) != len(c.Candidates) {
+		t.Errorf("hand computation has %d candidates, the app %d", len(hand), len(c.Candidates))
+	}
+	rowsHand := handResults(c, handCompW, handQW, c.CoverageThreshold)
 	for _, cand := range c.Candidates {
 		h := hand[cand.CandidateID]
 		if cand.Composite == nil || h.composite == nil || math.Abs(*h.composite-*cand.Composite) > 1e-9 ||
 			math.Abs(h.coverage-cand.Coverage) > 1e-12 || h.complete != cand.Complete || h.rank != cand.Rank {
 			t.Errorf("candidate %d: hand %+v (composite %v), app composite %v coverage %v complete %v rank %d",
 				cand.CandidateID, h, deref(h.composite), deref(cand.Composite), cand.Coverage, cand.Complete, cand.Rank)
+		}
+		// handResults (the LibreOffice test's, from the rows) agrees.
+		if r := rowsHand[cand.CandidateID]; r.composite == nil || h.composite == nil || math.Abs(*r.composite-*h.composite) > 1e-9 ||
+			math.Abs(r.coverage-h.coverage) > 1e-12 || r.complete != h.complete || r.rank != h.rank {
+			t.Errorf("candidate %d: hand from rows %+v (composite %v), from cards %+v (composite %v)",
+				cand.CandidateID, r, deref(r.composite), h, deref(h.composite))
+		}
+	}
+
+	// Worked out on paper (see paperResults), so the test cannot pass
+	// when the app and the hand computation share a mistake.
+	for _, cand := range c.Candidates {
+		p, h := paperResults[cand.CandidateID], hand[cand.CandidateID]
+		for _, got := range []struct {
+			who       string
+			composite *float64
+			coverage  float64
+		}{{"app", cand.Composite, cand.Coverage}, {"hand", h.composite, h.coverage}} {
+			if got.composite == nil || math.Abs(*got.composite-p.composite) > 5e-5 || math.Abs(got.coverage-p.coverage) > 5e-5 {
+				t.Errorf("candidate %d: %s composite %v coverage %v; on paper %.4f and %.4f",
+					cand.CandidateID, got.who, deref(got.composite), got.coverage, p.composite, p.coverage)
+			}
 		}
 	}
 	// The fixture has what the brief asks for.
@@ -287,6 +335,66 @@ func TestFixtureMatchesApp(t *testing.T) {
 	if p := c.Candidates[4]; p.CandidateID != 3 || p.Coverage >= c.CoverageThreshold || p.Composite == nil {
 		t.Errorf("candidate 3 should be scored but below the coverage threshold: %+v", p)
 	}
+}
+
+// paperResults are the fixture's composites and coverages worked out on
+// paper (docs/SCORING.md: normalise, mean per interviewer then per
+// question, effective-weighted mean of the answered questions):
+//
+//   - 1 Golden Example: the worked example, 365/6 = 60.8333, coverage 5/6.
+//   - 2 Grace Hopper: Sam (1–4) t1 100, t2 66.67, t3 66.67; Priya (1–5)
+//     t1 (50+100)/2 = 75, t2 75, t3 (50+75)/2 = 62.5, c1 75, c2 25; Lee c1
+//     100, c2 75. Means t1 87.5, t2 425/6, t3 775/12, c1 87.5, c2 50;
+//     composite (87.5 + 425/6 + 2 × 775/12 + 87.5 + 50)/6 = 425/6 =
+//     70.8333, coverage 1.
+//   - 3 Partial Pat: t1 = t2 = 4 on 1–4 = 100, t3 skipped: composite 100,
+//     coverage 1/3 = 0.3333.
+//   - 4 =1+1 and 5 Tie Twin: Sam t1 33.33, t2 33.33, t3 0; Priya t1 25,
+//     t2 0, t3 25, c1 50, c2 50; Lee c1 25, c2 75. Means t1 175/6, t2 50/3,
+//     t3 12.5, c1 37.5, c2 62.5; composite (175/6 + 50/3 + 25 + 37.5 +
+//     62.5)/6 = 1025/36 = 28.4722, coverage 1.
+var paperResults = map[int64]struct{ composite, coverage float64 }{
+	1: {60.8333, 0.8333},
+	2: {70.8333, 1},
+	3: {100, 0.3333},
+	4: {28.4722, 1},
+	5: {28.4722, 1},
+}
+
+// rowAnswers lists the score rows as "candidate interviewer round key
+// score|skip min–max", sorted.
+func rowAnswers(c Committee) []string {
+	var out []string
+	for _, r := range c.Scorecards {
+		score := "skip"
+		if r.Score != nil {
+			score = fmt.Sprint(*r.Score)
+		}
+		if r.Skipped != (r.Score == nil) {
+			score += "?"
+		}
+		out = append(out, fmt.Sprintf("%d %d %s %s %s %d–%d", r.CandidateID, r.InterviewerID, r.Round, r.Key, score, r.ScaleMin, r.ScaleMax))
+	}
+	slices.Sort(out)
+	return out
+}
+
+// cardAnswers lists the fixture cards' answers as rowAnswers does, with
+// the hand-written competencies and scales.
+func cardAnswers(cards []fixtureCard) []string {
+	var out []string
+	for _, fc := range cards {
+		scale := handScales[fc.version]
+		for q, a := range fc.answers {
+			score := "skip"
+			if a.score != 0 {
+				score = fmt.Sprint(a.score)
+			}
+			out = append(out, fmt.Sprintf("%d %d %s %s %s %d–%d", fc.candidate, fc.author, fc.round, handCompOf[q]+"/"+q, score, scale[0], scale[1]))
+		}
+	}
+	slices.Sort(out)
+	return out
 }
 
 func deref(v *float64) any {
