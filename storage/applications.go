@@ -25,7 +25,6 @@ const (
 	sqlMoveApplication = `UPDATE applications SET stage_id = ?, rejection_reason = ?, entered_stage_at = ? WHERE id = ?`
 	sqlInsertEvent     = `INSERT INTO stage_events (application_id, from_stage, to_stage, actor_id, actor_name, reason, at)
 		VALUES (?, ?, ?, ?, ?, ?, ?)`
-	sqlTouchCandidate = `UPDATE candidates SET updated_at = ? WHERE id = ?`
 )
 
 func scanApplication(row scanner) (model.Application, error) {
@@ -58,28 +57,34 @@ func actorID(p model.Profile) any {
 	return p.ID
 }
 
-func insertEvent(ctx context.Context, tx *sql.Tx, appID int64, from, to, reason string, actor model.Profile, at string) error {
-	if _, err := tx.ExecContext(ctx, sqlInsertEvent, appID, from, to, actorID(actor), actor.Name, reason, at); err != nil {
+func insertEvent(ctx context.Context, q queryer, appID int64, from, to, reason string, actor model.Profile, at string) error {
+	if _, err := q.ExecContext(ctx, sqlInsertEvent, appID, from, to, actorID(actor), actor.Name, reason, at); err != nil {
 		return fmt.Errorf("storage: record stage history: %w", err)
 	}
 	return nil
 }
 
-// apply puts a candidate into the first stage of a role's pipeline.
-func apply(ctx context.Context, tx *sql.Tx, candidateID, roleID int64, actor model.Profile, now string) (int64, error) {
+// firstStage returns the first active stage of a role's pipeline, where
+// applications start; none is ErrNotFound.
+func firstStage(ctx context.Context, q queryer, roleID int64) (model.Stage, error) {
 	var stageID int64
-	err := tx.QueryRowContext(ctx, sqlFirstStage, roleID).Scan(&stageID)
+	err := q.QueryRowContext(ctx, sqlFirstStage, roleID).Scan(&stageID)
 	if errors.Is(err, sql.ErrNoRows) {
-		return 0, notFound("role", roleID)
+		return model.Stage{}, notFound("role", roleID)
 	}
 	if err != nil {
-		return 0, fmt.Errorf("storage: first stage: %w", err)
+		return model.Stage{}, fmt.Errorf("storage: first stage: %w", err)
 	}
-	st, err := getStage(ctx, tx, stageID)
+	return getStage(ctx, q, stageID)
+}
+
+// apply puts a candidate into the first stage of a role's pipeline.
+func apply(ctx context.Context, tx *sql.Tx, candidateID, roleID int64, actor model.Profile, now string) (int64, error) {
+	st, err := firstStage(ctx, tx, roleID)
 	if err != nil {
 		return 0, err
 	}
-	res, err := tx.ExecContext(ctx, sqlInsertApplication, candidateID, roleID, stageID, "", now, now)
+	res, err := tx.ExecContext(ctx, sqlInsertApplication, candidateID, roleID, st.ID, "", now, now)
 	if err != nil {
 		if isUniqueViolation(err) {
 			return 0, model.Invalid("roleId", "the candidate has already applied to this role")
@@ -90,8 +95,7 @@ func apply(ctx context.Context, tx *sql.Tx, candidateID, roleID int64, actor mod
 	if err := insertEvent(ctx, tx, id, "", st.Name, "", actor, now); err != nil {
 		return 0, err
 	}
-	_, err = tx.ExecContext(ctx, sqlTouchCandidate, now, candidateID)
-	return id, err
+	return id, touchCandidate(ctx, tx, candidateID, now)
 }
 
 // Apply adds an application of a candidate to a role, at its first stage.
@@ -162,7 +166,7 @@ func (s *Store) MoveApplication(ctx context.Context, appID, toStageID int64, rej
 		if err := moveApplication(ctx, tx, appID, from, to, rejectReason, "", actor, now); err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, sqlTouchCandidate, now, cur.CandidateID); err != nil {
+		if err := touchCandidate(ctx, tx, cur.CandidateID, now); err != nil {
 			return err
 		}
 		a, err = getApplication(ctx, tx, appID)
@@ -173,7 +177,7 @@ func (s *Store) MoveApplication(ctx context.Context, appID, toStageID int64, rej
 
 // ApplicationOf returns a candidate's application to a role, or ErrNotFound.
 func (t *Tx) ApplicationOf(candidateID, roleID int64) (model.Application, error) {
-	a, err := scanApplication(t.tx.QueryRowContext(t.ctx, sqlApplicationOf, candidateID, roleID))
+	a, err := scanApplication(t.q.QueryRowContext(t.ctx, sqlApplicationOf, candidateID, roleID))
 	if errors.Is(err, sql.ErrNoRows) {
 		return a, notFoundAs("application")
 	}
@@ -189,8 +193,12 @@ func (t *Tx) InsertApplication(a model.Application, reason string, actor model.P
 	if err != nil {
 		return 0, err
 	}
-	return id, insertEvent(t.ctx, t.tx, id, "", a.StageName, reason, actor, t.now)
+	return id, insertEvent(t.ctx, t.q, id, "", a.StageName, reason, actor, t.now)
 }
+
+// FirstStage returns the stage applications to a role start in (its
+// first active one), with its count; none is ErrNotFound.
+func (t *Tx) FirstStage(roleID int64) (model.Stage, error) { return firstStage(t.ctx, t.q, roleID) }
 
 const sqlBoardCards = `SELECT a.id, c.id, c.name, c.email, c.source, a.stage_id, a.rejection_reason, a.entered_stage_at,
 	coalesce((SELECT group_concat(tag, char(31)) FROM (SELECT tag FROM candidate_tags WHERE candidate_id = c.id ORDER BY position)), '')

@@ -1,5 +1,6 @@
 // Stores candidates: creating, updating and archiving them with their tags, the
-// unique-email check, and a candidate's detail and applications.
+// unique-email check, the email index an import is planned from, and a candidate's
+// detail and applications.
 
 package storage
 
@@ -22,10 +23,12 @@ const (
 	sqlUpdateCandidate = `UPDATE candidates SET name = ?, email = ?, phone = ?, location = ?, linkedin = ?,
 		github = ?, portfolio = ?, source = ?, resume_text = ?, updated_at = ? WHERE id = ?`
 	sqlSetArchived     = `UPDATE candidates SET archived_at = ?, updated_at = ? WHERE id = ?`
+	sqlTouchCandidate  = `UPDATE candidates SET updated_at = ? WHERE id = ?`
 	sqlCandidateTags   = `SELECT tag FROM candidate_tags WHERE candidate_id = ? ORDER BY position`
 	sqlDeleteTags      = `DELETE FROM candidate_tags WHERE candidate_id = ?`
 	sqlInsertTag       = `INSERT INTO candidate_tags (candidate_id, tag, position) VALUES (?, ?, ?)`
 	sqlCountCandidates = `SELECT count(*) FROM candidates`
+	sqlEmailIndex      = `SELECT email, id FROM candidates WHERE email <> ''`
 )
 
 func scanCandidate(row interface{ Scan(...any) error }) (model.Candidate, error) {
@@ -51,14 +54,28 @@ func candidateTags(ctx context.Context, q queryer, id int64) ([]string, error) {
 	return column[string](ctx, q, sqlCandidateTags, id)
 }
 
-func writeTags(ctx context.Context, tx *sql.Tx, id int64, tags []string) error {
-	if _, err := tx.ExecContext(ctx, sqlDeleteTags, id); err != nil {
+// writeTags replaces a candidate's tags.
+func writeTags(ctx context.Context, q queryer, id int64, tags []string) error {
+	if _, err := q.ExecContext(ctx, sqlDeleteTags, id); err != nil {
 		return fmt.Errorf("storage: write tags: %w", err)
 	}
+	return insertTags(ctx, q, id, tags)
+}
+
+// insertTags adds tags to a candidate who has none (a new one).
+func insertTags(ctx context.Context, q queryer, id int64, tags []string) error {
 	for i, t := range tags {
-		if _, err := tx.ExecContext(ctx, sqlInsertTag, id, t, i); err != nil {
+		if _, err := q.ExecContext(ctx, sqlInsertTag, id, t, i); err != nil {
 			return fmt.Errorf("storage: write tags: %w", err)
 		}
+	}
+	return nil
+}
+
+// touchCandidate marks a candidate updated at now.
+func touchCandidate(ctx context.Context, q queryer, id int64, now string) error {
+	if _, err := q.ExecContext(ctx, sqlTouchCandidate, now, id); err != nil {
+		return fmt.Errorf("storage: touch candidate: %w", err)
 	}
 	return nil
 }
@@ -85,6 +102,20 @@ func (s *Store) FindByEmail(ctx context.Context, email string) (model.Candidate,
 		return model.Candidate{}, fmt.Errorf("storage: find by email: %w", err)
 	}
 	return s.GetCandidate(ctx, id)
+}
+
+// EmailIndex maps every email on file (archived candidates included) to
+// its candidate's id, for planning an import.
+func (s *Store) EmailIndex(ctx context.Context) (map[string]int64, error) {
+	out := map[string]int64{}
+	err := each(ctx, s.r, sqlEmailIndex, nil, func(sc scanner) error {
+		var email string
+		var id int64
+		err := sc.Scan(&email, &id)
+		out[email] = id
+		return err
+	})
+	return out, err
 }
 
 // duplicateOf reports the candidate other than self already holding email.
@@ -130,14 +161,23 @@ func (s *Store) CreateCandidate(ctx context.Context, c model.Candidate, roleIDs 
 }
 
 // insertCandidate adds a candidate as given, times and tags included.
-func insertCandidate(ctx context.Context, tx *sql.Tx, c model.Candidate) (int64, error) {
-	res, err := tx.ExecContext(ctx, sqlInsertCandidate, c.Name, c.Email, c.Phone, c.Location, c.LinkedIn,
+func insertCandidate(ctx context.Context, q queryer, c model.Candidate) (int64, error) {
+	res, err := q.ExecContext(ctx, sqlInsertCandidate, c.Name, c.Email, c.Phone, c.Location, c.LinkedIn,
 		c.GitHub, c.Portfolio, c.Source, c.ResumeText, c.CreatedAt, c.UpdatedAt, c.ArchivedAt)
 	if err != nil {
 		return 0, fmt.Errorf("storage: create candidate: %w", err)
 	}
 	id, _ := res.LastInsertId()
-	return id, writeTags(ctx, tx, id, c.Tags)
+	return id, insertTags(ctx, q, id, c.Tags)
+}
+
+// updateCandidate saves a candidate's fields (not its tags), updated at now.
+func updateCandidate(ctx context.Context, q queryer, c model.Candidate, now string) error {
+	if _, err := q.ExecContext(ctx, sqlUpdateCandidate, c.Name, c.Email, c.Phone, c.Location, c.LinkedIn,
+		c.GitHub, c.Portfolio, c.Source, c.ResumeText, now, c.ID); err != nil {
+		return fmt.Errorf("storage: update candidate: %w", err)
+	}
+	return nil
 }
 
 // UpdateCandidate loads a candidate, lets change modify (and validate) it,
@@ -155,9 +195,9 @@ func (s *Store) UpdateCandidate(ctx context.Context, id int64, change func(*mode
 		if err := duplicateOf(ctx, tx, c.Email, id); err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, sqlUpdateCandidate, c.Name, c.Email, c.Phone, c.Location, c.LinkedIn,
-			c.GitHub, c.Portfolio, c.Source, c.ResumeText, s.now(), id); err != nil {
-			return fmt.Errorf("storage: update candidate: %w", err)
+		c.ID = id
+		if err := updateCandidate(ctx, tx, c, s.now()); err != nil {
+			return err
 		}
 		if err := writeTags(ctx, tx, id, c.Tags); err != nil {
 			return err
@@ -277,14 +317,14 @@ const (
 func (t *Tx) CandidateIDs() ([]int64, error) { return t.ids(sqlCandidateIDs) }
 
 // Candidate returns one candidate with tags.
-func (t *Tx) Candidate(id int64) (model.Candidate, error) { return getCandidate(t.ctx, t.tx, id) }
+func (t *Tx) Candidate(id int64) (model.Candidate, error) { return getCandidate(t.ctx, t.q, id) }
 
 // CandidateWithEmail returns the id of the candidate holding this
 // (normalized, non-empty) email, or ErrNotFound.
 func (t *Tx) CandidateWithEmail(email string) (int64, error) {
 	var id int64
 	var name string
-	err := t.tx.QueryRowContext(t.ctx, sqlCandidateByMail, email).Scan(&id, &name)
+	err := t.q.QueryRowContext(t.ctx, sqlCandidateByMail, email).Scan(&id, &name)
 	if errors.Is(err, sql.ErrNoRows) {
 		return 0, notFoundAs("email")
 	}
@@ -298,7 +338,7 @@ func (t *Tx) CandidateWithEmail(email string) (int64, error) {
 // created at exactly this time, oldest first, without their tags.
 func (t *Tx) CandidatesNamed(name, createdAt string) ([]model.Candidate, error) {
 	out := []model.Candidate{}
-	err := each(t.ctx, t.tx, sqlCandidatesMade, []any{name, createdAt}, func(sc scanner) error {
+	err := each(t.ctx, t.q, sqlCandidatesMade, []any{name, createdAt}, func(sc scanner) error {
 		c, err := scanCandidate(sc)
 		out = append(out, c)
 		return err
@@ -309,12 +349,26 @@ func (t *Tx) CandidatesNamed(name, createdAt string) ([]model.Candidate, error) 
 // InsertCandidate adds a candidate as given: times, archived state and
 // tags included (an import keeps them).
 func (t *Tx) InsertCandidate(c model.Candidate) (int64, error) {
-	return insertCandidate(t.ctx, t.tx, c)
+	return insertCandidate(t.ctx, t.q, c)
 }
+
+// UpdateCandidate saves c's fields over candidate c.ID and stamps it
+// updated now; its tags are left as they are (WriteTags).
+func (t *Tx) UpdateCandidate(c model.Candidate) error {
+	return updateCandidate(t.ctx, t.q, c, t.now)
+}
+
+// WriteTags replaces a candidate's tags with tags, in this order.
+func (t *Tx) WriteTags(candidateID int64, tags []string) error {
+	return writeTags(t.ctx, t.q, candidateID, tags)
+}
+
+// TouchCandidate stamps a candidate updated now.
+func (t *Tx) TouchCandidate(id int64) error { return touchCandidate(t.ctx, t.q, id, t.now) }
 
 // CandidateApplications lists a candidate's applications (every role).
 func (t *Tx) CandidateApplications(id int64) ([]model.Application, error) {
-	return candidateApplications(t.ctx, t.tx, id)
+	return candidateApplications(t.ctx, t.q, id)
 }
 
 type scanner interface{ Scan(...any) error }

@@ -23,15 +23,29 @@ func (s *Store) AddNote(ctx context.Context, candidateID int64, body string, act
 			return err
 		}
 		now := s.now()
-		res, err := tx.ExecContext(ctx, sqlInsertNote, candidateID, actorID(actor), actor.Name, body, now)
+		id, err := insertNote(ctx, tx, candidateID, body, actor, now)
 		if err != nil {
-			return fmt.Errorf("storage: add note: %w", err)
-		}
-		if _, err := tx.ExecContext(ctx, sqlTouchCandidate, now, candidateID); err != nil {
 			return err
 		}
-		id, _ := res.LastInsertId()
+		if err := touchCandidate(ctx, tx, candidateID, now); err != nil {
+			return err
+		}
 		return tx.QueryRowContext(ctx, sqlGetNote, id).Scan(&n.ID, &n.CandidateID, &n.AuthorID, &n.AuthorName, &n.Body, &n.CreatedAt)
 	})
 	return n, err
+}
+
+// insertNote appends a note by actor to a candidate, written at now.
+func insertNote(ctx context.Context, q queryer, candidateID int64, body string, actor model.Profile, now string) (int64, error) {
+	res, err := q.ExecContext(ctx, sqlInsertNote, candidateID, actorID(actor), actor.Name, body, now)
+	if err != nil {
+		return 0, fmt.Errorf("storage: add note: %w", err)
+	}
+	return res.LastInsertId()
+}
+
+// AddNote appends a note by actor to a candidate, written now. The
+// candidate is not stamped updated (TouchCandidate).
+func (t *Tx) AddNote(candidateID int64, body string, actor model.Profile) (int64, error) {
+	return insertNote(t.ctx, t.q, candidateID, body, actor, t.now)
 }

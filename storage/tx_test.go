@@ -413,3 +413,75 @@ func TestTxAssignmentsInPlanOrder(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// The per-row methods a candidate-file import runs in one transaction:
+// each changes only what it says, stamped with the transaction's time.
+func TestTxCandidateRowMethods(t *testing.T) {
+	ctx := context.Background()
+	s, clk := mustOpen(t)
+	role, err := s.CreateRole(ctx, model.RoleInput{Title: "AI Engineer", Status: model.RoleOpen}, DefaultPipeline)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const made = "2026-01-05T10:00:00.000Z"
+	var id int64
+	err = s.Write(ctx, func(tx *Tx) error {
+		first, err := tx.FirstStage(role.ID)
+		if err != nil || first.ID != role.Stages[0].ID || first.Name != role.Stages[0].Name {
+			t.Errorf("FirstStage = %+v, %v; want %+v", first, err, role.Stages[0])
+		}
+		if _, err := tx.FirstStage(role.ID + 99); !errors.Is(err, model.ErrNotFound) {
+			t.Errorf("FirstStage of no role: %v, want ErrNotFound", err)
+		}
+		if id, err = tx.InsertCandidate(model.Candidate{CandidateInput: model.CandidateInput{Name: "Ada", Email: "ada@example.com",
+			Tags: []string{"math"}}, CreatedAt: made, UpdatedAt: made}); err != nil {
+			return err
+		}
+		if got, err := tx.CandidateWithEmail("ada@example.com"); err != nil || got != id {
+			t.Errorf("CandidateWithEmail = %d, %v; want %d", got, err, id)
+		}
+		if err := tx.TouchCandidate(id); err != nil {
+			return err
+		}
+		if c, _ := tx.Candidate(id); c.UpdatedAt != tx.Now() || c.CreatedAt != made {
+			t.Errorf("touched candidate = %+v, want updated at %s", c, tx.Now())
+		}
+		c, err := tx.Candidate(id)
+		if err != nil {
+			return err
+		}
+		c.Phone, c.Tags = "+44 1", []string{"ignored"}
+		if err := tx.UpdateCandidate(c); err != nil {
+			return err
+		}
+		if err := tx.WriteTags(id, []string{"math", "engines"}); err != nil {
+			return err
+		}
+		if _, err := tx.AddNote(id, "Met at the meetup", tester); err != nil {
+			return err
+		}
+		_, err = tx.InsertApplication(model.Application{CandidateID: id, RoleID: role.ID, StageID: first.ID, StageName: first.Name,
+			CreatedAt: tx.Now(), EnteredStageAt: tx.Now()}, "", tester)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := s.CandidateDetail(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	now := clk.Now().UTC().Format(model.TimeLayout)
+	if c := d.Candidate; c.Phone != "+44 1" || c.UpdatedAt != now || len(c.Tags) != 2 || c.Tags[1] != "engines" {
+		t.Errorf("candidate = %+v; want the phone, the time and the tags written", c)
+	}
+	if len(d.Notes) != 1 || d.Notes[0].Body != "Met at the meetup" || d.Notes[0].AuthorName != tester.Name || d.Notes[0].CreatedAt != now {
+		t.Errorf("notes = %+v", d.Notes)
+	}
+	if len(d.Applications) != 1 || d.Applications[0].StageName != role.Stages[0].Name || len(d.History) != 1 {
+		t.Errorf("applications %+v, history %+v", d.Applications, d.History)
+	}
+	if got := search(t, s, "meetup", true); len(got) != 1 {
+		t.Errorf("the note is not searchable: %v", got)
+	}
+}

@@ -93,9 +93,17 @@ func (p Preview) Errors() []CellError {
 	return out
 }
 
+// MappingPath is where a problem with a field's column is reported:
+// "mapping.email", so a form shows it next to that field's column.
+func MappingPath(field string) string { return "mapping." + field }
+
+// fieldWords is a field's name in a sentence: "first name".
+func fieldWords(field string) string { return strings.ReplaceAll(field, "_", " ") }
+
 // CheckMapping refuses a mapping that cannot be used with these headers:
-// an unknown field, a column out of range, one column mapped twice, or no
-// column for the candidate's name.
+// an unknown field (on "mapping"), a column out of range, one column mapped
+// twice (on both fields), or no column for the candidate's name (on the
+// name). A field's problem is on its MappingPath.
 func CheckMapping(headers []string, m Mapping) error {
 	v := &model.ValidationError{}
 	used := map[int]string{}
@@ -106,15 +114,17 @@ func CheckMapping(headers []string, m Mapping) error {
 			v.Add("mapping", "%q is not a field that can be imported (fields: %s)", f, strings.Join(Fields, ", "))
 		case i == -1:
 		case i < -1 || i >= len(headers):
-			v.Add("mapping", "%s is mapped to column %d, but the file has %d columns", f, i+1, len(headers))
+			v.Add(MappingPath(f), "%s is mapped to column %d, but the file has %d columns", fieldWords(f), i+1, len(headers))
 		case used[i] != "":
-			v.Add("mapping", "column %q is mapped to both %s and %s", headers[i], used[i], f)
+			both := fmt.Sprintf("column %q is mapped to both %s and %s", headers[i], fieldWords(used[i]), fieldWords(f))
+			v.Add(MappingPath(used[i]), "%s", both)
+			v.Add(MappingPath(f), "%s", both)
 		default:
 			used[i] = f
 		}
 	}
 	if m.Col(FieldName) < 0 && m.Col(FieldFirstName) < 0 && m.Col(FieldLastName) < 0 {
-		v.Add("mapping", "no column is mapped to the candidate's name (or to first and last name); the headers are: %s",
+		v.Add(MappingPath(FieldName), "no column is mapped to the candidate's name (or to first and last name); the headers are: %s",
 			quoteList(headers))
 	}
 	return v.Err()

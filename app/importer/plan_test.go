@@ -230,23 +230,38 @@ func TestPlanMappingErrors(t *testing.T) {
 		name     string
 		m        Mapping
 		opts     Options
-		field    string
+		fields   []string // every problem's path, in order
 		mentions []string
 	}{
-		{"no name column", Mapping{FieldEmail: 1}, Options{}, "mapping", []string{"name", `"Name", "Email", "Notes"`}},
-		{"name unmapped explicitly", Mapping{FieldName: -1, FieldFirstName: -1, FieldLastName: -1, FieldEmail: 1}, Options{}, "mapping", []string{"name"}},
-		{"unknown field", Mapping{FieldName: 0, "salary": 2}, Options{}, "mapping", []string{`"salary"`}},
-		{"column out of range", Mapping{FieldName: 0, FieldEmail: 3}, Options{}, "mapping", []string{"email", "column 4", "3 columns"}},
-		{"negative column", Mapping{FieldName: -7}, Options{}, "mapping", []string{"name"}},
-		{"one column twice", Mapping{FieldName: 0, FieldEmail: 1, FieldNotes: 1}, Options{}, "mapping", []string{`"Email"`, "email", "notes"}},
-		{"unknown policy", GuessMapping(headers), Options{DuplicatePolicy: "overwrite"}, "duplicates", []string{"overwrite"}},
+		{"no name column", Mapping{FieldEmail: 1}, Options{}, []string{"mapping.name"}, []string{"name", `"Name", "Email", "Notes"`}},
+		{"name unmapped explicitly", Mapping{FieldName: -1, FieldFirstName: -1, FieldLastName: -1, FieldEmail: 1}, Options{},
+			[]string{"mapping.name"}, []string{"name"}},
+		{"unknown field", Mapping{FieldName: 0, "salary": 2}, Options{}, []string{"mapping"}, []string{`"salary"`}},
+		{"column out of range", Mapping{FieldName: 0, FieldEmail: 3}, Options{}, []string{"mapping.email"},
+			[]string{"email is mapped to column 4", "3 columns"}},
+		{"field named in words", Mapping{FieldFirstName: 0, FieldLastName: 5}, Options{}, []string{"mapping.last_name"},
+			[]string{"last name is mapped to column 6"}},
+		{"negative column", Mapping{FieldName: -7}, Options{}, []string{"mapping.name", "mapping.name"}, []string{"name"}},
+		{"one column twice", Mapping{FieldName: 0, FieldFirstName: 1, FieldNotes: 1}, Options{}, []string{"mapping.first_name", "mapping.notes"},
+			[]string{`column "Email" is mapped to both first name and notes`}},
+		{"unknown policy", GuessMapping(headers), Options{DuplicatePolicy: "overwrite"}, []string{"duplicates"}, []string{"overwrite"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := Plan(tb, tc.m, tc.opts)
 			var ve *model.ValidationError
-			if !errors.As(err, &ve) || ve.Fields[0].Field != tc.field {
-				t.Fatalf("err = %v, want a validation error on %q", err, tc.field)
+			if !errors.As(err, &ve) {
+				t.Fatalf("err = %v, want a validation error on %q", err, tc.fields)
+			}
+			var fields []string
+			for _, f := range ve.Fields {
+				fields = append(fields, f.Field)
+				if strings.Contains(f.Message, "_") && f.Field != "mapping" {
+					t.Errorf("%s: %q spells a field name as code", f.Field, f.Message)
+				}
+			}
+			if !slices.Equal(fields, tc.fields) {
+				t.Errorf("fields = %q, want %q (%v)", fields, tc.fields, err)
 			}
 			for _, m := range tc.mentions {
 				if !strings.Contains(err.Error(), m) {

@@ -292,7 +292,7 @@ func TestPreviewImportMappingAndSheets(t *testing.T) {
 	wantField(t, err, "file")
 	// Unrecognised headers: the mapping is refused but the table comes back for the form.
 	_, tb, err := e.svc.PreviewImport(e.ctx, "x.xlsx", buf.Bytes(), nil, importer.Options{Sheet: "People"})
-	wantField(t, err, "mapping")
+	wantField(t, err, importer.MappingPath(importer.FieldName))
 	if !slices.Equal(tb.Headers, []string{"Who", "Contact"}) || !slices.Equal(tb.Sheets, []string{"Sheet1", "People"}) {
 		t.Errorf("table = %+v", tb)
 	}

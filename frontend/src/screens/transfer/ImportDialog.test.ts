@@ -212,8 +212,9 @@ describe('ImportDialog', () => {
     const { user } = setup();
     await pick(user);
     vi.mocked(Transfer.PreviewImport).mockRejectedValue(
-      backendError('invalid', 'mapping: column "E-mail" is mapped to both email and phone', [
-        { field: 'mapping', message: 'column "E-mail" is mapped to both email and phone' },
+      backendError('invalid', 'mapping.email: column "E-mail" is mapped to both email and phone; mapping.phone: column "E-mail" is mapped to both email and phone', [
+        { field: 'mapping.email', message: 'column "E-mail" is mapped to both email and phone' },
+        { field: 'mapping.phone', message: 'column "E-mail" is mapped to both email and phone' },
       ]),
     );
     await user.selectOptions(screen.getByRole('combobox', { name: 'Phone' }), 'E-mail');
@@ -228,8 +229,8 @@ describe('ImportDialog', () => {
   });
 
   it('lets the user choose every column when no header looks like a name', async () => {
-    const refused = backendError('invalid', 'mapping: no column is mapped to the candidate\'s name', [
-      { field: 'mapping', message: 'no column is mapped to the candidate\'s name (or to first and last name); the headers are: "Who", "Mail"' },
+    const refused = backendError('invalid', 'mapping.name: no column is mapped to the candidate\'s name', [
+      { field: 'mapping.name', message: 'no column is mapped to the candidate\'s name (or to first and last name); the headers are: "Who", "Mail"' },
     ]);
     vi.mocked(Transfer.PreviewImport)
       .mockRejectedValueOnce(refused)

@@ -5,18 +5,25 @@ import { errorText, isMappingError, plural, splitMappingErrors } from './importW
 const FIELDS = ['name', 'first_name', 'last_name', 'email'];
 
 describe('importWizard', () => {
-  it('puts each mapping message next to the fields it names, ignoring quoted headers and spelling field names as words', () => {
+  it('puts each mapping message next to the field Go names in its path, and the others under the mapping', () => {
+    const twice = 'column "E-mail" is mapped to both email and first name';
     const e = new ApiError('invalid', 'invalid', [
-      { field: 'mapping', message: 'map name, or first_name and last_name' },
-      { field: 'mapping', message: 'column "email" is mapped twice' },
+      { field: 'mapping.name', message: 'no column is mapped to the candidate’s name (or to first and last name)' },
+      { field: 'mapping.email', message: twice },
+      { field: 'mapping.first_name', message: twice },
+      { field: 'mapping', message: '"salary" is not a field that can be imported' },
+      { field: 'mapping.salary', message: 'salary is mapped to column 9' },
       { field: 'sheet', message: 'no sheet "Q3"' },
     ]);
     expect(isMappingError(e)).toBe(false);
     const one = splitMappingErrors(e, FIELDS, false);
-    const message = 'map name, or first name and last name';
-    expect(one.byField).toEqual({ name: [message], first_name: [message], last_name: [message] });
-    // The header "email" is the file's, not the field: the message goes under the mapping.
-    expect(one.other).toEqual(['column "email" is mapped twice', 'no sheet "Q3"']);
+    expect(one.byField).toEqual({
+      name: ['no column is mapped to the candidate’s name (or to first and last name)'],
+      email: [twice],
+      first_name: [twice],
+    });
+    // A field without a select, and no field at all, go under the mapping.
+    expect(one.other).toEqual(['"salary" is not a field that can be imported', 'salary is mapped to column 9', 'no sheet "Q3"']);
     expect(one.sheet).toEqual([]);
     // With several sheets, the sheet's message goes by its select.
     expect(splitMappingErrors(e, FIELDS, true).sheet).toEqual(['no sheet "Q3"']);
@@ -26,6 +33,8 @@ describe('importWizard', () => {
     expect(splitMappingErrors(new ApiError('internal', 'disk full'), FIELDS, false)).toEqual({ byField: {}, sheet: [], other: ['disk full'] });
     expect(splitMappingErrors(null, FIELDS, false)).toEqual({ byField: {}, sheet: [], other: [] });
     expect(isMappingError(new ApiError('invalid', 'x', [{ field: 'mapping', message: 'map a name' }]))).toBe(true);
+    expect(isMappingError(new ApiError('invalid', 'x', [{ field: 'mapping.name', message: 'map a name' }]))).toBe(true);
+    expect(isMappingError(new ApiError('invalid', 'x', [{ field: 'file', message: 'empty' }]))).toBe(false);
   });
 
   it('names a row’s problem by column, else by field, else by row alone', () => {

@@ -38,17 +38,21 @@ export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
+/** Where Go reports a problem with one field's column: `mapping.<field>` (Go: importer.MappingPath). */
+const MAPPING_PATH = 'mapping.';
+
 /** True when the server refused the mapping itself (not the file or a row). */
 export function isMappingError(e: ApiError): boolean {
-  return e.code === 'invalid' && e.fields.length > 0 && e.fields.every((f) => f.field === 'mapping');
+  return e.code === 'invalid' && e.fields.length > 0 && e.fields.every((f) => f.field === 'mapping' || f.field.startsWith(MAPPING_PATH));
 }
 
 export type MappingErrors = { byField: Record<string, string[]>; sheet: string[]; other: string[] };
 
 /**
- * Puts the server's messages about the mapping next to the selects they name:
- * by target field, on the sheet select (when the file has several sheets), or
- * in the list under the mapping.
+ * Puts the server's messages about the mapping next to the selects they
+ * belong to: by the field Go names in the path (`mapping.email`), on the
+ * sheet select (when the file has several sheets), or in the list under the
+ * mapping. The messages are shown as Go words them.
  */
 export function splitMappingErrors(e: ApiError | null, fields: string[], manySheets: boolean): MappingErrors {
   const out: MappingErrors = { byField: {}, sheet: [], other: [] };
@@ -58,20 +62,10 @@ export function splitMappingErrors(e: ApiError | null, fields: string[], manyShe
     return out;
   }
   for (const f of e.fields) {
-    const message = f.message.replace(/\bfirst_name\b/g, 'first name').replace(/\blast_name\b/g, 'last name');
-    if (f.field === 'sheet' && manySheets) {
-      out.sheet.push(message);
-      continue;
-    }
-    if (f.field !== 'mapping') {
-      out.other.push(message);
-      continue;
-    }
-    // Quoted parts are the file's headers, not field names.
-    const bare = f.message.replace(/"[^"]*"/g, '');
-    const named = fields.filter((k) => new RegExp(`\\b${k}\\b`).test(bare));
-    if (!named.length) out.other.push(message);
-    for (const k of named) (out.byField[k] ??= []).push(message);
+    const field = f.field.startsWith(MAPPING_PATH) ? f.field.slice(MAPPING_PATH.length) : '';
+    if (f.field === 'sheet' && manySheets) out.sheet.push(f.message);
+    else if (fields.includes(field)) (out.byField[field] ??= []).push(f.message);
+    else out.other.push(f.message);
   }
   return out;
 }
