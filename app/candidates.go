@@ -105,14 +105,14 @@ func (c *Candidates) AttachFile(candidateID int64) (*model.Attachment, error) {
 	})
 }
 
-// SaveAttachment asks where to save a stored file and writes it there.
-// It returns false when the user cancels.
+// SaveAttachment asks where to save a stored file and writes it there
+// whole or not at all. It returns false when the user cancels.
 func (c *Candidates) SaveAttachment(id int64) (bool, error) {
 	a, data, err := c.svc.Attachment(context.Background(), id)
 	if err != nil {
 		return false, userError(err)
 	}
-	return result(c.rt.saveFile("Save attachment", a.FileName, data))
+	return result(saveAs(c.rt, "Save attachment", a.FileName, data))
 }
 
 func (c *Candidates) DeleteAttachment(id int64) error {

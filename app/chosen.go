@@ -90,6 +90,14 @@ func (c *chooser) lookup(token string) (chosenFile, bool) {
 	return chosenFile{}, false
 }
 
+// forgetAll drops every chosen file: the profile changed, and a file one
+// person chose is not the next person's to import.
+func (c *chooser) forgetAll() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.chosen = nil
+}
+
 // forget spends a token once its file has been used.
 func (c *chooser) forget(token string) {
 	c.mu.Lock()

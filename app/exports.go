@@ -6,6 +6,7 @@ package app
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"path/filepath"
 	"sync"
@@ -24,15 +25,16 @@ type Exports struct {
 	rt  Shell
 
 	mu     sync.Mutex
-	cancel context.CancelFunc // of the export running, if any
+	cancel context.CancelFunc // of the export running, if any (one at a time)
 }
 
 func NewExports(svc *interviews.Service, ws *Workspace, rt Shell) *Exports {
 	return &Exports{svc: svc, ws: ws, rt: rt}
 }
 
-// ExportResult says what was written; Saved is false when the user
-// cancelled, in the save dialog or (Cancelled) while it was written.
+// ExportResult says what was written. Cancelled (and not Saved) when the
+// user pressed Cancel at any step or closed the save dialog: nothing was
+// written (Path is set only when Cancel came while the file was written).
 type ExportResult struct {
 	Saved      bool   `json:"saved"`
 	Cancelled  bool   `json:"cancelled"`
@@ -42,14 +44,15 @@ type ExportResult struct {
 }
 
 // ExportProgress is emitted as "export:progress" while an export runs.
-// Every export ends with one of done, failed or cancelled.
+// Every export ends with one of done, failed or cancelled; one refused
+// because another is running emits nothing.
 type ExportProgress struct {
 	Stage   string `json:"stage"` // gathering, choosing, writing, then done, failed or cancelled
 	Percent int    `json:"percent"`
 }
 
-// CancelExport stops the export being written; it writes nothing (the
-// file it was writing is removed, an existing one kept).
+// CancelExport stops the export running, at whatever step it is; it writes
+// nothing (the file it was writing is removed, an existing one kept).
 func (e *Exports) CancelExport() {
 	e.mu.Lock()
 	defer e.mu.Unlock()
@@ -96,14 +99,14 @@ func (e *Exports) CSV(roleID int64, which string, bom bool) (ExportResult, error
 
 func (e *Exports) export(roleID int64, title, suffix, pattern, patternName string, write func(io.Writer, exports.Committee) error) (res ExportResult, err error) {
 	ctx, cancel := context.WithCancel(context.Background())
-	e.mu.Lock()
-	e.cancel = cancel
-	e.mu.Unlock()
+	defer cancel()
+	// One export at a time, so Cancel always means the one the page shows;
+	// a second is refused before it says anything on the progress channel.
+	if !e.begin(cancel) {
+		return ExportResult{}, userError(errExportRunning)
+	}
 	defer func() {
-		e.mu.Lock()
-		e.cancel = nil
-		e.mu.Unlock()
-		cancel()
+		e.end()
 		// However it went, the page learns that the export ended.
 		switch {
 		case res.Cancelled:
@@ -122,21 +125,49 @@ func (e *Exports) export(roleID int64, title, suffix, pattern, patternName strin
 	// before a save dialog asks where to put it.
 	e.rt.emit("export:progress", ExportProgress{Stage: "gathering", Percent: 0})
 	c, err := e.svc.Committee(ctx, roleID, Version, scoring.ExporterOf(viewer))
-	if err != nil {
+	switch {
+	case ctx.Err() != nil: // Cancel pressed: whatever the read said, it is not a failure
+		return ExportResult{Cancelled: true}, nil
+	case err != nil:
 		return ExportResult{}, userError(err)
 	}
 	e.rt.emit("export:progress", ExportProgress{Stage: "choosing", Percent: 10})
 	path, err := e.rt.savePath(title, fileName(c.RoleTitle)+suffix, pattern, patternName)
-	if err != nil || path == "" {
+	switch {
+	case err != nil:
 		return ExportResult{}, userError(err)
+	case path == "" || ctx.Err() != nil: // the dialog was closed, or Cancel pressed meanwhile
+		return ExportResult{Cancelled: true}, nil
 	}
 	e.rt.emit("export:progress", ExportProgress{Stage: "writing", Percent: 40})
 	err = files.WriteAtomic(path, func(w io.Writer) error { return write(cancellable{ctx, w}, c) })
 	switch {
-	case errors.Is(err, context.Canceled):
+	case err != nil && (errors.Is(err, context.Canceled) || ctx.Err() != nil):
 		return ExportResult{Cancelled: true, Path: path}, nil
 	case err != nil:
 		return ExportResult{}, userError(files.SaveRefusal(filepath.Base(path), err))
 	}
 	return ExportResult{Saved: true, Path: path, Candidates: len(c.Candidates), Rows: len(c.Scorecards)}, nil
+}
+
+// errExportRunning refuses an export while another one is running.
+var errExportRunning = fmt.Errorf("another export is still running; wait for it to finish or cancel it: %w", model.ErrConflict)
+
+// begin takes the one export slot for an export cancelled by cancel; false
+// when another export holds it.
+func (e *Exports) begin(cancel context.CancelFunc) bool {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if e.cancel != nil {
+		return false
+	}
+	e.cancel = cancel
+	return true
+}
+
+// end frees the slot begin took.
+func (e *Exports) end() {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	e.cancel = nil
 }

@@ -1,13 +1,15 @@
-// Tests the window facades: user errors that name the field without internals,
-// who may export and how an export ends, and bundle export with a locked profile.
+// Tests the window facades: user errors that name the field without internals, who may export,
+// how an export ends (cancelled at any step, one at a time) and bundle export with a locked profile.
 
 package app
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"strings"
@@ -29,19 +31,48 @@ type fakeShell struct {
 	events  []ExportProgress
 	savePth string
 	asked   int
-	onWrite func()
+	onStage func(stage string) // called on each export progress event, as the page would react
 	opened  string
 }
 
 func (f *fakeShell) emit(name string, data any) {
+	p, ok := data.(ExportProgress)
+	if !ok || name != "export:progress" {
+		return
+	}
 	f.mu.Lock()
-	defer f.mu.Unlock()
-	if p, ok := data.(ExportProgress); ok && name == "export:progress" {
-		f.events = append(f.events, p)
-		if p.Stage == "writing" && f.onWrite != nil {
-			f.onWrite()
+	f.events = append(f.events, p)
+	on := f.onStage
+	f.mu.Unlock()
+	if on != nil {
+		on(p.Stage)
+	}
+}
+
+// at runs fn when an export reaches stage (as a click on Cancel would).
+func at(stage string, fn func()) func(string) {
+	return func(s string) {
+		if s == stage {
+			fn()
 		}
 	}
+}
+
+// stages lists the export stages emitted since from.
+func (f *fakeShell) stages(from int) []string {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	var out []string
+	for _, e := range f.events[from:] {
+		out = append(out, e.Stage)
+	}
+	return out
+}
+
+func (f *fakeShell) seen() int {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return len(f.events)
 }
 
 func (f *fakeShell) savePath(string, string, string, string) (string, error) {
@@ -51,7 +82,6 @@ func (f *fakeShell) savePath(string, string, string, string) (string, error) {
 	return f.savePth, nil
 }
 func (f *fakeShell) openPath(string, string, string) (string, error) { return f.opened, nil }
-func (f *fakeShell) saveFile(string, string, []byte) (bool, error)   { return false, nil }
 func (f *fakeShell) flushed()                                        {}
 
 func (f *fakeShell) last() string {
@@ -208,7 +238,7 @@ func TestExportsWhoMayAndHowItEnds(t *testing.T) {
 
 	// Cancelled while writing: nothing replaces the file, the page hears 'cancelled'.
 	before, _ := os.ReadFile(out)
-	d.shell.onWrite = d.ex.CancelExport
+	d.shell.onStage = at("writing", d.ex.CancelExport)
 	res, err = d.ex.CSV(d.roleID, "scorecards", true)
 	if err != nil || res.Saved || !res.Cancelled || d.shell.last() != "cancelled" {
 		t.Errorf("cancelled export: %+v, %v, last %q", res, err, d.shell.last())
@@ -216,15 +246,101 @@ func TestExportsWhoMayAndHowItEnds(t *testing.T) {
 	if after, _ := os.ReadFile(out); string(after) != string(before) {
 		t.Error("a cancelled export changed the file")
 	}
-	d.shell.onWrite = nil
+	d.shell.onStage = nil
 
-	// The user closes the save dialog: nothing saved, progress still ends.
+	// The user closes the save dialog: nothing saved, and the export ends
+	// cancelled, not done.
 	d.shell.savePth = ""
-	if res, err := d.ex.Workbook(d.roleID); err != nil || res.Saved || d.shell.last() != "done" {
-		t.Errorf("dialog cancelled: %+v, %v, last %q", res, err, d.shell.last())
+	from := d.shell.seen()
+	res, err = d.ex.Workbook(d.roleID)
+	if want := (ExportResult{Cancelled: true}); err != nil || res != want {
+		t.Errorf("dialog closed: %+v, %v; want %+v", res, err, want)
+	}
+	if got, want := strings.Join(d.shell.stages(from), " "), "gathering choosing cancelled"; got != want {
+		t.Errorf("dialog closed: stages %q, want %q", got, want)
 	}
 	if _, err := d.ex.CSV(d.roleID, "everything", false); asUser(t, err).Code != "invalid" {
 		t.Errorf("unknown CSV: %v", err)
+	}
+}
+
+// captureLog sends slog to a buffer for the rest of the test.
+func captureLog(t *testing.T) *bytes.Buffer {
+	t.Helper()
+	var buf bytes.Buffer
+	old := slog.Default()
+	slog.SetDefault(slog.New(slog.NewTextHandler(&buf, nil)))
+	t.Cleanup(func() { slog.SetDefault(old) })
+	return &buf
+}
+
+func TestCancelWhileGatheringEndsCancelledNotFailed(t *testing.T) {
+	d := newDesk(t)
+	out := filepath.Join(t.TempDir(), "committee.xlsx")
+	d.shell.savePth = out
+	logs := captureLog(t)
+
+	// Cancel is pressed while the scorecards are gathered: the read stops
+	// with "context canceled", which is the user's wish, not a failure.
+	d.shell.onStage = at("gathering", d.ex.CancelExport)
+	res, err := d.ex.Workbook(d.roleID)
+	if want := (ExportResult{Cancelled: true}); err != nil || res != want {
+		t.Errorf("cancelled while gathering: %+v, %v; want %+v and no error", res, err, want)
+	}
+	if got, want := strings.Join(d.shell.stages(0), " "), "gathering cancelled"; got != want {
+		t.Errorf("stages %q, want %q", got, want)
+	}
+	if d.shell.asked != 0 {
+		t.Errorf("the save dialog opened %d times after Cancel", d.shell.asked)
+	}
+	if _, err := os.Stat(out); !os.IsNotExist(err) {
+		t.Errorf("a cancelled export wrote a file: %v", err)
+	}
+	if logs.Len() != 0 {
+		t.Errorf("a cancel was logged as an error: %s", logs)
+	}
+}
+
+func TestOneExportAtATime(t *testing.T) {
+	d := newDesk(t)
+	out := filepath.Join(t.TempDir(), "committee.xlsx")
+	d.shell.savePth = out
+
+	// While the workbook waits on the save dialog, a CSV export is asked
+	// for: it is refused without a word on the progress channel, and Cancel
+	// still stops the workbook.
+	var second error
+	var secondStages []string
+	tried := false
+	d.shell.onStage = at("choosing", func() {
+		if tried {
+			return
+		}
+		tried = true
+		from := d.shell.seen()
+		_, second = d.ex.CSV(d.roleID, "summary", false)
+		secondStages = d.shell.stages(from)
+		d.ex.CancelExport()
+	})
+	res, err := d.ex.Workbook(d.roleID)
+	ue := asUser(t, second)
+	if want := "Another export is still running; wait for it to finish or cancel it."; ue.Code != "conflict" || ue.Message != want {
+		t.Errorf("second export: %+v; want conflict %q", ue, want)
+	}
+	if len(secondStages) != 0 {
+		t.Errorf("the refused export reported progress %q", secondStages)
+	}
+	if want := (ExportResult{Cancelled: true}); err != nil || res != want || d.shell.last() != "cancelled" {
+		t.Errorf("first export after Cancel: %+v, %v, last %q; want %+v", res, err, d.shell.last(), want)
+	}
+	if _, err := os.Stat(out); !os.IsNotExist(err) {
+		t.Errorf("something was written: %v", err)
+	}
+
+	// Once it ended, the next export runs.
+	d.shell.onStage = nil
+	if res, err := d.ex.Workbook(d.roleID); err != nil || !res.Saved || d.shell.last() != "done" {
+		t.Errorf("export after the first ended: %+v, %v, last %q", res, err, d.shell.last())
 	}
 }
 

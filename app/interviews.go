@@ -25,9 +25,11 @@ type Interviews struct {
 }
 
 func NewInterviews(svc *interviews.Service, ws *Workspace, rt Shell) *Interviews {
-	return &Interviews{svc: svc, ws: ws, rt: rt, rubricFiles: &chooser{rt: rt,
+	chosen := &chooser{rt: rt,
 		title: "Import a rubric", pattern: "*.json;*.JSON;*.yaml;*.YAML;*.yml;*.YML", patternName: "Rubric (JSON or YAML)",
-		what: "rubric files", limit: rubric.MaxFileSize}}
+		what: "rubric files", limit: rubric.MaxFileSize}
+	ws.onProfileSwitch(chosen.forgetAll)
+	return &Interviews{svc: svc, ws: ws, rt: rt, rubricFiles: chosen}
 }
 
 func (i *Interviews) Rubrics() ([]rubric.Summary, error) {
@@ -98,7 +100,8 @@ func (i *Interviews) ImportRubricFile(token string) (rubric.Version, error) {
 	})
 }
 
-// ExportRubric asks where to save the rubric file; false if the user cancelled.
+// ExportRubric asks where to save the rubric file and writes it there
+// whole or not at all; false if the user cancelled.
 func (i *Interviews) ExportRubric(id int64, format string) (bool, error) {
 	data, err := i.svc.ExportRubric(context.Background(), id, format)
 	if err != nil {
@@ -108,7 +111,7 @@ func (i *Interviews) ExportRubric(id int64, format string) (bool, error) {
 	if err != nil {
 		return false, userError(err)
 	}
-	return result(i.rt.saveFile("Export rubric", fileName(v.Content.Name)+"."+format, data))
+	return result(saveAs(i.rt, "Export rubric", fileName(v.Content.Name)+"."+format, data))
 }
 
 func (i *Interviews) Rounds(roleID int64) ([]scoring.Round, error) {

@@ -5,7 +5,6 @@ package app
 
 import (
 	"context"
-	"os"
 	"sync"
 	"time"
 
@@ -49,18 +48,6 @@ func (r *Runtime) flushed() {
 		close(r.flushCh)
 		r.flushCh = nil
 	}
-}
-
-// saveFile shows the native save dialog and writes data where the user chose.
-func (r *Runtime) saveFile(title, name string, data []byte) (bool, error) {
-	r.mu.Lock()
-	ctx := r.ctx
-	r.mu.Unlock()
-	path, err := runtime.SaveFileDialog(ctx, runtime.SaveDialogOptions{DefaultFilename: name, Title: title})
-	if err != nil || path == "" {
-		return false, err
-	}
-	return true, os.WriteFile(path, data, 0o600)
 }
 
 // savePath asks where to save a file; "" when the user cancelled.

@@ -29,9 +29,11 @@ type Transfer struct {
 }
 
 func NewTransfer(svc *tracking.Service, bundles *transfer.Service, ws *Workspace, rt Shell) *Transfer {
-	return &Transfer{svc: svc, bundles: bundles, ws: ws, rt: rt, files: &chooser{rt: rt,
+	chosen := &chooser{rt: rt,
 		title: "Choose a candidate file", pattern: "*.csv;*.CSV;*.xlsx;*.XLSX", patternName: "CSV or Excel file",
-		what: "imports", limit: importer.MaxFileSize}}
+		what: "imports", limit: importer.MaxFileSize}
+	ws.onProfileSwitch(chosen.forgetAll)
+	return &Transfer{svc: svc, bundles: bundles, ws: ws, rt: rt, files: chosen}
 }
 
 // ImportRequest is the chosen candidate file (by its token) with the
@@ -112,11 +114,12 @@ func (t *Transfer) CommitImport(req ImportRequest) (model.ImportResult, error) {
 	if req.RoleID == 0 {
 		return model.ImportResult{}, userError(model.Invalid("roleId", "choose the role the candidates apply to"))
 	}
-	p, _, err := t.plan(req)
-	if err != nil {
-		return model.ImportResult{}, userError(err)
-	}
+	// Who imports is asked first: nobody signed in hears that, whatever the file.
 	res, err := withActor(t.ws, func(a model.Profile) (model.ImportResult, error) {
+		p, _, err := t.plan(req)
+		if err != nil {
+			return model.ImportResult{}, err
+		}
 		return t.svc.CommitImport(context.Background(), p, req.RoleID, req.ValidOnly, a)
 	})
 	if err == nil {

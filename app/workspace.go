@@ -21,6 +21,9 @@ type Workspace struct {
 
 	mu      sync.Mutex
 	current model.Profile
+	// onSwitch are run when the current profile changes to another (or to
+	// nobody): what one person chose must not serve the next.
+	onSwitch []func()
 }
 
 // Info is what the About box and the footer show.
@@ -124,8 +127,23 @@ func (w *Workspace) unlockedID() int64 {
 
 func (w *Workspace) setActor(p model.Profile) {
 	w.mu.Lock()
-	defer w.mu.Unlock()
+	switched := w.current.ID != p.ID
 	w.current = p
+	hooks := w.onSwitch
+	w.mu.Unlock()
+	if switched {
+		for _, fn := range hooks {
+			fn()
+		}
+	}
+}
+
+// onProfileSwitch runs fn whenever the current profile changes to another
+// one or to nobody (signing out); not when the same profile is saved again.
+func (w *Workspace) onProfileSwitch(fn func()) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.onSwitch = append(w.onSwitch, fn)
 }
 
 // actor is who stage moves and notes are recorded as.

@@ -7,10 +7,10 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"os"
 	"strconv"
 	"text/tabwriter"
 
+	"hirebench/app/files"
 	"hirebench/app/interviews"
 	"hirebench/app/scoring"
 )
@@ -30,9 +30,10 @@ func compositeCommand(args []string, stdout io.Writer, fail func(int, string, ..
 	if *minCov < 0 || *minCov > 1 {
 		return fail(ExitUsage, "composite: --min-coverage must be between 0 and 1, not %g", *minCov)
 	}
-	f, err := os.Open(*in)
+	// A folder, a device or a FIFO is refused in the app's words, without waiting on it.
+	f, _, err := files.OpenRegular(*in)
 	if err != nil {
-		return fail(ExitError, "composite: %v", err)
+		return fail(ExitError, "composite: %s", Describe(files.Refusal(*in, "input files", 0, err)))
 	}
 	defer f.Close()
 	input, err := scoring.ReadCompositeCSV(f)

@@ -5,8 +5,8 @@ package cli
 import (
 	"fmt"
 	"io"
-	"os"
 
+	"hirebench/app/files"
 	"hirebench/app/stats"
 )
 
@@ -21,9 +21,10 @@ func statsCommand(args []string, stdout io.Writer, fail func(int, string, ...any
 	if *in == "" {
 		return fail(ExitUsage, "stats: give --in FILE (a CSV with header subject,rater,score)")
 	}
-	f, err := os.Open(*in)
+	// A folder, a device or a FIFO is refused in the app's words, without waiting on it.
+	f, _, err := files.OpenRegular(*in)
 	if err != nil {
-		return fail(ExitError, "stats: %v", err)
+		return fail(ExitError, "stats: %s", Describe(files.Refusal(*in, "input files", 0, err)))
 	}
 	defer f.Close()
 	ratings, err := stats.ReadCSV(f)

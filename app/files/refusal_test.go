@@ -1,12 +1,14 @@
-// Tests the sentences that say why a chosen file was refused, and opening
-// only regular files for readers that need the file itself.
+// Tests the sentences that say why a chosen file was refused or could not be saved
+// (and that their log lines leave the path out), and opening only regular files.
 
 package files
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"strings"
@@ -91,5 +93,42 @@ func TestSaveRefusalSaysWhyTheDiskSaidNo(t *testing.T) {
 	}
 	if err := SaveRefusal("x.xlsx", nil); err != nil {
 		t.Errorf("nil: %v", err)
+	}
+}
+
+func TestRefusalLogsTheReasonWithoutThePath(t *testing.T) {
+	var logs bytes.Buffer
+	old := slog.Default()
+	slog.SetDefault(slog.New(slog.NewTextHandler(&logs, nil)))
+	t.Cleanup(func() { slog.SetDefault(old) })
+
+	// Unexpected errors: logged, with the disk's reason but not the path
+	// (a home folder, a candidate's name).
+	cases := []struct {
+		name string
+		log  func()
+		says string // the reason the log keeps
+	}{
+		{"Refusal", func() {
+			Refusal("cv.pdf", "attachments", 20<<20, &fs.PathError{Op: "read", Path: "/home/ada/Ada Lovelace CV.pdf", Err: syscall.EIO})
+		}, "input/output error"},
+		{"SaveRefusal", func() {
+			SaveRefusal("x.xlsx", fmt.Errorf("cannot write x.xlsx: %w",
+				&fs.PathError{Op: "open", Path: "/home/ada/Ada Lovelace/.x.xlsx.tmp-1", Err: syscall.ENAMETOOLONG}))
+		}, "file name too long"},
+		{"SaveRefusal of a rename", func() {
+			SaveRefusal("x.xlsx", &os.LinkError{Op: "rename", Old: "/home/ada/Ada Lovelace/.x.xlsx.tmp-1", New: "/home/ada/Ada Lovelace/x.xlsx", Err: syscall.EXDEV})
+		}, "invalid cross-device link"},
+	}
+	for _, c := range cases {
+		logs.Reset()
+		c.log()
+		line := logs.String()
+		if strings.Count(line, "\n") != 1 || !strings.Contains(line, c.says) {
+			t.Errorf("%s: want one log line with %q, got %q", c.name, c.says, line)
+		}
+		if strings.Contains(line, "/home/ada") || strings.Contains(line, "Lovelace") {
+			t.Errorf("%s: the log line holds the path: %q", c.name, line)
+		}
 	}
 }

@@ -1,4 +1,4 @@
-// Tests the debrief's export bar: cancelling a workbook export while it is written, and Go's reason when this profile may not export.
+// Tests the debrief's export bar: cancelling a workbook export while it is written or closing its save dialog, and Go's reason when this profile may not export.
 import { render, screen, waitFor } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import ExportBar from './ExportBar.svelte';
@@ -31,6 +31,18 @@ describe('ExportBar', () => {
     finish({ saved: false, cancelled: true, path: '/tmp/x.xlsx', candidates: 0, rows: 0 } as ExportResult);
     await waitFor(() => expect(screen.getByTestId('export-message')).toHaveTextContent('Export cancelled; nothing was written.'));
     expect(screen.queryByTestId('export-cancel')).toBeNull();
+  });
+
+  it('says nothing was written, and shows no error, when the save dialog is closed', async () => {
+    // Go ends an export whose dialog was closed as cancelled, with no path.
+    vi.mocked(Exports.Workbook).mockResolvedValue({ saved: false, cancelled: true, path: '', candidates: 0, rows: 0 } as ExportResult);
+    const user = userEvent.setup();
+    render(ExportBar, { roleId: 1 });
+    await user.click(screen.getByRole('button', { name: 'Export workbook…' }));
+    await waitFor(() => expect(screen.getByTestId('export-message')).toHaveTextContent('Export cancelled; nothing was written.'));
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(screen.queryByTestId('export-cancel')).toBeNull();
+    expect(screen.getByRole('button', { name: 'Export workbook…' })).toBeEnabled();
   });
 
   it("shows Go's reason when this profile may not export", () => {
