@@ -176,11 +176,12 @@ func (c bindingCase) mismatch(err error, dirs ...string) []string {
 
 // noErrorPath are bindings that cannot refuse bad input, each with why.
 var noErrorPath = map[string]string{
-	"Workspace.Info":         "a pure getter of build and folder facts; returns no error",
-	"Workspace.SignOut":      "returns nothing; what it does is checked in rights_test.go",
-	"Workspace.Flushed":      "lifecycle hook: the page's answer to app:flush before the window closes",
-	"Exports.CancelExport":   "returns nothing; cancelling is checked in facades_test.go",
-	"Interviews.CheckRubric": "returns problems as a list, never an error: TestCheckRubricNamesEveryProblemByPath",
+	"Workspace.Info":             "a pure getter of build and folder facts; returns no error",
+	"Workspace.SignOut":          "returns nothing; what it does is checked in rights_test.go",
+	"Workspace.Flushed":          "lifecycle hook: the page's answer to app:flush before the window closes",
+	"Exports.CancelExport":       "returns nothing; cancelling is checked in facades_test.go",
+	"Interviews.CheckRubric":     "returns problems as a list, never an error: TestCheckRubricNamesEveryProblemByPath",
+	"Interviews.Recommendations": "a pure getter of rubric.RecommendationOptions (TestRecommendationOptions); returns no error",
 }
 
 // allCases is the whole table, one list per facade.

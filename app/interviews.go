@@ -150,6 +150,12 @@ func (i *Interviews) Rights() (interviews.Rights, error) {
 	return withActor(i.ws, func(a model.Profile) (interviews.Rights, error) { return interviews.RightsOf(a), nil })
 }
 
+// Recommendations lists the overall calls, worst to best, with the words
+// shown for each (rubric.RecommendationLabel): what the window offers and shows.
+func (i *Interviews) Recommendations() []rubric.RecommendationOption {
+	return rubric.RecommendationOptions()
+}
+
 // Plan returns a role's plan: its questions with their weights, and the weight history.
 func (i *Interviews) Plan(roleID int64) (interviews.Plan, error) {
 	return result(i.svc.Plan(context.Background(), roleID))

@@ -5,7 +5,7 @@ package exports
 
 import (
 	"fmt"
-	"strconv"
+	"slices"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -20,9 +20,21 @@ const RatingsNote = "Ratings are raw levels on the rubric's scale, one per inter
 var (
 	statisticHeader = []string{"Statistic", "Value", "95% CI lower", "95% CI upper", "What it means"}
 	leniencyHeader  = []string{"Rater", "N", "Mean deviation", "Z", "Mean", "SD", "Verdict", "What it means"}
-	groupHeader     = []string{"Group", "Scale", "Candidates", "Items", "Scored by 2+", "Interviewers", "ICC(2,1)", "ICC(2,k)",
-		"Alpha (ordinal)", "Alpha (interval)", "What it means"}
+	// The group table's statistics, named as stats labels them when k
+	// differs from group to group.
+	groupStats  = []string{"icc_2_1", "icc_2_k", "alpha_ordinal", "alpha_interval"}
+	groupHeader = slices.Concat([]string{"Group", "Scale", "Candidates", "Items", "Scored by 2+", "Interviewers"},
+		labels(groupStats), []string{"What it means"})
 )
+
+// labels names statistic fields for a column over several groups.
+func labels(fields []string) []string {
+	out := make([]string, len(fields))
+	for i, f := range fields {
+		out[i] = stats.Label(f, 0)
+	}
+	return out
+}
 
 // writeWeightHistory writes every recorded change of a plan weight.
 func writeWeightHistory(f *excelize.File, st *styles, c *Committee) error {
@@ -73,35 +85,12 @@ func writeWeightHistory(f *excelize.File, st *styles, c *Committee) error {
 	return f.SetPanes(sheet, frozen(1, 0))
 }
 
-// iccForm is one statistic row of Calibration.
-type iccForm struct {
-	field, label string
-	value        *float64
-	ci           *[2]float64
-}
-
-func iccForms(r *stats.Report) []iccForm {
-	k := "k"
-	if r.K > 0 {
-		k = strconv.Itoa(r.K)
+// digits is the number style for a statistic's decimals (stats.Digits: 2 or 3).
+func (st *styles) digits(n int) int {
+	if n == 3 {
+		return st.num3
 	}
-	return []iccForm{
-		{"icc_1_1", "ICC(1,1)", r.ICC11, r.ICC11CI},
-		{"icc_2_1", "ICC(2,1)", r.ICC21, r.ICC21CI},
-		{"icc_3_1", "ICC(3,1)", r.ICC31, r.ICC31CI},
-		{"icc_1_k", "ICC(1," + k + ")", r.ICC1K, r.ICC1KCI},
-		{"icc_2_k", "ICC(2," + k + ")", r.ICC2K, r.ICC2KCI},
-		{"icc_3_k", "ICC(3," + k + ")", r.ICC3K, r.ICC3KCI},
-	}
-}
-
-func alphaForms(r *stats.Report) []iccForm {
-	return []iccForm{
-		{"alpha_nominal", "Krippendorff's alpha (nominal)", r.AlphaNominal, nil},
-		{"alpha_ordinal", "Krippendorff's alpha (ordinal)", r.AlphaOrdinal, nil},
-		{"alpha_interval", "Krippendorff's alpha (interval)", r.AlphaInterval, nil},
-		{"alpha_ratio", "Krippendorff's alpha (ratio)", r.AlphaRatio, nil},
-	}
+	return st.num2
 }
 
 // explanation is the report's plain sentence for a statistic field, the one
@@ -224,8 +213,9 @@ func writeCalibration(f *excelize.File, st *styles, c *Committee) error {
 	}
 	// "What it means" of the report (E) and of the leniency table (H)
 	// overflow into the empty columns to their right; the leniency verdict
-	// (G) fits "too few shared answers"; the group table's (K) is wide.
-	for col, width := range map[string]float64{"A": 40, "B": 10, "C": 13, "D": 13, "E": 13, "F": 13, "G": 22, "H": 10, "I": 14, "J": 15, "K": 90} {
+	// (G) fits "too few shared answers"; the group table's alpha columns
+	// (I, J) fit their labels and its (K) is wide.
+	for col, width := range map[string]float64{"A": 40, "B": 10, "C": 13, "D": 13, "E": 13, "F": 13, "G": 22, "H": 10, "I": 27, "J": 28, "K": 90} {
 		if err := f.SetColWidth(SheetCalibration, col, col, width); err != nil {
 			return err
 		}
@@ -241,29 +231,25 @@ func writeReport(w *calWriter, rep *stats.Report) error {
 	if err := w.row(statisticHeader...); err != nil {
 		return err
 	}
-	for _, form := range append(iccForms(rep), alphaForms(rep)...) {
+	for _, s := range rep.Statistics {
 		w.r++
-		if err := w.text(1, form.label, 0); err != nil {
+		if err := w.text(1, s.Label, 0); err != nil {
 			return err
 		}
-		if err := w.text(5, explanation(rep, form.field), 0); err != nil {
+		if err := w.text(5, explanation(rep, s.Field), 0); err != nil {
 			return err
 		}
-		if form.value == nil {
+		if s.Value == nil {
 			continue
 		}
-		decimals := st.num2
-		if strings.HasPrefix(form.field, "alpha") {
-			decimals = st.num3 // as Explain prints them
-		}
-		if err := w.num(2, *form.value, decimals); err != nil {
+		if err := w.num(2, *s.Value, st.digits(s.Digits)); err != nil {
 			return err
 		}
-		if form.ci != nil {
-			if err := w.num(3, form.ci[0], st.num2); err != nil {
+		if s.CI != nil {
+			if err := w.num(3, s.CI[0], st.digits(s.Digits)); err != nil {
 				return err
 			}
-			if err := w.num(4, form.ci[1], st.num2); err != nil {
+			if err := w.num(4, s.CI[1], st.digits(s.Digits)); err != nil {
 				return err
 			}
 		}
@@ -364,12 +350,9 @@ func writeGroups(w *calWriter, groups []CalibrationGroup) error {
 		}
 		meaning := g.TooFew
 		if rep := g.Report; rep != nil {
-			for j, v := range []struct {
-				v     *float64
-				style int
-			}{{rep.ICC21, st.num2}, {rep.ICC2K, st.num2}, {rep.AlphaOrdinal, st.num3}, {rep.AlphaInterval, st.num3}} {
-				if v.v != nil {
-					if err := w.num(7+j, *v.v, v.style); err != nil {
+			for j, f := range groupStats {
+				if i := slices.IndexFunc(rep.Statistics, func(s stats.Statistic) bool { return s.Field == f }); i >= 0 && rep.Statistics[i].Value != nil {
+					if err := w.num(7+j, *rep.Statistics[i].Value, st.digits(rep.Statistics[i].Digits)); err != nil {
 						return err
 					}
 				}

@@ -95,7 +95,17 @@ func TestWorkbookCalibration(t *testing.T) {
 			t.Errorf("%s row has no sentence: %q", label, r)
 		}
 	}
-	for _, form := range alphaForms(rep) {
+	alphas := []struct {
+		label string
+		value *float64
+		field string
+	}{
+		{"Krippendorff's α (nominal)", rep.AlphaNominal, "alpha_nominal"},
+		{"Krippendorff's α (ordinal)", rep.AlphaOrdinal, "alpha_ordinal"},
+		{"Krippendorff's α (interval)", rep.AlphaInterval, "alpha_interval"},
+		{"Krippendorff's α (ratio)", rep.AlphaRatio, "alpha_ratio"},
+	}
+	for _, form := range alphas {
 		r, n := cal.find(form.label)
 		if r == nil {
 			continue
@@ -109,6 +119,16 @@ func TestWorkbookCalibration(t *testing.T) {
 		if v := num(t, f, SheetCalibration, cellName(2, n)); math.Abs(v-*form.value) > 1e-9 || r[4] != rep.Explanations[form.field] {
 			t.Errorf("%s = %q", form.label, r)
 		}
+	}
+	// The statistics in report order, as stats labels them (k filled in).
+	_, first := cal.find("Statistic")
+	var order []string
+	for _, r := range cal.rows[first : first+10] {
+		order = append(order, r[0])
+	}
+	if want := []string{"ICC(1,1)", "ICC(2,1)", "ICC(3,1)", "ICC(1," + k + ")", "ICC(2," + k + ")", "ICC(3," + k + ")",
+		alphas[0].label, alphas[1].label, alphas[2].label, alphas[3].label}; !slices.Equal(order, want) {
+		t.Errorf("statistics\n got %q\nwant %q", order, want)
 	}
 	if r, _ := cal.find("Subjects (candidate × question)"); r != nil && r[1] != strconv.Itoa(rep.Subjects) {
 		t.Errorf("subjects = %q, want %d", r, rep.Subjects)
@@ -145,7 +165,8 @@ func TestWorkbookCalibration(t *testing.T) {
 	if head == 0 {
 		t.Fatal("no group table")
 	}
-	if !slices.Equal(cal.rows[head-1], groupHeader) {
+	if want := []string{"Group", "Scale", "Candidates", "Items", "Scored by 2+", "Interviewers", "ICC(2,1)", "ICC(2,k)",
+		"Krippendorff's α (ordinal)", "Krippendorff's α (interval)", "What it means"}; !slices.Equal(cal.rows[head-1], want) {
 		t.Errorf("group header = %q", cal.rows[head-1])
 	}
 	if _, lenRow := cal.find("Rater"); lenRow > head {

@@ -21,6 +21,10 @@ type Calibration struct {
 	// The stated minimum below which a group says "too few to say".
 	MinCandidates  int `json:"minCandidates"`
 	MinPairedItems int `json:"minPairedItems"`
+	// Labels names every statistic field for a column over several
+	// groups, whose k differ ("ICC(2,k)"): stats.Labels. Each report's
+	// own Statistics name its statistics with its k.
+	Labels map[string]string `json:"labels"`
 }
 
 // CalibrationGroup is the reliability of one set of like-for-like ratings.
@@ -52,7 +56,7 @@ const (
 func calibrate(d roleData, candidates []int64) Calibration {
 	pooled, comps := ratingGroups(d, candidates)
 	return Calibration{Pooled: calibrationGroups(pooled), Competencies: calibrationGroups(comps),
-		MinCandidates: MinCalibrationCandidates, MinPairedItems: MinCalibrationPaired}
+		MinCandidates: MinCalibrationCandidates, MinPairedItems: MinCalibrationPaired, Labels: stats.Labels()}
 }
 
 // ratingGroups applies the calibration rule (scoring.Calibrate) to the

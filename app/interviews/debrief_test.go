@@ -205,6 +205,14 @@ func TestCalibrationOnLikeForLikeRatings(t *testing.T) {
 	if !names["Sam Okafor"] || !names["Priya Nair"] {
 		t.Errorf("leniency raters %v are not the interviewers' names", names)
 	}
+	// Columns over several groups name a statistic without k; each report
+	// names its own with its k (two interviewers here).
+	if cal.Labels["icc_2_1"] != "ICC(2,1)" || cal.Labels["icc_2_k"] != "ICC(2,k)" || cal.Labels["alpha_ordinal"] != "Krippendorff's α (ordinal)" {
+		t.Errorf("column labels %q", cal.Labels)
+	}
+	if s := g.Report.Statistics[4]; s.Field != "icc_2_k" || s.Label != "ICC(2,2)" {
+		t.Errorf("pooled icc_2_k = %+v", s)
+	}
 }
 
 func TestCalibrationSaysTooFewToSay(t *testing.T) {

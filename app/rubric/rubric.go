@@ -132,6 +132,22 @@ func RecommendationLabel(r Recommendation) string {
 	return ""
 }
 
+// RecommendationOption is one overall call with the words shown for it.
+type RecommendationOption struct {
+	Value Recommendation `json:"value"`
+	Label string         `json:"label"`
+}
+
+// RecommendationOptions lists Recommendations, worst to best, with their
+// labels: what the window offers and shows.
+func RecommendationOptions() []RecommendationOption {
+	out := make([]RecommendationOption, len(Recommendations))
+	for i, r := range Recommendations {
+		out[i] = RecommendationOption{Value: r, Label: RecommendationLabel(r)}
+	}
+	return out
+}
+
 // FindQuestion returns a question and its competency by question id.
 func (r *Rubric) FindQuestion(id string) (*Competency, *Question, bool) {
 	for ci := range r.Competencies {

@@ -80,6 +80,37 @@ type Scorecard struct {
 	// Revisions are amendments made after submission, oldest first; the
 	// latest one is the scorecard's current content.
 	Revisions []Revision `json:"revisions"`
+	// CurrentContent is the content in force as the window reads it
+	// ("current"): MarshalJSON always fills it from Current, whatever it
+	// holds. Go code calls Current or InForce instead.
+	CurrentContent Content `json:"current"`
+}
+
+// Content is what a scorecard says: its answers, overall recommendation
+// (with the words shown for it) and notes.
+type Content struct {
+	Answers             map[string]Answer `json:"answers"`
+	Recommendation      string            `json:"recommendation"`
+	RecommendationLabel string            `json:"recommendationLabel"` // rubric.RecommendationLabel; "" when none
+	Notes               string            `json:"notes"`
+}
+
+// InForce is the content in force (Current) with its recommendation's label.
+func (c Scorecard) InForce() Content {
+	answers, rec, notes := c.Current()
+	if answers == nil {
+		answers = map[string]Answer{}
+	}
+	return Content{Answers: answers, Recommendation: rec, RecommendationLabel: rubric.RecommendationLabel(rubric.Recommendation(rec)), Notes: notes}
+}
+
+// MarshalJSON writes the card with "current" set to InForce, so what the
+// window reads as the card's current content is always Current's.
+func (c Scorecard) MarshalJSON() ([]byte, error) {
+	type plain Scorecard // without this method
+	p := plain(c)
+	p.CurrentContent = c.InForce()
+	return json.Marshal(p)
 }
 
 // Revision is an amendment to a submitted scorecard.

@@ -262,3 +262,41 @@ func TestCheckScreen(t *testing.T) {
 		}
 	}
 }
+
+// The window reads a card's content in force as "current": the latest
+// amendment's, else the original, with Go's words for its recommendation;
+// a redacted card has none.
+func TestCardSendsItsCurrentContent(t *testing.T) {
+	current := func(c Scorecard) Content {
+		t.Helper()
+		b, err := json.Marshal(c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got struct {
+			Current Content `json:"current"`
+		}
+		if err := json.Unmarshal(b, &got); err != nil {
+			t.Fatal(err)
+		}
+		return got.Current
+	}
+	c := submitted()
+	c.CurrentContent = Content{Recommendation: "stale"} // ignored: always Current's
+	if got := current(c); got.Recommendation != "yes" || got.RecommendationLabel != "Yes" || got.Notes != c.Notes || *got.Answers["q1"].Score != *c.Answers["q1"].Score {
+		t.Errorf("original: current = %+v", got)
+	}
+	c.Revisions = []Revision{{Revision: 1, Answers: map[string]Answer{"q1": {Score: intp(1)}}, Recommendation: "strong_no", Notes: "rethought", Reason: "misread"}}
+	got := current(c)
+	if got.Recommendation != "strong_no" || got.RecommendationLabel != "Strong no" || got.Notes != "rethought" || *got.Answers["q1"].Score != 1 {
+		t.Errorf("amended: current = %+v", got)
+	}
+	// A slice of cards (as CandidateRound sends them) and a pointer say the same.
+	b, _ := json.Marshal([]*Scorecard{&c})
+	if !strings.Contains(string(b), `"current":{"answers":{"q1":{"score":1}},"recommendation":"strong_no","recommendationLabel":"Strong no","notes":"rethought"}`) {
+		t.Errorf("pointer in a slice: %s", b)
+	}
+	if got := current(Redact(c)); len(got.Answers) != 0 || got.Recommendation != "" || got.RecommendationLabel != "" || got.Notes != "" {
+		t.Errorf("redacted: current = %+v", got)
+	}
+}

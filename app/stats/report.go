@@ -67,6 +67,26 @@ type Report struct {
 	// Caveats are the Errors lines in plain words, in order, then the
 	// Notes lines: one sentence for each.
 	Caveats []string `json:"caveats"`
+
+	// Statistics has every statistic field in report order, with its
+	// name and what it measures: where the app and the workbook take a
+	// statistic's label from.
+	Statistics []Statistic `json:"statistics"`
+}
+
+// Statistic is one statistic of a Report as the app and the workbook show it.
+type Statistic struct {
+	Field string `json:"field"` // the Report field, also its Explanations key: "icc_2_1", "alpha_ordinal"
+	Kind  string `json:"kind"`  // "icc" or "alpha"
+	Label string `json:"label"` // Label: "ICC(2,1)", "ICC(2,4)", "Krippendorff's α (ordinal)"
+	About string `json:"about"` // About: what the form measures, in a few words
+	// Value is the field's value, nil when not computed (Explanations says why).
+	Value *float64 `json:"value"`
+	// CI is the ICC's 95% confidence interval; nil for alpha, and for an
+	// ICC not computed or with no lower limit (Explanations["<field>_ci"]).
+	CI *[2]float64 `json:"ci"`
+	// Digits is how many decimals the value is printed with (Digits).
+	Digits int `json:"digits"`
 }
 
 // StatisticFields lists the statistic fields of a Report in report order:
@@ -107,7 +127,7 @@ func (b *builder) note(technical, plain string) {
 // Report.Errors and the affected statistics are null.
 func Analyze(ratings []Rating) (rep Report) {
 	rep = Report{Ratings: len(ratings), Leniency: []RaterLeniency{}, Errors: []string{}, Notes: []string{},
-		Explanations: map[string]string{}, Caveats: []string{}}
+		Explanations: map[string]string{}, Caveats: []string{}, Statistics: []Statistic{}}
 	b := &builder{rep: &rep}
 	defer b.finish() // rep is the named result, so the words reach the caller
 	subj, rat := map[string]bool{}, map[string]bool{}
@@ -134,14 +154,14 @@ func Analyze(ratings []Rating) (rep Report) {
 		rep.K = res.K
 		set := func(name string, e ICCEstimate, v **float64, ci **[2]float64) {
 			if e.Err != nil {
-				b.missing([]string{name}, name, e.Err.Error(), notComputed(statLabel(name)), formWhy(e.Err))
+				b.missing([]string{name}, name, e.Err.Error(), notComputed(Label(name, res.K)), formWhy(e.Err))
 				return
 			}
 			val := e.Value
 			*v = &val
 			if math.IsInf(e.Lower, -1) {
 				rep.Errors = append(rep.Errors, name+"_ci: the lower confidence limit is unbounded (−∞): the data are too few or too inconsistent to bound this value from below")
-				b.errWords = append(b.errWords, fmt.Sprintf("%s has no lower confidence limit: %s.", statLabel(name), unboundedWhy))
+				b.errWords = append(b.errWords, fmt.Sprintf("%s has no lower confidence limit: %s.", Label(name, res.K), unboundedWhy))
 				rep.Explanations[name+"_ci"] = "No lower limit: " + unboundedWhy
 				return
 			}
@@ -199,7 +219,7 @@ func Analyze(ratings []Rating) (rep Report) {
 	return rep
 }
 
-// finish explains every computed statistic and gathers the caveats.
+// finish explains and names every statistic and gathers the caveats.
 func (b *builder) finish() {
 	r := b.rep
 	for _, f := range StatisticFields() {
@@ -208,6 +228,12 @@ func (b *builder) finish() {
 		} else if _, ok := r.Explanations[f]; !ok {
 			r.Explanations[f] = "Not computed" // unreachable: every null has a reason
 		}
+		kind, ci := "alpha", (*[2]float64)(nil)
+		if strings.HasPrefix(f, "icc") {
+			kind, ci = "icc", r.ci(f)
+		}
+		r.Statistics = append(r.Statistics, Statistic{Field: f, Kind: kind, Label: Label(f, r.K), About: About(f),
+			Value: r.value(f), CI: ci, Digits: Digits(f)})
 	}
 	r.Caveats = append(append(r.Caveats, b.errWords...), b.noteWords...)
 }
@@ -235,6 +261,25 @@ func (r *Report) value(field string) *float64 {
 		return r.AlphaInterval
 	case "alpha_ratio":
 		return r.AlphaRatio
+	}
+	return nil
+}
+
+// ci is an ICC field's confidence interval, nil when there is none.
+func (r *Report) ci(field string) *[2]float64 {
+	switch field {
+	case "icc_1_1":
+		return r.ICC11CI
+	case "icc_2_1":
+		return r.ICC21CI
+	case "icc_3_1":
+		return r.ICC31CI
+	case "icc_1_k":
+		return r.ICC1KCI
+	case "icc_2_k":
+		return r.ICC2KCI
+	case "icc_3_k":
+		return r.ICC3KCI
 	}
 	return nil
 }

@@ -77,7 +77,7 @@ func TestReportJSONKeys(t *testing.T) {
 		"alpha_interval", "alpha_nominal", "alpha_ordinal", "alpha_ratio", "caveats", "errors", "explanations",
 		"icc_1_1", "icc_1_1_ci", "icc_1_k", "icc_1_k_ci", "icc_2_1", "icc_2_1_ci", "icc_2_k", "icc_2_k_ci",
 		"icc_3_1", "icc_3_1_ci", "icc_3_k", "icc_3_k_ci", "k", "leniency", "notes",
-		"raters", "ratings", "subjects", "subjects_dropped",
+		"raters", "ratings", "statistics", "subjects", "subjects_dropped",
 	}
 	if strings.Join(keys, " ") != strings.Join(want, " ") {
 		t.Errorf("keys\n got %v\nwant %v", keys, want)

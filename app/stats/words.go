@@ -147,31 +147,87 @@ func parseICCName(key string) (form int, average bool, ok bool) {
 	return form, true, true // ICC(2,4): an average over 4 raters
 }
 
-// statLabel is a statistic field's name for recruiters: "ICC(2,1)",
-// "ICC(2,k)", "Krippendorff's alpha (ordinal)".
-func statLabel(field string) string {
+// AlphaName is how every label calls Krippendorff's alpha.
+const AlphaName = "Krippendorff's α"
+
+// Label is a statistic field's name as the app, the workbook and the
+// caveats show it: "ICC(2,1)", "ICC(2,4)" for the average of k = 4 raters
+// ("ICC(2,k)" when k is not known, k ≤ 0), "Krippendorff's α (ordinal)".
+// Any other name comes back as it is.
+func Label(field string, k int) string {
 	if lvl, ok := strings.CutPrefix(field, "alpha_"); ok {
-		return "Krippendorff's alpha (" + lvl + ")"
+		return AlphaName + " (" + lvl + ")"
 	}
 	if form, average, ok := parseICCName(field); ok {
-		if average {
-			return fmt.Sprintf("ICC(%d,k)", form)
+		switch {
+		case !average:
+			return fmt.Sprintf("ICC(%d,1)", form)
+		case k > 0:
+			return fmt.Sprintf("ICC(%d,%d)", form, k)
 		}
-		return fmt.Sprintf("ICC(%d,1)", form)
+		return fmt.Sprintf("ICC(%d,k)", form)
 	}
 	return field
+}
+
+// Labels is Label for every statistic field, by field, when k is not
+// known: the names of columns that hold several reports.
+func Labels() map[string]string {
+	out := make(map[string]string, len(StatisticFields()))
+	for _, f := range StatisticFields() {
+		out[f] = Label(f, 0)
+	}
+	return out
+}
+
+// About says in a few words what a statistic field measures ("" for an
+// unknown field).
+func About(field string) string {
+	switch field {
+	case "icc_1_1":
+		return "One interviewer; each answer may have been scored by different interviewers"
+	case "icc_2_1":
+		return "One interviewer; agreement on the exact score"
+	case "icc_3_1":
+		return "One interviewer; consistency of the ranking"
+	case "icc_1_k":
+		return "Panel average; each answer may have been scored by different interviewers"
+	case "icc_2_k":
+		return "Panel average; agreement on the exact score"
+	case "icc_3_k":
+		return "Panel average; consistency of the ranking"
+	case "alpha_nominal":
+		return "Counts only exact matches; any difference is a disagreement"
+	case "alpha_ordinal":
+		return "Scores as an order: what matters is who ranks above whom"
+	case "alpha_interval":
+		return "Levels as distances: 3 levels apart is worse than 1"
+	case "alpha_ratio":
+		return "Like interval, with differences judged relative to the size of the scores"
+	}
+	return ""
+}
+
+// Digits is how many decimals a statistic field's value is printed with,
+// as Explain prints it (so the band always matches the printed value):
+// 3 for alpha, 2 for ICC.
+func Digits(field string) int {
+	if strings.HasPrefix(field, "alpha") {
+		return 3
+	}
+	return 2
 }
 
 // alphaLabel names alpha fields that failed for one reason.
 func alphaLabel(fields []string) string {
 	if len(fields) == len(Levels) {
-		return "Krippendorff's alpha"
+		return AlphaName
 	}
 	levels := make([]string, len(fields))
 	for i, f := range fields {
 		levels[i] = strings.TrimPrefix(f, "alpha_")
 	}
-	return "Krippendorff's alpha (" + strings.Join(levels, ", ") + ")"
+	return AlphaName + " (" + strings.Join(levels, ", ") + ")"
 }
 
 const nothingComputed = "Nothing could be computed"

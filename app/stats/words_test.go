@@ -6,6 +6,7 @@ package stats
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"math"
 	"slices"
 	"strconv"
@@ -53,19 +54,19 @@ func TestAnalyzeWords(t *testing.T) {
 		{"duplicate", []Rating{{"a", "R1", 1}, {"a", "R1", 2}}, all(invalid, StatisticFields()...),
 			[]string{"Nothing could be computed: " + invalid + "."}},
 		{"one interviewer", []Rating{{"a", "R1", 1}, {"b", "R1", 2}}, merge(all(oneRater, icc...), all(noPairs, alphas...)),
-			[]string{"ICC could not be computed: " + oneRater + ".", "Krippendorff's alpha could not be computed: " + noPairs + "."}},
+			[]string{"ICC could not be computed: " + oneRater + ".", "Krippendorff's α could not be computed: " + noPairs + "."}},
 		{"all identical", GridRatings([][]float64{{3, 3}, {3, 3}}),
 			merge(all("both rated answers scored by every interviewer have the same average score, so there are no differences between answers for the interviewers to agree on", icc...),
 				all(sameAlpha, alphas...)),
 			[]string{
 				"ICC could not be computed: both rated answers scored by every interviewer have the same average score, so there are no differences between answers for the interviewers to agree on.",
-				"Krippendorff's alpha could not be computed: " + sameAlpha + ".",
+				"Krippendorff's α could not be computed: " + sameAlpha + ".",
 			}},
 		{"three identical", GridRatings([][]float64{{3, 3, 3}, {3, 3, 3}, {3, 3, 3}}),
 			all("all 3 rated answers scored by every interviewer have the same average score, so there are no differences between answers for the interviewers to agree on", icc...),
 			[]string{
 				"ICC could not be computed: all 3 rated answers scored by every interviewer have the same average score, so there are no differences between answers for the interviewers to agree on.",
-				"Krippendorff's alpha could not be computed: " + sameAlpha + ".",
+				"Krippendorff's α could not be computed: " + sameAlpha + ".",
 			}},
 		{"one complete answer", GridRatings([][]float64{{1, 2}, {3, math.NaN()}}),
 			merge(all("ICC needs at least two rated answers scored by both interviewers, and only one was", icc...),
@@ -87,8 +88,8 @@ func TestAnalyzeWords(t *testing.T) {
 				"alpha_ratio": "Not computed: " + negative,
 			},
 			[]string{
-				"ICC(2,k) has no lower confidence limit: " + unbounded + ".",
-				"Krippendorff's alpha (ratio) could not be computed: " + negative + ".",
+				"ICC(2,2) has no lower confidence limit: " + unbounded + ".",
+				"Krippendorff's α (ratio) could not be computed: " + negative + ".",
 				"ICC uses the 2 rated answers scored by both interviewers; its intervals are 95% confidence intervals.",
 			}},
 		{"ICC(2,k) undefined", GridRatings([][]float64{{0, 0, 1}, {0, 2, 0}}),
@@ -97,7 +98,7 @@ func TestAnalyzeWords(t *testing.T) {
 				"icc_2_k": "Not computed: the differences between rated answers are too small next to how inconsistently the interviewers disagree, so the panel's average has no defined agreement",
 			},
 			[]string{
-				"ICC(2,k) could not be computed: the differences between rated answers are too small next to how inconsistently the interviewers disagree, so the panel's average has no defined agreement.",
+				"ICC(2,3) could not be computed: the differences between rated answers are too small next to how inconsistently the interviewers disagree, so the panel's average has no defined agreement.",
 				"ICC uses the 2 rated answers scored by all 3 interviewers; its intervals are 95% confidence intervals.",
 			}},
 		{"Shrout & Fleiss", GridRatings(sfTable2),
@@ -171,6 +172,21 @@ func checkWords(t *testing.T, name string, rep Report) {
 	for _, l := range rep.Leniency {
 		if l.Verdict == "" || l.Meaning == "" {
 			t.Errorf("%s: %s has no verdict", name, l.Rater)
+		}
+	}
+	if len(rep.Statistics) != len(StatisticFields()) {
+		t.Fatalf("%s: %d statistics", name, len(rep.Statistics))
+	}
+	for i, s := range rep.Statistics {
+		f := StatisticFields()[i]
+		if s.Field != f || s.Label != Label(f, rep.K) || s.About != About(f) || s.About == "" || s.Value != rep.value(f) ||
+			s.Digits != Digits(f) || (s.Kind == "icc") != strings.HasPrefix(f, "icc") || (s.Kind == "alpha" && s.CI != nil) {
+			t.Errorf("%s: statistic %d = %+v", name, i, s)
+		}
+	}
+	for f, ci := range cis {
+		if got := rep.Statistics[slices.Index(StatisticFields(), f)].CI; got != ci {
+			t.Errorf("%s: %s interval %v, want %v", name, f, got, ci)
 		}
 	}
 }
@@ -332,13 +348,47 @@ func TestWhyWords(t *testing.T) {
 		{formWhy(ErrDegenerate), "the scores vary too little for this statistic to be defined"},
 		{formWhy(errors.New("something new")), "something new"},
 		{iccWhy(fmt.Errorf("%w: x", ErrTooFewRaters), ICCResult{}, 0), "ICC needs at least two interviewers, and none scored these answers"},
-		{alphaLabel([]string{"alpha_nominal", "alpha_ratio"}), "Krippendorff's alpha (nominal, ratio)"},
-		{statLabel("icc_3_k"), "ICC(3,k)"},
-		{statLabel("alpha_interval"), "Krippendorff's alpha (interval)"},
+		{alphaLabel([]string{"alpha_nominal", "alpha_ratio"}), "Krippendorff's α (nominal, ratio)"},
 	}
 	for _, c := range cases {
 		if c.got != c.want {
 			t.Errorf("got %q\nwant %q", c.got, c.want)
+		}
+	}
+}
+
+// Every statistic's label, typed in full: the one wording the app, the
+// workbook and the caveats share, with k filled in when it is known.
+func TestLabels(t *testing.T) {
+	want := []string{"ICC(1,1)", "ICC(2,1)", "ICC(3,1)", "ICC(1,4)", "ICC(2,4)", "ICC(3,4)",
+		"Krippendorff's α (nominal)", "Krippendorff's α (ordinal)", "Krippendorff's α (interval)", "Krippendorff's α (ratio)"}
+	rep := Analyze(GridRatings(sfTable2))
+	var got []string
+	for _, s := range rep.Statistics {
+		got = append(got, s.Label)
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("Shrout & Fleiss labels\n got %q\nwant %q", got, want)
+	}
+	generic := map[string]string{"icc_1_1": "ICC(1,1)", "icc_2_1": "ICC(2,1)", "icc_3_1": "ICC(3,1)",
+		"icc_1_k": "ICC(1,k)", "icc_2_k": "ICC(2,k)", "icc_3_k": "ICC(3,k)",
+		"alpha_nominal": "Krippendorff's α (nominal)", "alpha_ordinal": "Krippendorff's α (ordinal)",
+		"alpha_interval": "Krippendorff's α (interval)", "alpha_ratio": "Krippendorff's α (ratio)"}
+	if !maps.Equal(Labels(), generic) {
+		t.Errorf("Labels() = %q", Labels())
+	}
+	// No ratings, no k: the average forms keep their "k".
+	if s := Analyze(nil).Statistics[4]; s.Label != "ICC(2,k)" || s.Value != nil || s.CI != nil {
+		t.Errorf("empty report icc_2_k = %+v", s)
+	}
+	if got := Label("kappa", 3); got != "kappa" {
+		t.Errorf("Label(kappa) = %q", got)
+	}
+	// Digits are the decimals Explain prints.
+	for _, f := range StatisticFields() {
+		num, _, _ := strings.Cut(Explain(f, 0.5), ":")
+		if _, dec, _ := strings.Cut(num, "."); len(dec) != Digits(f) {
+			t.Errorf("%s: Explain prints %q, Digits says %d", f, num, Digits(f))
 		}
 	}
 }

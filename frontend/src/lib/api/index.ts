@@ -7,6 +7,7 @@ import * as Interviews from '../wailsjs/go/app/Interviews';
 import * as Exports from '../wailsjs/go/app/Exports';
 import * as Transfer from '../wailsjs/go/app/Transfer';
 import { EventsOn } from '../wailsjs/runtime/runtime';
+import { withRecommendations } from './recommendations.svelte';
 import type { model, app, rubric, scoring, interviews, stats, importer, bundle } from '../wailsjs/go/models';
 
 export type Profile = model.Profile;
@@ -84,14 +85,10 @@ export type ImportPreviewRow = importer.PreviewRow;
 export type ImportCellError = importer.CellError;
 export type BundleResult = app.BundleResult;
 export type BundleReport = bundle.ImportReport;
-export type Recommendation = 'strong_no' | 'no' | 'yes' | 'strong_yes';
-
-export const RECOMMENDATIONS: { value: Recommendation; label: string }[] = [
-  { value: 'strong_no', label: 'Strong no' },
-  { value: 'no', label: 'No' },
-  { value: 'yes', label: 'Yes' },
-  { value: 'strong_yes', label: 'Strong yes' },
-];
+export type ScorecardContent = scoring.Content;
+export type Statistic = stats.Statistic;
+// The overall recommendations and their labels are Go's (Interviews.Recommendations).
+export { RECOMMENDATIONS, recommendationLabel, loadRecommendations, type RecommendationOption } from './recommendations.svelte';
 
 export type ErrorCode = 'invalid' | 'duplicate' | 'not_found' | 'conflict' | 'locked' | 'internal';
 
@@ -238,10 +235,10 @@ export const api = {
   /** Recruiter only: the share of the plan (0–1) a candidate's answers need to be ranked. */
   setCoverageThreshold: (v: number) => call(Interviews.SetCoverageThreshold(v)),
 
-  /** Opens or resumes the current profile's scorecard for a round. */
-  startInterview: (applicationId: number, roundId: number) => call(Interviews.StartInterview(applicationId, roundId)),
-  /** A scorecard the blind rule lets the current profile see (conflict otherwise). */
-  scorecard: (id: number) => call(Interviews.Scorecard(id)),
+  /** Opens or resumes the current profile's scorecard for a round (once Go's recommendations are here too). */
+  startInterview: (applicationId: number, roundId: number) => withRecommendations(call(Interviews.StartInterview(applicationId, roundId))),
+  /** A scorecard the blind rule lets the current profile see (conflict otherwise), once Go's recommendations are here too. */
+  scorecard: (id: number) => withRecommendations(call(Interviews.Scorecard(id))),
   /** Autosave: patches applied in order, all or none. */
   saveDraft: (id: number, patches: Patch[]) => call(Interviews.SaveDraft(id, patches as scoring.Patch[])),
   /** What stops the draft from being submitted, with unsaved patches applied to a copy (Submit's own check). */
@@ -252,8 +249,8 @@ export const api = {
   screen: (applicationId: number) => call(Interviews.Screen(applicationId)),
   saveScreen: (input: ScreenInput) => call(Interviews.SaveScreen(input)),
 
-  /** A role's candidates ranked by composite, with calibration statistics (blind rule applied). */
-  roleDebrief: (roleId: number) => call(Interviews.RoleDebrief(roleId)),
+  /** A role's candidates ranked by composite, with calibration statistics (blind rule applied), once Go's recommendations are here too. */
+  roleDebrief: (roleId: number) => withRecommendations(call(Interviews.RoleDebrief(roleId))),
   /** Shows the save dialog and writes the committee workbook; saved=false when cancelled. */
   exportWorkbook: (roleId: number) => call(Exports.Workbook(roleId)),
   exportCSV: (roleId: number, which: 'summary' | 'scorecards', bom: boolean) => call(Exports.CSV(roleId, which, bom)),

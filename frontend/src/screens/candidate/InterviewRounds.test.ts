@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import InterviewRounds from './InterviewRounds.svelte';
 import * as Interviews from '../../lib/wailsjs/go/app/Interviews';
 import * as Workspace from '../../lib/wailsjs/go/app/Workspace';
-import type { Rubric, ScorecardView } from '../../lib/api';
+import type { Rubric, ScorecardContent, ScorecardView } from '../../lib/api';
 import { dateTime } from '../../lib/format';
 import { ui } from '../../lib/stores/ui.svelte';
 import { backendError, candidateRound, profile, resetUi, rights, round, scorecard } from '../../test/fixtures';
@@ -37,6 +37,10 @@ function rubric(): Rubric {
   } as Rubric;
 }
 
+/** A card's content in force as Go sends it (scoring.Scorecard.Current, with rubric.RecommendationLabel's words). */
+const inForce = (recommendation: string, recommendationLabel: string) =>
+  ({ answers: {}, recommendation, recommendationLabel, notes: '' }) as ScorecardContent;
+
 function plan() {
   return [
     candidateRound({ round: round({ id: 1, name: 'Phone screen', durationMin: 30, interviewers: [sam] }), interviewers: [grace], reassigned: true }),
@@ -57,8 +61,11 @@ function plan() {
     candidateRound({
       round: round({ id: 4, name: 'Debrief' }), state: 'submitted', myCardId: 41, canStart: false,
       cards: [
-        scorecard({ id: 41, roundId: 4, authorId: 1, authorName: 'Grace Hopper', status: 'submitted', recommendation: 'yes' }),
-        scorecard({ id: 42, roundId: 4, authorId: 2, authorName: 'Sam Okafor', status: 'submitted', recommendation: 'strong_no' }),
+        scorecard({ id: 41, roundId: 4, authorId: 1, authorName: 'Grace Hopper', status: 'submitted', recommendation: 'yes', current: inForce('yes', 'Yes') }),
+        scorecard({
+          id: 42, roundId: 4, authorId: 2, authorName: 'Sam Okafor', status: 'submitted', recommendation: 'strong_no',
+          current: inForce('strong_no', 'Strong no'),
+        }),
       ],
     }),
   ];
@@ -136,7 +143,10 @@ describe('InterviewRounds', () => {
 
   it('a visible scorecard expands into its read-only view', async () => {
     vi.mocked(Interviews.Scorecard).mockResolvedValue({
-      card: scorecard({ id: 42, authorName: 'Sam Okafor', status: 'submitted', recommendation: 'strong_no', answers: { q1: { score: 1, notes: 'Hand-waved' } } }),
+      card: scorecard({
+        id: 42, authorName: 'Sam Okafor', status: 'submitted', recommendation: 'strong_no', answers: { q1: { score: 1, notes: 'Hand-waved' } },
+        current: { ...inForce('strong_no', 'Strong no'), answers: { q1: { score: 1, notes: 'Hand-waved' } } } as unknown as ScorecardContent,
+      }),
       rubric: rubric(),
     } as ScorecardView);
     const { user } = await open();
@@ -150,6 +160,19 @@ describe('InterviewRounds', () => {
     expect(sam).toHaveAttribute('aria-expanded', 'true');
     await user.click(sam);
     expect(within(debrief).queryByText('Hand-waved')).toBeNull();
+  });
+
+  it('shows the recommendation in force as Go sends it, not the original one', async () => {
+    const rounds = plan();
+    // Sam amended strong no to yes: Go sends the amendment's content as the card's current one.
+    rounds[3].cards[1] = scorecard({
+      id: 42, roundId: 4, authorId: 2, authorName: 'Sam Okafor', status: 'submitted', recommendation: 'strong_no',
+      current: inForce('yes', 'Yes'),
+    });
+    await open(rounds);
+    const debrief = roundEl('Debrief');
+    expect(within(debrief).getByRole('button', { name: 'Sam Okafor — Yes' })).toBeInTheDocument();
+    expect(debrief).not.toHaveTextContent('Strong no');
   });
 
   it('a scorecard the blind rule hides says so', async () => {

@@ -1,8 +1,8 @@
 // The debrief's calibration view: pooled and per-competency agreement, leniency, and the backend's sentences shown as they are.
 import { screen, within } from '@testing-library/svelte';
 import * as Interviews from '../../lib/wailsjs/go/app/Interviews';
-import { calibration, calibrationGroup, raterLeniency, statsReport } from '../../test/fixtures';
-import { count, debriefOf, GO, GO_CAVEATS, GO_LENIENCY, liveCharts, resetDebrief, setup, text } from './debriefTestKit';
+import { calibration, calibrationGroup, raterLeniency } from '../../test/fixtures';
+import { count, debriefOf, GO, GO_CAVEATS, GO_LENIENCY, GO_STATS, goReport, liveCharts, resetDebrief, setup, text } from './debriefTestKit';
 
 vi.mock('../../lib/wailsjs/go/app/Interviews');
 vi.mock('../../lib/wailsjs/go/app/Exports');
@@ -36,12 +36,15 @@ describe('DebriefScreen: calibration', () => {
     expect(count(pooled, 'Answers scored by 2+')).toBe('12');
     expect(count(pooled, 'Left out of ICC')).toBe('5');
 
-    // Each statistic: its name and what it measures, the value and interval
-    // formatted here, and the backend's sentence as it is.
+    // Each statistic: the backend's name for it (k filled in) and what it
+    // measures, the value and interval formatted here, and the backend's
+    // sentence as it is.
     const cells = (key: string) => within(within(pooled).getByTestId(`stat-${key}`)).getAllByRole('cell').map(text);
-    expect(within(within(pooled).getByTestId('stat-icc_2_1')).getByRole('rowheader')).toHaveTextContent(
-      'ICC(2,1)One interviewer; agreement on the exact score',
-    );
+    const names = within(pooled).getAllByTestId(/^stat-/).map((r) => within(r).getByRole('rowheader').textContent);
+    expect(names).toEqual(GO_STATS.map(([, , label, about]) => label + about));
+    expect(names[1]).toBe('ICC(2,1)One interviewer; agreement on the exact score');
+    expect(names[4]).toBe('ICC(2,3)Panel average; agreement on the exact score');
+    expect(names[7]).toBe("Krippendorff's α (ordinal)Scores as an order: what matters is who ranks above whom");
     expect(cells('icc_1_1')).toEqual(['0.58', '0.20 to 0.81', GO.icc_1_1]);
     expect(cells('icc_2_1')).toEqual(['0.62', '0.31 to 0.85', GO.icc_2_1]);
     expect(cells('icc_3_1')).toEqual(['0.70', '0.40 to 0.90', GO.icc_3_1]);
@@ -75,11 +78,15 @@ describe('DebriefScreen: calibration', () => {
   it('reports each competency on its own, with the backend’s reason when there are too few ratings', async () => {
     const { user } = await setup();
     await user.click(screen.getByRole('button', { name: 'Calibration' }));
+    const table = within(screen.getByTestId('calibration')).getAllByTestId('calibration-competency-row')[0].closest('table')!;
+    expect(within(table).getAllByRole('columnheader').map(text)).toEqual([
+      'Competency', 'Scale', 'Candidates', 'Answers scored by 2+', 'Interviewers', 'ICC(2,1)', "Krippendorff's α (ordinal)", 'What it means',
+    ]);
     const rows = within(screen.getByTestId('calibration')).getAllByTestId('calibration-competency-row');
     expect(rows.map((r) => [within(r).getByRole('rowheader').textContent, ...within(r).getAllByRole('cell').map(text)])).toEqual([
       [
         'Technical', '1–5', '4', '10', '3', '0.71', '0.812',
-        'ICC(2,1) 0.71: moderate agreement; scores from a single interviewer are noisy α ordinal 0.812: reliable; interviewers agree well enough to trust these scores',
+        "ICC(2,1) 0.71: moderate agreement; scores from a single interviewer are noisy Krippendorff's α (ordinal) 0.812: reliable; interviewers agree well enough to trust these scores",
       ],
       ['Communication', '1–5', '3', '2', '2', '—', '—', 'too few to say: 2 answers scored by two or more interviewers (needs at least 10)'],
       ['Technical', '1–4', '2', '0', '1', '—', '—', 'too few to say: 2 candidates (needs at least 3)'],
@@ -97,7 +104,7 @@ describe('DebriefScreen: calibration', () => {
           pooled: [
             calibrationGroup({
               scale: '1–5', candidates: 4, items: 12, pairedItems: 10, raters: 2, ratings: 20, tooFew: false, reason: '',
-              report: statsReport({
+              report: goReport({
                 subjects: 12, raters: 2, ratings: 20, icc_2_1: 0.75, icc_2_1_ci: [0.5, 0.88], alpha_ordinal: 0.5,
                 leniency: [raterLeniency({ rater: 'Casey Moore', n: 4, mean_deviation: 1, deviation_sd: 0, z: 0, verdict: 'lenient', meaning: lean })],
               }),

@@ -6,7 +6,7 @@ import { Chart } from 'chart.js';
 import DebriefScreen from './DebriefScreen.svelte';
 import * as Interviews from '../../lib/wailsjs/go/app/Interviews';
 import * as Runtime from '../../lib/wailsjs/runtime/runtime';
-import type { ExportResult, RoleDebrief } from '../../lib/api';
+import type { ExportResult, RoleDebrief, Statistic, StatsReport } from '../../lib/api';
 import { ui } from '../../lib/stores/ui.svelte';
 import {
   calibration,
@@ -25,6 +25,7 @@ import {
   skippedAnswer,
   statsReport,
 } from '../../test/fixtures';
+import { goRecommends } from '../../test/recommendations';
 
 type ChartConfig = { type: string; data: { labels: string[]; datasets: { label: string; data: (number | null)[] }[] } };
 const charts = () => (Chart as unknown as { instances: { config: ChartConfig; destroyed: boolean }[] }).instances;
@@ -182,8 +183,8 @@ export const GO = {
   alpha_ratio: 'Not computed: the ratio level handles at most 10000 different scores, and these have more',
 };
 export const GO_CAVEATS = [
-  'ICC(2,k) has no lower confidence limit: the rated answers are too few or too inconsistent to bound this value from below.',
-  "Krippendorff's alpha (ratio) could not be computed: the ratio level handles at most 10000 different scores, and these have more.",
+  'ICC(2,3) has no lower confidence limit: the rated answers are too few or too inconsistent to bound this value from below.',
+  "Krippendorff's α (ratio) could not be computed: the ratio level handles at most 10000 different scores, and these have more.",
   'ICC uses the 11 rated answers scored by all 3 interviewers; its intervals are 95% confidence intervals.',
   "ICC leaves out 5 of the 16 rated answers because not every interviewer scored them; Krippendorff's alpha still uses them.",
 ];
@@ -193,8 +194,39 @@ export const GO_LENIENCY = {
   dev: ['too few shared answers', 'Only one answer this interviewer scored was also scored by a colleague; at least two are needed to tell a lean from chance'],
 };
 
+// Go's name for each statistic (stats.Label, k = 3 interviewers) and what it
+// measures (stats.About), in report order: the view shows them as they are.
+export const GO_STATS: [field: string, kind: string, label: string, about: string][] = [
+  ['icc_1_1', 'icc', 'ICC(1,1)', 'One interviewer; each answer may have been scored by different interviewers'],
+  ['icc_2_1', 'icc', 'ICC(2,1)', 'One interviewer; agreement on the exact score'],
+  ['icc_3_1', 'icc', 'ICC(3,1)', 'One interviewer; consistency of the ranking'],
+  ['icc_1_k', 'icc', 'ICC(1,3)', 'Panel average; each answer may have been scored by different interviewers'],
+  ['icc_2_k', 'icc', 'ICC(2,3)', 'Panel average; agreement on the exact score'],
+  ['icc_3_k', 'icc', 'ICC(3,3)', 'Panel average; consistency of the ranking'],
+  ['alpha_nominal', 'alpha', "Krippendorff's α (nominal)", 'Counts only exact matches; any difference is a disagreement'],
+  ['alpha_ordinal', 'alpha', "Krippendorff's α (ordinal)", 'Scores as an order: what matters is who ranks above whom'],
+  ['alpha_interval', 'alpha', "Krippendorff's α (interval)", 'Levels as distances: 3 levels apart is worse than 1'],
+  ['alpha_ratio', 'alpha', "Krippendorff's α (ratio)", 'Like interval, with differences judged relative to the size of the scores'],
+];
+
+/** Go's column names over several groups (interviews.Calibration.labels: stats.Labels, no k). */
+export const GO_LABELS: Record<string, string> = {
+  icc_1_1: 'ICC(1,1)', icc_2_1: 'ICC(2,1)', icc_3_1: 'ICC(3,1)', icc_1_k: 'ICC(1,k)', icc_2_k: 'ICC(2,k)', icc_3_k: 'ICC(3,k)',
+  alpha_nominal: "Krippendorff's α (nominal)", alpha_ordinal: "Krippendorff's α (ordinal)",
+  alpha_interval: "Krippendorff's α (interval)", alpha_ratio: "Krippendorff's α (ratio)",
+};
+
+/** A report as Go sends it: its statistics named as above, with the report's values and intervals (ICC to 2 decimals, alpha to 3). */
+export function goReport(over: Partial<StatsReport> = {}): StatsReport {
+  const r = over as Record<string, unknown>;
+  const statistics = GO_STATS.map(([field, kind, label, about]) => ({
+    field, kind, label, about, value: r[field] ?? null, ci: kind === 'icc' ? (r[`${field}_ci`] ?? null) : null, digits: kind === 'icc' ? 2 : 3,
+  })) as Statistic[];
+  return statsReport({ ...over, statistics });
+}
+
 const pooledReport = () =>
-  statsReport({
+  goReport({
     subjects: 16, raters: 3, ratings: 28, subjects_dropped: 5, k: 3,
     icc_1_1: 0.58, icc_2_1: 0.62, icc_3_1: 0.7, icc_1_k: 0.8, icc_2_k: 0.74, icc_3_k: 0.9,
     icc_1_1_ci: [0.2, 0.81], icc_2_1_ci: [0.31, 0.85], icc_3_1_ci: [0.4, 0.9], icc_1_k_ci: [0.5, 0.95], icc_3_k_ci: [0.7, 0.97],
@@ -227,6 +259,7 @@ const pooledReport = () =>
 
 const fullCalibration = () =>
   calibration({
+    labels: GO_LABELS,
     pooled: [
       calibrationGroup({ scale: '1–5', candidates: 4, items: 16, pairedItems: 12, raters: 3, ratings: 28, tooFew: false, reason: '', report: pooledReport() }),
       calibrationGroup({ scale: '1–4', candidates: 2, items: 8, pairedItems: 0, raters: 1, ratings: 8, reason: 'too few to say: 2 candidates (needs at least 3)' }),
@@ -234,7 +267,7 @@ const fullCalibration = () =>
     competencies: [
       calibrationGroup({
         id: 'tech', name: 'Technical', scale: '1–5', candidates: 4, items: 10, pairedItems: 10, raters: 3, ratings: 18, tooFew: false, reason: '',
-        report: statsReport({
+        report: goReport({
           subjects: 10, raters: 3, ratings: 18, icc_2_1: 0.71, alpha_ordinal: 0.812,
           explanations: {
             icc_2_1: '0.71: moderate agreement; scores from a single interviewer are noisy',
@@ -273,6 +306,7 @@ export function resetDebrief() {
     return off;
   });
   vi.mocked(Interviews.RoleDebrief).mockResolvedValue(debriefOf());
+  goRecommends();
 }
 
 /** Sends an export:progress event, as Go would. */

@@ -1,23 +1,8 @@
-// Tests the debrief's statistic names (ICC forms and alpha levels in report order) and number formats (true minus, no negative zero).
-import { ALPHA_FORMS, ICC_FORMS, fixed, signed } from './explain';
+// Tests the debrief's number formats (true minus, no negative zero).
+import { fixed, signed } from './explain';
 
-// What a value means is the backend's to say (app/stats/words.go, tested
-// there); this module only names the forms and formats numbers.
-
-describe('statistic names', () => {
-  it('lists the six ICC forms and four alpha levels in report order, with their intervals', () => {
-    expect(ICC_FORMS.map((f) => [f.key, f.ciKey, f.label])).toEqual([
-      ['icc_1_1', 'icc_1_1_ci', 'ICC(1,1)'],
-      ['icc_2_1', 'icc_2_1_ci', 'ICC(2,1)'],
-      ['icc_3_1', 'icc_3_1_ci', 'ICC(3,1)'],
-      ['icc_1_k', 'icc_1_k_ci', 'ICC(1,k)'],
-      ['icc_2_k', 'icc_2_k_ci', 'ICC(2,k)'],
-      ['icc_3_k', 'icc_3_k_ci', 'ICC(3,k)'],
-    ]);
-    expect(ALPHA_FORMS.map((f) => f.key)).toEqual(['alpha_nominal', 'alpha_ordinal', 'alpha_interval', 'alpha_ratio']);
-    for (const f of [...ICC_FORMS, ...ALPHA_FORMS]) expect(f.about).not.toBe('');
-  });
-});
+// A statistic's label, what it measures and what its value means are the
+// backend's (app/stats, tested there); this module only formats numbers.
 
 describe('number formats', () => {
   it('signs with a true minus and no negative zero', () => {

@@ -3,7 +3,7 @@ import { render, screen, within, waitFor } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import InterviewRunner from './InterviewRunner.svelte';
 import * as Interviews from '../../lib/wailsjs/go/app/Interviews';
-import type { Revision } from '../../lib/api';
+import type { Revision, ScorecardContent } from '../../lib/api';
 import { backendError } from '../../test/fixtures';
 import { heading, open, resetRunner, settleRunner, submittedCard, view } from './runnerTestKit';
 
@@ -43,6 +43,10 @@ describe('InterviewRunner: opening', () => {
           notes: '', reason: 'Mixed up my notes', authorId: 1, authorName: 'Grace Hopper', createdAt: '2026-01-07T09:00:00Z', sha256: 'ff'.repeat(32),
         } as unknown as Revision,
       ],
+      current: {
+        answers: { q1: { score: 4 }, q2: { score: 2 }, q3: { skipped: true, skipReason: 'Out of time' } }, recommendation: 'strong_yes',
+        recommendationLabel: 'Strong yes', notes: '',
+      } as unknown as ScorecardContent,
     });
     // Go refuses an amendment without a reason; the form shows its words by the field.
     vi.mocked(Interviews.Amend)
@@ -83,6 +87,16 @@ describe('InterviewRunner: opening', () => {
     expect(screen.getByTestId('scorecard-recommendation')).toHaveTextContent('Strong yes');
     expect(screen.getByText('Reason: Mixed up my notes')).toBeInTheDocument();
     expect(screen.getByText(/Design a rate limiter: 3 Solid → 4 Strong/)).toBeInTheDocument();
+
+    // Amending again starts from the content in force Go sent with the card: the amendment's, not the original.
+    await user.click(screen.getByRole('button', { name: 'Amend…' }));
+    const again = screen.getByRole('dialog', { name: 'Amend scorecard' });
+    expect(within(again).getByLabelText('Recommendation')).toHaveValue('strong_yes');
+    expect(within(within(again).getByLabelText('Recommendation')).getAllByRole('option').map((o) => o.textContent)).toEqual([
+      'Strong no', 'No', 'Yes', 'Strong yes',
+    ]);
+    await user.selectOptions(within(again).getByLabelText('Change the score of'), 'q1');
+    expect(within(again).getByLabelText('New score')).toHaveValue('4');
   });
 
   it('a failed open says why and can be closed', async () => {

@@ -7,6 +7,7 @@ import * as Interviews from '../../lib/wailsjs/go/app/Interviews';
 import { flushAll } from '../../lib/autosave.svelte';
 import type { Patch, Rubric, Scorecard, ScorecardView } from '../../lib/api';
 import { resetUi, scorecard } from '../../test/fixtures';
+import { goRecommends } from '../../test/recommendations';
 
 export const HASH = 'ab12cd34ef56' + '0'.repeat(52);
 
@@ -41,11 +42,13 @@ export function view(over: Partial<Scorecard> = {}): ScorecardView {
 }
 
 export function submittedCard(over: Partial<Scorecard> = {}): Scorecard {
+  const answers = { q1: { score: 3, notes: 'Token bucket, clear trade-offs' }, q2: { score: 2 }, q3: { skipped: true, skipReason: 'Out of time' } };
   return scorecard({
-    id: 7, status: 'submitted', submittedAt: '2026-01-06T10:00:00Z', sha256: HASH, recommendation: 'yes',
-    answers: { q1: { score: 3, notes: 'Token bucket, clear trade-offs' }, q2: { score: 2 }, q3: { skipped: true, skipReason: 'Out of time' } },
+    id: 7, status: 'submitted', submittedAt: '2026-01-06T10:00:00Z', sha256: HASH, recommendation: 'yes', answers,
+    // Go's content in force (scoring.Scorecard.Current): the original, as nothing is amended.
+    current: { answers, recommendation: 'yes', recommendationLabel: 'Yes', notes: '' },
     ...over,
-  });
+  } as Partial<Scorecard>);
 }
 
 export async function open(v: ScorecardView = view()) {
@@ -92,6 +95,7 @@ export function deferred<T>() {
 /** Fresh mocks before each test: SaveDraft answers with the card, Go finds nothing missing. */
 export function resetRunner() {
   vi.resetAllMocks();
+  goRecommends();
   resetUi();
   vi.mocked(Interviews.SaveDraft).mockImplementation(async () => scorecard({ id: 7 }));
   goSays([]);

@@ -112,6 +112,11 @@ export function lines(list: string[]): string[] {
   return list.map((s) => s.trim()).filter(Boolean);
 }
 
+/** Where each of `lines(list)` stands on the textarea: its 1-based line number, blank lines counted. */
+export function itemLines(list: string[]): number[] {
+  return list.flatMap((s, i) => (s.trim() ? [i + 1] : []));
+}
+
 /** Ids kept by scorecards of the saved version; new items never take them. */
 export type Reserved = { competencies: Set<string>; questions: Set<string>; screen: Set<string> };
 
@@ -158,9 +163,20 @@ export function anchorLabel(level: number, label: string): string {
   return `What ${article(level)} ${level}${l ? ` · ${l}` : ''} answer sounds like`;
 }
 
+/** Every path the form shows a message next to, and where the items Go checked stand on their textareas. */
+export class FormPaths extends Set<string> {
+  /** By list path ("competencies[0].questions[1].followUps"): the textarea line of each item sent (itemLines). */
+  readonly itemLines = new Map<string, number[]>();
+
+  /** The textarea line of a list's item i as sent to Go, whose blank lines were dropped (toRubric). */
+  lineOf(list: string, i: number): number {
+    return this.itemLines.get(list)?.[i] ?? i + 1;
+  }
+}
+
 /** Every path the form shows a message next to. */
-export function knownPaths(r: ERubric): Set<string> {
-  const s = new Set(['name', 'description', 'scale.min', 'scale.max', 'scale.labels', 'tracks', 'competencies', 'screen']);
+export function knownPaths(r: ERubric): FormPaths {
+  const s = new FormPaths(['name', 'description', 'scale.min', 'scale.max', 'scale.labels', 'tracks', 'competencies', 'screen']);
   r.scale.labels.forEach((_, i) => s.add(`scale.labels[${i}]`));
   r.tracks.forEach((_, i) => ['id', 'name', 'description'].forEach((f) => s.add(`tracks[${i}].${f}`)));
   r.competencies.forEach((c, ci) => {
@@ -170,23 +186,29 @@ export function knownPaths(r: ERubric): Set<string> {
       const qp = `${path}.questions[${qi}]`;
       ['id', 'prompt', 'probes', 'followUps', 'redFlags', 'weight', 'optional', 'anchors'].forEach((f) => s.add(`${qp}.${f}`));
       q.anchors.forEach((_, k) => s.add(`${qp}.anchors[${k}]`));
+      s.itemLines.set(`${qp}.followUps`, itemLines(q.followUps));
+      s.itemLines.set(`${qp}.redFlags`, itemLines(q.redFlags));
     });
   });
   r.screen.forEach((_, i) => ['id', 'kind', 'text', 'hint'].forEach((f) => s.add(`screen[${i}].${f}`)));
   return s;
 }
 
-/** Go's paths into list items land on the list's textarea: "followUps[2]" → "followUps", "line 3: …". */
-export function fieldOf(e: FieldProblem): FieldProblem {
+/**
+ * Go's paths into list items land on the list's textarea: "followUps[2]" →
+ * "followUps", "line 3: …" — the line of the third item Go was sent, which
+ * is further down when blank lines stand above it.
+ */
+export function fieldOf(e: FieldProblem, known: FormPaths): FieldProblem {
   const m = /^(.*\.(?:followUps|redFlags))\[(\d+)\]$/.exec(e.field);
-  return m ? { field: m[1], message: `line ${Number(m[2]) + 1}: ${e.message}` } : e;
+  return m ? { field: m[1], message: `line ${known.lineOf(m[1], Number(m[2]))}: ${e.message}` } : e;
 }
 
 /** Problems grouped by the field that shows them; those on no field of the form go to `unplaced`. */
-export function place(list: FieldProblem[], known: Set<string>): { by: Problems; unplaced: FieldProblem[] } {
+export function place(list: FieldProblem[], known: FormPaths): { by: Problems; unplaced: FieldProblem[] } {
   const by: Problems = {};
   const unplaced: FieldProblem[] = [];
-  for (const e of list.map(fieldOf)) {
+  for (const e of list.map((p) => fieldOf(p, known))) {
     if (known.has(e.field)) (by[e.field] ??= []).push(e.message);
     else unplaced.push(e);
   }

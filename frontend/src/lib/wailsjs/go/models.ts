@@ -462,6 +462,7 @@ export namespace interviews {
 	    competencies: CalibrationGroup[];
 	    minCandidates: number;
 	    minPairedItems: number;
+	    labels: {[key: string]: string};
 	
 	    static createFrom(source: any = {}) {
 	        return new Calibration(source);
@@ -473,6 +474,7 @@ export namespace interviews {
 	        this.competencies = this.convertValues(source["competencies"], CalibrationGroup);
 	        this.minCandidates = source["minCandidates"];
 	        this.minPairedItems = source["minPairedItems"];
+	        this.labels = source["labels"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -1421,6 +1423,20 @@ export namespace rubric {
 		}
 	}
 	
+	export class RecommendationOption {
+	    value: string;
+	    label: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new RecommendationOption(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.value = source["value"];
+	        this.label = source["label"];
+	    }
+	}
 	export class ScreenFlag {
 	    id: string;
 	    kind: string;
@@ -1613,6 +1629,42 @@ export namespace scoring {
 	        this.elapsedMs = source["elapsedMs"];
 	    }
 	}
+	export class Content {
+	    answers: {[key: string]: Answer};
+	    recommendation: string;
+	    recommendationLabel: string;
+	    notes: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Content(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.answers = this.convertValues(source["answers"], Answer, true);
+	        this.recommendation = source["recommendation"];
+	        this.recommendationLabel = source["recommendationLabel"];
+	        this.notes = source["notes"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class Revision {
 	    revision: number;
 	    answers: {[key: string]: Answer};
@@ -1691,6 +1743,7 @@ export namespace scoring {
 	    sha256: string;
 	    seenOthers: boolean;
 	    revisions: Revision[];
+	    current: Content;
 	
 	    static createFrom(source: any = {}) {
 	        return new Scorecard(source);
@@ -1727,6 +1780,7 @@ export namespace scoring {
 	        this.sha256 = source["sha256"];
 	        this.seenOthers = source["seenOthers"];
 	        this.revisions = this.convertValues(source["revisions"], Revision);
+	        this.current = this.convertValues(source["current"], Content);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -1928,6 +1982,7 @@ export namespace scoring {
 	        this.coverage = source["coverage"];
 	    }
 	}
+	
 	export class Uncovered {
 	    key: string;
 	    competency: string;
@@ -2374,6 +2429,30 @@ export namespace stats {
 	        this.meaning = source["meaning"];
 	    }
 	}
+	export class Statistic {
+	    field: string;
+	    kind: string;
+	    label: string;
+	    about: string;
+	    value?: number;
+	    ci?: number[];
+	    digits: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Statistic(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.field = source["field"];
+	        this.kind = source["kind"];
+	        this.label = source["label"];
+	        this.about = source["about"];
+	        this.value = source["value"];
+	        this.ci = source["ci"];
+	        this.digits = source["digits"];
+	    }
+	}
 	export class Report {
 	    subjects: number;
 	    raters: number;
@@ -2401,6 +2480,7 @@ export namespace stats {
 	    notes: string[];
 	    explanations: {[key: string]: string};
 	    caveats: string[];
+	    statistics: Statistic[];
 	
 	    static createFrom(source: any = {}) {
 	        return new Report(source);
@@ -2434,6 +2514,7 @@ export namespace stats {
 	        this.notes = source["notes"];
 	        this.explanations = source["explanations"];
 	        this.caveats = source["caveats"];
+	        this.statistics = this.convertValues(source["statistics"], Statistic);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {

@@ -36,6 +36,8 @@ export function MoveRound(arg1:number,arg2:number):Promise<Array<scoring.Round>>
 
 export function Plan(arg1:number):Promise<interviews.Plan>;
 
+export function Recommendations():Promise<Array<rubric.RecommendationOption>>;
+
 export function Rights():Promise<interviews.Rights>;
 
 export function RoleDebrief(arg1:number):Promise<interviews.RoleDebrief>;

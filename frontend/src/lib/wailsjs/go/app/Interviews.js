@@ -62,6 +62,10 @@ export function Plan(arg1) {
   return window['go']['app']['Interviews']['Plan'](arg1);
 }
 
+export function Recommendations() {
+  return window['go']['app']['Interviews']['Recommendations']();
+}
+
 export function Rights() {
   return window['go']['app']['Interviews']['Rights']();
 }

@@ -1,0 +1,43 @@
+// Tests where Go's problems with one-per-line items land: the textarea line of the item Go was sent, blank lines counted.
+import { blankRubric, fieldOf, knownPaths, place, toRubric, type ERubric } from './rubricForm';
+
+/** A rubric whose first question has these follow-ups and red flags, as the textareas hold them. */
+function withLines(followUps: string[], redFlags: string[] = []): ERubric {
+  const r = blankRubric();
+  r.competencies[0].questions[0].followUps = followUps;
+  r.competencies[0].questions[0].redFlags = redFlags;
+  return r;
+}
+
+const Q = 'competencies[0].questions[0]';
+
+describe('problems with one-per-line items', () => {
+  it('name the textarea line of the item Go was sent, counting the blank lines above it', () => {
+    // The textarea reads: "Why?", "", "  ", "Bad\u0007 line". Go is sent the non-blank lines only.
+    const r = withLines(['Why?', '', '  ', 'Bad\u0007 line'], ['', 'Red\u0007']);
+    expect(toRubric(r).competencies[0].questions[0].followUps).toEqual(['Why?', 'Bad\u0007 line']);
+    const known = knownPaths(r);
+    const problem = { field: `${Q}.followUps[1]`, message: 'contains a control character (U+0007)' };
+    expect(fieldOf(problem, known)).toEqual({ field: `${Q}.followUps`, message: 'line 4: contains a control character (U+0007)' });
+
+    const { by, unplaced } = place([problem, { field: `${Q}.redFlags[0]`, message: 'contains a control character (U+0007)' }], known);
+    expect(by).toEqual({
+      [`${Q}.followUps`]: ['line 4: contains a control character (U+0007)'],
+      [`${Q}.redFlags`]: ['line 2: contains a control character (U+0007)'],
+    });
+    expect(unplaced).toEqual([]);
+  });
+
+  it('without blank lines, item i is line i + 1', () => {
+    const known = knownPaths(withLines(['One', 'Two\u0007']));
+    expect(fieldOf({ field: `${Q}.followUps[1]`, message: 'x' }, known).message).toBe('line 2: x');
+  });
+
+  it('leaves other paths alone', () => {
+    const known = knownPaths(withLines([]));
+    const e = { field: `${Q}.anchors[2]`, message: 'must not be empty' };
+    expect(fieldOf(e, known)).toBe(e);
+    // An item the form does not have (the draft changed since Go checked) keeps Go's count.
+    expect(fieldOf({ field: `${Q}.followUps[5]`, message: 'x' }, known).message).toBe('line 6: x');
+  });
+});
