@@ -12,6 +12,7 @@ import (
 
 	"hirebench/app/files"
 	"hirebench/app/interviews"
+	"hirebench/app/model"
 	"hirebench/app/scoring"
 )
 
@@ -86,18 +87,25 @@ func optNum(v *float64) string {
 	return fmt.Sprintf("%.1f", *v)
 }
 
-// debrief prints a role's debrief, as the owner of the workspace sees it.
-func (c *command) debrief(args []string) error {
-	fs := newFlags("debrief")
+// roleCommand reads the flags of a command that takes only --role and
+// --json, and finds the role.
+func (c *command) roleCommand(name string, args []string) (model.Role, bool, error) {
+	fs := newFlags(name)
 	role := fs.String("role", "", "role id or title (see roles list)")
 	asJSON := fs.Bool("json", false, "print JSON")
 	if err := parse(fs, args); err != nil {
-		return err
+		return model.Role{}, false, err
 	}
 	if *role == "" {
-		return usageError{fmt.Errorf("give --role ROLE")}
+		return model.Role{}, false, usageError{fmt.Errorf("give --role ROLE")}
 	}
 	r, err := c.svc.ResolveRole(c.ctx, *role)
+	return r, *asJSON, err
+}
+
+// debrief prints a role's debrief, as the owner of the workspace sees it.
+func (c *command) debrief(args []string) error {
+	r, asJSON, err := c.roleCommand("debrief", args)
 	if err != nil {
 		return err
 	}
@@ -105,7 +113,7 @@ func (c *command) debrief(args []string) error {
 	if err != nil {
 		return err
 	}
-	if *asJSON {
+	if asJSON {
 		return writeJSON(c.out, d)
 	}
 	if d.Plan.WeightsNote != "" {
@@ -122,16 +130,7 @@ func (c *command) debrief(args []string) error {
 }
 
 func (c *command) weightsList(args []string) error {
-	fs := newFlags("weights list")
-	role := fs.String("role", "", "role id or title")
-	asJSON := fs.Bool("json", false, "print JSON")
-	if err := parse(fs, args); err != nil {
-		return err
-	}
-	if *role == "" {
-		return usageError{fmt.Errorf("give --role ROLE")}
-	}
-	r, err := c.svc.ResolveRole(c.ctx, *role)
+	r, asJSON, err := c.roleCommand("weights list", args)
 	if err != nil {
 		return err
 	}
@@ -139,7 +138,7 @@ func (c *command) weightsList(args []string) error {
 	if err != nil {
 		return err
 	}
-	if *asJSON {
+	if asJSON {
 		return writeJSON(c.out, p)
 	}
 	printPlan(c.out, p)
