@@ -347,7 +347,7 @@ try {
     // answered by xdotool in the app's own X display.
     const out = process.env.EXPORT_PATH;
     if (out) {
-      await answerDialog('dialog-save.sh', 'Export committee workbook', out, () =>
+      await answerDialog('save', 'Export committee workbook', out, () =>
         page.getByRole('button', { name: 'Export workbook…' }).click());
       await page.getByTestId('export-message').filter({ hasText: out }).waitFor({ timeout: 60000 });
       check(true, 'workbook exported through the UI');
@@ -366,7 +366,7 @@ try {
     // answered by xdotool in the app's own X display. The file stays until
     // the import is done: the commit reads it again.
     await withTempFile('ats-export.csv', csv, async (csvPath) => {
-      await answerDialog('dialog-open.sh', 'Choose a candidate file', csvPath, () =>
+      await answerDialog('open', 'Choose a candidate file', csvPath, () =>
         wizard.getByRole('button', { name: 'Choose file…' }).click());
       await wizard.getByRole('heading', { name: 'Map columns' }).waitFor({ timeout: 60000 });
       await wizard.getByTestId('import-counts').filter({ hasText: '1 new · 0 merged · 0 skipped · 1 with errors' }).waitFor();

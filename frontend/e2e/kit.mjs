@@ -40,10 +40,10 @@ export async function bothThemes(name) {
   await page.emulateMedia({ colorScheme: 'light' });
 }
 
-// answerDialog starts the script that answers the native dialog titled
-// title (in the app's own X display) before click opens it.
-export async function answerDialog(script, title, path, click) {
-  const answer = spawn(`../build/scripts/${script}`, [title, path], { stdio: 'inherit' });
+// answerDialog starts answering the native open or save dialog titled title
+// (in the app's own X display) with path, before click opens it.
+export async function answerDialog(kind, title, path, click) {
+  const answer = spawn('../build/scripts/dialog-answer.sh', [kind, title, path], { stdio: 'inherit' });
   const answered = new Promise((resolve) => answer.on('exit', resolve));
   await click();
   check((await answered) === 0, `the "${title}" dialog was answered`);

@@ -25,7 +25,7 @@ competencies:
 export async function rubricImport() {
   const list = page.getByRole('complementary', { name: 'Rubrics' });
   await withTempFile('team-rubric.yaml', rubric('anchor'), async (path) => {
-    await answerDialog('dialog-open.sh', 'Import a rubric', path, () =>
+    await answerDialog('open', 'Import a rubric', path, () =>
       list.getByRole('button', { name: 'Import…' }).click());
     const refused = page.getByRole('alert').filter({ hasText: 'team-rubric.yaml was not imported' });
     await refused.waitFor({ timeout: 60000 });
