@@ -31,11 +31,7 @@ func Refusal(name, what string, limit int64, err error) error {
 	case errors.Is(err, fs.ErrPermission):
 		return model.Invalid("file", "%s could not be opened: you may not read it", name)
 	}
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		err = pe.Err // the path stays out of the log
-	}
-	slog.Warn("a chosen file could not be read", "err", err)
+	logWithoutPath("a chosen file could not be read", err)
 	return model.Invalid("file", "%s could not be read; try again", name)
 }
 
@@ -68,11 +64,20 @@ func SaveRefusal(name string, err error) error {
 	case errors.Is(err, syscall.EROFS):
 		return model.Invalid("file", "%s could not be saved: that disk is read-only; choose another folder", name)
 	}
-	if pe != nil {
-		err = pe.Err // the path stays out of the log
-	} else if le != nil {
+	logWithoutPath("a file could not be saved", err)
+	return model.Invalid("file", "%s could not be saved; try another folder", name)
+}
+
+// logWithoutPath logs an unexpected file error with its paths left out:
+// folders and file names can hold people's names.
+func logWithoutPath(msg string, err error) {
+	var pe *fs.PathError
+	var le *os.LinkError
+	switch {
+	case errors.As(err, &pe):
+		err = pe.Err
+	case errors.As(err, &le):
 		err = le.Err
 	}
-	slog.Warn("a file could not be saved", "err", err)
-	return model.Invalid("file", "%s could not be saved; try another folder", name)
+	slog.Warn(msg, "err", err)
 }
