@@ -112,7 +112,7 @@ func (c *Candidates) SaveAttachment(id int64) (bool, error) {
 	if err != nil {
 		return false, userError(err)
 	}
-	return result(saveAs(c.rt, "Save attachment", a.FileName, data))
+	return result(saveAs(c.ws, c.rt, "Save attachment", a.FileName, data))
 }
 
 func (c *Candidates) DeleteAttachment(id int64) error {

@@ -114,8 +114,8 @@ func TestChooseImportFileRefusesTooBigAndFolders(t *testing.T) {
 	if f != nil {
 		t.Errorf("a file over the limit was accepted: %+v", f)
 	}
-	// Named, with the limit: not "is 20.0 MB" as if its size were the limit.
-	fileError(t, err, "big.csv", "over the 20 MB limit for imports")
+	// Its size and the limit: not "is 20.0 MB" as if its size were the limit.
+	fileError(t, err, "big.csv is 20.1 MB, over the 20 MB limit for imports")
 
 	d.shell.opened = dir
 	_, err = d.tr.ChooseImportFile()
@@ -138,9 +138,9 @@ func TestChooseImportFileRefusesTooBigAndFolders(t *testing.T) {
 	}
 	sparse(t, path, importer.MaxFileSize+1)
 	_, err = d.tr.PreviewImport(ImportRequest{Token: f.Token})
-	fileError(t, err, "people.csv is over the 20 MB limit for imports")
+	fileError(t, err, "people.csv is 20.1 MB, over the 20 MB limit for imports")
 	_, err = d.tr.CommitImport(ImportRequest{Token: f.Token, RoleID: d.roleID})
-	fileError(t, err, "people.csv is over the 20 MB limit for imports")
+	fileError(t, err, "people.csv is 20.1 MB, over the 20 MB limit for imports")
 }
 
 func TestChooseImportFileKeepsOnlyTheLastFew(t *testing.T) {
@@ -201,7 +201,7 @@ func TestAttachFileReadsTheChosenFile(t *testing.T) {
 	if a != nil {
 		t.Errorf("a file over the limit was attached: %+v", a)
 	}
-	fileError(t, err, "scan.pdf is over the 20 MB limit for attachments")
+	fileError(t, err, "scan.pdf is 20.1 MB, over the 20 MB limit for attachments")
 
 	d.shell.opened = dir
 	_, err = cands.AttachFile(ada.ID)

@@ -8,10 +8,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"path/filepath"
 	"sync"
 
-	"hirebench/app/files"
 	"hirebench/app/interviews"
 	"hirebench/app/model"
 	"hirebench/app/scoring"
@@ -59,19 +57,6 @@ func (e *Exports) CancelExport() {
 	if e.cancel != nil {
 		e.cancel()
 	}
-}
-
-// cancellable is a writer that stops once ctx is cancelled.
-type cancellable struct {
-	ctx context.Context
-	w   io.Writer
-}
-
-func (c cancellable) Write(p []byte) (int, error) {
-	if err := c.ctx.Err(); err != nil {
-		return 0, err
-	}
-	return c.w.Write(p)
 }
 
 // Workbook asks where to save, then writes the role's committee workbook.
@@ -140,12 +125,12 @@ func (e *Exports) export(roleID int64, title, suffix, pattern, patternName strin
 		return ExportResult{Cancelled: true}, nil
 	}
 	e.rt.emit("export:progress", ExportProgress{Stage: "writing", Percent: 40})
-	err = files.WriteAtomic(path, func(w io.Writer) error { return write(cancellable{ctx, w}, c) })
+	err = saveTo(ctx, e.ws, path, func(w io.Writer) error { return write(w, c) })
 	switch {
 	case err != nil && (errors.Is(err, context.Canceled) || ctx.Err() != nil):
 		return ExportResult{Cancelled: true, Path: path}, nil
 	case err != nil:
-		return ExportResult{}, userError(files.SaveRefusal(filepath.Base(path), err))
+		return ExportResult{}, userError(err)
 	}
 	return ExportResult{Saved: true, Path: path, Candidates: len(c.Candidates), Rows: len(c.Scorecards)}, nil
 }

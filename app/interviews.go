@@ -111,7 +111,7 @@ func (i *Interviews) ExportRubric(id int64, format string) (bool, error) {
 	if err != nil {
 		return false, userError(err)
 	}
-	return result(saveAs(i.rt, "Export rubric", fileName(v.Content.Name)+"."+format, data))
+	return result(saveAs(i.ws, i.rt, "Export rubric", fileName(v.Content.Name)+"."+format, data))
 }
 
 func (i *Interviews) Rounds(roleID int64) ([]scoring.Round, error) {

@@ -81,7 +81,7 @@ func TestChooseRubricFileRefusesTooBigAndFolders(t *testing.T) {
 	if f != nil {
 		t.Errorf("a file over the limit was accepted: %+v", f)
 	}
-	fileError(t, err, "huge.json is over the 2 MB limit for rubric files")
+	fileError(t, err, "huge.json is 2.1 MB, over the 2 MB limit for rubric files")
 
 	d.shell.opened = dir
 	_, err = d.iv.ChooseRubricFile()

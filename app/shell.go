@@ -1,9 +1,10 @@
 // The Shell interface: the events and file dialogs the facades need from the
-// desktop, so tests can give them a fake window; and saveAs, which writes a file there.
+// desktop, so tests can give them a fake window; and saveAs and saveTo, which write a file there.
 
 package app
 
 import (
+	"context"
 	"io"
 	"path/filepath"
 
@@ -13,7 +14,7 @@ import (
 // Shell is what the facades need from the desktop: events to the page and
 // the native file dialogs. Runtime is the real one (the only code that
 // talks to Wails); tests give the facades a fake. It only asks where: the
-// facades write the files themselves (files.WriteAtomic).
+// facades write the files themselves (saveTo).
 type Shell interface {
 	emit(name string, data any)
 	// savePath asks where to save a file; "" when the user cancelled.
@@ -26,21 +27,31 @@ type Shell interface {
 var _ Shell = (*Runtime)(nil)
 
 // saveAs asks where to save data (name is the dialog's suggestion) and
-// writes it there whole or not at all, so a failed write leaves an existing
-// file as it was; false when the user closed the dialog. A refusal from the
-// disk is a plain sentence naming the file alone (files.SaveRefusal): the
-// folder, which can hold people's names, stays out of the message and the log.
-func saveAs(sh Shell, title, name string, data []byte) (bool, error) {
+// writes it there (saveTo); false when the user closed the dialog.
+func saveAs(ws *Workspace, sh Shell, title, name string, data []byte) (bool, error) {
 	path, err := sh.savePath(title, name, "", "")
 	if err != nil || path == "" {
 		return false, err
 	}
-	err = files.WriteAtomic(path, func(w io.Writer) error {
+	err = saveTo(context.Background(), ws, path, func(w io.Writer) error {
 		_, err := w.Write(data)
 		return err
 	})
-	if err != nil {
-		return false, files.SaveRefusal(filepath.Base(path), err)
+	return err == nil, err
+}
+
+// saveTo writes where the save dialog said, whole or not at all, so a
+// failed or cancelled write leaves an existing file as it was. A folder, a
+// device or one of the workspace's own files (its database, its snapshots)
+// is refused before anything is written (files.CheckSaveTarget): the
+// dialog would let anyone pick workspace.db. A refusal is a plain sentence
+// naming the file alone (files.SaveRefusal): the folder, which can hold
+// people's names, stays out of the message and the log. Any other error
+// (the writer's, a cancel) comes back as it was.
+func saveTo(ctx context.Context, ws *Workspace, path string, write func(io.Writer) error) error {
+	err := files.CheckSaveTarget(path, files.WorkspaceFiles(ws.store.Path()))
+	if err == nil {
+		err = files.WriteAtomicContext(ctx, path, write)
 	}
-	return true, nil
+	return files.SaveRefusal(filepath.Base(path), err)
 }

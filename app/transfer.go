@@ -153,12 +153,12 @@ func (t *Transfer) ExportBundle(mine bool) (BundleResult, error) {
 			return BundleResult{}, err
 		}
 		var sum bundle.Summary
-		err = files.WriteAtomic(path, func(w io.Writer) error {
+		err = saveTo(context.Background(), t.ws, path, func(w io.Writer) error {
 			var err error
 			sum, err = t.bundles.ExportBundle(context.Background(), w, opts, scoring.ExporterOf(a))
 			return err
 		})
-		return BundleResult{Saved: err == nil, Path: path, Summary: sum}, files.SaveRefusal(filepath.Base(path), err)
+		return BundleResult{Saved: err == nil, Path: path, Summary: sum}, err
 	})
 }
 

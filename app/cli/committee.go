@@ -10,7 +10,6 @@ import (
 	"strconv"
 	"text/tabwriter"
 
-	"hirebench/app/files"
 	"hirebench/app/interviews"
 	"hirebench/app/model"
 	"hirebench/app/scoring"
@@ -31,15 +30,14 @@ func compositeCommand(args []string, stdout io.Writer, fail func(int, string, ..
 	if *minCov < 0 || *minCov > 1 {
 		return fail(ExitUsage, "composite: --min-coverage must be between 0 and 1, not %g", *minCov)
 	}
-	// A folder, a device or a FIFO is refused in the app's words, without waiting on it.
-	f, _, err := files.OpenRegular(*in)
+	f, err := openInput(*in)
 	if err != nil {
-		return fail(ExitError, "composite: %s", Describe(files.Refusal(*in, "input files", 0, err)))
+		return fail(ExitError, "composite: %s", Describe(err))
 	}
 	defer f.Close()
 	input, err := scoring.ReadCompositeCSV(f)
 	if err != nil {
-		return fail(ExitError, "composite: %s: %v", *in, err)
+		return fail(ExitError, "composite: %s", inputError(*in, err))
 	}
 	results := scoring.ComposeAll(input, *minCov)
 	if *asJSON {

@@ -38,6 +38,10 @@ func (c *command) export(kind string, args []string) error {
 	default:
 		return usageError{fmt.Errorf("--sheet must be summary or scorecards, not %q", *sheet)}
 	}
+	// Refused before the committee is gathered, and again as it is written.
+	if err := c.checkOut(*out); err != nil {
+		return err
+	}
 	r, err := c.svc.ResolveRole(c.ctx, *role)
 	if err != nil {
 		return err
@@ -46,9 +50,25 @@ func (c *command) export(kind string, args []string) error {
 	if err != nil {
 		return err
 	}
-	if err := files.WriteAtomic(*out, func(w io.Writer) error { return write(w, cm) }); err != nil {
-		return files.SaveRefusal(*out, err)
+	if err := c.save(*out, func(w io.Writer) error { return write(w, cm) }); err != nil {
+		return err
 	}
 	fmt.Fprintf(c.out, "wrote %s: %d candidates, %d scorecard rows (role %q)\n", *out, len(cm.Candidates), len(cm.Scorecards), r.Title)
 	return nil
+}
+
+// checkOut refuses an --out that names a folder, a device, a pipe or one of
+// the workspace's own files (its database and snapshots), in the words of
+// files.SaveRefusal.
+func (c *command) checkOut(out string) error {
+	return files.SaveRefusal(out, files.CheckSaveTarget(out, files.WorkspaceFiles(c.store.Path())))
+}
+
+// save writes --out whole or not at all (files.WriteAtomicContext): an
+// interrupted command (Ctrl-C cancels c.ctx) leaves no file behind.
+func (c *command) save(out string, write func(io.Writer) error) error {
+	if err := c.checkOut(out); err != nil {
+		return err
+	}
+	return files.SaveRefusal(out, files.WriteAtomicContext(c.ctx, out, write))
 }

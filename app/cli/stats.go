@@ -3,12 +3,37 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"io"
 
 	"hirebench/app/files"
 	"hirebench/app/stats"
 )
+
+// inputLimits bound a CSV given with --in (stats, composite) as it is read:
+// a million short rows fit, and no line is buffered past 1 MB.
+var inputLimits = files.Limits{Bytes: 256 << 20, Line: 1 << 20}
+
+// openInput opens an --in file to read row by row. A folder, a device or a
+// FIFO is refused in the app's words without waiting on it, and so is a
+// file over inputLimits before it is read.
+func openInput(path string) (io.ReadCloser, error) {
+	f, err := files.OpenLimited(path, inputLimits)
+	if err != nil {
+		return nil, files.Refusal(path, "input files", inputLimits.Bytes, err)
+	}
+	return f, nil
+}
+
+// inputError words what went wrong reading an --in file, naming it: a
+// limit crossed while reading in the app's words, a bad row as its line.
+func inputError(path string, err error) string {
+	if errors.Is(err, files.ErrTooBig) || errors.Is(err, files.ErrLineTooLong) {
+		return Describe(files.Refusal(path, "input files", inputLimits.Bytes, err))
+	}
+	return fmt.Sprintf("%s: %v", path, err)
+}
 
 // statsCommand analyses any ratings file; it needs no workspace.
 func statsCommand(args []string, stdout io.Writer, fail func(int, string, ...any) int) int {
@@ -21,15 +46,14 @@ func statsCommand(args []string, stdout io.Writer, fail func(int, string, ...any
 	if *in == "" {
 		return fail(ExitUsage, "stats: give --in FILE (a CSV with header subject,rater,score)")
 	}
-	// A folder, a device or a FIFO is refused in the app's words, without waiting on it.
-	f, _, err := files.OpenRegular(*in)
+	f, err := openInput(*in)
 	if err != nil {
-		return fail(ExitError, "stats: %s", Describe(files.Refusal(*in, "input files", 0, err)))
+		return fail(ExitError, "stats: %s", Describe(err))
 	}
 	defer f.Close()
 	ratings, err := stats.ReadCSV(f)
 	if err != nil {
-		return fail(ExitError, "stats: %s: %v", *in, err)
+		return fail(ExitError, "stats: %s", inputError(*in, err))
 	}
 	rep := stats.Analyze(ratings)
 	if *asJSON {

@@ -5,6 +5,7 @@ package files
 
 import (
 	"errors"
+	"fmt"
 	"io"
 	"os"
 )
@@ -15,9 +16,20 @@ var (
 	ErrFolder = errors.New("a folder, not a file")
 	// ErrNotRegular: a pipe, a device, a socket: nothing with a known end.
 	ErrNotRegular = errors.New("not a regular file")
-	// ErrTooBig: more than the limit, seen before reading or while reading.
+	// ErrTooBig: more than the limit, seen before reading or while reading;
+	// a *TooBigError says by how much.
 	ErrTooBig = errors.New("larger than the limit")
 )
+
+// TooBigError is ErrTooBig with the numbers: the file's size (-1 when not
+// known: it grew while read, or is read as a stream) and the limit.
+type TooBigError struct{ Size, Limit int64 }
+
+func (e *TooBigError) Error() string {
+	return fmt.Sprintf("larger than the limit of %d bytes", e.Limit)
+}
+
+func (e *TooBigError) Is(target error) bool { return target == ErrTooBig }
 
 // open opens a file for reading without waiting for a writer should the
 // path have become a FIFO since it was checked; tests replace it.
@@ -34,7 +46,7 @@ func Check(path string, max int64) (os.FileInfo, error) {
 		return nil, err
 	}
 	if st.Size() > max {
-		return nil, ErrTooBig
+		return nil, &TooBigError{Size: st.Size(), Limit: max}
 	}
 	return st, nil
 }
@@ -58,7 +70,7 @@ func ReadLimited(path string, max int64) ([]byte, error) {
 		return nil, err
 	}
 	if int64(len(data)) > max {
-		return nil, ErrTooBig
+		return nil, &TooBigError{Size: -1, Limit: max}
 	}
 	return data, nil
 }

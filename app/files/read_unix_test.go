@@ -37,3 +37,20 @@ func TestReadLimitedRefusesAFIFOWithoutWaiting(t *testing.T) {
 		t.Errorf("swapped for a FIFO after the check: %v", err)
 	}
 }
+
+func TestOpenLimitedRefusesAFIFOWithoutWaiting(t *testing.T) {
+	fifo := filepath.Join(t.TempDir(), "ratings.csv")
+	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+		t.Skipf("no FIFOs here: %v", err)
+	}
+	_, err := within(t, func() ([]byte, error) {
+		rc, err := OpenLimited(fifo, Limits{Bytes: 1 << 20, Line: 1 << 10})
+		if err == nil {
+			rc.Close()
+		}
+		return nil, err
+	})
+	if !errors.Is(err, ErrNotRegular) {
+		t.Errorf("a FIFO: %v", err)
+	}
+}

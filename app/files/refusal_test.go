@@ -44,6 +44,40 @@ func TestRefusalSaysWhyInPlainWords(t *testing.T) {
 	}
 }
 
+// A size message states the file's size and the limit, and never one as
+// the other (a file one byte over 20 MB once read "is 20.0 MB; imports are
+// limited to 20 MB").
+func TestSizeMessagesStateTheSizeAndTheLimit(t *testing.T) {
+	cases := []struct {
+		size, limit int64
+		want        string
+	}{
+		{31 << 20, 20 << 20, "big.csv is 31 MB, over the 20 MB limit for imports"},
+		{20<<20 + 1, 20 << 20, "big.csv is 20.1 MB, over the 20 MB limit for imports"},
+		{(20<<20)*3/2 + 1, 20 << 20, "big.csv is 30.1 MB, over the 20 MB limit for imports"},
+		{50 << 30, 256 << 20, "big.csv is 50 GB, over the 256 MB limit for imports"},
+		{2<<20 + 1, 2 << 20, "big.csv is 2.1 MB, over the 2 MB limit for imports"},
+		{1537, 1536, "big.csv is 1.6 KB, over the 1.5 KB limit for imports"},
+		{1001, 1000, "big.csv is 1001 bytes, over the 1000 bytes limit for imports"},
+		{-1, 20 << 20, "big.csv is over the 20 MB limit for imports"},
+	}
+	for _, c := range cases {
+		if got := TooBig("big.csv", c.size, c.limit, "imports"); got != c.want {
+			t.Errorf("%d over %d: %q, want %q", c.size, c.limit, got, c.want)
+		}
+	}
+	// Refusal says it the same way, with the size the check saw.
+	err := Refusal("big.csv", "imports", 20<<20, fmt.Errorf("check: %w", &TooBigError{Size: 31 << 20, Limit: 20 << 20}))
+	var inv *model.ValidationError
+	if !errors.As(err, &inv) || inv.Fields[0].Field != "file" || inv.Fields[0].Message != "big.csv is 31 MB, over the 20 MB limit for imports" {
+		t.Errorf("Refusal of a 31 MB file: %v", err)
+	}
+	err = Refusal("ratings.csv", "input files", 0, fmt.Errorf("reading CSV: %w", &LongLineError{Line: 2, Limit: 1 << 20}))
+	if !errors.As(err, &inv) || inv.Fields[0].Message != "ratings.csv: line 2 is longer than 1 MB, the limit for a line of input files" {
+		t.Errorf("Refusal of a long line: %v", err)
+	}
+}
+
 func TestOpenRegularRefusesFoldersAndDevices(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "bundle.hbundle")
@@ -78,6 +112,9 @@ func TestSaveRefusalSaysWhyTheDiskSaidNo(t *testing.T) {
 		{&fs.PathError{Op: "write", Path: "/x", Err: syscall.ENOSPC}, "x.xlsx could not be saved: the disk is full"},
 		{fmt.Errorf("x.xlsx: %w", ErrFolder), "x.xlsx is a folder; give a file name"},
 		{&os.LinkError{Op: "rename", Old: "/a", New: "/b", Err: syscall.EXDEV}, "x.xlsx could not be saved; try another folder"},
+		{ErrWorkspaceFile, "x.xlsx is one of this workspace's own files; save it somewhere else"},
+		{ErrNotRegular, "x.xlsx is not an ordinary file (a device, a pipe); give a file name"},
+		{fmt.Errorf("x.xlsx: %w", ErrNotRegular), "x.xlsx is not an ordinary file (a device, a pipe); give a file name"},
 	}
 	for _, c := range cases {
 		err := SaveRefusal("x.xlsx", c.err)

@@ -13,6 +13,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"hirebench/app/files"
 	"hirebench/app/model"
 )
 
@@ -128,7 +129,7 @@ func (s *Service) Attach(ctx context.Context, candidateID int64, fileName string
 		return model.Attachment{}, model.Invalid("file", "the file has no name")
 	}
 	if len(data) > model.MaxAttachment {
-		return model.Attachment{}, model.Invalid("file", "%s is %.1f MB; attachments are limited to %d MB", fileName, float64(len(data))/(1<<20), model.MaxAttachment>>20)
+		return model.Attachment{}, model.Invalid("file", "%s", files.TooBig(fileName, int64(len(data)), model.MaxAttachment, "attachments"))
 	}
 	if len(data) == 0 {
 		return model.Attachment{}, model.Invalid("file", "%s is empty", fileName)
