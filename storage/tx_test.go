@@ -311,6 +311,13 @@ func TestTxScorecardsTravelIntact(t *testing.T) {
 	err = c.Write(ctx, func(tx *Tx) error {
 		in := card
 		in.ID, in.ApplicationID, in.RoundID, in.AuthorID, in.RubricVersionID = 0, onlyApplication(t, c, ada.ID).ID, round.ID, sam.ID, v.ID
+		// The card is bound to the other laptop's uids: these records adopt them, as a bundle import does.
+		for _, err := range []error{tx.AdoptUID(CandidateUIDs, ada.ID, card.Binding.CandidateUID),
+			tx.AdoptUID(RoleUIDs, role.ID, card.Binding.RoleUID), tx.AdoptUID(RoundUIDs, round.ID, card.Binding.RoundUID)} {
+			if err != nil {
+				return err
+			}
+		}
 		id, err := tx.InsertScorecard(in)
 		if err != nil {
 			return err

@@ -3,13 +3,13 @@
 // and submitted scorecards from one hirebench laptop to another. Pure Go:
 // no storage, no Wails; the transfer service (app/transfer) uses it.
 //
-// # Format hirebench.bundle/v2
+// # Format hirebench.bundle/v3
 //
 // A bundle is a zip archive holding exactly these entries:
 //
 //	manifest.json        {format, createdAt, appVersion, scope, author, counts}
-//	roles.json           [{title, team, location, status, createdAt, updatedAt,
-//	                       stages: [{name, kind}], rounds: [{name, rubricRef,
+//	roles.json           [{title, uids, team, location, status, createdAt, updatedAt,
+//	                       stages: [{name, kind}], rounds: [{name, uids, rubricRef,
 //	                       competencies, durationMin, interviewers: [name]}],
 //	                       weights: [{competencyId, questionId, weight}],
 //	                       weightChanges: [{competencyId, questionId, label, old, new,
@@ -17,18 +17,22 @@
 //	                       planFixedAt, planSnapshot: [scoring.PlanQuestion]}]
 //	rubrics.json         [{ref, name, builtin, archived, versions:
 //	                       [{version, sha256, createdAt, content}]}]
-//	candidates.json      [{ref, name, email, phone, …, tags, createdAt, updatedAt,
+//	candidates.json      [{ref, uids, name, email, phone, …, tags, createdAt, updatedAt,
 //	                       archivedAt, applications: [{roleTitle, stageName, …,
 //	                       assignments: [{round, interviewers: [name]}]}],
 //	                       attachments: [{fileName, mimeType, size, sha256, text, createdAt}]}]
 //	scorecards.json      [{uid, candidateRef, candidateEmail, candidateName, roleTitle,
 //	                       roundName, authorName, rubricSha256, competencies, answers,
 //	                       recommendation, notes, elapsedMs, startedAt, submittedAt,
-//	                       sha256, seenOthers, revisions: [...]}]
+//	                       sha256, seenOthers, hashVersion, candidateUid, roleUid,
+//	                       roundUid, bindingSha256, revisions: [{…, hashVersion,
+//	                       candidateUid, roleUid, roundUid}]}]
 //	attachments/<sha256> the bytes of each file candidates.json refers to
 //
 // Refs ("rubric-1", "candidate-3") only link records inside one bundle.
-// Across laptops records are matched by natural keys:
+// Uids are the same on every laptop: a record created by an import keeps
+// the bundle's, and one matched by its natural key adopts them beside its
+// own. Across laptops records are matched by uid first, then by natural keys:
 //
 //   - a role by its title (case-insensitive), a stage by name within its role
 //     (the Rejected stage by its kind), a round by name within its role;
@@ -38,8 +42,9 @@
 //   - a candidate by email (lowercased); a candidate without an email by
 //     name (case-insensitive) plus creation time, which an import keeps, so
 //     a record passed from laptop to laptop keeps matching itself. A
-//     candidate renamed on one side and without an email is not recognised
-//     and arrives as a second record;
+//     candidate without an email renamed on one side is found by uid if it
+//     came from the other side; created on both on their own, it arrives
+//     as a second record;
 //   - an application by candidate and role; an attachment by candidate and
 //     the SHA-256 of its bytes;
 //   - a scorecard by its uid; a person (scorecard author, interviewer) by
@@ -48,17 +53,26 @@
 // Only submitted scorecards travel, never drafts. Each carries the SHA-256
 // that scoring.Hash computed when it was submitted, and its amendments are
 // chained to it, so an import recomputes them (scoring.Verify) and refuses a
-// card whose content was changed. The hash is a checksum, not a signature:
-// it catches edits made with a text editor or a broken copy, not someone
-// who recomputes it on purpose.
+// card whose content was changed. Each card and amendment is also bound to
+// whom and what it scores: its candidateUid, roleUid and roundUid must be
+// uids of the candidate, role and round the bundle files it under, and its
+// hash covers them (hash version 2; for a card submitted before that,
+// bindingSha256 seals where the exporting laptop files it). A card moved to
+// another candidate, role or round is refused like a changed one, and a
+// card without a binding (from a build before v3) is refused too, since
+// where it belongs cannot be checked. The hashes are checksums, not
+// signatures: they catch edits made with a text editor or a broken copy,
+// not someone who recomputes them on purpose.
 //
 // v2 added the plan's weights, their history and the plan fixed at the
 // first submission (workspace bundles), the recruiter's per-candidate round
 // assignments, and seenOthers on scorecards and amendments, which their
 // hashes cover: a v1 reader would refuse those cards as tampered, so the
-// format says v2 and v1 readers ask to be updated instead. This reader reads
-// v1 and v2 and ignores JSON fields it does not know; any other format is
-// refused with a message saying so, never half-read.
+// format says v2 and v1 readers ask to be updated instead. v3 added uids
+// and the scorecards' bindings, with version 2 hashes a v2 reader would
+// refuse as tampered. This reader reads v1, v2 and v3 and ignores JSON
+// fields it does not know; any other format is refused with a message
+// saying so, never half-read.
 package bundle
 
 import (
@@ -68,10 +82,12 @@ import (
 	"hirebench/app/model"
 )
 
-// Format names this version of the bundle format; FormatV1 is still read.
+// Format names this version of the bundle format; FormatV1 and FormatV2
+// are still read.
 const (
-	Format   = "hirebench.bundle/v2"
+	Format   = "hirebench.bundle/v3"
 	FormatV1 = "hirebench.bundle/v1"
+	FormatV2 = "hirebench.bundle/v2"
 )
 
 const formatFamily = "hirebench.bundle/"

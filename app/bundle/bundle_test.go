@@ -34,9 +34,17 @@ func sha(b []byte) string {
 	return hex.EncodeToString(h[:])
 }
 
+// The uids of the sample's records.
+var (
+	roleUID  = strings.Repeat("1", 32)
+	roundUID = strings.Repeat("2", 32)
+	adaUID   = strings.Repeat("3", 32)
+	bound    = scoring.Binding{CandidateUID: adaUID, RoleUID: roleUID, RoundUID: roundUID}
+)
+
 // sample is a small valid bundle: one role with a round on the built-in
 // rubric, Ada applied to it with her resume, and Sam's submitted card with
-// one amendment.
+// one amendment, both bound to her, the role and the round.
 func sample(t *testing.T) (*bundle.Bundle, map[string][]byte) {
 	t.Helper()
 	r := rubric.Builtin()
@@ -53,7 +61,7 @@ func sample(t *testing.T) (*bundle.Bundle, map[string][]byte) {
 	card := bundle.Scorecard{UID: strings.Repeat("ab", 16), CandidateRef: "candidate-1", CandidateEmail: "ada@example.com",
 		CandidateName: "Ada Lovelace", RoleTitle: "AI Engineer", RoundName: "Deep dive", AuthorName: "Sam Okafor",
 		RubricSHA256: sha(content), Competencies: []string{comp.ID}, Answers: answers, Recommendation: "yes",
-		Notes: "Hire.", ElapsedMs: 3_600_000, StartedAt: t0, SubmittedAt: t1}
+		Notes: "Hire.", ElapsedMs: 3_600_000, StartedAt: t0, SubmittedAt: t1, HashVersion: scoring.HashV2, Binding: bound}
 	card.SHA256 = scoring.Hash(card.Scoring())
 	amended := map[string]scoring.Answer{}
 	for k, a := range answers {
@@ -61,21 +69,20 @@ func sample(t *testing.T) (*bundle.Bundle, map[string][]byte) {
 		a.Score = &s
 		amended[k] = a
 	}
-	rev := bundle.Revision{Revision: 1, Answers: amended, Recommendation: "strong_yes", Reason: "Forgot the follow-up answer.",
-		AuthorName: "Sam Okafor", CreatedAt: "2026-03-02T12:00:00.000Z"}
-	rev.SHA256 = scoring.RevisionHash(card.Scoring(), scoring.Revision{Revision: 1, Answers: rev.Answers,
-		Recommendation: rev.Recommendation, Reason: rev.Reason, AuthorName: rev.AuthorName, CreatedAt: rev.CreatedAt}, card.SHA256)
-	card.Revisions = []bundle.Revision{rev}
+	card.Revisions = []bundle.Revision{{Revision: 1, Answers: amended, Recommendation: "strong_yes", Reason: "Forgot the follow-up answer.",
+		AuthorName: "Sam Okafor", CreatedAt: "2026-03-02T12:00:00.000Z", HashVersion: scoring.HashV2, Binding: bound}}
+	sc := card.Scoring()
+	card.Revisions[0].SHA256 = scoring.RevisionHash(sc, sc.Revisions[0], card.SHA256)
 
 	b := &bundle.Bundle{
 		Manifest: bundle.Manifest{CreatedAt: t1, AppVersion: "test", Scope: bundle.ScopeWorkspace},
-		Roles: []bundle.Role{{Title: "AI Engineer", Team: "Platform", Status: "open", CreatedAt: t0, UpdatedAt: t0,
+		Roles: []bundle.Role{{Title: "AI Engineer", UIDs: []string{roleUID}, Team: "Platform", Status: "open", CreatedAt: t0, UpdatedAt: t0,
 			Stages: []bundle.Stage{{Name: "Applied", Kind: "active"}, {Name: "Interview", Kind: "active"}, {Name: "Rejected", Kind: "rejected"}},
-			Rounds: []bundle.Round{{Name: "Deep dive", RubricRef: "rubric-1", Competencies: []string{comp.ID}, DurationMin: 60,
+			Rounds: []bundle.Round{{Name: "Deep dive", UIDs: []string{roundUID}, RubricRef: "rubric-1", Competencies: []string{comp.ID}, DurationMin: 60,
 				Interviewers: []string{"Sam Okafor"}}}}},
 		Rubrics: []bundle.Rubric{{Ref: "rubric-1", Name: r.Name, Builtin: true,
 			Versions: []bundle.RubricVersion{{Version: 1, SHA256: sha(content), CreatedAt: t0, Content: content}}}},
-		Candidates: []bundle.Candidate{{Ref: "candidate-1", CandidateInput: model.CandidateInput{Name: "Ada Lovelace", Email: "ada@example.com",
+		Candidates: []bundle.Candidate{{Ref: "candidate-1", UIDs: []string{adaUID}, CandidateInput: model.CandidateInput{Name: "Ada Lovelace", Email: "ada@example.com",
 			Phone: "+44 20 1234", Tags: []string{"llm"}}, CreatedAt: t0, UpdatedAt: t0,
 			Applications: []bundle.Application{{RoleTitle: "AI Engineer", StageName: "Interview", CreatedAt: t0, EnteredStageAt: t0}},
 			Attachments: []bundle.Attachment{{FileName: "ada.txt", MimeType: "text/plain; charset=utf-8", Size: int64(len(resume)),
@@ -276,11 +283,13 @@ func TestFormatRefused(t *testing.T) {
 	setFormat := func(f string) []byte {
 		return edit(t, good, bundle.ManifestFile, func(v any) { v.(map[string]any)["format"] = f })
 	}
-	_, err := read(setFormat("hirebench.bundle/v3"))
-	wantRefused(t, err, `"hirebench.bundle/v3"`, "update hirebench")
-	// Bundles written before v2 are still read.
-	if _, err := read(setFormat(bundle.FormatV1)); err != nil {
-		t.Errorf("a v1 bundle is refused: %v", err)
+	_, err := read(setFormat("hirebench.bundle/v4"))
+	wantRefused(t, err, `"hirebench.bundle/v4"`, "update hirebench")
+	// Bundles written before v3 are still read.
+	for _, f := range []string{bundle.FormatV1, bundle.FormatV2} {
+		if _, err := read(setFormat(f)); err != nil {
+			t.Errorf("a %s bundle is refused: %v", f, err)
+		}
 	}
 	_, err = read(setFormat("acme.export/v1"))
 	wantRefused(t, err, "not a hirebench bundle")
@@ -341,6 +350,8 @@ func TestBrokenContentRefused(t *testing.T) {
 		{"application to unknown role", bundle.CandidatesFile, func(v any) {
 			v.([]any)[0].(map[string]any)["applications"].([]any)[0].(map[string]any)["roleTitle"] = "Chef"
 		}, "no such role"},
+		{"rubric named with combining marks alone", bundle.RubricsFile, func(v any) { v.([]any)[0].(map[string]any)["name"] = "\u0301\u0302" },
+			"no visible characters"},
 		{"bad uid", bundle.ScorecardsFile, func(v any) { v.([]any)[0].(map[string]any)["uid"] = "x" }, "32 lowercase hex"},
 	}
 	for _, tc := range cases {
@@ -394,7 +405,7 @@ func TestLimitsRefused(t *testing.T) {
 			raw(t, zw, "attachments/"+sha([]byte{byte(i)}), 19<<20)
 		}
 	}))
-	wantRefused(t, err, "more than 500 MiB")
+	wantRefused(t, err, "the bundle's content is over the 500 MB limit for bundles")
 
 	// A JSON entry over 100 MiB and an attachment over 20 MiB, by their headers.
 	var list []entry
@@ -412,9 +423,9 @@ func TestLimitsRefused(t *testing.T) {
 	raw(t, zw, bundle.CandidatesFile, bundle.MaxJSONBytes+1)
 	zw.Close()
 	_, err = read(buf.Bytes())
-	wantRefused(t, err, "candidates.json is 100 MiB; the limit is 100 MiB")
+	wantRefused(t, err, "candidates.json is 100.1 MB, over the 100 MB limit for bundle entries")
 	_, err = read(build(func(zw *zip.Writer) { raw(t, zw, "attachments/"+sha([]byte("big")), bundle.MaxAttachmentBytes+1) }))
-	wantRefused(t, err, "an attachment holds at most 20 MiB")
+	wantRefused(t, err, "is 20.1 MB, over the 20 MB limit for attachments")
 
 	// A header that understates its size is caught while reading.
 	buf.Reset()

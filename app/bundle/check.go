@@ -1,5 +1,6 @@
 // Checks a bundle's content before import: well-formed records, links that
-// resolve, role plans, and each scorecard's hash chain and answers (VerifyScorecards).
+// resolve, uids and role plans. Each scorecard's hashes, binding and answers
+// are VerifyScorecards' (verify.go).
 
 package bundle
 
@@ -14,6 +15,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"hirebench/app/files"
 	"hirebench/app/model"
 	"hirebench/app/rubric"
 	"hirebench/app/scoring"
@@ -79,6 +81,8 @@ func (c *checker) verbatimTime(what, s string) {
 func (c *checker) text(what, s string, required bool, limit int) {
 	if required && s == "" {
 		c.add("%s is missing", what)
+	} else if required && !model.Visible(s) {
+		c.add("%s has no visible characters", what)
 	}
 	if n := utf8.RuneCountInString(s); n > limit {
 		c.add("%s is %d characters long; the limit is %d", what, n, limit)
@@ -163,6 +167,7 @@ func (b *Bundle) check(fileSize func(sha string) (int64, bool)) []string {
 		rounds map[string]bool
 	}
 	roles := map[string]*roleInfo{}
+	roleUIDs, roundUIDs, candUIDs := map[string]string{}, map[string]string{}, map[string]string{}
 	for i := range b.Roles {
 		r := &b.Roles[i]
 		in := model.RoleInput{Title: r.Title, Team: r.Team, Location: r.Location, Status: model.RoleStatus(r.Status)}
@@ -179,6 +184,7 @@ func (b *Bundle) check(fileSize func(sha string) (int64, bool)) []string {
 		}
 		info := &roleInfo{stages: map[string]bool{}, rounds: map[string]bool{}}
 		roles[key] = info
+		c.uids(what, r.UIDs, roleUIDs)
 		r.CreatedAt = c.time(what+": createdAt", r.CreatedAt, true)
 		r.UpdatedAt = c.time(what+": updatedAt", r.UpdatedAt, true)
 		active, rejected := 0, 0
@@ -211,6 +217,7 @@ func (b *Bundle) check(fileSize func(sha string) (int64, bool)) []string {
 			rd.Name = model.OneLine(rd.Name)
 			rwhat := fmt.Sprintf("%s: round %q", what, clip(rd.Name))
 			c.text(rwhat+": name", rd.Name, true, 200)
+			c.uids(rwhat, rd.UIDs, roundUIDs)
 			if info.rounds[strings.ToLower(rd.Name)] {
 				c.add("%s appears twice", rwhat)
 			}
@@ -249,6 +256,7 @@ func (b *Bundle) check(fileSize func(sha string) (int64, bool)) []string {
 			c.add("%s: %v", what, err)
 		}
 		cd.CandidateInput = m
+		c.uids(what, cd.UIDs, candUIDs)
 		cd.CreatedAt = c.time(what+": createdAt", cd.CreatedAt, true)
 		cd.UpdatedAt = c.time(what+": updatedAt", cd.UpdatedAt, true)
 		cd.ArchivedAt = c.time(what+": archivedAt", cd.ArchivedAt, false)
@@ -325,7 +333,7 @@ func (b *Bundle) check(fileSize func(sha string) (int64, bool)) []string {
 			case size != f.Size:
 				c.add("%s: size %d does not match its file (%d bytes)", fwhat, f.Size, size)
 			case size > MaxAttachmentBytes:
-				c.add("%s is larger than %d MiB", fwhat, MaxAttachmentBytes>>20)
+				c.add("%s", files.TooBig(fwhat, size, MaxAttachmentBytes, "attachments"))
 			}
 		}
 	}
@@ -379,6 +387,10 @@ func (b *Bundle) check(fileSize func(sha string) (int64, bool)) []string {
 		}
 		s.StartedAt = c.time(what+": startedAt", s.StartedAt, true)
 		c.verbatimTime(what+": submittedAt", s.SubmittedAt)
+		c.sealing(what, s.HashVersion, s.Binding)
+		if s.BindingSHA256 != "" && !sha256Hex.MatchString(s.BindingSHA256) {
+			c.add("%s: bindingSha256 is not a SHA-256", what)
+		}
 		for j, r := range s.Revisions {
 			rwhat := fmt.Sprintf("%s: amendment %d", what, r.Revision)
 			if r.Revision != j+1 {
@@ -395,68 +407,10 @@ func (b *Bundle) check(fileSize func(sha string) (int64, bool)) []string {
 				c.add("%s: sha256 is not a SHA-256", rwhat)
 			}
 			c.verbatimTime(rwhat+": createdAt", r.CreatedAt)
+			c.sealing(rwhat, r.HashVersion, r.Binding)
 		}
 	}
 	return c.problems
-}
-
-// CardProblem is a scorecard that failed verification.
-type CardProblem struct {
-	UID     string `json:"uid"`
-	Message string `json:"message"`
-}
-
-// VerifyScorecards recomputes every card's hash and its amendments' chain
-// (scoring.Verify) and checks its answers against the exact rubric version
-// it was scored with, as submitting did. It returns the cards that fail,
-// each named as "scorecard <uid> by <author> for <candidate>: …".
-func (b *Bundle) VerifyScorecards() []CardProblem {
-	rubrics := map[string]rubric.Rubric{}
-	for _, r := range b.Rubrics {
-		for _, v := range r.Versions {
-			if content, err := v.Rubric(); err == nil {
-				rubrics[v.SHA256] = content
-			}
-		}
-	}
-	var out []CardProblem
-	for _, s := range b.Scorecards {
-		c := s.Scoring()
-		if scoring.Hash(c) != c.SHA256 {
-			out = append(out, CardProblem{s.UID, s.Label() + ": content does not match its hash (tampered or corrupted)"})
-			continue
-		}
-		if err := scoring.Verify(c); err != nil {
-			bad := 0
-			prev := c.SHA256
-			for _, r := range c.Revisions {
-				if scoring.RevisionHash(c, r, prev) != r.SHA256 {
-					bad = r.Revision
-					break
-				}
-				prev = r.SHA256
-			}
-			out = append(out, CardProblem{s.UID, fmt.Sprintf("%s: amendment %d does not match its hash (tampered or corrupted)", s.Label(), bad)})
-			continue
-		}
-		r, ok := rubrics[s.RubricSHA256]
-		if !ok {
-			out = append(out, CardProblem{s.UID, s.Label() + ": its rubric version is missing from the bundle"})
-			continue
-		}
-		r = r.Subset(c.Competencies)
-		if err := scoring.CheckComplete(r, c.Answers, c.Recommendation); err != nil {
-			out = append(out, CardProblem{s.UID, fmt.Sprintf("%s: answers do not fit its rubric version: %v", s.Label(), err)})
-			continue
-		}
-		for _, rev := range c.Revisions {
-			if err := scoring.CheckComplete(r, rev.Answers, rev.Recommendation); err != nil {
-				out = append(out, CardProblem{s.UID, fmt.Sprintf("%s: amendment %d does not fit its rubric version: %v", s.Label(), rev.Revision, err)})
-				break
-			}
-		}
-	}
-	return out
 }
 
 // plan checks a role's weights, weight history and fixed plan (v2).

@@ -11,14 +11,17 @@ import (
 
 // Role is a role with its pipeline and interview plan.
 type Role struct {
-	Title     string  `json:"title"`
-	Team      string  `json:"team"`
-	Location  string  `json:"location"`
-	Status    string  `json:"status"`
-	CreatedAt string  `json:"createdAt"`
-	UpdatedAt string  `json:"updatedAt"`
-	Stages    []Stage `json:"stages"`
-	Rounds    []Round `json:"rounds"`
+	Title string `json:"title"`
+	// UIDs are the role's identities, its own first (v3): scorecards are
+	// bound to them. Likewise on rounds and candidates.
+	UIDs      []string `json:"uids,omitempty"`
+	Team      string   `json:"team"`
+	Location  string   `json:"location"`
+	Status    string   `json:"status"`
+	CreatedAt string   `json:"createdAt"`
+	UpdatedAt string   `json:"updatedAt"`
+	Stages    []Stage  `json:"stages"`
+	Rounds    []Round  `json:"rounds"`
 	// The plan's weights, their history, and the plan as fixed at the
 	// role's first submission; workspace bundles only (v2).
 	Weights       []Weight        `json:"weights,omitempty"`
@@ -36,6 +39,7 @@ type Stage struct {
 // Round is one step of a role's interview plan.
 type Round struct {
 	Name         string   `json:"name"`
+	UIDs         []string `json:"uids,omitempty"`
 	RubricRef    string   `json:"rubricRef"`
 	Competencies []string `json:"competencies"`
 	DurationMin  int      `json:"durationMin"`
@@ -62,7 +66,8 @@ type RubricVersion struct {
 
 // Candidate is a person with their applications and files.
 type Candidate struct {
-	Ref string `json:"ref"`
+	Ref  string   `json:"ref"`
+	UIDs []string `json:"uids,omitempty"`
 	model.CandidateInput
 	CreatedAt    string        `json:"createdAt"`
 	UpdatedAt    string        `json:"updatedAt"`

@@ -15,7 +15,9 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode/utf8"
 
+	"hirebench/app/files"
 	"hirebench/app/model"
 )
 
@@ -134,7 +136,7 @@ func Write(w io.Writer, b *Bundle, open func(sha256 string) ([]byte, error)) (Su
 			return Summary{}, fmt.Errorf("bundle: encode %s: %w", p.name, err)
 		}
 		if len(data) > MaxJSONBytes {
-			return Summary{}, fmt.Errorf("bundle: %s would be %d MiB; a bundle entry holds at most %d MiB", p.name, len(data)>>20, MaxJSONBytes>>20)
+			return Summary{}, fmt.Errorf("bundle: cannot write: %s", files.TooBig(p.name, int64(len(data)), MaxJSONBytes, "bundle entries"))
 		}
 		encoded[i] = append(data, '\n')
 		total += int64(len(encoded[i]))
@@ -143,7 +145,7 @@ func Write(w io.Writer, b *Bundle, open func(sha256 string) ([]byte, error)) (Su
 		total += sizes[sha]
 	}
 	if total > MaxTotalBytes {
-		return Summary{}, fmt.Errorf("bundle: the bundle would hold %d MiB; the limit is %d MiB (leave out attachments or export one interviewer's scorecards)", total>>20, MaxTotalBytes>>20)
+		return Summary{}, fmt.Errorf("bundle: cannot write: %s (leave out attachments or export one interviewer's scorecards)", files.TooBig("the bundle's content", total, MaxTotalBytes, "bundles"))
 	}
 	if n := len(parts) + len(shas); n > MaxEntries {
 		return Summary{}, fmt.Errorf("bundle: the bundle would have %d entries; the limit is %d", n, MaxEntries)
@@ -229,7 +231,7 @@ func Read(r io.ReaderAt, size int64) (*Bundle, error) {
 		entries[f.Name] = f
 		total += f.UncompressedSize64
 		if total > MaxTotalBytes {
-			return nil, refused("the bundle unpacks to more than %d MiB; the limit is %d MiB", MaxTotalBytes>>20, MaxTotalBytes>>20)
+			return nil, refused("%s", files.TooBig("the bundle's content", -1, MaxTotalBytes, "bundles")) // its whole size is not summed
 		}
 	}
 	mf := entries[ManifestFile]
@@ -241,7 +243,7 @@ func Read(r io.ReaderAt, size int64) (*Bundle, error) {
 		return nil, refused("%s: %v", ManifestFile, err)
 	}
 	switch f := b.Manifest.Format; {
-	case f == Format || f == FormatV1:
+	case f == Format || f == FormatV1 || f == FormatV2:
 	case strings.HasPrefix(f, formatFamily):
 		return nil, refused("this bundle has format %q, which this version of hirebench cannot read (it reads %q); update hirebench to import it", clip(f), Format)
 	default:
@@ -252,17 +254,20 @@ func Read(r io.ReaderAt, size int64) (*Bundle, error) {
 	default:
 		return nil, refused("%s: unknown scope %q", ManifestFile, clip(b.Manifest.Scope))
 	}
+	if _, err := time.Parse(time.RFC3339Nano, b.Manifest.CreatedAt); err != nil { // Write needs it: a bundle read can be written again
+		return nil, refused("%s: createdAt %q is not a date and time", ManifestFile, clip(b.Manifest.CreatedAt))
+	}
 	jsonParts := map[string]any{RolesFile: &b.Roles, RubricsFile: &b.Rubrics, CandidatesFile: &b.Candidates, ScorecardsFile: &b.Scorecards}
 	for name, f := range entries {
 		switch {
 		case name == ManifestFile || name == AttachmentsDir:
 		case jsonParts[name] != nil:
 			if f.UncompressedSize64 > MaxJSONBytes {
-				return nil, refused("%s is %d MiB; the limit is %d MiB", name, f.UncompressedSize64>>20, MaxJSONBytes>>20)
+				return nil, refused("%s", files.TooBig(name, int64(f.UncompressedSize64), MaxJSONBytes, "bundle entries"))
 			}
 		case strings.HasPrefix(name, AttachmentsDir) && sha256Hex.MatchString(strings.TrimPrefix(name, AttachmentsDir)):
 			if f.UncompressedSize64 > MaxAttachmentBytes {
-				return nil, refused("%s is %d MiB; an attachment holds at most %d MiB", name, f.UncompressedSize64>>20, MaxAttachmentBytes>>20)
+				return nil, refused("%s", files.TooBig(name, int64(f.UncompressedSize64), MaxAttachmentBytes, "attachments"))
 			}
 			b.files[strings.TrimPrefix(name, AttachmentsDir)] = &zipFile{f: f, size: int64(f.UncompressedSize64)}
 		default:
@@ -317,6 +322,9 @@ func readJSON(f *zip.File, limit int64, v any) error {
 	}
 	if int64(len(data)) > limit {
 		return fmt.Errorf("is larger than %d MiB", limit>>20)
+	}
+	if !utf8.Valid(data) { // the JSON decoder would turn such bytes into U+FFFD without a word
+		return errors.New("is not UTF-8 text (damaged or changed)")
 	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	if err := dec.Decode(v); err != nil {

@@ -4,10 +4,7 @@
 package scoring
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
-	"fmt"
 	"strings"
 	"unicode/utf8"
 
@@ -77,6 +74,17 @@ type Scorecard struct {
 	// who also interviews, or a round assigned after they finished theirs).
 	// Covered by the hash.
 	SeenOthers bool `json:"seenOthers"`
+	// HashVersion says which definition SHA256 follows (hash.go): 1 (or 0)
+	// for cards submitted before cards were bound to what they score.
+	HashVersion int `json:"-"`
+	// Binding is whom and what the card scores, as identities that are the
+	// same on every laptop; a version 2 hash covers it. Empty on drafts and
+	// on version 1 cards that never travelled in a bundle.
+	Binding Binding `json:"-"`
+	// Placed: Binding names this card's candidate, role and round (one of
+	// their uids each), as storage or the bundle check found it. Verify
+	// refuses a bound card that is not placed: it was moved.
+	Placed bool `json:"-"`
 	// Revisions are amendments made after submission, oldest first; the
 	// latest one is the scorecard's current content.
 	Revisions []Revision `json:"revisions"`
@@ -128,6 +136,11 @@ type Revision struct {
 	// cards for this candidate were open to them, so the amendment may be
 	// anchored by what they read. Covered by the hash.
 	SeenOthers bool `json:"seenOthers"`
+	// HashVersion, Binding and Placed as on Scorecard: each amendment
+	// records the binding its own hash covers.
+	HashVersion int     `json:"-"`
+	Binding     Binding `json:"-"`
+	Placed      bool    `json:"-"`
 }
 
 // SubmittedAfterSeeing says whether the card was submitted after its
@@ -297,99 +310,4 @@ func shorten(s string) string {
 		return s
 	}
 	return string([]rune(s)[:59]) + "…"
-}
-
-// canonical is the exact content a scorecard hash covers. Field order is
-// fixed by the struct and map keys are sorted by encoding/json, so the same
-// content always gives the same bytes.
-type canonical struct {
-	Format         string            `json:"format"`
-	UID            string            `json:"uid"`
-	Revision       int               `json:"revision"`
-	PreviousSHA256 string            `json:"previousSha256,omitempty"`
-	Author         string            `json:"author"`
-	RubricSHA256   string            `json:"rubricSha256"`
-	Competencies   []string          `json:"competencies"`
-	Answers        map[string]Answer `json:"answers"`
-	Recommendation string            `json:"recommendation"`
-	Notes          string            `json:"notes"`
-	Reason         string            `json:"reason,omitempty"`
-	// SeenOthers is left out when false, so cards and amendments hashed
-	// before it existed keep their hashes.
-	SeenOthers bool   `json:"seenOthers,omitempty"`
-	At         string `json:"at"`
-}
-
-const canonicalFormat = "hirebench.scorecard/v1"
-
-// Hash is the SHA-256 over a submitted scorecard's canonical content,
-// rubric version and author. Per-question timers are left out: they are
-// bookkeeping, not judgement.
-func Hash(c Scorecard) string {
-	return hashOf(canonical{Format: canonicalFormat, UID: c.UID, Author: c.AuthorName, RubricSHA256: c.RubricSHA256,
-		Competencies: nonNil(c.Competencies), Answers: judged(c.Answers), Recommendation: c.Recommendation, Notes: c.Notes,
-		SeenOthers: c.SeenOthers, At: c.SubmittedAt})
-}
-
-// RevisionHash chains an amendment to what it amends.
-func RevisionHash(c Scorecard, r Revision, previous string) string {
-	return hashOf(canonical{Format: canonicalFormat, UID: c.UID, Revision: r.Revision, PreviousSHA256: previous,
-		Author: r.AuthorName, RubricSHA256: c.RubricSHA256, Competencies: nonNil(c.Competencies), Answers: judged(r.Answers),
-		Recommendation: r.Recommendation, Notes: r.Notes, Reason: r.Reason, SeenOthers: r.SeenOthers, At: r.CreatedAt})
-}
-
-// TamperedError says a submitted scorecard's content no longer matches its
-// hash. It is news for the person looking (a conflict), not a bug to log.
-type TamperedError struct{ msg string }
-
-func (e *TamperedError) Error() string        { return e.msg }
-func (e *TamperedError) Is(target error) bool { return target == model.ErrConflict }
-
-func tampered(format string, args ...any) error { return &TamperedError{fmt.Sprintf(format, args...)} }
-
-// Verify recomputes every hash of a submitted scorecard and its amendments;
-// an error names the first one that does not match its content.
-func Verify(c Scorecard) error {
-	if c.Status != Submitted {
-		return nil
-	}
-	if got := Hash(c); got != c.SHA256 {
-		return tampered("scorecard %s by %s: content does not match its hash (tampered or corrupted)", c.UID, c.AuthorName)
-	}
-	prev := c.SHA256
-	for _, r := range c.Revisions {
-		if got := RevisionHash(c, r, prev); got != r.SHA256 {
-			return tampered("scorecard %s amendment %d: content does not match its hash (tampered or corrupted)", c.UID, r.Revision)
-		}
-		prev = r.SHA256
-	}
-	return nil
-}
-
-func hashOf(v canonical) string {
-	b, err := json.Marshal(v)
-	if err != nil {
-		panic(err) // plain data: cannot fail
-	}
-	sum := sha256.Sum256(b)
-	return hex.EncodeToString(sum[:])
-}
-
-func judged(answers map[string]Answer) map[string]Answer {
-	out := make(map[string]Answer, len(answers))
-	for k, a := range answers {
-		a.ElapsedMs = 0
-		if a == (Answer{}) {
-			continue
-		}
-		out[k] = a
-	}
-	return out
-}
-
-func nonNil(s []string) []string {
-	if s == nil {
-		return []string{}
-	}
-	return s
 }

@@ -32,6 +32,7 @@ type exporter struct {
 	rubrics    map[int64]*exportRubric
 	roundRefs  []roundRubric
 	candidates map[int64]bundle.Candidate // id → ref and email, for the cards
+	uids       [3]map[int64][]string      // candidate, role, round id → uids, own first
 }
 
 type exportRubric struct {
@@ -53,6 +54,12 @@ func newExporter(tx *storage.Tx, opts bundle.ExportOptions) *exporter {
 }
 
 func (ex *exporter) collect() error {
+	for i, k := range []storage.UIDKind{storage.CandidateUIDs, storage.RoleUIDs, storage.RoundUIDs} {
+		var err error
+		if ex.uids[i], err = ex.tx.UIDs(k); err != nil {
+			return err
+		}
+	}
 	// Scorecards first: in the scorecards scope they decide everything else.
 	steps := []func() error{ex.collectCards, ex.collectRoles, ex.collectRubrics, ex.collectCandidates}
 	for _, step := range steps {
@@ -61,6 +68,11 @@ func (ex *exporter) collect() error {
 		}
 	}
 	for _, c := range ex.cards {
+		if !c.Binding.Complete() {
+			// Submitted before bindings and never bound: where it is filed here.
+			c.Binding = scoring.Binding{CandidateUID: own(ex.uids[0][c.CandidateID]), RoleUID: own(ex.uids[1][c.RoleID]),
+				RoundUID: own(ex.uids[2][c.RoundID])}
+		}
 		bc := ex.candidates[c.CandidateID]
 		bs := bundle.FromScoring(c, bc.Ref, bc.Email)
 		bs.RoleTitle = ex.titles[c.RoleID]
@@ -142,7 +154,7 @@ func (ex *exporter) collectRoles() error {
 		}
 		taken[strings.ToLower(title)] = true
 		ex.titles[id] = title
-		br := bundle.Role{Title: title, Team: r.Team, Location: r.Location, Status: string(r.Status), CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt}
+		br := bundle.Role{Title: title, UIDs: ex.uids[1][id], Team: r.Team, Location: r.Location, Status: string(r.Status), CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt}
 		for _, st := range r.Stages {
 			br.Stages = append(br.Stages, bundle.Stage{Name: st.Name, Kind: string(st.Kind)})
 		}
@@ -164,7 +176,7 @@ func (ex *exporter) collectRoles() error {
 			if comps == nil {
 				comps = []string{}
 			}
-			br.Rounds = append(br.Rounds, bundle.Round{Name: rd.Name, Competencies: comps, DurationMin: rd.DurationMin, Interviewers: names})
+			br.Rounds = append(br.Rounds, bundle.Round{Name: rd.Name, UIDs: ex.uids[2][rd.ID], Competencies: comps, DurationMin: rd.DurationMin, Interviewers: names})
 		}
 		if !ex.mine {
 			if err := exportPlan(ex.tx, id, &br); err != nil {
@@ -228,7 +240,7 @@ func (ex *exporter) collectCandidates() error {
 		if err != nil {
 			return err
 		}
-		bc := bundle.Candidate{Ref: fmt.Sprintf("candidate-%d", i+1), CreatedAt: c.CreatedAt, UpdatedAt: c.UpdatedAt,
+		bc := bundle.Candidate{Ref: fmt.Sprintf("candidate-%d", i+1), UIDs: ex.uids[0][id], CreatedAt: c.CreatedAt, UpdatedAt: c.UpdatedAt,
 			ArchivedAt: c.ArchivedAt, CandidateInput: c.CandidateInput}
 		list, err := ex.tx.CandidateApplications(id)
 		if err != nil {
@@ -262,4 +274,12 @@ func (ex *exporter) collectCandidates() error {
 		ex.b.Candidates = append(ex.b.Candidates, bc)
 	}
 	return nil
+}
+
+// own is a record's own uid: the first.
+func own(uids []string) string {
+	if len(uids) == 0 {
+		return ""
+	}
+	return uids[0]
 }

@@ -35,6 +35,7 @@ type laptop struct {
 	track *tracking.Service
 	iv    *interviews.Service
 	svc   *transfer.Service
+	path  string // the workspace file
 
 	mu  sync.Mutex
 	now time.Time
@@ -57,8 +58,8 @@ func (l *laptop) jump(t time.Time) {
 
 func newLaptop(t *testing.T, name string, start time.Time) *laptop {
 	t.Helper()
-	l := &laptop{ctx: context.Background(), now: start}
-	s, err := storage.Open(filepath.Join(t.TempDir(), name+".db"), storage.WithClock(l.tick))
+	l := &laptop{ctx: context.Background(), now: start, path: filepath.Join(t.TempDir(), name+".db")}
+	s, err := storage.Open(l.path, storage.WithClock(l.tick))
 	if err != nil {
 		t.Fatal(err)
 	}

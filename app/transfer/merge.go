@@ -84,6 +84,46 @@ func (m *merger) profile(name string) (int64, error) {
 	return id, nil
 }
 
+// adopt gives a local record the uids the bundle knows it by, so cards
+// bound to them on the other laptop verify here: a record this import just
+// created takes them in place of the uid it was given, a matched one adds
+// them to its own. A uid this workspace gives another record is left out
+// (the two stay apart) and said.
+func (m *merger) adopt(k storage.UIDKind, id int64, uids []string, created bool, what string) error {
+	var fresh []string
+	for _, u := range uids {
+		owner, err := m.tx.WithUID(k, u)
+		switch {
+		case errors.Is(err, model.ErrNotFound):
+			fresh = append(fresh, u)
+		case err != nil:
+			return err
+		case owner != id:
+			m.conflict("%s: the bundle also knows it by an identity that is another record here; kept apart, and its scorecards bound to that identity are not imported", what)
+		}
+	}
+	if created && len(fresh) > 0 {
+		return m.tx.ReplaceUIDs(k, id, fresh)
+	}
+	for _, u := range fresh {
+		if err := m.tx.AdoptUID(k, id, u); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// withUID finds the local record known by any of the bundle record's uids; 0 means none.
+func (m *merger) withUID(k storage.UIDKind, uids []string) (int64, error) {
+	for _, u := range uids {
+		id, err := m.tx.WithUID(k, u)
+		if !errors.Is(err, model.ErrNotFound) {
+			return id, err
+		}
+	}
+	return 0, nil
+}
+
 // quote shows a value in a conflict message, shortened.
 func quote(s string) string {
 	s = strings.Join(strings.Fields(s), " ")

@@ -10,6 +10,7 @@ import (
 
 	"hirebench/app/bundle"
 	"hirebench/app/model"
+	"hirebench/storage"
 )
 
 func (m *merger) mergeCandidates() error {
@@ -18,7 +19,8 @@ func (m *merger) mergeCandidates() error {
 		if err != nil {
 			return err
 		}
-		if id == 0 {
+		created := id == 0
+		if created {
 			id, err = m.tx.InsertCandidate(model.Candidate{CandidateInput: bc.CandidateInput, CreatedAt: bc.CreatedAt,
 				UpdatedAt: bc.UpdatedAt, ArchivedAt: bc.ArchivedAt})
 			if err != nil {
@@ -30,6 +32,9 @@ func (m *merger) mergeCandidates() error {
 			if err := m.compareCandidate(id, bc); err != nil {
 				return err
 			}
+		}
+		if err := m.adopt(storage.CandidateUIDs, id, bc.UIDs, created, "candidate "+bc.Label()); err != nil {
+			return err
 		}
 		m.cands[bc.Ref] = id
 		for _, a := range bc.Applications {
@@ -46,10 +51,13 @@ func (m *merger) mergeCandidates() error {
 	return nil
 }
 
-// findCandidate matches by email; failing that, a record where one side
-// has no email matches by name and creation time (which an import keeps).
-// 0 means none.
+// findCandidate matches by uid, then by email; failing that, a record
+// where one side has no email matches by name and creation time (which an
+// import keeps). 0 means none.
 func (m *merger) findCandidate(bc bundle.Candidate) (int64, error) {
+	if id, err := m.withUID(storage.CandidateUIDs, bc.UIDs); id != 0 || err != nil {
+		return id, err
+	}
 	if bc.Email != "" {
 		id, err := m.tx.CandidateWithEmail(bc.Email)
 		if !errors.Is(err, model.ErrNotFound) {

@@ -22,6 +22,7 @@ type localRole struct {
 	firstID  int64            // the first active stage: where unknown stages land
 	count    int              // stages the role has
 	rounds   map[string]int64 // lowercase name → round id (the first of that name)
+	roundIDs map[int64]bool   // every round of the role
 }
 
 func (m *merger) mergeRoles() error {
@@ -51,6 +52,9 @@ func (m *merger) mergeRoles() error {
 				}
 			}
 		}
+		if err := m.adopt(storage.RoleUIDs, id, br.UIDs, created, fmt.Sprintf("role %q", br.Title)); err != nil {
+			return err
+		}
 		role, err := m.loadRole(cur)
 		if err != nil {
 			return err
@@ -74,13 +78,16 @@ func (m *merger) mergeRoles() error {
 // numbered is a title an export made unique: "Backend engineer (2)".
 var numbered = regexp.MustCompile(`^(.+) \(\d+\)$`)
 
-// matchRole finds the local role a bundle role is: by title
+// matchRole finds the local role a bundle role is: by uid, then by title
 // (case-insensitive); among several with that title the one created at the
 // same time (an import keeps creation times), else the oldest. An export
 // numbers repeated titles ("Backend engineer (2)"); such a title that
 // matches nothing here finds its role by the plain title and creation time.
 // 0 means none.
 func (m *merger) matchRole(br bundle.Role) (int64, error) {
+	if id, err := m.withUID(storage.RoleUIDs, br.UIDs); id != 0 || err != nil {
+		return id, err
+	}
 	list, err := m.tx.RolesTitled(br.Title)
 	if err != nil {
 		return 0, err
@@ -139,7 +146,7 @@ func (m *merger) createRole(br bundle.Role) (int64, error) {
 }
 
 func (m *merger) loadRole(r model.Role) (*localRole, error) {
-	role := &localRole{id: r.ID, stages: map[string]model.Stage{}, rounds: map[string]int64{}, count: len(r.Stages)}
+	role := &localRole{id: r.ID, stages: map[string]model.Stage{}, rounds: map[string]int64{}, roundIDs: map[int64]bool{}, count: len(r.Stages)}
 	for _, st := range r.Stages {
 		role.stages[strings.ToLower(st.Name)] = st
 		if st.Kind == model.StageRejected {
@@ -153,6 +160,7 @@ func (m *merger) loadRole(r model.Role) (*localRole, error) {
 		return nil, err
 	}
 	for _, rd := range rounds {
+		role.roundIDs[rd.ID] = true
 		if _, ok := role.rounds[strings.ToLower(rd.Name)]; !ok {
 			role.rounds[strings.ToLower(rd.Name)] = rd.ID
 		}
@@ -189,13 +197,24 @@ func (m *merger) mergeStages(role *localRole, br bundle.Role) error {
 	return nil
 }
 
-// mergeRounds adds the rounds a role lacks (matched by name), limited to
-// the competencies this workspace's rubric has.
+// mergeRounds adds the rounds a role lacks (matched by uid within the
+// role, then by name), limited to the competencies this workspace's rubric has.
 func (m *merger) mergeRounds(role *localRole, br bundle.Role) error {
 	for _, rd := range br.Rounds {
 		key := strings.ToLower(rd.Name)
-		if _, ok := role.rounds[key]; ok {
+		id, err := m.withUID(storage.RoundUIDs, rd.UIDs)
+		if err != nil {
+			return err
+		}
+		if !role.roundIDs[id] {
+			id = role.rounds[key]
+		}
+		if id != 0 {
+			role.rounds[key] = id
 			m.rep.Unchanged.Rounds++
+			if err := m.adopt(storage.RoundUIDs, id, rd.UIDs, false, fmt.Sprintf("role %q, round %q", br.Title, rd.Name)); err != nil {
+				return err
+			}
 			continue
 		}
 		rubricID := m.rubrics[rd.RubricRef]
@@ -227,12 +246,14 @@ func (m *merger) mergeRounds(role *localRole, br bundle.Role) error {
 			}
 			in.InterviewerIDs = append(in.InterviewerIDs, pid)
 		}
-		id, err := m.tx.InsertRound(in)
-		if err != nil {
+		if id, err = m.tx.InsertRound(in); err != nil {
 			return fmt.Errorf("transfer: import round: %w", err)
 		}
-		role.rounds[key] = id
+		role.rounds[key], role.roundIDs[id] = id, true
 		m.rep.Created.Rounds++
+		if err := m.adopt(storage.RoundUIDs, id, rd.UIDs, true, fmt.Sprintf("role %q, round %q", br.Title, rd.Name)); err != nil {
+			return err
+		}
 	}
 	return nil
 }

@@ -1,5 +1,7 @@
 // Merging scorecards: a card is matched by uid and only ever added, never
-// changed; amendments are appended where the local chain lacks them.
+// changed; amendments are appended where the local chain lacks them. A card
+// or amendment goes only where its binding names (the uids the bundle's
+// records brought, adopted by the records they matched).
 
 package transfer
 
@@ -11,6 +13,7 @@ import (
 	"hirebench/app/bundle"
 	"hirebench/app/model"
 	"hirebench/app/scoring"
+	"hirebench/storage"
 )
 
 func (m *merger) mergeScorecards() error {
@@ -52,6 +55,13 @@ func (m *merger) insertScorecard(bs bundle.Scorecard) error {
 	if appID == 0 || roundID == 0 {
 		return fmt.Errorf("transfer: import: scorecard %s refers to records that were not imported", bs.UID)
 	}
+	here := scoring.Scorecard{CandidateID: candID, RoleID: role.id, RoundID: roundID}
+	if ok, err := m.bindsTo(bs.Binding, here); err != nil || !ok {
+		if err == nil {
+			m.conflict("%s: it is bound to a candidate, role or round that is another record here; not imported", bs.Label())
+		}
+		return err
+	}
 	authorID, err := m.profile(bs.AuthorName)
 	if err != nil {
 		return err
@@ -86,18 +96,40 @@ func (m *merger) insertScorecard(bs bundle.Scorecard) error {
 	id, err := m.tx.InsertScorecard(scoring.Scorecard{UID: bs.UID, ApplicationID: appID, RoundID: roundID, AuthorID: authorID,
 		AuthorName: bs.AuthorName, RubricVersionID: versionID, Competencies: bs.Competencies, Status: scoring.Submitted,
 		Answers: bs.Answers, Recommendation: bs.Recommendation, Notes: bs.Notes, ElapsedMs: bs.ElapsedMs, StartedAt: bs.StartedAt,
-		UpdatedAt: bs.SubmittedAt, SubmittedAt: bs.SubmittedAt, SHA256: bs.SHA256, SeenOthers: bs.SeenOthers})
+		UpdatedAt: bs.SubmittedAt, SubmittedAt: bs.SubmittedAt, SHA256: bs.SHA256, SeenOthers: bs.SeenOthers,
+		HashVersion: bs.HashVersion, Binding: bs.Binding})
 	if err != nil {
 		return fmt.Errorf("transfer: import scorecard %s: %w", bs.UID, err)
 	}
 	m.rep.Created.Scorecards++
-	return m.mergeRevisions(scoring.Scorecard{ID: id}, bs)
+	here.ID = id
+	return m.mergeRevisions(here, bs)
 }
 
-// mergeRevisions appends the amendments the local card lacks. The bundle's
-// chain was verified from the same original hash, so as long as the shared
-// amendments are identical the appended ones continue a valid chain; the
-// stored card is verified again at the end.
+// bindsTo says whether a binding names the card's local candidate, role
+// and round (by any uid each holds here).
+func (m *merger) bindsTo(b scoring.Binding, c scoring.Scorecard) (bool, error) {
+	for _, x := range []struct {
+		k   storage.UIDKind
+		uid string
+		id  int64
+	}{{storage.CandidateUIDs, b.CandidateUID, c.CandidateID}, {storage.RoleUIDs, b.RoleUID, c.RoleID}, {storage.RoundUIDs, b.RoundUID, c.RoundID}} {
+		owner, err := m.tx.WithUID(x.k, x.uid)
+		if errors.Is(err, model.ErrNotFound) {
+			return false, nil
+		}
+		if err != nil || owner != x.id {
+			return false, err
+		}
+	}
+	return true, nil
+}
+
+// mergeRevisions appends the amendments the local card lacks (local holds
+// its id, candidate, role and round). The bundle's chain was verified from
+// the same original hash, so as long as the shared amendments are identical
+// the appended ones continue a valid chain; the stored card is verified
+// again at the end.
 func (m *merger) mergeRevisions(local scoring.Scorecard, bs bundle.Scorecard) error {
 	added := false
 	for i, r := range bs.Revisions {
@@ -109,12 +141,23 @@ func (m *merger) mergeRevisions(local scoring.Scorecard, bs bundle.Scorecard) er
 			m.rep.Unchanged.Revisions++
 			continue
 		}
+		if r.Binding.Complete() {
+			ok, err := m.bindsTo(r.Binding, local)
+			if err != nil {
+				return err
+			}
+			if !ok {
+				m.conflict("%s: amendment %d is bound to a candidate, role or round that is another record here; it and later amendments not imported", bs.Label(), r.Revision)
+				break
+			}
+		}
 		authorID, err := m.profile(r.AuthorName)
 		if err != nil {
 			return err
 		}
 		rev := scoring.Revision{Revision: r.Revision, Answers: r.Answers, Recommendation: r.Recommendation, Notes: r.Notes,
-			Reason: r.Reason, AuthorID: authorID, AuthorName: r.AuthorName, CreatedAt: r.CreatedAt, SHA256: r.SHA256, SeenOthers: r.SeenOthers}
+			Reason: r.Reason, AuthorID: authorID, AuthorName: r.AuthorName, CreatedAt: r.CreatedAt, SHA256: r.SHA256, SeenOthers: r.SeenOthers,
+			HashVersion: r.HashVersion, Binding: r.Binding}
 		if err := m.tx.InsertRevision(local.ID, rev); err != nil {
 			return fmt.Errorf("transfer: import amendment %d of scorecard %s: %w", r.Revision, bs.UID, err)
 		}
