@@ -73,7 +73,8 @@ func migrate(ctx context.Context, db *sql.DB) error {
 }
 
 // migrateTo applies pending migrations up to target (-1: all) in one
-// transaction, so a failed upgrade leaves the previous schema intact.
+// transaction, so a failed upgrade leaves the previous schema intact. An
+// up-to-date workspace is only read: opening takes no write lock.
 func migrateTo(ctx context.Context, db *sql.DB, target int) error {
 	ms, err := migrations()
 	if err != nil {
@@ -82,9 +83,18 @@ func migrateTo(ctx context.Context, db *sql.DB, target int) error {
 	if target < 0 {
 		target = len(ms)
 	}
-	tx, err := db.BeginTx(ctx, nil)
+	var current, id int
+	if err := db.QueryRowContext(ctx, `SELECT (SELECT coalesce(max(version), 0) FROM schema_version), (SELECT application_id FROM pragma_application_id)`).Scan(&current, &id); err == nil {
+		if current > len(ms) {
+			return &ErrNewerSchema{Found: current, Known: len(ms)}
+		}
+		if current == target && id == applicationID {
+			return nil
+		}
+	}
+	tx, err := beginWrite(ctx, db)
 	if err != nil {
-		return fmt.Errorf("storage: begin migration: %w", err)
+		return err
 	}
 	defer tx.Rollback()
 	if _, err := tx.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_version (
@@ -94,7 +104,6 @@ func migrateTo(ctx context.Context, db *sql.DB, target int) error {
 	)`); err != nil {
 		return fmt.Errorf("storage: this file is not a hirebench workspace (or is damaged): %w", err)
 	}
-	var current int
 	if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(version), 0) FROM schema_version`).Scan(&current); err != nil {
 		return fmt.Errorf("storage: read schema version: %w", err)
 	}
@@ -108,6 +117,11 @@ func migrateTo(ctx context.Context, db *sql.DB, target int) error {
 		if _, err := tx.ExecContext(ctx, `INSERT INTO schema_version(version, name) VALUES (?, ?)`, m.version, m.name); err != nil {
 			return fmt.Errorf("storage: record migration %s: %w", m.name, err)
 		}
+	}
+	// In the same transaction as the schema, so a workspace is marked
+	// exactly when it holds one.
+	if _, err := tx.ExecContext(ctx, fmt.Sprintf(`PRAGMA application_id = %d`, applicationID)); err != nil {
+		return fmt.Errorf("storage: mark the workspace: %w", err)
 	}
 	return tx.Commit()
 }

@@ -9,13 +9,13 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
-	"os"
 	"path/filepath"
 	"time"
 
 	"hirebench/app/model"
 
-	_ "modernc.org/sqlite"
+	"modernc.org/sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
 )
 
 // Store is the workspace database.
@@ -60,21 +60,34 @@ func dsn(path string, readOnly bool) string {
 	if readOnly {
 		q.Add("_pragma", "query_only(1)")
 	} else {
+		// Every byte the writer frees (an old version of a cell, a merged
+		// search segment, a dropped table) is zeroed, so an erasure needs
+		// to clear free space only once (see scrub.go).
+		q.Add("_pragma", "secure_delete(1)")
 		q.Set("_txlock", "immediate")
 	}
-	return "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + q.Encode()
+	return fileURI(path) + "?" + q.Encode()
 }
 
+// fileURI is path as an SQLite URI, so '?' or '#' in a folder name stay
+// part of the path.
+func fileURI(path string) string { return "file:" + (&url.URL{Path: path}).EscapedPath() }
+
 // Open opens (creating if needed) the workspace database at path and brings
-// its schema up to date. A database written by a newer hirebench is refused
-// untouched.
+// its schema up to date. A file it will not use is refused untouched (see
+// prepare): read-only, another program's database, or written by a newer
+// hirebench. Only modes of what this user owns are ever tightened.
 func Open(path string, opts ...Option) (*Store, error) {
-	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-		return nil, fmt.Errorf("storage: cannot create workspace folder: %w", err)
+	p, err := prepare(path)
+	if err != nil {
+		return nil, err
+	}
+	if err := p.apply(); err != nil {
+		return nil, err
 	}
 	w, err := sql.Open("sqlite", dsn(path, false))
 	if err != nil {
-		return nil, fmt.Errorf("storage: open %s: %w", path, err)
+		return nil, fmt.Errorf("storage: open %s: %w", filepath.Base(path), err)
 	}
 	w.SetMaxOpenConns(1)
 	w.SetConnMaxIdleTime(0)
@@ -84,9 +97,8 @@ func Open(path string, opts ...Option) (*Store, error) {
 	}
 	if err := w.Ping(); err != nil {
 		w.Close()
-		return nil, fmt.Errorf("storage: open %s: %w", path, err)
+		return nil, fmt.Errorf("storage: open %s: %w", filepath.Base(path), err)
 	}
-	_ = os.Chmod(path, 0o600) // candidate data: readable by this user only
 	if err := migrate(context.Background(), w); err != nil {
 		w.Close()
 		return nil, err
@@ -104,8 +116,11 @@ func Open(path string, opts ...Option) (*Store, error) {
 // Path is the database file.
 func (s *Store) Path() string { return s.path }
 
-// Close checkpoints the WAL and closes both pools.
+// Close checkpoints the WAL and closes both pools. The checkpoint does not
+// wait: while another process writes it is left to the last one to close,
+// rather than holding this one up for the busy timeout.
 func (s *Store) Close() error {
+	_, _ = s.w.Exec(`PRAGMA busy_timeout = 0`)
 	_, _ = s.w.Exec(`PRAGMA wal_checkpoint(TRUNCATE)`)
 	return errors.Join(s.r.Close(), s.w.Close())
 }
@@ -114,9 +129,9 @@ func (s *Store) now() string { return s.Now().UTC().Format(model.TimeLayout) }
 
 // write runs fn in one immediate transaction: everything or nothing is saved.
 func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
-	tx, err := s.w.BeginTx(ctx, nil)
+	tx, err := beginWrite(ctx, s.w)
 	if err != nil {
-		return fmt.Errorf("storage: begin: %w", err)
+		return err
 	}
 	defer tx.Rollback()
 	if err := fn(tx); err != nil {
@@ -126,6 +141,51 @@ func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
 		return fmt.Errorf("storage: commit: %w", err)
 	}
 	return nil
+}
+
+// maxWriteWait is how long a write waits for another process's transaction
+// to end, a long import in a second window say; SQLite's own wait
+// (busy_timeout) is shorter, so beginWrite asks again until then.
+const maxWriteWait = 3 * time.Minute
+
+// ErrStillSaving is a write that waited maxWriteWait for another hirebench
+// (a window or a command) to finish saving to the same workspace; a
+// conflict, so the window shows its sentence.
+var ErrStillSaving = fmt.Errorf("another hirebench has been saving to this workspace for minutes (a large import?); nothing was saved, try again when it has finished: %w", model.ErrConflict)
+
+// beginWrite begins an immediate transaction on a writer connection,
+// waiting as long as another process keeps the workspace's one write lock
+// (up to maxWriteWait), so the user never reads SQLite's lock error.
+func beginWrite(ctx context.Context, db beginner) (*sql.Tx, error) {
+	return beginWriteWithin(ctx, db, maxWriteWait)
+}
+
+// beginner is a writer pool or one of its connections.
+type beginner interface {
+	BeginTx(context.Context, *sql.TxOptions) (*sql.Tx, error)
+}
+
+func beginWriteWithin(ctx context.Context, db beginner, wait time.Duration) (*sql.Tx, error) {
+	deadline := time.Now().Add(wait)
+	for {
+		tx, err := db.BeginTx(ctx, nil)
+		switch {
+		case err == nil:
+			return tx, nil
+		case !isBusy(err):
+			return nil, fmt.Errorf("storage: begin: %w", err)
+		case ctx.Err() != nil:
+			return nil, ctx.Err()
+		case time.Now().After(deadline):
+			return nil, ErrStillSaving
+		}
+	}
+}
+
+// isBusy is SQLite's SQLITE_BUSY, in any of its extended forms.
+func isBusy(err error) bool {
+	var se *sqlite.Error
+	return errors.As(err, &se) && se.Code()&0xff == sqlite3.SQLITE_BUSY
 }
 
 // read runs fn in a read transaction so multi-query views are consistent.
