@@ -86,6 +86,9 @@ func (c *command) bundleExport(args []string) error {
 	if *out == "" {
 		return usageError{fmt.Errorf("give --out FILE")}
 	}
+	if err := c.checkOut(*out); err != nil {
+		return err
+	}
 	opts := bundle.ExportOptions{AppVersion: appVersion(), NoScorecards: *noCards, NoAttachments: *noFiles}
 	if *mine != "" {
 		p, err := c.resolveProfile(*mine)
@@ -99,13 +102,13 @@ func (c *command) bundleExport(args []string) error {
 		return err
 	}
 	var sum bundle.Summary
-	err = files.WriteAtomic(dest, func(w io.Writer) error {
+	err = c.save(*out, func(w io.Writer) error {
 		var err error
 		sum, err = c.bundles.ExportBundle(c.ctx, w, opts, owner)
 		return err
 	})
 	if err != nil {
-		return files.SaveRefusal(*out, err)
+		return err
 	}
 	if *asJSON {
 		return writeJSON(c.out, sum)
@@ -143,7 +146,7 @@ func (c *command) bundleImport(args []string) error {
 	defer f.Close()
 	rep, err := c.bundles.ImportBundle(c.ctx, f, st.Size(), tracking.CommandLine, owner, bundle.ImportOptions{SkipTampered: *skip})
 	if err != nil {
-		return err
+		return aboutFile(pos[0], err)
 	}
 	if *asJSON {
 		return writeJSON(c.out, rep)

@@ -4,6 +4,7 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -90,7 +91,7 @@ func (c *command) importCandidates(args []string) error {
 	}
 	p, _, err := c.svc.PreviewImport(c.ctx, path, data, mapping, opts)
 	if err != nil {
-		return err
+		return aboutFile(path, err)
 	}
 
 	report := candidateImportReport{File: path, RoleID: r.ID, DryRun: *dryRun, Preview: p}
@@ -128,10 +129,21 @@ func (c *command) importCandidates(args []string) error {
 			prefix = "dry run: "
 		}
 		first := p.Errors()[0].String()
-		return fmt.Errorf("%s%d of %d rows have errors (first: %s); nothing was imported — fix them, or pass --valid-only to import the %d other rows",
-			prefix, p.Counts.Error, len(p.Rows), first, len(p.Rows)-p.Counts.Error)
+		return fmt.Errorf("%s%s: %d of %d rows have errors (first: %s); nothing was imported — fix them, or pass --valid-only to import the %d other rows",
+			prefix, filepath.Base(path), p.Counts.Error, len(p.Rows), first, len(p.Rows)-p.Counts.Error)
 	}
 	return nil
+}
+
+// aboutFile names the input file an error is about, unless its words
+// already do, so that every refusal of a file given on the command line
+// (candidates, rubric, bundle) says which file.
+func aboutFile(path string, err error) error {
+	base := filepath.Base(path)
+	if msg := Describe(err); !strings.Contains(msg, base) {
+		return errors.New(base + ": " + msg)
+	}
+	return err
 }
 
 // readCandidateFile reads a candidate file of at most importer.MaxFileSize

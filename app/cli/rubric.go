@@ -131,7 +131,7 @@ func (c *command) rubricImport(args []string) error {
 	}
 	v, err := c.iv.ImportRubric(c.ctx, data, fs.Arg(0), model.Profile{Name: "command line"})
 	if err != nil {
-		return err
+		return aboutFile(fs.Arg(0), err)
 	}
 	fmt.Fprintf(c.out, "imported rubric %d %q\n", v.RubricID, v.Content.Name)
 	return nil

@@ -16,6 +16,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"hirebench/app/files"
 	"hirebench/app/model"
 )
 
@@ -63,8 +64,7 @@ func Read(name string, data []byte) (Table, error) { return ReadSheet(name, data
 func ReadSheet(name string, data []byte, sheet string) (Table, error) {
 	base := filepath.Base(name)
 	if len(data) > maxFileSize {
-		return Table{}, model.Invalid("file", "%s is %.1f MB; imports are limited to %d MB", base,
-			float64(len(data))/(1<<20), maxFileSize>>20)
+		return Table{}, model.Invalid("file", "%s", files.TooBig(base, int64(len(data)), int64(maxFileSize), "imports"))
 	}
 	if len(bytes.TrimSpace(data)) == 0 {
 		return Table{}, model.Invalid("file", "%s is empty", base)
@@ -110,10 +110,18 @@ func (b *builder) add(fileRow int, cells []string) error {
 		b.t.Headers = make([]string, last)
 		b.long = make([]bool, last)
 		guess := GuessMapping(cells)
+		seen := map[string]int{} // a named header, ignoring case → its column
 		for i, h := range cells {
 			h = model.OneLine(strings.TrimPrefix(h, "\ufeff"))
+			if first, dup := seen[strings.ToLower(h)]; dup {
+				// Only one of them could be mapped: the other would be dropped silently.
+				return model.Invalid("file", "%s: row %d: the column %q appears twice (columns %d and %d); rename or remove one",
+					b.name, fileRow, clipHeader(h), first+1, i+1)
+			}
 			if h == "" {
 				h = fmt.Sprintf("Column %d", i+1)
+			} else {
+				seen[strings.ToLower(h)] = i
 			}
 			if n := utf8.RuneCountInString(h); n > model.MaxShortText {
 				return model.Invalid("file", "%s: row %d, column %d: the header is %d characters long; the limit is %d",
@@ -131,6 +139,11 @@ func (b *builder) add(fileRow int, cells []string) error {
 	if len(b.t.Rows) >= maxRows {
 		return model.Invalid("file", "%s has more than %d data rows; split it into smaller files", b.name, maxRows)
 	}
+	if last > len(b.t.Headers) {
+		// A value with no header (often a comma that was not quoted) would be dropped silently.
+		return model.Invalid("file", "%s: row %d has a value in column %d, but the header names only %d columns; give that column a header or quote the cell that holds a comma",
+			b.name, fileRow, last, len(b.t.Headers))
+	}
 	row := make([]string, len(b.t.Headers))
 	for i, c := range cells {
 		limit := maxCell
@@ -143,10 +156,8 @@ func (b *builder) add(fileRow int, cells []string) error {
 					b.name, fileRow, b.header(i), n, limit)
 			}
 		}
-		if i < len(row) {
-			row[i] = c
-			b.text += int64(len(c))
-		}
+		row[i] = c
+		b.text += int64(len(c))
 	}
 	if b.text > maxText {
 		return model.Invalid("file", "%s: by row %d its cells hold more than %d MB of text; imports are limited to that",
@@ -155,6 +166,15 @@ func (b *builder) add(fileRow int, cells []string) error {
 	b.t.Rows = append(b.t.Rows, row)
 	b.t.RowNumbers = append(b.t.RowNumbers, fileRow)
 	return nil
+}
+
+// clipHeader keeps a header (or another quote from the file) short enough
+// for a message.
+func clipHeader(h string) string {
+	if r := []rune(h); len(r) > 60 {
+		return string(r[:57]) + "…"
+	}
+	return h
 }
 
 func (b *builder) header(i int) string {
@@ -302,7 +322,7 @@ func readXLSX(name string, data []byte, sheet string) (Table, error) {
 	if sheet == "" {
 		sheet = sheets[0]
 	} else if !containsFold(sheets, &sheet) {
-		return Table{}, model.Invalid("sheet", "%s has no sheet %q (its sheets: %s)", name, sheet, strings.Join(sheets, ", "))
+		return Table{}, model.Invalid("sheet", "%s has no sheet %q (its sheets: %s)", name, sheet, strings.ToValidUTF8(strings.Join(sheets, ", "), "\ufffd"))
 	}
 	rows, err := f.Rows(sheet)
 	if err != nil {
@@ -348,6 +368,7 @@ func xlsxError(name string, err error) error {
 	case errors.Is(err, excelize.ErrMaxRows):
 		return model.Invalid("file", "%s has rows beyond Excel's last row", name)
 	default:
-		return model.Invalid("file", "%s is not a readable .xlsx workbook: %v", name, err)
+		// The reader's words may quote the file's bytes: keep them valid text and short.
+		return model.Invalid("file", "%s is not a readable .xlsx workbook: %s", name, clipHeader(strings.ToValidUTF8(msg, "\ufffd")))
 	}
 }

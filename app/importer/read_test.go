@@ -101,7 +101,7 @@ func TestReadCSVInline(t *testing.T) {
 		{"comma wins over a semicolon inside quotes", []byte("\"a;b;c\",Email\nAda,x@y.z\n"), []string{"a;b;c", "Email"}, [][]string{{"Ada", "x@y.z"}}},
 		{"short rows are padded, trailing empty cells dropped", []byte("Name,Email,Phone,,\nAda\nBob,b@x.io,1,,\n"),
 			[]string{"Name", "Email", "Phone"}, [][]string{{"Ada", "", ""}, {"Bob", "b@x.io", "1"}}},
-		{"cells beyond the header are ignored", []byte("Name\nAda,extra\n"), []string{"Name"}, [][]string{{"Ada"}}},
+		{"empty cells beyond the header are dropped", []byte("Name\nAda,, \n"), []string{"Name"}, [][]string{{"Ada"}}},
 		{"blank header cells get a name", []byte("Name,,Email\nAda,x,a@b.co\n"), []string{"Name", "Column 2", "Email"}, [][]string{{"Ada", "x", "a@b.co"}}},
 		{"header only", []byte("Name,Email\n"), []string{"Name", "Email"}, [][]string{}},
 		{"leading blank lines", []byte("\n\n,,\nName\nAda\n"), []string{"Name"}, [][]string{{"Ada"}}},
@@ -130,7 +130,7 @@ func lower[T any](t *testing.T, v *T, to T) {
 }
 
 // xlsx builds a workbook: sheets in order, each a list of rows.
-func xlsx(t *testing.T, sheets ...[][]any) []byte {
+func xlsx(t testing.TB, sheets ...[][]any) []byte {
 	t.Helper()
 	f := excelize.NewFile()
 	defer f.Close()
@@ -265,7 +265,7 @@ func TestReadErrors(t *testing.T) {
 		mentions []string
 	}{
 		{name: "file too big", file: "big.csv", data: func(*testing.T) []byte { return make([]byte, MaxFileSize+1) },
-			field: "file", mentions: []string{"big.csv", "20 MB"}},
+			field: "file", mentions: []string{"big.csv is 20.1 MB, over the 20 MB limit for imports"}},
 		{name: "empty file", file: "empty.csv", data: func(*testing.T) []byte { return nil }, field: "file", mentions: []string{"empty"}},
 		{name: "whitespace only", file: "blank.csv", data: func(*testing.T) []byte { return []byte(" \r\n\n ") }, field: "file", mentions: []string{"empty"}},
 		{name: "only separators", file: "commas.csv", data: func(*testing.T) []byte { return []byte(",,,\n,,\n\n") }, field: "file", mentions: []string{"no header"}},
@@ -293,6 +293,13 @@ func TestReadErrors(t *testing.T) {
 		{name: "xlsx cell too long", file: "long.xlsx", data: func(t *testing.T) []byte {
 			return xlsx(t, [][]any{{"Name", "Phone"}, {"Ada", strings.Repeat("1", MaxCell+1)}})
 		}, field: "file", mentions: []string{"row 2", `column "Phone"`}},
+		{name: "a value beyond the header", file: "shifted.csv", data: func(*testing.T) []byte { return []byte("Name,Email\nAda,a@x.io\nLovelace, Ada,a@x.io\n") },
+			field: "file", mentions: []string{"shifted.csv", "row 3 has a value in column 3, but the header names only 2 columns"}},
+		{name: "a header named twice", file: "dup.csv", data: func(*testing.T) []byte { return []byte("Name,Email,Phone, EMAIL \nAda,a@x.io,1,b@x.io\n") },
+			field: "file", mentions: []string{"dup.csv", "row 1", `the column "EMAIL" appears twice (columns 2 and 4)`}},
+		{name: "a header named twice in a workbook", file: "dup.xlsx", data: func(t *testing.T) []byte {
+			return xlsx(t, [][]any{{"Notes", "Name", "notes"}, {"x", "Ada", "y"}})
+		}, field: "file", mentions: []string{"dup.xlsx", "row 1", `the column "notes" appears twice (columns 1 and 3)`}},
 		{name: "header too long", file: "h.csv", data: func(*testing.T) []byte { return []byte(strings.Repeat("h", 201) + "\nAda\n") },
 			field: "file", mentions: []string{"row 1", "header"}},
 		{name: "sheet of a CSV", file: "a.csv", sheet: "Sheet1", data: func(*testing.T) []byte { return []byte("Name\nAda\n") },

@@ -153,6 +153,8 @@ func (s *Service) SaveRound(ctx context.Context, in scoring.RoundInput, actor mo
 	in.Name = model.OneLine(in.Name)
 	if in.Name == "" {
 		v.Add("name", "give the round a name, e.g. Phone screen")
+	} else if !model.Visible(in.Name) {
+		v.Add("name", "round name has no visible characters")
 	} else if utf8.RuneCountInString(in.Name) > maxRoundName {
 		v.Add("name", "is longer than %d characters", maxRoundName)
 	}

@@ -96,6 +96,11 @@ func TestRoundValidationAndDeleteRules(t *testing.T) {
 	if !errors.As(err, &ve) || len(ve.Fields) != 3 {
 		t.Fatalf("bad round: %v, want name, duration and competency problems", err)
 	}
+	// A name of combining marks alone shows nothing on the plan.
+	_, err = e.iv.SaveRound(e.ctx, scoring.RoundInput{RoleID: e.role.ID, Name: "\u0301\u0302", RubricID: e.builtin.RubricID}, e.riley)
+	if !errors.As(err, &ve) || len(ve.Fields) != 1 || !strings.Contains(ve.Error(), "no visible characters") {
+		t.Fatalf("invisible round name: %v", err)
+	}
 	e.submit(t, e.sam, 2)
 	if err := e.iv.DeleteRound(e.ctx, e.round.ID, e.riley); !errors.Is(err, model.ErrConflict) {
 		t.Errorf("deleting a round with scorecards: %v", err)

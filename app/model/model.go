@@ -182,8 +182,11 @@ type CandidateRow struct {
 }
 
 type CandidatePage struct {
-	Rows  []CandidateRow `json:"rows"`
-	Total int            `json:"total"`
+	Rows []CandidateRow `json:"rows"`
+	// Total counts the matching candidates. With AtLeast, counting stopped
+	// after this page (a search matching many: the table shows "50+").
+	Total   int  `json:"total"`
+	AtLeast bool `json:"atLeast"`
 }
 
 // CandidateFilter drives the candidates table. Zero values mean "any".

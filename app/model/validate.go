@@ -9,7 +9,6 @@ import (
 	"slices"
 	"strings"
 	"time"
-	"unicode"
 	"unicode/utf8"
 )
 
@@ -152,9 +151,7 @@ func NormalizeTags(tags []string) []string {
 // Validate checks a normalized candidate and reports every bad field.
 func (c *CandidateInput) Validate() error {
 	v := &ValidationError{}
-	if c.Name == "" {
-		v.Add("name", "name is required")
-	}
+	checkName(v, "name", "name", c.Name)
 	checkLen(v, "name", c.Name, MaxName)
 	if c.Email != "" {
 		if !ValidEmail(c.Email) {
@@ -187,32 +184,6 @@ func (c *CandidateInput) Validate() error {
 		}
 	}
 	return v.Err()
-}
-
-// OneLine collapses whitespace and drops control characters, which have no
-// place in a name or an address and would break exports and search markers.
-func OneLine(s string) string {
-	return strings.Join(strings.Fields(dropControls(s, false)), " ")
-}
-
-// MultiLine keeps line breaks and tabs but drops other control characters.
-func MultiLine(s string) string {
-	return strings.TrimSpace(dropControls(strings.ReplaceAll(s, "\r\n", "\n"), true))
-}
-
-func dropControls(s string, keepLines bool) string {
-	return strings.Map(func(r rune) rune {
-		if keepLines && (r == '\n' || r == '\t') {
-			return r
-		}
-		if unicode.IsControl(r) {
-			if r == '\n' || r == '\t' || r == '\r' {
-				return ' '
-			}
-			return -1
-		}
-		return r
-	}, s)
 }
 
 // ValidEmail accepts a bare address with a dotted domain ("ada@example.com").
@@ -266,9 +237,7 @@ func (r *RoleInput) Normalize() {
 
 func (r *RoleInput) Validate() error {
 	v := &ValidationError{}
-	if r.Title == "" {
-		v.Add("title", "title is required")
-	}
+	checkName(v, "title", "title", r.Title)
 	checkLen(v, "title", r.Title, MaxShortText)
 	checkLen(v, "team", r.Team, MaxShortText)
 	checkLen(v, "location", r.Location, MaxShortText)
@@ -283,8 +252,8 @@ func (r *RoleInput) Validate() error {
 // StageName tidies and checks a stage name.
 func StageName(name string) (string, error) {
 	name = OneLine(name)
-	if name == "" {
-		return "", Invalid("name", "stage name is required")
+	if v := (&ValidationError{}); !checkName(v, "name", "stage name", name) {
+		return "", v
 	}
 	if n := utf8.RuneCountInString(name); n > MaxStageName {
 		return "", Invalid("name", "stage name is %d characters long; the limit is %d", n, MaxStageName)
@@ -307,8 +276,8 @@ func NoteBody(body string) (string, error) {
 // ProfileName tidies and checks a person's name.
 func ProfileName(name string) (string, error) {
 	name = OneLine(name)
-	if name == "" {
-		return "", Invalid("name", "your name is required")
+	if v := (&ValidationError{}); !checkName(v, "name", "your name", name) {
+		return "", v
 	}
 	if n := utf8.RuneCountInString(name); n > MaxName {
 		return "", Invalid("name", "name is %d characters long; the limit is %d", n, MaxName)

@@ -11,6 +11,7 @@ import (
 	"reflect"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 
@@ -54,6 +55,10 @@ func Decode(data []byte, name string) (Rubric, error) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return Rubric{}, model.Invalid(FileField, "the file is empty")
 	}
+	// The JSON reader would turn such bytes into U+FFFD without a word.
+	if !utf8.Valid(data) {
+		return Rubric{}, model.Invalid(FileField, "the file is not UTF-8 text (%s holds a byte that is not); save it as UTF-8", firstInvalid(data))
+	}
 
 	var problems model.ValidationError
 	var doc any
@@ -92,6 +97,23 @@ func Decode(data []byte, name string) (Rubric, error) {
 		return Rubric{}, err
 	}
 	return r, nil
+}
+
+// firstInvalid says where the first byte that is not UTF-8 is: "line 3, column 7".
+func firstInvalid(data []byte) string {
+	line, col := 1, 1
+	for len(data) > 0 {
+		r, n := utf8.DecodeRune(data)
+		if r == utf8.RuneError && n == 1 {
+			break
+		}
+		if r == '\n' {
+			line, col = line+1, 0
+		}
+		col++
+		data = data[n:]
+	}
+	return fmt.Sprintf("line %d, column %d", line, col)
 }
 
 // under reports whether path is one of the fields' paths or lies inside one.

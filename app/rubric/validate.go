@@ -18,23 +18,24 @@ import (
 // single hyphens ("api-design", "q1").
 var idPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
-// Normalize trims surrounding white space from every text of r and drops
-// empty follow-ups and red flags. Nothing else changes: weights stay as
+// Normalize trims surrounding white space from every text of r, drops the
+// invisible format characters names and texts never keep (model.OneLine,
+// model.MultiLine) and drops empty follow-ups and red flags. Nothing else changes: weights stay as
 // given, and empty labels and anchors stay in place for Validate to report
 // (they are positional). Slices are copied before they are changed, so a
 // rubric sharing slices with r (a built-in, a cached version) is untouched.
 func Normalize(r *Rubric) {
 	r.Format = strings.TrimSpace(r.Format)
-	r.Name = strings.TrimSpace(r.Name)
-	r.Description = strings.TrimSpace(r.Description)
-	r.Scale.Labels = trimAll(r.Scale.Labels)
+	r.Name = title(r.Name)
+	r.Description = prose(r.Description)
+	r.Scale.Labels = trimAll(r.Scale.Labels, title)
 
 	if r.Tracks != nil {
 		tracks := make([]Track, len(r.Tracks))
 		for i, t := range r.Tracks {
 			t.ID = strings.TrimSpace(t.ID)
-			t.Name = strings.TrimSpace(t.Name)
-			t.Description = strings.TrimSpace(t.Description)
+			t.Name = title(t.Name)
+			t.Description = prose(t.Description)
 			tracks[i] = t
 		}
 		r.Tracks = tracks
@@ -44,18 +45,18 @@ func Normalize(r *Rubric) {
 		comps := make([]Competency, len(r.Competencies))
 		for i, c := range r.Competencies {
 			c.ID = strings.TrimSpace(c.ID)
-			c.Name = strings.TrimSpace(c.Name)
-			c.Description = strings.TrimSpace(c.Description)
+			c.Name = title(c.Name)
+			c.Description = prose(c.Description)
 			c.Track = strings.TrimSpace(c.Track)
 			if c.Questions != nil {
 				qs := make([]Question, len(c.Questions))
 				for j, q := range c.Questions {
 					q.ID = strings.TrimSpace(q.ID)
-					q.Prompt = strings.TrimSpace(q.Prompt)
-					q.Probes = strings.TrimSpace(q.Probes)
+					q.Prompt = prose(q.Prompt)
+					q.Probes = prose(q.Probes)
 					q.FollowUps = dropEmpty(q.FollowUps)
 					q.RedFlags = dropEmpty(q.RedFlags)
-					q.Anchors = trimAll(q.Anchors)
+					q.Anchors = trimAll(q.Anchors, prose)
 					qs[j] = q
 				}
 				c.Questions = qs
@@ -70,31 +71,40 @@ func Normalize(r *Rubric) {
 		for i, f := range r.Screen {
 			f.ID = strings.TrimSpace(f.ID)
 			f.Kind = FlagKind(strings.TrimSpace(string(f.Kind)))
-			f.Text = strings.TrimSpace(f.Text)
-			f.Hint = strings.TrimSpace(f.Hint)
+			f.Text = prose(f.Text)
+			f.Hint = prose(f.Hint)
 			screen[i] = f
 		}
 		r.Screen = screen
 	}
 }
 
-// trimAll returns a trimmed copy of list, keeping its length.
-func trimAll(list []string) []string {
+// title is a name or label trimmed and without the invisible format
+// characters (bidi overrides, zero-width spaces) that model.OneLine drops
+// from every name; control characters stay for Validate to report.
+func title(s string) string { return strings.TrimSpace(model.DropInvisible(s, false)) }
+
+// prose is a longer text trimmed and without the invisible characters
+// model.MultiLine drops.
+func prose(s string) string { return strings.TrimSpace(model.DropInvisible(s, true)) }
+
+// trimAll returns a copy of list with each item tidied, keeping its length.
+func trimAll(list []string, tidy func(string) string) []string {
 	if list == nil {
 		return nil
 	}
 	out := make([]string, len(list))
 	for i, s := range list {
-		out[i] = strings.TrimSpace(s)
+		out[i] = tidy(s)
 	}
 	return out
 }
 
-// dropEmpty returns the trimmed, non-empty items of list; nil when none is left.
+// dropEmpty returns the tidied, non-empty items of list; nil when none is left.
 func dropEmpty(list []string) []string {
 	var out []string
 	for _, s := range list {
-		if s = strings.TrimSpace(s); s != "" {
+		if s = prose(s); s != "" {
 			out = append(out, s)
 		}
 	}
@@ -365,6 +375,10 @@ func (c *checker) str(path, s string, required bool, limit int, multiline bool) 
 	}
 	if !utf8.ValidString(s) {
 		c.add(path, "is not valid UTF-8")
+		return false
+	}
+	if required && !model.Visible(s) {
+		c.add(path, "has no visible characters")
 		return false
 	}
 	good := true

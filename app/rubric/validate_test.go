@@ -181,6 +181,10 @@ func TestValidateRules(t *testing.T) {
 		{"name with line break", func(r *Rubric) { r.Name = "Backend\nengineer" }, []want{{"name", "must be a single line"}}},
 		{"name with tab", func(r *Rubric) { r.Name = "Backend\tengineer" }, []want{{"name", "control character (U+0009)"}}},
 		{"name invalid UTF-8", func(r *Rubric) { r.Name = "Backend \xff" }, []want{{"name", "not valid UTF-8"}}},
+		{"name of combining marks only", func(r *Rubric) { r.Name = "\u0301\u0308" }, []want{{"name", "has no visible characters"}}},
+		{"label of a blank letter only", func(r *Rubric) { r.Scale.Labels[2] = "\u3164" }, []want{{"scale.labels[2]", "has no visible characters"}}},
+		{"prompt of a zero-width joiner only", func(r *Rubric) { r.Competencies[0].Questions[0].Prompt = "\u200d" },
+			[]want{{"competencies[0].questions[0].prompt", "has no visible characters"}}},
 		{"description too long", func(r *Rubric) { r.Description = long(MaxText + 1) }, []want{{"description", "is 4001 characters long; the limit is 4000"}}},
 		{"description with bell", func(r *Rubric) { r.Description = "ding\a" }, []want{{"description", "control character (U+0007)"}}},
 		{"description with carriage return", func(r *Rubric) { r.Description = "a\r\nb" }, []want{{"description", "control character (U+000D)"}}},
@@ -387,4 +391,24 @@ func TestNormalize(t *testing.T) {
 	checkProblems(t, Validate(r),
 		want{"scale.labels[1]", "must not be empty"},
 		want{"competencies[0].questions[1].anchors[1]", "must not be empty"})
+}
+
+// Bidirectional overrides and zero-width characters never reach a stored
+// rubric: they could make a competency read differently than it sorts or
+// compares, and a name made only of them would show nothing.
+func TestNormalizeDropsInvisibleCharacters(t *testing.T) {
+	r := validRubric()
+	r.Name = "\u202eBackend\u200b engineer – onsite\u202c"
+	r.Competencies[0].Name = "\ufeffAPI \u2066design\u2069"
+	r.Competencies[0].Questions[0].Anchors[0] = "Cannot describe \u200fpagination."
+	r.Scale.Labels[0] = "\u200b"
+	Normalize(&r)
+	if r.Name != "Backend engineer – onsite" || r.Competencies[0].Name != "API design" {
+		t.Errorf("names %q, %q", r.Name, r.Competencies[0].Name)
+	}
+	// A direction mark is kept in prose, where mixed scripts need it.
+	if got := r.Competencies[0].Questions[0].Anchors[0]; got != "Cannot describe \u200fpagination." {
+		t.Errorf("anchor %q", got)
+	}
+	checkProblems(t, Validate(r), want{"scale.labels[0]", "must not be empty"})
 }

@@ -8,6 +8,8 @@ import (
 	"fmt"
 	"math"
 	"sort"
+
+	"hirebench/app/tidycsv"
 )
 
 // Level is the level of measurement for Krippendorff's alpha; it selects the
@@ -100,8 +102,8 @@ func AlphaUnits(units [][]float64, level Level) (float64, error) {
 	for _, u := range units {
 		vals := make([]float64, 0, len(u))
 		for _, v := range u {
-			if math.IsInf(v, 0) {
-				return 0, fmt.Errorf("%w: infinite score", ErrInvalidInput)
+			if !math.IsNaN(v) && !tidycsv.Sane(v) {
+				return 0, fmt.Errorf("%w: the score %g %s", ErrInvalidInput, v, insaneWords)
 			}
 			if !math.IsNaN(v) {
 				vals = append(vals, v)

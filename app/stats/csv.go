@@ -25,14 +25,16 @@ var csvColumns = []string{"subject", "rater", "score"}
 // ReadCSV reads ratings from CSV with a header naming the columns subject,
 // rater and score. The file follows the rules of package tidycsv: BOM
 // skipped, header names case-insensitive and in any order, other columns
-// ignored, RFC 4180 quoting, blank lines skipped, as many fields per row as
-// in the header, fields trimmed, at most MaxCSVRows rows and at least one.
+// ignored (but no name given to two columns), RFC 4180 quoting, blank lines
+// skipped, as many fields per row as in the header, fields trimmed, at most
+// MaxCSVRows rows and at least one.
 // Then:
 //
 //   - Subject and rater must not be empty; names compare exactly
 //     (case-sensitive).
-//   - Score is a decimal number with a dot ("3.5"); NaN and ±Inf are
-//     rejected.
+//   - Score is a decimal number with a dot ("3.5") that tidycsv.Sane
+//     accepts: NaN, ±Inf and numbers over 1e9 or, other than 0, under 1e-9
+//     in size are rejected (beyond them the statistics overflow).
 //   - Each (subject, rater) pair may appear once.
 //
 // Errors are *CSVError and name the line, e.g.

@@ -7,6 +7,8 @@ import (
 	"errors"
 	"fmt"
 	"math"
+
+	"hirebench/app/tidycsv"
 )
 
 // ConfidenceLevel is the coverage of every ICC confidence interval.
@@ -23,6 +25,11 @@ var (
 	// ErrDegenerate is ICCEstimate.Err of a form whose value or interval is
 	// not a finite number for these data.
 	ErrDegenerate = errors.New("undefined for these data (degenerate variance)")
+	// ErrNoInterval is ICCEstimate.Err of a form whose approximate interval
+	// does not contain its own estimate: with very few or very inconsistent
+	// ratings the Satterthwaite df of ICC(2,·) tends to 0 and the interval
+	// collapses (e.g. to [−1, −1] around an estimate of −0.97).
+	ErrNoInterval = errors.New("no confidence interval can be computed for these data (the approximation behind it fails; too few or too inconsistent ratings)")
 )
 
 // ICCEstimate is one intraclass correlation with its 95% confidence
@@ -103,8 +110,8 @@ func ICCRows(rows [][]float64) (ICCResult, error) {
 			return ICCResult{}, fmt.Errorf("%w: row %d has %d scores, row 1 has %d", ErrInvalidInput, i+1, len(row), k)
 		}
 		for _, v := range row {
-			if math.IsInf(v, 0) {
-				return ICCResult{}, fmt.Errorf("%w: row %d has an infinite score", ErrInvalidInput, i+1)
+			if !math.IsNaN(v) && !tidycsv.Sane(v) {
+				return ICCResult{}, fmt.Errorf("%w: row %d has the score %g, which %s", ErrInvalidInput, i+1, v, insaneWords)
 			}
 		}
 	}
@@ -199,7 +206,7 @@ func iccComplete(data [][]float64, k, dropped int) (ICCResult, error) {
 		f0 := msr / msw
 		fl := f0 / fQuantile(q, nf-1, nf*(kf-1))
 		fu := f0 * fQuantile(q, nf*(kf-1), nf-1)
-		res.ICC11.Lower, res.ICC11.Upper = (fl-1)/(fl+kf-1), (fu-1)/(fu+kf-1)
+		res.ICC11.Lower, res.ICC11.Upper = single(fl, kf), single(fu, kf)
 		res.ICC1K.Lower, res.ICC1K.Upper = 1-1/fl, 1-1/fu
 	}
 
@@ -216,7 +223,7 @@ func iccComplete(data [][]float64, k, dropped int) (ICCResult, error) {
 		f0 := msr / mse
 		fl := f0 / fQuantile(q, nf-1, dfe)
 		fu := f0 * fQuantile(q, dfe, nf-1)
-		res.ICC31.Lower, res.ICC31.Upper = (fl-1)/(fl+kf-1), (fu-1)/(fu+kf-1)
+		res.ICC31.Lower, res.ICC31.Upper = single(fl, kf), single(fu, kf)
 		res.ICC3K.Lower, res.ICC3K.Upper = 1-1/fl, 1-1/fu
 	}
 
@@ -255,8 +262,18 @@ func iccComplete(data [][]float64, k, dropped int) (ICCResult, error) {
 		c := kf*msc + (kf*nf-kf-nf)*mse
 		// Lower = n(BMS − F*·EMS) / (F*[k JMS + (kn−k−n) EMS] + n BMS)
 		// Upper = n(F_*·BMS − EMS) / (k JMS + (kn−k−n) EMS + n F_*·BMS)
-		res.ICC21.Lower = nf * (msr - fStar*mse) / (fStar*c + nf*msr)
-		res.ICC21.Upper = nf * (fLow*msr - mse) / (c + nf*fLow*msr)
+		// A tiny v makes F* astronomically large (1e292): divided through by
+		// F (when above 1) the same fractions cannot overflow to ±0 or NaN.
+		if fStar > 1 {
+			res.ICC21.Lower = nf * (msr/fStar - mse) / (c + nf*msr/fStar)
+		} else {
+			res.ICC21.Lower = nf * (msr - fStar*mse) / (fStar*c + nf*msr)
+		}
+		if fLow > 1 {
+			res.ICC21.Upper = nf * (msr - mse/fLow) / (c/fLow + nf*msr)
+		} else {
+			res.ICC21.Upper = nf * (fLow*msr - mse) / (c + nf*fLow*msr)
+		}
 	}
 	if res.ICC2K.Err == nil {
 		// ICC(2,k) bounds: Spearman–Brown step-up of the ICC(2,1) bounds,
@@ -279,8 +296,20 @@ func iccComplete(data [][]float64, k, dropped int) (ICCResult, error) {
 		if e.Err == nil && !(finite(e.Value) && (finite(e.Lower) || math.IsInf(e.Lower, -1)) && finite(e.Upper)) {
 			*e = ICCEstimate{Err: ErrDegenerate}
 		}
+		if tol := 1e-9; e.Err == nil && (e.Lower > e.Value+tol || e.Upper < e.Value-tol) {
+			*e = ICCEstimate{Err: ErrNoInterval}
+		}
 	}
 	return res, nil
+}
+
+// single is a single-rater ICC bound (F−1)/(F+k−1) from an F bound; an F
+// that overflowed to +∞ (a quantile of tiny df) has the limit 1.
+func single(f, k float64) float64 {
+	if math.IsInf(f, 1) {
+		return 1
+	}
+	return (f - 1) / (f + k - 1)
 }
 
 // n1 is n[1 + (k−1)ρ] − kρ from the Satterthwaite df.

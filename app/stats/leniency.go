@@ -50,8 +50,8 @@ type RaterLeniency struct {
 }
 
 // Leniency reports leniency/severity per rater, in order of first
-// appearance. Invalid input (duplicate subject/rater pairs, non-finite
-// scores) yields nil; Analyze reports that error.
+// appearance. Invalid input (duplicate subject/rater pairs, scores that
+// tidycsv.Sane refuses) yields nil; Analyze reports that error.
 func Leniency(ratings []Rating) []RaterLeniency {
 	m, err := NewMatrix(ratings)
 	if err != nil {

@@ -9,6 +9,8 @@ import (
 	"math"
 	"sort"
 	"strconv"
+
+	"hirebench/app/tidycsv"
 )
 
 // Rating is one score given by one rater to one subject.
@@ -19,8 +21,13 @@ type Rating struct {
 }
 
 // ErrInvalidInput is wrapped by every error about malformed ratings
-// (duplicate subject/rater pairs, non-finite scores).
+// (duplicate subject/rater pairs, scores that tidycsv.Sane refuses).
 var ErrInvalidInput = errors.New("invalid ratings")
+
+// insaneWords says why a score is refused: beyond this range the sums of
+// squares overflow or underflow and every statistic (and its sentence)
+// would be wrong.
+var insaneWords = fmt.Sprintf("is not a number between %g and %g in size (or 0)", tidycsv.MinMagnitude, tidycsv.MaxMagnitude)
 
 // Matrix is a subjects × raters table built from ratings. Cells with no rating
 // are missing. Subjects and Raters are listed in order of first appearance in
@@ -40,7 +47,8 @@ type cell struct {
 
 // NewMatrix builds the subjects × raters table. It rejects a second rating of
 // the same subject by the same rater (names compare exactly, case-sensitively)
-// and scores that are NaN or ±Inf: both would silently bias every statistic.
+// and scores that are NaN, ±Inf or out of tidycsv.Sane's range: each would
+// silently bias or break every statistic.
 func NewMatrix(ratings []Rating) (*Matrix, error) {
 	m := &Matrix{}
 	subj := map[string]int{}
@@ -48,8 +56,8 @@ func NewMatrix(ratings []Rating) (*Matrix, error) {
 	type key struct{ i, j int }
 	seen := make(map[key]int, len(ratings))
 	for idx, r := range ratings {
-		if math.IsNaN(r.Score) || math.IsInf(r.Score, 0) {
-			return nil, fmt.Errorf("%w: score for subject %s by rater %s is not a finite number", ErrInvalidInput, r.Subject, r.Rater)
+		if !tidycsv.Sane(r.Score) {
+			return nil, fmt.Errorf("%w: score %g for subject %s by rater %s %s", ErrInvalidInput, r.Score, r.Subject, r.Rater, insaneWords)
 		}
 		i, ok := subj[r.Subject]
 		if !ok {

@@ -43,9 +43,26 @@ func TestMatrix(t *testing.T) {
 	if !errors.Is(err, ErrInvalidInput) || err.Error() != "invalid ratings: duplicate rating for subject s by rater r (ratings #1 and #3)" {
 		t.Errorf("duplicate: %v", err)
 	}
-	for _, bad := range []float64{math.NaN(), math.Inf(1), math.Inf(-1)} {
-		if _, err := NewMatrix([]Rating{{"s", "r", bad}}); !errors.Is(err, ErrInvalidInput) {
+	// Beyond ±1e9 or below 1e-9 in size, sums of squares overflow or
+	// underflow: every statistic would be NaN or a false "no variance".
+	for _, bad := range []float64{math.NaN(), math.Inf(1), math.Inf(-1), 7e300, -7e300, 1e-320, 1.5e9, -2e-10} {
+		if _, err := NewMatrix([]Rating{{"s", "r", 1}, {"s", "q", bad}}); !errors.Is(err, ErrInvalidInput) {
 			t.Errorf("score %v: %v", bad, err)
+		}
+		if _, err := ICCRows([][]float64{{1, 2}, {3, bad}}); !errors.Is(err, ErrInvalidInput) && !math.IsNaN(bad) {
+			t.Errorf("ICCRows with %v: %v", bad, err)
+		}
+		if _, err := AlphaUnits([][]float64{{1, 2}, {3, bad}}, Interval); !errors.Is(err, ErrInvalidInput) && !math.IsNaN(bad) {
+			t.Errorf("AlphaUnits with %v: %v", bad, err)
+		}
+	}
+	_, err = NewMatrix([]Rating{{"s", "r", 7e300}})
+	if want := "invalid ratings: score 7e+300 for subject s by rater r is not a number between 1e-09 and 1e+09 in size (or 0)"; err == nil || err.Error() != want {
+		t.Errorf("got %v, want %s", err, want)
+	}
+	for _, ok := range []float64{0, 1e9, -1e9, 1e-9, -1e-9} {
+		if _, err := NewMatrix([]Rating{{"s", "r", ok}}); err != nil {
+			t.Errorf("score %v: %v", ok, err)
 		}
 	}
 	if g := GridRatings([][]float64{{1, math.NaN()}, {math.NaN(), 2}}); !reflect.DeepEqual(g, []Rating{{"S1", "R1", 1}, {"S2", "R2", 2}}) {

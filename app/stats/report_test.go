@@ -195,3 +195,24 @@ func TestExplain(t *testing.T) {
 		}
 	}
 }
+
+// Extreme scores reach no statistic: the report says why nothing was
+// computed, holds no NaN or ±Inf, and encodes as JSON (NaN cannot be).
+func TestAnalyzeExtremeScores(t *testing.T) {
+	ratings := []Rating{{"S1", "R1", 7e300}, {"S1", "R2", -7e300}, {"S2", "R1", 1}, {"S2", "R2", 2}, {"S3", "R1", 3}, {"S3", "R2", 1e-320}}
+	rep := Analyze(ratings)
+	if _, err := json.Marshal(rep); err != nil {
+		t.Fatalf("the report does not encode: %v", err)
+	}
+	for _, s := range rep.Statistics {
+		if s.Value != nil {
+			t.Errorf("%s = %v from extreme scores", s.Field, *s.Value)
+		}
+		if !strings.HasPrefix(rep.Explanations[s.Field], "Not computed: at least one score is invalid") {
+			t.Errorf("%s: %q", s.Field, rep.Explanations[s.Field])
+		}
+	}
+	if len(rep.Leniency) != 0 {
+		t.Errorf("leniency from extreme scores: %+v", rep.Leniency)
+	}
+}

@@ -247,7 +247,7 @@ func all(n int, many string) string {
 // inputWhy says why ratings could not be analysed at all.
 func inputWhy(err error) string {
 	if errors.Is(err, ErrInvalidInput) {
-		return "at least one score is invalid (not a number, or a second score from one interviewer for the same answer)"
+		return "at least one score is invalid (not a number, too large or too small, or a second score from one interviewer for the same answer)"
 	}
 	return err.Error()
 }
@@ -288,6 +288,8 @@ func formWhy(err error) string {
 		return "the differences between rated answers are too small next to how inconsistently the interviewers disagree, so the panel's average has no defined agreement"
 	case errors.Is(err, ErrDegenerate):
 		return "the scores vary too little for this statistic to be defined"
+	case errors.Is(err, ErrNoInterval):
+		return "the rated answers are too few or too inconsistent to estimate how far this value can be trusted"
 	}
 	return err.Error()
 }

@@ -19,7 +19,7 @@ import (
 func TestAnalyzeWords(t *testing.T) {
 	const (
 		noScores  = "no scores have been submitted yet"
-		invalid   = "at least one score is invalid (not a number, or a second score from one interviewer for the same answer)"
+		invalid   = "at least one score is invalid (not a number, too large or too small, or a second score from one interviewer for the same answer)"
 		oneRater  = "ICC needs at least two interviewers, and only one scored these answers"
 		noPairs   = "alpha needs at least one rated answer scored by two or more interviewers"
 		sameAlpha = "every score on the answers scored by two or more interviewers is the same, so agreement cannot be told apart from chance"

@@ -11,12 +11,14 @@
 //   - The first line is the header. Its names are compared case-insensitively
 //     and trimmed of surrounding spaces; the required columns may come in any
 //     order. Columns that are not required are ignored (exports with extra
-//     columns load as they are), even when named twice; a required column
-//     named twice is an error, as is a missing one.
+//     columns load as they are); a missing required column is an error, and
+//     so is any name given to two columns, so that no column is dropped
+//     silently (columns with no name at all may repeat).
 //   - Every row has as many fields as the header; fields are trimmed of
 //     surrounding spaces.
-//   - Numbers are decimal with a dot ("3.5"); NaN, ±Inf and values too large
-//     for a float64 are refused.
+//   - Numbers are decimal with a dot ("3.5"); NaN, ±Inf and numbers larger
+//     than MaxMagnitude or, other than 0, smaller than MinMagnitude in size
+//     are refused (see Sane).
 //   - At most maxRows data rows, and at least one.
 //
 // Every problem with the file's content is a *LineError naming the 1-based
@@ -91,16 +93,16 @@ func Open(r io.Reader, required []string, maxRows int) (*Table, error) {
 	for _, name := range required {
 		col[name] = -1
 	}
+	seen := make(map[string]int, len(header))
 	for i, h := range header {
 		name := strings.ToLower(strings.TrimSpace(h))
-		prev, known := col[name]
-		if !known {
-			continue
+		if prev, dup := seen[name]; dup && name != "" {
+			return nil, Errorf(headerLine, "the header names the column %q twice (columns %d and %d)", clip(name, 60), prev+1, i+1)
 		}
-		if prev >= 0 {
-			return nil, Errorf(headerLine, "the header names the column %q twice (columns %d and %d)", name, prev+1, i+1)
+		seen[name] = i
+		if _, known := col[name]; known {
+			col[name] = i
 		}
-		col[name] = i
 	}
 	var missing []string
 	for _, name := range required {
@@ -176,9 +178,9 @@ func (r Row) NonEmpty(names ...string) error {
 	return nil
 }
 
-// Number is the field of a required column as a finite decimal number. An
-// empty field, text, NaN, ±Inf and values beyond float64 are refused with the
-// line; a comma gets the hint to use a dot.
+// Number is the field of a required column as a decimal number that Sane
+// accepts. An empty field, text, NaN, ±Inf and numbers out of Sane's range
+// are refused with the line; a comma gets the hint to use a dot.
 func (r Row) Number(name string) (float64, error) {
 	raw := r.Text(name)
 	if raw == "" {
@@ -191,8 +193,13 @@ func (r Row) Number(name string) (float64, error) {
 	if mantissa, _, _ := strings.Cut(strings.ToLower(raw), "e"); err == nil && v == 0 && strings.ContainsAny(mantissa, "123456789") {
 		err = strconv.ErrRange // 1e-400 rounds to 0 without an error
 	}
-	if errors.Is(err, strconv.ErrRange) { // 1e400 or 1e-400: not a number anyone scored with
-		return 0, Errorf(r.Line, "%s %q is out of range", name, raw)
+	if errors.Is(err, strconv.ErrRange) { // 1e400 reads as ±Inf, 1e-400 as 0
+		if math.IsInf(v, 0) {
+			v = MaxMagnitude * 2
+		} else {
+			v = MinMagnitude / 2
+		}
+		return 0, Errorf(r.Line, "%s %q %s", name, raw, outOfRange(v))
 	}
 	if err != nil {
 		if strings.Contains(raw, ",") {
@@ -200,10 +207,38 @@ func (r Row) Number(name string) (float64, error) {
 		}
 		return 0, Errorf(r.Line, "%s %q is not a number", name, raw)
 	}
-	if math.IsNaN(v) || math.IsInf(v, 0) {
-		return 0, Errorf(r.Line, "%s %q is not a finite number", name, raw)
+	if why := outOfRange(v); why != "" {
+		return 0, Errorf(r.Line, "%s %q %s", name, raw, why)
 	}
 	return v, nil
+}
+
+// The range of numbers Sane accepts. Scores, scales and weights are small
+// numbers; beyond these bounds the sums of squares behind the statistics
+// and composites overflow to infinity or underflow to zero, and the
+// sentences about them (e.g. "no variance between subjects") would be false.
+const (
+	MaxMagnitude = 1e9
+	MinMagnitude = 1e-9
+)
+
+// Sane reports whether v is a number the statistics and composites can be
+// trusted with: finite, and 0 or between MinMagnitude and MaxMagnitude in
+// size (either sign).
+func Sane(v float64) bool { return outOfRange(v) == "" }
+
+// outOfRange says why v is not Sane, "" when it is.
+func outOfRange(v float64) string {
+	a := math.Abs(v)
+	switch {
+	case math.IsNaN(v) || math.IsInf(v, 0):
+		return "is not a finite number"
+	case a > MaxMagnitude:
+		return fmt.Sprintf("is too large: numbers up to %g in size are supported", MaxMagnitude)
+	case a != 0 && a < MinMagnitude:
+		return fmt.Sprintf("is too small: numbers other than 0 must be at least %g in size", MinMagnitude)
+	}
+	return ""
 }
 
 // readErr turns an encoding/csv syntax error into a LineError; any other
