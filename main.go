@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"log/slog"
 	"os"
+	"time"
 
 	"github.com/wailsapp/wails/v2"
 	"github.com/wailsapp/wails/v2/pkg/logger"
@@ -16,8 +17,11 @@ import (
 	"github.com/wailsapp/wails/v2/pkg/options/linux"
 
 	"hirebench/app"
+	"hirebench/app/backup"
 	"hirebench/app/cli"
 	"hirebench/app/interviews"
+	"hirebench/app/privacy"
+	"hirebench/app/privacy/logfile"
 	"hirebench/app/tracking"
 	"hirebench/app/transfer"
 	"hirebench/storage"
@@ -64,6 +68,17 @@ func runWindow(dataDir string) error {
 	}
 	rt := &app.Runtime{}
 	ws := app.NewWorkspace(svc, store, dataDir, rt)
+	// One backup service: it takes the snapshots (one a few seconds after the
+	// window opens, then hourly while the workspace changed), and erasure
+	// holds them off. Deferred calls run last first: stop, close, then the store.
+	backups := backup.New(store)
+	defer backups.Close()
+	snapshots, stop := context.WithCancel(context.Background())
+	defer stop()
+	go backups.Auto(snapshots, 5*time.Second, time.Hour)
+	if closeLog, err := logfile.Install(dataDir, os.Stderr, slog.LevelInfo); err == nil {
+		defer closeLog()
+	}
 	slog.Info("workspace opened", "schema", storage.SchemaVersion())
 
 	return wails.Run(&options.App{
@@ -85,6 +100,8 @@ func runWindow(dataDir string) error {
 			app.NewInterviews(iv, ws, rt),
 			app.NewExports(iv, ws, rt),
 			app.NewTransfer(svc, transfer.New(store), ws, rt),
+			app.NewBackups(backups, iv, ws, rt),
+			app.NewPrivacy(privacy.New(store).WithBackups(backups), ws, rt),
 		},
 		// Dragging a file onto the window must not navigate away from the app.
 		DragAndDrop:        &options.DragAndDrop{DisableWebViewDrop: true},

@@ -186,7 +186,8 @@ var noErrorPath = map[string]string{
 
 // allCases is the whole table, one list per facade.
 func allCases() []bindingCase {
-	return slices.Concat(workspaceCases(), rolesCases(), candidatesCases(), interviewsCases(), exportsCases(), transferCases())
+	return slices.Concat(workspaceCases(), rolesCases(), candidatesCases(), interviewsCases(), exportsCases(), transferCases(),
+		backupsCases(), privacyCases())
 }
 
 func TestEveryBindingMapsBadInputToAPlainUserError(t *testing.T) {
@@ -221,7 +222,7 @@ func TestEveryBindingIsInTheTable(t *testing.T) {
 		tested[c.method] = true
 	}
 	bound := map[string]bool{}
-	for _, f := range []any{&Workspace{}, &Roles{}, &Candidates{}, &Interviews{}, &Exports{}, &Transfer{}} {
+	for _, f := range []any{&Workspace{}, &Roles{}, &Candidates{}, &Interviews{}, &Exports{}, &Transfer{}, &Backups{}, &Privacy{}} {
 		typ := reflect.TypeOf(f)
 		for i := range typ.NumMethod() {
 			name := typ.Elem().Name() + "." + typ.Method(i).Name

@@ -11,9 +11,11 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"slices"
 	"strings"
+	"syscall"
 	"text/tabwriter"
 
 	"hirebench/app/demo"
@@ -81,6 +83,13 @@ With no command, opens the desktop app. Commands:
   roles list [--json]              list roles and their pipelines
   candidates list [--json] [--role R] [--query Q] [--archived]
   candidates add --name N [--email E] [--role R]... [--phone P] [--source S] [--tag T]...
+  candidates erase --email E --yes [--anonymise] [--json]
+                                   erase a candidate for good (or anonymise: keep applications and
+                                   scores under an anonymous name), here and in DIR/snapshots
+  candidates retention [--json] [--set MONTHS|off] [--erase --yes | --anonymise --yes]
+                                   the retention policy: rejected or withdrawn candidates idle longer
+                                   than MONTHS, listed for review, then erased or anonymised together
+  privacy audit [--json]           who erased or anonymised which candidate, and when
   rubric list [--json]             list rubrics (the built-in one first)
   rubric export (--builtin | --id ID) [--format json|yaml]
                                    print a rubric file
@@ -88,6 +97,8 @@ With no command, opens the desktop app. Commands:
   rubric import FILE               validate a rubric file and add it to the workspace
   export xlsx --role R --out FILE  the committee workbook of a role (submitted scorecards)
   export csv --role R --out FILE [--sheet summary|scorecards] [--bom]
+  export subject --email E --out FILE.zip
+                                   everything held about one candidate: JSON and their attachments
   import candidates FILE --role R [--dry-run] [--valid-only] [--duplicates skip|merge]
                     [--sheet NAME] [--map FIELD=HEADER]... [--json]
                                    import a CSV or XLSX export; errors are listed by row and column
@@ -104,6 +115,11 @@ With no command, opens the desktop app. Commands:
   rounds assign --role R --candidate EMAIL --round NAME (--interviewer P... | --plan)
                                    choose who interviews one candidate in one round
   profiles list [--json]           the people who use this workspace
+  backup --out FILE [--json]       save a checked copy of the workspace
+  backup snapshots [--json] [--keep N]
+                                   list the automatic snapshots (DIR/snapshots); keep the newest N
+  restore FILE --yes [--json]      replace the workspace with a backup or snapshot (checked first;
+                                   the current workspace is kept as a snapshot)
   profiles unprotect --profile P   remove a forgotten passphrase (the data folder's owner may)
   stats --in FILE [--json]         rater reliability (ICC, Krippendorff's alpha, leniency) of a
                                    CSV with header subject,rater,score
@@ -122,6 +138,11 @@ func Run(ctx context.Context, o Options, version string, stdout, stderr io.Write
 		fmt.Fprintln(stderr, "hirebench: "+msg)
 		return code
 	}
+	// Ctrl-C or SIGTERM cancels the command, so a file being written is
+	// removed, not left half-written; a second one stops it at once.
+	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	context.AfterFunc(ctx, func() { stop() })
 	cmd := o.Command
 	if len(cmd) == 0 {
 		return fail(ExitUsage, "no command given (run 'hirebench help')")
@@ -152,6 +173,9 @@ func Run(ctx context.Context, o Options, version string, stdout, stderr io.Write
 	name := cmd[0]
 	if len(cmd) > 1 && !strings.HasPrefix(cmd[1], "-") {
 		name += " " + cmd[1]
+	}
+	if cmd[0] == "restore" {
+		name = "restore" // what follows is a FILE, not a subcommand
 	}
 	if _, ok := known[name]; !ok {
 		return fail(ExitUsage, "unknown command %q (run 'hirebench help')", strings.Join(cmd, " "))
@@ -202,7 +226,16 @@ func commands() map[string]func(*command, []string) error {
 		"rounds assign":      (*command).roundsAssign,
 		"profiles list":      (*command).profilesList,
 		"profiles unprotect": (*command).profilesUnprotect,
+		"backup":             (*command).backupSave,
+		"backup snapshots":   (*command).backupSnapshots,
+		"restore":            (*command).restore,
 		"export csv":         func(c *command, a []string) error { return c.export("csv", a) },
+
+		// Privacy (app/cli/privacy.go).
+		"candidates erase":     (*command).candidatesErase,
+		"candidates retention": (*command).candidatesRetention,
+		"export subject":       (*command).exportSubject,
+		"privacy audit":        (*command).privacyAudit,
 	}
 }
 
@@ -213,6 +246,8 @@ func Describe(err error) string {
 	var dup *model.DuplicateEmailError
 	var ve *model.ValidationError
 	switch {
+	case errors.Is(err, context.Canceled):
+		return "interrupted"
 	case errors.As(err, &dup):
 		return fmt.Sprintf("a candidate with email %s already exists (id %d, %s)", dup.Email, dup.ExistingID, dup.ExistingName)
 	case errors.As(err, &ve):
@@ -326,7 +361,7 @@ func (c *command) candidatesList(args []string) error {
 			return err
 		}
 		rows = append(rows, page.Rows...)
-		if len(page.Rows) == 0 || len(rows) >= page.Total {
+		if len(page.Rows) == 0 || (!page.AtLeast && len(rows) >= page.Total) { // AtLeast: a search counted up to this page only
 			break
 		}
 		f.Offset = len(rows)

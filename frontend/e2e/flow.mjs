@@ -4,6 +4,8 @@
 // phase "reopen" runs after the app was restarted and checks nothing was lost.
 import { BASE, answerDialog, bothThemes, browser, check, errors, OUT, page, shot, withTempFile } from './kit.mjs';
 import { rubricImport } from './rubrics.mjs';
+import { backups } from './backups.mjs';
+import { privacy } from './privacy.mjs';
 
 const PHASE = process.argv[2] ?? 'main';
 const ROLE = 'E2E Platform Engineer';
@@ -390,6 +392,12 @@ try {
     await page.getByLabel('Search candidates').fill('importwell');
     await page.getByTestId('candidate-row').filter({ hasText: 'Imani Importwell' }).waitFor();
     check(true, 'the imported candidate is searchable');
+
+    // Back up now, restore a file and a snapshot (Data… dialog); the workspace ends as it began.
+    await backups();
+
+    // Export everything held about a throwaway candidate, erase them, and find nothing of them in the data folder.
+    await privacy();
   } else {
     // Reopened app: the profile, role, stage, fields and note are all there.
     await page.locator('#profile').waitFor();

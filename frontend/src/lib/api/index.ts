@@ -6,9 +6,11 @@ import * as Candidates from '../wailsjs/go/app/Candidates';
 import * as Interviews from '../wailsjs/go/app/Interviews';
 import * as Exports from '../wailsjs/go/app/Exports';
 import * as Transfer from '../wailsjs/go/app/Transfer';
-import { EventsOn } from '../wailsjs/runtime/runtime';
+import * as Backups from '../wailsjs/go/app/Backups';
+import { EventsOn, LogPrint } from '../wailsjs/runtime/runtime';
 import { withRecommendations } from './recommendations.svelte';
 import type { model, app, rubric, scoring, interviews, stats, importer, bundle } from '../wailsjs/go/models';
+import type { backup } from '../wailsjs/go/models';
 
 export type Profile = model.Profile;
 export type Role = model.Role;
@@ -85,10 +87,18 @@ export type ImportPreviewRow = importer.PreviewRow;
 export type ImportCellError = importer.CellError;
 export type BundleResult = app.BundleResult;
 export type BundleReport = bundle.ImportReport;
+export type BackupStatus = app.BackupStatus;
+export type BackupSnapshot = backup.Snapshot;
+export type BackupSaved = backup.Saved;
+export type BackupFacts = backup.Facts;
+export type RestoreChoice = app.RestoreChoice;
+export type Restored = backup.Restored;
 export type ScorecardContent = scoring.Content;
 export type Statistic = stats.Statistic;
 // The overall recommendations and their labels are Go's (Interviews.Recommendations).
 export { RECOMMENDATIONS, recommendationLabel, loadRecommendations, type RecommendationOption } from './recommendations.svelte';
+// Erasure, the subject access export, retention and the audit log (Go's privacy service).
+export { privacyApi, type PrivacyRights, type ErasureResult, type RetentionReview, type DueCandidate, type AuditEntry, type SubjectResult, type ErasureAction } from './privacy';
 
 export type ErrorCode = 'invalid' | 'duplicate' | 'not_found' | 'conflict' | 'locked' | 'internal';
 
@@ -270,6 +280,35 @@ export const api = {
   /** Open dialog, then merges a bundle; null when cancelled. */
   importBundle: () => call(Transfer.ImportBundle()),
 
+  /** The automatic snapshots (newest first), how many are kept, the last saved backup and who may do what. */
+  backupStatus: () => call(Backups.Status()),
+  /** Keeps the newest n snapshots (1–100); the oldest beyond go at once. */
+  setSnapshotsKept: (n: number) => call(Backups.SetKeep(n)),
+  /** Save dialog, then a checked copy of the workspace; null when cancelled. */
+  backUpNow: () => call(Backups.BackUpNow()) as Promise<BackupSaved | null>,
+  /** Open dialog, then the file is checked (nothing replaced): what restoring it would do; null when cancelled. */
+  chooseRestoreFile: () => call(Backups.ChooseRestoreFile()) as Promise<RestoreChoice | null>,
+  /** Replaces the workspace with the chosen file; the window is signed out and "workspace:restored" follows. */
+  restoreFile: (token: string) => call(Backups.RestoreFile(token)),
+  /** What restoring a snapshot would do (nothing replaced). */
+  checkSnapshot: (name: string) => call(Backups.CheckSnapshot(name)),
+  /** Replaces the workspace with a snapshot; the window is signed out and "workspace:restored" follows. */
+  restoreSnapshot: (name: string) => call(Backups.RestoreSnapshot(name)),
+  /** The workspace was replaced by a restore: the page reloads everything. */
+  onRestored: (fn: (name: string) => void): (() => void) => EventsOn('workspace:restored', fn),
+
   /** Subscribes to the window's "save before closing" request. */
   onFlushRequest: (fn: () => void | Promise<void>): (() => void) => EventsOn('app:flush', fn),
+
+  /**
+   * Prints "hirebench: interactive" (stderr) once the first screen is painted: two animation
+   * frames after it is rendered. build/scripts/startup.sh times startup by this line (make bench).
+   */
+  markInteractive: (): void => {
+    if (interactiveMarked) return;
+    interactiveMarked = true;
+    requestAnimationFrame(() => requestAnimationFrame(() => LogPrint('hirebench: interactive')));
+  },
 };
+
+let interactiveMarked = false;

@@ -16,6 +16,8 @@ class UI {
   /** The candidate import wizard and the bundles dialog. */
   importOpen = $state(false);
   bundlesOpen = $state(false);
+  /** The workspace data dialog: backups and privacy. */
+  dataOpen = $state(false);
   /** The round the interview runner is open on (screen 'interview'). */
   interview = $state<{ applicationId: number; roundId: number; candidateId: number } | null>(null);
   /** A scorecard opened read-only (debrief of one card), 0 for none. */

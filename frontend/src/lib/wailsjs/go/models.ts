@@ -1,5 +1,41 @@
 export namespace app {
 	
+	export class BackupStatus {
+	    snapshots: backup.Snapshot[];
+	    keep: number;
+	    lastSaved: string;
+	    rights: backup.Rights;
+	
+	    static createFrom(source: any = {}) {
+	        return new BackupStatus(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.snapshots = this.convertValues(source["snapshots"], backup.Snapshot);
+	        this.keep = source["keep"];
+	        this.lastSaved = source["lastSaved"];
+	        this.rights = this.convertValues(source["rights"], backup.Rights);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class BundleResult {
 	    saved: boolean;
 	    path: string;
@@ -156,6 +192,171 @@ export namespace app {
 	        this.dataDir = source["dataDir"];
 	        this.databasePath = source["databasePath"];
 	        this.schemaVersion = source["schemaVersion"];
+	    }
+	}
+	export class RestoreChoice {
+	    token: string;
+	    facts: backup.Facts;
+	
+	    static createFrom(source: any = {}) {
+	        return new RestoreChoice(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.token = source["token"];
+	        this.facts = this.convertValues(source["facts"], backup.Facts);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class SubjectResult {
+	    saved: boolean;
+	    path: string;
+	    records: number;
+	    attachments: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new SubjectResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.saved = source["saved"];
+	        this.path = source["path"];
+	        this.records = source["records"];
+	        this.attachments = source["attachments"];
+	    }
+	}
+
+}
+
+export namespace backup {
+	
+	export class Facts {
+	    name: string;
+	    schema: number;
+	    upgrade: boolean;
+	    bytes: number;
+	    modified: string;
+	    candidates: number;
+	    roles: number;
+	    currentCandidates: number;
+	    currentRoles: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Facts(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.schema = source["schema"];
+	        this.upgrade = source["upgrade"];
+	        this.bytes = source["bytes"];
+	        this.modified = source["modified"];
+	        this.candidates = source["candidates"];
+	        this.roles = source["roles"];
+	        this.currentCandidates = source["currentCandidates"];
+	        this.currentRoles = source["currentRoles"];
+	    }
+	}
+	export class Restored {
+	    name: string;
+	    schema: number;
+	    upgrade: boolean;
+	    bytes: number;
+	    modified: string;
+	    candidates: number;
+	    roles: number;
+	    currentCandidates: number;
+	    currentRoles: number;
+	    keptAs: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Restored(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.schema = source["schema"];
+	        this.upgrade = source["upgrade"];
+	        this.bytes = source["bytes"];
+	        this.modified = source["modified"];
+	        this.candidates = source["candidates"];
+	        this.roles = source["roles"];
+	        this.currentCandidates = source["currentCandidates"];
+	        this.currentRoles = source["currentRoles"];
+	        this.keptAs = source["keptAs"];
+	    }
+	}
+	export class Rights {
+	    mayBackUp: boolean;
+	    mayRestore: boolean;
+	    note: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Rights(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.mayBackUp = source["mayBackUp"];
+	        this.mayRestore = source["mayRestore"];
+	        this.note = source["note"];
+	    }
+	}
+	export class Saved {
+	    path: string;
+	    name: string;
+	    bytes: number;
+	    time: string;
+	    schema: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Saved(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.path = source["path"];
+	        this.name = source["name"];
+	        this.bytes = source["bytes"];
+	        this.time = source["time"];
+	        this.schema = source["schema"];
+	    }
+	}
+	export class Snapshot {
+	    name: string;
+	    time: string;
+	    bytes: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Snapshot(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.time = source["time"];
+	        this.bytes = source["bytes"];
 	    }
 	}
 
@@ -1194,6 +1395,7 @@ export namespace model {
 	export class CandidatePage {
 	    rows: CandidateRow[];
 	    total: number;
+	    atLeast: boolean;
 	
 	    static createFrom(source: any = {}) {
 	        return new CandidatePage(source);
@@ -1203,6 +1405,7 @@ export namespace model {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.rows = this.convertValues(source["rows"], CandidateRow);
 	        this.total = source["total"];
+	        this.atLeast = source["atLeast"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -1351,6 +1554,181 @@ export namespace model {
 	
 	
 	
+
+}
+
+export namespace privacy {
+	
+	export class Snapshots {
+	    rewritten: number;
+	    dropped: number;
+	    unchanged: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Snapshots(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.rewritten = source["rewritten"];
+	        this.dropped = source["dropped"];
+	        this.unchanged = source["unchanged"];
+	    }
+	}
+	export class AuditEntry {
+	    id: number;
+	    action: string;
+	    why: string;
+	    candidateId: number;
+	    counts: {[key: string]: number};
+	    actorId: number;
+	    actorName: string;
+	    at: string;
+	    snapshots: Snapshots;
+	
+	    static createFrom(source: any = {}) {
+	        return new AuditEntry(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.action = source["action"];
+	        this.why = source["why"];
+	        this.candidateId = source["candidateId"];
+	        this.counts = source["counts"];
+	        this.actorId = source["actorId"];
+	        this.actorName = source["actorName"];
+	        this.at = source["at"];
+	        this.snapshots = this.convertValues(source["snapshots"], Snapshots);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Due {
+	    id: number;
+	    name: string;
+	    email: string;
+	    lastActivity: string;
+	    applications: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Due(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.email = source["email"];
+	        this.lastActivity = source["lastActivity"];
+	        this.applications = source["applications"];
+	    }
+	}
+	export class Result {
+	    action: string;
+	    candidates: number;
+	    counts: {[key: string]: number};
+	    snapshots: Snapshots;
+	    outside: string;
+	    warning?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Result(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.action = source["action"];
+	        this.candidates = source["candidates"];
+	        this.counts = source["counts"];
+	        this.snapshots = this.convertValues(source["snapshots"], Snapshots);
+	        this.outside = source["outside"];
+	        this.warning = source["warning"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Review {
+	    months: number;
+	    cutoff: string;
+	    candidates: Due[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Review(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.months = source["months"];
+	        this.cutoff = source["cutoff"];
+	        this.candidates = this.convertValues(source["candidates"], Due);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Rights {
+	    manage: boolean;
+	    manageNote: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Rights(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.manage = source["manage"];
+	        this.manageNote = source["manageNote"];
+	    }
+	}
 
 }
 
@@ -1627,6 +2005,22 @@ export namespace scoring {
 	        this.skipReason = source["skipReason"];
 	        this.notes = source["notes"];
 	        this.elapsedMs = source["elapsedMs"];
+	    }
+	}
+	export class Binding {
+	    candidateUid?: string;
+	    roleUid?: string;
+	    roundUid?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Binding(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.candidateUid = source["candidateUid"];
+	        this.roleUid = source["roleUid"];
+	        this.roundUid = source["roundUid"];
 	    }
 	}
 	export class Content {

@@ -1,0 +1,118 @@
+// The retention policy: a workspace setting of N months (off by default);
+// rejected or withdrawn candidates with nothing done for longer are listed
+// for review, then anonymised or erased together.
+
+package privacy
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"hirebench/app/model"
+	"hirebench/app/scoring"
+)
+
+const (
+	settingRetention = "privacy.retention_months"
+	// MaxRetentionMonths bounds the setting (ten years).
+	MaxRetentionMonths = 120
+)
+
+// Review is the retention policy and the candidates it makes due.
+type Review struct {
+	// Months is the policy; 0 when it is off (nobody is due then).
+	Months int `json:"months"`
+	// Cutoff: candidates with no activity since are due (RFC 3339; "" when off).
+	Cutoff     string `json:"cutoff"`
+	Candidates []Due  `json:"candidates"`
+}
+
+// Due is a candidate due under the policy: every application rejected
+// (withdrawals are rejections with that reason) and nothing done since the
+// cutoff.
+type Due struct {
+	ID           int64    `json:"id"`
+	Name         string   `json:"name"`
+	Email        string   `json:"email"`
+	LastActivity string   `json:"lastActivity"`
+	Applications []string `json:"applications"` // "Role: reason"
+}
+
+// RetentionMonths is the policy in force, 0 when off.
+func (s *Service) RetentionMonths(ctx context.Context) (int, error) {
+	v, err := s.store.Setting(ctx, settingRetention)
+	if err != nil {
+		return 0, err
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n < 0 || n > MaxRetentionMonths {
+		return 0, nil
+	}
+	return n, nil
+}
+
+// SetRetention sets the policy to months (0 turns it off).
+func (s *Service) SetRetention(ctx context.Context, months int, who scoring.Exporter) error {
+	if err := May(who); err != nil {
+		return err
+	}
+	if months < 0 || months > MaxRetentionMonths {
+		return model.Invalid("months", "give a number of months from 1 to %d, or 0 to turn the policy off", MaxRetentionMonths)
+	}
+	return s.store.PutSetting(ctx, settingRetention, strconv.Itoa(months))
+}
+
+// Retention lists the candidates due under the policy, longest idle first.
+func (s *Service) Retention(ctx context.Context) (Review, error) {
+	months, err := s.RetentionMonths(ctx)
+	if err != nil || months == 0 {
+		return Review{Candidates: []Due{}}, err
+	}
+	cutoff := s.store.Now().UTC().AddDate(0, -months, 0).Format(model.TimeLayout)
+	rows, err := s.store.DueForRetention(ctx, cutoff)
+	if err != nil {
+		return Review{}, err
+	}
+	out := Review{Months: months, Cutoff: cutoff, Candidates: make([]Due, len(rows))}
+	for i, r := range rows {
+		out.Candidates[i] = Due{ID: r.ID, Name: r.Name, Email: r.Email, LastActivity: r.LastActivity, Applications: r.Applications}
+	}
+	return out, nil
+}
+
+// ApplyRetention anonymises or erases the reviewed candidates together.
+// Each must be due under the policy now: a list made before someone moved
+// or noted a candidate erases nobody, and says who is no longer due.
+func (s *Service) ApplyRetention(ctx context.Context, ids []int64, action Action, actor model.Profile, who scoring.Exporter) (Result, error) {
+	if err := May(who); err != nil {
+		return Result{}, err
+	}
+	if err := action.check(); err != nil {
+		return Result{}, err
+	}
+	ids = unique(ids)
+	if len(ids) == 0 {
+		return Result{}, model.Invalid("candidates", "choose the candidates to %s", action)
+	}
+	review, err := s.Retention(ctx)
+	if err != nil {
+		return Result{}, err
+	}
+	if review.Months == 0 {
+		return Result{}, fmt.Errorf("the retention policy is off, so nobody is due: set one first: %w", model.ErrConflict)
+	}
+	var stale []string
+	for _, id := range ids {
+		if !slices.ContainsFunc(review.Candidates, func(d Due) bool { return d.ID == id }) {
+			stale = append(stale, strconv.FormatInt(id, 10))
+		}
+	}
+	if len(stale) > 0 {
+		return Result{}, fmt.Errorf("%s %s %s not due under the retention policy any more (moved, noted or gone since the list was made); nothing was changed: reload the list: %w",
+			model.Plural(len(stale), "candidate", "candidates"), strings.Join(stale, ", "), model.Plural(len(stale), "is", "are"), model.ErrConflict)
+	}
+	return s.erase(ctx, ids, action, "retention", actor)
+}

@@ -1,0 +1,118 @@
+// The privacy audit log (who erased or anonymised which candidate, when, and
+// how many rows went; never what they held) and the candidates a retention
+// policy makes due for review.
+
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"strings"
+)
+
+// AuditEntry is one candidate erased or anonymised.
+type AuditEntry struct {
+	ID                 int64
+	Action             EraseAction
+	Why                string
+	CandidateID        int64
+	Counts             map[string]int
+	ActorID            int64
+	ActorName          string
+	At                 string
+	SnapshotsRewritten int
+	SnapshotsDropped   int
+}
+
+const (
+	sqlInsertAudit = `INSERT INTO privacy_audit (action, why, candidate_id, counts, actor_id, actor_name, at)
+		VALUES (?, ?, ?, ?, ?, ?, ?)`
+	sqlAuditLog = `SELECT id, action, why, candidate_id, counts, actor_id, actor_name, at, snapshots_rewritten, snapshots_dropped
+		FROM privacy_audit ORDER BY id DESC LIMIT ?`
+	sqlAuditSnapshots = `UPDATE privacy_audit SET snapshots_rewritten = ?, snapshots_dropped = ? WHERE id = ?`
+)
+
+func (t *Tx) insertAudit(a AuditEntry) (int64, error) {
+	counts, err := json.Marshal(a.Counts)
+	if err != nil {
+		return 0, err
+	}
+	return t.insert("record the erasure", sqlInsertAudit, a.Action, a.Why, a.CandidateID, string(counts), a.ActorID, a.ActorName, a.At)
+}
+
+// AuditLog returns the latest limit entries, newest first.
+func (s *Store) AuditLog(ctx context.Context, limit int) ([]AuditEntry, error) {
+	out := []AuditEntry{}
+	err := each(ctx, s.r, sqlAuditLog, []any{limit}, func(sc scanner) error {
+		var a AuditEntry
+		var counts string
+		if err := sc.Scan(&a.ID, &a.Action, &a.Why, &a.CandidateID, &counts, &a.ActorID, &a.ActorName, &a.At,
+			&a.SnapshotsRewritten, &a.SnapshotsDropped); err != nil {
+			return err
+		}
+		out = append(out, a)
+		return json.Unmarshal([]byte(counts), &out[len(out)-1].Counts)
+	})
+	return out, err
+}
+
+// RecordSnapshots notes on audit rows how many automatic snapshots were
+// rewritten without the people and how many were dropped.
+func (s *Store) RecordSnapshots(ctx context.Context, auditIDs []int64, rewritten, dropped int) error {
+	return s.write(ctx, func(tx *sql.Tx) error {
+		for _, id := range auditIDs {
+			if _, err := tx.ExecContext(ctx, sqlAuditSnapshots, rewritten, dropped, id); err != nil {
+				return fmt.Errorf("storage: record snapshots: %w", err)
+			}
+		}
+		return nil
+	})
+}
+
+// DueCandidate is a candidate a retention policy makes due: every
+// application rejected (withdrawals included) and nothing done since.
+type DueCandidate struct {
+	ID           int64
+	Name         string
+	Email        string
+	LastActivity string
+	Applications []string // "Role: reason" (or the stage's name when no reason)
+}
+
+// sqlDue lists candidates, not anonymised, with at least one application
+// and all of them in a rejected stage, whose last activity (their row, a
+// stage move, a note, a scorecard) is before the cutoff.
+const sqlDue = `SELECT id, name, email, last, apps FROM (
+	SELECT c.id, c.name, c.email, max(c.updated_at,
+		coalesce((SELECT max(a.entered_stage_at) FROM applications a WHERE a.candidate_id = c.id), ''),
+		coalesce((SELECT max(n.created_at) FROM notes n WHERE n.candidate_id = c.id), ''),
+		coalesce((SELECT max(e.at) FROM stage_events e JOIN applications a ON a.id = e.application_id WHERE a.candidate_id = c.id), ''),
+		coalesce((SELECT max(sc.updated_at) FROM scorecards sc JOIN applications a ON a.id = sc.application_id WHERE a.candidate_id = c.id), '')
+	) AS last,
+	(SELECT group_concat(r.title || ': ' || CASE a.rejection_reason WHEN '' THEN s.name ELSE a.rejection_reason END, char(31))
+		FROM applications a JOIN roles r ON r.id = a.role_id JOIN stages s ON s.id = a.stage_id WHERE a.candidate_id = c.id) AS apps
+	FROM candidates c
+	WHERE c.anonymised_at = ''
+		AND EXISTS (SELECT 1 FROM applications a WHERE a.candidate_id = c.id)
+		AND NOT EXISTS (SELECT 1 FROM applications a JOIN stages s ON s.id = a.stage_id
+			WHERE a.candidate_id = c.id AND s.kind <> 'rejected')
+) WHERE last < ? ORDER BY last, id`
+
+// DueForRetention lists the candidates whose last activity is before
+// cutoff (model.TimeLayout) and whose every application was rejected.
+func (s *Store) DueForRetention(ctx context.Context, cutoff string) ([]DueCandidate, error) {
+	out := []DueCandidate{}
+	err := each(ctx, s.r, sqlDue, []any{cutoff}, func(sc scanner) error {
+		var d DueCandidate
+		var apps string
+		if err := sc.Scan(&d.ID, &d.Name, &d.Email, &d.LastActivity, &apps); err != nil {
+			return err
+		}
+		d.Applications = strings.Split(apps, "\x1f")
+		out = append(out, d)
+		return nil
+	})
+	return out, err
+}
