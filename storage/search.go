@@ -7,6 +7,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -47,25 +48,67 @@ var sortColumns = map[string]string{
 const (
 	maxPage     = 500
 	defaultPage = 100
+	// fewMatches is how many text matches a search may have and still be
+	// ranked by relevance. bm25 scores every match before the first row
+	// comes back, which at 100k candidates and a common word (a third of
+	// them) costs ~150 ms a keystroke; beyond this many, the newest
+	// candidates come first and FTS5 stops reading at the page.
+	fewMatches = 500
 	// bm25 weights per column: a hit in the name counts most.
 	sqlRank = `bm25(candidate_search, 10.0, 5.0, 1.0, 1.0)`
 	sqlHits = `highlight(candidate_search, 0, char(2), char(3)), highlight(candidate_search, 1, char(2), char(3)),
 		snippet(candidate_search, 2, char(2), char(3), '…', 12), snippet(candidate_search, 3, char(2), char(3), '…', 12)`
+	sqlRowColumns = `c.id, c.name, c.email, c.source, c.location, c.updated_at, c.archived_at`
+	// The text-match side drives the join (CROSS JOIN keeps the planner from
+	// scanning candidates and probing the index once per row).
+	sqlSearchFrom = `candidate_search CROSS JOIN candidates c ON c.id = candidate_search.rowid`
+	// A match past the first fewMatches exists: the search matches many.
+	sqlManyMatches = `SELECT EXISTS (SELECT 1 FROM candidate_search WHERE candidate_search MATCH ? LIMIT 1 OFFSET ?)`
 )
 
 // ListCandidates returns one page of the candidates table: filtered,
 // sorted, and (with a query) full-text searched with highlighted hits.
+// A search is ranked by relevance when it matches few candidates and
+// lists the newest first when it matches many. Total is exact when
+// counting is cheap; a search matching many or a filtered list counts up to
+// the page only (AtLeast), so a keystroke never waits for every match to be
+// ranked or counted.
 func (s *Store) ListCandidates(ctx context.Context, f model.CandidateFilter) (model.CandidatePage, error) {
 	page := model.CandidatePage{Rows: []model.CandidateRow{}}
-	var where []string
-	var args []any
-	from := `candidates c`
 	q := FTSQuery(f.Query)
 	if strings.TrimSpace(f.Query) != "" && q == "" {
 		return page, nil // only punctuation: nothing can match
 	}
+	where, args := filterSQL(f, q)
+	limit := f.Limit
+	if limit <= 0 {
+		limit = defaultPage
+	}
+	limit, offset := min(limit, maxPage), max(f.Offset, 0)
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		var err error
+		if q == "" {
+			err = listPage(ctx, tx, f, where, args, limit, offset, &page)
+		} else {
+			err = searchPage(ctx, tx, f, q, where, args, limit, offset, &page)
+		}
+		if err != nil || len(page.Rows) == 0 {
+			return err
+		}
+		index := map[int64]int{}
+		for i, r := range page.Rows {
+			index[r.ID] = i
+		}
+		return fillRowDetails(ctx, tx, page.Rows, index)
+	})
+	return page, err
+}
+
+// filterSQL is the WHERE clause of the table's filters (and the text match).
+func filterSQL(f model.CandidateFilter, q string) (string, []any) {
+	var where []string
+	var args []any
 	if q != "" {
-		from = `candidate_search JOIN candidates c ON c.id = candidate_search.rowid`
 		where = append(where, `candidate_search MATCH ?`)
 		args = append(args, q)
 	}
@@ -77,7 +120,9 @@ func (s *Store) ListCandidates(ctx context.Context, f model.CandidateFilter) (mo
 		args = append(args, f.RoleID)
 	}
 	if f.StageID != 0 {
-		where = append(where, `EXISTS (SELECT 1 FROM applications a WHERE a.candidate_id = c.id AND a.stage_id = ?)`)
+		// The unary + keeps SQLite on the (candidate, role) index: by the
+		// stage index it read every application in the stage for every row.
+		where = append(where, `EXISTS (SELECT 1 FROM applications a WHERE a.candidate_id = c.id AND +a.stage_id = ?)`)
 		args = append(args, f.StageID)
 	}
 	if f.Tag != "" {
@@ -88,60 +133,167 @@ func (s *Store) ListCandidates(ctx context.Context, f model.CandidateFilter) (mo
 		where = append(where, `c.source = ? COLLATE NOCASE`)
 		args = append(args, f.Source)
 	}
-	whereSQL := ""
-	if len(where) > 0 {
-		whereSQL = " WHERE " + strings.Join(where, " AND ")
+	if len(where) == 0 {
+		return "", nil
 	}
+	return " WHERE " + strings.Join(where, " AND "), args
+}
+
+// listPage is the table without a search, sorted as asked. Unfiltered, it
+// is counted exactly (candidates_live holds the live rows); a filter by role,
+// stage, tag or source would be checked on every candidate to count, so then
+// the count stops at the page (AtLeast).
+func listPage(ctx context.Context, tx *sql.Tx, f model.CandidateFilter, where string, args []any, limit, offset int, page *model.CandidatePage) error {
+	const from = `candidates c`
 	order, ok := sortColumns[f.Sort]
 	switch {
-	case ok:
-		if f.Desc {
-			order += " DESC"
-		}
-	case q != "":
-		order = sqlRank
-	default:
+	case ok && f.Desc:
+		order += " DESC"
+	case !ok:
 		order = "c.updated_at DESC"
 	}
-	limit := f.Limit
-	if limit <= 0 {
-		limit = defaultPage
-	}
-	limit = min(limit, maxPage)
-	hits := `'', '', '', ''`
-	if q != "" {
-		hits = sqlHits
-	}
-	err := s.read(ctx, func(tx *sql.Tx) error {
-		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM `+from+whereSQL, args...).Scan(&page.Total); err != nil {
+	filtered := f.RoleID != 0 || f.StageID != 0 || f.Tag != "" || f.Source != ""
+	if !filtered {
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM `+from+where, args...).Scan(&page.Total); err != nil {
 			return fmt.Errorf("storage: count candidates: %w", err)
 		}
-		query := `SELECT c.id, c.name, c.email, c.source, c.location, c.updated_at, c.archived_at, ` + hits +
-			` FROM ` + from + whereSQL + ` ORDER BY ` + order + `, c.id LIMIT ? OFFSET ?`
-		index := map[int64]int{}
-		err := each(ctx, tx, query, append(args, limit, max(f.Offset, 0)), func(sc scanner) error {
-			var r model.CandidateRow
-			var hl [4]string
-			if err := sc.Scan(&r.ID, &r.Name, &r.Email, &r.Source, &r.Location, &r.UpdatedAt, &r.ArchivedAt,
-				&hl[0], &hl[1], &hl[2], &hl[3]); err != nil {
-				return err
-			}
-			r.Tags, r.Applications, r.Hits = []string{}, []model.AppSummary{}, []model.SearchHit{}
-			for i, field := range []string{"name", "email", "notes", "resume"} {
-				if strings.Contains(hl[i], markOpen) {
-					r.Hits = append(r.Hits, model.SearchHit{Field: field, Snippet: Spans(hl[i])})
-				}
-			}
-			index[r.ID] = len(page.Rows)
-			page.Rows = append(page.Rows, r)
-			return nil
-		})
-		if err != nil || len(page.Rows) == 0 {
-			return err
-		}
-		return fillRowDetails(ctx, tx, page.Rows, index)
+	}
+	query := `SELECT ` + sqlRowColumns + `, '', '', '', '' FROM ` + from + where + ` ORDER BY ` + order + `, c.id LIMIT ? OFFSET ?`
+	err := each(ctx, tx, query, append(args, limit+1, offset), func(sc scanner) error {
+		r, err := scanRow(sc)
+		page.Rows = append(page.Rows, r)
+		return err
 	})
-	return page, err
+	if err == nil && filtered {
+		err = countPast(ctx, tx, from, where, args, len(page.Rows), limit, offset, page)
+	}
+	if err != nil {
+		return fmt.Errorf("storage: list candidates: %w", err)
+	}
+	page.Rows = page.Rows[:min(len(page.Rows), limit)]
+	return nil
+}
+
+// searchPage pages a search. Matching many and unsorted, the newest come
+// first in one statement: FTS5 yields matches in rowid order, so it reads no
+// further than the page, and highlight() runs on the page's rows alone.
+// Otherwise every match is ordered (by relevance when few, or by the column
+// the user picked) on ids alone, and only the page is highlighted after.
+func searchPage(ctx context.Context, tx *sql.Tx, f model.CandidateFilter, q, where string, args []any, limit, offset int, page *model.CandidatePage) error {
+	many, err := manyMatches(ctx, tx, q)
+	if err != nil {
+		return err
+	}
+	order, sorted := sortColumns[f.Sort]
+	switch {
+	case sorted && f.Desc:
+		order += " DESC, c.id"
+	case sorted:
+		order += ", c.id"
+	case many:
+		return newestPage(ctx, tx, q, where, args, limit, offset, page)
+	default:
+		order = sqlRank + ", c.id"
+	}
+	query := `SELECT c.id FROM ` + sqlSearchFrom + where + ` ORDER BY ` + order
+	var ids []int64
+	if many {
+		ids, err = int64s(ctx, tx, query+` LIMIT ? OFFSET ?`, append(args, limit+1, offset)...)
+		if err == nil {
+			err = countPast(ctx, tx, sqlSearchFrom, where, args, len(ids), limit, offset, page)
+		}
+		ids = ids[:min(len(ids), limit)]
+	} else {
+		// Few matches: all of them are ordered anyway, so count them here.
+		ids, err = int64s(ctx, tx, query, args...)
+		page.Total = len(ids)
+		ids = ids[min(offset, len(ids)):min(offset+limit, len(ids))]
+	}
+	if err != nil {
+		return fmt.Errorf("storage: search: %w", err)
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	return highlightRows(ctx, tx, q, ids, page)
+}
+
+// newestPage reads the page of a search matching many, newest first, with
+// its hits, one row past it to tell whether more follow.
+func newestPage(ctx context.Context, tx *sql.Tx, q, where string, args []any, limit, offset int, page *model.CandidatePage) error {
+	query := `SELECT ` + sqlRowColumns + `, ` + sqlHits + ` FROM ` + sqlSearchFrom + where +
+		` ORDER BY candidate_search.rowid DESC LIMIT ? OFFSET ?`
+	err := each(ctx, tx, query, append(args, limit+1, offset), func(sc scanner) error {
+		r, err := scanRow(sc)
+		page.Rows = append(page.Rows, r)
+		return err
+	})
+	if err == nil {
+		err = countPast(ctx, tx, sqlSearchFrom, where, args, len(page.Rows), limit, offset, page)
+	}
+	if err != nil {
+		return fmt.Errorf("storage: search: %w", err)
+	}
+	page.Rows = page.Rows[:min(len(page.Rows), limit)]
+	return nil
+}
+
+// countPast sets the Total of a page read with one row past it (got rows):
+// "at least this page" when that row came, else exact. Past the end there
+// is no row to count from, so only then are the matches counted.
+func countPast(ctx context.Context, tx *sql.Tx, from, where string, args []any, got, limit, offset int, page *model.CandidatePage) error {
+	if got == 0 && offset > 0 {
+		return tx.QueryRowContext(ctx, `SELECT count(*) FROM `+from+where, args...).Scan(&page.Total)
+	}
+	page.Total, page.AtLeast = offset+min(got, limit), got > limit
+	return nil
+}
+
+// highlightRows reads the rows of ids with their hits, in the order of ids.
+// FTS5 reads the doclists between the page's lowest and highest rowid; the
+// IN list (kept from FTS5 by the unary +, which would otherwise run the
+// whole match once per id) then keeps the page's rows alone, and only they
+// are highlighted.
+func highlightRows(ctx context.Context, tx *sql.Tx, q string, ids []int64, page *model.CandidatePage) error {
+	list := make([]string, len(ids))
+	for i, id := range ids {
+		list[i] = fmt.Sprint(id) // integers from our own query: safe to inline
+	}
+	query := `SELECT ` + sqlRowColumns + `, ` + sqlHits + ` FROM ` + sqlSearchFrom + `
+		WHERE candidate_search MATCH ? AND candidate_search.rowid BETWEEN ? AND ?
+		AND +candidate_search.rowid IN (` + strings.Join(list, ",") + `)`
+	byID := make(map[int64]model.CandidateRow, len(ids))
+	err := each(ctx, tx, query, []any{q, slices.Min(ids), slices.Max(ids)}, func(sc scanner) error {
+		r, err := scanRow(sc)
+		byID[r.ID] = r
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("storage: search highlights: %w", err)
+	}
+	for _, id := range ids {
+		if r, ok := byID[id]; ok {
+			page.Rows = append(page.Rows, r)
+		}
+	}
+	return nil
+}
+
+// scanRow reads a row of the table and its hits (empty when not searching).
+func scanRow(sc scanner) (model.CandidateRow, error) {
+	var r model.CandidateRow
+	var hl [4]string
+	if err := sc.Scan(&r.ID, &r.Name, &r.Email, &r.Source, &r.Location, &r.UpdatedAt, &r.ArchivedAt,
+		&hl[0], &hl[1], &hl[2], &hl[3]); err != nil {
+		return r, err
+	}
+	r.Tags, r.Applications, r.Hits = []string{}, []model.AppSummary{}, []model.SearchHit{}
+	for i, field := range []string{"name", "email", "notes", "resume"} {
+		if strings.Contains(hl[i], markOpen) {
+			r.Hits = append(r.Hits, model.SearchHit{Field: field, Snippet: Spans(hl[i])})
+		}
+	}
+	return r, nil
 }
 
 // fillRowDetails loads tags and applications for a page of rows in two queries.
@@ -203,10 +355,37 @@ func Spans(marked string) []model.TextSpan {
 	return out
 }
 
+// manyMatches says whether more than fewMatches candidates match q, reading
+// no further than that.
+func manyMatches(ctx context.Context, q queryer, fts string) (bool, error) {
+	var many bool
+	if err := q.QueryRowContext(ctx, sqlManyMatches, fts, fewMatches).Scan(&many); err != nil {
+		return false, fmt.Errorf("storage: search: %w", err)
+	}
+	return many, nil
+}
+
+// SearchRanked says whether a search for what the user typed is ranked by
+// relevance (few candidates match) or lists the newest first (many do).
+func (s *Store) SearchRanked(ctx context.Context, query string) (bool, error) {
+	q := FTSQuery(query)
+	if q == "" {
+		return false, nil
+	}
+	many, err := manyMatches(ctx, s.r, q)
+	return !many, err
+}
+
 // BareSearch is the baseline the benchmark compares against: the FTS5 match
-// alone, ranked, with no joins, filters or highlighting.
-func (s *Store) BareSearch(ctx context.Context, query string, limit int) (int, error) {
-	rows, err := s.r.QueryContext(ctx, `SELECT rowid FROM candidate_search WHERE candidate_search MATCH ? ORDER BY rank LIMIT ?`, FTSQuery(query), limit)
+// alone for the same first page, ranked (bm25) or newest first as
+// ListCandidates orders it, with no probe, joins, filters, count or
+// highlighting. It returns how many rows it read.
+func (s *Store) BareSearch(ctx context.Context, query string, limit int, ranked bool) (int, error) {
+	order := "rowid DESC"
+	if ranked {
+		order = sqlRank
+	}
+	rows, err := s.r.QueryContext(ctx, `SELECT rowid FROM candidate_search WHERE candidate_search MATCH ? ORDER BY `+order+` LIMIT ?`, FTSQuery(query), limit)
 	if err != nil {
 		return 0, err
 	}

@@ -240,7 +240,7 @@ func TestHostileQueriesAreLiteral(t *testing.T) {
 			if page.Total != len(page.Rows) {
 				t.Errorf("Total = %d with %d rows", page.Total, len(page.Rows))
 			}
-			if n, err := s.BareSearch(ctx, tc.query, 10); err != nil && FTSQuery(tc.query) != "" {
+			if n, err := s.BareSearch(ctx, tc.query, 10, true); err != nil && FTSQuery(tc.query) != "" {
 				t.Errorf("BareSearch(%q) = %d, %v", tc.query, n, err)
 			}
 		})

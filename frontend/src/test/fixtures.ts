@@ -132,8 +132,8 @@ export function appSummary(over: Partial<model.AppSummary> = {}): model.AppSumma
   return { applicationId: 100, roleId: 1, roleTitle: 'Backend Engineer', stageId: 12, stageName: 'Screen', stageKind: 'active', ...over };
 }
 
-export function page(rows: CandidateRow[], total = rows.length): CandidatePage {
-  return { rows, total } as CandidatePage;
+export function page(rows: CandidateRow[], total = rows.length, atLeast = false): CandidatePage {
+  return { rows, total, atLeast } as CandidatePage;
 }
 
 type Field = { field: string; message: string };

@@ -207,6 +207,23 @@ describe('CandidatesTable', () => {
     expect(screen.queryByRole('button', { name: /Show more/ })).toBeNull();
   });
 
+  it('says "50+" for a search that matches many, and offers more until a page is the last', async () => {
+    ui.query = 'python';
+    const many = Array.from({ length: 50 }, (_, i) => row({ id: i + 1, name: `Person ${i + 1}` }));
+    vi.mocked(Candidates.List)
+      .mockResolvedValueOnce(page(many, 50, true))
+      .mockResolvedValueOnce(page([row({ id: 51, name: 'Person 51' })], 51, false));
+    const user = setup();
+    await screen.findAllByTestId('candidate-row');
+    expect(screen.getByRole('status')).toHaveTextContent('50+ candidates');
+
+    await user.click(screen.getByRole('button', { name: 'Show more' }));
+    await waitFor(() => expect(screen.getAllByTestId('candidate-row')).toHaveLength(51));
+    expect(lastFilter()).toMatchObject({ offset: 50, limit: 50 });
+    expect(screen.getByRole('status')).toHaveTextContent('51 candidates');
+    expect(screen.queryByRole('button', { name: /Show more/ })).toBeNull();
+  });
+
   it('shows the error when the list cannot be loaded', async () => {
     vi.mocked(Candidates.List).mockRejectedValue(backendError('internal', 'database is locked'));
     setup();
