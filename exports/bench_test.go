@@ -4,13 +4,17 @@
 package exports
 
 import (
+	"bufio"
 	"bytes"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"runtime"
 	"runtime/debug"
 	"runtime/metrics"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -81,6 +85,81 @@ func BenchmarkWorkbook100k(b *testing.B) {
 	b.ReportMetric(ours.ms/bare.ms, "ratio_time")
 	b.ReportMetric(ours.mb/bare.mb, "ratio_alloc")
 	b.ReportMetric(ours.peak/bare.peak, "ratio_peak")
+}
+
+// BenchmarkWorkbookProcess is one export in a process of its own, for
+// `make bench` (bench/export.go): it builds the same rows as
+// BenchmarkWorkbook100k, writes them once to a file — through our writer
+// when HIREBENCH_EXPORT=ours, a bare StreamWriter when =bare — and prints
+// the write time and the process's peak RSS (VmHWM) before and after the
+// write, so the two paths are compared in separate, otherwise identical
+// processes. (Not rusage's maxrss: after a fork and exec it still holds
+// the parent's peak.)
+// HIREBENCH_EXPORT_ROWS sets the rows (100,000 by default). Skipped when
+// HIREBENCH_EXPORT is unset, so `go test -bench .` does not run it.
+func BenchmarkWorkbookProcess(b *testing.B) {
+	which := os.Getenv("HIREBENCH_EXPORT")
+	write := map[string]func(io.Writer, *Committee, *extraColumns) error{"ours": writeOurs, "bare": writeBare}[which]
+	if write == nil {
+		b.Skip("HIREBENCH_EXPORT is not ours or bare: run by make bench")
+	}
+	rows := 100_000
+	if v := os.Getenv("HIREBENCH_EXPORT_ROWS"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 {
+			b.Fatalf("HIREBENCH_EXPORT_ROWS=%q: want a positive number", v)
+		}
+		rows = n
+	}
+	const cols = 50
+	c := benchCommittee(rows)
+	extra := benchExtra(cols - len(scorecardsHeader))
+	input, err := peakRSS()
+	if err != nil {
+		b.Fatal(err)
+	}
+	for range b.N {
+		f, err := os.Create(filepath.Join(b.TempDir(), "export.xlsx"))
+		if err != nil {
+			b.Fatal(err)
+		}
+		start := time.Now()
+		w := bufio.NewWriterSize(f, 1<<16)
+		err = write(w, &c, extra)
+		if err == nil {
+			err = w.Flush()
+		}
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		elapsed := time.Since(start)
+		if err != nil {
+			b.Fatal(err)
+		}
+		peak, err := peakRSS()
+		if err != nil {
+			b.Fatal(err)
+		}
+		// One line the harness parses; the metrics are for a person reading it.
+		fmt.Printf("HIREBENCH_EXPORT path=%s rows=%d cols=%d ms=%.1f input_kb=%d peak_kb=%d\n",
+			which, rows, cols, float64(elapsed.Microseconds())/1000, input, peak)
+		b.ReportMetric(float64(elapsed.Microseconds())/1000, "write_ms")
+		b.ReportMetric(float64(peak)/1024, "peak_rss_MB")
+	}
+}
+
+// peakRSS is this process's peak resident set in KiB (VmHWM, Linux).
+func peakRSS() (int, error) {
+	data, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return 0, err
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		if v, ok := strings.CutPrefix(line, "VmHWM:"); ok {
+			return strconv.Atoi(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(v), "kB")))
+		}
+	}
+	return 0, fmt.Errorf("no VmHWM in /proc/self/status")
 }
 
 // writeOurs writes a package holding only Scorecards through writeScorecards.
