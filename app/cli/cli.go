@@ -115,12 +115,12 @@ With no command, opens the desktop app. Commands:
   rounds assign --role R --candidate EMAIL --round NAME (--interviewer P... | --plan)
                                    choose who interviews one candidate in one round
   profiles list [--json]           the people who use this workspace
+  profiles unprotect --profile P   remove a forgotten passphrase (the data folder's owner may)
   backup --out FILE [--json]       save a checked copy of the workspace
   backup snapshots [--json] [--keep N]
                                    list the automatic snapshots (DIR/snapshots); keep the newest N
   restore FILE --yes [--json]      replace the workspace with a backup or snapshot (checked first;
                                    the current workspace is kept as a snapshot)
-  profiles unprotect --profile P   remove a forgotten passphrase (the data folder's owner may)
   stats --in FILE [--json]         rater reliability (ICC, Krippendorff's alpha, leniency) of a
                                    CSV with header subject,rater,score
   composite --in FILE [--json] [--min-coverage 0.8]
