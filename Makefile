@@ -64,7 +64,7 @@ e2e: $(BIN) | deps-test
 	build/scripts/e2e.sh
 
 ## bench: the performance budget on 100k candidates and 1M answers, each figure against a bare baseline in
-## the same run (build/perf/); writes build/bench.json and docs/PERFORMANCE.md, fails on a missed target or a
+## the same run (build/perf/); writes build/bench.json and docs/PERFORMANCE.md, lists missed targets, fails on a
 ## ratio >20% above docs/perf-reference.json. Takes minutes; the seeded workspace is kept in build/bench/.
 bench: $(BIN) | deps-test
 	go run -tags $(TAGS) ./build/perf

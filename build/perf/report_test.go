@@ -16,14 +16,16 @@ import (
 // does not hold, passes.
 func TestProblemsListRegressionsAndMissedTargets(t *testing.T) {
 	fs := figures{
-		"list_filter_p95":  {Value: 25, Baseline: 10, Unit: "ms"},     // 2.5× against 2.0: 25% worse
+		"list_filter_p95":  {Value: 30, Baseline: 12, Unit: "ms"},     // 2.5× against 2.0: 25% worse, 1.2 ms over
 		"debrief_screen":   {Value: 23, Baseline: 10, Unit: "ms"},     // 2.3× against 2.0: 15% worse
 		"calibration_role": {Value: 90, Baseline: 1, Unit: "ms"},      // not in the reference
 		"autosave_p99":     {Value: 12, Baseline: 4, Unit: "ms"},      // target < 10 ms
 		"export_xlsx_time": {Value: 1300, Baseline: 1000, Unit: "ms"}, // exactly 1.3×: allowed
+		// 3× against 2×, but 0.1 ms above what the reference allows: noise on a tiny baseline
+		"debrief_candidate": {Value: 0.3, Baseline: 0.1, Unit: "ms"},
 	}
 	ref := &reference{Figures: benchJSON{}}
-	for n, r := range map[string]float64{"list_filter_p95": 2, "debrief_screen": 2, "autosave_p99": 3, "export_xlsx_time": 1.3} {
+	for n, r := range map[string]float64{"list_filter_p95": 2, "debrief_screen": 2, "autosave_p99": 3, "export_xlsx_time": 1.3, "debrief_candidate": 2} {
 		e := ref.Figures[n]
 		e.Ratio = r
 		ref.Figures[n] = e

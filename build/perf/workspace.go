@@ -159,7 +159,7 @@ func (b *bench) listFigure(ctx context.Context, res *results) (benchkit.Figure, 
 			got[i] = r.ID
 		}
 		if capped == 0 && !slices.Equal(got, ids) {
-			return benchkit.Figure{}, fmt.Errorf("the plain SELECT no longer returns the table's page for %+v (%d rows against %d): update bench/workspace.go to the table's order",
+			return benchkit.Figure{}, fmt.Errorf("the plain SELECT no longer returns the table's page for %+v (%d rows against %d): update build/perf/workspace.go to the table's order",
 				f, len(ids), len(got))
 		}
 	}
