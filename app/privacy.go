@@ -8,6 +8,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"path/filepath"
 
 	"hirebench/app/model"
 	"hirebench/app/privacy"
@@ -43,11 +44,12 @@ func (p *Privacy) Erase(candidateID int64, action string) (privacy.Result, error
 	})
 }
 
-// SubjectResult says where the subject access export was written; Saved
-// is false when the dialog was closed.
+// SubjectResult says which file the subject access export was written to,
+// by its name alone (as BackUpNow does): the folders above it can hold
+// people's names. Saved is false when the dialog was closed.
 type SubjectResult struct {
 	Saved       bool   `json:"saved"`
-	Path        string `json:"path"`
+	Name        string `json:"name"`
 	Records     int    `json:"records"`
 	Attachments int    `json:"attachments"`
 }
@@ -69,7 +71,7 @@ func (p *Privacy) ExportSubject(candidateID int64) (SubjectResult, error) {
 		if err := saveTo(context.Background(), p.ws, path, func(w io.Writer) error { return sub.WriteZip(w) }); err != nil {
 			return SubjectResult{}, err
 		}
-		return SubjectResult{Saved: true, Path: path, Records: sub.Records, Attachments: sub.Attachments}, nil
+		return SubjectResult{Saved: true, Name: filepath.Base(path), Records: sub.Records, Attachments: sub.Attachments}, nil
 	})
 }
 

@@ -18,6 +18,7 @@ type AuditEntry struct {
 	Action             EraseAction
 	Why                string
 	CandidateID        int64
+	CandidateUID       string // their own uid when erased ("" in rows older than uids)
 	Counts             map[string]int
 	ActorID            int64
 	ActorName          string
@@ -27,11 +28,14 @@ type AuditEntry struct {
 }
 
 const (
-	sqlInsertAudit = `INSERT INTO privacy_audit (action, why, candidate_id, counts, actor_id, actor_name, at)
-		VALUES (?, ?, ?, ?, ?, ?, ?)`
-	sqlAuditLog = `SELECT id, action, why, candidate_id, counts, actor_id, actor_name, at, snapshots_rewritten, snapshots_dropped
+	// One statement for a new row (id nil, no snapshots yet) and a row
+	// carried into a restored copy as it was.
+	sqlInsertAudit = `INSERT INTO privacy_audit (id, action, why, candidate_id, candidate_uid, counts, actor_id, actor_name, at,
+		snapshots_rewritten, snapshots_dropped) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	sqlAuditLog = `SELECT id, action, why, candidate_id, candidate_uid, counts, actor_id, actor_name, at, snapshots_rewritten, snapshots_dropped
 		FROM privacy_audit ORDER BY id DESC LIMIT ?`
 	sqlAuditSnapshots = `UPDATE privacy_audit SET snapshots_rewritten = ?, snapshots_dropped = ? WHERE id = ?`
+	sqlAuditIDFree    = `SELECT NOT EXISTS (SELECT 1 FROM privacy_audit WHERE id = ?)`
 )
 
 func (t *Tx) insertAudit(a AuditEntry) (int64, error) {
@@ -39,16 +43,36 @@ func (t *Tx) insertAudit(a AuditEntry) (int64, error) {
 	if err != nil {
 		return 0, err
 	}
-	return t.insert("record the erasure", sqlInsertAudit, a.Action, a.Why, a.CandidateID, string(counts), a.ActorID, a.ActorName, a.At)
+	var id any // a new row's id is SQLite's
+	if a.ID != 0 {
+		id = a.ID
+	}
+	return t.insert("record the erasure", sqlInsertAudit, id, a.Action, a.Why, a.CandidateID, a.CandidateUID, string(counts),
+		a.ActorID, a.ActorName, a.At, a.SnapshotsRewritten, a.SnapshotsDropped)
 }
 
-// AuditLog returns the latest limit entries, newest first.
+// auditUID is the uid an audit row names candidate id by: their own, "" if
+// they have none (the row is then matched by id and creation time).
+func (t *Tx) auditUID(id int64) (string, error) {
+	uids, err := column[string](t.ctx, t.q, CandidateUIDs.own, id)
+	if err != nil || len(uids) == 0 {
+		return "", err
+	}
+	return uids[0], nil
+}
+
+// AuditLog returns the latest limit entries, newest first (every one when
+// limit < 0).
 func (s *Store) AuditLog(ctx context.Context, limit int) ([]AuditEntry, error) {
+	return auditLog(ctx, s.r, limit)
+}
+
+func auditLog(ctx context.Context, q queryer, limit int) ([]AuditEntry, error) {
 	out := []AuditEntry{}
-	err := each(ctx, s.r, sqlAuditLog, []any{limit}, func(sc scanner) error {
+	err := each(ctx, q, sqlAuditLog, []any{limit}, func(sc scanner) error {
 		var a AuditEntry
 		var counts string
-		if err := sc.Scan(&a.ID, &a.Action, &a.Why, &a.CandidateID, &counts, &a.ActorID, &a.ActorName, &a.At,
+		if err := sc.Scan(&a.ID, &a.Action, &a.Why, &a.CandidateID, &a.CandidateUID, &counts, &a.ActorID, &a.ActorName, &a.At,
 			&a.SnapshotsRewritten, &a.SnapshotsDropped); err != nil {
 			return err
 		}
@@ -115,4 +139,52 @@ func (s *Store) DueForRetention(ctx context.Context, cutoff string) ([]DueCandid
 		return nil
 	})
 	return out, err
+}
+
+// auditKey is what makes two audit rows the same erasure, wherever they sit.
+type auditKey struct {
+	action      EraseAction
+	why         string
+	candidateID int64
+	actorID     int64
+	actorName   string
+	at          string
+}
+
+func keyOf(a AuditEntry) auditKey {
+	return auditKey{a.Action, a.Why, a.CandidateID, a.ActorID, a.ActorName, a.At}
+}
+
+// carryAudit adds to this (copy's) log the rows of log (newest first) it
+// lacks, oldest first, under their own ids where those are free; it
+// returns how many it added.
+func (t *Tx) carryAudit(log []AuditEntry) (int, error) {
+	have, err := auditLog(t.ctx, t.q, -1)
+	if err != nil {
+		return 0, err
+	}
+	seen := map[auditKey]bool{}
+	for _, a := range have {
+		seen[keyOf(a)] = true
+	}
+	added := 0
+	for i := len(log) - 1; i >= 0; i-- {
+		a := log[i]
+		if seen[keyOf(a)] {
+			continue
+		}
+		var free bool
+		if err := t.q.QueryRowContext(t.ctx, sqlAuditIDFree, a.ID).Scan(&free); err != nil {
+			return 0, fmt.Errorf("storage: carry the audit log: %w", err)
+		}
+		if !free {
+			a.ID = 0
+		}
+		if _, err := t.insertAudit(a); err != nil {
+			return 0, err
+		}
+		seen[keyOf(a)] = true
+		added++
+	}
+	return added, nil
 }

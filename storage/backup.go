@@ -276,3 +276,187 @@ func (s *Store) ReplaceFrom(ctx context.Context, path string) error {
 	}
 	return nil
 }
+
+// ErasedAgain counts the people a copy of the workspace still holds whom
+// this workspace's audit log records as erased or anonymised since.
+type ErasedAgain struct {
+	Erased     int `json:"erased"`
+	Anonymised int `json:"anonymised"`
+}
+
+// The schemas that brought what matching a person in a copy relies on:
+// candidates' uids (0006; a copy made before gets new ones as it is
+// upgraded, which no audit row names) and anonymised_at (0005).
+const (
+	uidsSince       = 6
+	anonymisedSince = 5
+)
+
+// sqlSameRow finds an audit row's candidate by id among those created by
+// then (rows written before uids; ids are reused only after a delete).
+const sqlSameRow = `SELECT id FROM candidates WHERE id = ? AND created_at <= ?`
+
+// ErasedIn says how many of the people this workspace's audit log records
+// as erased or anonymised the workspace copy at path (checked by
+// InspectFile, made with schema madeAt, not upgraded yet) still holds:
+// restoring it as it is would bring them back. The copy is only read.
+func (s *Store) ErasedIn(ctx context.Context, path string, madeAt int) (ErasedAgain, error) {
+	log, err := s.AuditLog(ctx, -1)
+	if err != nil || len(log) == 0 {
+		return ErasedAgain{}, err
+	}
+	db, err := sql.Open("sqlite", roDSN(path, true))
+	if err != nil {
+		return ErasedAgain{}, fmt.Errorf("storage: read a copy: %w", err)
+	}
+	defer db.Close()
+	db.SetMaxOpenConns(1)
+	targets, err := erasedIn(ctx, db, log, madeAt, madeAt >= anonymisedSince)
+	return tally(targets), err
+}
+
+// EraseAgainIn makes a workspace copy about to replace the workspace (path,
+// checked and upgraded to this schema; made with schema madeAt) keep what
+// this workspace's audit log promised: in one transaction it adds the log's
+// rows the copy lacks, and erases or anonymises again everyone they record
+// that the copy still holds (no new audit rows: the carried ones say it);
+// then VACUUM rewrites the copy so no free page keeps them. A copy the log
+// adds nothing to is left untouched. On an error the copy may still hold
+// them: the caller drops it.
+func (s *Store) EraseAgainIn(ctx context.Context, path string, madeAt int) (ErasedAgain, error) {
+	log, err := s.AuditLog(ctx, -1)
+	if err != nil || len(log) == 0 {
+		return ErasedAgain{}, err
+	}
+	q := url.Values{}
+	q.Add("_pragma", "foreign_keys(1)")
+	q.Add("_pragma", fmt.Sprintf("busy_timeout(%d)", busyTimeoutMS))
+	q.Add("_pragma", "secure_delete(1)")
+	db, err := sql.Open("sqlite", fileURI(path)+"?"+q.Encode())
+	if err != nil {
+		return ErasedAgain{}, fmt.Errorf("storage: open a copy: %w", err)
+	}
+	defer db.Close()
+	db.SetMaxOpenConns(1)
+	conn, err := db.Conn(ctx)
+	if err != nil {
+		return ErasedAgain{}, fmt.Errorf("storage: open a copy: %w", err)
+	}
+	defer conn.Close()
+	targets, changed, err := eraseAgainOn(ctx, conn, s.now(), log, madeAt)
+	if err != nil || !changed {
+		return ErasedAgain{}, err
+	}
+	if len(targets) > 0 {
+		if _, err := conn.ExecContext(ctx, `VACUUM`); err != nil {
+			return ErasedAgain{}, fmt.Errorf("storage: rewrite a copy: %w", err)
+		}
+	}
+	return tally(targets), truncateWAL(ctx, conn)
+}
+
+// eraseAgainOn is EraseAgainIn's transaction; changed is false when it had
+// nothing to do (and committed nothing).
+func eraseAgainOn(ctx context.Context, conn *sql.Conn, now string, log []AuditEntry, madeAt int) ([]reErasure, bool, error) {
+	sqlTx, err := beginWrite(ctx, conn)
+	if err != nil {
+		return nil, false, err
+	}
+	defer sqlTx.Rollback()
+	t := newTx(ctx, sqlTx, now)
+	added, err := t.carryAudit(log)
+	if err != nil {
+		return nil, false, err
+	}
+	targets, err := erasedIn(ctx, t.q, log, madeAt, true)
+	if err != nil {
+		return nil, false, err
+	}
+	for _, tg := range targets {
+		if _, err := t.eraseOne(tg.id, Erasure{Action: tg.action, again: true}); err != nil {
+			return nil, false, err
+		}
+	}
+	if len(targets) > 0 {
+		if _, err := t.q.ExecContext(ctx, sqlOptimizeSearch); err != nil {
+			return nil, false, fmt.Errorf("storage: erase: rewrite the search index: %w", err)
+		}
+	}
+	if added == 0 && len(targets) == 0 {
+		return nil, false, nil
+	}
+	if err := sqlTx.Commit(); err != nil {
+		return nil, false, fmt.Errorf("storage: erase again: commit: %w", err)
+	}
+	return targets, true, nil
+}
+
+// reErasure is a candidate of a copy to erase or anonymise again.
+type reErasure struct {
+	id     int64
+	action EraseAction
+}
+
+// erasedIn finds, in a copy of the workspace, the people the workspace's
+// audit log (newest first) records, oldest row first: by the uid a row
+// names when the copy's uids are the workspace's own (made with schema
+// madeAt ≥ uidsSince), else by id among those created by the row's time;
+// a row that finds no one reaches whom an earlier row about the same id
+// found (anonymising gives a person a new uid, which a later erasure
+// names). Erasing wins over anonymising; someone the copy holds already
+// anonymised is not anonymised again (when the copy can say: anonymised).
+func erasedIn(ctx context.Context, q queryer, log []AuditEntry, madeAt int, anonymised bool) ([]reErasure, error) {
+	var out []reErasure
+	at := map[int64]int{}     // copy id → index in out
+	same := map[int64]int64{} // an audit row's candidate id → whom it found in the copy
+	for i := len(log) - 1; i >= 0; i-- {
+		a := log[i]
+		var found []int64
+		var err error
+		if a.CandidateUID != "" && madeAt >= uidsSince {
+			found, err = int64s(ctx, q, CandidateUIDs.owner, a.CandidateUID)
+		} else {
+			found, err = int64s(ctx, q, sqlSameRow, a.CandidateID, a.At)
+		}
+		if err != nil {
+			return nil, fmt.Errorf("storage: read a copy: %w", err)
+		}
+		if id, ok := same[a.CandidateID]; ok && len(found) == 0 {
+			found = []int64{id}
+		}
+		for _, id := range found {
+			same[a.CandidateID] = id
+			k, seen := at[id]
+			switch {
+			case seen && a.Action == ActionErase:
+				out[k].action = ActionErase
+			case seen:
+			case a.Action == ActionAnonymise && anonymised:
+				when, err := column[string](ctx, q, sqlAnonymisedAt, id)
+				if err != nil {
+					return nil, fmt.Errorf("storage: read a copy: %w", err)
+				}
+				if len(when) == 1 && when[0] != "" {
+					continue
+				}
+				fallthrough
+			default:
+				at[id] = len(out)
+				out = append(out, reErasure{id: id, action: a.Action})
+			}
+		}
+	}
+	return out, nil
+}
+
+func tally(targets []reErasure) ErasedAgain {
+	var n ErasedAgain
+	for _, tg := range targets {
+		if tg.action == ActionErase {
+			n.Erased++
+		} else {
+			n.Anonymised++
+		}
+	}
+	return n
+}

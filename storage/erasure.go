@@ -1,10 +1,11 @@
 // Erasing and anonymising candidates: the one list of tables that hold rows
 // about a person (candidateData: erasure deletes them, the subject access
 // export reads them), the erasure transaction with secure_delete on and the
-// search index rewritten, the WAL emptied after it (and free space older
-// builds left cleared once, scrub.go), the same erasure applied
-// to another copy of the workspace (an automatic snapshot), and the
-// candidates a retention policy makes due.
+// search index rewritten (anonymising: anonymise.go), the WAL emptied after
+// it (and free space older builds left cleared once, scrub.go), the same
+// erasure applied to another copy of the workspace (an automatic snapshot),
+// a retention erasure's check that everyone is still due, and whether a
+// person a bundle holds was erased here.
 
 package storage
 
@@ -18,7 +19,6 @@ import (
 	"time"
 
 	"hirebench/app/model"
-	"hirebench/app/scoring"
 )
 
 // EraseAction is what an erasure does to each candidate.
@@ -38,15 +38,28 @@ const (
 // AnonymousName is an anonymised candidate's name, followed by their id.
 const AnonymousName = "Anonymised candidate"
 
-// anonymisedText replaces free text that a record needs to keep (a skip's
-// reason, an amendment's reason) once the person is anonymised.
-const anonymisedText = "(anonymised)"
-
 // Erasure is what to do and who asked, for the audit log.
 type Erasure struct {
 	Action EraseAction
 	Why    string // "request" (one person asked) or "retention" (the policy)
 	Actor  model.Profile
+	// DueBefore (retention): every candidate must still be due under this
+	// cutoff (as DueForRetention lists them) inside the erasure's own
+	// transaction, else nothing changes and the error is a *NotDueError.
+	DueBefore string
+	// again: re-applied to a workspace copy about to be restored, whose
+	// audit rows are carried over from the workspace (EraseAgainIn), so no
+	// new row is written.
+	again bool
+}
+
+// NotDueError: a retention erasure found candidates no longer due when it
+// ran (moved, noted, anonymised or gone since the list was made); it
+// changed nothing.
+type NotDueError struct{ IDs []int64 }
+
+func (e *NotDueError) Error() string {
+	return fmt.Sprintf("storage: candidates %v are not due under the retention policy any more", e.IDs)
 }
 
 // Person is how a candidate is recognised in another copy of the workspace:
@@ -98,6 +111,9 @@ var candidateData = []personalTable{
 	{"notes", byCandidate, true},
 	{"attachments", byCandidate, true},
 	{"candidate_tags", byCandidate, true},
+	// A uid is how bundles recognise the person: anonymising deletes it
+	// too, and gives the row a new one (anonymise).
+	{"candidate_uids", byCandidate, true},
 	{"card_exposures", byCandidate, false},
 	{"candidates", `id = ?`, false},
 }
@@ -111,19 +127,14 @@ const (
 	// optimize merges the search index into one segment without the deleted
 	// rows: until then old segments (and the delete markers) hold the
 	// person's words.
-	sqlOptimizeSearch     = `INSERT INTO candidate_search (candidate_search) VALUES ('optimize')`
-	sqlAnonymiseCandidate = `UPDATE candidates SET name = ?, email = '', phone = '', location = '', linkedin = '', github = '',
-		portfolio = '', source = '', resume_text = '', archived_at = CASE WHEN archived_at = '' THEN ? ELSE archived_at END,
-		anonymised_at = ?, updated_at = ? WHERE id = ?`
-	sqlDeleteDrafts = `DELETE FROM scorecards WHERE status = 'draft' AND ` + byApplication
-	sqlSubmittedOf  = `SELECT sc.id FROM scorecards sc JOIN applications a ON a.id = sc.application_id
-		WHERE a.candidate_id = ? AND sc.status = 'submitted' ORDER BY sc.id`
-	sqlAnonymiseCard     = `UPDATE scorecards SET answers = ?, notes = '', sha256 = ? WHERE id = ?`
-	sqlAnonymiseRevision = `UPDATE scorecard_revisions SET answers = ?, notes = '', reason = ?, sha256 = ?
-		WHERE scorecard_id = ? AND revision = ?`
-	sqlScreensOf      = `SELECT application_id, marks FROM resume_screens WHERE ` + byApplication
-	sqlAnonymiseMarks = `UPDATE resume_screens SET marks = ? WHERE application_id = ?`
+	sqlOptimizeSearch = `INSERT INTO candidate_search (candidate_search) VALUES ('optimize')`
 	sqlFindPerson     = `SELECT id FROM candidates WHERE (id = ? AND created_at = ?) OR (? <> '' AND email = ?)`
+	// sqlStillDue: candidate id is among those DueForRetention lists.
+	sqlStillDue = `SELECT id FROM (` + sqlDue + `) WHERE id = ?`
+	// sqlErasedUIDs: the latest erasure of a person known by one of the
+	// uids in a JSON array (privacy_audit names them by their own uid).
+	sqlErasedUIDs = `SELECT action, at FROM privacy_audit
+		WHERE candidate_uid <> '' AND candidate_uid IN (SELECT value FROM json_each(?)) ORDER BY id DESC LIMIT 1`
 )
 
 // ErrLogBusy: the erasure is saved, but other connections kept the WAL from
@@ -174,6 +185,11 @@ func eraseOn(ctx context.Context, conn *sql.Conn, now string, ids []int64, e Era
 	}
 	defer sqlTx.Rollback()
 	t := newTx(ctx, sqlTx, now)
+	if e.DueBefore != "" {
+		if err := t.stillDue(ids, e.DueBefore); err != nil {
+			return nil, err
+		}
+	}
 	for _, id := range ids {
 		er, err := t.eraseOne(id, e)
 		if err != nil {
@@ -190,6 +206,26 @@ func eraseOn(ctx context.Context, conn *sql.Conn, now string, ids []int64, e Era
 	return out, nil
 }
 
+// stillDue checks, inside the erasure's transaction, that every candidate
+// is due under cutoff: a list made before another window or process moved
+// or noted one erases nobody.
+func (t *Tx) stillDue(ids []int64, cutoff string) error {
+	var stale []int64
+	for _, id := range ids {
+		due, err := t.ids(sqlStillDue, cutoff, id)
+		if err != nil {
+			return fmt.Errorf("storage: erase: check who is due: %w", err)
+		}
+		if len(due) == 0 {
+			stale = append(stale, id)
+		}
+	}
+	if len(stale) > 0 {
+		return &NotDueError{IDs: stale}
+	}
+	return nil
+}
+
 // eraseOne erases or anonymises one candidate inside the erasure's
 // transaction. privacy_erasing holds their id meanwhile: the schema lets
 // their submitted scorecards be changed or deleted only then.
@@ -199,6 +235,10 @@ func (t *Tx) eraseOne(id int64, e Erasure) (Erased, error) {
 		return Erased{}, err
 	}
 	er := Erased{Person: Person{ID: id, CreatedAt: c.CreatedAt, Email: c.Email}, Counts: map[string]int{}}
+	uid, err := t.auditUID(id) // read before the rows go
+	if err != nil {
+		return er, err
+	}
 	if _, err := t.q.ExecContext(t.ctx, sqlMarkErasing, id); err != nil {
 		return er, fmt.Errorf("storage: erase candidate %d: %w", id, err)
 	}
@@ -214,7 +254,10 @@ func (t *Tx) eraseOne(id int64, e Erasure) (Erased, error) {
 	if _, err := t.q.ExecContext(t.ctx, sqlUnmarkErasing, id); err != nil {
 		return er, fmt.Errorf("storage: erase candidate %d: %w", id, err)
 	}
-	er.AuditID, err = t.insertAudit(AuditEntry{Action: e.Action, Why: e.Why, CandidateID: id, Counts: er.Counts,
+	if e.again {
+		return er, nil
+	}
+	er.AuditID, err = t.insertAudit(AuditEntry{Action: e.Action, Why: e.Why, CandidateID: id, CandidateUID: uid, Counts: er.Counts,
 		ActorID: e.Actor.ID, ActorName: e.Actor.Name, At: t.now})
 	return er, err
 }
@@ -231,119 +274,26 @@ func (t *Tx) count(counts map[string]int, what, query string, args ...any) error
 	return nil
 }
 
-// anonymise removes what says who candidate id was and keeps the rest.
-func (t *Tx) anonymise(id int64, counts map[string]int) error {
-	if err := t.count(counts, "scorecards", sqlDeleteDrafts, id); err != nil {
-		return err
+// ErasedHere says whether this workspace erased or anonymised a person
+// known by one of uids, and when (action "" if not): a bundle made before
+// holds them still, and importing it must not bring them back. Erasures
+// recorded before the audit named uids are not found.
+func (t *Tx) ErasedHere(uids []string) (action EraseAction, at string, err error) {
+	if len(uids) == 0 {
+		return "", "", nil
 	}
-	for _, p := range candidateData {
-		if p.gone {
-			if err := t.count(counts, p.table, p.deleteSQL(), id); err != nil {
-				return err
-			}
-		}
-	}
-	name := AnonymousName + " " + strconv.FormatInt(id, 10)
-	if err := t.count(counts, "candidates", sqlAnonymiseCandidate, name, t.now, t.now, t.now, id); err != nil {
-		return err
-	}
-	if err := t.anonymiseScreens(id, counts); err != nil {
-		return err
-	}
-	// After the candidate's row: a card's hash is recomputed over what it
-	// says now, whoever it names.
-	cards, err := t.ids(sqlSubmittedOf, id)
+	list, err := json.Marshal(uids)
 	if err != nil {
-		return err
+		return "", "", err
 	}
-	for _, cardID := range cards {
-		if err := t.anonymiseCard(cardID, counts); err != nil {
-			return err
-		}
+	err = t.q.QueryRowContext(t.ctx, sqlErasedUIDs, string(list)).Scan(&action, &at)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", "", nil
 	}
-	return nil
-}
-
-// anonymiseScreens clears the evidence typed into the candidate's resume
-// screens; the marks and decisions stay.
-func (t *Tx) anonymiseScreens(id int64, counts map[string]int) error {
-	marks := map[int64]string{}
-	err := each(t.ctx, t.q, sqlScreensOf, []any{id}, func(sc scanner) error {
-		var app int64
-		var m string
-		err := sc.Scan(&app, &m)
-		marks[app] = m
-		return err
-	})
 	if err != nil {
-		return err
+		return "", "", fmt.Errorf("storage: read the erasure audit: %w", err)
 	}
-	for app, m := range marks {
-		flags := map[string]scoring.FlagMark{}
-		if err := json.Unmarshal([]byte(m), &flags); err != nil {
-			return fmt.Errorf("resume screen of application %d: %w", app, err)
-		}
-		for k, f := range flags {
-			f.Evidence = ""
-			flags[k] = f
-		}
-		b, err := json.Marshal(flags)
-		if err != nil {
-			return err
-		}
-		if err := t.count(counts, "resume_screens", sqlAnonymiseMarks, string(b), app); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// anonymiseCard clears a submitted card's free text (notes, skip and
-// amendment reasons) and seals it again: its hash and its amendments'
-// chained hashes are recomputed over what it says now, so it still
-// verifies. The audit row records that this happened.
-func (t *Tx) anonymiseCard(id int64, counts map[string]int) error {
-	c, err := getScorecard(t.ctx, t.q, id)
-	if err != nil {
-		return err
-	}
-	c.Notes, c.Answers = "", anonymousAnswers(c.Answers)
-	c.SHA256 = scoring.Hash(c)
-	answers, err := json.Marshal(nonNilAnswers(c.Answers))
-	if err != nil {
-		return err
-	}
-	if err := t.count(counts, "scorecards", sqlAnonymiseCard, string(answers), c.SHA256, id); err != nil {
-		return err
-	}
-	prev := c.SHA256
-	for _, r := range c.Revisions {
-		r.Notes, r.Reason, r.Answers = "", anonymisedText, anonymousAnswers(r.Answers)
-		r.SHA256 = scoring.RevisionHash(c, r, prev)
-		prev = r.SHA256
-		answers, err := json.Marshal(nonNilAnswers(r.Answers))
-		if err != nil {
-			return err
-		}
-		if err := t.count(counts, "scorecard_revisions", sqlAnonymiseRevision, string(answers), r.Reason, r.SHA256, id, r.Revision); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// anonymousAnswers keeps the scores and skips, without notes; a skip keeps
-// a reason (it counts as answered only with one), but not the words.
-func anonymousAnswers(in map[string]scoring.Answer) map[string]scoring.Answer {
-	out := make(map[string]scoring.Answer, len(in))
-	for k, a := range in {
-		a.Notes = ""
-		if a.SkipReason != "" {
-			a.SkipReason = anonymisedText
-		}
-		out[k] = a
-	}
-	return out
+	return action, at, nil
 }
 
 // truncateWAL checkpoints the whole WAL into the database and truncates it
@@ -404,6 +354,9 @@ func (s *Store) EraseFromCopy(ctx context.Context, path string, people []Person,
 		return false, fmt.Errorf("storage: open a copy: %w", err)
 	}
 	defer conn.Close()
+	// Whether they are due was decided in the workspace; a copy holds them
+	// as they were, maybe before they were rejected.
+	e.DueBefore = ""
 	if _, err := eraseOn(ctx, conn, s.now(), ids, e); err != nil {
 		return false, err
 	}

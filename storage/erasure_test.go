@@ -194,9 +194,9 @@ func TestEraseRemovesEveryRowAboutThePersonAndNoOneElses(t *testing.T) {
 		t.Fatal(err)
 	}
 	// Counted by hand from personalWorkspace: Sam's card and its amendment,
-	// Lin's draft, the screen, the arrival and the rejection, one tag.
+	// Lin's draft, the screen, the arrival and the rejection, one tag, her uid.
 	want := map[string]int{"scorecard_revisions": 1, "scorecards": 2, "resume_screens": 1, "stage_events": 2,
-		"applications": 1, "notes": 1, "attachments": 1, "candidate_tags": 1, "candidates": 1}
+		"applications": 1, "notes": 1, "attachments": 1, "candidate_tags": 1, "candidate_uids": 1, "candidates": 1}
 	if len(got) != 1 || fmt.Sprint(got[0].Counts) != fmt.Sprint(want) {
 		t.Errorf("counts = %+v, want %v", got, want)
 	}
@@ -292,7 +292,7 @@ func TestAnonymiseKeepsTheScoresAndTheCardsStillVerify(t *testing.T) {
 		t.Errorf("search finds the anonymised candidate by her name: %v", hits)
 	}
 	want := map[string]int{"scorecards": 2, "scorecard_revisions": 1, "resume_screens": 1, "notes": 1, "attachments": 1,
-		"candidate_tags": 1, "candidates": 1}
+		"candidate_tags": 1, "candidate_uids": 1, "candidates": 1}
 	if fmt.Sprint(got[0].Counts) != fmt.Sprint(want) {
 		t.Errorf("counts = %v, want %v", got[0].Counts, want)
 	}
@@ -403,7 +403,7 @@ func TestSubjectDataHoldsEveryRowAboutThePerson(t *testing.T) {
 			}
 		}
 	}
-	want := map[string]int{"candidates": 1, "card_exposures": 0, "candidate_tags": 1, "attachments": 1, "notes": 1, "applications": 1,
+	want := map[string]int{"candidates": 1, "card_exposures": 0, "candidate_uids": 1, "candidate_tags": 1, "attachments": 1, "notes": 1, "applications": 1,
 		"stage_events": 2, "round_assignments": 0, "round_schedule": 0, "resume_screens": 1, "scorecards": 2, "scorecard_revisions": 1}
 	if fmt.Sprint(rows) != fmt.Sprint(want) || tables[0].Table != "candidates" {
 		t.Errorf("rows = %v, want %v, the candidate first", rows, want)

@@ -286,7 +286,7 @@ func TestRestoreStoppedAtAnyStepLeavesTheWorkspace(t *testing.T) {
 	must(t, err)
 	before := dump(t, f.store.Path())
 
-	for _, stop := range []string{"staged", "checked", "kept"} {
+	for _, stop := range []string{"staged", "checked", "kept", "erased again"} {
 		t.Run(stop, func(t *testing.T) {
 			f.svc.step = func(name string) error {
 				if name == stop {

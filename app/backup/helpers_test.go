@@ -17,7 +17,6 @@ import (
 	"testing"
 	"time"
 
-	"hirebench/app/demo"
 	"hirebench/app/interviews"
 	"hirebench/app/model"
 	"hirebench/app/scoring"
@@ -43,6 +42,9 @@ func newFixture(t *testing.T, n int) *fixture {
 	t.Helper()
 	ctx := context.Background()
 	dir := t.TempDir()
+	if n > 0 { // the demo's roles, plans, scorecards and history: every table has rows
+		copyDemoSeed(t, filepath.Join(dir, "workspace.db"))
+	}
 	store, err := storage.Open(filepath.Join(dir, "workspace.db"))
 	if err != nil {
 		t.Fatal(err)
@@ -57,11 +59,7 @@ func newFixture(t *testing.T, n int) *fixture {
 
 	builtin, err := f.iv.EnsureBuiltin(ctx)
 	must(t, err)
-	if n > 0 { // the demo's roles, plans, scorecards and history: every table has rows
-		if _, err := demo.Seed(ctx, store); err != nil {
-			t.Fatal(err)
-		}
-	} else {
+	if n == 0 {
 		_, err := f.tr.CreateProfile(ctx, "Rita Recruiter", true, false, model.Profile{})
 		must(t, err)
 	}

@@ -39,6 +39,13 @@ type Facts struct {
 	Roles             int `json:"roles"`
 	CurrentCandidates int `json:"currentCandidates"`
 	CurrentRoles      int `json:"currentRoles"`
+	// The people the file holds whom this workspace erased or anonymised
+	// since it was made (its audit log says so): a restore does it again
+	// before the file replaces the workspace. Again is the sentence to
+	// show ("" when there are none).
+	ErasedAgain     int    `json:"erasedAgain"`
+	AnonymisedAgain int    `json:"anonymisedAgain"`
+	Again           string `json:"again"`
 }
 
 // Staged is a checked copy of a file, ready to replace the workspace. Close
@@ -51,10 +58,12 @@ type Staged struct {
 // Facts say what restoring it would do.
 func (st *Staged) Facts() Facts { return st.facts }
 
-// Close removes the staged copy.
+// Close removes the staged copy (and what SQLite may have left beside it).
 func (st *Staged) Close() {
 	if st != nil {
-		_ = os.Remove(st.path)
+		for _, p := range []string{st.path, st.path + "-journal", st.path + "-wal", st.path + "-shm"} {
+			_ = os.Remove(p)
+		}
 	}
 }
 
@@ -112,9 +121,15 @@ func (s *Service) Stage(ctx context.Context, path, name string, who scoring.Expo
 		staged.Close()
 		return nil, err
 	}
+	again, err := s.store.ErasedIn(ctx, staged.path, facts.Schema)
+	if err != nil {
+		staged.Close()
+		return nil, refusal(name, err)
+	}
 	staged.facts = Facts{Name: name, Schema: facts.Schema, Upgrade: facts.Schema < storage.SchemaVersion(),
 		Bytes: st.Size(), Modified: st.ModTime().UTC().Format(time.RFC3339),
 		Candidates: facts.Candidates, Roles: facts.Roles, CurrentCandidates: now.Candidates, CurrentRoles: now.Roles}
+	staged.facts.setAgain(again, false)
 	return staged, s.stepOr(staged, "checked")
 }
 
@@ -130,10 +145,14 @@ func (s *Service) Check(ctx context.Context, path, name string, who scoring.Expo
 
 // Restore replaces the workspace with a staged copy: upgraded first if an
 // older hirebench wrote it, then the current workspace is kept as a
-// snapshot, then the copy replaces it in one transaction (a crash before
-// that commits leaves the workspace as it was). Others reading the
-// workspace see the old content or the new, never a mix. beforeReplace (if
-// any) runs just before the replacement, once everything else succeeded.
+// snapshot, then the copy is given the workspace's privacy audit log and
+// everyone it records as erased or anonymised since the copy was made is
+// erased or anonymised in it again (so the live file never holds them
+// again and the log is not lost), then the copy replaces the workspace in
+// one transaction (a crash before that commits leaves the workspace as it
+// was). Others reading the workspace see the old content or the new, never
+// a mix. beforeReplace (if any) runs just before the replacement, once
+// everything else succeeded.
 func (s *Service) Restore(ctx context.Context, st *Staged, who scoring.Exporter, beforeReplace func()) (Restored, error) {
 	if err := s.may(ctx, who, true); err != nil {
 		return Restored{}, err
@@ -162,6 +181,17 @@ func (s *Service) Restore(ctx context.Context, st *Staged, who scoring.Exporter,
 	if err != nil {
 		return Restored{}, err
 	}
+	// Under s.mu: no erasure of this process runs meanwhile (Paused).
+	again, err := s.store.EraseAgainIn(ctx, st.path, st.facts.Schema)
+	if err != nil {
+		return Restored{}, fmt.Errorf("the people erased since %s was made could not be erased in it again, so nothing was restored: %w", st.facts.Name, err)
+	}
+	done := st.facts
+	done.setAgain(again, true)
+	done.Candidates -= again.Erased // what the workspace will hold
+	if err := s.step("erased again"); err != nil {
+		return Restored{}, err
+	}
 	if beforeReplace != nil {
 		beforeReplace()
 	}
@@ -176,7 +206,7 @@ func (s *Service) Restore(ctx context.Context, st *Staged, who scoring.Exporter,
 			logQuietly("the time of the last saved backup was not carried over", err)
 		}
 	}
-	return Restored{Facts: st.facts, KeptAs: kept.Name}, nil
+	return Restored{Facts: done, KeptAs: kept.Name}, nil
 }
 
 // SnapshotPath is the file of a listed snapshot, by its name alone, so no
@@ -192,6 +222,29 @@ func (s *Service) SnapshotPath(name string) (string, error) {
 		}
 	}
 	return "", model.Invalid("snapshot", "there is no snapshot %q any more; reload the list", name)
+}
+
+// setAgain records whom the file holds that were erased or anonymised since
+// it was made, and the sentence saying what a restore does (done: did) to them.
+func (f *Facts) setAgain(n storage.ErasedAgain, done bool) {
+	f.ErasedAgain, f.AnonymisedAgain = n.Erased, n.Anonymised
+	will, verb := "will be", "erased"
+	if done {
+		will = model.Plural(n.Erased+n.Anonymised, "was", "were")
+	}
+	var who string
+	switch {
+	case n.Erased == 0 && n.Anonymised == 0:
+		f.Again = ""
+		return
+	case n.Anonymised == 0:
+		who = model.Count(n.Erased, "person", "people") + " erased"
+	case n.Erased == 0:
+		who, verb = model.Count(n.Anonymised, "person", "people")+" anonymised", "anonymised"
+	default:
+		who, verb = fmt.Sprintf("%s erased and %d anonymised", model.Count(n.Erased, "person", "people"), n.Anonymised), "erased and anonymised"
+	}
+	f.Again = fmt.Sprintf("%s since this backup was made %s %s again.", who, will, verb)
 }
 
 // stepOr runs the test step, dropping the staged copy if it fails.

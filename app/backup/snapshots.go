@@ -231,24 +231,35 @@ func (s *Service) autoSnapshot(ctx context.Context, force bool) (bool, error) {
 }
 
 // removeLeftovers removes what a copy or restore cut short by a crash left
-// behind: temporary snapshots and staged restores (they hold candidate
-// data). Only old ones: another process may be writing a fresh one.
+// behind (Leftovers). Only old ones: another process may be writing a fresh one.
 func (s *Service) removeLeftovers() {
-	for _, dir := range []string{s.Folder(), s.dataDir} {
+	for _, path := range Leftovers(s.dataDir) {
+		if info, err := os.Lstat(path); err == nil && time.Since(info.ModTime()) > leftoverMaxAge {
+			_ = os.Remove(path)
+		}
+	}
+}
+
+// Leftovers lists the files in the data folder dataDir (and its snapshots
+// folder) that copies and restores write on their way and remove when
+// done: staged restores (with what SQLite leaves beside them) and
+// temporary copies (.NAME.tmp-*). One a crash left behind holds candidate
+// data like any copy; one found now may also be another process's, under way.
+func Leftovers(dataDir string) []string {
+	var out []string
+	for _, dir := range []string{filepath.Join(dataDir, files.SnapshotsFolder), dataDir} {
 		es, err := os.ReadDir(dir)
 		if err != nil {
 			continue
 		}
 		for _, e := range es {
 			n := e.Name()
-			tmp := strings.HasPrefix(n, ".workspace-") && strings.Contains(n, ".db.tmp-") ||
-				strings.HasPrefix(n, stagePrefix) && strings.Contains(n, stageSuffix) // with its -wal, -shm
-			if !tmp || !e.Type().IsRegular() {
-				continue
-			}
-			if info, err := e.Info(); err == nil && time.Since(info.ModTime()) > leftoverMaxAge {
-				_ = os.Remove(filepath.Join(dir, n))
+			staged := strings.HasPrefix(n, stagePrefix) && strings.Contains(n, stageSuffix)
+			copying := strings.HasPrefix(n, ".") && strings.Contains(n, ".tmp-") // copyTo's temporary file
+			if (staged || copying) && e.Type().IsRegular() {
+				out = append(out, filepath.Join(dir, n))
 			}
 		}
 	}
+	return out
 }

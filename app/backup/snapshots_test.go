@@ -179,3 +179,25 @@ func TestNoSnapshotLandsWhilePaused(t *testing.T) {
 		t.Fatalf("after the pause: %v, want the one snapshot", got)
 	}
 }
+
+func TestLeftoversAreTheUnfinishedCopiesOnly(t *testing.T) {
+	ctx := context.Background()
+	f := newFixture(t, 0)
+	snap, err := f.svc.TakeSnapshot(ctx)
+	must(t, err)
+	unfinished := []string{
+		filepath.Join(f.dir, ".restore-1.tmp"),
+		filepath.Join(f.dir, ".restore-1.tmp-journal"),
+		filepath.Join(f.dir, ".monday.db.tmp-2"),
+		filepath.Join(f.svc.Folder(), ".workspace-20261201T171800Z.db.tmp-3"),
+	}
+	for _, p := range append(slices.Clone(unfinished), filepath.Join(f.dir, "notes.txt")) {
+		must(t, os.WriteFile(p, []byte("Ada Lovelace"), 0o600))
+	}
+	got := Leftovers(f.dir)
+	slices.Sort(got)
+	slices.Sort(unfinished)
+	if !slices.Equal(got, unfinished) {
+		t.Errorf("Leftovers = %v\nwant %v (not the workspace, the snapshot %s or other files)", got, unfinished, snap.Name)
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"flag"
 	"fmt"
 	"path/filepath"
+	"strings"
 	"text/tabwriter"
 
 	"hirebench/app/backup"
@@ -108,9 +109,9 @@ func (c *command) restore(args []string) error {
 	defer staged.Close()
 	f := staged.Facts()
 	if !*yes {
-		return usageError{fmt.Errorf("this would replace the workspace in %s (%s, %s) with %s (%s, %s, schema %d%s); the current workspace would be kept as a snapshot; add --yes to restore",
+		return usageError{fmt.Errorf("this would replace the workspace in %s (%s, %s) with %s (%s, %s, schema %d%s); the current workspace would be kept as a snapshot%s; add --yes to restore",
 			filepath.Dir(c.store.Path()), model.Count(f.CurrentCandidates, "candidate", "candidates"), model.Count(f.CurrentRoles, "role", "roles"),
-			pos[0], model.Count(f.Candidates, "candidate", "candidates"), model.Count(f.Roles, "role", "roles"), f.Schema, upgradeWords(f))}
+			pos[0], model.Count(f.Candidates, "candidate", "candidates"), model.Count(f.Roles, "role", "roles"), f.Schema, upgradeWords(f), againWords(f))}
 	}
 	res, err := svc.Restore(c.ctx, staged, owner, nil)
 	if err != nil {
@@ -119,10 +120,19 @@ func (c *command) restore(args []string) error {
 	if *asJSON {
 		return writeJSON(c.out, res)
 	}
-	fmt.Fprintf(c.out, "restored %s: %s, %s (schema %d%s); the workspace as it was is kept as %s\n",
+	fmt.Fprintf(c.out, "restored %s: %s, %s (schema %d%s); the workspace as it was is kept as %s%s\n",
 		pos[0], model.Count(res.Candidates, "candidate", "candidates"), model.Count(res.Roles, "role", "roles"), res.Schema, upgradeWords(res.Facts),
-		filepath.Join(svc.Folder(), res.KeptAs))
+		filepath.Join(svc.Folder(), res.KeptAs), againWords(res.Facts))
 	return nil
+}
+
+// againWords is the clause about the people erased since the file was
+// made ("" when none).
+func againWords(f backup.Facts) string {
+	if f.Again == "" {
+		return ""
+	}
+	return "; " + strings.TrimSuffix(f.Again, ".")
 }
 
 func upgradeWords(f backup.Facts) string {

@@ -84,7 +84,8 @@ func TestExportSubject(t *testing.T) {
 	if _, err := os.Stat(out); !os.IsNotExist(err) {
 		t.Fatalf("a refused export left %s: %v", out, err)
 	}
-	if got := mustRun(t, dir, "export", "subject", "--email", qEmail, "--out", out); got != "wrote "+out+": everything held about candidate 1 (1 record, 0 attachments)\n" {
+	// Two records: her row and the uid bundles know her by.
+	if got := mustRun(t, dir, "export", "subject", "--email", qEmail, "--out", out); got != "wrote "+out+": everything held about candidate 1 (2 records, 0 attachments)\n" {
 		t.Errorf("output: %q", got)
 	}
 	zr, err := zip.OpenReader(out)
@@ -108,7 +109,8 @@ func TestExportSubject(t *testing.T) {
 		}
 	}
 	if strings.Join(names, " ") != "README.txt subject.json" || doc.Format != "hirebench.subject/v1" ||
-		len(doc.Tables["candidates"]) != 1 || doc.Tables["candidates"][0]["email"] != qEmail || doc.Tables["candidates"][0]["name"] != qName {
+		len(doc.Tables["candidates"]) != 1 || doc.Tables["candidates"][0]["email"] != qEmail || doc.Tables["candidates"][0]["name"] != qName ||
+		len(doc.Tables["candidate_uids"]) != 1 {
 		t.Errorf("zip %v, document %+v", names, doc)
 	}
 }

@@ -17,7 +17,6 @@ import (
 	"time"
 
 	"hirebench/app/backup"
-	"hirebench/app/demo"
 	"hirebench/app/interviews"
 	"hirebench/app/model"
 	"hirebench/app/scoring"
@@ -55,6 +54,9 @@ func newDesk(t *testing.T, seeded bool) *desk {
 	t.Helper()
 	ctx := context.Background()
 	d := &desk{dir: t.TempDir()}
+	if seeded { // the demo's roles, plans, scorecards and history, copied from the run's one seed
+		copyDemoSeed(t, filepath.Join(d.dir, "workspace.db"))
+	}
 	var err error
 	if d.store, err = storage.Open(filepath.Join(d.dir, "workspace.db")); err != nil {
 		t.Fatal(err)
@@ -66,11 +68,7 @@ func newDesk(t *testing.T, seeded bool) *desk {
 		t.Fatal(err)
 	}
 	d.svc, d.track = New(d.store), tracking.New(d.store)
-	if seeded {
-		if ok, err := demo.Seed(ctx, d.store); err != nil || !ok {
-			t.Fatalf("demo: %v, %v", ok, err)
-		}
-	} else {
+	if !seeded {
 		riley, err := d.track.CreateProfile(ctx, "Riley Chen", true, false, model.Profile{})
 		if err != nil {
 			t.Fatal(err)

@@ -6,13 +6,14 @@ package privacy
 
 import (
 	"context"
+	"errors"
 	"fmt"
-	"slices"
 	"strconv"
 	"strings"
 
 	"hirebench/app/model"
 	"hirebench/app/scoring"
+	"hirebench/storage"
 )
 
 const (
@@ -65,13 +66,22 @@ func (s *Service) SetRetention(ctx context.Context, months int, who scoring.Expo
 	return s.store.PutSetting(ctx, settingRetention, strconv.Itoa(months))
 }
 
+// cutoff is the policy in force and the time before which nothing done
+// makes a candidate due ("" when off).
+func (s *Service) cutoff(ctx context.Context) (int, string, error) {
+	months, err := s.RetentionMonths(ctx)
+	if err != nil || months == 0 {
+		return 0, "", err
+	}
+	return months, s.store.Now().UTC().AddDate(0, -months, 0).Format(model.TimeLayout), nil
+}
+
 // Retention lists the candidates due under the policy, longest idle first.
 func (s *Service) Retention(ctx context.Context) (Review, error) {
-	months, err := s.RetentionMonths(ctx)
+	months, cutoff, err := s.cutoff(ctx)
 	if err != nil || months == 0 {
 		return Review{Candidates: []Due{}}, err
 	}
-	cutoff := s.store.Now().UTC().AddDate(0, -months, 0).Format(model.TimeLayout)
 	rows, err := s.store.DueForRetention(ctx, cutoff)
 	if err != nil {
 		return Review{}, err
@@ -84,8 +94,10 @@ func (s *Service) Retention(ctx context.Context) (Review, error) {
 }
 
 // ApplyRetention anonymises or erases the reviewed candidates together.
-// Each must be due under the policy now: a list made before someone moved
-// or noted a candidate erases nobody, and says who is no longer due.
+// Each must be due under the policy when the erasure runs (checked inside
+// its transaction, so another window or process moving or noting one
+// meanwhile counts too): a list made before erases nobody, and says who is
+// no longer due.
 func (s *Service) ApplyRetention(ctx context.Context, ids []int64, action Action, actor model.Profile, who scoring.Exporter) (Result, error) {
 	if err := May(who); err != nil {
 		return Result{}, err
@@ -97,22 +109,22 @@ func (s *Service) ApplyRetention(ctx context.Context, ids []int64, action Action
 	if len(ids) == 0 {
 		return Result{}, model.Invalid("candidates", "choose the candidates to %s", action)
 	}
-	review, err := s.Retention(ctx)
+	months, cutoff, err := s.cutoff(ctx)
 	if err != nil {
 		return Result{}, err
 	}
-	if review.Months == 0 {
+	if months == 0 {
 		return Result{}, fmt.Errorf("the retention policy is off, so nobody is due: set one first: %w", model.ErrConflict)
 	}
-	var stale []string
-	for _, id := range ids {
-		if !slices.ContainsFunc(review.Candidates, func(d Due) bool { return d.ID == id }) {
-			stale = append(stale, strconv.FormatInt(id, 10))
+	res, err := s.erase(ctx, ids, action, "retention", cutoff, actor)
+	var notDue *storage.NotDueError
+	if errors.As(err, &notDue) {
+		stale := make([]string, len(notDue.IDs))
+		for i, id := range notDue.IDs {
+			stale[i] = strconv.FormatInt(id, 10)
 		}
-	}
-	if len(stale) > 0 {
 		return Result{}, fmt.Errorf("%s %s %s not due under the retention policy any more (moved, noted or gone since the list was made); nothing was changed: reload the list: %w",
 			model.Plural(len(stale), "candidate", "candidates"), strings.Join(stale, ", "), model.Plural(len(stale), "is", "are"), model.ErrConflict)
 	}
-	return s.erase(ctx, ids, action, "retention", actor)
+	return res, err
 }

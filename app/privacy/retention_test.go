@@ -9,6 +9,7 @@ import (
 
 	"hirebench/app/model"
 	"hirebench/app/tracking"
+	"hirebench/storage"
 )
 
 func TestRetentionActsOnlyOnWhoIsStillDue(t *testing.T) {
@@ -64,5 +65,67 @@ func TestRetentionActsOnlyOnWhoIsStillDue(t *testing.T) {
 	}
 	if r, _ := d.svc.Retention(ctx); len(r.Candidates) != 0 {
 		t.Errorf("still due after anonymising: %+v", r.Candidates)
+	}
+}
+
+// meddling is a backup service whose pause first lets another process
+// act: the moment between the review being checked and the erasure.
+type meddling func()
+
+func (meddling) LastSaved(context.Context) (string, error) { return "", nil }
+func (m meddling) Paused(fn func() error) error            { m(); return fn() }
+
+func TestACandidateMadeActiveWhileRetentionRunsIsKept(t *testing.T) {
+	ctx := context.Background()
+	d := newDesk(t, false)
+	then := tracking.New(d.store.Clocked(func() time.Time { return time.Now().AddDate(-2, 0, 0) }))
+	rejected := d.role.Stages[len(d.role.Stages)-1]
+	var apps []int64
+	for _, name := range []string{"Old Rejection", "Back In Play"} {
+		c, err := then.CreateCandidate(ctx, model.CandidateInput{Name: name}, []int64{d.role.ID}, d.riley)
+		if err != nil {
+			t.Fatal(err)
+		}
+		det, _ := then.Detail(ctx, c.ID)
+		if _, err := then.Move(ctx, det.Applications[0].ID, rejected.ID, "Position filled", d.riley); err != nil {
+			t.Fatal(err)
+		}
+		apps = append(apps, det.Applications[0].ID)
+	}
+	if err := d.svc.SetRetention(ctx, 12, recruiter); err != nil {
+		t.Fatal(err)
+	}
+	review, err := d.svc.Retention(ctx)
+	if err != nil || len(review.Candidates) != 2 {
+		t.Fatalf("review: %+v, %v", review, err)
+	}
+	old, back := review.Candidates[0].ID, review.Candidates[1].ID
+	// Another process (the command line, say) moves one back into the process.
+	other, err := storage.Open(d.store.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	d.svc.WithBackups(meddling(func() {
+		if _, err := tracking.New(other).Move(ctx, apps[1], d.role.Stages[1].ID, "", d.riley); err != nil {
+			t.Fatal(err)
+		}
+	}))
+	_, err = d.svc.ApplyRetention(ctx, []int64{old, back}, Erase, d.riley, recruiter)
+	want := fmt.Sprintf("Candidate %d is not due under the retention policy any more (moved, noted or gone since the list was made); nothing was changed: reload the list.", back)
+	if err == nil || model.RefusalSentence(err) != want {
+		t.Fatalf("applying a list one left meanwhile: %v", err)
+	}
+	for id, name := range map[int64]string{old: "Old Rejection", back: "Back In Play"} {
+		if c, err := d.store.GetCandidate(ctx, id); err != nil || c.Name != name {
+			t.Errorf("candidate %d after the refusal: %+v, %v", id, c, err)
+		}
+	}
+	if log, _ := d.svc.AuditLog(ctx, 0); len(log) != 0 {
+		t.Errorf("audit after the refusal: %+v", log)
+	}
+	d.svc.WithBackups(meddling(func() {}))
+	if res, err := d.svc.ApplyRetention(ctx, []int64{old}, Erase, d.riley, recruiter); err != nil || res.Candidates != 1 {
+		t.Errorf("applying to who is still due: %+v, %v", res, err)
 	}
 }

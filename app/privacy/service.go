@@ -144,29 +144,31 @@ func (s *Service) Erase(ctx context.Context, candidateID int64, action Action, a
 	if err := action.check(); err != nil {
 		return Result{}, err
 	}
-	return s.erase(ctx, []int64{candidateID}, action, "request", actor)
+	return s.erase(ctx, []int64{candidateID}, action, "request", "", actor)
 }
 
 // erase runs the erasure in the workspace, then in every automatic
 // snapshot, and records on the audit rows what became of the snapshots.
-func (s *Service) erase(ctx context.Context, ids []int64, action Action, why string, actor model.Profile) (Result, error) {
+// dueBefore (retention): each must still be due under that cutoff when the
+// erasure runs, else nothing changes (*storage.NotDueError).
+func (s *Service) erase(ctx context.Context, ids []int64, action Action, why, dueBefore string, actor model.Profile) (Result, error) {
+	e := storage.Erasure{Action: storage.EraseAction(action), Why: why, Actor: actor, DueBefore: dueBefore}
 	if s.backups == nil {
-		return s.eraseNow(ctx, ids, action, why, actor)
+		return s.eraseNow(ctx, ids, e)
 	}
 	var res Result
 	err := s.backups.Paused(func() error {
 		var err error
-		res, err = s.eraseNow(ctx, ids, action, why, actor)
+		res, err = s.eraseNow(ctx, ids, e)
 		return err
 	})
 	return res, err
 }
 
 // eraseNow is erase with snapshots held off (or none being taken here).
-func (s *Service) eraseNow(ctx context.Context, ids []int64, action Action, why string, actor model.Profile) (Result, error) {
-	e := storage.Erasure{Action: storage.EraseAction(action), Why: why, Actor: actor}
+func (s *Service) eraseNow(ctx context.Context, ids []int64, e storage.Erasure) (Result, error) {
 	done, err := s.store.EraseCandidates(ctx, ids, e)
-	res := Result{Action: action, Candidates: len(done), Counts: map[string]int{}}
+	res := Result{Action: Action(e.Action), Candidates: len(done), Counts: map[string]int{}}
 	switch {
 	case errors.Is(err, storage.ErrNotScrubbed) || errors.Is(err, storage.ErrLogBusy):
 		// The erasure is saved: what could not be made clean at once is
@@ -195,6 +197,9 @@ func (s *Service) eraseNow(ctx context.Context, ids []int64, action Action, why 
 	}
 	var snapErr error
 	res.Snapshots, snapErr = s.rewriteSnapshots(ctx, people, e)
+	if err := dropLeftovers(s.dataDir); err != nil && snapErr == nil {
+		snapErr = err
+	}
 	if err := s.store.RecordSnapshots(ctx, audits, res.Snapshots.Rewritten, res.Snapshots.Dropped); err != nil && snapErr == nil {
 		snapErr = err
 	}

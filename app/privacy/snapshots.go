@@ -14,6 +14,7 @@ import (
 	"strings"
 	"time"
 
+	"hirebench/app/backup"
 	"hirebench/app/files"
 	"hirebench/storage"
 )
@@ -99,6 +100,24 @@ func (s *Service) rewriteSnapshots(ctx context.Context, people []storage.Person,
 		return out, errors.New("some files in the snapshots folder could not be rewritten or deleted and may still hold what was erased: delete the snapshots folder")
 	}
 	return out, nil
+}
+
+// dropLeftovers deletes the staged restores and temporary copies in the
+// data folder (backup.Leftovers), whatever their age: one a crashed restore
+// left may hold the person. A restore under way elsewhere then fails,
+// having changed nothing.
+func dropLeftovers(dataDir string) error {
+	var errs []error
+	for _, path := range backup.Leftovers(dataDir) {
+		if err := os.Remove(path); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			errs = append(errs, err)
+		}
+	}
+	if len(errs) > 0 {
+		// Not the paths: folders can hold people's names.
+		return errors.New("some unfinished copies in the data folder (.restore-*.tmp, .*.tmp-*) could not be deleted and may still hold what was erased: delete them")
+	}
+	return nil
 }
 
 // removeCopy deletes a database file and what SQLite may have left beside it.

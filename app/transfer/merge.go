@@ -21,7 +21,7 @@ type merger struct {
 	b     *bundle.Bundle
 	rep   *bundle.ImportReport
 	actor model.Profile
-	skip  map[string]bool // uids of tampered cards left out (SkipTampered)
+	skip  map[string]bool // uids of cards left out: tampered (SkipTampered), or of someone erased here (leaveOut)
 
 	profiles map[string]int64        // lowercase name → profile id
 	rubrics  map[string]int64        // bundle ref → rubric id

@@ -1,5 +1,6 @@
 // Merging candidates: which local candidate a bundle candidate is, the
-// fields that differ, and their applications and files.
+// fields that differ, and their applications and files; and the people this
+// workspace erased or anonymised, whom a bundle never brings back.
 
 package transfer
 
@@ -7,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	"hirebench/app/bundle"
 	"hirebench/app/model"
@@ -15,6 +17,12 @@ import (
 
 func (m *merger) mergeCandidates() error {
 	for _, bc := range m.b.Candidates {
+		if out, err := m.leaveOut(bc); out || err != nil {
+			if err != nil {
+				return err
+			}
+			continue
+		}
 		id, err := m.findCandidate(bc)
 		if err != nil {
 			return err
@@ -51,9 +59,75 @@ func (m *merger) mergeCandidates() error {
 	return nil
 }
 
+// leaveOut says whether a bundle candidate is someone this workspace erased
+// or anonymised; if so nothing of theirs is imported (the person, their
+// applications, files and scorecards) and the report says why. Re-creating
+// them would undo the erasure, and matching them to the anonymised record
+// would say who it was. They are known by the uid the erasure audit names
+// them by (erasures recorded before it named uids are not recognised: the
+// bundle's copy comes back as a new candidate), or, for a bundle made after
+// the anonymisation, by the anonymised record's new uid.
+func (m *merger) leaveOut(bc bundle.Candidate) (bool, error) {
+	action, at, err := m.tx.ErasedHere(bc.UIDs)
+	if err != nil {
+		return false, err
+	}
+	if action == "" {
+		id, err := m.withUID(storage.CandidateUIDs, bc.UIDs)
+		if err != nil || id == 0 {
+			return false, err
+		}
+		if at, err = m.tx.AnonymisedAt(id); err != nil || at == "" {
+			return false, err
+		}
+		m.rep.Unchanged.Candidates++
+		if !anonymous(bc) {
+			m.conflict("candidate %s: this workspace holds them anonymised since %s; nothing of the bundle's copy was imported", bc.Label(), day(at))
+		}
+	} else {
+		did := "erased"
+		if action == storage.ActionAnonymise {
+			did = "anonymised"
+		}
+		m.conflict("candidate %s: not imported: this person was %s here on %s, and nothing of the bundle's copy (applications, files, scorecards) comes back; delete the bundle, or erase them where it was made",
+			bc.Label(), did, day(at))
+	}
+	for _, sc := range m.b.Scorecards {
+		if sc.CandidateRef == bc.Ref {
+			m.skip[sc.UID] = true
+		}
+	}
+	return true, nil
+}
+
+// anonymous says whether a bundle's candidate holds nothing that says who
+// they are (an anonymised record exported as such).
+func anonymous(bc bundle.Candidate) bool {
+	in := bc.CandidateInput
+	if !strings.HasPrefix(in.Name, storage.AnonymousName+" ") {
+		return false
+	}
+	in.Name = ""
+	for _, f := range in.TextFields() {
+		if *f.Value != "" {
+			return false
+		}
+	}
+	return len(in.Tags) == 0 && len(bc.Attachments) == 0
+}
+
+// day is the date of a stored time (model.TimeLayout, UTC).
+func day(at string) string {
+	if t, err := time.Parse(model.TimeLayout, at); err == nil {
+		return t.Format("2006-01-02")
+	}
+	return at
+}
+
 // findCandidate matches by uid, then by email; failing that, a record
 // where one side has no email matches by name and creation time (which an
-// import keeps). 0 means none.
+// import keeps). An anonymised record is never matched by email or name.
+// 0 means none.
 func (m *merger) findCandidate(bc bundle.Candidate) (int64, error) {
 	if id, err := m.withUID(storage.CandidateUIDs, bc.UIDs); id != 0 || err != nil {
 		return id, err
@@ -61,7 +135,10 @@ func (m *merger) findCandidate(bc bundle.Candidate) (int64, error) {
 	if bc.Email != "" {
 		id, err := m.tx.CandidateWithEmail(bc.Email)
 		if !errors.Is(err, model.ErrNotFound) {
-			return id, err
+			if err != nil {
+				return 0, err
+			}
+			return m.unlessAnonymised(id)
 		}
 	}
 	list, err := m.tx.CandidatesNamed(bc.Name, bc.CreatedAt)
@@ -70,10 +147,21 @@ func (m *merger) findCandidate(bc bundle.Candidate) (int64, error) {
 	}
 	for _, c := range list {
 		if c.Email == "" || bc.Email == "" {
-			return c.ID, nil
+			if id, err := m.unlessAnonymised(c.ID); id != 0 || err != nil {
+				return id, err
+			}
 		}
 	}
 	return 0, nil
+}
+
+// unlessAnonymised is id, or 0 when that candidate was anonymised.
+func (m *merger) unlessAnonymised(id int64) (int64, error) {
+	at, err := m.tx.AnonymisedAt(id)
+	if err != nil || at != "" {
+		return 0, err
+	}
+	return id, nil
 }
 
 // compareCandidate lists every field where the local record and the bundle

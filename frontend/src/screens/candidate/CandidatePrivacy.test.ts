@@ -48,12 +48,12 @@ describe('CandidatePrivacy', () => {
 
   it('exports everything held and says what was saved; a closed dialog says nothing', async () => {
     const { user } = await open();
-    vi.mocked(Privacy.ExportSubject).mockResolvedValue({ saved: true, path: '/tmp/x.zip', records: 12, attachments: 2 } as SubjectResult);
+    vi.mocked(Privacy.ExportSubject).mockResolvedValue({ saved: true, name: 'x.zip', records: 12, attachments: 2 } as SubjectResult);
     await user.click(screen.getByRole('button', { name: 'Export everything held…' }));
     expect(Privacy.ExportSubject).toHaveBeenCalledWith(7);
     await waitFor(() => expect(ui.toast?.text).toBe('Saved everything held about Ada Lovelace: 12 records, 2 attachments'));
     ui.toast = null;
-    vi.mocked(Privacy.ExportSubject).mockResolvedValue({ saved: false, path: '', records: 0, attachments: 0 } as SubjectResult);
+    vi.mocked(Privacy.ExportSubject).mockResolvedValue({ saved: false, name: '', records: 0, attachments: 0 } as SubjectResult);
     await user.click(screen.getByRole('button', { name: 'Export everything held…' }));
     await waitFor(() => expect(Privacy.ExportSubject).toHaveBeenCalledTimes(2));
     expect(ui.toast).toBeNull();

@@ -25,7 +25,7 @@ function status(over: Partial<BackupStatus> = {}): BackupStatus {
 function facts(over: Partial<BackupFacts> = {}): BackupFacts {
   return {
     name: 'friday.db', schema: 6, upgrade: false, bytes: 4096, modified: '2026-11-27T16:00:00Z',
-    candidates: 40, roles: 3, currentCandidates: 41, currentRoles: 3, ...over,
+    candidates: 40, roles: 3, currentCandidates: 41, currentRoles: 3, erasedAgain: 0, anonymisedAgain: 0, again: '', ...over,
   } as BackupFacts;
 }
 
@@ -100,6 +100,25 @@ describe('BackupsSection', () => {
     expect(Backups.RestoreFile).toHaveBeenCalledWith('tok');
     expect(await screen.findByTestId('backup-restored')).toHaveTextContent('Restored friday.db.');
     expect(reload).toHaveBeenCalledOnce();
+  });
+
+  it("says, in Go's words, who erased since the backup will be erased again", async () => {
+    const again = '2 people erased since this backup was made will be erased again.';
+    vi.mocked(Backups.ChooseRestoreFile).mockResolvedValue(choice(facts({ erasedAgain: 2, again })));
+    const { user } = setup();
+    await screen.findByRole('table');
+    await user.click(screen.getByRole('button', { name: 'Restore from a file…' }));
+    const confirm = await screen.findByRole('group', { name: 'Confirm the restore' });
+    expect(within(confirm).getByTestId('restore-again')).toHaveTextContent(again);
+  });
+
+  it('says nothing about erased people when the backup holds none', async () => {
+    vi.mocked(Backups.ChooseRestoreFile).mockResolvedValue(choice(facts()));
+    const { user } = setup();
+    await screen.findByRole('table');
+    await user.click(screen.getByRole('button', { name: 'Restore from a file…' }));
+    const confirm = await screen.findByRole('group', { name: 'Confirm the restore' });
+    expect(within(confirm).queryByTestId('restore-again')).toBeNull();
   });
 
   it('cancelling the confirmation restores nothing', async () => {

@@ -228,7 +228,7 @@ export namespace app {
 	}
 	export class SubjectResult {
 	    saved: boolean;
-	    path: string;
+	    name: string;
 	    records: number;
 	    attachments: number;
 	
@@ -239,7 +239,7 @@ export namespace app {
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.saved = source["saved"];
-	        this.path = source["path"];
+	        this.name = source["name"];
 	        this.records = source["records"];
 	        this.attachments = source["attachments"];
 	    }
@@ -259,6 +259,9 @@ export namespace backup {
 	    roles: number;
 	    currentCandidates: number;
 	    currentRoles: number;
+	    erasedAgain: number;
+	    anonymisedAgain: number;
+	    again: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new Facts(source);
@@ -275,6 +278,9 @@ export namespace backup {
 	        this.roles = source["roles"];
 	        this.currentCandidates = source["currentCandidates"];
 	        this.currentRoles = source["currentRoles"];
+	        this.erasedAgain = source["erasedAgain"];
+	        this.anonymisedAgain = source["anonymisedAgain"];
+	        this.again = source["again"];
 	    }
 	}
 	export class Restored {
@@ -287,6 +293,9 @@ export namespace backup {
 	    roles: number;
 	    currentCandidates: number;
 	    currentRoles: number;
+	    erasedAgain: number;
+	    anonymisedAgain: number;
+	    again: string;
 	    keptAs: string;
 	
 	    static createFrom(source: any = {}) {
@@ -304,6 +313,9 @@ export namespace backup {
 	        this.roles = source["roles"];
 	        this.currentCandidates = source["currentCandidates"];
 	        this.currentRoles = source["currentRoles"];
+	        this.erasedAgain = source["erasedAgain"];
+	        this.anonymisedAgain = source["anonymisedAgain"];
+	        this.again = source["again"];
 	        this.keptAs = source["keptAs"];
 	    }
 	}
