@@ -87,10 +87,7 @@ func (b *Backups) status(ctx context.Context, a model.Profile) (BackupStatus, er
 func (b *Backups) SetKeep(n int) (BackupStatus, error) {
 	return withActor(b.ws, func(a model.Profile) (BackupStatus, error) {
 		ctx := context.Background()
-		if err := b.svc.MayRestore(ctx, scoring.ExporterOf(a)); err != nil {
-			return BackupStatus{}, err
-		}
-		if err := b.svc.SetKeep(ctx, n); err != nil {
+		if err := b.svc.SetKeep(ctx, n, scoring.ExporterOf(a)); err != nil {
 			return BackupStatus{}, err
 		}
 		return b.status(ctx, a)

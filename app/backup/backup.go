@@ -7,10 +7,7 @@ package backup
 import (
 	"cmp"
 	"context"
-	"errors"
 	"fmt"
-	"io/fs"
-	"log/slog"
 	"os"
 	"path/filepath"
 	"slices"
@@ -85,7 +82,7 @@ func (s *Service) Backup(ctx context.Context, path, name string, who scoring.Exp
 	}
 	when := at.Format(model.TimeLayout)
 	if err := s.store.PutSetting(ctx, settingLastSaved, when); err != nil {
-		logQuietly("a backup was saved but its time was not recorded", err)
+		files.LogWithoutPath("a backup was saved but its time was not recorded", err)
 	}
 	return Saved{Path: path, Name: name, Bytes: st.Size(), Time: when, Schema: storage.SchemaVersion()}, nil
 }
@@ -230,18 +227,4 @@ func (s *Service) hasRecruiter(ctx context.Context) (bool, error) {
 		return false, err
 	}
 	return slices.ContainsFunc(ps, func(p model.Profile) bool { return p.IsRecruiter }), nil
-}
-
-// logQuietly logs an unexpected error without the paths it may carry:
-// folders can hold people's names.
-func logQuietly(msg string, err error) {
-	var pe *fs.PathError
-	var le *os.LinkError
-	switch {
-	case errors.As(err, &pe):
-		err = fmt.Errorf("%s: %w", pe.Op, pe.Err)
-	case errors.As(err, &le):
-		err = fmt.Errorf("%s: %w", le.Op, le.Err)
-	}
-	slog.Warn(msg, "err", err)
 }

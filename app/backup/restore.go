@@ -203,7 +203,7 @@ func (s *Service) Restore(ctx context.Context, st *Staged, who scoring.Exporter,
 	if restored, err := s.LastSaved(ctx); err == nil && lastSaved > restored {
 		err = s.store.PutSetting(ctx, settingLastSaved, lastSaved)
 		if err != nil {
-			logQuietly("the time of the last saved backup was not carried over", err)
+			files.LogWithoutPath("the time of the last saved backup was not carried over", err)
 		}
 	}
 	return Restored{Facts: done, KeptAs: kept.Name}, nil

@@ -19,6 +19,7 @@ import (
 
 	"hirebench/app/files"
 	"hirebench/app/model"
+	"hirebench/app/scoring"
 )
 
 // Snapshot is one automatic copy in the snapshots folder.
@@ -94,8 +95,12 @@ func (s *Service) Keep(ctx context.Context) (int, error) {
 	return n, nil
 }
 
-// SetKeep changes how many snapshots are kept and drops the oldest beyond it.
-func (s *Service) SetKeep(ctx context.Context, n int) error {
+// SetKeep changes how many snapshots are kept and drops the oldest beyond it;
+// it is who may restore's decision (fewer kept is history lost).
+func (s *Service) SetKeep(ctx context.Context, n int, who scoring.Exporter) error {
+	if err := s.MayRestore(ctx, who); err != nil {
+		return err
+	}
 	if n < 1 || n > MaxKeep {
 		return model.Invalid("keep", "keep between 1 and %d snapshots", MaxKeep)
 	}
@@ -152,7 +157,7 @@ func (s *Service) snapshotLocked(ctx context.Context) (Snapshot, error) {
 	}
 	s.mark, s.marked = mark, true
 	if err := s.rotateLocked(ctx); err != nil {
-		logQuietly("old snapshots could not be removed", err)
+		files.LogWithoutPath("old snapshots could not be removed", err)
 	}
 	st, err := os.Stat(path)
 	if err != nil {
@@ -192,7 +197,7 @@ func (s *Service) Auto(ctx context.Context, first, every time.Duration) {
 	}
 	s.removeLeftovers()
 	if _, err := s.autoSnapshot(ctx, true); err != nil && ctx.Err() == nil {
-		logQuietly("the automatic snapshot failed", err)
+		files.LogWithoutPath("the automatic snapshot failed", err)
 	}
 	t := time.NewTicker(every)
 	defer t.Stop()
@@ -202,7 +207,7 @@ func (s *Service) Auto(ctx context.Context, first, every time.Duration) {
 			return
 		case <-t.C:
 			if _, err := s.autoSnapshot(ctx, false); err != nil && ctx.Err() == nil {
-				logQuietly("the automatic snapshot failed", err)
+				files.LogWithoutPath("the automatic snapshot failed", err)
 			}
 		}
 	}

@@ -28,7 +28,7 @@ func snapshotNames(t *testing.T, s *Service) []string {
 func TestSnapshotsAreNamedByTimeAndTheNewestNKept(t *testing.T) {
 	ctx := context.Background()
 	f := newFixture(t, 0)
-	must(t, f.svc.SetKeep(ctx, 3))
+	must(t, f.svc.SetKeep(ctx, 3, owner))
 	for range 5 {
 		_, err := f.svc.TakeSnapshot(ctx)
 		must(t, err)
@@ -58,12 +58,12 @@ func TestSnapshotsAreNamedByTimeAndTheNewestNKept(t *testing.T) {
 	}
 
 	// Fewer kept drops the oldest at once; a bad number is refused.
-	must(t, f.svc.SetKeep(ctx, 1))
+	must(t, f.svc.SetKeep(ctx, 1, owner))
 	if got := snapshotNames(t, f.svc); !slices.Equal(got, want[:1]) {
 		t.Errorf("after keeping 1: %v", got)
 	}
 	for _, n := range []int{0, -1, MaxKeep + 1} {
-		if err := f.svc.SetKeep(ctx, n); err == nil {
+		if err := f.svc.SetKeep(ctx, n, owner); err == nil {
 			t.Errorf("SetKeep(%d) accepted", n)
 		}
 	}

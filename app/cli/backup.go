@@ -55,7 +55,7 @@ func (c *command) backupSnapshots(args []string) error {
 	keepSet := false
 	fs.Visit(func(f *flag.Flag) { keepSet = keepSet || f.Name == "keep" })
 	if keepSet {
-		if err := svc.SetKeep(c.ctx, *keep); err != nil {
+		if err := svc.SetKeep(c.ctx, *keep, owner); err != nil {
 			return err
 		}
 	}

@@ -39,7 +39,7 @@ func Refusal(name, what string, limit int64, err error) error {
 	case errors.Is(err, fs.ErrPermission):
 		return model.Invalid("file", "%s could not be opened: you may not read it", name)
 	}
-	logWithoutPath("a chosen file could not be read", err)
+	LogWithoutPath("a chosen file could not be read", err)
 	return model.Invalid("file", "%s could not be read; try again", name)
 }
 
@@ -109,20 +109,21 @@ func SaveRefusal(name string, err error) error {
 	case errors.Is(err, syscall.EROFS):
 		return model.Invalid("file", "%s could not be saved: that disk is read-only; choose another folder", name)
 	}
-	logWithoutPath("a file could not be saved", err)
+	LogWithoutPath("a file could not be saved", err)
 	return model.Invalid("file", "%s could not be saved; try another folder", name)
 }
 
-// logWithoutPath logs an unexpected file error with its paths left out:
-// folders and file names can hold people's names.
-func logWithoutPath(msg string, err error) {
+// LogWithoutPath logs an unexpected file error with its paths left out
+// (the operation and the cause stay): folders and file names can hold
+// people's names.
+func LogWithoutPath(msg string, err error) {
 	var pe *fs.PathError
 	var le *os.LinkError
 	switch {
 	case errors.As(err, &pe):
-		err = pe.Err
+		err = fmt.Errorf("%s: %w", pe.Op, pe.Err)
 	case errors.As(err, &le):
-		err = le.Err
+		err = fmt.Errorf("%s: %w", le.Op, le.Err)
 	}
 	slog.Warn(msg, "err", err)
 }
