@@ -15,8 +15,7 @@ import (
 )
 
 func TestBackupAndRestoreRoundTrip(t *testing.T) {
-	dir := t.TempDir()
-	mustRun(t, dir, "demo")
+	dir := demoWorkspace(t)
 	file := filepath.Join(t.TempDir(), "friday.db")
 	var saved struct {
 		Path  string `json:"path"`
@@ -65,8 +64,7 @@ func TestBackupAndRestoreRoundTrip(t *testing.T) {
 }
 
 func TestBackupAndRestoreRefuseBadInputWithOneLine(t *testing.T) {
-	dir := t.TempDir()
-	mustRun(t, dir, "demo")
+	dir := demoWorkspace(t)
 	before := mustRun(t, dir, "candidates", "list", "--json")
 	if err := os.Mkdir(filepath.Join(dir, "snapshots"), 0o700); err != nil { // as the window makes it
 		t.Fatal(err)

@@ -12,8 +12,7 @@ import (
 )
 
 func TestBundleRoundTripThroughRun(t *testing.T) {
-	src, dst := t.TempDir(), t.TempDir()
-	mustRun(t, src, "demo")
+	src, dst := demoWorkspace(t), t.TempDir()
 	file := filepath.Join(t.TempDir(), "workspace.hbundle")
 	mustRun(t, src, "bundle", "export", "--out", file)
 	mustRun(t, dst, "bundle", "import", file)

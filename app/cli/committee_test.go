@@ -87,8 +87,7 @@ func TestCompositeCommandRefusesBadInputWithTheLine(t *testing.T) {
 }
 
 func TestDebriefAndWeightsCommands(t *testing.T) {
-	dir := t.TempDir()
-	mustRun(t, dir, "demo")
+	dir := demoWorkspace(t)
 	out := mustRun(t, dir, "debrief", "--role", "Senior AI Engineer", "--json")
 	var d struct {
 		Candidates []struct {
@@ -175,8 +174,7 @@ func TestDebriefAndWeightsCommands(t *testing.T) {
 }
 
 func TestRoundsCoverageAndProfilesCommands(t *testing.T) {
-	dir := t.TempDir()
-	mustRun(t, dir, "demo")
+	dir := demoWorkspace(t)
 	// Pick an interviewed candidate of the first role from the debrief.
 	var d struct {
 		Candidates []struct {

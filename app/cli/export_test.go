@@ -16,8 +16,7 @@ import (
 )
 
 func TestExportDemoRole(t *testing.T) {
-	dir := t.TempDir()
-	mustRun(t, dir, "demo")
+	dir := demoWorkspace(t)
 	out := filepath.Join(t.TempDir(), "committee.xlsx")
 	msg := mustRun(t, dir, "export", "xlsx", "--role", "Senior AI Engineer", "--out", out)
 	if !strings.Contains(msg, "candidates") {
@@ -51,8 +50,7 @@ func TestExportDemoRole(t *testing.T) {
 }
 
 func TestExportErrors(t *testing.T) {
-	dir := t.TempDir()
-	mustRun(t, dir, "demo")
+	dir := demoWorkspace(t)
 	wantFailure(t, run(t, dir, "export", "xlsx", "--role", "No Such Role", "--out", filepath.Join(dir, "x.xlsx")), cli.ExitError, "No Such Role")
 	wantFailure(t, run(t, dir, "export", "xlsx", "--out", filepath.Join(dir, "x.xlsx")), cli.ExitUsage, "--role")
 	wantFailure(t, run(t, dir, "export", "csv", "--role", "1", "--out", filepath.Join(dir, "x.csv"), "--sheet", "weights"), cli.ExitUsage, "sheet")

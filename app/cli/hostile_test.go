@@ -33,8 +33,7 @@ import (
 // takes seconds, more under -race): refusals first, each of which must
 // leave it unchanged, then the payloads that are imported.
 func TestHostileInput(t *testing.T) {
-	dir := t.TempDir()
-	mustRun(t, dir, "demo")
+	dir := demoWorkspace(t)
 	t.Run("candidate files", func(t *testing.T) { hostileCandidateFiles(t, dir) })
 	t.Run("rubric files", func(t *testing.T) { hostileRubricFiles(t, dir) })
 	t.Run("bundles", func(t *testing.T) { hostileBundles(t, dir) })

@@ -18,8 +18,7 @@ import (
 )
 
 func TestOutputOntoTheWorkspaceIsRefused(t *testing.T) {
-	dir := t.TempDir()
-	mustRun(t, dir, "demo")
+	dir := demoWorkspace(t)
 	roles := mustRun(t, dir, "roles", "list", "--json")
 	candidates := mustRun(t, dir, "candidates", "list", "--json")
 	if err := os.MkdirAll(filepath.Join(dir, "snapshots"), 0o700); err != nil {
@@ -86,8 +85,7 @@ func TestOutputOntoTheWorkspaceIsRefused(t *testing.T) {
 }
 
 func TestOutputThatIsNotAFileIsRefused(t *testing.T) {
-	dir := t.TempDir()
-	mustRun(t, dir, "demo")
+	dir := demoWorkspace(t)
 	out := t.TempDir()
 	fifo := filepath.Join(out, "committee.csv")
 	if err := syscall.Mkfifo(fifo, 0o600); err != nil {

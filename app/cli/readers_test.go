@@ -49,8 +49,7 @@ func sparseFile(t *testing.T, path, header string, size int64) {
 }
 
 func TestReadersRefuseDevicesAndFIFOsWithoutWaiting(t *testing.T) {
-	dir := t.TempDir()
-	mustRun(t, dir, "demo")
+	dir := demoWorkspace(t)
 	fifo := filepath.Join(t.TempDir(), "input.csv")
 	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
 		t.Skipf("no FIFOs here: %v", err)
@@ -104,8 +103,7 @@ func TestInputCSVIsBoundedAsItIsRead(t *testing.T) {
 // The size messages state the file's size and the limit, each for what it
 // is (the file's size was once printed as if it were the limit).
 func TestSizeRefusalsStateTheSizeAndTheLimit(t *testing.T) {
-	dir := t.TempDir()
-	mustRun(t, dir, "demo")
+	dir := demoWorkspace(t)
 	in := t.TempDir()
 	big := filepath.Join(in, "big.csv")
 	sparseFile(t, big, "Name,Email\n", 31<<20)

@@ -32,7 +32,12 @@ func open(t *testing.T) (*storage.Store, *tracking.Service) {
 // openAt opens a fresh workspace whose clock stands still at now.
 func openAt(t *testing.T, now time.Time) (*storage.Store, *tracking.Service) {
 	t.Helper()
-	s, err := storage.Open(filepath.Join(t.TempDir(), "workspace.db"), storage.WithClock(func() time.Time { return now }))
+	return openFileAt(t, filepath.Join(t.TempDir(), "workspace.db"), now)
+}
+
+func openFileAt(t *testing.T, path string, now time.Time) (*storage.Store, *tracking.Service) {
+	t.Helper()
+	s, err := storage.Open(path, storage.WithClock(func() time.Time { return now }))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -103,6 +108,7 @@ func (s snapshot) allTimes() []string {
 }
 
 func TestSeedWithRealClock(t *testing.T) {
+	t.Parallel()
 	s, svc := open(t)
 	seed(t, s, svc)
 	snap := take(t, s, svc)
@@ -185,16 +191,17 @@ func TestSeedWithRealClock(t *testing.T) {
 }
 
 func TestSeedIsDeterministicAndRespectsClock(t *testing.T) {
-	fixed := time.Date(2025, 6, 30, 12, 0, 0, 0, time.UTC)
-	var snaps []snapshot
-	for range 2 {
-		s, svc := openAt(t, fixed)
-		seed(t, s, svc)
-		if got := s.Now(); !got.Equal(fixed) {
-			t.Errorf("Seed left the store clock at %v, want the injected one", got)
-		}
-		snaps = append(snaps, take(t, s, svc))
+	t.Parallel()
+	// Two seeds at the same clock: the shared one (seeded in another
+	// workspace earlier in this run) and a fresh one.
+	s, svc := seededCopy(t)
+	snaps := []snapshot{take(t, s, svc)}
+	s, svc = openAt(t, fixed)
+	seed(t, s, svc)
+	if got := s.Now(); !got.Equal(fixed) {
+		t.Errorf("Seed left the store clock at %v, want the injected one", got)
 	}
+	snaps = append(snaps, take(t, s, svc))
 	describe := func(s snapshot) string {
 		var b strings.Builder
 		for _, r := range s.roles {
@@ -225,6 +232,7 @@ func TestSeedIsDeterministicAndRespectsClock(t *testing.T) {
 }
 
 func TestSeedLeavesExistingWorkspaceAlone(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	t.Run("has a role", func(t *testing.T) {
 		s, svc := open(t)
@@ -257,8 +265,8 @@ func TestSeedLeavesExistingWorkspaceAlone(t *testing.T) {
 		}
 	})
 	t.Run("second seed", func(t *testing.T) {
-		s, svc := open(t)
-		seed(t, s, svc)
+		t.Parallel()
+		s, _ := seededCopy(t)
 		n, _ := s.CountCandidates(ctx)
 		seeded, err := demo.Seed(ctx, s)
 		if err != nil || seeded {
@@ -275,8 +283,8 @@ func TestSeedLeavesExistingWorkspaceAlone(t *testing.T) {
 // waiting for a round, most interviewed candidates have full coverage, one
 // amendment made after reading the others is marked.
 func TestDemoDebriefsAreCoherent(t *testing.T) {
-	s, svc := open(t)
-	seed(t, s, svc)
+	t.Parallel()
+	s, svc := seededCopy(t)
 	ctx := context.Background()
 	iv := interviews.New(s)
 	profiles, _ := svc.Profiles(ctx)

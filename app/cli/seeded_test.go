@@ -1,0 +1,86 @@
+// The demo workspace, seeded once per test run and copied for each test that
+// needs it: seeding takes seconds (much longer under -race), copying a
+// closed database file takes milliseconds, and every test still gets a
+// workspace of its own to change.
+
+package cli_test
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"sync"
+	"testing"
+
+	"hirebench/app/cli"
+)
+
+var demoTemplate struct {
+	once sync.Once
+	dir  string // holds workspace.db as `demo` left it, closed (no -wal)
+	err  error
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if demoTemplate.dir != "" {
+		os.RemoveAll(demoTemplate.dir)
+	}
+	os.Exit(code)
+}
+
+// seedTemplate runs `demo` once, through Run as a user would, into a folder
+// of the run's own; tests never open it, they copy it.
+func seedTemplate() (string, error) {
+	demoTemplate.once.Do(func() {
+		dir, err := os.MkdirTemp("", "hirebench-cli-demo-")
+		if err != nil {
+			demoTemplate.err = err
+			return
+		}
+		demoTemplate.dir = dir
+		var out, errb bytes.Buffer
+		if code := cli.Run(context.Background(), cli.Options{DataDir: dir, Command: []string{"demo"}}, "test", &out, &errb); code != cli.ExitOK {
+			demoTemplate.err = fmt.Errorf("demo: exit %d: %s", code, errb.String())
+			return
+		}
+		if _, err := os.Stat(cli.DatabasePath(dir) + "-wal"); err == nil {
+			demoTemplate.err = fmt.Errorf("demo left a -wal file: the copy would miss its writes")
+		}
+	})
+	return demoTemplate.dir, demoTemplate.err
+}
+
+// demoWorkspace is a fresh data folder holding its own copy of the demo
+// workspace, as `hirebench demo` leaves it.
+func demoWorkspace(t *testing.T) string {
+	t.Helper()
+	template, err := seedTemplate()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	if err := copyFile(cli.DatabasePath(template), cli.DatabasePath(dir)); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+func copyFile(from, to string) error {
+	src, err := os.Open(from)
+	if err != nil {
+		return err
+	}
+	defer src.Close()
+	dst, err := os.OpenFile(to, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(dst, src); err != nil {
+		dst.Close()
+		return err
+	}
+	return dst.Close()
+}
