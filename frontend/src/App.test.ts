@@ -17,6 +17,18 @@ vi.mock('./lib/wailsjs/go/app/Workspace');
 vi.mock('./lib/wailsjs/go/app/Interviews');
 vi.mock('./lib/wailsjs/runtime/runtime');
 
+// The app loads what is off its first screen on first use; loading those
+// modules once here keeps a slow first transform (a busy machine) from
+// counting against a test's wait for the dialog or drawer they show.
+beforeAll(async () => {
+  await Promise.all([
+    import('./screens/candidates/CandidatesTable.svelte'),
+    import('./screens/candidate/CandidateDetail.svelte'),
+    import('./screens/candidate/NewCandidate.svelte'),
+    import('./lib/components/PassphraseDialog.svelte'),
+  ]);
+});
+
 const grace = profile({ id: 1, name: 'Grace Hopper' });
 const r = role({ id: 1, title: 'Backend Engineer' });
 let flushHandler: ((...data: unknown[]) => unknown) | undefined;
