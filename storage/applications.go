@@ -237,6 +237,24 @@ func (s *Store) Board(ctx context.Context, roleID int64) (model.Board, error) {
 	return b, err
 }
 
+const sqlCandidateStages = `SELECT a.candidate_id, s.name FROM applications a JOIN stages s ON s.id = a.stage_id
+	JOIN candidates c ON c.id = a.candidate_id WHERE a.role_id = ? AND c.archived_at = ''`
+
+// CandidateStages returns the stage each of a role's candidates is in, by
+// candidate id, archived candidates left out as on the board: what the
+// debrief shows of the board, without the board's cards and counts.
+func (s *Store) CandidateStages(ctx context.Context, roleID int64) (map[int64]string, error) {
+	out := map[int64]string{}
+	err := each(ctx, s.r, sqlCandidateStages, []any{roleID}, func(sc scanner) error {
+		var id int64
+		var name string
+		err := sc.Scan(&id, &name)
+		out[id] = name
+		return err
+	})
+	return out, err
+}
+
 // splitList splits a group_concat made with the unit separator (char 31),
 // which cannot occur in tags.
 func splitList(s string) []string {

@@ -17,11 +17,15 @@ import (
 	"hirebench/app/scoring"
 )
 
-const (
+// Whether a card has amendments comes after what every card has (so a
+// list fetches amendments only for those that do), then the binding columns
+// and whether they name the card's records (sqlPlaced).
+var (
 	sqlScorecardColumns = `sc.id, sc.uid, sc.application_id, a.candidate_id, c.name, a.role_id, ro.title, sc.round_id, ir.name,
 		ir.duration_min, sc.author_id, sc.author_name, v.rubric_id, sc.rubric_version_id, v.version, v.sha256, sc.competencies,
 		sc.status, sc.answers, sc.recommendation, sc.notes, sc.cursor, sc.elapsed_ms, sc.started_at, sc.updated_at,
-		sc.submitted_at, sc.sha256, sc.seen_others`
+		sc.submitted_at, sc.sha256, sc.seen_others, EXISTS (SELECT 1 FROM scorecard_revisions r WHERE r.scorecard_id = sc.id),
+		sc.hash_version, sc.candidate_uid, sc.role_uid, sc.round_uid, ` + sqlPlaced("sc")
 	sqlScorecardFrom = ` FROM scorecards sc
 		JOIN applications a ON a.id = sc.application_id
 		JOIN candidates c ON c.id = a.candidate_id
@@ -33,56 +37,88 @@ const (
 	sqlRoleScorecards      = `SELECT ` + sqlScorecardColumns + sqlScorecardFrom + ` WHERE a.role_id = ? ORDER BY c.name COLLATE NOCASE, ir.position, sc.id`
 	sqlFindScorecard       = `SELECT id FROM scorecards WHERE application_id = ? AND round_id = ? AND author_id = ?`
 	sqlInsertScorecard     = `INSERT INTO scorecards (uid, application_id, round_id, author_id, author_name, rubric_version_id,
-		competencies, status, answers, recommendation, notes, elapsed_ms, started_at, updated_at, submitted_at, sha256, seen_others)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+		competencies, status, answers, recommendation, notes, elapsed_ms, started_at, updated_at, submitted_at, sha256, seen_others,
+		hash_version, candidate_uid, role_uid, round_uid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 	sqlInsertRevision = `INSERT INTO scorecard_revisions (scorecard_id, revision, answers, recommendation, notes,
-		reason, author_id, author_name, created_at, sha256, seen_others) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
-	sqlRevisions = `SELECT revision, answers, recommendation, notes, reason, author_id, author_name, created_at, sha256, seen_others
-		FROM scorecard_revisions WHERE scorecard_id = ? ORDER BY revision`
+		reason, author_id, author_name, created_at, sha256, seen_others, hash_version, candidate_uid, role_uid, round_uid)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	// The amendments of the cards whose ids are in a JSON array.
+	sqlRevisions = `SELECT r.scorecard_id, r.revision, r.answers, r.recommendation, r.notes, r.reason, r.author_id, r.author_name,
+		r.created_at, r.sha256, r.seen_others, r.hash_version, r.candidate_uid, r.role_uid, r.round_uid, ` + sqlPlaced("r") + `
+		FROM scorecard_revisions r JOIN scorecards sc ON sc.id = r.scorecard_id JOIN applications a ON a.id = sc.application_id
+		WHERE r.scorecard_id IN (SELECT value FROM json_each(?)) ORDER BY r.scorecard_id, r.revision`
 )
 
-func scanScorecard(sc scanner) (scoring.Scorecard, error) {
+// scanScorecard reads one card and whether it has amendments.
+func scanScorecard(sc scanner) (scoring.Scorecard, bool, error) {
 	var c scoring.Scorecard
 	var comps, answers string
+	var amended bool
 	err := sc.Scan(&c.ID, &c.UID, &c.ApplicationID, &c.CandidateID, &c.CandidateName, &c.RoleID, &c.RoleTitle, &c.RoundID, &c.RoundName,
 		&c.DurationMin, &c.AuthorID, &c.AuthorName, &c.RubricID, &c.RubricVersionID, &c.RubricVersion, &c.RubricSHA256, &comps,
 		&c.Status, &answers, &c.Recommendation, &c.Notes, &c.Cursor, &c.ElapsedMs, &c.StartedAt, &c.UpdatedAt,
-		&c.SubmittedAt, &c.SHA256, &c.SeenOthers)
+		&c.SubmittedAt, &c.SHA256, &c.SeenOthers, &amended, &c.HashVersion, &c.Binding.CandidateUID, &c.Binding.RoleUID, &c.Binding.RoundUID,
+		&c.Placed)
 	if err != nil {
-		return c, err
+		return c, false, err
 	}
 	c.Competencies, c.Answers, c.Revisions = []string{}, map[string]scoring.Answer{}, []scoring.Revision{}
 	if err := json.Unmarshal([]byte(comps), &c.Competencies); err != nil {
-		return c, err
+		return c, false, err
 	}
-	return c, json.Unmarshal([]byte(answers), &c.Answers)
+	return c, amended, json.Unmarshal([]byte(answers), &c.Answers)
 }
 
-func fillRevisions(ctx context.Context, q queryer, c *scoring.Scorecard) error {
-	return each(ctx, q, sqlRevisions, []any{c.ID}, func(sc scanner) error {
+// scorecards runs a query over sqlScorecardColumns and brings the cards'
+// amendments with one more query, whatever the number of cards: a query
+// per card cost seconds on a role of 70,000 cards.
+func scorecards(ctx context.Context, q queryer, query string, args ...any) ([]scoring.Scorecard, error) {
+	out := []scoring.Scorecard{}
+	at := map[int64]int{} // the amended cards' index in out, by id
+	err := each(ctx, q, query, args, func(sc scanner) error {
+		c, amended, err := scanScorecard(sc)
+		if amended {
+			at[c.ID] = len(out)
+		}
+		out = append(out, c)
+		return err
+	})
+	if err != nil || len(at) == 0 {
+		return out, err
+	}
+	ids := make([]int64, 0, len(at))
+	for id := range at {
+		ids = append(ids, id)
+	}
+	list, _ := json.Marshal(ids)
+	err = each(ctx, q, sqlRevisions, []any{string(list)}, func(sc scanner) error {
+		var id int64
 		var r scoring.Revision
 		var answers string
-		if err := sc.Scan(&r.Revision, &answers, &r.Recommendation, &r.Notes, &r.Reason, &r.AuthorID, &r.AuthorName, &r.CreatedAt, &r.SHA256, &r.SeenOthers); err != nil {
+		if err := sc.Scan(&id, &r.Revision, &answers, &r.Recommendation, &r.Notes, &r.Reason, &r.AuthorID, &r.AuthorName, &r.CreatedAt,
+			&r.SHA256, &r.SeenOthers, &r.HashVersion, &r.Binding.CandidateUID, &r.Binding.RoleUID, &r.Binding.RoundUID, &r.Placed); err != nil {
 			return err
 		}
 		r.Answers = map[string]scoring.Answer{}
 		if err := json.Unmarshal([]byte(answers), &r.Answers); err != nil {
 			return err
 		}
+		c := &out[at[id]]
 		c.Revisions = append(c.Revisions, r)
 		return nil
 	})
+	return out, err
 }
 
 func getScorecard(ctx context.Context, q queryer, id int64) (scoring.Scorecard, error) {
-	c, err := scanScorecard(q.QueryRowContext(ctx, sqlGetScorecard, id))
-	if errors.Is(err, sql.ErrNoRows) {
-		return c, notFound("scorecard", id)
-	}
+	list, err := scorecards(ctx, q, sqlGetScorecard, id)
 	if err != nil {
-		return c, fmt.Errorf("storage: get scorecard: %w", err)
+		return scoring.Scorecard{}, fmt.Errorf("storage: get scorecard: %w", err)
 	}
-	return c, fillRevisions(ctx, q, &c)
+	if len(list) == 0 {
+		return scoring.Scorecard{}, notFound("scorecard", id)
+	}
+	return list[0], nil
 }
 
 // GetScorecard returns a scorecard with its amendments; visibility is the service's job.
@@ -97,24 +133,9 @@ func (s *Store) GetScorecard(ctx context.Context, id int64) (scoring.Scorecard, 
 }
 
 func (s *Store) listScorecards(ctx context.Context, query string, id int64) ([]scoring.Scorecard, error) {
-	out := []scoring.Scorecard{}
-	err := s.read(ctx, func(tx *sql.Tx) error {
-		err := each(ctx, tx, query, []any{id}, func(sc scanner) error {
-			c, err := scanScorecard(sc)
-			out = append(out, c)
-			return err
-		})
-		if err != nil {
-			return err
-		}
-		for i := range out {
-			if err := fillRevisions(ctx, tx, &out[i]); err != nil {
-				return err
-			}
-		}
-		return nil
+	return readValue(ctx, s, func(tx *sql.Tx) ([]scoring.Scorecard, error) {
+		return scorecards(ctx, tx, query, id)
 	})
-	return out, err
 }
 
 // CandidateScorecards lists every scorecard of a candidate, all roles and rounds.
@@ -169,7 +190,7 @@ func (s *Store) StartScorecard(ctx context.Context, applicationID, roundID int64
 }
 
 // insertScorecard adds a card as given: a new draft, or a submitted card
-// from elsewhere with the hash and times it was signed with.
+// from elsewhere with the hash, times and binding it was signed with.
 func insertScorecard(ctx context.Context, tx *sql.Tx, c scoring.Scorecard) (int64, error) {
 	comps, _ := json.Marshal(nonNilStrings(c.Competencies))
 	answers, err := json.Marshal(nonNilAnswers(c.Answers))
@@ -178,7 +199,7 @@ func insertScorecard(ctx context.Context, tx *sql.Tx, c scoring.Scorecard) (int6
 	}
 	res, err := tx.ExecContext(ctx, sqlInsertScorecard, c.UID, c.ApplicationID, c.RoundID, c.AuthorID, c.AuthorName, c.RubricVersionID,
 		string(comps), c.Status, string(answers), c.Recommendation, c.Notes, c.ElapsedMs, c.StartedAt, c.UpdatedAt, c.SubmittedAt,
-		c.SHA256, c.SeenOthers)
+		c.SHA256, c.SeenOthers, max(c.HashVersion, scoring.HashV1), c.Binding.CandidateUID, c.Binding.RoleUID, c.Binding.RoundUID)
 	if err != nil {
 		return 0, fmt.Errorf("storage: add scorecard: %w", err)
 	}
@@ -238,15 +259,21 @@ func (s *Store) UpdateScorecard(ctx context.Context, id int64, authorID int64, f
 		}
 		c.UpdatedAt = s.now()
 		if c.Status == scoring.Submitted {
-			c.SubmittedAt = c.UpdatedAt
+			// Sealed with the current hash version, bound to whom and what it scores.
+			c.SubmittedAt, c.HashVersion, c.Placed = c.UpdatedAt, scoring.HashVersion, true
+			if c.Binding, err = bindingOf(ctx, tx, c); err != nil {
+				return err
+			}
 			c.SHA256 = scoring.Hash(c)
 			if err := freezePlan(ctx, tx, c.RoleID, c.UpdatedAt); err != nil {
 				return err
 			}
 		}
 		_, err = tx.ExecContext(ctx, `UPDATE scorecards SET answers = ?, recommendation = ?, notes = ?, cursor = ?, elapsed_ms = ?,
-			status = ?, updated_at = ?, submitted_at = ?, sha256 = ?, seen_others = ? WHERE id = ?`,
-			string(answers), c.Recommendation, c.Notes, c.Cursor, c.ElapsedMs, c.Status, c.UpdatedAt, c.SubmittedAt, c.SHA256, c.SeenOthers, id)
+			status = ?, updated_at = ?, submitted_at = ?, sha256 = ?, seen_others = ?, hash_version = ?, candidate_uid = ?, role_uid = ?,
+			round_uid = ? WHERE id = ?`,
+			string(answers), c.Recommendation, c.Notes, c.Cursor, c.ElapsedMs, c.Status, c.UpdatedAt, c.SubmittedAt, c.SHA256, c.SeenOthers,
+			c.HashVersion, c.Binding.CandidateUID, c.Binding.RoleUID, c.Binding.RoundUID, id)
 		if err != nil {
 			return fmt.Errorf("storage: save scorecard: %w", err)
 		}
@@ -274,7 +301,11 @@ func (s *Store) AmendScorecard(ctx context.Context, id int64, author model.Profi
 		if err != nil {
 			return err
 		}
-		rev := scoring.Revision{Revision: len(c.Revisions) + 1, AuthorID: author.ID, AuthorName: author.Name, CreatedAt: s.now()}
+		rev := scoring.Revision{Revision: len(c.Revisions) + 1, AuthorID: author.ID, AuthorName: author.Name, CreatedAt: s.now(),
+			HashVersion: scoring.HashVersion, Placed: true}
+		if rev.Binding, err = bindingOf(ctx, tx, c); err != nil {
+			return err
+		}
 		if err := fn(r, c, &rev); err != nil {
 			return err
 		}
@@ -298,33 +329,25 @@ func (s *Store) AmendScorecard(ctx context.Context, id int64, author model.Profi
 
 // insertRevision appends one amendment row (also for bundle imports).
 func insertRevision(ctx context.Context, tx *sql.Tx, scorecardID int64, r scoring.Revision, answers string) error {
-	_, err := tx.ExecContext(ctx, sqlInsertRevision, scorecardID, r.Revision, answers, r.Recommendation, r.Notes, r.Reason, r.AuthorID, r.AuthorName, r.CreatedAt, r.SHA256, r.SeenOthers)
+	_, err := tx.ExecContext(ctx, sqlInsertRevision, scorecardID, r.Revision, answers, r.Recommendation, r.Notes, r.Reason, r.AuthorID,
+		r.AuthorName, r.CreatedAt, r.SHA256, r.SeenOthers, max(r.HashVersion, scoring.HashV1), r.Binding.CandidateUID, r.Binding.RoleUID,
+		r.Binding.RoundUID)
 	return err
 }
 
 const sqlScorecardByUID = `SELECT id FROM scorecards WHERE uid = ?`
 
 // The order of an export: by role, candidate and round.
-const sqlSubmittedScorecards = `SELECT ` + sqlScorecardColumns + sqlScorecardFrom + ` WHERE sc.status = 'submitted'
+var sqlSubmittedScorecards = `SELECT ` + sqlScorecardColumns + sqlScorecardFrom + ` WHERE sc.status = 'submitted'
 	AND (? = 0 OR sc.author_id = ?)
 	ORDER BY ro.title COLLATE NOCASE, ro.id, c.name COLLATE NOCASE, c.id, ir.position, sc.id`
 
 // SubmittedScorecards lists every submitted card with its amendments, or
 // with authorID only that author's, by role, candidate and round.
 func (t *Tx) SubmittedScorecards(authorID int64) ([]scoring.Scorecard, error) {
-	out := []scoring.Scorecard{}
-	err := each(t.ctx, t.tx, sqlSubmittedScorecards, []any{authorID, authorID}, func(sc scanner) error {
-		c, err := scanScorecard(sc)
-		out = append(out, c)
-		return err
-	})
+	out, err := scorecards(t.ctx, t.tx, sqlSubmittedScorecards, authorID, authorID)
 	if err != nil {
 		return nil, err
-	}
-	for i := range out {
-		if err := fillRevisions(t.ctx, t.tx, &out[i]); err != nil {
-			return nil, err
-		}
 	}
 	return out, nil
 }
@@ -369,24 +392,37 @@ func (t *Tx) InsertRevision(scorecardID int64, r scoring.Revision) error {
 	return nil
 }
 
-const sqlExposed = `SELECT EXISTS (SELECT 1 FROM card_exposures WHERE profile_id = ? AND candidate_id = ?)`
+const (
+	sqlExposed = `SELECT EXISTS (SELECT 1 FROM card_exposures WHERE profile_id = ? AND candidate_id = ?)`
+	// Of the candidates in a JSON array, those not yet shown to a profile.
+	sqlNotExposed = `SELECT j.value FROM json_each(?) j
+		WHERE NOT EXISTS (SELECT 1 FROM card_exposures e WHERE e.profile_id = ? AND e.candidate_id = j.value)`
+	sqlInsertExposures = `INSERT OR IGNORE INTO card_exposures (profile_id, candidate_id, first_at)
+		SELECT ?, j.value, ? FROM json_each(?) j`
+)
 
-// RecordExposure notes that other interviewers' submitted cards for a
-// candidate were shown to a profile; the first time is kept.
-func (s *Store) RecordExposure(ctx context.Context, profileID, candidateID int64) error {
-	if profileID == 0 {
+// RecordExposures notes that other interviewers' submitted cards for these
+// candidates were shown to a profile; the first time is kept. A role's
+// debrief shows thousands at once: those not yet recorded are written in
+// one statement and one transaction, and none when all were.
+func (s *Store) RecordExposures(ctx context.Context, profileID int64, candidateIDs []int64) error {
+	if profileID == 0 || len(candidateIDs) == 0 {
 		return nil
 	}
-	var seen bool
-	if err := s.r.QueryRowContext(ctx, sqlExposed,
-		profileID, candidateID).Scan(&seen); err != nil || seen {
+	ids, err := json.Marshal(candidateIDs)
+	if err != nil {
+		return err
+	}
+	fresh, err := column[int64](ctx, s.r, sqlNotExposed, string(ids), profileID)
+	if err != nil || len(fresh) == 0 {
+		return err
+	}
+	if ids, err = json.Marshal(fresh); err != nil {
 		return err
 	}
 	return s.write(ctx, func(tx *sql.Tx) error {
-		_, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO card_exposures (profile_id, candidate_id, first_at) VALUES (?, ?, ?)`,
-			profileID, candidateID, s.now())
-		if err != nil {
-			return fmt.Errorf("storage: record exposure: %w", err)
+		if _, err := tx.ExecContext(ctx, sqlInsertExposures, profileID, s.now(), string(ids)); err != nil {
+			return fmt.Errorf("storage: record exposure of profile %d: %w", profileID, err)
 		}
 		return nil
 	})

@@ -23,7 +23,7 @@ func (s *Service) Committee(ctx context.Context, roleID int64, appVersion string
 	if err != nil {
 		return exports.Committee{}, err
 	}
-	c := exports.Committee{RoleID: roleID, RoleTitle: d.role.Title, AppVersion: appVersion, ExportedAt: s.store.Now().UTC(),
+	c := exports.Committee{RoleID: roleID, RoleTitle: d.title, AppVersion: appVersion, ExportedAt: s.store.Now().UTC(),
 		CoverageThreshold: d.plan.CoverageThreshold, WeightsNote: d.plan.WeightsNote}
 	c.Competencies, c.Questions = exports.PlanWeights(d.plan.Questions)
 	c.WeightChanges = exports.WeightChanges(d.plan.Changes, d.plan.Drift, d.plan.FixedAt)

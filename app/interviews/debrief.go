@@ -42,7 +42,7 @@ type RoleDebrief struct {
 }
 
 type roleData struct {
-	role     model.Role
+	title    string
 	stages   map[int64]string
 	cards    map[int64][]scoring.Scorecard // by candidate, submitted only
 	order    []int64
@@ -54,22 +54,16 @@ type roleData struct {
 // loadRole gathers a role's submitted cards, the exact rubrics they used
 // and the role's plan.
 func (s *Service) loadRole(ctx context.Context, roleID int64) (roleData, error) {
-	d := roleData{stages: map[int64]string{}, cards: map[int64][]scoring.Scorecard{}, versions: map[int64]rubric.Rubric{}}
+	d := roleData{cards: map[int64][]scoring.Scorecard{}, versions: map[int64]rubric.Rubric{}}
 	var err error
-	if d.role, err = s.store.GetRole(ctx, roleID); err != nil {
+	if d.title, err = s.store.RoleTitle(ctx, roleID); err != nil {
 		return d, err
 	}
 	if d.plan, err = s.Plan(ctx, roleID); err != nil {
 		return d, err
 	}
-	board, err := s.store.Board(ctx, roleID)
-	if err != nil {
+	if d.stages, err = s.store.CandidateStages(ctx, roleID); err != nil {
 		return d, err
-	}
-	for _, col := range board.Columns {
-		for _, c := range col.Cards {
-			d.stages[c.CandidateID] = col.Stage.Name
-		}
 	}
 	all, err := s.store.RoleScorecards(ctx, roleID)
 	if err != nil {
@@ -125,8 +119,8 @@ func (s *Service) RoleDebrief(ctx context.Context, roleID int64, viewer model.Pr
 	if err != nil {
 		return RoleDebrief{}, err
 	}
-	out := RoleDebrief{RoleID: roleID, RoleTitle: d.role.Title, Plan: d.plan}
-	var visible []int64
+	out := RoleDebrief{RoleID: roleID, RoleTitle: d.title, Plan: d.plan}
+	var visible, exposed []int64
 	for _, cid := range d.order {
 		if !viewer.IsRecruiter {
 			p, err := s.loadPanel(ctx, cid)
@@ -138,10 +132,14 @@ func (s *Service) RoleDebrief(ctx context.Context, roleID int64, viewer model.Pr
 				continue
 			}
 		}
-		if err := s.exposed(ctx, viewer, cid, d.cards[cid]); err != nil {
-			return RoleDebrief{}, err
+		if exposes(viewer, d.cards[cid]) {
+			exposed = append(exposed, cid)
 		}
 		visible = append(visible, cid)
+	}
+	// All at once: a recruiter's first opening of a role shows thousands.
+	if err := s.store.RecordExposures(ctx, viewer.ID, exposed); err != nil {
+		return RoleDebrief{}, err
 	}
 	out.Candidates = d.debriefs(visible)
 	if out.Hidden > 0 {

@@ -79,15 +79,21 @@ func (s *Service) sawOthers(ctx context.Context, p panel, viewer model.Profile, 
 	return s.store.Exposed(ctx, viewer.ID, candidateID)
 }
 
+// exposes says whether showing these cards of one candidate shows the
+// viewer other interviewers' submitted cards (see sawOthers).
+func exposes(viewer model.Profile, shown []scoring.Scorecard) bool {
+	return slices.ContainsFunc(shown, func(c scoring.Scorecard) bool {
+		return c.AuthorID != viewer.ID && c.Status == scoring.Submitted
+	})
+}
+
 // exposed records that the viewer is being shown other interviewers'
-// submitted cards for the candidate (see sawOthers).
+// submitted cards for the candidate, if these cards include any.
 func (s *Service) exposed(ctx context.Context, viewer model.Profile, candidateID int64, shown []scoring.Scorecard) error {
-	for _, c := range shown {
-		if c.AuthorID != viewer.ID && c.Status == scoring.Submitted {
-			return s.store.RecordExposure(ctx, viewer.ID, candidateID)
-		}
+	if !exposes(viewer, shown) {
+		return nil
 	}
-	return nil
+	return s.store.RecordExposures(ctx, viewer.ID, []int64{candidateID})
 }
 
 // AssignRound lets the recruiter choose who interviews one candidate in one

@@ -51,7 +51,7 @@ func (s *Service) planQuestions(ctx context.Context, roleID int64) ([]scoring.Pl
 
 // Plan returns a role's plan with its weights and their history.
 func (s *Service) Plan(ctx context.Context, roleID int64) (Plan, error) {
-	if _, err := s.store.GetRole(ctx, roleID); err != nil {
+	if _, err := s.store.RoleTitle(ctx, roleID); err != nil { // a missing role is not found, not an empty plan
 		return Plan{}, err
 	}
 	qs, err := s.planQuestions(ctx, roleID)
