@@ -25,6 +25,8 @@ func New(store *storage.Store) *Service { return &Service{store: store} }
 
 // EnsureBuiltin installs the built-in rubric on first open and upgrades it
 // when a newer app ships a newer text. Old scorecards keep their version.
+// It reads first: the usual open finds the text unchanged and takes no write
+// lock, so the window never waits behind another program's import.
 func (s *Service) EnsureBuiltin(ctx context.Context) (rubric.Version, error) {
 	want := rubric.Builtin()
 	id, err := s.store.BuiltinRubricID(ctx)
@@ -33,6 +35,13 @@ func (s *Service) EnsureBuiltin(ctx context.Context) (rubric.Version, error) {
 	}
 	if err != nil {
 		return rubric.Version{}, err
+	}
+	cur, err := s.store.LatestRubric(ctx, id)
+	if err != nil {
+		return rubric.Version{}, err
+	}
+	if _, sum, err := storage.EncodeRubric(want); err == nil && sum == cur.SHA256 {
+		return cur, nil
 	}
 	return s.store.SaveRubric(ctx, id, want, model.Profile{Name: "hirebench"}, true)
 }
@@ -127,7 +136,7 @@ const maxRoundName = 200
 
 // Rounds returns a role's interview plan.
 func (s *Service) Rounds(ctx context.Context, roleID int64) ([]scoring.Round, error) {
-	if _, err := s.store.GetRole(ctx, roleID); err != nil {
+	if _, err := s.store.RoleTitle(ctx, roleID); err != nil {
 		return nil, err
 	}
 	return s.store.ListRounds(ctx, roleID)

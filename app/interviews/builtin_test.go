@@ -1,0 +1,62 @@
+// The built-in rubric at open: an up-to-date workspace opens without the
+// write lock; an older built-in text is still upgraded.
+
+package interviews_test
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"hirebench/app/rubric"
+	"hirebench/storage"
+)
+
+// Opening the window while another program (an import in the CLI) holds
+// the workspace's write lock must not wait for it when nothing changes.
+func TestEnsureBuiltinDoesNotWaitForAnotherWriter(t *testing.T) {
+	e := newEnv(t)
+	conn, err := rawDB(t, e).Conn(e.ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	mustExec(t)(conn.ExecContext(e.ctx, "BEGIN IMMEDIATE"))
+	defer conn.ExecContext(context.Background(), "ROLLBACK")
+
+	ctx, cancel := context.WithTimeout(e.ctx, 2*time.Second)
+	defer cancel()
+	start := time.Now()
+	got, err := e.iv.EnsureBuiltin(ctx)
+	if err != nil {
+		t.Fatalf("EnsureBuiltin while another program writes: %v (after %v)", err, time.Since(start))
+	}
+	if got.ID != e.builtin.ID || got.SHA256 != e.builtin.SHA256 {
+		t.Errorf("EnsureBuiltin = version %d %s, want the installed %d %s", got.ID, got.SHA256, e.builtin.ID, e.builtin.SHA256)
+	}
+}
+
+// A workspace written by an older build carries an older built-in text:
+// opening it with this build installs this build's text.
+func TestEnsureBuiltinUpgradesAnOlderText(t *testing.T) {
+	e := newEnv(t)
+	older := rubric.Builtin()
+	older.Competencies[0].Questions[0].Prompt = "An older wording of the first question"
+	content, sum, err := storage.EncodeRubric(older)
+	if err != nil {
+		t.Fatal(err)
+	}
+	mustExec(t)(rawDB(t, e).ExecContext(e.ctx, `UPDATE rubric_versions SET content = ?, sha256 = ? WHERE id = ?`, content, sum, e.builtin.ID))
+
+	if _, err := e.iv.EnsureBuiltin(e.ctx); err != nil {
+		t.Fatalf("EnsureBuiltin: %v", err)
+	}
+	now, err := e.iv.Rubric(e.ctx, e.builtin.RubricID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := rubric.Builtin().Competencies[0].Questions[0].Prompt
+	if got := now.Content.Competencies[0].Questions[0].Prompt; got != want {
+		t.Errorf("first question after open = %q, want this build's %q", got, want)
+	}
+}
