@@ -4,7 +4,9 @@
 package scoring
 
 import (
+	"fmt"
 	"math"
+	"math/rand/v2"
 	"testing"
 
 	"hirebench/app/rubric"
@@ -334,5 +336,37 @@ func TestPlanDrift(t *testing.T) {
 	}
 	if got := PlanDrift(now, fixed); len(got) != 2 || got[1] != "no longer asks Communication" {
 		t.Errorf("reverse drift = %q", got)
+	}
+}
+
+// Rank counts, for each ranked candidate, the ranked composites above theirs
+// by more than the tolerance: the definition, written pairwise here, must
+// agree with Rank on near-ties and exact ties.
+func TestRankAgreesWithThePairwiseDefinition(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 7))
+	for trial := 0; trial < 200; trial++ {
+		items := make([]Ranked, 1+r.IntN(30))
+		for i := range items {
+			v := float64(r.IntN(8))*10 + float64(r.IntN(3))*TieTolerance*0.6 // near-ties on purpose
+			items[i] = Ranked{Composite: &v, Complete: r.IntN(4) > 0, Name: fmt.Sprint(i)}
+			if r.IntN(10) == 0 {
+				items[i].Composite = nil
+			}
+		}
+		_, rank := Rank(items)
+		for i, it := range items {
+			want := 0
+			if it.Composite != nil && it.Complete {
+				want = 1
+				for _, o := range items {
+					if o.Composite != nil && o.Complete && *o.Composite > *it.Composite+TieTolerance {
+						want++
+					}
+				}
+			}
+			if rank[i] != want {
+				t.Fatalf("trial %d item %d: rank %d, want %d (%+v)", trial, i, rank[i], want, items)
+			}
+		}
 	}
 }
