@@ -35,7 +35,7 @@ const (
 	fullAnswers     = 1_000_000
 	fullQueries     = 100
 	fullExportRows  = 100_000
-	fullStartupRuns = 5
+	fullStartupRuns = 9
 )
 
 type config struct {

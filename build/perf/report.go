@@ -32,14 +32,16 @@ const regressionSlack = 1.2
 
 // noiseFloor is how far above what the reference ratio allows a value must
 // be to count as a regression: a baseline of 0.1 ms moves by 20% between
-// runs on its own, and a ratio over it would fail on noise alone.
+// runs on its own, and a window's start-up by a tenth, so a ratio over them
+// would fail on noise alone. The floor is the unit's, or a tenth of what
+// the reference allows, whichever is larger.
 var noiseFloor = map[string]float64{"ms": 1, "MB": 5}
 
 // isRegression tells whether f is more than 20% worse than the reference
-// ratio r, and by more than the unit's noise floor.
+// ratio r, and by more than the noise floor.
 func isRegression(f benchkit.Figure, r float64) bool {
 	allowed := f.Baseline * r * regressionSlack
-	return ratio(f) > r*regressionSlack && f.Value-allowed > noiseFloor[f.Unit]
+	return ratio(f) > r*regressionSlack && f.Value-allowed > max(noiseFloor[f.Unit], allowed/10)
 }
 
 // target is a figure's budget: its value (or its ratio) stays below max
