@@ -17,6 +17,7 @@ import (
 	"testing"
 	"time"
 
+	"hirebench/app/demo/demotest"
 	"hirebench/app/interviews"
 	"hirebench/app/model"
 	"hirebench/app/scoring"
@@ -43,7 +44,7 @@ func newFixture(t *testing.T, n int) *fixture {
 	ctx := context.Background()
 	dir := t.TempDir()
 	if n > 0 { // the demo's roles, plans, scorecards and history: every table has rows
-		copyDemoSeed(t, filepath.Join(dir, "workspace.db"))
+		demotest.CopyTo(t, filepath.Join(dir, "workspace.db"))
 	}
 	store, err := storage.Open(filepath.Join(dir, "workspace.db"))
 	if err != nil {

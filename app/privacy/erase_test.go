@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"hirebench/app/backup"
+	"hirebench/app/demo/demotest"
 	"hirebench/app/interviews"
 	"hirebench/app/model"
 	"hirebench/app/scoring"
@@ -55,7 +56,7 @@ func newDesk(t *testing.T, seeded bool) *desk {
 	ctx := context.Background()
 	d := &desk{dir: t.TempDir()}
 	if seeded { // the demo's roles, plans, scorecards and history, copied from the run's one seed
-		copyDemoSeed(t, filepath.Join(d.dir, "workspace.db"))
+		demotest.CopyTo(t, filepath.Join(d.dir, "workspace.db"))
 	}
 	var err error
 	if d.store, err = storage.Open(filepath.Join(d.dir, "workspace.db")); err != nil {
