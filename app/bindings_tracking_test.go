@@ -131,7 +131,7 @@ func candidatesCases() []bindingCase {
 				_, err := b.cands.Move(b.appID, b.stages[len(b.stages)-1].ID, "bad vibes")
 				return err
 			}},
-		unknownID("Candidates.Board", "role", func(b *bench) error { _, err := b.cands.Board(999999); return err }),
+		unknownID("Candidates.Board", "role", func(b *bench) error { _, err := b.cands.Board(999999, nil); return err }),
 		{method: "Candidates.AttachFile", input: "an unknown candidate", code: "not_found", says: "candidate 999999",
 			call: func(t *testing.T, b *bench) error {
 				return b.opening(b.file(t, "cv.txt", "Analytical engines"), func() error { _, err := b.cands.AttachFile(999999); return err })

@@ -79,8 +79,10 @@ func (c *Candidates) Move(applicationID, stageID int64, reason string) (model.Ap
 	})
 }
 
-func (c *Candidates) Board(roleID int64) (model.Board, error) {
-	return result(c.svc.Board(context.Background(), roleID))
+// Board returns a role's board; shown maps a stage id to how many cards its
+// column shows now, so "Show more" and a reload keep what is on screen.
+func (c *Candidates) Board(roleID int64, shown map[int64]int) (model.Board, error) {
+	return result(c.svc.Board(context.Background(), roleID, shown))
 }
 
 // AttachFile shows the open dialog and stores the chosen file with the

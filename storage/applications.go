@@ -200,39 +200,44 @@ func (t *Tx) InsertApplication(a model.Application, reason string, actor model.P
 // first active one), with its count; none is ErrNotFound.
 func (t *Tx) FirstStage(roleID int64) (model.Stage, error) { return firstStage(t.ctx, t.q, roleID) }
 
-const sqlBoardCards = `SELECT a.id, c.id, c.name, c.email, c.source, a.stage_id, a.rejection_reason, a.entered_stage_at,
+// A column's cards, oldest arrivals first, a page at a time
+// (index applications_stage_arrival, migration 0010).
+const sqlBoardCards = `SELECT a.id, c.id, c.name, c.email, c.source, a.rejection_reason, a.entered_stage_at,
 	coalesce((SELECT group_concat(tag, char(31)) FROM (SELECT tag FROM candidate_tags WHERE candidate_id = c.id ORDER BY position)), '')
 	FROM applications a JOIN candidates c ON c.id = a.candidate_id
-	WHERE a.role_id = ? AND c.archived_at = ''
-	ORDER BY a.entered_stage_at, a.id`
+	WHERE a.stage_id = ? AND c.archived_at = ''
+	ORDER BY a.entered_stage_at, a.id LIMIT ?`
 
-// Board returns a role's kanban: one column per stage, oldest arrivals first.
-func (s *Store) Board(ctx context.Context, roleID int64) (model.Board, error) {
+// Board returns a role's kanban: one column per stage with its first
+// shown(stage) cards, oldest arrivals first, and how many more it holds.
+func (s *Store) Board(ctx context.Context, roleID int64, shown func(model.Stage) int) (model.Board, error) {
 	var b model.Board
 	err := s.read(ctx, func(tx *sql.Tx) error {
 		var err error
 		if b.Role, err = getRole(ctx, tx, roleID); err != nil {
 			return err
 		}
-		col := map[int64]int{}
 		b.Columns = make([]model.BoardColumn, len(b.Role.Stages))
 		for i, st := range b.Role.Stages {
-			b.Columns[i] = model.BoardColumn{Stage: st, Cards: []model.BoardCard{}}
-			col[st.ID] = i
-		}
-		return each(ctx, tx, sqlBoardCards, []any{roleID}, func(sc scanner) error {
-			var c model.BoardCard
-			var stageID int64
-			var tags string
-			if err := sc.Scan(&c.ApplicationID, &c.CandidateID, &c.Name, &c.Email, &c.Source, &stageID,
-				&c.RejectionReason, &c.EnteredStageAt, &tags); err != nil {
-				return err
+			col := model.BoardColumn{Stage: st, Cards: []model.BoardCard{}}
+			err := each(ctx, tx, sqlBoardCards, []any{st.ID, shown(st)}, func(sc scanner) error {
+				c := model.BoardCard{}
+				var tags string
+				if err := sc.Scan(&c.ApplicationID, &c.CandidateID, &c.Name, &c.Email, &c.Source,
+					&c.RejectionReason, &c.EnteredStageAt, &tags); err != nil {
+					return err
+				}
+				c.Tags = splitList(tags)
+				col.Cards = append(col.Cards, c)
+				return nil
+			})
+			if err != nil {
+				return fmt.Errorf("storage: board of role %d: %w", roleID, err)
 			}
-			c.Tags = splitList(tags)
-			i := col[stageID]
-			b.Columns[i].Cards = append(b.Columns[i].Cards, c)
-			return nil
-		})
+			col.More = max(st.Count-len(col.Cards), 0)
+			b.Columns[i] = col
+		}
+		return nil
 	})
 	return b, err
 }

@@ -172,6 +172,10 @@ func TestMigrateUpFromEachEarlierVersion(t *testing.T) {
 				len(d.Applications) != 1 || len(d.History) != 1 || !slices.Equal(d.Candidate.Tags, []string{"cobol"}) {
 				t.Fatalf("pre-upgrade data changed: %+v", d)
 			}
+			// Stage counts kept by triggers since schema 10 start from the rows already there.
+			if r, err := s.GetRole(ctx, 1); err != nil || r.Stages[0].Count != 1 || r.Stages[1].Count != 0 {
+				t.Fatalf("stage counts after upgrade: %+v, %v; want Applied 1, Rejected 0", r.Stages, err)
+			}
 			if !d.Attachments[0].HasText {
 				t.Errorf("attachment lost its extracted text")
 			}

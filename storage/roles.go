@@ -25,9 +25,8 @@ const (
 	sqlGetRole    = `SELECT ` + sqlRoleColumns + ` FROM roles WHERE id = ?`
 	sqlInsertRole = `INSERT INTO roles (title, team, location, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)`
 	sqlUpdateRole = `UPDATE roles SET title = ?, team = ?, location = ?, status = ?, updated_at = ? WHERE id = ?`
-	sqlRoleStages = `SELECT s.id, s.role_id, s.name, s.position, s.kind,
-		(SELECT count(*) FROM applications a WHERE a.stage_id = s.id
-		 AND a.candidate_id NOT IN (SELECT id FROM candidates WHERE archived_at <> ''))
+	// live_count is kept by triggers (migration 0010).
+	sqlRoleStages = `SELECT s.id, s.role_id, s.name, s.position, s.kind, s.live_count
 		FROM stages s WHERE s.role_id = ? ORDER BY s.kind = 'rejected', s.position, s.id`
 	sqlInsertStage     = `INSERT INTO stages (role_id, name, position, kind) VALUES (?, ?, ?, ?)`
 	sqlFindRoleByTitle = `SELECT id FROM roles WHERE title = ? COLLATE NOCASE ORDER BY id`

@@ -138,6 +138,10 @@ type BoardCard struct {
 type BoardColumn struct {
 	Stage Stage       `json:"stage"`
 	Cards []BoardCard `json:"cards"`
+	// More is how many of the stage's candidates are not in Cards; Next how
+	// many of them "Show more" adds (0 once a column shows all it may).
+	More int `json:"more"`
+	Next int `json:"next"`
 }
 
 type Board struct {

@@ -115,9 +115,25 @@ func (s *Service) Move(ctx context.Context, applicationID, stageID int64, reason
 	return s.store.MoveApplication(ctx, applicationID, stageID, reason, actor)
 }
 
-// Board returns a role's kanban board.
-func (s *Service) Board(ctx context.Context, roleID int64) (model.Board, error) {
-	return s.store.Board(ctx, roleID)
+// A board column shows its oldest BoardPage arrivals, and BoardPage more
+// each time someone asks, up to BoardMost: a stage of thousands is worked
+// through search and the candidates table, and a board that rendered every
+// card took seconds to appear at 100k candidates.
+const (
+	BoardPage = 50
+	BoardMost = 1000
+)
+
+// Board returns a role's kanban board; shown maps a stage id to how many
+// cards its column shows now (absent: a first page).
+func (s *Service) Board(ctx context.Context, roleID int64, shown map[int64]int) (model.Board, error) {
+	b, err := s.store.Board(ctx, roleID, func(st model.Stage) int {
+		return min(max(shown[st.ID], BoardPage), BoardMost)
+	})
+	for i, c := range b.Columns {
+		b.Columns[i].Next = min(c.More, BoardPage, BoardMost-len(c.Cards))
+	}
+	return b, err
 }
 
 // Attach stores a resume or other file. PDF, DOCX and TXT are accepted and

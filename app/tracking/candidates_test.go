@@ -55,7 +55,7 @@ func TestCreateCandidateValidation(t *testing.T) {
 			}
 		})
 	}
-	if b, _ := e.svc.Board(e.ctx, r.ID); len(b.Columns[0].Cards) != 0 {
+	if b, _ := e.svc.Board(e.ctx, r.ID, nil); len(b.Columns[0].Cards) != 0 {
 		t.Errorf("refused candidates appear on the board: %+v", b.Columns[0].Cards)
 	}
 }

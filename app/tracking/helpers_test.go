@@ -135,7 +135,7 @@ func (e *env) search(t *testing.T, q string) []int64 {
 // card finds a candidate's card on a role's board and the column it is in.
 func (e *env) card(t *testing.T, roleID, candidateID int64) (model.BoardCard, string, bool) {
 	t.Helper()
-	b, err := e.svc.Board(e.ctx, roleID)
+	b, err := e.svc.Board(e.ctx, roleID, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -77,7 +77,7 @@ func TestImportCreatesCandidates(t *testing.T) {
 	if got := e.search(t, "meetup"); !slices.Equal(got, []int64{c.ID}) {
 		t.Errorf("search for imported note = %v, want [%d]", got, c.ID)
 	}
-	if b, _ := e.svc.Board(e.ctx, r.ID); len(b.Columns[0].Cards) != 3 {
+	if b, _ := e.svc.Board(e.ctx, r.ID, nil); len(b.Columns[0].Cards) != 3 {
 		t.Errorf("board's first column has %d cards", len(b.Columns[0].Cards))
 	}
 }

@@ -148,7 +148,7 @@ func TestReorderStages(t *testing.T) {
 		t.Errorf("after reorder %v, want %v", stageNames(got), want)
 	}
 	// The board follows, and new candidates start in the new first stage.
-	b, err := e.svc.Board(e.ctx, r.ID)
+	b, err := e.svc.Board(e.ctx, r.ID, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -77,7 +77,14 @@ describe('App', () => {
     expect(ui.roleId).toBe(1);
     expect(screen.getByRole('tab', { name: 'Backend Engineer' })).toHaveAttribute('aria-selected', 'true');
     expect(await screen.findByText('Ada Lovelace')).toBeInTheDocument();
-    expect(Candidates.Board).toHaveBeenCalledWith(1);
+    expect(Candidates.Board).toHaveBeenCalledWith(1, {});
+  });
+
+  it('loads the roles and the board once at start', async () => {
+    await start();
+    expect(await screen.findByText('Ada Lovelace')).toBeInTheDocument();
+    expect(Roles.List).toHaveBeenCalledTimes(1);
+    expect(Candidates.Board).toHaveBeenCalledTimes(1);
   });
 
   it('saves pending edits before telling the window it may close', async () => {

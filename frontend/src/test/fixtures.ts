@@ -74,7 +74,7 @@ export function card(over: Partial<BoardCard> = {}): BoardCard {
 }
 
 export function column(s: Stage, cards: BoardCard[] = []): BoardColumn {
-  return { stage: { ...s, count: cards.length }, cards } as BoardColumn;
+  return { stage: { ...s, count: cards.length }, cards, more: 0, next: 0 } as BoardColumn;
 }
 
 /** A board for `r` with the given cards per stage name. */

@@ -203,7 +203,8 @@ export const api = {
   addNote: (candidateId: number, body: string) => call(Candidates.AddNote(candidateId, body)),
   apply: (candidateId: number, roleId: number) => call(Candidates.Apply(candidateId, roleId)),
   move: (applicationId: number, stageId: number, reason = '') => call(Candidates.Move(applicationId, stageId, reason)),
-  board: (roleId: number) => call(Candidates.Board(roleId)),
+  /** A role's board; shown: how many cards each column (by stage id) shows now. */
+  board: (roleId: number, shown: Record<number, number> = {}) => call(Candidates.Board(roleId, shown)),
   /** Open dialog, then Go reads the chosen file (size checked first) and attaches it; null when cancelled. */
   attachFile: (candidateId: number) => call(Candidates.AttachFile(candidateId)) as Promise<Attachment | null>,
   saveAttachment: (id: number) => call(Candidates.SaveAttachment(id)),

@@ -39,13 +39,13 @@ beforeEach(() => {
 describe('Board', () => {
   it('asks for the board of its role and shows one column per stage with counts and names', async () => {
     await renderBoard();
-    expect(Candidates.Board).toHaveBeenCalledWith(1);
+    expect(Candidates.Board).toHaveBeenCalledWith(1, {});
 
     const columns = screen.getAllByRole('region');
     expect(columns.map((c) => c.getAttribute('aria-label'))).toEqual([
       'Applied, 2 candidates',
       'Screen, 0 candidates',
-      'Interview, 1 candidates',
+      'Interview, 1 candidate',
       'Rejected, 0 candidates',
     ]);
 
@@ -55,11 +55,36 @@ describe('Board', () => {
     expect(within(applied).getByText('Grace Hopper')).toBeInTheDocument();
     expect(within(applied).getByText(/^No source/)).toBeInTheDocument();
 
-    const interview = screen.getByRole('region', { name: 'Interview, 1 candidates' });
+    const interview = screen.getByRole('region', { name: 'Interview, 1 candidate' });
     expect(within(interview).getByText('Alan Turing')).toBeInTheDocument();
     expect(within(interview).getByText('crypto')).toBeInTheDocument();
 
     expect(within(screen.getByRole('region', { name: 'Screen, 0 candidates' })).getByText('Drop a candidate here')).toBeInTheDocument();
+  });
+
+  it('shows how many more a long column holds and adds a page when asked, keeping it on reload', async () => {
+    const b = board(r, { Applied: [ada, grace] });
+    b.columns[0] = { ...b.columns[0], stage: { ...b.columns[0].stage, count: 1202 }, more: 1200, next: 50 } as typeof b.columns[0];
+    const user = await renderBoard(b);
+    const applied = screen.getByRole('region', { name: 'Applied, 1202 candidates' });
+    expect(within(applied).getByText((1202).toLocaleString())).toBeInTheDocument();
+    expect(within(applied).getByText(`${(1200).toLocaleString()} more, oldest first above`)).toBeInTheDocument();
+
+    const more = board(r, { Applied: [ada, grace, alan] });
+    more.columns[0] = { ...more.columns[0], more: 0, next: 0 } as typeof more.columns[0];
+    vi.mocked(Candidates.Board).mockResolvedValue(more);
+    await user.click(within(applied).getByRole('button', { name: 'Show 50 more' }));
+    expect(Candidates.Board).toHaveBeenLastCalledWith(1, { 11: 52 });
+    await waitFor(() => expect(cardNamed('Alan Turing')).toHaveFocus());
+  });
+
+  it('sends a column that shows all it may to the Candidates table for the rest', async () => {
+    const b = board(r, { Applied: [ada] });
+    b.columns[0] = { ...b.columns[0], more: 30, next: 0 } as typeof b.columns[0];
+    const user = await renderBoard(b);
+    expect(screen.queryByRole('button', { name: /^Show \d+ more/ })).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Find them in the Candidates table' }));
+    expect(ui.screen).toBe('candidates');
   });
 
   it('shows the error when the board cannot be loaded', async () => {

@@ -997,6 +997,8 @@ export namespace model {
 	export class BoardColumn {
 	    stage: Stage;
 	    cards: BoardCard[];
+	    more: number;
+	    next: number;
 	
 	    static createFrom(source: any = {}) {
 	        return new BoardColumn(source);
@@ -1006,6 +1008,8 @@ export namespace model {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.stage = this.convertValues(source["stage"], Stage);
 	        this.cards = this.convertValues(source["cards"], BoardCard);
+	        this.more = source["more"];
+	        this.next = source["next"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {

@@ -10,7 +10,7 @@ export function Archive(arg1:number):Promise<model.Candidate>;
 
 export function AttachFile(arg1:number):Promise<model.Attachment>;
 
-export function Board(arg1:number):Promise<model.Board>;
+export function Board(arg1:number,arg2:{[key: number]: number}):Promise<model.Board>;
 
 export function Create(arg1:model.CandidateInput,arg2:Array<number>):Promise<model.Candidate>;
 

@@ -18,8 +18,8 @@ export function AttachFile(arg1) {
   return window['go']['app']['Candidates']['AttachFile'](arg1);
 }
 
-export function Board(arg1) {
-  return window['go']['app']['Candidates']['Board'](arg1);
+export function Board(arg1, arg2) {
+  return window['go']['app']['Candidates']['Board'](arg1, arg2);
 }
 
 export function Create(arg1, arg2) {
