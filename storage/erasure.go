@@ -97,8 +97,7 @@ const (
 // children first: erasing deletes them in this order, anonymising deletes
 // those marked gone (and clears the rest in place), the subject access
 // export reads them all. A table added later that keeps anything about a
-// candidate joins this list, and all three follow. Issue 11: the AI cache
-// and the AI audit entries join here (gone: true). The search index
+// candidate joins this list, and all three follow. The search index
 // (candidate_search) follows the candidates table by its triggers.
 var candidateData = []personalTable{
 	{"scorecard_revisions", byScorecard, false},
@@ -115,6 +114,10 @@ var candidateData = []personalTable{
 	// too, and gives the row a new one (anonymise).
 	{"candidate_uids", byCandidate, true},
 	{"card_exposures", byCandidate, false},
+	// What was sent to a model about them and what came back; the ledger
+	// rows of those calls (ai_calls) name nobody and stay.
+	{"ai_audit", byCandidate, true},
+	{"ai_cache", byCandidate, true},
 	{"candidates", `id = ?`, false},
 }
 

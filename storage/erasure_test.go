@@ -36,14 +36,23 @@ var quorra = struct {
 }
 
 // personal is a workspace where Quorra applied, has notes, an attachment, a
-// resume screen and a submitted, amended card with notes (and a draft from
-// someone else); Ada and 200 others are there too, with a card of Ada's.
+// resume screen, a submitted, amended card with notes (and a draft from
+// someone else) and an AI call about her, kept (its exchange) and cached;
+// Ada and 200 others are there too, with a card and an AI call of Ada's.
 type personalWS struct {
-	s                 *Store
-	quorra, ada       model.Candidate
-	card, adaCard     scoring.Scorecard
-	quorraApp, adaApp int64
+	s                   *Store
+	quorra, ada         model.Candidate
+	card, adaCard       scoring.Scorecard
+	quorraApp, adaApp   int64
+	quorraCall, adaCall int64
 }
+
+// The cache keys of the AI answers about Quorra and Ada.
+const quorraKey, adaKey = "9f2c7e01d4b6", "3a8d5c19e270"
+
+// aiLedger is personalWorkspace's ledger as AIUsage reports it, typed in
+// from the two calls it records.
+const aiLedger = "[{2025-03-01 screen gpt-4o-mini 2 0 0 2100 500 0.625}]"
 
 func personalWorkspace(t *testing.T) personalWS {
 	t.Helper()
@@ -85,6 +94,18 @@ func personalWorkspace(t *testing.T) personalWS {
 		t.Fatal(err)
 	}
 	p.quorraApp, p.adaApp = onlyApplication(t, s, p.quorra.ID).ID, onlyApplication(t, s, p.ada.ID).ID
+	call := AICall{Feature: "screen", Model: "gpt-4o-mini", PromptVersion: "screen-v1", TokensIn: 1200, TokensOut: 300,
+		CostUSD: 0.5, LatencyMS: 850, Outcome: "ok", Attempts: 1, Fingerprint: "fp_44709d6fcb"}
+	if p.quorraCall, err = s.RecordAI(ctx, AIRecord{Call: call, CandidateID: p.quorra.ID, CacheKey: quorraKey,
+		Request:  "Screen the resume of " + quorra.name + " <" + quorra.email + ">: " + quorra.resume,
+		Response: `{"flags":[{"quote":"Brindlewick Labs","reason":"Vantablack led the compiler"}]}`}); err != nil {
+		t.Fatal(err)
+	}
+	call.TokensIn, call.TokensOut, call.CostUSD = 900, 200, 0.125
+	if p.adaCall, err = s.RecordAI(ctx, AIRecord{Call: call, CandidateID: p.ada.ID, CacheKey: adaKey,
+		Request: "Screen the resume of Ada Lovelace: Analytical engine notes.", Response: `{"flags":[]}`}); err != nil {
+		t.Fatal(err)
+	}
 	flag := v.Content.Screen[0].ID
 	if err := s.SaveScreen(ctx, p.quorraApp, v.ID, map[string]scoring.FlagMark{flag: {Mark: "present", Evidence: quorra.evidence}}, "advance", tester); err != nil {
 		t.Fatal(err)
@@ -194,12 +215,15 @@ func TestEraseRemovesEveryRowAboutThePersonAndNoOneElses(t *testing.T) {
 		t.Fatal(err)
 	}
 	// Counted by hand from personalWorkspace: Sam's card and its amendment,
-	// Lin's draft, the screen, the arrival and the rejection, one tag, her uid.
+	// Lin's draft, the screen, the arrival and the rejection, one tag, her
+	// uid, the AI exchange about her and its cached answer.
 	want := map[string]int{"scorecard_revisions": 1, "scorecards": 2, "resume_screens": 1, "stage_events": 2,
-		"applications": 1, "notes": 1, "attachments": 1, "candidate_tags": 1, "candidate_uids": 1, "candidates": 1}
+		"applications": 1, "notes": 1, "attachments": 1, "candidate_tags": 1, "candidate_uids": 1, "candidates": 1,
+		"ai_audit": 1, "ai_cache": 1}
 	if len(got) != 1 || fmt.Sprint(got[0].Counts) != fmt.Sprint(want) {
 		t.Errorf("counts = %+v, want %v", got, want)
 	}
+	aiKeptButHers(t, p)
 	if _, err := p.s.GetCandidate(ctx, p.quorra.ID); !errors.Is(err, model.ErrNotFound) {
 		t.Errorf("Quorra is still there: %v", err)
 	}
@@ -247,6 +271,9 @@ func TestAnUnknownCandidateErasesNobody(t *testing.T) {
 func TestAnonymiseKeepsTheScoresAndTheCardsStillVerify(t *testing.T) {
 	ctx := context.Background()
 	p := personalWorkspace(t)
+	if err := p.s.SetHumanOnly(ctx, p.quorra.ID, true); err != nil {
+		t.Fatal(err)
+	}
 	got, err := p.s.EraseCandidates(ctx, []int64{p.quorra.ID}, Erasure{Action: ActionAnonymise, Why: "retention", Actor: byRequest.Actor})
 	if err != nil {
 		t.Fatal(err)
@@ -292,13 +319,42 @@ func TestAnonymiseKeepsTheScoresAndTheCardsStillVerify(t *testing.T) {
 		t.Errorf("search finds the anonymised candidate by her name: %v", hits)
 	}
 	want := map[string]int{"scorecards": 2, "scorecard_revisions": 1, "resume_screens": 1, "notes": 1, "attachments": 1,
-		"candidate_tags": 1, "candidate_uids": 1, "candidates": 1}
+		"candidate_tags": 1, "candidate_uids": 1, "candidates": 1, "ai_audit": 1, "ai_cache": 1}
 	if fmt.Sprint(got[0].Counts) != fmt.Sprint(want) {
 		t.Errorf("counts = %v, want %v", got[0].Counts, want)
+	}
+	aiKeptButHers(t, p)
+	// Whether AI may look at her is a choice about how she is assessed, not
+	// who she is: it stays.
+	if on, err := p.s.HumanOnly(ctx, p.quorra.ID); err != nil || !on {
+		t.Errorf("human-only after anonymising = %v, %v; want still on", on, err)
 	}
 	// Anonymised is not due again.
 	if due, _ := p.s.DueForRetention(ctx, "9999"); len(due) != 0 {
 		t.Errorf("due after anonymising: %+v", due)
+	}
+}
+
+// aiKeptButHers checks, after Quorra is erased or anonymised, that the
+// exchange about her and its cached answer are gone, while the ledger keeps
+// both calls with their figures and Ada keeps hers.
+func aiKeptButHers(t *testing.T, p personalWS) {
+	t.Helper()
+	ctx := context.Background()
+	if audit, err := p.s.AIAudit(ctx, p.quorra.ID); len(audit) != 0 {
+		t.Errorf("her AI exchanges = %+v, %v", audit, err)
+	}
+	if _, err := p.s.AICached(ctx, quorraKey); !errors.Is(err, model.ErrNotFound) {
+		t.Errorf("her cached AI answer: %v", err)
+	}
+	if usage, err := p.s.AIUsage(ctx, ""); err != nil || fmt.Sprint(usage) != aiLedger {
+		t.Errorf("the ledger = %v, %v; want %s", usage, err, aiLedger)
+	}
+	if audit, err := p.s.AIAudit(ctx, p.ada.ID); err != nil || len(audit) != 1 || audit[0].CallID != p.adaCall {
+		t.Errorf("Ada's AI exchanges = %+v, %v", audit, err)
+	}
+	if e, err := p.s.AICached(ctx, adaKey); err != nil || e.Response != `{"flags":[]}` {
+		t.Errorf("Ada's cached answer = %+v, %v", e, err)
 	}
 }
 
@@ -404,11 +460,13 @@ func TestSubjectDataHoldsEveryRowAboutThePerson(t *testing.T) {
 		}
 	}
 	want := map[string]int{"candidates": 1, "card_exposures": 0, "candidate_uids": 1, "candidate_tags": 1, "attachments": 1, "notes": 1, "applications": 1,
-		"stage_events": 2, "round_assignments": 0, "round_schedule": 0, "resume_screens": 1, "scorecards": 2, "scorecard_revisions": 1}
+		"stage_events": 2, "round_assignments": 0, "round_schedule": 0, "resume_screens": 1, "scorecards": 2, "scorecard_revisions": 1,
+		"ai_audit": 1, "ai_cache": 1}
 	if fmt.Sprint(rows) != fmt.Sprint(want) || tables[0].Table != "candidates" {
 		t.Errorf("rows = %v, want %v, the candidate first", rows, want)
 	}
-	for _, s := range []string{quorra.email, quorra.note, quorra.cardNote, quorra.evidence, "Curriculum vitae of"} {
+	for _, s := range []string{quorra.email, quorra.note, quorra.cardNote, quorra.evidence, "Curriculum vitae of",
+		"Screen the resume of " + quorra.name, "Vantablack led the compiler"} {
 		if !strings.Contains(text.String(), s) {
 			t.Errorf("the subject data lacks %q", s)
 		}

@@ -1,0 +1,257 @@
+// AI assist's records: the ledger of every call (kept; it names nobody),
+// the exact exchange kept with the candidate it was about (erased with
+// them: candidateData), the cache of answers, and the per-candidate
+// human-only switch. Which calls to make, and whether a candidate may be
+// sent at all, is the assist service's to decide; this file only keeps rows.
+
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+
+	"hirebench/app/model"
+)
+
+// AIOutcomeOK is the outcome of a call that produced a usable answer; any
+// other outcome counts as failed.
+const AIOutcomeOK = "ok"
+
+// AICall is one row of the ledger: a call to a model, or a cache hit.
+type AICall struct {
+	ID int64
+	// At is when the call was made (RFC 3339; "" stamps the store's now).
+	At, Feature, Model, PromptVersion string
+	TokensIn, TokensOut               int
+	// CostUSD is what the call was billed: a cache hit's is 0.
+	CostUSD   float64
+	LatencyMS int64
+	Outcome   string // AIOutcomeOK, or what went wrong
+	Cached    bool
+	Attempts  int
+	// Fingerprint is the model's system_fingerprint.
+	Fingerprint string
+}
+
+// AICacheEntry is a stored answer to a request identical to one asked
+// before.
+type AICacheEntry struct {
+	Response, Model, Fingerprint, CreatedAt string
+	TokensIn, TokensOut                     int
+}
+
+// AIRecord is everything one call leaves behind: its ledger row, the exact
+// request and response kept with the candidate (when CandidateID > 0), and
+// the answer cached under CacheKey (when set and the call succeeded).
+type AIRecord struct {
+	Call              AICall
+	CandidateID       int64
+	CacheKey          string
+	Request, Response string
+}
+
+// AIUsageRow is the ledger's totals for one UTC day, feature and model.
+// Tokens and cost are what was billed: cache hits add none.
+type AIUsageRow struct {
+	Day, Feature, Model                        string
+	Calls, Cached, Failed, TokensIn, TokensOut int
+	CostUSD                                    float64
+}
+
+// AIAuditEntry is one exchange about a candidate with its ledger row's
+// metadata.
+type AIAuditEntry struct {
+	ID, CallID                                                    int64
+	At, Feature, Model, PromptVersion, Outcome, Request, Response string
+}
+
+const (
+	sqlInsertAICall = `INSERT INTO ai_calls (at, feature, model, prompt_version, tokens_in, tokens_out, cost_usd, latency_ms,
+		outcome, cached, attempts, fingerprint) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	sqlInsertAIAudit = `INSERT INTO ai_audit (call_id, candidate_id, request, response, at) VALUES (?, ?, ?, ?, ?)`
+	// A newer answer to the same request replaces the older one, and
+	// belongs to the candidate it was asked for.
+	sqlPutAICache = `INSERT INTO ai_cache (key, candidate_id, response, model, fingerprint, tokens_in, tokens_out, created_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT (key) DO UPDATE SET candidate_id = excluded.candidate_id, response = excluded.response,
+			model = excluded.model, fingerprint = excluded.fingerprint, tokens_in = excluded.tokens_in,
+			tokens_out = excluded.tokens_out, created_at = excluded.created_at`
+	sqlAICached = `SELECT response, model, fingerprint, created_at, tokens_in, tokens_out FROM ai_cache WHERE key = ?`
+	// Cache hits are billed nothing (the schema holds them to cost 0).
+	sqlAISpentSince = `SELECT coalesce(sum(cost_usd), 0) FROM ai_calls WHERE at >= ?`
+	// Day is the UTC date: every stored time is UTC ("...Z", the schema checks).
+	sqlAIUsage = `SELECT substr(at, 1, 10) AS day, feature, model, count(*), sum(cached), sum(outcome <> '` + AIOutcomeOK + `'),
+		sum(CASE WHEN cached THEN 0 ELSE tokens_in END), sum(CASE WHEN cached THEN 0 ELSE tokens_out END), sum(cost_usd)
+		FROM ai_calls WHERE at >= ? GROUP BY day, feature, model ORDER BY day DESC, feature, model`
+	sqlAIAudit = `SELECT a.id, a.call_id, a.at, c.feature, c.model, c.prompt_version, c.outcome, a.request, a.response
+		FROM ai_audit a JOIN ai_calls c ON c.id = a.call_id WHERE a.candidate_id = ? ORDER BY a.at DESC, a.id DESC`
+	sqlHumanOnly    = `SELECT human_only FROM candidates WHERE id = ?`
+	sqlSetHumanOnly = `UPDATE candidates SET human_only = ? WHERE id = ?`
+)
+
+// RecordAI writes a call's ledger row, its audit row (CandidateID > 0) and
+// its answer to the cache (CacheKey set, outcome ok, not itself a cache hit,
+// whose entry is already there) in one transaction, and returns the ledger
+// row's id. A candidate who is not there (erased meanwhile) is not found and
+// nothing is written.
+func (s *Store) RecordAI(ctx context.Context, r AIRecord) (int64, error) {
+	at := s.now()
+	if r.Call.At != "" {
+		var err error
+		if at, err = model.ParseTime(r.Call.At); err != nil {
+			return 0, model.Invalid("at", "the time of an AI call must be RFC 3339, not %q", r.Call.At)
+		}
+	}
+	c := r.Call
+	var id int64
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		if r.CandidateID > 0 {
+			if _, err := humanOnly(ctx, tx, r.CandidateID); err != nil {
+				return err
+			}
+		}
+		res, err := tx.ExecContext(ctx, sqlInsertAICall, at, c.Feature, c.Model, c.PromptVersion, c.TokensIn, c.TokensOut,
+			c.CostUSD, c.LatencyMS, c.Outcome, c.Cached, c.Attempts, c.Fingerprint)
+		if err != nil {
+			return fmt.Errorf("storage: record an AI call: %w", err)
+		}
+		if id, err = res.LastInsertId(); err != nil {
+			return fmt.Errorf("storage: record an AI call: %w", err)
+		}
+		if r.CandidateID > 0 {
+			if _, err := tx.ExecContext(ctx, sqlInsertAIAudit, id, r.CandidateID, r.Request, r.Response, at); err != nil {
+				return fmt.Errorf("storage: record AI call %d for candidate %d: %w", id, r.CandidateID, err)
+			}
+		}
+		if r.CacheKey != "" && c.Outcome == AIOutcomeOK && !c.Cached {
+			var who any // NULL: an answer about nobody
+			if r.CandidateID > 0 {
+				who = r.CandidateID
+			}
+			if _, err := tx.ExecContext(ctx, sqlPutAICache, r.CacheKey, who, r.Response, c.Model, c.Fingerprint,
+				c.TokensIn, c.TokensOut, at); err != nil {
+				return fmt.Errorf("storage: cache the answer of AI call %d: %w", id, err)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return 0, err
+	}
+	return id, nil
+}
+
+// AICached returns the answer stored under key, or model.ErrNotFound.
+func (s *Store) AICached(ctx context.Context, key string) (AICacheEntry, error) {
+	var e AICacheEntry
+	err := s.r.QueryRowContext(ctx, sqlAICached, key).Scan(&e.Response, &e.Model, &e.Fingerprint, &e.CreatedAt, &e.TokensIn, &e.TokensOut)
+	if errors.Is(err, sql.ErrNoRows) {
+		// The key is a hash of what was sent: not worth repeating in errors.
+		return e, notFoundAs("cached AI answer")
+	}
+	if err != nil {
+		return e, fmt.Errorf("storage: read the AI cache: %w", err)
+	}
+	return e, nil
+}
+
+// AISpentSince is what the ledger's calls at or after since (RFC 3339; ""
+// for every call) were billed, in USD.
+func (s *Store) AISpentSince(ctx context.Context, since string) (float64, error) {
+	from, err := aiSince(since)
+	if err != nil {
+		return 0, err
+	}
+	var usd float64
+	if err := s.r.QueryRowContext(ctx, sqlAISpentSince, from).Scan(&usd); err != nil {
+		return 0, fmt.Errorf("storage: read AI spend: %w", err)
+	}
+	return usd, nil
+}
+
+// AIUsage totals the ledger's calls at or after since (RFC 3339; "" for
+// every call) per UTC day, feature and model: the newest day first, then
+// by feature and model.
+func (s *Store) AIUsage(ctx context.Context, since string) ([]AIUsageRow, error) {
+	from, err := aiSince(since)
+	if err != nil {
+		return nil, err
+	}
+	out := []AIUsageRow{}
+	err = each(ctx, s.r, sqlAIUsage, []any{from}, func(sc scanner) error {
+		var u AIUsageRow
+		err := sc.Scan(&u.Day, &u.Feature, &u.Model, &u.Calls, &u.Cached, &u.Failed, &u.TokensIn, &u.TokensOut, &u.CostUSD)
+		out = append(out, u)
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("storage: read AI usage: %w", err)
+	}
+	return out, nil
+}
+
+// aiSince is since in the stored form, which compares as text.
+func aiSince(since string) (string, error) {
+	if since == "" {
+		return "", nil
+	}
+	at, err := model.ParseTime(since)
+	if err != nil {
+		return "", model.Invalid("since", "%q is not an RFC 3339 time (such as 2025-03-01T00:00:00Z)", since)
+	}
+	return at, nil
+}
+
+// AIAudit lists the exchanges kept about a candidate, newest first, each
+// with its ledger row's metadata; an unknown candidate is not found.
+func (s *Store) AIAudit(ctx context.Context, candidateID int64) ([]AIAuditEntry, error) {
+	return readValue(ctx, s, func(tx *sql.Tx) ([]AIAuditEntry, error) {
+		if _, err := humanOnly(ctx, tx, candidateID); err != nil {
+			return nil, err
+		}
+		out := []AIAuditEntry{}
+		err := each(ctx, tx, sqlAIAudit, []any{candidateID}, func(sc scanner) error {
+			var a AIAuditEntry
+			err := sc.Scan(&a.ID, &a.CallID, &a.At, &a.Feature, &a.Model, &a.PromptVersion, &a.Outcome, &a.Request, &a.Response)
+			out = append(out, a)
+			return err
+		})
+		if err != nil {
+			return nil, fmt.Errorf("storage: read the AI audit of candidate %d: %w", candidateID, err)
+		}
+		return out, nil
+	})
+}
+
+// SetHumanOnly switches AI off (on) or back on (off) for a candidate.
+func (s *Store) SetHumanOnly(ctx context.Context, candidateID int64, on bool) error {
+	return s.write(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, sqlSetHumanOnly, on, candidateID)
+		if err != nil {
+			return fmt.Errorf("storage: set human-only for candidate %d: %w", candidateID, err)
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return notFound("candidate", candidateID)
+		}
+		return nil
+	})
+}
+
+// HumanOnly says whether AI is switched off for a candidate.
+func (s *Store) HumanOnly(ctx context.Context, candidateID int64) (bool, error) {
+	return humanOnly(ctx, s.r, candidateID)
+}
+
+func humanOnly(ctx context.Context, q queryer, candidateID int64) (bool, error) {
+	var on bool
+	err := q.QueryRowContext(ctx, sqlHumanOnly, candidateID).Scan(&on)
+	if errors.Is(err, sql.ErrNoRows) {
+		return false, notFound("candidate", candidateID)
+	}
+	if err != nil {
+		return false, fmt.Errorf("storage: read human-only for candidate %d: %w", candidateID, err)
+	}
+	return on, nil
+}
