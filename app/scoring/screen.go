@@ -6,6 +6,7 @@ package scoring
 import (
 	"fmt"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"hirebench/app/model"
@@ -63,7 +64,7 @@ func CheckScreen(checklist []rubric.ScreenFlag, in ScreenInput, resume string) (
 	for _, f := range checklist {
 		known[f.ID] = true
 	}
-	hay := foldSpace(resume)
+	hay := NewQuoteIndex(resume)
 	out := map[string]FlagMark{}
 	for id, m := range in.Marks {
 		field := "marks." + id
@@ -82,7 +83,7 @@ func CheckScreen(checklist []rubric.ScreenFlag, in ScreenInput, resume string) (
 			v.Add(field, "evidence is longer than %d characters", MaxEvidence)
 			continue
 		}
-		if m.Evidence != "" && !strings.Contains(hay, foldSpace(strings.Trim(m.Evidence, `"“”'`))) {
+		if _, _, found := hay.Find(m.Evidence); m.Evidence != "" && !found {
 			v.Add(field, "the evidence %q does not occur in the resume text; paste an exact quote", shortQuote(m.Evidence))
 			continue
 		}
@@ -99,7 +100,87 @@ func CheckScreen(checklist []rubric.ScreenFlag, in ScreenInput, resume string) (
 	return out, v.Err()
 }
 
-func foldSpace(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), " ")) }
+// FindQuote reports where quote occurs in text, as byte offsets of the
+// matched span in text itself, so text[start:end] is what the source says.
+// It is the one check for "this quote is in the resume", used by the human
+// screen and by AI suggestions alike: case is ignored, any run of white
+// space matches any other, typographic quote marks match straight ones,
+// invisible format characters are ignored, and quote marks around the quote
+// are trimmed. A quote with nothing left to find is not found.
+func FindQuote(text, quote string) (start, end int, ok bool) {
+	return NewQuoteIndex(text).Find(quote)
+}
+
+// QuoteIndex is a text folded once for many FindQuote lookups (a checklist
+// has up to 40 flags; the resume may be a megabyte).
+type QuoteIndex struct {
+	text   string
+	folded string
+	from   []int32 // from[i] is the offset in text of the rune that gave folded[i]
+}
+
+func NewQuoteIndex(text string) QuoteIndex {
+	var b strings.Builder
+	b.Grow(len(text))
+	from := make([]int32, 0, len(text))
+	foldText(text, func(r rune, at int) {
+		n, _ := b.WriteRune(r)
+		for range n {
+			from = append(from, int32(at))
+		}
+	})
+	return QuoteIndex{text: text, folded: b.String(), from: from}
+}
+
+// Find is FindQuote over the indexed text.
+func (q QuoteIndex) Find(quote string) (start, end int, ok bool) {
+	var b strings.Builder
+	foldText(strings.Trim(strings.TrimSpace(quote), quoteMarks), func(r rune, _ int) { b.WriteRune(r) })
+	needle := b.String()
+	if needle == "" {
+		return 0, 0, false
+	}
+	i := strings.Index(q.folded, needle)
+	if i < 0 {
+		return 0, 0, false
+	}
+	last := int(q.from[i+len(needle)-1])
+	_, size := utf8.DecodeRuneInString(q.text[last:])
+	return int(q.from[i]), last + size, true
+}
+
+const quoteMarks = "\"“”„«»'‘’‚ \t\n"
+
+// foldText hands emit each rune of s as it compares, with its offset in s:
+// lower case, straight quote marks, one space for each run of white space
+// (none at either end), nothing for control and invisible format characters.
+func foldText(s string, emit func(r rune, at int)) {
+	space := -1 // offset of a pending run of white space
+	started := false
+	for at, r := range s {
+		switch {
+		case unicode.IsSpace(r):
+			if started && space < 0 {
+				space = at
+			}
+			continue
+		case unicode.IsControl(r), unicode.Is(unicode.Cf, r) && r != '\u200c' && r != '\u200d':
+			continue
+		}
+		if space >= 0 {
+			emit(' ', space)
+			space = -1
+		}
+		started = true
+		switch r {
+		case '“', '”', '„', '«', '»':
+			r = '"'
+		case '‘', '’', '‚':
+			r = '\''
+		}
+		emit(unicode.ToLower(r), at)
+	}
+}
 
 func shortQuote(s string) string {
 	if utf8.RuneCountInString(s) <= 40 {
