@@ -121,6 +121,13 @@ With no command, opens the desktop app. Commands:
                                    list the automatic snapshots (DIR/snapshots); keep the newest N
   restore FILE --yes [--json]      replace the workspace with a backup or snapshot (checked first;
                                    the current workspace is kept as a snapshot)
+  ai screen --candidate EMAIL --role R [--json] [--base-url URL] [--model M] [--no-redact]
+                                   AI suggestion for the candidate's resume screen (identity
+                                   redacted; key from OPENAI_API_KEY or the OS keyring)
+  ai usage [--json] [--since DAY]  AI calls, tokens and cost per day, feature and model
+  ai price --model M --input USD --output USD
+                                   what a model costs per million tokens (for estimates and the budget)
+  ai budget --set USD              the monthly AI budget (0: no limit); calls stop once it is reached
   stats --in FILE [--json]         rater reliability (ICC, Krippendorff's alpha, leniency) of a
                                    CSV with header subject,rater,score
   composite --in FILE [--json] [--min-coverage 0.8]
@@ -236,6 +243,12 @@ func commands() map[string]func(*command, []string) error {
 		"candidates retention": (*command).candidatesRetention,
 		"export subject":       (*command).exportSubject,
 		"privacy audit":        (*command).privacyAudit,
+
+		// AI assist (app/cli/ai.go).
+		"ai screen": (*command).aiScreen,
+		"ai usage":  (*command).aiUsage,
+		"ai price":  (*command).aiPrice,
+		"ai budget": (*command).aiBudget,
 	}
 }
 

@@ -1,0 +1,165 @@
+// AI settings: the endpoint, a model per task, the monthly budget and the
+// price table. Stored as JSON in the workspace's settings (never the API
+// key: that lives in the OS keyring or the environment, see keys.go).
+
+package assist
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math"
+	"net/url"
+	"strings"
+	"time"
+
+	"hirebench/app/ai"
+	"hirebench/app/model"
+	"hirebench/storage"
+)
+
+const settingsKey = "ai"
+
+// Settings for AI help.
+type Settings struct {
+	// BaseURL of an OpenAI-compatible API ("" is OpenAI's own).
+	BaseURL string `json:"baseUrl"`
+	// Models by feature: a cheap model for extraction, a stronger one for summaries.
+	Models map[string]string `json:"models"`
+	// BudgetUSD is the monthly spending limit; calls stop once it is reached.
+	BudgetUSD float64    `json:"budgetUsd"`
+	Prices    []ai.Price `json:"prices"`
+	// Seed and a zero temperature make answers as repeatable as the API allows.
+	Temperature float64 `json:"temperature"`
+	Seed        int     `json:"seed"`
+	MaxTokens   int     `json:"maxTokens"`
+}
+
+// DefaultSettings: OpenAI, gpt-4o-mini to screen, $10 a month.
+func DefaultSettings() Settings {
+	return Settings{
+		Models:    map[string]string{ai.FeatureScreen: "gpt-4o-mini"},
+		BudgetUSD: 10,
+		Prices:    ai.DefaultPrices(),
+		Seed:      7,
+		MaxTokens: 2000,
+	}
+}
+
+func (s Settings) withDefaults() Settings {
+	d := DefaultSettings()
+	if s.Models == nil {
+		s.Models = map[string]string{}
+	}
+	for f, m := range d.Models {
+		if s.Models[f] == "" {
+			s.Models[f] = m
+		}
+	}
+	if len(s.Prices) == 0 {
+		s.Prices = d.Prices
+	}
+	if s.Seed == 0 {
+		s.Seed = d.Seed
+	}
+	if s.MaxTokens <= 0 {
+		s.MaxTokens = d.MaxTokens
+	}
+	return s
+}
+
+// LoadSettings reads the workspace's AI settings (defaults when none were saved).
+func LoadSettings(ctx context.Context, store *storage.Store) (Settings, error) {
+	raw, err := store.Setting(ctx, settingsKey)
+	if errors.Is(err, model.ErrNotFound) || (err == nil && raw == "") {
+		return DefaultSettings(), nil
+	}
+	if err != nil {
+		return Settings{}, err
+	}
+	s := DefaultSettings()
+	if err := json.Unmarshal([]byte(raw), &s); err != nil {
+		return Settings{}, fmt.Errorf("the saved AI settings cannot be read: %w", err)
+	}
+	return s.withDefaults(), nil
+}
+
+// Check lists what is wrong with settings, by field.
+func (s Settings) Check() error {
+	v := &model.ValidationError{}
+	if s.BaseURL != "" {
+		u, err := url.Parse(s.BaseURL)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			v.Add("baseUrl", "%q is not an http(s) address like https://api.openai.com/v1", s.BaseURL)
+		}
+	}
+	if s.BudgetUSD < 0 || s.BudgetUSD > 100000 || math.IsNaN(s.BudgetUSD) {
+		v.Add("budgetUsd", "the monthly budget must be between $0 (no limit) and $100,000")
+	}
+	for f, m := range s.Models {
+		if strings.TrimSpace(m) == "" || len(m) > 100 {
+			v.Add("models."+f, "give a model name")
+		}
+	}
+	for i, p := range s.Prices {
+		field := fmt.Sprintf("prices[%d]", i)
+		if strings.TrimSpace(p.Model) == "" {
+			v.Add(field, "a price needs its model")
+		}
+		if p.InputPerMTok < 0 || p.OutputPerMTok < 0 || p.InputPerMTok > 1000 || p.OutputPerMTok > 1000 ||
+			math.IsNaN(p.InputPerMTok) || math.IsNaN(p.OutputPerMTok) {
+			v.Add(field, "prices are USD per million tokens, between 0 and 1000")
+		}
+	}
+	if s.Temperature < 0 || s.Temperature > 2 {
+		v.Add("temperature", "the temperature must be between 0 and 2")
+	}
+	return v.Err()
+}
+
+// SaveSettings checks and stores the workspace's AI settings.
+func SaveSettings(ctx context.Context, store *storage.Store, s Settings) error {
+	s = s.withDefaults()
+	if err := s.Check(); err != nil {
+		return err
+	}
+	b, err := json.Marshal(s)
+	if err != nil {
+		return err
+	}
+	return store.PutSetting(ctx, settingsKey, string(b))
+}
+
+// SetPrice adds or replaces the price of one model, dated today.
+func (s *Settings) SetPrice(p ai.Price) {
+	for i := range s.Prices {
+		if strings.EqualFold(s.Prices[i].Model, p.Model) {
+			s.Prices[i] = p
+			return
+		}
+	}
+	s.Prices = append(s.Prices, p)
+}
+
+// UsageReport is the ledger's totals since a day, and this month's spend against the budget.
+type UsageReport struct {
+	Since     string               `json:"since"`
+	Rows      []storage.AIUsageRow `json:"rows"`
+	MonthUSD  float64              `json:"monthUsd"`
+	BudgetUSD float64              `json:"budgetUsd"`
+}
+
+// Usage reads the ledger.
+func Usage(ctx context.Context, store *storage.Store, s Settings, since time.Time) (UsageReport, error) {
+	rows, err := store.AIUsage(ctx, since.UTC().Format(time.RFC3339))
+	if err != nil {
+		return UsageReport{}, err
+	}
+	n := time.Now().UTC()
+	month, err := store.AISpentSince(ctx, time.Date(n.Year(), n.Month(), 1, 0, 0, 0, 0, time.UTC).Format(time.RFC3339))
+	if err != nil {
+		return UsageReport{}, err
+	}
+	return UsageReport{Since: since.UTC().Format("2006-01-02"), Rows: rows, MonthUSD: month, BudgetUSD: s.withDefaults().BudgetUSD}, nil
+}
