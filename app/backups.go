@@ -48,6 +48,8 @@ func newBackups(svc *backup.Service, ws *Workspace, rt Shell, after func(context
 type BackupStatus struct {
 	Snapshots []backup.Snapshot `json:"snapshots"`
 	Keep      int               `json:"keep"`
+	// MaxKeep is the most snapshots SetKeep accepts.
+	MaxKeep int `json:"maxKeep"`
 	// LastSaved is when "Back up now" last saved a file, "" if never.
 	LastSaved string        `json:"lastSaved"`
 	Rights    backup.Rights `json:"rights"`
@@ -80,7 +82,7 @@ func (b *Backups) status(ctx context.Context, a model.Profile) (BackupStatus, er
 		return BackupStatus{}, err
 	}
 	rights, err := b.svc.RightsOf(ctx, scoring.ExporterOf(a))
-	return BackupStatus{Snapshots: list, Keep: keep, LastSaved: last, Rights: rights}, err
+	return BackupStatus{Snapshots: list, Keep: keep, MaxKeep: backup.MaxKeep, LastSaved: last, Rights: rights}, err
 }
 
 // SetKeep changes how many snapshots are kept (the oldest beyond go at once).

@@ -42,10 +42,10 @@ type Retrying struct {
 // Option adjusts a Service (tests use them for time and randomness).
 type Option func(*Service)
 
-func WithClock(now func() time.Time) Option         { return func(s *Service) { s.now = now } }
-func WithRandom(rnd func() float64) Option          { return func(s *Service) { s.rnd = rnd } }
-func WithPolicy(p ai.Policy) Option                 { return func(s *Service) { s.policy = p } }
-func WithRetryNotice(fn func(Retrying)) Option      { return func(s *Service) { s.onRetry = fn } }
+func WithClock(now func() time.Time) Option    { return func(s *Service) { s.now = now } }
+func WithRandom(rnd func() float64) Option     { return func(s *Service) { s.rnd = rnd } }
+func WithPolicy(p ai.Policy) Option            { return func(s *Service) { s.policy = p } }
+func WithRetryNotice(fn func(Retrying)) Option { return func(s *Service) { s.onRetry = fn } }
 func WithSleep(fn func(context.Context, time.Duration) error) Option {
 	return func(s *Service) { s.sleep = fn }
 }

@@ -29,6 +29,8 @@ type Review struct {
 	// Cutoff: candidates with no activity since are due (RFC 3339; "" when off).
 	Cutoff     string `json:"cutoff"`
 	Candidates []Due  `json:"candidates"`
+	// MaxMonths is the longest policy SetRetention accepts.
+	MaxMonths int `json:"maxMonths"`
 }
 
 // Due is a candidate due under the policy: every application rejected
@@ -80,13 +82,13 @@ func (s *Service) cutoff(ctx context.Context) (int, string, error) {
 func (s *Service) Retention(ctx context.Context) (Review, error) {
 	months, cutoff, err := s.cutoff(ctx)
 	if err != nil || months == 0 {
-		return Review{Candidates: []Due{}}, err
+		return Review{Candidates: []Due{}, MaxMonths: MaxRetentionMonths}, err
 	}
 	rows, err := s.store.DueForRetention(ctx, cutoff)
 	if err != nil {
 		return Review{}, err
 	}
-	out := Review{Months: months, Cutoff: cutoff, Candidates: make([]Due, len(rows))}
+	out := Review{Months: months, Cutoff: cutoff, Candidates: make([]Due, len(rows)), MaxMonths: MaxRetentionMonths}
 	for i, r := range rows {
 		out.Candidates[i] = Due{ID: r.ID, Name: r.Name, Email: r.Email, LastActivity: r.LastActivity, Applications: r.Applications}
 	}

@@ -16,6 +16,7 @@ function status(over: Partial<BackupStatus> = {}): BackupStatus {
       { name: 'workspace-20261201T161800Z.db', time: '2026-12-01T16:18:00Z', bytes: 1536 },
     ],
     keep: 10,
+    maxKeep: 100,
     lastSaved: '',
     rights: { mayBackUp: true, mayRestore: true, note: '' },
     ...over,
@@ -185,6 +186,11 @@ describe('BackupsSection', () => {
     expect(screen.getByRole('button', { name: 'Restore from a file…' })).toBeDisabled();
     for (const b of screen.getAllByRole('button', { name: /Restore the snapshot of/ })) expect(b).toBeDisabled();
     expect(screen.getByLabelText('Keep the newest')).toBeDisabled();
+  });
+
+  it('offers up to the number of snapshots Go accepts', async () => {
+    setup(status({ maxKeep: 7 }));
+    expect(await screen.findByLabelText('Keep the newest')).toHaveAttribute('max', '7');
   });
 
   it('changes how many snapshots are kept, and shows a refusal by the field', async () => {

@@ -15,8 +15,8 @@ function due(id: number, name: string): DueCandidate {
   return { id, name, email: `${name.split(' ')[0].toLowerCase()}@example.com`, lastActivity: '2025-01-10T09:00:00.000Z', applications: ['Data Engineer: Candidate withdrew'] } as DueCandidate;
 }
 
-const off = { months: 0, cutoff: '', candidates: [] } as unknown as RetentionReview;
-const six: RetentionReview = { months: 6, cutoff: '2025-06-01T09:00:00.000Z', candidates: [due(3, 'Old Rejection'), due(4, 'Older Rejection')] } as RetentionReview;
+const off = { months: 0, cutoff: '', candidates: [], maxMonths: 120 } as unknown as RetentionReview;
+const six: RetentionReview = { months: 6, cutoff: '2025-06-01T09:00:00.000Z', candidates: [due(3, 'Old Rejection'), due(4, 'Older Rejection')], maxMonths: 36 } as RetentionReview;
 
 function entry(over: Partial<AuditEntry> = {}): AuditEntry {
   return { id: 1, action: 'erase', why: 'request', candidateId: 9, counts: { candidates: 1 }, actorId: 1, actorName: 'Riley Chen', at: '2025-02-01T10:00:00.000Z', snapshots: { rewritten: 3, dropped: 0, unchanged: 0 }, ...over } as AuditEntry;
@@ -52,6 +52,12 @@ describe('PrivacySection', () => {
     expect(screen.getByRole('checkbox', { name: 'Choose Old Rejection' })).toBeChecked();
     expect(screen.getByRole('checkbox', { name: 'Choose Older Rejection' })).toBeChecked();
     expect(ui.toast?.text).toBe('Retention policy: 6 months');
+  });
+
+  it('offers up to the number of months Go accepts', async () => {
+    setup(six);
+    await screen.findByText('Old Rejection');
+    expect(screen.getByRole('spinbutton')).toHaveAttribute('max', '36');
   });
 
   it('puts a refused number of months next to the field', async () => {

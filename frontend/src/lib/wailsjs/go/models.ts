@@ -3,6 +3,7 @@ export namespace app {
 	export class BackupStatus {
 	    snapshots: backup.Snapshot[];
 	    keep: number;
+	    maxKeep: number;
 	    lastSaved: string;
 	    rights: backup.Rights;
 	
@@ -14,6 +15,7 @@ export namespace app {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.snapshots = this.convertValues(source["snapshots"], backup.Snapshot);
 	        this.keep = source["keep"];
+	        this.maxKeep = source["maxKeep"];
 	        this.lastSaved = source["lastSaved"];
 	        this.rights = this.convertValues(source["rights"], backup.Rights);
 	    }
@@ -1701,6 +1703,7 @@ export namespace privacy {
 	    months: number;
 	    cutoff: string;
 	    candidates: Due[];
+	    maxMonths: number;
 	
 	    static createFrom(source: any = {}) {
 	        return new Review(source);
@@ -1711,6 +1714,7 @@ export namespace privacy {
 	        this.months = source["months"];
 	        this.cutoff = source["cutoff"];
 	        this.candidates = this.convertValues(source["candidates"], Due);
+	        this.maxMonths = source["maxMonths"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
