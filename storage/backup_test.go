@@ -21,48 +21,8 @@ import (
 	"time"
 
 	"hirebench/app/model"
+	"hirebench/storage/storagetest"
 )
-
-// dumpTables prints every row of every table (shadow tables of the search
-// index included), table by table in name order, rows in rowid or key order.
-func dumpTables(t *testing.T, db *sql.DB) string {
-	t.Helper()
-	names := []string{}
-	rows, err := db.Query(`SELECT name FROM sqlite_schema WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY name`)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for rows.Next() {
-		var n string
-		if err := rows.Scan(&n); err != nil {
-			t.Fatal(err)
-		}
-		names = append(names, n)
-	}
-	rows.Close()
-	var b strings.Builder
-	for _, n := range names {
-		fmt.Fprintf(&b, "## %s\n", n)
-		rows, err := db.Query(`SELECT * FROM "` + n + `" ORDER BY 1`)
-		if err != nil {
-			t.Fatal(err)
-		}
-		cols, _ := rows.Columns()
-		for rows.Next() {
-			vals := make([]any, len(cols))
-			ptrs := make([]any, len(cols))
-			for i := range vals {
-				ptrs[i] = &vals[i]
-			}
-			if err := rows.Scan(ptrs...); err != nil {
-				t.Fatal(err)
-			}
-			fmt.Fprintf(&b, "%q\n", vals)
-		}
-		rows.Close()
-	}
-	return b.String()
-}
 
 // siblings lists the names in path's folder.
 func siblings(t *testing.T, path string) []string {
@@ -235,7 +195,7 @@ func TestReplaceFromStoppedHalfwayLeavesTheWorkspace(t *testing.T) {
 
 	s, _ := mustOpen(t)
 	mustCandidate(t, s, model.Candidate{CandidateInput: model.CandidateInput{Name: "Live Person", Email: "live@example.com"}})
-	before := dumpTables(t, s.r)
+	before := storagetest.Dump(t, s.r)
 
 	restoreStep = 2
 	steps := 0
@@ -254,10 +214,10 @@ func TestReplaceFromStoppedHalfwayLeavesTheWorkspace(t *testing.T) {
 	if steps < 2 {
 		t.Fatalf("stopped after %d steps; the test must stop it midway", steps)
 	}
-	if got := dumpTables(t, s.r); got != before {
+	if got := storagetest.Dump(t, s.r); got != before {
 		t.Error("a restore stopped midway changed the workspace")
 	}
-	if got := dumpTables(t, s.w); got != before {
+	if got := storagetest.Dump(t, s.w); got != before {
 		t.Error("a restore stopped midway changed what the writer sees")
 	}
 	mustCandidate(t, s, model.Candidate{CandidateInput: model.CandidateInput{Name: "Still Writable"}})
@@ -301,7 +261,7 @@ func TestReplaceFromKilledMidwayLeavesOldOrNew(t *testing.T) {
 		mustCandidate(t, src, model.Candidate{CandidateInput: model.CandidateInput{Name: fmt.Sprintf("Backup Person %d", i), ResumeText: strings.Repeat("resume ", 100)}})
 	}
 	backup := copyOf(t, src, t.TempDir(), "backup.db")
-	backupDump := dumpTables(t, openRaw(t, backup))
+	backupDump := storagetest.Dump(t, openRaw(t, backup))
 
 	// killAt: the step after which the helper is killed; 0 lets it finish.
 	for _, killAt := range []int{1, 7, 60, 0} {
@@ -312,7 +272,7 @@ func TestReplaceFromKilledMidwayLeavesOldOrNew(t *testing.T) {
 				t.Fatal(err)
 			}
 			mustCandidate(t, s, model.Candidate{CandidateInput: model.CandidateInput{Name: "Live Person", Email: "live@example.com"}})
-			before := dumpTables(t, s.r)
+			before := storagetest.Dump(t, s.r)
 			s.Close()
 
 			cmd := exec.Command(os.Args[0], "-test.run=^TestRestoreChild$", "-test.v")
@@ -353,7 +313,7 @@ func TestReplaceFromKilledMidwayLeavesOldOrNew(t *testing.T) {
 			if err := s.w.QueryRowContext(ctx, `PRAGMA integrity_check`).Scan(&ok); err != nil || ok != "ok" {
 				t.Fatalf("integrity_check = %q, %v", ok, err)
 			}
-			got := dumpTables(t, s.r)
+			got := storagetest.Dump(t, s.r)
 			switch {
 			case killAt > 0 && got != before:
 				t.Fatalf("killed after step %d of the restore, the workspace is neither as it was nor the backup", killAt)

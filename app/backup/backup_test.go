@@ -20,6 +20,7 @@ import (
 	"hirebench/app/scoring"
 	"hirebench/app/tracking"
 	"hirebench/storage"
+	"hirebench/storage/storagetest"
 )
 
 func TestBackupWithWritersPausedHoldsExactlyTheWorkspaceAndRestoresAsIt(t *testing.T) {
@@ -29,7 +30,7 @@ func TestBackupWithWritersPausedHoldsExactlyTheWorkspaceAndRestoresAsIt(t *testi
 	w.waitWrites(t, 5)
 
 	w.pause()
-	live := dump(t, f.store.Path())
+	live := storagetest.DumpFile(t, f.store.Path())
 	out := filepath.Join(t.TempDir(), "monday.db")
 	saved, err := f.svc.Backup(ctx, out, "monday.db", owner)
 	w.resume()
@@ -41,10 +42,10 @@ func TestBackupWithWritersPausedHoldsExactlyTheWorkspaceAndRestoresAsIt(t *testi
 	if saved.Bytes <= 0 || saved.Name != "monday.db" {
 		t.Errorf("Backup = %+v", saved)
 	}
-	if got := dump(t, out); got != live {
+	if got := storagetest.DumpFile(t, out); got != live {
 		t.Fatalf("the backup differs from the workspace at the moment it was taken: %s", firstDifference(live, got))
 	}
-	if got := dump(t, f.store.Path()); got == live {
+	if got := storagetest.DumpFile(t, f.store.Path()); got == live {
 		t.Fatal("the writers wrote nothing after the backup; the test proves nothing")
 	}
 	if st, _ := os.Stat(out); st.Mode().Perm() != 0o600 {
@@ -64,7 +65,7 @@ func TestBackupWithWritersPausedHoldsExactlyTheWorkspaceAndRestoresAsIt(t *testi
 	if _, err := svc.Restore(ctx, staged, owner, nil); err != nil {
 		t.Fatal(err)
 	}
-	if got := dump(t, fresh.Path()); got != live {
+	if got := storagetest.DumpFile(t, fresh.Path()); got != live {
 		t.Fatalf("the restored workspace differs from the backup: %s", firstDifference(live, got))
 	}
 	// The services find the restored rows at once, through the search index.
@@ -153,7 +154,7 @@ func TestBackupWhileWritingIsWholeAndAConsistentPrefix(t *testing.T) {
 func TestBackupRefusesTheWorkspacesOwnFiles(t *testing.T) {
 	ctx := context.Background()
 	f := newFixture(t, 0)
-	before := dump(t, f.store.Path())
+	before := storagetest.DumpFile(t, f.store.Path())
 	for _, target := range []string{f.store.Path(), f.store.Path() + "-wal", filepath.Join(f.svc.Folder(), "x.db"), f.dir} {
 		_, err := f.svc.Backup(ctx, target, filepath.Base(target), owner)
 		if err == nil {
@@ -162,7 +163,7 @@ func TestBackupRefusesTheWorkspacesOwnFiles(t *testing.T) {
 			t.Errorf("the refusal names the data folder: %v", err)
 		}
 	}
-	if got := dump(t, f.store.Path()); got != before {
+	if got := storagetest.DumpFile(t, f.store.Path()); got != before {
 		t.Fatalf("a refused backup changed the workspace: %s", firstDifference(before, got))
 	}
 }
@@ -237,7 +238,7 @@ func TestRestoreRefusesBadFilesAndLeavesTheWorkspace(t *testing.T) {
 		{filepath.Join(files, "gone.db"), "no longer there"},
 		{f.store.Path(), "own database"},
 	}
-	before := dump(t, f.store.Path())
+	before := storagetest.DumpFile(t, f.store.Path())
 	snapsBefore, _ := f.svc.Snapshots()
 	for _, c := range cases {
 		name := filepath.Base(c.file)
@@ -252,7 +253,7 @@ func TestRestoreRefusesBadFilesAndLeavesTheWorkspace(t *testing.T) {
 			}
 		})
 	}
-	if got := dump(t, f.store.Path()); got != before {
+	if got := storagetest.DumpFile(t, f.store.Path()); got != before {
 		t.Fatalf("a refused restore changed the workspace: %s", firstDifference(before, got))
 	}
 	if snaps, _ := f.svc.Snapshots(); len(snaps) != len(snapsBefore) {
@@ -284,7 +285,7 @@ func TestRestoreStoppedAtAnyStepLeavesTheWorkspace(t *testing.T) {
 	must(t, err)
 	_, err = f.tr.CreateCandidate(ctx, model.CandidateInput{Name: "After The Backup"}, nil, f.rec)
 	must(t, err)
-	before := dump(t, f.store.Path())
+	before := storagetest.DumpFile(t, f.store.Path())
 
 	for _, stop := range []string{"staged", "checked", "kept", "erased again"} {
 		t.Run(stop, func(t *testing.T) {
@@ -303,7 +304,7 @@ func TestRestoreStoppedAtAnyStepLeavesTheWorkspace(t *testing.T) {
 			if err == nil || !strings.Contains(err.Error(), "stopped at "+stop) {
 				t.Fatalf("restore = %v, want it stopped at %s", err, stop)
 			}
-			if got := dump(t, f.store.Path()); got != before {
+			if got := storagetest.DumpFile(t, f.store.Path()); got != before {
 				t.Fatalf("stopped at %s, the workspace changed: %s", stop, firstDifference(before, got))
 			}
 			for _, n := range names(t, f.dir) {
@@ -320,13 +321,13 @@ func TestRestoreStoppedAtAnyStepLeavesTheWorkspace(t *testing.T) {
 	defer staged.Close()
 	res, err := f.svc.Restore(ctx, staged, owner, nil)
 	must(t, err)
-	if got := dump(t, filepath.Join(f.svc.Folder(), res.KeptAs)); got != before {
+	if got := storagetest.DumpFile(t, filepath.Join(f.svc.Folder(), res.KeptAs)); got != before {
 		t.Fatalf("the snapshot kept before restoring differs from the workspace: %s", firstDifference(before, got))
 	}
 	// The backup, but for when a backup was last saved, which stays true.
 	lastSaved := regexp.MustCompile(`(?m)^  \["backup.last_saved_at" .*\n`)
-	want := lastSaved.ReplaceAllString(dump(t, out), "")
-	if got := lastSaved.ReplaceAllString(dump(t, f.store.Path()), ""); got != want {
+	want := lastSaved.ReplaceAllString(storagetest.DumpFile(t, out), "")
+	if got := lastSaved.ReplaceAllString(storagetest.DumpFile(t, f.store.Path()), ""); got != want {
 		t.Fatalf("the workspace is not the backup after restoring: %s", firstDifference(want, got))
 	}
 	if at, _ := f.svc.LastSaved(ctx); at != "2026-12-01T17:18:00.000Z" {

@@ -191,58 +191,6 @@ func openFile(t *testing.T, path string) *sql.DB {
 	return db
 }
 
-// dump prints the schema and every row of every table (the search index's
-// own tables included) of the database file at path, in one read
-// transaction: two workspaces with equal dumps hold the same data.
-func dump(t *testing.T, path string) string {
-	t.Helper()
-	db := openFile(t, path)
-	tx, err := db.Begin()
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer tx.Rollback()
-	var b strings.Builder
-	type object struct{ kind, name, sql string }
-	var objs []object
-	rows, err := tx.Query(`SELECT type, name, coalesce(sql, '') FROM sqlite_schema ORDER BY type, name`)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for rows.Next() {
-		var o object
-		if err := rows.Scan(&o.kind, &o.name, &o.sql); err != nil {
-			t.Fatal(err)
-		}
-		objs = append(objs, o)
-	}
-	rows.Close()
-	for _, o := range objs {
-		fmt.Fprintf(&b, "%s %s: %s\n", o.kind, o.name, o.sql)
-		if o.kind != "table" || strings.HasPrefix(o.sql, "CREATE VIRTUAL") {
-			continue
-		}
-		rows, err := tx.Query(`SELECT * FROM "` + o.name + `" ORDER BY 1`)
-		if err != nil {
-			t.Fatal(err)
-		}
-		cols, _ := rows.Columns()
-		for rows.Next() {
-			vals := make([]any, len(cols))
-			ptrs := make([]any, len(cols))
-			for i := range vals {
-				ptrs[i] = &vals[i]
-			}
-			if err := rows.Scan(ptrs...); err != nil {
-				t.Fatal(err)
-			}
-			fmt.Fprintf(&b, "  %q\n", vals)
-		}
-		rows.Close()
-	}
-	return b.String()
-}
-
 // firstDifference shows where two dumps part, for a readable failure.
 func firstDifference(a, b string) string {
 	al, bl := strings.Split(a, "\n"), strings.Split(b, "\n")

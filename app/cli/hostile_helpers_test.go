@@ -9,7 +9,6 @@ import (
 	"bufio"
 	"bytes"
 	"compress/flate"
-	"database/sql"
 	"errors"
 	"fmt"
 	"hash/crc32"
@@ -24,62 +23,8 @@ import (
 	_ "modernc.org/sqlite"
 
 	"hirebench/app/cli"
+	"hirebench/storage/storagetest"
 )
-
-// dumpDB prints every row of every table of a workspace, tables in
-// sqlite_master order (the search index's shadow tables included), so two
-// dumps are equal exactly when nothing was written.
-func dumpDB(t *testing.T, dir string) string {
-	t.Helper()
-	db, err := sql.Open("sqlite", "file:"+cli.DatabasePath(dir)+"?_pragma=query_only(1)")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	tx, err := db.Begin() // one snapshot for every table
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer tx.Rollback()
-	var names []string
-	rows, err := tx.Query(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY rowid`)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for rows.Next() {
-		var n string
-		if err := rows.Scan(&n); err != nil {
-			t.Fatal(err)
-		}
-		names = append(names, n)
-	}
-	rows.Close()
-	var b strings.Builder
-	for _, n := range names {
-		fmt.Fprintf(&b, "## %s\n", n)
-		rows, err := tx.Query(`SELECT * FROM "` + n + `"`)
-		if err != nil {
-			t.Fatalf("dump %s: %v", n, err)
-		}
-		cols, _ := rows.Columns()
-		for rows.Next() {
-			vals := make([]any, len(cols))
-			ptrs := make([]any, len(cols))
-			for i := range vals {
-				ptrs[i] = &vals[i]
-			}
-			if err := rows.Scan(ptrs...); err != nil {
-				t.Fatal(err)
-			}
-			fmt.Fprintf(&b, "%q\n", vals)
-		}
-		if err := rows.Err(); err != nil {
-			t.Fatal(err)
-		}
-		rows.Close()
-	}
-	return b.String()
-}
 
 // hostileFile writes a generated file into its own folder, so the name in
 // messages is its base name; big files are written as they are generated.
@@ -226,7 +171,7 @@ type hostileCase struct {
 // line naming the file and the place, within budget, and change nothing.
 func refuseAll(t *testing.T, dir string, cases []hostileCase, budget time.Duration) {
 	t.Helper()
-	before := dumpDB(t, dir)
+	before := storagetest.DumpFile(t, cli.DatabasePath(dir))
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			file := c.file(t)
@@ -248,7 +193,7 @@ func refuseAll(t *testing.T, dir string, cases []hostileCase, budget time.Durati
 			if took > budget {
 				t.Errorf("took %v; a refusal should come within %v", took, budget)
 			}
-			if after := dumpDB(t, dir); after != before {
+			if after := storagetest.DumpFile(t, cli.DatabasePath(dir)); after != before {
 				t.Errorf("the workspace changed:\n%s", firstDiff(before, after))
 			}
 		})
