@@ -18,13 +18,11 @@ import (
 	"hirebench/app/tracking"
 )
 
-// bundleVersion is the app version recorded in exported bundles; Run sets
-// it from its version argument.
-var bundleVersion string
-
-func appVersion() string {
-	if bundleVersion != "" {
-		return bundleVersion
+// appVersion is the app version recorded in exported bundles: Run's
+// version argument, else the module's build version.
+func (c *command) appVersion() string {
+	if c.version != "" {
+		return c.version
 	}
 	if info, ok := debug.ReadBuildInfo(); ok && info.Main.Version != "" {
 		return info.Main.Version
@@ -89,7 +87,7 @@ func (c *command) bundleExport(args []string) error {
 	if err := c.checkOut(*out); err != nil {
 		return err
 	}
-	opts := bundle.ExportOptions{AppVersion: appVersion(), NoScorecards: *noCards, NoAttachments: *noFiles}
+	opts := bundle.ExportOptions{AppVersion: c.appVersion(), NoScorecards: *noCards, NoAttachments: *noFiles}
 	if *mine != "" {
 		p, err := c.resolveProfile(*mine)
 		if err != nil {

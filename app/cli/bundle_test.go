@@ -38,12 +38,10 @@ func workspace(t *testing.T) (*command, *bytes.Buffer) {
 		t.Fatal(err)
 	}
 	var out bytes.Buffer
-	return &command{ctx: ctx, svc: tracking.New(store), iv: iv, bundles: transfer.New(store), store: store, out: &out}, &out
+	return &command{ctx: ctx, svc: tracking.New(store), iv: iv, bundles: transfer.New(store), store: store, out: &out, version: "9.9.9-test"}, &out
 }
 
 func TestBundleCommands(t *testing.T) {
-	bundleVersion = "9.9.9-test"
-	t.Cleanup(func() { bundleVersion = "" })
 	dir := t.TempDir()
 
 	// The recruiter's laptop: a role with one round, Ada applied, Sam assigned.

@@ -199,9 +199,7 @@ func Run(ctx context.Context, o Options, version string, stdout, stderr io.Write
 	if _, err := iv.EnsureBuiltin(ctx); err != nil {
 		return fail(ExitError, "%v", err)
 	}
-	exportVersion = version
-	bundleVersion = version
-	c := &command{ctx: ctx, svc: svc, iv: iv, bundles: transfer.New(store), store: store, out: stdout}
+	c := &command{ctx: ctx, svc: svc, iv: iv, bundles: transfer.New(store), store: store, out: stdout, version: version}
 	if err := known[name](c, args); err != nil {
 		var ue usageError
 		if errors.As(err, &ue) {
@@ -277,6 +275,7 @@ type command struct {
 	bundles *transfer.Service
 	store   *storage.Store
 	out     io.Writer
+	version string // the app's, stamped into workbooks and bundles
 }
 
 // owner is who the command line exports as: whoever runs it owns the data

@@ -4,15 +4,13 @@
 package cli
 
 import (
+	"cmp"
 	"fmt"
 	"io"
 
 	"hirebench/app/files"
 	"hirebench/exports"
 )
-
-// version is what the CLI stamps into exported workbooks.
-var exportVersion = "dev"
 
 // export writes a role's committee workbook or a CSV of it.
 func (c *command) export(kind string, args []string) error {
@@ -46,7 +44,7 @@ func (c *command) export(kind string, args []string) error {
 	if err != nil {
 		return err
 	}
-	cm, err := c.iv.Committee(c.ctx, r.ID, exportVersion, owner)
+	cm, err := c.iv.Committee(c.ctx, r.ID, cmp.Or(c.version, "dev"), owner)
 	if err != nil {
 		return err
 	}
