@@ -12,7 +12,7 @@ WAILS    := go tool wails
 GO_SRC   := $(shell find . -name '*.go' -not -path './frontend/*' -not -path './build/*') $(wildcard storage/migrations/*.sql) go.mod go.sum
 FE_SRC   := $(shell find frontend/src -type f -not -name '*.test.ts') frontend/index.html frontend/vite.config.ts frontend/package.json
 
-.PHONY: run build dev test bench vet gotest fetest check e2e deps deps-test clean soak fuzz fuzz-short
+.PHONY: run build dev test bench vet gotest aipeers fetest check e2e deps deps-test clean soak fuzz fuzz-short
 
 ## run: install what is missing, build, and open the app on the demo workspace
 run: build
@@ -44,8 +44,8 @@ $(BIN): frontend/dist/index.html $(GO_SRC) | deps
 dev: frontend/node_modules/.package-lock.json | deps
 	$(WAILS) dev -tags $(TAGS) -m
 
-## test: vet, Go tests (race), frontend type check and tests, end-to-end in a real window
-test: vet gotest fuzz-short check fetest e2e
+## test: vet, Go tests (race), the AI client against real API peers, frontend type check and tests, end-to-end in a real window
+test: vet gotest aipeers fuzz-short check fetest e2e
 
 vet: | deps
 	go vet -tags $(TAGS) ./...
@@ -53,6 +53,17 @@ vet: | deps
 gotest: | deps-test
 	go test -race -tags $(TAGS) -count=1 ./...
 	go test -tags $(TAGS) -count=1 -run '^TestCrash' ./app/durability/
+
+# Test-only npm tools, kept out of frontend/ so building the app does not fetch them. No install
+# scripts: the only one in the tree is a telemetry ping.
+build/aipeers/node_modules/.package-lock.json: build/aipeers/package-lock.json | deps-test
+	cd build/aipeers && npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+	@touch $@
+
+## aipeers: the OpenAI client against real API peers, Prism on the official spec (429 with Retry-After, 401)
+## and mock-llm (SSE streams, canned replies); each started on a free local port and stopped after (part of test)
+aipeers: build/aipeers/node_modules/.package-lock.json | deps-test
+	build/scripts/ai-peers.sh
 
 check: frontend/node_modules/.package-lock.json
 	cd frontend && npx svelte-check --tsconfig ./tsconfig.json --fail-on-warnings
@@ -68,6 +79,14 @@ e2e: $(BIN) | deps-test
 ## ratio >20% above docs/perf-reference.json. Takes minutes; the seeded workspace is kept in build/bench/.
 bench: $(BIN) | deps-test
 	go run -tags $(TAGS) ./build/perf
+
+## bench-ai: the AI quality measures of docs/AI.md (quote fidelity, run agreement, estimate accuracy, the name-swap
+## probe) against the mock, which checks the arithmetic and the plumbing, not a model, and against a real model
+## when OPENAI_API_KEY is set (BENCH_AI_MODEL, BENCH_AI_BASE_URL, BENCH_AI_RESUMES, BENCH_AI_BUDGET); writes
+## build/bench-ai.json and the summary in docs/AI.md. Not part of test.
+.PHONY: bench-ai
+bench-ai: | deps-test
+	go run -tags $(TAGS) ./build/benchai
 
 ## soak: the crash test at length: a scorecard writer killed 2000 times (SOAK_KILLS=n for more or fewer;
 ## HIREBENCH_CRASH_SEED=s repeats a run)

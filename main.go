@@ -17,6 +17,7 @@ import (
 	"github.com/wailsapp/wails/v2/pkg/options/linux"
 
 	"hirebench/app"
+	"hirebench/app/assist"
 	"hirebench/app/backup"
 	"hirebench/app/cli"
 	"hirebench/app/interviews"
@@ -102,6 +103,9 @@ func runWindow(dataDir string) error {
 			app.NewTransfer(svc, transfer.New(store), ws, rt),
 			app.NewBackups(backups, iv, ws, rt),
 			app.NewPrivacy(privacy.New(store).WithBackups(backups), ws, rt),
+			// AI help: off until a recruiter switches it on; the key from
+			// OPENAI_API_KEY, the OS keyring or, without one, memory.
+			app.NewAI(assist.NewDesk(store, iv, assist.NewKeyStore(os.Getenv)), ws, rt),
 		},
 		// Dragging a file onto the window must not navigate away from the app.
 		DragAndDrop:        &options.DragAndDrop{DisableWebViewDrop: true},

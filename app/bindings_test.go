@@ -182,12 +182,13 @@ var noErrorPath = map[string]string{
 	"Exports.CancelExport":       "returns nothing; cancelling is checked in facades_test.go",
 	"Interviews.CheckRubric":     "returns problems as a list, never an error: TestCheckRubricNamesEveryProblemByPath",
 	"Interviews.Recommendations": "a pure getter of rubric.RecommendationOptions (TestRecommendationOptions); returns no error",
+	"AI.CancelSuggestion":        "returns nothing; cancelling is checked in rights_ai_test.go",
 }
 
 // allCases is the whole table, one list per facade.
 func allCases() []bindingCase {
 	return slices.Concat(workspaceCases(), rolesCases(), candidatesCases(), interviewsCases(), exportsCases(), transferCases(),
-		backupsCases(), privacyCases())
+		backupsCases(), privacyCases(), aiCases())
 }
 
 func TestEveryBindingMapsBadInputToAPlainUserError(t *testing.T) {
@@ -222,7 +223,7 @@ func TestEveryBindingIsInTheTable(t *testing.T) {
 		tested[c.method] = true
 	}
 	bound := map[string]bool{}
-	for _, f := range []any{&Workspace{}, &Roles{}, &Candidates{}, &Interviews{}, &Exports{}, &Transfer{}, &Backups{}, &Privacy{}} {
+	for _, f := range []any{&Workspace{}, &Roles{}, &Candidates{}, &Interviews{}, &Exports{}, &Transfer{}, &Backups{}, &Privacy{}, &AI{}} {
 		typ := reflect.TypeOf(f)
 		for i := range typ.NumMethod() {
 			name := typ.Elem().Name() + "." + typ.Method(i).Name

@@ -100,6 +100,9 @@ const (
 // candidate joins this list, and all three follow. The search index
 // (candidate_search) follows the candidates table by its triggers.
 var candidateData = []personalTable{
+	// The AI second rater's levels, with fragments of the interviewer's
+	// notes about them (anonymising clears those notes, so these go too).
+	{"ai_ratings", byScorecard, true},
 	{"scorecard_revisions", byScorecard, false},
 	{"scorecards", byApplication, false},
 	{"resume_screens", byApplication, false},

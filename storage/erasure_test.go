@@ -461,7 +461,7 @@ func TestSubjectDataHoldsEveryRowAboutThePerson(t *testing.T) {
 	}
 	want := map[string]int{"candidates": 1, "card_exposures": 0, "candidate_uids": 1, "candidate_tags": 1, "attachments": 1, "notes": 1, "applications": 1,
 		"stage_events": 2, "round_assignments": 0, "round_schedule": 0, "resume_screens": 1, "scorecards": 2, "scorecard_revisions": 1,
-		"ai_audit": 1, "ai_cache": 1}
+		"ai_audit": 1, "ai_cache": 1, "ai_ratings": 0}
 	if fmt.Sprint(rows) != fmt.Sprint(want) || tables[0].Table != "candidates" {
 		t.Errorf("rows = %v, want %v, the candidate first", rows, want)
 	}

@@ -37,4 +37,6 @@ type Reply struct {
 type Client interface {
 	Complete(ctx context.Context, c Call) (Reply, error)
 	Models(ctx context.Context) ([]string, error)
+	// Stream is Complete with the answer passed to onDelta as it comes.
+	Stream(ctx context.Context, c Call, onDelta func(text string)) (Reply, error)
 }

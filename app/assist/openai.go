@@ -7,6 +7,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"io"
 	"math"
 	"net"
 	"net/http"
@@ -40,6 +41,21 @@ func NewOpenAI(baseURL, key string, hc *http.Client) *OpenAI {
 
 // Complete sends one chat completion.
 func (o *OpenAI) Complete(ctx context.Context, c Call) (Reply, error) {
+	h := &headers{}
+	resp, err := o.c.CreateChatCompletion(withHeaders(ctx, h), chatRequest(c))
+	if err != nil {
+		return Reply{}, failure(ctx, err, h)
+	}
+	r := Reply{TokensIn: resp.Usage.PromptTokens, TokensOut: resp.Usage.CompletionTokens,
+		Model: resp.Model, Fingerprint: resp.SystemFingerprint}
+	if len(resp.Choices) > 0 {
+		r.Content = resp.Choices[0].Message.Content
+		r.FinishReason = string(resp.Choices[0].FinishReason)
+	}
+	return r, nil
+}
+
+func chatRequest(c Call) openai.ChatCompletionRequest {
 	req := openai.ChatCompletionRequest{
 		Model:               c.Model,
 		Temperature:         temperature(c.Temperature),
@@ -60,18 +76,83 @@ func (o *OpenAI) Complete(ctx context.Context, c Call) (Reply, error) {
 			},
 		}
 	}
+	return req
+}
+
+// Stream sends one chat completion as a stream and passes each piece of the
+// answer to onDelta as it arrives. The reply counts only when the stream
+// reached a finish reason: a stream that just ends, breaks or carries an
+// error event is an ai.Failure with Cut set, never a partial success (the
+// pieces already passed on are the caller's to discard). Usage comes from
+// the final chunk that stream_options.include_usage asks for; a server
+// that ignores the option leaves the tokens at zero.
+func (o *OpenAI) Stream(ctx context.Context, c Call, onDelta func(text string)) (Reply, error) {
+	req := chatRequest(c)
+	req.Stream = true
+	req.StreamOptions = &openai.StreamOptions{IncludeUsage: true}
 	h := &headers{}
-	resp, err := o.c.CreateChatCompletion(withHeaders(ctx, h), req)
+	st, err := o.c.CreateChatCompletionStream(withHeaders(ctx, h), req)
 	if err != nil {
 		return Reply{}, failure(ctx, err, h)
 	}
-	r := Reply{TokensIn: resp.Usage.PromptTokens, TokensOut: resp.Usage.CompletionTokens,
-		Model: resp.Model, Fingerprint: resp.SystemFingerprint}
-	if len(resp.Choices) > 0 {
-		r.Content = resp.Choices[0].Message.Content
-		r.FinishReason = string(resp.Choices[0].FinishReason)
+	defer st.Close()
+	var r Reply
+	var content strings.Builder
+	for {
+		chunk, err := st.Recv()
+		if errors.Is(err, io.EOF) && ctx.Err() == nil {
+			break // after [DONE], or a clean cut: only the finish reason tells
+		}
+		if err != nil {
+			return Reply{}, streamFailure(ctx, err)
+		}
+		r.Model = cmp(chunk.Model, r.Model)
+		r.Fingerprint = cmp(chunk.SystemFingerprint, r.Fingerprint)
+		for _, ch := range chunk.Choices {
+			if ch.Index != 0 {
+				continue // we never ask for n > 1
+			}
+			if ch.Delta.Content != "" {
+				content.WriteString(ch.Delta.Content)
+				if onDelta != nil {
+					onDelta(ch.Delta.Content)
+				}
+			}
+			if ch.FinishReason != "" {
+				r.FinishReason = string(ch.FinishReason)
+			}
+		}
+		if chunk.Usage != nil {
+			r.TokensIn, r.TokensOut = chunk.Usage.PromptTokens, chunk.Usage.CompletionTokens
+		}
 	}
+	if r.FinishReason == "" {
+		return Reply{}, ai.Failure{Cut: true}
+	}
+	r.Content = content.String()
 	return r, nil
+}
+
+// streamFailure: what broke a stream after its 200. An error event
+// (OpenAI's `data: {"error": ...}`) keeps its code and type; the HTTP
+// status stays 0, as no error status came.
+func streamFailure(ctx context.Context, err error) error {
+	if ctx.Err() != nil {
+		return ctx.Err()
+	}
+	f := ai.Failure{Cut: true}
+	var apiErr *openai.APIError
+	var netErr net.Error
+	switch {
+	case errors.As(err, &apiErr):
+		f.Status, f.Type = apiErr.HTTPStatusCode, apiErr.Type
+		if code, ok := apiErr.Code.(string); ok {
+			f.Code = code
+		}
+	case errors.As(err, &netErr) && netErr.Timeout():
+		f.Timeout = true
+	}
+	return f
 }
 
 // Models lists the endpoint's models ("Test connection").

@@ -28,7 +28,7 @@ func TestSuggestScreenVerifiesQuotesAndRecordsTheCall(t *testing.T) {
 	content = strings.Replace(content, `"status":"unclear","quote":""`, `"status":"present","quote":"led a team of 200 engineers"`, 1)
 	f.srv.Script(openaitest.Reply{Content: content, PromptTokens: 1000, CompletionTokens: 200, Fingerprint: "fp_42"})
 
-	res, err := f.service(assist.DefaultSettings()).SuggestScreen(f.ctx, f.app, assist.ScreenOptions{})
+	res, err := f.service(oneRun()).SuggestScreen(f.ctx, f.app, assist.ScreenOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -87,7 +87,7 @@ func TestSuggestScreenVerifiesQuotesAndRecordsTheCall(t *testing.T) {
 func TestSuggestScreenAnswersARepeatFromTheCache(t *testing.T) {
 	f := newFixture(t)
 	f.srv.Script(openaitest.Reply{Content: f.reply(t, shipped), PromptTokens: 900, CompletionTokens: 150})
-	svc := f.service(assist.DefaultSettings())
+	svc := f.service(oneRun())
 	if _, err := svc.SuggestScreen(f.ctx, f.app, assist.ScreenOptions{}); err != nil {
 		t.Fatal(err)
 	}
@@ -113,7 +113,7 @@ func TestSuggestScreenHonoursRetryAfter(t *testing.T) {
 	limited := openaitest.Fail(429, "rate_limit_exceeded", "requests")
 	limited.RetryAfter = "3"
 	f.srv.Script(limited, openaitest.Reply{Content: f.reply(t, shipped), PromptTokens: 10, CompletionTokens: 10})
-	res, err := f.service(assist.DefaultSettings()).SuggestScreen(f.ctx, f.app, assist.ScreenOptions{})
+	res, err := f.service(oneRun()).SuggestScreen(f.ctx, f.app, assist.ScreenOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -174,7 +174,7 @@ func TestSuggestScreenRepairsAnInvalidReplyOnce(t *testing.T) {
 	bad := strings.Replace(f.reply(t, shipped), f.ids[1], "made-up-flag", 1)
 	f.srv.Script(openaitest.Reply{Content: bad, PromptTokens: 100, CompletionTokens: 50},
 		openaitest.Reply{Content: f.reply(t, shipped), PromptTokens: 300, CompletionTokens: 60})
-	res, err := f.service(assist.DefaultSettings()).SuggestScreen(f.ctx, f.app, assist.ScreenOptions{})
+	res, err := f.service(oneRun()).SuggestScreen(f.ctx, f.app, assist.ScreenOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -189,7 +189,7 @@ func TestSuggestScreenRepairsAnInvalidReplyOnce(t *testing.T) {
 	// Invalid twice: an error, and nothing to fill in.
 	g := newFixture(t)
 	g.srv.Script(openaitest.Reply{Content: `{"flags": "none"}`})
-	if res, err := g.service(assist.DefaultSettings()).SuggestScreen(g.ctx, g.app, assist.ScreenOptions{}); err == nil || len(res.Flags) != 0 {
+	if res, err := g.service(oneRun()).SuggestScreen(g.ctx, g.app, assist.ScreenOptions{}); err == nil || len(res.Flags) != 0 {
 		t.Errorf("two invalid replies: %+v, %v", res.Flags, err)
 	}
 	if u := g.ledger(t); len(u) != 1 || u[0].Failed != 1 {
@@ -244,4 +244,11 @@ func TestTheKeyNeverReachesDisk(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+}
+
+// oneRun: the settings with one run per suggestion, for tests of what a single call does.
+func oneRun() assist.Settings {
+	s := assist.DefaultSettings()
+	s.Runs = 1
+	return s
 }

@@ -34,6 +34,9 @@ type Settings struct {
 	Temperature float64 `json:"temperature"`
 	Seed        int     `json:"seed"`
 	MaxTokens   int     `json:"maxTokens"`
+	// Runs is how many times each suggestion is asked for (1 to 5); a flag
+	// the runs disagree on is marked uncertain (screen.go).
+	Runs int `json:"runs"`
 }
 
 // DefaultSettings: OpenAI, gpt-4o-mini to screen, $10 a month.
@@ -44,8 +47,15 @@ func DefaultSettings() Settings {
 		Prices:    ai.DefaultPrices(),
 		Seed:      7,
 		MaxTokens: 2000,
+		Runs:      DefaultRuns,
 	}
 }
+
+// DefaultRuns and MaxRuns bound Settings.Runs: each run is a paid call.
+const (
+	DefaultRuns = 3
+	MaxRuns     = 5
+)
 
 func (s Settings) withDefaults() Settings {
 	d := DefaultSettings()
@@ -65,6 +75,9 @@ func (s Settings) withDefaults() Settings {
 	}
 	if s.MaxTokens <= 0 {
 		s.MaxTokens = d.MaxTokens
+	}
+	if s.Runs == 0 {
+		s.Runs = d.Runs
 	}
 	return s
 }
@@ -111,6 +124,9 @@ func (s Settings) Check() error {
 			math.IsNaN(p.InputPerMTok) || math.IsNaN(p.OutputPerMTok) {
 			v.Add(field, "prices are USD per million tokens, between 0 and 1000")
 		}
+	}
+	if s.Runs < 0 || s.Runs > MaxRuns {
+		v.Add("runs", "each suggestion runs 1 to %d times", MaxRuns)
 	}
 	if s.Temperature < 0 || s.Temperature > 2 {
 		v.Add("temperature", "the temperature must be between 0 and 2")

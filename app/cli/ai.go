@@ -80,9 +80,14 @@ func (c *command) aiScreen(args []string) error {
 		if q == "" {
 			q = "—"
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", f.ID, f.Status, q, f.Reason)
+		status := string(f.Status)
+		if f.Uncertain {
+			status += fmt.Sprintf(" (uncertain: %v)", f.Seen)
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", f.ID, status, q, f.Reason)
 	}
 	tw.Flush()
+	fmt.Fprintf(c.out, "%d runs; the runs disagreed on %d flags\n", res.Runs, res.Uncertain)
 	cached := ""
 	if res.Cached {
 		cached = ", from the cache"

@@ -128,6 +128,15 @@ With no command, opens the desktop app. Commands:
   ai price --model M --input USD --output USD
                                    what a model costs per million tokens (for estimates and the budget)
   ai budget --set USD              the monthly AI budget (0: no limit); calls stop once it is reached
+  ai rate --scorecard ID --question QID [--json] [--base-url URL] [--model M] [--no-redact]
+                                   AI level for one question of a submitted scorecard, from its
+                                   notes (identity redacted), kept beside the interviewer's
+  ai agreement (--role R | --rubric ID) [--model M] [--json]
+                                   AI-vs-interviewer agreement per competency (ICC, alpha), beside
+                                   the interviewers' agreement on the same questions
+  ai probe --role R [--candidates N] [--json] [--model M] [--base-url URL] [--parallel N]
+                                   name-swap fairness probe: screen N resumes again under 32 names
+                                   across 8 groups; outcome change and impact ratio per group
   stats --in FILE [--json]         rater reliability (ICC, Krippendorff's alpha, leniency) of a
                                    CSV with header subject,rater,score
   composite --in FILE [--json] [--min-coverage 0.8]
@@ -247,6 +256,11 @@ func commands() map[string]func(*command, []string) error {
 		"ai usage":  (*command).aiUsage,
 		"ai price":  (*command).aiPrice,
 		"ai budget": (*command).aiBudget,
+		"ai probe":  (*command).aiProbe, // app/cli/ai_probe.go
+
+		// The AI second rater (app/cli/ai_rate.go).
+		"ai rate":      (*command).aiRate,
+		"ai agreement": (*command).aiAgreement,
 	}
 }
 

@@ -2,7 +2,7 @@
 # Installs the system packages hirebench needs, when missing.
 #   deps.sh run    GTK + WebKitGTK 4.1 headers to build and open the window
 #   deps.sh test   the above plus Xvfb, xdotool, ImageMagick and Chromium for the end-to-end test,
-#                  and LibreOffice Calc for the workbook recalculation test
+#                  LibreOffice Calc for the workbook recalculation test and curl for the AI peer tests
 # As root it uses apt-get; otherwise it prints the exact command to run.
 set -euo pipefail
 what=${1:-run}
@@ -21,6 +21,8 @@ if [ "$what" = test ]; then
   fc-list 2>/dev/null | grep -qi dejavu || pkgs+=(fonts-dejavu-core)
   # Opens the committee workbook to prove its formulas recalculate.
   command -v soffice >/dev/null || pkgs+=(libreoffice-calc)
+  # Waits for the OpenAI API peers of the AI tests (build/scripts/ai-peers.sh).
+  command -v curl >/dev/null || pkgs+=(curl)
 fi
 command -v node >/dev/null || pkgs+=(nodejs npm)
 

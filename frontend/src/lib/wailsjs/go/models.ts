@@ -1,3 +1,40 @@
+export namespace ai {
+	
+	export class Message {
+	    Role: string;
+	    Content: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Message(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.Role = source["Role"];
+	        this.Content = source["Content"];
+	    }
+	}
+	export class Price {
+	    model: string;
+	    inputPerMTok: number;
+	    outputPerMTok: number;
+	    asOf: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Price(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.model = source["model"];
+	        this.inputPerMTok = source["inputPerMTok"];
+	        this.outputPerMTok = source["outputPerMTok"];
+	        this.asOf = source["asOf"];
+	    }
+	}
+
+}
+
 export namespace app {
 	
 	export class BackupStatus {
@@ -245,6 +282,417 @@ export namespace app {
 	        this.records = source["records"];
 	        this.attachments = source["attachments"];
 	    }
+	}
+
+}
+
+export namespace assist {
+	
+	export class Connection {
+	    ok: boolean;
+	    endpoint: string;
+	    models: string[];
+	    latencyMs: number;
+	    hasModel: boolean;
+	    model: string;
+	    problem: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Connection(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.ok = source["ok"];
+	        this.endpoint = source["endpoint"];
+	        this.models = source["models"];
+	        this.latencyMs = source["latencyMs"];
+	        this.hasModel = source["hasModel"];
+	        this.model = source["model"];
+	        this.problem = source["problem"];
+	    }
+	}
+	export class KeyState {
+	    source: string;
+	    last4: string;
+	    note: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new KeyState(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.source = source["source"];
+	        this.last4 = source["last4"];
+	        this.note = source["note"];
+	    }
+	}
+	export class Offer {
+	    candidateId: number;
+	    enabled: boolean;
+	    humanOnly: boolean;
+	    humanOnlyNote: string;
+	    suggest: boolean;
+	    askFirst: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new Offer(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.candidateId = source["candidateId"];
+	        this.enabled = source["enabled"];
+	        this.humanOnly = source["humanOnly"];
+	        this.humanOnlyNote = source["humanOnlyNote"];
+	        this.suggest = source["suggest"];
+	        this.askFirst = source["askFirst"];
+	    }
+	}
+	export class Preview {
+	    applicationId: number;
+	    model: string;
+	    promptVersion: string;
+	    endpoint: string;
+	    messages: ai.Message[];
+	    resume: string;
+	    redacted: {[key: string]: number};
+	    flags: number;
+	    runs: number;
+	    cached: number;
+	    tokensIn: number;
+	    tokensOut: number;
+	    estimateUsd: number;
+	    priceKnown: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new Preview(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.applicationId = source["applicationId"];
+	        this.model = source["model"];
+	        this.promptVersion = source["promptVersion"];
+	        this.endpoint = source["endpoint"];
+	        this.messages = this.convertValues(source["messages"], ai.Message);
+	        this.resume = source["resume"];
+	        this.redacted = source["redacted"];
+	        this.flags = source["flags"];
+	        this.runs = source["runs"];
+	        this.cached = source["cached"];
+	        this.tokensIn = source["tokensIn"];
+	        this.tokensOut = source["tokensOut"];
+	        this.estimateUsd = source["estimateUsd"];
+	        this.priceKnown = source["priceKnown"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Rights {
+	    manage: boolean;
+	    manageNote: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Rights(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.manage = source["manage"];
+	        this.manageNote = source["manageNote"];
+	    }
+	}
+	export class ScreenFlag {
+	    id: string;
+	    status: string;
+	    quote: string;
+	    reason: string;
+	    verified: boolean;
+	    start: number;
+	    end: number;
+	    uncertain: boolean;
+	    seen: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new ScreenFlag(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.status = source["status"];
+	        this.quote = source["quote"];
+	        this.reason = source["reason"];
+	        this.verified = source["verified"];
+	        this.start = source["start"];
+	        this.end = source["end"];
+	        this.uncertain = source["uncertain"];
+	        this.seen = source["seen"];
+	    }
+	}
+	export class ScreenResult {
+	    applicationId: number;
+	    rubricVersionId: number;
+	    flags: ScreenFlag[];
+	    runs: number;
+	    uncertain: number;
+	    quotes: number;
+	    dropped: number;
+	    cached: boolean;
+	    model: string;
+	    promptVersion: string;
+	    fingerprint: string;
+	    tokens_in: number;
+	    tokens_out: number;
+	    cost_usd: number;
+	    estimate_tokens_in: number;
+	    estimate_tokens_out: number;
+	    estimate_usd: number;
+	    attempts: number;
+	    repaired: boolean;
+	    redacted: {[key: string]: number};
+	
+	    static createFrom(source: any = {}) {
+	        return new ScreenResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.applicationId = source["applicationId"];
+	        this.rubricVersionId = source["rubricVersionId"];
+	        this.flags = this.convertValues(source["flags"], ScreenFlag);
+	        this.runs = source["runs"];
+	        this.uncertain = source["uncertain"];
+	        this.quotes = source["quotes"];
+	        this.dropped = source["dropped"];
+	        this.cached = source["cached"];
+	        this.model = source["model"];
+	        this.promptVersion = source["promptVersion"];
+	        this.fingerprint = source["fingerprint"];
+	        this.tokens_in = source["tokens_in"];
+	        this.tokens_out = source["tokens_out"];
+	        this.cost_usd = source["cost_usd"];
+	        this.estimate_tokens_in = source["estimate_tokens_in"];
+	        this.estimate_tokens_out = source["estimate_tokens_out"];
+	        this.estimate_usd = source["estimate_usd"];
+	        this.attempts = source["attempts"];
+	        this.repaired = source["repaired"];
+	        this.redacted = source["redacted"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Settings {
+	    baseUrl: string;
+	    models: {[key: string]: string};
+	    budgetUsd: number;
+	    prices: ai.Price[];
+	    temperature: number;
+	    seed: number;
+	    maxTokens: number;
+	    runs: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Settings(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.baseUrl = source["baseUrl"];
+	        this.models = source["models"];
+	        this.budgetUsd = source["budgetUsd"];
+	        this.prices = this.convertValues(source["prices"], ai.Price);
+	        this.temperature = source["temperature"];
+	        this.seed = source["seed"];
+	        this.maxTokens = source["maxTokens"];
+	        this.runs = source["runs"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Status {
+	    enabled: boolean;
+	    settings: Settings;
+	    key: KeyState;
+	    askFirst: boolean;
+	    rights: Rights;
+	
+	    static createFrom(source: any = {}) {
+	        return new Status(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.enabled = source["enabled"];
+	        this.settings = this.convertValues(source["settings"], Settings);
+	        this.key = this.convertValues(source["key"], KeyState);
+	        this.askFirst = source["askFirst"];
+	        this.rights = this.convertValues(source["rights"], Rights);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Suggestion {
+	    cancelled: boolean;
+	    result: ScreenResult;
+	
+	    static createFrom(source: any = {}) {
+	        return new Suggestion(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.cancelled = source["cancelled"];
+	        this.result = this.convertValues(source["result"], ScreenResult);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class UsageRow {
+	    day: string;
+	    feature: string;
+	    model: string;
+	    calls: number;
+	    cached: number;
+	    failed: number;
+	    tokensIn: number;
+	    tokensOut: number;
+	    costUsd: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new UsageRow(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.day = source["day"];
+	        this.feature = source["feature"];
+	        this.model = source["model"];
+	        this.calls = source["calls"];
+	        this.cached = source["cached"];
+	        this.failed = source["failed"];
+	        this.tokensIn = source["tokensIn"];
+	        this.tokensOut = source["tokensOut"];
+	        this.costUsd = source["costUsd"];
+	    }
+	}
+	export class UsageView {
+	    since: string;
+	    rows: UsageRow[];
+	    monthUsd: number;
+	    budgetUsd: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new UsageView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.since = source["since"];
+	        this.rows = this.convertValues(source["rows"], UsageRow);
+	        this.monthUsd = source["monthUsd"];
+	        this.budgetUsd = source["budgetUsd"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 
 }

@@ -1,0 +1,156 @@
+// The window's AI facade: the AI dialog (on/off, settings, the key, test
+// connection, usage), the human-only switch and the resume screen
+// suggestion with its preview. Who may do what, and every rule, is
+// app/assist's (Desk).
+
+package app
+
+import (
+	"context"
+	"fmt"
+	"sync"
+
+	"hirebench/app/assist"
+	"hirebench/app/model"
+)
+
+// AI is bound to the window.
+type AI struct {
+	desk *assist.Desk
+	ws   *Workspace
+	rt   Shell
+
+	mu     sync.Mutex
+	cancel context.CancelFunc // of the suggestion running, if any (one at a time)
+}
+
+func NewAI(desk *assist.Desk, ws *Workspace, rt Shell) *AI {
+	return &AI{desk: desk, ws: ws, rt: rt}
+}
+
+// Status is what the AI dialog shows: on or off, the settings, where the
+// key lives (never the key), and what the current profile may change.
+func (a *AI) Status() (assist.Status, error) {
+	return withActor(a.ws, func(p model.Profile) (assist.Status, error) { return a.desk.Status(context.Background(), p) })
+}
+
+// SetEnabled switches AI help in the window on or off (the recruiter's).
+func (a *AI) SetEnabled(on bool) (assist.Status, error) {
+	return withActor(a.ws, func(p model.Profile) (assist.Status, error) {
+		return a.desk.SetEnabled(context.Background(), p, on)
+	})
+}
+
+// SaveSettings stores the endpoint, models, budget and prices (the recruiter's).
+func (a *AI) SaveSettings(s assist.Settings) (assist.Status, error) {
+	return withActor(a.ws, func(p model.Profile) (assist.Status, error) {
+		return a.desk.SaveSettings(context.Background(), p, s)
+	})
+}
+
+// SaveKey keeps the API key in the OS keyring, or in memory until the app
+// closes when there is none (the status says which).
+func (a *AI) SaveKey(key string) (assist.Status, error) {
+	return withActor(a.ws, func(p model.Profile) (assist.Status, error) {
+		return a.desk.SaveKey(context.Background(), p, key)
+	})
+}
+
+// ForgetKey removes the saved key.
+func (a *AI) ForgetKey() (assist.Status, error) {
+	return withActor(a.ws, func(p model.Profile) (assist.Status, error) { return a.desk.ForgetKey(context.Background(), p) })
+}
+
+// SetAskFirst is the current profile's "show me the preview first" for a
+// feature ("don't ask again" sets it false).
+func (a *AI) SetAskFirst(feature string, ask bool) (assist.Status, error) {
+	return withActor(a.ws, func(p model.Profile) (assist.Status, error) {
+		return a.desk.SetAskFirst(context.Background(), p, feature, ask)
+	})
+}
+
+// TestConnection lists the models at baseURL with the key in use and
+// times it; a failure is in the result, in plain words.
+func (a *AI) TestConnection(baseURL string) (assist.Connection, error) {
+	return signedIn(a.ws, func() (assist.Connection, error) {
+		return a.desk.TestConnection(context.Background(), baseURL)
+	})
+}
+
+// Usage is this month's AI calls per day, feature and model, and the spend
+// against the budget.
+func (a *AI) Usage() (assist.UsageView, error) {
+	return signedIn(a.ws, func() (assist.UsageView, error) { return a.desk.Usage(context.Background()) })
+}
+
+// Offer says what the window offers for a candidate: whether AI is on,
+// whether they are human only, and whether to preview first.
+func (a *AI) Offer(candidateID int64) (assist.Offer, error) {
+	return withActor(a.ws, func(p model.Profile) (assist.Offer, error) {
+		return a.desk.Offer(context.Background(), p, candidateID)
+	})
+}
+
+// SetHumanOnly switches AI off for a candidate (on) or back on.
+func (a *AI) SetHumanOnly(candidateID int64, on bool) (assist.Offer, error) {
+	return withActor(a.ws, func(p model.Profile) (assist.Offer, error) {
+		return a.desk.SetHumanOnly(context.Background(), p, candidateID, on)
+	})
+}
+
+// Preview is exactly what a resume screen suggestion would send (after
+// redaction), its estimated tokens and cost, and whether it is cached.
+func (a *AI) Preview(applicationID int64) (assist.Preview, error) {
+	return signedIn(a.ws, func() (assist.Preview, error) { return a.desk.Preview(context.Background(), applicationID) })
+}
+
+// Retrying is the "ai:retrying" event: the page shows "retrying in N s".
+type Retrying struct {
+	ApplicationID int64  `json:"applicationId"`
+	Attempt       int    `json:"attempt"`
+	WaitMS        int64  `json:"waitMs"`
+	Why           string `json:"why"`
+}
+
+// SuggestScreen asks for a resume screen suggestion; every wait before a
+// retry is announced ("ai:retrying"); CancelSuggestion ends it as cancelled.
+func (a *AI) SuggestScreen(applicationID int64) (assist.Suggestion, error) {
+	return signedIn(a.ws, func() (assist.Suggestion, error) {
+		ctx, cancel := context.WithCancel(context.Background())
+		defer cancel()
+		if !a.begin(cancel) {
+			return assist.Suggestion{}, errSuggestionRunning
+		}
+		defer a.end()
+		return a.desk.Suggest(ctx, applicationID, func(r assist.Retrying) {
+			a.rt.emit("ai:retrying", Retrying{ApplicationID: applicationID, Attempt: r.Attempt, WaitMS: r.Wait.Milliseconds(), Why: r.Why})
+		})
+	})
+}
+
+// CancelSuggestion stops the suggestion running; nothing is filled in.
+func (a *AI) CancelSuggestion() {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if a.cancel != nil {
+		a.cancel()
+	}
+}
+
+var errSuggestionRunning = fmt.Errorf("another AI suggestion is still running; wait for it or cancel it: %w", model.ErrConflict)
+
+func (a *AI) begin(cancel context.CancelFunc) bool {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if a.cancel != nil {
+		return false
+	}
+	a.cancel = cancel
+	return true
+}
+
+func (a *AI) end() {
+	a.mu.Lock()
+	a.cancel = nil
+	a.mu.Unlock()
+}
