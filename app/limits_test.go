@@ -33,4 +33,3 @@ func TestStatusLimitsAreWhatTheServicesAccept(t *testing.T) {
 		t.Errorf("with a policy set the review still offers its maximum: %+v, %v", again, err)
 	}
 }
-

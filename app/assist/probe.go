@@ -125,7 +125,7 @@ func (s *Service) Probe(ctx context.Context, roleID int64, opt ProbeOptions) (Pr
 			rep.EstimateUSD += usd
 		}
 	}
-	if err := s.mayAsk(ctx, variants[0], rep.EstimateUSD); err != nil {
+	if err := s.mayAsk(ctx, s.runJob(variants[0], 0, new(ai.ScreenSuggestion)), rep.EstimateUSD); err != nil {
 		return rep, err
 	}
 

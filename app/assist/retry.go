@@ -13,12 +13,21 @@ import (
 
 // withRetries sends call until it succeeds, fails for good, runs out of
 // tries or would wait past the policy's deadline. It returns the last
-// reply and how many tries were made.
-func (s *Service) withRetries(ctx context.Context, call Call) (Reply, int, error) {
+// reply and how many tries were made. With onDelta the call is streamed
+// and retried only until its first piece: once something was shown, a
+// failure ends it (what was shown stays, marked incomplete, by the caller).
+func (s *Service) withRetries(ctx context.Context, call Call, onDelta func(string)) (Reply, int, error) {
 	ctx, cancel := context.WithTimeout(ctx, s.policy.Deadline)
 	defer cancel()
+	shown := false
+	send := func() (Reply, error) {
+		if onDelta == nil {
+			return s.client.Complete(ctx, call)
+		}
+		return s.client.Stream(ctx, call, func(text string) { shown = true; onDelta(text) })
+	}
 	for attempt := 1; ; attempt++ {
-		r, err := s.client.Complete(ctx, call)
+		r, err := send()
 		if err == nil {
 			err = finished(r)
 		}
@@ -26,7 +35,7 @@ func (s *Service) withRetries(ctx context.Context, call Call) (Reply, int, error
 			return r, attempt, nil
 		}
 		var f ai.Failure
-		if !errors.As(err, &f) || !ai.Retryable(f) || attempt >= s.policy.Attempts {
+		if shown || !errors.As(err, &f) || !ai.Retryable(f) || attempt >= s.policy.Attempts {
 			return r, attempt, err
 		}
 		wait := s.policy.Delay(attempt, f.RetryAfter, s.rnd())

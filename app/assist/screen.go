@@ -7,11 +7,8 @@ package assist
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
-	"fmt"
 	"strings"
-	"time"
 
 	"hirebench/app/ai"
 	"hirebench/app/model"
@@ -107,7 +104,7 @@ func (s *Service) SuggestScreen(ctx context.Context, applicationID int64, opt Sc
 	}
 	out.EstimateTokensIn, out.EstimateTokensOut, out.EstimateUSD = s.estimate(j, misses)
 	if misses > 0 {
-		if err := s.mayAsk(ctx, j, out.EstimateUSD); err != nil {
+		if err := s.mayAsk(ctx, s.runJob(j, 0, new(ai.ScreenSuggestion)), out.EstimateUSD); err != nil {
 			return out, err
 		}
 	}
@@ -178,139 +175,62 @@ func (s *Service) screenJob(ctx context.Context, applicationID int64, modelName 
 	return j, redacted, nil
 }
 
-// request is what run number run (from 0) of j sends: run k uses the seed
-// Settings.Seed + k, so the runs are separate samples and each is as
-// repeatable, and as cacheable, as one.
+// runJob is run number run (from 0) of j for the pipeline, parsing into
+// sug: run k sends the seed Settings.Seed + k, so the runs are separate
+// samples and each is as repeatable, and as cacheable, as one. The caller
+// budgets for every run at once (mayAsk).
+func (s *Service) runJob(j screenJob, run int, sug *ai.ScreenSuggestion) job {
+	pj := job{req: ai.ScreenRequest(j.checklist, j.sent), model: j.model, feature: j.feature, seed: run,
+		rubricVersionID: j.rubricVersionID, fresh: j.fresh, budgeted: true, outTokens: outputPerFlag * len(j.checklist),
+		repair: ai.RepairRequest, invalid: "the AI reply did not follow the checklist, so nothing was filled in",
+		parse: func(content string) (err error) {
+			*sug, err = ai.ParseScreen([]byte(content), j.checklist, j.resume)
+			return err
+		}}
+	if j.kept {
+		pj.candidateID = j.candidateID
+	}
+	return pj
+}
+
+// request is what run number run of j sends, and its cache key.
 func (s *Service) request(j screenJob, run int) (ai.Request, Call, string) {
-	req := ai.ScreenRequest(j.checklist, j.sent)
-	call := Call{Model: j.model, Messages: req.Messages, SchemaName: req.SchemaName, Schema: req.Schema,
-		Temperature: s.settings.Temperature, Seed: s.settings.Seed + run, MaxTokens: s.settings.MaxTokens}
-	return req, call, ai.CacheKey(call.Model, call.Temperature, call.Seed, j.rubricVersionID, req)
+	pj := s.runJob(j, run, new(ai.ScreenSuggestion))
+	call, key := s.callOf(pj)
+	return pj.req, call, key
 }
 
 // estimate is the tokens and cost of sending j n times.
 func (s *Service) estimate(j screenJob, n int) (in, out int, usd float64) {
-	req, _, _ := s.request(j, 0)
+	in, out, _ = s.estimateOf(s.runJob(j, 0, new(ai.ScreenSuggestion)))
 	price, _ := ai.PriceOf(s.settings.Prices, j.model)
-	in, out = n*ai.EstimateTokens(j.model, req), n*outputPerFlag*len(j.checklist)
-	return in, out, ai.Cost(price, in, out)
-}
-
-// mayAsk checks, before anything is sent, that there is an endpoint, a
-// price for the model and room in the month's budget for estimateUSD; a
-// budget stop is noted in the ledger.
-func (s *Service) mayAsk(ctx context.Context, j screenJob, estimateUSD float64) error {
-	if s.client == nil {
-		return ErrNoEndpoint
-	}
-	if _, known := ai.PriceOf(s.settings.Prices, j.model); !known {
-		return model.Invalid("model", "no price is known for the model %q: add one to the price table first (hirebench ai price)", j.model)
-	}
-	if s.settings.BudgetUSD <= 0 {
-		return nil
-	}
-	spent, err := s.store.AISpentSince(ctx, s.monthStart().Format(time.RFC3339Nano))
-	if err != nil {
-		return err
-	}
-	if spent+estimateUSD <= s.settings.BudgetUSD {
-		return nil
-	}
-	// Nothing was sent: the ledger notes the stop, about nobody.
-	stop := storage.AIRecord{Call: storage.AICall{At: s.now().UTC().Format(time.RFC3339Nano), Feature: j.feature,
-		Model: j.model, PromptVersion: ai.ScreenPromptVersion, Outcome: "stopped:budget"}}
-	berr := &BudgetError{SpentUSD: spent, EstimateUSD: estimateUSD, BudgetUSD: s.settings.BudgetUSD}
-	if _, err := s.store.RecordAI(context.WithoutCancel(ctx), stop); err != nil {
-		return errors.Join(berr, fmt.Errorf("the stop could not be recorded: %w", err))
-	}
-	return berr
+	return n * in, n * out, ai.Cost(price, n*in, n*out)
 }
 
 // fromCache is run number run of j answered before, if it was (and still parses).
 func (s *Service) fromCache(ctx context.Context, j screenJob, run int) (ai.ScreenSuggestion, storage.AICacheEntry, bool, error) {
-	if j.fresh {
-		return ai.ScreenSuggestion{}, storage.AICacheEntry{}, false, nil
+	var sug ai.ScreenSuggestion
+	hit, ok, err := s.cachedAnswer(ctx, s.runJob(j, run, &sug))
+	if !ok {
+		sug = ai.ScreenSuggestion{}
 	}
-	_, _, key := s.request(j, run)
-	hit, err := s.store.AICached(ctx, key)
-	if errors.Is(err, model.ErrNotFound) {
-		return ai.ScreenSuggestion{}, hit, false, nil
-	}
-	if err != nil {
-		return ai.ScreenSuggestion{}, hit, false, err
-	}
-	sug, perr := ai.ParseScreen([]byte(hit.Response), j.checklist, j.resume)
-	return sug, hit, perr == nil, nil
+	return sug, hit, ok, err
 }
 
-// screenRun is one run of j: from the cache, or one call (retried, and
-// repaired once if its reply breaks the schema), recorded in the ledger
-// (and, when j is kept, in the candidate's audit and the cache).
+// screenRun is one run of j through the pipeline: from the cache, or one
+// call (retried, and repaired once if its reply breaks the schema),
+// recorded in the ledger (and, when j is kept, in the candidate's audit
+// and the cache).
 func (s *Service) screenRun(ctx context.Context, j screenJob, run int) (ScreenResult, ai.ScreenSuggestion, error) {
-	req, call, key := s.request(j, run)
-	var out ScreenResult
-	rec := storage.AIRecord{Call: storage.AICall{Feature: j.feature, Model: j.model, PromptVersion: req.PromptVersion}}
-	if j.kept {
-		rec.CandidateID, rec.Request = j.candidateID, requestText(call)
-	}
-	started := s.now()
-	finish := func(outcome string, reply string, sug ai.ScreenSuggestion, err error) (ScreenResult, ai.ScreenSuggestion, error) {
-		rec.Call.At = started.UTC().Format(time.RFC3339Nano)
-		rec.Call.LatencyMS = s.now().Sub(started).Milliseconds()
-		rec.Call.Outcome, rec.Call.Cached, rec.Call.Attempts = outcome, out.Cached, out.Attempts
-		rec.Call.TokensIn, rec.Call.TokensOut, rec.Call.CostUSD = out.TokensIn, out.TokensOut, out.CostUSD
-		rec.Call.Fingerprint = out.Fingerprint
-		if j.kept {
-			rec.Response = reply
-			if outcome == storage.AIOutcomeOK && !out.Cached {
-				rec.CacheKey = key
-			}
-		}
-		_, rerr := s.store.RecordAI(context.WithoutCancel(ctx), rec)
-		if errors.Is(rerr, model.ErrNotFound) && rec.CandidateID != 0 {
-			// Erased meanwhile: the call still counts against the budget, about nobody.
-			rec.CandidateID, rec.CacheKey, rec.Request, rec.Response = 0, "", "", ""
-			_, rerr = s.store.RecordAI(context.WithoutCancel(ctx), rec)
-		}
-		if rerr != nil && err == nil {
-			err = fmt.Errorf("the suggestion could not be recorded: %w", rerr)
-		}
-		return out, sug, err
-	}
-
-	if sug, hit, ok, err := s.fromCache(ctx, j, run); err != nil {
-		return out, sug, err
-	} else if ok {
-		out.Cached, out.Fingerprint = true, hit.Fingerprint
-		return finish(storage.AIOutcomeOK, hit.Response, sug, nil)
-	}
-	if s.client == nil {
-		return out, ai.ScreenSuggestion{}, ErrNoEndpoint
-	}
-	reply, err := s.complete(ctx, call, &out)
+	var sug ai.ScreenSuggestion
+	var one CallSummary
+	_, err := s.run(ctx, s.runJob(j, run, &sug), &one)
+	out := ScreenResult{TokensIn: one.TokensIn, TokensOut: one.TokensOut, CostUSD: one.CostUSD, Attempts: one.Attempts,
+		Repaired: one.Repaired, Cached: one.Cached, Fingerprint: one.Fingerprint}
 	if err != nil {
-		return finish(outcomeOf(err), "", ai.ScreenSuggestion{}, err)
+		return out, ai.ScreenSuggestion{}, err
 	}
-	sug, perr := ai.ParseScreen([]byte(reply.Content), j.checklist, j.resume)
-	var oe *ai.OutputError
-	if errors.As(perr, &oe) {
-		// One repair attempt: the model sees what was wrong with its reply.
-		fix := ai.RepairRequest(req, reply.Content, perr)
-		call.Messages = fix.Messages
-		if j.kept {
-			rec.Request = requestText(call)
-		}
-		out.Repaired = true
-		if reply, err = s.complete(ctx, call, &out); err != nil {
-			return finish(outcomeOf(err), "", ai.ScreenSuggestion{}, err)
-		}
-		sug, perr = ai.ParseScreen([]byte(reply.Content), j.checklist, j.resume)
-	}
-	if perr != nil {
-		return finish("error:invalid_output", reply.Content, ai.ScreenSuggestion{},
-			fmt.Errorf("the AI reply did not follow the checklist, so nothing was filled in (%w)", perr))
-	}
-	return finish(storage.AIOutcomeOK, reply.Content, sug, nil)
+	return out, sug, nil
 }
 
 // mergeRuns merges the runs' suggestions (each in checklist order) flag by
@@ -360,51 +280,4 @@ func joinMarks(ms []scoring.Mark) string {
 		s[i] = string(m)
 	}
 	return strings.Join(s, ", ")
-}
-
-// complete sends one call with retries and adds its usage and cost to out.
-func (s *Service) complete(ctx context.Context, call Call, out *ScreenResult) (Reply, error) {
-	r, tries, err := s.withRetries(ctx, call)
-	out.Attempts += tries
-	out.TokensIn += r.TokensIn
-	out.TokensOut += r.TokensOut
-	if p, ok := ai.PriceOf(s.settings.Prices, call.Model); ok {
-		out.CostUSD = ai.Cost(p, out.TokensIn, out.TokensOut)
-	}
-	if r.Fingerprint != "" {
-		out.Fingerprint = r.Fingerprint
-	}
-	return r, err
-}
-
-func humanOnly(off bool) error {
-	if off {
-		return ErrHumanOnly
-	}
-	return nil
-}
-
-func identity(c model.Candidate) ai.Identity {
-	return ai.Identity{Name: c.Name, Email: c.Email, Phone: c.Phone, Location: c.Location,
-		Links: []string{c.LinkedIn, c.GitHub, c.Portfolio}}
-}
-
-func cmp(a, b string) string {
-	if a != "" {
-		return a
-	}
-	return b
-}
-
-// requestText is the audit's copy of exactly what was sent (after redaction).
-func requestText(c Call) string {
-	b, _ := json.Marshal(struct {
-		Model       string          `json:"model"`
-		Messages    []ai.Message    `json:"messages"`
-		SchemaName  string          `json:"schemaName,omitempty"`
-		Schema      json.RawMessage `json:"schema,omitempty"`
-		Temperature float64         `json:"temperature"`
-		Seed        int             `json:"seed"`
-	}{c.Model, c.Messages, c.SchemaName, c.Schema, c.Temperature, c.Seed})
-	return string(b)
 }

@@ -137,6 +137,12 @@ With no command, opens the desktop app. Commands:
   ai probe --role R [--candidates N] [--json] [--model M] [--base-url URL] [--parallel N]
                                    name-swap fairness probe: screen N resumes again under 32 names
                                    across 8 groups; outcome change and impact ratio per group
+  ai summary --candidate EMAIL --role R [--json] [--base-url URL] [--model M]
+                                   AI debrief summary of the submitted scorecards, printed as it
+                                   streams; every sentence cites the notes it rests on (checked)
+  ai followups --scorecard ID --question QID [--json] [--base-url URL] [--model M]
+                                   AI follow-up questions for one question of a draft scorecard,
+                                   asked as the card's author; at most 3, never a score
   stats --in FILE [--json]         rater reliability (ICC, Krippendorff's alpha, leniency) of a
                                    CSV with header subject,rater,score
   composite --in FILE [--json] [--min-coverage 0.8]
@@ -261,6 +267,10 @@ func commands() map[string]func(*command, []string) error {
 		// The AI second rater (app/cli/ai_rate.go).
 		"ai rate":      (*command).aiRate,
 		"ai agreement": (*command).aiAgreement,
+
+		// Streamed AI help (app/cli/ai_summary.go).
+		"ai summary":   (*command).aiSummary,
+		"ai followups": (*command).aiFollowUps,
 	}
 }
 

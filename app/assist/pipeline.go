@@ -1,0 +1,275 @@
+// The one path every AI call takes (docs/AI.md, "One suggestion, end to
+// end"): the cache, a known price, the month's budget, retries (until the
+// first piece, when streamed), one repair of invalid output, and the record:
+// the ledger row, the exchange in the candidate's audit and the answer in
+// the cache, or only the ledger row if the candidate was erased meanwhile.
+// The screen, the second rater, the probe, the summary and the follow-ups
+// describe their call as a job and run it here.
+
+package assist
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"hirebench/app/ai"
+	"hirebench/app/model"
+	"hirebench/storage"
+)
+
+// job is one call as the pipeline runs it.
+type job struct {
+	req   ai.Request
+	model string
+	// feature is the ledger's name for the call when it is not the
+	// request's (a probe variant sends the screen's request).
+	feature string
+	// seed is added to Settings.Seed: run k of a suggestion sends seed + k.
+	seed            int
+	rubricVersionID int64
+	// candidateID is whom the call is about: the exchange is kept in their
+	// audit and the answer cached. 0: kept with nobody, never cached (a
+	// probe variant is no suggestion about anyone).
+	candidateID int64
+	// fresh: never answered from the cache.
+	fresh bool
+	// budgeted: the caller checked the price and the budget for a batch
+	// this call belongs to (every run of a suggestion, every probe variant).
+	budgeted  bool
+	outTokens int // the reply's expected size, for the estimate
+	// parse reads a reply into the caller's result; an *ai.OutputError
+	// earns one repair when repair is set and the call is not streamed
+	// (a streamed reply was already shown).
+	parse   func(content string) error
+	repair  func(r ai.Request, reply string, err error) ai.Request
+	invalid string // what to say when the reply stays unusable
+	// onDelta streams the call: each piece of the answer as it comes. A
+	// cached answer comes as one piece.
+	onDelta func(text string)
+}
+
+func (j job) ledgerFeature() string { return cmp(j.feature, j.req.Feature) }
+
+// read parses a reply; a job without a parser takes any text.
+func (j job) read(content string) error {
+	if j.parse == nil {
+		return nil
+	}
+	return j.parse(content)
+}
+
+// CallSummary is what one suggestion cost and how it went.
+type CallSummary struct {
+	Cached        bool           `json:"cached"`
+	Model         string         `json:"model"`
+	PromptVersion string         `json:"promptVersion"`
+	Fingerprint   string         `json:"fingerprint"`
+	TokensIn      int            `json:"tokens_in"`
+	TokensOut     int            `json:"tokens_out"`
+	CostUSD       float64        `json:"cost_usd"`
+	EstimateUSD   float64        `json:"estimate_usd"`
+	Attempts      int            `json:"attempts"`
+	Repaired      bool           `json:"repaired"`
+	Redacted      map[string]int `json:"redacted"`
+}
+
+// callOf is what j sends, and its cache key.
+func (s *Service) callOf(j job) (Call, string) {
+	c := Call{Model: j.model, Messages: j.req.Messages, SchemaName: j.req.SchemaName, Schema: j.req.Schema,
+		Temperature: s.settings.Temperature, Seed: s.settings.Seed + j.seed, MaxTokens: s.settings.MaxTokens}
+	return c, ai.CacheKey(c.Model, c.Temperature, c.Seed, j.rubricVersionID, j.req)
+}
+
+// estimateOf is the tokens and cost of sending j once, before it is sent.
+func (s *Service) estimateOf(j job) (in, out int, usd float64) {
+	price, _ := ai.PriceOf(s.settings.Prices, j.model)
+	in, out = ai.EstimateTokens(j.model, j.req), j.outTokens
+	return in, out, ai.Cost(price, in, out)
+}
+
+// cachedAnswer is j answered before, if it was and the answer still parses.
+func (s *Service) cachedAnswer(ctx context.Context, j job) (storage.AICacheEntry, bool, error) {
+	if j.fresh {
+		return storage.AICacheEntry{}, false, nil
+	}
+	_, key := s.callOf(j)
+	hit, err := s.store.AICached(ctx, key)
+	if errors.Is(err, model.ErrNotFound) {
+		return hit, false, nil
+	}
+	if err != nil {
+		return hit, false, err
+	}
+	return hit, j.read(hit.Response) == nil, nil
+}
+
+// mayAsk checks, before anything is sent, that there is an endpoint, a
+// price for the model and room in the month's budget for estimateUSD (j's,
+// or its batch's); a budget stop is noted in the ledger, about nobody.
+func (s *Service) mayAsk(ctx context.Context, j job, estimateUSD float64) error {
+	if s.client == nil {
+		return ErrNoEndpoint
+	}
+	if _, known := ai.PriceOf(s.settings.Prices, j.model); !known {
+		return model.Invalid("model", "no price is known for the model %q: add one to the price table first (hirebench ai price)", j.model)
+	}
+	if s.settings.BudgetUSD <= 0 {
+		return nil
+	}
+	spent, err := s.store.AISpentSince(ctx, s.monthStart().Format(time.RFC3339Nano))
+	if err != nil {
+		return err
+	}
+	if spent+estimateUSD <= s.settings.BudgetUSD {
+		return nil
+	}
+	stop := storage.AIRecord{Call: storage.AICall{At: s.now().UTC().Format(time.RFC3339Nano), Feature: j.ledgerFeature(),
+		Model: j.model, PromptVersion: j.req.PromptVersion, Outcome: "stopped:budget"}}
+	berr := &BudgetError{SpentUSD: spent, EstimateUSD: estimateUSD, BudgetUSD: s.settings.BudgetUSD}
+	if _, err := s.store.RecordAI(context.WithoutCancel(ctx), stop); err != nil {
+		return errors.Join(berr, fmt.Errorf("the stop could not be recorded: %w", err))
+	}
+	return berr
+}
+
+// run answers j from the cache or with one call (retries inside; one
+// repair of invalid output unless streamed), within the month's budget,
+// and records it. It returns the ledger row's id. A streamed call that
+// fails after pieces were shown returns the error (error:cut, cancelled, …);
+// the audit keeps what was shown.
+func (s *Service) run(ctx context.Context, j job, out *CallSummary) (int64, error) {
+	out.Model = j.model
+	out.PromptVersion = cmp(out.PromptVersion, j.req.PromptVersion)
+	call, key := s.callOf(j)
+	_, _, out.EstimateUSD = s.estimateOf(j)
+	kept := j.candidateID != 0
+	rec := storage.AIRecord{Call: storage.AICall{Feature: j.ledgerFeature(), Model: j.model, PromptVersion: j.req.PromptVersion}}
+	if kept {
+		rec.CandidateID, rec.Request = j.candidateID, requestText(call)
+	}
+	started := s.now()
+	finish := func(outcome, reply string, err error) (int64, error) {
+		rec.Call.At = started.UTC().Format(time.RFC3339Nano)
+		rec.Call.LatencyMS = s.now().Sub(started).Milliseconds()
+		rec.Call.Outcome, rec.Call.Cached, rec.Call.Attempts = outcome, out.Cached, out.Attempts
+		rec.Call.TokensIn, rec.Call.TokensOut, rec.Call.CostUSD = out.TokensIn, out.TokensOut, out.CostUSD
+		rec.Call.Fingerprint = out.Fingerprint
+		if kept {
+			rec.Response = reply
+			if outcome == storage.AIOutcomeOK && !out.Cached {
+				rec.CacheKey = key
+			}
+		}
+		id, rerr := s.store.RecordAI(context.WithoutCancel(ctx), rec)
+		if errors.Is(rerr, model.ErrNotFound) && rec.CandidateID != 0 {
+			// Erased meanwhile: the call still counts against the budget,
+			// about nobody, and no suggestion about them comes back.
+			rec.CandidateID, rec.CacheKey, rec.Request, rec.Response = 0, "", "", ""
+			if id, rerr = s.store.RecordAI(context.WithoutCancel(ctx), rec); rerr == nil {
+				rerr = fmt.Errorf("candidate %d was erased meanwhile: %w", j.candidateID, model.ErrNotFound)
+			}
+		}
+		if rerr != nil && err == nil {
+			err = fmt.Errorf("the suggestion could not be recorded: %w", rerr)
+		}
+		return id, err
+	}
+
+	if hit, ok, err := s.cachedAnswer(ctx, j); err != nil {
+		return 0, err
+	} else if ok {
+		out.Cached, out.Fingerprint = true, hit.Fingerprint
+		if j.onDelta != nil {
+			j.onDelta(hit.Response)
+		}
+		return finish(storage.AIOutcomeOK, hit.Response, nil)
+	}
+	if !j.budgeted {
+		if err := s.mayAsk(ctx, j, out.EstimateUSD); err != nil {
+			return 0, err
+		}
+	}
+	if s.client == nil {
+		return 0, ErrNoEndpoint
+	}
+	var shown strings.Builder
+	onDelta := j.onDelta
+	if onDelta != nil {
+		onDelta = func(text string) { shown.WriteString(text); j.onDelta(text) }
+	}
+	reply, err := s.send(ctx, call, onDelta, out)
+	if err != nil {
+		return finish(outcomeOf(err), shown.String(), err)
+	}
+	perr := j.read(reply.Content)
+	var oe *ai.OutputError
+	if errors.As(perr, &oe) && j.repair != nil && j.onDelta == nil {
+		// One repair attempt: the model sees what was wrong with its reply.
+		call.Messages = j.repair(j.req, reply.Content, perr).Messages
+		if kept {
+			rec.Request = requestText(call)
+		}
+		out.Repaired = true
+		if reply, err = s.send(ctx, call, nil, out); err != nil {
+			return finish(outcomeOf(err), "", err)
+		}
+		perr = j.read(reply.Content)
+	}
+	if perr != nil {
+		return finish("error:invalid_output", reply.Content, fmt.Errorf("%s (%w)", j.invalid, perr))
+	}
+	return finish(storage.AIOutcomeOK, reply.Content, nil)
+}
+
+// send makes one call with retries (streamed when onDelta is set) and adds
+// its usage and cost to out. A stream cut short reports no usage (it comes
+// with the last chunk), so its tokens stay as the API reported them: none.
+func (s *Service) send(ctx context.Context, call Call, onDelta func(string), out *CallSummary) (Reply, error) {
+	r, tries, err := s.withRetries(ctx, call, onDelta)
+	out.Attempts += tries
+	out.TokensIn += r.TokensIn
+	out.TokensOut += r.TokensOut
+	if p, ok := ai.PriceOf(s.settings.Prices, call.Model); ok {
+		out.CostUSD = ai.Cost(p, out.TokensIn, out.TokensOut)
+	}
+	if r.Fingerprint != "" {
+		out.Fingerprint = r.Fingerprint
+	}
+	return r, err
+}
+
+func humanOnly(off bool) error {
+	if off {
+		return ErrHumanOnly
+	}
+	return nil
+}
+
+func identity(c model.Candidate) ai.Identity {
+	return ai.Identity{Name: c.Name, Email: c.Email, Phone: c.Phone, Location: c.Location,
+		Links: []string{c.LinkedIn, c.GitHub, c.Portfolio}}
+}
+
+func cmp(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}
+
+// requestText is the audit's copy of exactly what was sent (after redaction).
+func requestText(c Call) string {
+	b, _ := json.Marshal(struct {
+		Model       string          `json:"model"`
+		Messages    []ai.Message    `json:"messages"`
+		SchemaName  string          `json:"schemaName,omitempty"`
+		Schema      json.RawMessage `json:"schema,omitempty"`
+		Temperature float64         `json:"temperature"`
+		Seed        int             `json:"seed"`
+	}{c.Model, c.Messages, c.SchemaName, c.Schema, c.Temperature, c.Seed})
+	return string(b)
+}
