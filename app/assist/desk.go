@@ -247,7 +247,7 @@ func refusal(err error) error {
 		return fmt.Errorf("no API key is set up: the recruiter saves one under AI…: %w", model.ErrConflict)
 	case errors.Is(err, context.DeadlineExceeded):
 		return fmt.Errorf("%s: %w", ai.Failure{Timeout: true}.Plain(), model.ErrConflict)
-	case isReplyError(err):
+	case errors.As(err, new(*ai.OutputError)), isReplyError(err):
 		return fmt.Errorf("%s: %w", err.Error(), model.ErrConflict)
 	}
 	return err

@@ -421,10 +421,14 @@ func TestSuggestAnnouncesRetriesAndSaysWhatWentWrong(t *testing.T) {
 	_, err = d.desk.Suggest(d.ctx, d.app, nil)
 	conflict(t, "a reply cut at its length limit", err, "the AI reply was cut at its length limit")
 
+	d.srv.Script(openaitest.Reply{Content: `{"flags":[]}`})
+	_, err = d.desk.Suggest(d.ctx, d.app, nil)
+	conflict(t, "a reply that breaks the checklist, repaired in vain", err, "the AI reply did not follow the checklist")
+
 	d.srv.Script(openaitest.Reply{Delay: time.Minute, Content: "{}"})
 	ctx, cancel := context.WithCancel(d.ctx)
 	go func() {
-		for len(d.srv.Completions()) < 5 {
+		for len(d.srv.Completions()) < 7 {
 			time.Sleep(5 * time.Millisecond)
 		}
 		cancel()
@@ -433,7 +437,7 @@ func TestSuggestAnnouncesRetriesAndSaysWhatWentWrong(t *testing.T) {
 		t.Errorf("cancelled: %+v, %v", s, err)
 	}
 	usage, err := d.desk.Usage(d.ctx)
-	if err != nil || len(usage.Rows) != 1 || usage.Rows[0].Calls != 4 || usage.Rows[0].Failed != 3 || usage.BudgetUSD != 10 {
+	if err != nil || len(usage.Rows) != 1 || usage.Rows[0].Calls != 5 || usage.Rows[0].Failed != 4 || usage.BudgetUSD != 10 {
 		t.Errorf("usage: %+v, %v", usage, err)
 	}
 }
