@@ -35,6 +35,13 @@ func interviewsCases() []bindingCase {
 	return []bindingCase{
 		{method: "Interviews.Rubrics", input: "an unreadable workspace", broken: true, code: "internal", says: "Something went wrong",
 			call: func(t *testing.T, b *bench) error { _, err := b.iv.Rubrics(); return err }},
+		{method: "Interviews.RunnerPrefs", input: "an unreadable workspace", broken: true, code: "internal", says: "Something went wrong",
+			call: func(t *testing.T, b *bench) error { _, err := b.iv.RunnerPrefs(); return err }},
+		{method: "Interviews.SetRunnerPrefs", input: "an unreadable workspace", broken: true, code: "internal", says: "Something went wrong",
+			call: func(t *testing.T, b *bench) error {
+				_, err := b.iv.SetRunnerPrefs(interviews.RunnerPrefs{})
+				return err
+			}},
 		unknownID("Interviews.Rubric", "rubric", func(b *bench) error { _, err := b.iv.Rubric(999999); return err }),
 		unknownID("Interviews.RubricVersion", "rubric version", func(b *bench) error { _, err := b.iv.RubricVersion(999999); return err }),
 		{method: "Interviews.CreateRubric", input: "an empty rubric", code: "invalid", fields: "name scale.max scale.labels competencies",
@@ -46,6 +53,17 @@ func interviewsCases() []bindingCase {
 				_, err := b.iv.SaveRubric(b.builtinID, rubric.Builtin())
 				return err
 			}},
+		unknownID("Interviews.RubricDraft", "rubric", func(b *bench) error { _, err := b.iv.RubricDraft(999999); return err }),
+		{method: "Interviews.RubricDrafts", input: "an unreadable workspace", broken: true, code: "internal", says: "Something went wrong",
+			call: func(t *testing.T, b *bench) error { _, err := b.iv.RubricDrafts(); return err }},
+		{method: "Interviews.SaveRubricDraft", input: "the built-in rubric", code: "conflict", says: "The built-in rubric is read-only; duplicate it to edit.",
+			call: func(t *testing.T, b *bench) error {
+				_, err := b.iv.SaveRubricDraft(b.builtinID, rubric.Builtin())
+				return err
+			}},
+		unknownID("Interviews.SaveRubricDraft", "rubric", func(b *bench) error { _, err := b.iv.SaveRubricDraft(999999, rubric.Builtin()); return err }),
+		{method: "Interviews.DiscardRubricDraft", input: "an unreadable workspace", broken: true, code: "internal", says: "Something went wrong",
+			call: func(t *testing.T, b *bench) error { return b.iv.DiscardRubricDraft(1) }},
 		unknownID("Interviews.DuplicateRubric", "rubric", func(b *bench) error { _, err := b.iv.DuplicateRubric(999999, ""); return err }),
 		unknownID("Interviews.ArchiveRubric", "rubric", func(b *bench) error { return b.iv.ArchiveRubric(999999, true) }),
 		{method: "Interviews.ArchiveRubric", input: "the built-in rubric", code: "conflict", says: "The built-in rubric cannot be archived.",

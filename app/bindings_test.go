@@ -57,7 +57,7 @@ func newBench(t *testing.T) *bench {
 	b.adaID, b.appID, b.roundID, b.cardID, b.stages = ada.ID, det.Applications[0].ID, rounds[0].ID, crs[0].Cards[0].ID, role.Stages
 	b.builtinID = rounds[0].RubricID
 
-	other, err := b.roles.Create(model.RoleInput{Title: "Data Engineer"})
+	other, err := b.roles.Create(model.RoleInput{Title: "Data Engineer"}, b.roles.DefaultStages())
 	must(err)
 	grace, err := b.cands.Create(model.CandidateInput{Name: "Grace Hopper", Email: "grace@example.com"}, []int64{other.ID})
 	must(err)
@@ -181,6 +181,8 @@ var noErrorPath = map[string]string{
 	"Workspace.Flushed":          "lifecycle hook: the page's answer to app:flush before the window closes",
 	"Exports.CancelExport":       "returns nothing; cancelling is checked in facades_test.go",
 	"Interviews.CheckRubric":     "returns problems as a list, never an error: TestCheckRubricNamesEveryProblemByPath",
+	"Roles.DefaultStages":        "a pure getter of tracking.DefaultStages (TestCreateRoleWithItsOwnPipeline); returns no error",
+	"Roles.NewStageIndex":        "a pure rule, tracking.NewStageIndex (TestNewStageIndexIsBeforeTheClosingRunAtTheEnd); returns no error",
 	"Interviews.Recommendations": "a pure getter of rubric.RecommendationOptions (TestRecommendationOptions); returns no error",
 	"AI.CancelSuggestion":        "returns nothing; cancelling is checked in rights_ai_test.go",
 }

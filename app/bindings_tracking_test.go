@@ -18,10 +18,20 @@ func rolesCases() []bindingCase {
 		{method: "Roles.Get", input: "an unknown role", code: "not_found", says: "role 999999",
 			call: func(t *testing.T, b *bench) error { _, err := b.roles.Get(999999); return err }},
 		{method: "Roles.Create", input: "no title", code: "invalid", fields: "title", says: "title is required",
-			call: func(t *testing.T, b *bench) error { _, err := b.roles.Create(model.RoleInput{}); return err }},
+			call: func(t *testing.T, b *bench) error {
+				_, err := b.roles.Create(model.RoleInput{}, b.roles.DefaultStages())
+				return err
+			}},
 		{method: "Roles.Create", input: "an unknown status", code: "invalid", fields: "status", says: "open, on_hold or closed",
 			call: func(t *testing.T, b *bench) error {
-				_, err := b.roles.Create(model.RoleInput{Title: "X", Status: "paused"})
+				_, err := b.roles.Create(model.RoleInput{Title: "X", Status: "paused"}, b.roles.DefaultStages())
+				return err
+			}},
+		{method: "Roles.Create", input: "no stages", code: "invalid", fields: "stages", says: "at least one stage besides Rejected",
+			call: func(t *testing.T, b *bench) error { _, err := b.roles.Create(open, nil); return err }},
+		{method: "Roles.Create", input: "the same stage twice", code: "invalid", fields: "stages[1]", says: "give each stage its own name",
+			call: func(t *testing.T, b *bench) error {
+				_, err := b.roles.Create(open, []string{"Applied", "applied"})
 				return err
 			}},
 		{method: "Roles.Update", input: "an unknown role", code: "not_found", says: "role 999999",
@@ -129,6 +139,17 @@ func candidatesCases() []bindingCase {
 		{method: "Candidates.Move", input: "a rejection reason not in the list", code: "invalid", fields: "reason", says: "not in the list of rejection reasons",
 			call: func(t *testing.T, b *bench) error {
 				_, err := b.cands.Move(b.appID, b.stages[len(b.stages)-1].ID, "bad vibes")
+				return err
+			}},
+		unknownID("Candidates.Reject", "application", func(b *bench) error {
+			_, err := b.cands.Reject(999999, "Position filled", "")
+			return err
+		}),
+		{method: "Candidates.Reject", input: "a reason not in the list", code: "invalid", fields: "reason", says: "not in the list of rejection reasons",
+			call: func(t *testing.T, b *bench) error { _, err := b.cands.Reject(b.appID, "bad vibes", ""); return err }},
+		{method: "Candidates.Reject", input: "a note over 2000 characters", code: "invalid", fields: "note", says: "the limit is 2000",
+			call: func(t *testing.T, b *bench) error {
+				_, err := b.cands.Reject(b.appID, "Position filled", strings.Repeat("n", 2001))
 				return err
 			}},
 		unknownID("Candidates.Board", "role", func(b *bench) error { _, err := b.cands.Board(999999, nil); return err }),

@@ -79,6 +79,14 @@ func (c *Candidates) Move(applicationID, stageID int64, reason string) (model.Ap
 	})
 }
 
+// Reject moves an application to its role's Rejected stage with a reason
+// from the list and an optional note, both kept in the candidate's history.
+func (c *Candidates) Reject(applicationID int64, reason, note string) (model.Application, error) {
+	return withActor(c.ws, func(a model.Profile) (model.Application, error) {
+		return c.svc.Reject(context.Background(), applicationID, reason, note, a)
+	})
+}
+
 // Board returns a role's board; shown maps a stage id to how many cards its
 // column shows now, so "Show more" and a reload keep what is on screen.
 func (c *Candidates) Board(roleID int64, shown map[int64]int) (model.Board, error) {

@@ -44,13 +44,46 @@ func (i *Interviews) RubricVersion(versionID int64) (rubric.Version, error) {
 	return result(i.svc.RubricVersion(context.Background(), versionID))
 }
 
+// CreateRubric publishes the new rubric drafted in the editor (its draft goes).
 func (i *Interviews) CreateRubric(r rubric.Rubric) (rubric.Version, error) {
 	return withActor(i.ws, func(a model.Profile) (rubric.Version, error) {
-		return i.svc.CreateRubric(context.Background(), r, a)
+		return i.svc.PublishNewRubric(context.Background(), r, a)
 	})
 }
 
-// SaveRubric saves an edit; if the version was already used, it becomes a new version.
+// RubricDraft returns the current profile's draft of a rubric (0: of a new
+// one), or null when there is none.
+func (i *Interviews) RubricDraft(rubricID int64) (*interviews.RubricDraft, error) {
+	return withActor(i.ws, func(a model.Profile) (*interviews.RubricDraft, error) {
+		return i.svc.RubricDraft(context.Background(), rubricID, a)
+	})
+}
+
+// RubricDrafts lists the current profile's rubric drafts, newest first.
+func (i *Interviews) RubricDrafts() ([]interviews.RubricDraft, error) {
+	return withActor(i.ws, func(a model.Profile) ([]interviews.RubricDraft, error) {
+		return i.svc.RubricDrafts(context.Background(), a.ID)
+	})
+}
+
+// SaveRubricDraft autosaves the editor's rubric as the current profile's
+// draft; null when it says what the latest version says (no draft kept).
+func (i *Interviews) SaveRubricDraft(rubricID int64, r rubric.Rubric) (*interviews.RubricDraft, error) {
+	return withActor(i.ws, func(a model.Profile) (*interviews.RubricDraft, error) {
+		return i.svc.SaveRubricDraft(context.Background(), rubricID, r, a)
+	})
+}
+
+// DiscardRubricDraft drops the current profile's draft of a rubric (0: of a new one).
+func (i *Interviews) DiscardRubricDraft(rubricID int64) error {
+	_, err := withActor(i.ws, func(a model.Profile) (struct{}, error) {
+		return struct{}{}, i.svc.DiscardRubricDraft(context.Background(), rubricID, a)
+	})
+	return err
+}
+
+// SaveRubric publishes an edit (the profile's draft goes); if the version
+// was already used, it becomes a new version.
 func (i *Interviews) SaveRubric(id int64, r rubric.Rubric) (rubric.Version, error) {
 	return withActor(i.ws, func(a model.Profile) (rubric.Version, error) {
 		return i.svc.SaveRubric(context.Background(), id, r, a)
@@ -148,6 +181,20 @@ func (i *Interviews) AssignRound(applicationID, roundID int64, profileIDs []int6
 // Rights says what the current profile may do with plans and exports.
 func (i *Interviews) Rights() (interviews.Rights, error) {
 	return withActor(i.ws, func(a model.Profile) (interviews.Rights, error) { return interviews.RightsOf(a), nil })
+}
+
+// RunnerPrefs returns the current profile's interview runner preferences.
+func (i *Interviews) RunnerPrefs() (interviews.RunnerPrefs, error) {
+	return withActor(i.ws, func(a model.Profile) (interviews.RunnerPrefs, error) {
+		return i.svc.RunnerPrefs(context.Background(), a)
+	})
+}
+
+// SetRunnerPrefs saves the current profile's interview runner preferences.
+func (i *Interviews) SetRunnerPrefs(p interviews.RunnerPrefs) (interviews.RunnerPrefs, error) {
+	return withActor(i.ws, func(a model.Profile) (interviews.RunnerPrefs, error) {
+		return i.svc.SetRunnerPrefs(context.Background(), a, p)
+	})
 }
 
 // Recommendations lists the overall calls, worst to best, with the words

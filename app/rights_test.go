@@ -29,7 +29,7 @@ func actorCalls(t *testing.T, b *bench) []namedCall {
 		{"Workspace.SetPassphrase", func() error { _, err := b.ws.SetPassphrase("", "blue heron at dawn"); return err }},
 		{"Workspace.RemovePassphrase", func() error { _, err := b.ws.RemovePassphrase("blue heron at dawn"); return err }},
 		{"Roles.Create", func() error {
-			_, err := b.roles.Create(model.RoleInput{Title: "Data Engineer", Status: model.RoleOpen})
+			_, err := b.roles.Create(model.RoleInput{Title: "Data Engineer", Status: model.RoleOpen}, []string{"Applied", "Offer"})
 			return err
 		}},
 		{"Roles.Update", func() error {
@@ -67,6 +67,11 @@ func actorCalls(t *testing.T, b *bench) []namedCall {
 		{"Candidates.AddNote", func() error { _, err := b.cands.AddNote(b.adaID, "Strong on systems"); return err }},
 		{"Candidates.Apply", func() error { _, err := b.cands.Apply(b.adaID, b.otherRoleID); return err }},
 		{"Candidates.Move", func() error { _, err := b.cands.Move(b.appID, b.stages[1].ID, ""); return err }},
+		{"Candidates.Reject", func() error { _, err := b.cands.Reject(b.appID, "Position filled", "Keep in touch"); return err }},
+		{"Interviews.RubricDraft", func() error { _, err := b.iv.RubricDraft(0); return err }},
+		{"Interviews.RubricDrafts", func() error { _, err := b.iv.RubricDrafts(); return err }},
+		{"Interviews.SaveRubricDraft", func() error { _, err := b.iv.SaveRubricDraft(0, rubric.Rubric{Name: "Half done"}); return err }},
+		{"Interviews.DiscardRubricDraft", func() error { return b.iv.DiscardRubricDraft(0) }},
 		{"Interviews.CreateRubric", func() error {
 			r := rubric.Builtin()
 			r.Name = "Team rubric"
@@ -81,6 +86,11 @@ func actorCalls(t *testing.T, b *bench) []namedCall {
 		{"Interviews.DeleteRound", func() error { return b.iv.DeleteRound(b.otherRoundID) }},
 		{"Interviews.AssignRound", func() error { return b.iv.AssignRound(b.appID, b.roundID, []int64{b.riley.ID}) }},
 		{"Interviews.Rights", func() error { _, err := b.iv.Rights(); return err }},
+		{"Interviews.RunnerPrefs", func() error { _, err := b.iv.RunnerPrefs(); return err }},
+		{"Interviews.SetRunnerPrefs", func() error {
+			_, err := b.iv.SetRunnerPrefs(interviews.RunnerPrefs{AdvanceAfterScore: true})
+			return err
+		}},
 		{"Interviews.SetWeights", func() error {
 			_, err := b.iv.SetWeights(b.roleID, []scoring.WeightEdit{{CompetencyID: comp, Weight: 2}}, "rebalance")
 			return err
@@ -178,6 +188,9 @@ func unchanged(t *testing.T, b *bench) {
 	}
 	if len(plan.Changes) != 0 || plan.CoverageThreshold != 0.8 {
 		t.Errorf("the plan changed: %d weight changes, coverage %v", len(plan.Changes), plan.CoverageThreshold)
+	}
+	if d, err := b.iv.RubricDrafts(); err != nil || len(d) != 0 {
+		t.Errorf("%d rubric drafts saved (%v)", len(d), err)
 	}
 	if p, _ := b.ws.Profiles(); len(p) != 2 || p[0].Protected || p[1].Protected {
 		t.Errorf("profiles changed: %+v", p)

@@ -23,9 +23,16 @@ func (r *Roles) Get(id int64) (model.Role, error) {
 	return result(r.svc.Role(context.Background(), id))
 }
 
-func (r *Roles) Create(in model.RoleInput) (model.Role, error) {
-	return signedIn(r.ws, func() (model.Role, error) { return r.svc.CreateRole(context.Background(), in) })
+// Create adds a role whose pipeline is stages (in order), then Rejected.
+func (r *Roles) Create(in model.RoleInput, stages []string) (model.Role, error) {
+	return signedIn(r.ws, func() (model.Role, error) { return r.svc.CreateRoleWithStages(context.Background(), in, stages) })
 }
+
+// DefaultStages is the pipeline the New role form starts from (Rejected not listed).
+func (r *Roles) DefaultStages() []string { return tracking.DefaultStages() }
+
+// NewStageIndex is where a stage added to these active stages goes: before the closing ones.
+func (r *Roles) NewStageIndex(stages []string) int { return tracking.NewStageIndex(stages) }
 
 func (r *Roles) Update(id int64, in model.RoleInput) (model.Role, error) {
 	return signedIn(r.ws, func() (model.Role, error) { return r.svc.UpdateRole(context.Background(), id, in) })

@@ -45,12 +45,17 @@ type ImportRequest struct {
 	Sheet     string           `json:"sheet"`
 	Mapping   importer.Mapping `json:"mapping"` // nil or empty: guess from the headers
 	Policy    string           `json:"policy"`  // skip or merge
-	RoleID    int64            `json:"roleId"`
+	RoleID    int64            `json:"roleId"`  // for rows that name no job
 	ValidOnly bool             `json:"validOnly"`
+	// Jobs and Stages answer the job titles and stage names of the file
+	// that match no role or stage.
+	Jobs   []importer.JobChoice   `json:"jobs"`
+	Stages []importer.StageChoice `json:"stages"`
 }
 
-// ImportPreview is what the mapping screen shows: the first rows, every
-// error (capped) and the counts.
+// ImportPreview is what the wizard shows: the first rows, every error
+// (capped), the counts and why rows are skipped, and where the file's jobs
+// and stages go.
 type ImportPreview struct {
 	Headers    []string              `json:"headers"`
 	Sheets     []string              `json:"sheets"`
@@ -62,6 +67,11 @@ type ImportPreview struct {
 	Errors     []importer.CellError  `json:"errors"`
 	MoreErrors int                   `json:"moreErrors"`
 	Counts     importer.Counts       `json:"counts"`
+	Skips      []model.ImportSkip    `json:"skips"`
+	Jobs       []importer.JobMatch   `json:"jobs"`
+	MoreJobs   int                   `json:"moreJobs"`
+	Stages     []importer.StageMatch `json:"stages"`
+	MoreStages int                   `json:"moreStages"`
 }
 
 const (
@@ -86,7 +96,8 @@ func (t *Transfer) plan(req ImportRequest) (importer.Preview, importer.Table, er
 	if len(req.Mapping) > 0 {
 		m = &req.Mapping
 	}
-	return t.svc.PreviewImport(context.Background(), name, data, m, importer.Options{DuplicatePolicy: req.Policy, Sheet: req.Sheet})
+	return t.svc.PreviewImport(context.Background(), name, data, m, importer.Options{DuplicatePolicy: req.Policy, Sheet: req.Sheet,
+		RoleID: req.RoleID, Jobs: req.Jobs, Stages: req.Stages})
 }
 
 // PreviewImport reads the chosen CSV/XLSX file and plans the import; nothing is saved.
@@ -96,7 +107,8 @@ func (t *Transfer) PreviewImport(req ImportRequest) (ImportPreview, error) {
 		return ImportPreview{}, userError(err)
 	}
 	out := ImportPreview{Headers: p.Headers, Sheets: tab.Sheets, Sheet: tab.Sheet, Mapping: p.Mapping, Fields: importer.Fields,
-		TotalRows: len(p.Rows), Counts: p.Counts, Errors: []importer.CellError{}}
+		TotalRows: len(p.Rows), Counts: p.Counts, Errors: []importer.CellError{}, Skips: p.Skips,
+		Jobs: p.Jobs, MoreJobs: p.MoreJobs, Stages: p.Stages, MoreStages: p.MoreStages}
 	out.Rows = p.Rows[:min(len(p.Rows), previewRows)]
 	for _, e := range p.Errors() {
 		if len(out.Errors) < previewErrors {
@@ -111,9 +123,6 @@ func (t *Transfer) PreviewImport(req ImportRequest) (ImportPreview, error) {
 // CommitImport reads the chosen file again and imports it: all rows or
 // nothing, unless ValidOnly. Once imported, the file's token is spent.
 func (t *Transfer) CommitImport(req ImportRequest) (model.ImportResult, error) {
-	if req.RoleID == 0 {
-		return model.ImportResult{}, userError(model.Invalid("roleId", "choose the role the candidates apply to"))
-	}
 	// Who imports is asked first: nobody signed in hears that, whatever the file.
 	res, err := withActor(t.ws, func(a model.Profile) (model.ImportResult, error) {
 		p, _, err := t.plan(req)

@@ -32,6 +32,8 @@ const (
 	sqlScreensOf      = `SELECT application_id, marks FROM resume_screens WHERE ` + byApplication
 	sqlAnonymiseMarks = `UPDATE resume_screens SET marks = ? WHERE application_id = ?`
 	sqlAnonymisedAt   = `SELECT anonymised_at FROM candidates WHERE id = ?`
+	// A rejection's note is free text about the person; the reason stays.
+	sqlAnonymiseEventNotes = `UPDATE stage_events SET note = '' WHERE note <> '' AND ` + byApplication
 )
 
 // anonymise removes what says who candidate id was and keeps the rest.
@@ -57,6 +59,9 @@ func (t *Tx) anonymise(id int64, counts map[string]int) error {
 		return err
 	}
 	if err := t.anonymiseScreens(id, counts); err != nil {
+		return err
+	}
+	if err := t.count(counts, "stage_events", sqlAnonymiseEventNotes, id); err != nil {
 		return err
 	}
 	// After the candidate's row: a card's hash is recomputed over what it

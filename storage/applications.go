@@ -23,8 +23,8 @@ const (
 	sqlGetApplication  = sqlApplicationFrom + ` WHERE a.id = ?`
 	sqlApplicationOf   = sqlApplicationFrom + ` WHERE a.candidate_id = ? AND a.role_id = ?`
 	sqlMoveApplication = `UPDATE applications SET stage_id = ?, rejection_reason = ?, entered_stage_at = ? WHERE id = ?`
-	sqlInsertEvent     = `INSERT INTO stage_events (application_id, from_stage, to_stage, actor_id, actor_name, reason, at)
-		VALUES (?, ?, ?, ?, ?, ?, ?)`
+	sqlInsertEvent     = `INSERT INTO stage_events (application_id, from_stage, to_stage, actor_id, actor_name, reason, note, at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
 )
 
 func scanApplication(row scanner) (model.Application, error) {
@@ -57,8 +57,8 @@ func actorID(p model.Profile) any {
 	return p.ID
 }
 
-func insertEvent(ctx context.Context, q queryer, appID int64, from, to, reason string, actor model.Profile, at string) error {
-	if _, err := q.ExecContext(ctx, sqlInsertEvent, appID, from, to, actorID(actor), actor.Name, reason, at); err != nil {
+func insertEvent(ctx context.Context, q queryer, appID int64, from, to, reason, note string, actor model.Profile, at string) error {
+	if _, err := q.ExecContext(ctx, sqlInsertEvent, appID, from, to, actorID(actor), actor.Name, reason, note, at); err != nil {
 		return fmt.Errorf("storage: record stage history: %w", err)
 	}
 	return nil
@@ -92,7 +92,7 @@ func apply(ctx context.Context, tx *sql.Tx, candidateID, roleID int64, actor mod
 		return 0, fmt.Errorf("storage: create application: %w", err)
 	}
 	id, _ := res.LastInsertId()
-	if err := insertEvent(ctx, tx, id, "", st.Name, "", actor, now); err != nil {
+	if err := insertEvent(ctx, tx, id, "", st.Name, "", "", actor, now); err != nil {
 		return 0, err
 	}
 	return id, touchCandidate(ctx, tx, candidateID, now)
@@ -118,7 +118,7 @@ func (s *Store) Apply(ctx context.Context, candidateID, roleID int64, actor mode
 	return a, err
 }
 
-func moveApplication(ctx context.Context, tx *sql.Tx, appID int64, from, to model.Stage, rejectReason, eventReason string, actor model.Profile, now string) error {
+func moveApplication(ctx context.Context, tx *sql.Tx, appID int64, from, to model.Stage, rejectReason, eventReason, note string, actor model.Profile, now string) error {
 	if _, err := tx.ExecContext(ctx, sqlMoveApplication, to.ID, rejectReason, now, appID); err != nil {
 		if strings.Contains(err.Error(), "stage does not belong") {
 			return model.Invalid("stageId", "stage %q belongs to another role", to.Name)
@@ -128,13 +128,19 @@ func moveApplication(ctx context.Context, tx *sql.Tx, appID int64, from, to mode
 	if eventReason == "" {
 		eventReason = rejectReason
 	}
-	return insertEvent(ctx, tx, appID, from.Name, to.Name, eventReason, actor, now)
+	return insertEvent(ctx, tx, appID, from.Name, to.Name, eventReason, note, actor, now)
 }
 
 // MoveApplication moves an application to another stage of its role and
 // records who moved it, from where, to where and when. rejectReason is kept
 // only for the Rejected stage.
 func (s *Store) MoveApplication(ctx context.Context, appID, toStageID int64, rejectReason string, actor model.Profile) (model.Application, error) {
+	return s.MoveApplicationNoted(ctx, appID, toStageID, rejectReason, "", actor)
+}
+
+// MoveApplicationNoted is MoveApplication with a note kept on the stage
+// event (a rejection's free text, shown in the candidate's history).
+func (s *Store) MoveApplicationNoted(ctx context.Context, appID, toStageID int64, rejectReason, note string, actor model.Profile) (model.Application, error) {
 	var a model.Application
 	err := s.write(ctx, func(tx *sql.Tx) error {
 		cur, err := getApplication(ctx, tx, appID)
@@ -158,12 +164,12 @@ func (s *Store) MoveApplication(ctx context.Context, appID, toStageID int64, rej
 		if to.Kind != model.StageRejected {
 			rejectReason = ""
 		}
-		if to.ID == from.ID && rejectReason == cur.RejectionReason {
+		if to.ID == from.ID && rejectReason == cur.RejectionReason && note == "" {
 			a = cur
 			return nil // dropping a card where it was is not a move
 		}
 		now := s.now()
-		if err := moveApplication(ctx, tx, appID, from, to, rejectReason, "", actor, now); err != nil {
+		if err := moveApplication(ctx, tx, appID, from, to, rejectReason, "", note, actor, now); err != nil {
 			return err
 		}
 		if err := touchCandidate(ctx, tx, cur.CandidateID, now); err != nil {
@@ -193,7 +199,7 @@ func (t *Tx) InsertApplication(a model.Application, reason string, actor model.P
 	if err != nil {
 		return 0, err
 	}
-	return id, insertEvent(t.ctx, t.q, id, "", a.StageName, reason, actor, t.now)
+	return id, insertEvent(t.ctx, t.q, id, "", a.StageName, reason, "", actor, t.now)
 }
 
 // FirstStage returns the stage applications to a role start in (its

@@ -244,7 +244,7 @@ const (
 		WHERE a.candidate_id = ? ORDER BY a.created_at, a.id`
 	sqlDetailNotes = `SELECT id, candidate_id, coalesce(author_id, 0), author_name, body, created_at
 		FROM notes WHERE candidate_id = ? ORDER BY created_at DESC, id DESC`
-	sqlDetailHistory = `SELECT e.id, e.application_id, r.title, e.from_stage, e.to_stage, e.actor_name, e.reason, e.at
+	sqlDetailHistory = `SELECT e.id, e.application_id, r.title, e.from_stage, e.to_stage, e.actor_name, e.reason, e.note, e.at
 		FROM stage_events e JOIN applications a ON a.id = e.application_id JOIN roles r ON r.id = a.role_id
 		WHERE a.candidate_id = ? ORDER BY e.at DESC, e.id DESC`
 	sqlDetailAttachments = `SELECT id, candidate_id, file_name, mime_type, size, extracted_text <> '', created_at
@@ -274,7 +274,7 @@ func (s *Store) CandidateDetail(ctx context.Context, id int64) (model.CandidateD
 		d.History = []model.StageEvent{}
 		if err := each(ctx, tx, sqlDetailHistory, []any{id}, func(sc scanner) error {
 			var e model.StageEvent
-			err := sc.Scan(&e.ID, &e.ApplicationID, &e.RoleTitle, &e.FromStage, &e.ToStage, &e.ActorName, &e.Reason, &e.At)
+			err := sc.Scan(&e.ID, &e.ApplicationID, &e.RoleTitle, &e.FromStage, &e.ToStage, &e.ActorName, &e.Reason, &e.Note, &e.At)
 			d.History = append(d.History, e)
 			return err
 		}); err != nil {

@@ -115,6 +115,16 @@ func (s *Store) RubricVersion(ctx context.Context, versionID int64) (rubric.Vers
 
 // CreateRubric stores a validated rubric as version 1.
 func (s *Store) CreateRubric(ctx context.Context, r rubric.Rubric, builtin bool, actor model.Profile) (rubric.Version, error) {
+	return s.createRubric(ctx, r, builtin, actor, false)
+}
+
+// CreateRubricFromDraft publishes the actor's new rubric: it stores it as
+// version 1 and deletes their draft of a new rubric in the same transaction.
+func (s *Store) CreateRubricFromDraft(ctx context.Context, r rubric.Rubric, actor model.Profile) (rubric.Version, error) {
+	return s.createRubric(ctx, r, false, actor, true)
+}
+
+func (s *Store) createRubric(ctx context.Context, r rubric.Rubric, builtin bool, actor model.Profile, published bool) (rubric.Version, error) {
 	var v rubric.Version
 	err := s.write(ctx, func(tx *sql.Tx) error {
 		now := s.now()
@@ -125,6 +135,11 @@ func (s *Store) CreateRubric(ctx context.Context, r rubric.Rubric, builtin bool,
 		id, _ := res.LastInsertId()
 		if err := insertVersion(ctx, tx, id, 1, r, actor, now); err != nil {
 			return err
+		}
+		if published {
+			if err := deleteDraft(ctx, tx, 0, actor.ID); err != nil {
+				return err
+			}
 		}
 		v, err = latestVersion(ctx, tx, id)
 		return err
@@ -147,7 +162,8 @@ func insertVersion(ctx context.Context, tx *sql.Tx, rubricID int64, version int,
 // replaced in place; once a scorecard or screen uses it, the edit becomes a
 // new version so every old scorecard keeps the exact text it was scored
 // against. The built-in template is read-only unless builtinUpgrade is set
-// (a newer app shipping a newer template).
+// (a newer app shipping a newer template). Saving publishes: the actor's
+// draft of the rubric goes in the same transaction.
 func (s *Store) SaveRubric(ctx context.Context, rubricID int64, r rubric.Rubric, actor model.Profile, builtinUpgrade bool) (rubric.Version, error) {
 	var v rubric.Version
 	err := s.write(ctx, func(tx *sql.Tx) error {
@@ -163,6 +179,9 @@ func (s *Store) SaveRubric(ctx context.Context, rubricID int64, r rubric.Rubric,
 		}
 		content, sum, err := EncodeRubric(r)
 		if err != nil {
+			return err
+		}
+		if err := deleteDraft(ctx, tx, rubricID, actor.ID); err != nil {
 			return err
 		}
 		if sum == cur.SHA256 {

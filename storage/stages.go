@@ -24,6 +24,7 @@ const (
 	sqlDeleteStage       = `DELETE FROM stages WHERE id = ?`
 	sqlAppsInStage       = `SELECT id FROM applications WHERE stage_id = ?`
 	sqlTouchRole         = `UPDATE roles SET updated_at = ? WHERE id = ?`
+	sqlShiftStages       = `UPDATE stages SET position = position + 1 WHERE role_id = ? AND kind = 'active' AND position >= ?`
 )
 
 // getStage returns a stage; Count here includes archived candidates, because
@@ -52,11 +53,13 @@ func stageNameTaken(err error, name string) error {
 	return fmt.Errorf("storage: save stage: %w", err)
 }
 
-// AddStage appends an active stage to a role's pipeline (before Rejected).
-func (s *Store) AddStage(ctx context.Context, roleID int64, name string) (model.Role, error) {
+// AddStage adds an active stage to a role's pipeline at the index among its
+// active stages (in order) that at chooses; nil appends it (before Rejected).
+func (s *Store) AddStage(ctx context.Context, roleID int64, name string, at func(active []model.Stage) int) (model.Role, error) {
 	var r model.Role
 	err := s.write(ctx, func(tx *sql.Tx) error {
-		if _, err := getRole(ctx, tx, roleID); err != nil {
+		role, err := getRole(ctx, tx, roleID)
+		if err != nil {
 			return err
 		}
 		var n int
@@ -66,14 +69,41 @@ func (s *Store) AddStage(ctx context.Context, roleID int64, name string) (model.
 		if n >= model.MaxStages {
 			return model.Invalid("name", "a pipeline holds at most %d stages", model.MaxStages)
 		}
-		if _, err := appendStage(ctx, tx, roleID, name, s.now()); err != nil {
+		active := []model.Stage{}
+		for _, st := range role.Stages {
+			if st.Kind == model.StageActive {
+				active = append(active, st)
+			}
+		}
+		i := len(active)
+		if at != nil {
+			i = min(max(at(active), 0), len(active))
+		}
+		if i == len(active) {
+			_, err = appendStage(ctx, tx, roleID, name, s.now())
+		} else {
+			err = insertStageBefore(ctx, tx, active[i], name, s.now())
+		}
+		if err != nil {
 			return err
 		}
-		var err error
 		r, err = getRole(ctx, tx, roleID)
 		return err
 	})
 	return r, err
+}
+
+// insertStageBefore adds an active stage just before next, moving next and
+// the stages after it one place down.
+func insertStageBefore(ctx context.Context, tx *sql.Tx, next model.Stage, name, now string) error {
+	if _, err := tx.ExecContext(ctx, sqlShiftStages, next.RoleID, next.Position); err != nil {
+		return fmt.Errorf("storage: make room for a stage: %w", err)
+	}
+	if _, err := tx.ExecContext(ctx, sqlInsertStage, next.RoleID, name, next.Position, model.StageActive); err != nil {
+		return stageNameTaken(err, name)
+	}
+	_, err := tx.ExecContext(ctx, sqlTouchRole, now, next.RoleID)
+	return err
 }
 
 // appendStage adds an active stage after the others (before Rejected).
@@ -185,7 +215,7 @@ func (s *Store) DeleteStage(ctx context.Context, stageID, moveTo int64, actor mo
 			}
 			now := s.now()
 			for _, appID := range apps {
-				if err := moveApplication(ctx, tx, appID, st, target, "", "stage "+st.Name+" deleted", actor, now); err != nil {
+				if err := moveApplication(ctx, tx, appID, st, target, "", "stage "+st.Name+" deleted", "", actor, now); err != nil {
 					return err
 				}
 			}

@@ -81,8 +81,16 @@ With no command, opens the desktop app. Commands:
   version                          print the version
   demo                             seed the demo workspace (only if it is empty)
   roles list [--json]              list roles and their pipelines
+  roles create --title T [--stage NAME]... [--team T] [--location L] [--status S] [--json]
+                                   add a role with its pipeline (default Applied, Screen,
+                                   Interview, Offer, Hired), followed by Rejected
+  roles add-stage --role R --name N [--json]
+                                   add a stage before the closing ones (a trailing Offer…/Hired…
+                                   run, and Rejected)
   candidates list [--json] [--role R] [--query Q] [--archived]
   candidates add --name N [--email E] [--role R]... [--phone P] [--source S] [--tag T]...
+  candidates reject --candidate ID --role R --reason TEXT [--note TEXT] [--json]
+                                   reject with a reason from the list and a note for the history
   candidates erase --email E --yes [--anonymise] [--json]
                                    erase a candidate for good (or anonymise: keep applications and
                                    scores under an anonymous name), here and in DIR/snapshots
@@ -95,13 +103,17 @@ With no command, opens the desktop app. Commands:
                                    print a rubric file
   rubric validate FILE             check a rubric file; problems go to stderr, one per line
   rubric import FILE               validate a rubric file and add it to the workspace
+  rubric drafts [--json]           rubric edits saved as drafts and not published yet, by author
   export xlsx --role R --out FILE  the committee workbook of a role (submitted scorecards)
   export csv --role R --out FILE [--sheet summary|scorecards] [--bom]
   export subject --email E --out FILE.zip
                                    everything held about one candidate: JSON and their attachments
-  import candidates FILE --role R [--dry-run] [--valid-only] [--duplicates skip|merge]
-                    [--sheet NAME] [--map FIELD=HEADER]... [--json]
-                                   import a CSV or XLSX export; errors are listed by row and column
+  import candidates FILE [--role R] [--dry-run] [--valid-only] [--duplicates skip|merge]
+                    [--sheet NAME] [--map FIELD=HEADER]... [--map-job TITLE=ROLE]...
+                    [--map-stage NAME=STAGE]... [--json]
+                                   import a CSV or XLSX export; errors are listed by row and column;
+                                   rows go to the role their Job column names (else --role) and to
+                                   the stage their Current Stage column names
   bundle export --out FILE [--mine PROFILE] [--no-scorecards] [--no-attachments] [--json]
                                    write a bundle: the workspace, or PROFILE's submitted scorecards
   bundle import FILE [--json] [--skip-tampered]
@@ -116,6 +128,9 @@ With no command, opens the desktop app. Commands:
                                    choose who interviews one candidate in one round
   profiles list [--json]           the people who use this workspace
   profiles unprotect --profile P   remove a forgotten passphrase (the data folder's owner may)
+  profiles prefs --profile P [--advance on|off] [--json]
+                                   the interview runner's preferences: move to the next question
+                                   after scoring (on by default)
   backup --out FILE [--json]       save a checked copy of the workspace
   backup snapshots [--json] [--keep N]
                                    list the automatic snapshots (DIR/snapshots); keep the newest N
@@ -230,6 +245,10 @@ func commands() map[string]func(*command, []string) error {
 	return map[string]func(*command, []string) error{
 		"demo":               (*command).demo,
 		"roles list":         (*command).rolesList,
+		"roles create":       (*command).rolesCreate,      // app/cli/pipeline.go
+		"roles add-stage":    (*command).rolesAddStage,    // app/cli/pipeline.go
+		"candidates reject":  (*command).candidatesReject, // app/cli/pipeline.go
+		"rubric drafts":      (*command).rubricDrafts,     // app/cli/pipeline.go
 		"candidates list":    (*command).candidatesList,
 		"candidates add":     (*command).candidatesAdd,
 		"rubric list":        (*command).rubricList,
@@ -246,6 +265,7 @@ func commands() map[string]func(*command, []string) error {
 		"rounds assign":      (*command).roundsAssign,
 		"profiles list":      (*command).profilesList,
 		"profiles unprotect": (*command).profilesUnprotect,
+		"profiles prefs":     (*command).profilesPrefs, // app/cli/prefs.go
 		"backup":             (*command).backupSave,
 		"backup snapshots":   (*command).backupSnapshots,
 		"restore":            (*command).restore,

@@ -117,6 +117,7 @@ func (c *command) debrief(args []string) error {
 	if d.Plan.WeightsNote != "" {
 		fmt.Fprintln(c.out, d.Plan.WeightsNote)
 	}
+	fmt.Fprintln(c.out, "Interviewer agreement:", d.Calibration.BottomLine.Headline, d.Calibration.BottomLine.Basis)
 	tw := tabwriter.NewWriter(c.out, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "RANK\tCANDIDATE\tSTAGE\tCOMPOSITE\tCOVERAGE\tUNCERTAINTY\tTO DISCUSS")
 	for _, cd := range d.Candidates {

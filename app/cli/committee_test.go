@@ -114,6 +114,11 @@ func TestDebriefAndWeightsCommands(t *testing.T) {
 				} `json:"rows"`
 			} `json:"debrief"`
 		} `json:"candidates"`
+		Calibration struct {
+			BottomLine struct {
+				Verdict, Headline, Basis string
+			} `json:"bottomLine"`
+		} `json:"calibration"`
 		Plan struct {
 			Questions []struct {
 				Effective float64 `json:"effective"`
@@ -168,6 +173,11 @@ func TestDebriefAndWeightsCommands(t *testing.T) {
 	table := mustRun(t, dir, "debrief", "--role", "Senior AI Engineer")
 	if !strings.HasPrefix(table, "Weights changed after scoring began") {
 		t.Errorf("the debrief does not lead with the weight change:\n%s", table)
+	}
+	// Calibration's bottom line comes before the ranking, as in the window.
+	b := d.Calibration.BottomLine
+	if b.Verdict == "" || !strings.Contains(table, "\nInterviewer agreement: "+b.Headline+" "+b.Basis+"\nRANK") {
+		t.Errorf("the debrief does not give the bottom line %+v before the ranking:\n%s", b, table)
 	}
 	wantFailure(t, run(t, dir, "debrief"), cli.ExitUsage, "--role")
 	wantFailure(t, run(t, dir, "debrief", "--role", "No such role"), cli.ExitError, "no such role")

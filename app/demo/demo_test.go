@@ -209,7 +209,7 @@ func TestSeedIsDeterministicAndRespectsClock(t *testing.T) {
 		}
 		for _, d := range s.details {
 			c := d.Candidate
-			fmt.Fprintf(&b, "%s|%s|%s|%s|%v|%s|", c.Name, c.Email, c.Phone, c.Source, c.Tags, c.CreatedAt)
+			fmt.Fprintf(&b, "%s|%s|%s|%s|%v|%s|%q|", c.Name, c.Email, c.Phone, c.Source, c.Tags, c.CreatedAt, c.ResumeText)
 			for _, a := range d.Applications {
 				fmt.Fprintf(&b, "%s:%s:%s|", a.RoleTitle, a.StageName, a.RejectionReason)
 			}

@@ -1,66 +1,71 @@
-// Seeds the demo's interviews: each role's three-round plan, scorecards with rater
-// habits, one late amendment, and candidates moved to where their debrief puts them.
+// Seeds the demo's interviews: each role's three-round plan, scorecards whose
+// scores follow each candidate's strengths and each interviewer's habits, one
+// late amendment, one split panel, and candidates moved to where their
+// debrief puts them.
 
 package demo
 
 import (
-	"context"
 	"fmt"
 	"maps"
-	"math/rand/v2"
+	"math"
 	"slices"
-	"time"
 
 	"hirebench/app/interviews"
 	"hirebench/app/model"
 	"hirebench/app/rubric"
 	"hirebench/app/scoring"
-	"hirebench/app/tracking"
-	"hirebench/storage"
 )
 
 // Each role's track in the built-in rubric.
-var roleTracks = []string{"production", "conversational", "production"}
+var roleTracks = []string{seniorAI: "production", conversational: "conversational", platform: "production"}
 
 // Rater habits make the calibration numbers worth reading: Sam scores
-// generously, Jonas is strict, Priya sits near the panel.
-var leniency = map[string]float64{"Sam Okafor": 0.5, "Priya Nair": 0, "Jonas Weber": -0.5, "Riley Chen": 0}
+// generously, Jonas is strict, Priya and Riley sit near the panel. Small
+// enough that the panels still agree on who is strong (calibration's
+// bottom line), large enough that the leniency table names Sam and Jonas.
+var leniency = []float64{riley: 0, sam: 0.25, priya: 0.1, jonas: -0.25}
 
-var cardNotes = []string{
-	"Concrete examples from production; numbers to back them up.",
-	"Knew the vocabulary but stayed abstract when pushed for specifics.",
-	"Good instincts; would benefit from more exposure to scale.",
-	"Clear, structured answers. Asked sharp clarifying questions.",
-}
-
-// interviewee is a candidate who reached the interviews, with how good
-// they really are (on the 1–4 scale) and whether every round took place.
-type interviewee struct {
-	app       model.Application
-	role      model.Role
-	ability   float64
-	allRounds bool
-}
-
-// Where the interviews send candidates, by composite (0–100) among those
-// with every round done: the best of a role is hired, the next strong ones
-// get offers, clear misses are rejected.
 const (
-	hireAt   = 68
-	offerAt  = 60
-	rejectAt = 40
+	// noise is how far one answer strays from the candidate's level (sd,
+	// in levels), before it is rounded to the scale.
+	noise = 0.15
+	// split is how far a split panel's champion and sceptic stray, in the
+	// deep dive where both sit.
+	split = 1.0
+)
+
+// interviewee is a candidate who reached the interviews.
+type interviewee struct {
+	app    model.Application
+	role   model.Role
+	person person
+}
+
+// Where the debrief sends a role's fully interviewed candidates: the best
+// is hired where the role has a hire to make, the next strong ones in the
+// role's top third get its offers, clear misses are rejected, and the rest
+// wait for the committee. Composites are 0–100.
+var outcomes = []struct {
+	hire   bool
+	offers int
+}{seniorAI: {true, 1}, conversational: {false, 2}, platform: {true, 0}}
+
+const (
+	hireAt   = 75
+	offerAt  = 65
+	rejectAt = 45
 )
 
 // seedInterviews gives every role a three-round plan from the built-in
 // rubric and runs it: the recruiter's phone screen, a technical deep dive
-// with three interviewers and a system design round with two. Two thirds
-// of the interviewed candidates have had every round; the others wait for
-// the system design round, so their debrief shows as incomplete. Then each
-// candidate moves to where their debrief says they belong.
-func seedInterviews(ctx context.Context, store *storage.Store, svc *tracking.Service, roles []model.Role, people []model.Profile,
-	candidates []interviewee, reasons []string, rng *rand.Rand, tick func(time.Duration)) error {
-	iv := interviews.New(store)
-	builtin, err := iv.EnsureBuiltin(ctx)
+// with three interviewers and a system design round with two. Candidates
+// who are waiting have not had the system design round, so their debrief
+// shows as incomplete. Then each candidate moves to where their debrief
+// says they belong.
+func (s *seeder) seedInterviews(held []interviewee) error {
+	iv := interviews.New(s.store)
+	builtin, err := iv.EnsureBuiltin(s.ctx)
 	if err != nil {
 		return err
 	}
@@ -73,9 +78,9 @@ func seedInterviews(ctx context.Context, store *storage.Store, svc *tracking.Ser
 	if len(core) < 6 {
 		return fmt.Errorf("built-in rubric has %d core competencies", len(core))
 	}
-	recruiter, panel := people[0], people[1:]
+	recruiter, panel := s.people[riley], s.people[sam:]
 	rounds := map[int64][]scoring.Round{}
-	for i, role := range roles {
+	for i, role := range s.roles {
 		var track []string
 		for _, c := range builtin.Content.Competencies {
 			if c.Track == roleTracks[i] {
@@ -85,12 +90,12 @@ func seedInterviews(ctx context.Context, store *storage.Store, svc *tracking.Ser
 		plan := []scoring.RoundInput{
 			{Name: "Phone screen", Competencies: core[:2], DurationMin: 30, InterviewerIDs: []int64{recruiter.ID}},
 			{Name: "Technical deep dive", Competencies: core[2:5], DurationMin: 60, InterviewerIDs: ids(panel)},
-			{Name: "System design", Competencies: append(append([]string{}, core[5:]...), track...), DurationMin: 60,
+			{Name: "System design", Competencies: append(slices.Clone(core[5:]), track...), DurationMin: 60,
 				InterviewerIDs: ids(panel[:2])},
 		}
 		for _, in := range plan {
 			in.RoleID, in.RubricID = role.ID, builtin.RubricID
-			r, err := iv.SaveRound(ctx, in, recruiter)
+			r, err := iv.SaveRound(s.ctx, in, recruiter)
 			if err != nil {
 				return err
 			}
@@ -98,22 +103,21 @@ func seedInterviews(ctx context.Context, store *storage.Store, svc *tracking.Ser
 		}
 	}
 	// Fixed before anyone scores: the first role cares most about reliability.
-	if _, err := iv.SetWeights(ctx, roles[0].ID, []scoring.WeightEdit{{CompetencyID: "errors-rate-limits", Weight: 2}},
+	if _, err := iv.SetWeights(s.ctx, s.roles[seniorAI].ID, []scoring.WeightEdit{{CompetencyID: rate, Weight: 2}},
 		"Reliability under load is this team's daily work", recruiter); err != nil {
 		return err
 	}
-	var amended bool
-	for _, c := range candidates {
+	for _, c := range held {
 		plan := rounds[c.role.ID]
-		held := plan
-		if !c.allRounds {
-			held = plan[:2]
+		if c.person.path == waiting {
+			plan = plan[:2]
 		}
 		var deepDive []scoring.Scorecard
-		for _, round := range held {
+		for _, round := range plan {
+			s.hours(1, 4)
 			for _, who := range round.Interviewers {
-				tick(time.Duration(1+rng.IntN(4)) * time.Hour)
-				card, err := interview(ctx, iv, c, round, who, rng)
+				s.hours(1, 2)
+				card, err := s.interview(iv, c, round, who)
 				if err != nil {
 					return err
 				}
@@ -124,20 +128,24 @@ func seedInterviews(ctx context.Context, store *storage.Store, svc *tracking.Ser
 		}
 		// One interviewer changes their mind after reading the others: the
 		// debrief marks it "amended after seeing others".
-		if !amended && c.allRounds && c.role.ID == roles[0].ID {
-			amended = true
-			jonas := panel[len(panel)-1]
+		if c.person.amend {
 			for _, card := range deepDive {
-				if card.AuthorID == jonas.ID {
-					if err := amendAfterDebrief(ctx, iv, card, jonas); err != nil {
+				if card.AuthorID == s.people[jonas].ID {
+					s.hours(2, 6)
+					if err := s.amendAfterDebrief(iv, card); err != nil {
 						return err
 					}
 				}
 			}
 		}
+		if c.person.path == waiting && c.person.later != "" {
+			if _, err := s.svc.AddNote(s.ctx, c.app.CandidateID, c.person.later, s.people[riley]); err != nil {
+				return err
+			}
+		}
 	}
-	for _, role := range roles {
-		if err := placeByDebrief(ctx, iv, svc, role, recruiter, reasons, tick); err != nil {
+	for _, role := range s.roles {
+		if err := s.placeByDebrief(iv, role); err != nil {
 			return err
 		}
 	}
@@ -145,33 +153,63 @@ func seedInterviews(ctx context.Context, store *storage.Store, svc *tracking.Ser
 }
 
 // interview runs one round for one candidate: every question scored around
-// the candidate's ability, shifted by the interviewer's habit.
-func interview(ctx context.Context, iv *interviews.Service, c interviewee, round scoring.Round, who model.Profile, rng *rand.Rand) (scoring.Scorecard, error) {
-	view, err := iv.StartInterview(ctx, c.app.ID, round.ID, who)
+// the candidate's level in its competency, shifted by the interviewer's
+// habit (and, on a split panel, by where they stand on this candidate).
+func (s *seeder) interview(iv *interviews.Service, c interviewee, round scoring.Round, who model.Profile) (scoring.Scorecard, error) {
+	view, err := iv.StartInterview(s.ctx, c.app.ID, round.ID, who)
 	if err != nil {
 		return scoring.Scorecard{}, err
 	}
 	r := view.Rubric
+	at := slices.IndexFunc(s.people, func(p model.Profile) bool { return p.ID == who.ID })
+	shift := leniency[at]
+	if c.person.split && round.Name == "Technical deep dive" {
+		shift += map[int]float64{priya: split, jonas: -split}[at]
+	}
 	var patches []scoring.Patch
+	sum, n := 0, 0
 	for _, comp := range r.Competencies {
 		for _, q := range comp.Questions {
-			score := clamp(int(c.ability+leniency[who.Name]+rng.NormFloat64()*0.5+0.5), r.Scale.Min, r.Scale.Max)
+			x := c.person.ability(comp.ID) + shift + s.rng.NormFloat64()*noise
+			score := clamp(int(math.Round(x)), r.Scale.Min, r.Scale.Max)
+			sum, n = sum+score, n+1
 			notes := ""
-			if rng.IntN(3) == 0 {
-				notes = cardNotes[rng.IntN(len(cardNotes))]
+			if s.rng.IntN(2) == 0 {
+				notes = remark(q.ID, score)
 			}
 			patches = append(patches, scoring.Patch{QuestionID: q.ID, Score: &score, AnswerNotes: &notes})
 		}
 	}
-	if _, err := iv.SaveDraft(ctx, view.Card.ID, patches, who); err != nil {
+	if _, err := iv.SaveDraft(s.ctx, view.Card.ID, patches, who); err != nil {
 		return scoring.Scorecard{}, err
 	}
-	rec := string(rubric.Recommendations[clamp(int(c.ability+leniency[who.Name]+0.2), 1, 4)-1])
-	notes := cardNotes[rng.IntN(len(cardNotes))]
-	return iv.Submit(ctx, view.Card.ID, scoring.Patch{Recommendation: &rec, Notes: &notes}, who)
+	// The recommendation follows the interviewer's own scores.
+	mean, call := float64(sum)/float64(max(n, 1)), 0
+	for _, bar := range []float64{1.8, 2.6, 3.5} { // no, yes, strong yes
+		if mean >= bar {
+			call++
+		}
+	}
+	rec := string(rubric.Recommendations[call])
+	pool := cardNotes[call]
+	notes := pool[s.rng.IntN(len(pool))]
+	return iv.Submit(s.ctx, view.Card.ID, scoring.Patch{Recommendation: &rec, Notes: &notes}, who)
 }
 
-func amendAfterDebrief(ctx context.Context, iv *interviews.Service, card scoring.Scorecard, who model.Profile) error {
+// ability is how well the person answers a competency's questions.
+func (p person) ability(competency string) float64 {
+	a := p.level
+	if slices.Contains(p.strong, competency) {
+		a += 0.5
+	}
+	if slices.Contains(p.weak, competency) {
+		a -= 0.6
+	}
+	return a
+}
+
+// amendAfterDebrief raises Jonas's first score below the top by one.
+func (s *seeder) amendAfterDebrief(iv *interviews.Service, card scoring.Scorecard) error {
 	answers := map[string]scoring.Answer{}
 	for _, id := range slices.Sorted(maps.Keys(card.Answers)) { // in a fixed order: the demo is the same every time
 		a := card.Answers[id]
@@ -182,52 +220,74 @@ func amendAfterDebrief(ctx context.Context, iv *interviews.Service, card scoring
 			break
 		}
 	}
-	_, err := iv.Amend(ctx, card.ID, interviews.Amendment{Answers: answers, Reason: "Re-read my notes after the debrief"}, who)
+	_, err := iv.Amend(s.ctx, card.ID, interviews.Amendment{Answers: answers, Reason: "Re-read my notes after the debrief"}, s.people[jonas])
 	return err
 }
 
-// placeByDebrief moves each interviewed candidate to where the role's
-// debrief says they belong.
-func placeByDebrief(ctx context.Context, iv *interviews.Service, svc *tracking.Service, role model.Role, recruiter model.Profile,
-	reasons []string, tick func(time.Duration)) error {
-	d, err := iv.RoleDebrief(ctx, role.ID, recruiter)
+// placeByDebrief moves each fully interviewed candidate of a role to where
+// the role's debrief says they belong (outcomes), and writes the
+// recruiter's notes on the decisions.
+func (s *seeder) placeByDebrief(iv *interviews.Service, role model.Role) error {
+	recruiter := s.people[riley]
+	d, err := iv.RoleDebrief(s.ctx, role.ID, recruiter)
 	if err != nil {
 		return err
 	}
-	hired := false
+	byName := map[string]person{}
+	for _, p := range cast {
+		byName[p.name] = p
+	}
+	at := slices.IndexFunc(s.roles, func(r model.Role) bool { return r.ID == role.ID })
+	hire, offers := outcomes[at].hire, outcomes[at].offers
+	ranked := 0
+	for _, cd := range d.Candidates {
+		if cd.Rank > 0 {
+			ranked++
+		}
+	}
+	top := (ranked + 2) / 3
 	for _, cd := range d.Candidates {
 		deb := cd.Debrief
 		if !deb.Complete || deb.Composite == nil {
 			continue
 		}
-		app, err := applicationOf(ctx, svc, deb.CandidateID, role.ID)
+		p := byName[deb.CandidateName]
+		app, err := s.applicationOf(deb.CandidateID, role.ID)
 		if err != nil {
 			return err
 		}
-		tick(time.Duration(2+len(deb.Interviewers)) * time.Hour)
+		s.hours(2, 4)
+		var to []model.Stage
+		reason := ""
 		switch v := *deb.Composite; {
-		case cd.Rank == 1 && v >= hireAt && !hired:
-			hired = true
-			for _, stage := range []string{"Offer", "Hired"} {
-				if _, err := svc.Move(ctx, app, stageNamed(role, stage).ID, "", recruiter); err != nil {
+		case p.offer != "":
+			to = []model.Stage{stageNamed(role, "Offer")}
+		case cd.Rank == 1 && hire && v >= hireAt:
+			to = []model.Stage{stageNamed(role, "Offer"), stageNamed(role, "Hired")}
+		case cd.Rank <= top && offers > 0 && v >= offerAt:
+			offers--
+			to = []model.Stage{stageNamed(role, "Offer")}
+		case v < rejectAt:
+			to, reason = []model.Stage{rejectedStage(role)}, s.reasons[0] // skills below the bar
+		}
+		for _, stage := range to {
+			if err := s.move(app, stage, reason); err != nil {
+				return err
+			}
+		}
+		for _, text := range []string{p.offer, p.later} {
+			if text != "" {
+				if _, err := s.svc.AddNote(s.ctx, deb.CandidateID, text, recruiter); err != nil {
 					return err
 				}
-			}
-		case v >= offerAt:
-			if _, err := svc.Move(ctx, app, stageNamed(role, "Offer").ID, "", recruiter); err != nil {
-				return err
-			}
-		case v < rejectAt:
-			if _, err := svc.Move(ctx, app, rejectedStage(role).ID, reasons[0], recruiter); err != nil {
-				return err
 			}
 		}
 	}
 	return nil
 }
 
-func applicationOf(ctx context.Context, svc *tracking.Service, candidateID, roleID int64) (int64, error) {
-	d, err := svc.Detail(ctx, candidateID)
+func (s *seeder) applicationOf(candidateID, roleID int64) (int64, error) {
+	d, err := s.svc.Detail(s.ctx, candidateID)
 	if err != nil {
 		return 0, err
 	}

@@ -25,6 +25,7 @@ func FuzzReadCSV(f *testing.F) {
 	f.Add([]byte("Name,Email,Notes\n=cmd|' /C calc'!A0,@x.io,\"+1\n-2\"\n"))
 	f.Add([]byte("\xff\xfeN\x00a\x00m\x00e\x00\n\x00A\x00d\x00a\x00\n\x00"))
 	f.Add([]byte("Name;Email;Email\n\u200b;a@b.io;c@d.io\n"))
+	f.Add([]byte("Name,Email,Job,Current Stage\nAda,ada@x.io,backend engineer,SCREEN\nBad,nope,Astronaut,Offer\nCat,,,phone screen\n"))
 	f.Fuzz(func(t *testing.T, data []byte) { checkRead(t, "people.csv", data) })
 }
 
@@ -66,7 +67,8 @@ func checkRead(t *testing.T, name string, data []byte) {
 			t.Fatalf("row %d is blank but was kept", tb.RowNumbers[i])
 		}
 	}
-	p, err := Plan(tb, GuessMapping(tb.Headers), Options{ExistingEmails: map[string]int64{"ada@example.com": 1}})
+	p, err := Plan(tb, GuessMapping(tb.Headers), Options{ExistingEmails: map[string]int64{"ada@example.com": 1},
+		Roles: atsRoles, RoleID: 2})
 	if err != nil {
 		var ve *model.ValidationError
 		if !errors.As(err, &ve) || !strings.HasPrefix(ve.Fields[0].Field, "mapping.") {
@@ -75,14 +77,27 @@ func checkRead(t *testing.T, name string, data []byte) {
 		return
 	}
 	c := p.Counts
-	if len(p.Rows) != len(tb.Rows) || c.Create+c.Merge+c.Skip+c.Error != len(p.Rows) {
+	if len(p.Rows) != len(tb.Rows) || c.Create+c.Merge+c.Skip+c.Error != len(p.Rows) || c.Rows != len(p.Rows) || c.Import != c.Create+c.Merge {
 		t.Fatalf("%d rows planned as %+v from %d", len(p.Rows), c, len(tb.Rows))
+	}
+	skipped := 0
+	for _, s := range p.Skips {
+		skipped += s.Count
+	}
+	if skipped != c.Skip {
+		t.Fatalf("%d skipped rows, but the reasons count %d: %+v", c.Skip, skipped, p.Skips)
 	}
 	for _, r := range p.Rows {
 		if (r.Action == ActionError) != (len(r.Errors) > 0) {
 			t.Fatalf("row %d: action %s with errors %v", r.Row, r.Action, r.Errors)
 		}
-		if r.Action == ActionError {
+		if r.Action == ActionCreate || r.Action == ActionMerge {
+			if r.RoleID == 0 || r.StageID/10 != r.RoleID { // atsRoles number each role's stages from ten times its id
+				t.Fatalf("row %d goes to role %d, stage %d", r.Row, r.RoleID, r.StageID)
+			}
+		}
+		// A row whose job is skipped is left alone, unchecked.
+		if r.Action == ActionError || r.Action == ActionSkip && r.Job != "" && r.RoleID == 0 {
 			continue
 		}
 		if err := r.Input.Validate(); err != nil || !model.Visible(r.Input.Name) || !utf8.ValidString(r.Input.Name) {

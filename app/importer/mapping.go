@@ -26,12 +26,16 @@ const (
 	FieldGitHub    = "github"
 	FieldPortfolio = "portfolio"
 	FieldNotes     = "notes"
+	// An ATS export's job and current stage: the role a row applies to and
+	// the stage it is in (targets.go).
+	FieldJob   = "job"
+	FieldStage = "stage"
 )
 
 // Fields lists every target field, in the order a mapping form shows them.
 var Fields = []string{
 	FieldName, FieldFirstName, FieldLastName, FieldEmail, FieldPhone, FieldLocation, FieldSource,
-	FieldTags, FieldResume, FieldLinkedIn, FieldGitHub, FieldPortfolio, FieldNotes,
+	FieldTags, FieldResume, FieldLinkedIn, FieldGitHub, FieldPortfolio, FieldNotes, FieldJob, FieldStage,
 }
 
 // Mapping maps each target field to a column index of the table; -1 (or a
@@ -70,7 +74,16 @@ var synonyms = map[string][]string{
 	FieldPortfolio: {"portfolio", "portfoliourl", "portfoliolink", "website", "websiteurl", "personalwebsite",
 		"personalsite", "homepage", "blog", "url", "web"},
 	FieldNotes: {"notes", "note", "comments", "comment", "remarks", "recruiternotes", "internalnotes"},
+	FieldJob: {"job", "jobs", "jobtitle", "jobname", "requisition", "requisitions", "requisitiontitle", "requisitionname",
+		"position", "positiontitle", "positionname", "jobposition", "posting", "postingtitle", "jobposting", "opening",
+		"jobopening", "role", "appliedfor", "jobappliedfor", "positionappliedfor", "roleappliedfor"},
+	FieldStage: {"stage", "status", "applicationstage", "applicationstatus", "pipelinestage", "interviewstage",
+		"hiringstage", "stagename", "currentinterviewstage"},
 }
+
+// weak headers name a field only when no other column does: an export
+// with "Status" (active, archived) and "Current Stage" means the stage.
+var weak = map[string]bool{"status": true, "applicationstatus": true}
 
 // prefixes are dropped from a header before a second look, so "Candidate
 // Email" or "Applicant Phone Number" match too.
@@ -97,33 +110,38 @@ var byHeader = func() map[string]string {
 	return m
 }()
 
-// guessField returns the field a header names, or "".
-func guessField(header string) string {
+// guessField returns the field a header names, or "", and whether the
+// header is weak.
+func guessField(header string) (string, bool) {
 	h := normHeader(header)
 	if f, ok := byHeader[h]; ok {
-		return f
+		return f, weak[h]
 	}
 	for _, p := range prefixes {
 		if rest, ok := strings.CutPrefix(h, p); ok && rest != "" {
-			if f, ok := byHeader[rest]; ok {
-				return f
+			// "Current Position" or "Candidate Job Title" is where the person
+			// works now, not the job they applied to.
+			if f, ok := byHeader[rest]; ok && f != FieldJob {
+				return f, weak[rest]
 			}
 		}
 	}
-	return ""
+	return "", false
 }
 
 // GuessMapping maps each field to the first column whose header names it,
-// ignoring case, spaces and punctuation. Every field is present; unmatched
-// fields are -1.
+// ignoring case, spaces and punctuation (a weak header only when no other
+// does). Every field is present; unmatched fields are -1.
 func GuessMapping(headers []string) Mapping {
 	m := Mapping{}
 	for _, f := range Fields {
 		m[f] = -1
 	}
-	for i, h := range headers {
-		if f := guessField(h); f != "" && m[f] == -1 {
-			m[f] = i
+	for _, weakPass := range []bool{false, true} {
+		for i, h := range headers {
+			if f, w := guessField(h); f != "" && w == weakPass && m[f] == -1 {
+				m[f] = i
+			}
 		}
 	}
 	return m

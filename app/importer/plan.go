@@ -37,6 +37,15 @@ type Options struct {
 	// Sheet chooses a workbook's sheet by name ("" = the first). Plan
 	// ignores it; the service passes it to ReadSheet.
 	Sheet string `json:"sheet"`
+	// RoleID is the role rows apply to when the file names no job (0: the
+	// one given at commit); Roles are the workspace's roles with their
+	// stages, which the service fills in.
+	RoleID int64        `json:"roleId"`
+	Roles  []model.Role `json:"-"`
+	// Jobs and Stages answer the job titles and stage names that match no
+	// role or stage.
+	Jobs   []JobChoice   `json:"jobs"`
+	Stages []StageChoice `json:"stages"`
 }
 
 // CellError is one problem with one row, pointing at the file's row and
@@ -66,13 +75,30 @@ type PreviewRow struct {
 	// ExistingID is the candidate already holding the email (merge, skip).
 	ExistingID int64       `json:"existingId"`
 	Errors     []CellError `json:"errors"`
+	// Skipped says why a skipped row is left alone.
+	Skipped string `json:"skipped"`
+	// Job and FileStage are the row's job and stage as the file names them;
+	// RoleID and StageID where it goes (0: the role chosen at commit, and
+	// its first stage), Role and Stage their names.
+	Job       string `json:"job"`
+	FileStage string `json:"fileStage"`
+	RoleID    int64  `json:"roleId"`
+	Role      string `json:"role"`
+	StageID   int64  `json:"stageId"`
+	Stage     string `json:"stage"`
 }
 
+// Counts are the one tally of an import's rows: the preview, the import
+// button and the result all show these numbers.
 type Counts struct {
+	Rows   int `json:"rows"`
 	Create int `json:"create"`
 	Merge  int `json:"merge"`
 	Skip   int `json:"skip"`
 	Error  int `json:"error"`
+	// Import is what an import saves: Create + Merge (rows with errors
+	// never are; with them the import is refused unless they are left out).
+	Import int `json:"import"`
 }
 
 // Preview is the plan of an import, shown before anything is saved.
@@ -82,6 +108,14 @@ type Preview struct {
 	Policy  string       `json:"policy"`
 	Rows    []PreviewRow `json:"rows"`
 	Counts  Counts       `json:"counts"`
+	// Skips says why rows are skipped, one entry per reason.
+	Skips []model.ImportSkip `json:"skips"`
+	// Jobs and Stages list the file's job titles and stage names (the
+	// first MaxListed; More… counts the rest) and where their rows go.
+	Jobs       []JobMatch   `json:"jobs"`
+	MoreJobs   int          `json:"moreJobs"`
+	Stages     []StageMatch `json:"stages"`
+	MoreStages int          `json:"moreStages"`
 }
 
 // Errors lists every row error, in file order.
@@ -151,9 +185,10 @@ func splitTags(s string) []string {
 }
 
 // Plan turns each row into a candidate, normalised and checked with the same
-// rules as the candidate form, and decides its action. A row whose email is
-// on file is merged or skipped per the policy; an email seen on an earlier
-// row of the file makes the later row an error.
+// rules as the candidate form, and decides its action and where it goes
+// (targets.go). A row whose job is skipped is left alone unchecked. A row
+// whose email is on file is merged or skipped per the policy; an email seen
+// on an earlier row of the file makes the later row an error.
 func Plan(t Table, m Mapping, opts Options) (Preview, error) {
 	policy := opts.DuplicatePolicy
 	if policy == "" {
@@ -163,6 +198,10 @@ func Plan(t Table, m Mapping, opts Options) (Preview, error) {
 		return Preview{}, model.Invalid("duplicates", "duplicates must be %q or %q (got %q)", PolicySkip, PolicyMerge, policy)
 	}
 	if err := CheckMapping(t.Headers, m); err != nil {
+		return Preview{}, err
+	}
+	ts, err := newTargets(opts)
+	if err != nil {
 		return Preview{}, err
 	}
 	full := Mapping{}
@@ -185,6 +224,7 @@ func Plan(t Table, m Mapping, opts Options) (Preview, error) {
 	}
 
 	p := Preview{Headers: t.Headers, Mapping: full, Policy: policy, Rows: make([]PreviewRow, 0, len(t.Rows))}
+	var skipped skips
 	firstRow := map[string]int{} // email → first file row holding it
 	for i, cells := range t.Rows {
 		rowNo := i + 2
@@ -212,6 +252,26 @@ func Plan(t Table, m Mapping, opts Options) (Preview, error) {
 			LinkedIn: get(FieldLinkedIn), GitHub: get(FieldGitHub), Portfolio: get(FieldPortfolio), Source: get(FieldSource),
 			ResumeText: get(FieldResume), Tags: splitTags(get(FieldTags))}
 		c.Normalize()
+		pr.Input = c
+		pr.Job, pr.FileStage = model.OneLine(get(FieldJob)), model.OneLine(get(FieldStage))
+		rt := ts.route(full[FieldJob] >= 0, pr.Job, pr.FileStage)
+		if rt.skip {
+			pr.Action, pr.Skipped = ActionSkip, rt.why
+			skipped.add(rowNo, model.ImportSkipJob, pr.Job, rt.why)
+			p.Counts.Skip++
+			p.Rows = append(p.Rows, pr)
+			continue
+		}
+		if rt.role != nil {
+			pr.RoleID, pr.Role = rt.role.ID, rt.role.Title
+		}
+		if rt.stage != nil {
+			pr.StageID, pr.Stage = rt.stage.ID, rt.stage.Name
+		}
+		if rt.err != "" {
+			fail(rt.field, column(rt.field), "%s", rt.err)
+		}
+
 		if err := c.Validate(); err != nil {
 			for _, fe := range fieldErrors(err) {
 				f := modelFields[fe.Field]
@@ -222,7 +282,6 @@ func Plan(t Table, m Mapping, opts Options) (Preview, error) {
 				fail(f, col, "%s", fe.Message)
 			}
 		}
-		pr.Input = c
 		if raw := model.MultiLine(get(FieldNotes)); raw != "" {
 			body, err := model.NoteBody(raw)
 			if err != nil {
@@ -250,7 +309,8 @@ func Plan(t Table, m Mapping, opts Options) (Preview, error) {
 				pr.Action = ActionMerge
 				p.Counts.Merge++
 			} else {
-				pr.Action = ActionSkip
+				pr.Action, pr.Skipped = ActionSkip, onFileWords
+				skipped.add(rowNo, model.ImportSkipOnFile, "", onFileWords)
 				p.Counts.Skip++
 			}
 		default:
@@ -259,8 +319,18 @@ func Plan(t Table, m Mapping, opts Options) (Preview, error) {
 		}
 		p.Rows = append(p.Rows, pr)
 	}
+	if err := ts.problems.Err(); err != nil {
+		return Preview{}, err
+	}
+	p.Counts.Rows, p.Counts.Import = len(p.Rows), p.Counts.Create+p.Counts.Merge
+	p.Skips = skipped.out()
+	p.Jobs, p.MoreJobs = listed(ts.jobList)
+	p.Stages, p.MoreStages = listed(ts.stageList)
 	return p, nil
 }
+
+// onFileWords says why a duplicate is skipped.
+const onFileWords = "email already here (duplicates are skipped)"
 
 func fieldErrors(err error) []model.FieldError {
 	var ve *model.ValidationError

@@ -20,7 +20,7 @@ func TestGuessMapping(t *testing.T) {
 		want    map[string]int // fields not listed must be -1
 	}{
 		{"greenhouse", []string{"Candidate ID", "First Name", "Last Name", "Email", "Phone", "Source", "Tags", "LinkedIn URL", "Job"},
-			map[string]int{FieldFirstName: 1, FieldLastName: 2, FieldEmail: 3, FieldPhone: 4, FieldSource: 5, FieldTags: 6, FieldLinkedIn: 7}},
+			map[string]int{FieldFirstName: 1, FieldLastName: 2, FieldEmail: 3, FieldPhone: 4, FieldSource: 5, FieldTags: 6, FieldLinkedIn: 7, FieldJob: 8}},
 		{"lever", []string{"Name", "Email", "Phone", "Location", "Origin", "Tags", "Resume"},
 			map[string]int{FieldName: 0, FieldEmail: 1, FieldPhone: 2, FieldLocation: 3, FieldSource: 4, FieldTags: 5, FieldResume: 6}},
 		{"workable", []string{"Candidate Name", "E-mail", "Mobile", "City", "Sources", "Labels", "CV", "Notes"},
@@ -32,7 +32,7 @@ func TestGuessMapping(t *testing.T) {
 		{"surname, résumé, candidate prefix", []string{"Surname", "Forename", "Résumé", "Candidate Phone", "Candidate Location"},
 			map[string]int{FieldLastName: 0, FieldFirstName: 1, FieldResume: 2, FieldPhone: 3, FieldLocation: 4}},
 		{"first match wins", []string{"Email", "Other", "E-mail"}, map[string]int{FieldEmail: 0}},
-		{"nothing known", []string{"Job", "Stage", "Candidate ID", ""}, map[string]int{}},
+		{"nothing known", []string{"Candidate ID", "Score", ""}, map[string]int{}},
 		{"no headers", nil, map[string]int{}},
 	}
 	for _, tc := range tests {
@@ -90,7 +90,7 @@ func TestPlanCreatesNormalisedCandidates(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if p.Counts != (Counts{Create: 4}) || p.Policy != PolicySkip {
+	if p.Counts != (Counts{Rows: 4, Create: 4, Import: 4}) || p.Policy != PolicySkip {
 		t.Fatalf("counts %+v, policy %q; rows %+v", p.Counts, p.Policy, p.Rows)
 	}
 	want := model.CandidateInput{Name: "Ada Lovelace", Email: "ada@example.com", Phone: "+44 20 7946 0000", Location: "London",
@@ -141,7 +141,7 @@ func TestPlanRowErrors(t *testing.T) {
 				t.Fatal(err)
 			}
 			r := p.Rows[0]
-			if r.Action != ActionError || p.Counts != (Counts{Error: 1}) || len(r.Errors) != 1 {
+			if r.Action != ActionError || p.Counts != (Counts{Rows: 1, Error: 1}) || len(r.Errors) != 1 {
 				t.Fatalf("row = %+v, counts %+v", r, p.Counts)
 			}
 			e := r.Errors[0]
@@ -186,9 +186,9 @@ func TestPlanDuplicates(t *testing.T) {
 		first  string
 		counts Counts
 	}{
-		{"", ActionSkip, Counts{Create: 3, Skip: 1, Error: 2}},
-		{PolicySkip, ActionSkip, Counts{Create: 3, Skip: 1, Error: 2}},
-		{PolicyMerge, ActionMerge, Counts{Create: 3, Merge: 1, Error: 2}},
+		{"", ActionSkip, Counts{Rows: 6, Create: 3, Skip: 1, Error: 2, Import: 3}},
+		{PolicySkip, ActionSkip, Counts{Rows: 6, Create: 3, Skip: 1, Error: 2, Import: 3}},
+		{PolicyMerge, ActionMerge, Counts{Rows: 6, Create: 3, Merge: 1, Error: 2, Import: 4}},
 	} {
 		t.Run("policy "+tc.policy, func(t *testing.T) {
 			p, err := Plan(tb, GuessMapping(headers), Options{DuplicatePolicy: tc.policy, ExistingEmails: existing})

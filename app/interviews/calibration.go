@@ -14,6 +14,9 @@ import (
 // (by id, so two people with one name stay two raters). Items on different
 // scales are never mixed: every group holds one scale.
 type Calibration struct {
+	// BottomLine is the one sentence the calibration opens with, decided
+	// from the pooled groups' alpha (scoring.CalibrationBottomLine).
+	BottomLine scoring.BottomLine `json:"bottomLine"`
 	// Pooled has one group per scale over all questions (usually one).
 	Pooled []CalibrationGroup `json:"pooled"`
 	// Competencies has one group per competency and scale.
@@ -55,16 +58,18 @@ const (
 // calibrate builds the calibration of the listed candidates' cards.
 func calibrate(d roleData, candidates []int64) Calibration {
 	pooled, comps := ratingGroups(d, candidates)
-	return Calibration{Pooled: calibrationGroups(pooled), Competencies: calibrationGroups(comps),
+	return Calibration{BottomLine: scoring.CalibrationBottomLine(pooled, comps, minimums),
+		Pooled: calibrationGroups(pooled), Competencies: calibrationGroups(comps),
 		MinCandidates: MinCalibrationCandidates, MinPairedItems: MinCalibrationPaired, Labels: stats.Labels()}
 }
 
 // ratingGroups applies the calibration rule (scoring.Calibrate) to the
 // listed candidates' cards, at the service's minimums.
 func ratingGroups(d roleData, candidates []int64) (pooled, competencies []scoring.RatingGroup) {
-	return scoring.Calibrate(candidates, d.cards, d.rubricOf,
-		scoring.CalibrationMinimums{Candidates: MinCalibrationCandidates, PairedItems: MinCalibrationPaired})
+	return scoring.Calibrate(candidates, d.cards, d.rubricOf, minimums)
 }
+
+var minimums = scoring.CalibrationMinimums{Candidates: MinCalibrationCandidates, PairedItems: MinCalibrationPaired}
 
 func calibrationGroups(groups []scoring.RatingGroup) []CalibrationGroup {
 	out := make([]CalibrationGroup, 0, len(groups))

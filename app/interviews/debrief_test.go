@@ -213,6 +213,12 @@ func TestCalibrationOnLikeForLikeRatings(t *testing.T) {
 	if s := g.Report.Statistics[4]; s.Field != "icc_2_k" || s.Label != "ICC(2,2)" {
 		t.Errorf("pooled icc_2_k = %+v", s)
 	}
+	// The bottom line rests on the pooled alpha: the two never give an
+	// answer the same level, so they agree too little to rank on.
+	if b := cal.BottomLine; b.Verdict != scoring.VerdictDisagree || b.Value == nil || *b.Value != *g.Report.AlphaOrdinal ||
+		b.Headline != "Your interviewers agree too little to rely on the ranking: discuss before deciding." {
+		t.Errorf("bottom line = %+v", b)
+	}
 }
 
 func TestCalibrationSaysTooFewToSay(t *testing.T) {
@@ -226,6 +232,10 @@ func TestCalibrationSaysTooFewToSay(t *testing.T) {
 	g := d.Calibration.Pooled[0]
 	if !g.TooFew || g.Report != nil || g.Reason != "too few to say: 1 candidate (needs at least 3)" {
 		t.Errorf("one candidate: %+v", g)
+	}
+	if b := d.Calibration.BottomLine; b.Verdict != scoring.VerdictTooFew ||
+		b.Basis != "So far 1 candidate and 2 answers scored by two or more interviewers on the 1–4 scale; it takes at least 3 and 10." {
+		t.Errorf("bottom line = %+v", b)
 	}
 }
 

@@ -77,8 +77,9 @@ func (s *Service) CreateRubric(ctx context.Context, r rubric.Rubric, actor model
 	return s.store.CreateRubric(ctx, r, false, actor)
 }
 
-// SaveRubric stores an edit; a version already scored with is kept and the
-// edit becomes the next version.
+// SaveRubric publishes an edit; a version already scored with is kept and
+// the edit becomes the next version. The actor's draft of the rubric goes
+// in the same transaction (drafts.go).
 func (s *Service) SaveRubric(ctx context.Context, id int64, r rubric.Rubric, actor model.Profile) (rubric.Version, error) {
 	if err := checkRubric(&r); err != nil {
 		return rubric.Version{}, err

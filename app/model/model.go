@@ -100,6 +100,7 @@ type StageEvent struct {
 	ToStage       string `json:"toStage"`
 	ActorName     string `json:"actorName"`
 	Reason        string `json:"reason"`
+	Note          string `json:"note"` // a rejection's free text, beside the reason
 	At            string `json:"at"`
 }
 

@@ -53,10 +53,10 @@ func Explain(name string, value float64) string {
 	}
 	if strings.HasPrefix(key, "alpha") || strings.HasPrefix(key, "krippendorff") {
 		v := math.Round(value*1000) / 1000
-		switch {
-		case v >= 0.8:
+		switch AlphaBand(value) {
+		case "reliable":
 			return fmt.Sprintf("%.3f: reliable; interviewers agree well enough to trust these scores", v)
-		case v >= 0.667:
+		case "tentative":
 			return fmt.Sprintf("%.3f: tentative; interviewers agree only well enough for tentative conclusions", v)
 		default:
 			return fmt.Sprintf("%.3f: unreliable; interviewers disagree too much to draw conclusions from these scores", v)
@@ -67,15 +67,7 @@ func Explain(name string, value float64) string {
 		return fmt.Sprintf("%s is not a statistic this report explains", name)
 	}
 	v := math.Round(value*100) / 100
-	band := "poor"
-	switch {
-	case v > 0.9:
-		band = "excellent"
-	case v >= 0.75:
-		band = "good"
-	case v >= 0.5:
-		band = "moderate"
-	}
+	band := ICCBand(value)
 	// ICC(3,·) measures consistency (same ranking), the others agreement on
 	// the actual score (McGraw & Wong 1996).
 	what, subject := "agreement", "scores"
@@ -107,6 +99,41 @@ func Explain(name string, value float64) string {
 		}
 	}
 	return fmt.Sprintf("%.2f: %s %s; %s", v, band, what, tail)
+}
+
+// Krippendorff's thresholds (Explain): rely on α ≥ AlphaReliable, draw
+// tentative conclusions from AlphaTentative.
+const (
+	AlphaReliable  = 0.800
+	AlphaTentative = 0.667
+)
+
+// AlphaBand is Explain's band for an alpha, judged as printed (3
+// decimals): "reliable", "tentative" or "unreliable".
+func AlphaBand(value float64) string {
+	v := math.Round(value*1000) / 1000
+	switch {
+	case v >= AlphaReliable:
+		return "reliable"
+	case v >= AlphaTentative:
+		return "tentative"
+	}
+	return "unreliable"
+}
+
+// ICCBand is Explain's band for an ICC (Koo & Li 2016), judged as printed
+// (2 decimals): "poor", "moderate", "good" or "excellent".
+func ICCBand(value float64) string {
+	v := math.Round(value*100) / 100
+	switch {
+	case v > 0.9:
+		return "excellent"
+	case v >= 0.75:
+		return "good"
+	case v >= 0.5:
+		return "moderate"
+	}
+	return "poor"
 }
 
 func singular(s string) string { return strings.TrimSuffix(s, "s") }

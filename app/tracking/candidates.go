@@ -101,15 +101,8 @@ func (s *Service) Move(ctx context.Context, applicationID, stageID int64, reason
 	}
 	reason = model.OneLine(reason)
 	if st.Kind == model.StageRejected {
-		reasons, err := s.store.RejectionReasons(ctx)
-		if err != nil {
+		if reason, err = s.checkReason(ctx, reason); err != nil {
 			return model.Application{}, err
-		}
-		if reason == "" {
-			return model.Application{}, model.Invalid("reason", "choose a reason for rejecting")
-		}
-		if !slices.ContainsFunc(reasons, func(r string) bool { return strings.EqualFold(r, reason) }) {
-			return model.Application{}, model.Invalid("reason", "%q is not in the list of rejection reasons", reason)
 		}
 	}
 	return s.store.MoveApplication(ctx, applicationID, stageID, reason, actor)

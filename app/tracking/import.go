@@ -16,7 +16,8 @@ import (
 
 // PreviewImport reads a CSV or XLSX file (opts.Sheet chooses a workbook's
 // sheet), maps its columns — guessed from the headers when m is nil — and
-// plans the import against the emails already on file. Nothing is saved.
+// plans the import against the emails and the roles already on file (a
+// Job column's titles, a stage column's names). Nothing is saved.
 // The table is returned even when the mapping is refused, so a form can
 // offer the headers.
 func (s *Service) PreviewImport(ctx context.Context, name string, data []byte, m *importer.Mapping, opts importer.Options) (importer.Preview, importer.Table, error) {
@@ -31,6 +32,9 @@ func (s *Service) PreviewImport(ctx context.Context, name string, data []byte, m
 	if opts.ExistingEmails, err = s.store.EmailIndex(ctx); err != nil {
 		return importer.Preview{}, t, err
 	}
+	if opts.Roles, err = s.store.ListRoles(ctx); err != nil {
+		return importer.Preview{}, t, err
+	}
 	p, err := importer.Plan(t, mapping, opts)
 	if err != nil {
 		return importer.Preview{}, t, err
@@ -39,28 +43,35 @@ func (s *Service) PreviewImport(ctx context.Context, name string, data []byte, m
 }
 
 // CommitImport saves a previewed import: creates and merges, each applied
-// to roleID, in one transaction. When any row has errors the import is
-// refused with every row error ("row 7 · Email") and nothing is saved,
-// unless validOnly, which imports the other rows and leaves those out.
-// Rows are checked again, as the preview may have travelled through the UI.
+// to the role and stage the plan chose (roleID and its first stage for rows
+// the plan left without one), in one transaction. When any row has errors
+// the import is refused with every row error ("row 7 · Email") and nothing
+// is saved, unless validOnly, which imports the other rows and leaves those
+// out. The result counts the rows as the preview did. Rows are checked
+// again, as the preview may have travelled through the UI.
 func (s *Service) CommitImport(ctx context.Context, preview importer.Preview, roleID int64, validOnly bool, actor model.Profile) (model.ImportResult, error) {
-	if _, err := s.store.GetRole(ctx, roleID); errors.Is(err, model.ErrNotFound) {
-		return model.ImportResult{}, model.Invalid("roleId", "role %d does not exist", roleID)
-	} else if err != nil {
-		return model.ImportResult{}, err
+	if roleID != 0 {
+		if _, err := s.store.GetRole(ctx, roleID); errors.Is(err, model.ErrNotFound) {
+			return model.ImportResult{}, model.Invalid("roleId", "role %d does not exist", roleID)
+		} else if err != nil {
+			return model.ImportResult{}, err
+		}
 	}
 	var rows []importRow
 	problems := &model.ValidationError{}
-	skipped, invalid := 0, 0
+	res := model.ImportResult{Skips: preview.Skips, InvalidRows: []int{}}
+	if res.Skips == nil {
+		res.Skips = []model.ImportSkip{}
+	}
 	for _, pr := range preview.Rows {
 		errs := pr.Errors
 		var row importRow
 		switch pr.Action {
 		case importer.ActionSkip:
-			skipped++
+			res.Skipped++
 			continue
 		case importer.ActionCreate, importer.ActionMerge:
-			row, errs = checkImportRow(pr)
+			row, errs = checkImportRow(pr, roleID)
 		case importer.ActionError:
 			if len(errs) == 0 {
 				errs = []importer.CellError{{Row: pr.Row, Message: "the row has errors"}}
@@ -69,7 +80,10 @@ func (s *Service) CommitImport(ctx context.Context, preview importer.Preview, ro
 			errs = []importer.CellError{{Row: pr.Row, Message: fmt.Sprintf("unknown action %q", pr.Action)}}
 		}
 		if len(errs) > 0 {
-			invalid++
+			res.Invalid++
+			if len(res.InvalidRows) < maxListedRows {
+				res.InvalidRows = append(res.InvalidRows, pr.Row)
+			}
 			for _, e := range errs {
 				label := e.Column
 				if label == "" {
@@ -85,16 +99,16 @@ func (s *Service) CommitImport(ctx context.Context, preview importer.Preview, ro
 		}
 		rows = append(rows, row)
 	}
-	if invalid > 0 && !validOnly {
+	if res.Invalid > 0 && !validOnly {
 		return model.ImportResult{}, problems
 	}
-	var res model.ImportResult
+	if slices.ContainsFunc(rows, func(r importRow) bool { return r.roleID == 0 }) {
+		return model.ImportResult{}, model.Invalid("roleId", "choose the role the candidates apply to")
+	}
 	err := s.store.Write(ctx, func(tx *storage.Tx) error {
-		res = model.ImportResult{CreatedIDs: []int64{}, MergedIDs: []int64{}}
-		im, err := startImport(tx, roleID, actor)
-		if err != nil {
-			return err
-		}
+		res.CreatedIDs, res.MergedIDs = []int64{}, []int64{}
+		res.Created, res.Merged, res.Applications, res.Notes = 0, 0, 0, 0
+		im := &candidateImport{tx: tx, roles: map[int64]model.Role{}, actor: actor}
 		for _, r := range rows {
 			if err := im.save(r, &res); err != nil {
 				return err
@@ -105,9 +119,12 @@ func (s *Service) CommitImport(ctx context.Context, preview importer.Preview, ro
 	if err != nil {
 		return model.ImportResult{}, err
 	}
-	res.Skipped, res.Invalid = skipped+invalid, invalid
+	res.Imported = res.Created + res.Merged
 	return res, nil
 }
+
+// maxListedRows caps the rows a result names (those left out with errors).
+const maxListedRows = 20
 
 // importRow is one candidate of an import, normalized and checked again.
 type importRow struct {
@@ -119,11 +136,14 @@ type importRow struct {
 	// merge fills the empty fields of the candidate holding the row's email
 	// (and adds tags, the application and the note) instead of creating one.
 	merge bool
+	// roleID and stageID are where the row applies (stageID 0: the role's
+	// first stage).
+	roleID, stageID int64
 }
 
 // checkImportRow validates a create or merge row again, with the rules of
-// the candidate form and of notes.
-func checkImportRow(pr importer.PreviewRow) (importRow, []importer.CellError) {
+// the candidate form and of notes; a row the plan gave no role goes to roleID.
+func checkImportRow(pr importer.PreviewRow, roleID int64) (importRow, []importer.CellError) {
 	in := pr.Input
 	c := model.Candidate{CandidateInput: in}
 	c.Normalize()
@@ -156,35 +176,49 @@ func checkImportRow(pr importer.PreviewRow) (importRow, []importer.CellError) {
 	if merge && c.Email == "" {
 		errs = append(errs, importer.CellError{Row: pr.Row, Field: "email", Message: "a row merged into an existing candidate needs their email"})
 	}
-	return importRow{row: pr.Row, candidate: c, note: note, merge: merge}, errs
+	r := importRow{row: pr.Row, candidate: c, note: note, merge: merge, roleID: pr.RoleID, stageID: pr.StageID}
+	if r.roleID == 0 {
+		r.roleID = roleID
+		if pr.FileStage != "" {
+			// Its stage was never matched against a role's stages.
+			errs = append(errs, importer.CellError{Row: pr.Row, Field: importer.FieldStage,
+				Message: "the stage was planned without a role; preview the import again with the role chosen"})
+		}
+	}
+	return r, errs
 }
 
-// candidateImport is one import being written: the transaction, the role
-// its candidates apply to and the stage they start in, and who imports.
+// candidateImport is one import being written: the transaction, the roles
+// its rows apply to (each read once, with its stages), and who imports.
 type candidateImport struct {
-	tx     *storage.Tx
-	roleID int64
-	// first is looked up once: a stage's lookup counts its applications,
-	// which would grow with the import if done for every row.
-	first model.Stage
+	tx    *storage.Tx
+	roles map[int64]model.Role
 	actor model.Profile
 }
 
-// startImport checks, inside the transaction, that the role still exists
-// and has a stage to import into.
-func startImport(tx *storage.Tx, roleID int64, actor model.Profile) (*candidateImport, error) {
-	if _, err := tx.Role(roleID); errors.Is(err, model.ErrNotFound) {
-		return nil, model.Invalid("roleId", "role %d does not exist", roleID)
-	} else if err != nil {
-		return nil, err
+// stage returns a row's role and stage as they are now, refusing a role or
+// stage deleted since the preview.
+func (im *candidateImport) stage(r importRow) (model.Stage, error) {
+	role, ok := im.roles[r.roleID]
+	if !ok {
+		var err error
+		role, err = im.tx.Role(r.roleID)
+		if errors.Is(err, model.ErrNotFound) {
+			return model.Stage{}, rowInvalid(r.row, "job", "role %d no longer exists; preview the file again", r.roleID)
+		} else if err != nil {
+			return model.Stage{}, err
+		}
+		im.roles[r.roleID] = role
 	}
-	first, err := tx.FirstStage(roleID)
-	if errors.Is(err, model.ErrNotFound) {
-		return nil, model.Invalid("roleId", "role %d has no active stage to import into", roleID)
-	} else if err != nil {
-		return nil, err
+	for _, st := range role.Stages {
+		if st.ID == r.stageID || r.stageID == 0 && st.Kind == model.StageActive {
+			return st, nil
+		}
 	}
-	return &candidateImport{tx: tx, roleID: roleID, first: first, actor: actor}, nil
+	if r.stageID == 0 {
+		return model.Stage{}, rowInvalid(r.row, "job", "role %q has no active stage to import into", role.Title)
+	}
+	return model.Stage{}, rowInvalid(r.row, "stage", "stage %d is no longer a stage of role %q; preview the file again", r.stageID, role.Title)
 }
 
 // rowInvalid names the file row in a validation message: "row 7 · email".
@@ -198,12 +232,16 @@ func (im *candidateImport) save(r importRow, res *model.ImportResult) error {
 	var id int64
 	var applied bool
 	var err error
+	st, err := im.stage(r)
+	if err != nil {
+		return err
+	}
 	if r.merge {
-		id, applied, err = im.merge(r)
+		id, applied, err = im.merge(r, st)
 		res.Merged++
 		res.MergedIDs = append(res.MergedIDs, id)
 	} else {
-		id, err = im.create(r)
+		id, err = im.create(r, st)
 		applied = true
 		res.Created++
 		res.CreatedIDs = append(res.CreatedIDs, id)
@@ -225,7 +263,7 @@ func (im *candidateImport) save(r importRow, res *model.ImportResult) error {
 
 // create adds the row as a new candidate, unless someone took its email
 // since the preview, and applies them to the role.
-func (im *candidateImport) create(r importRow) (int64, error) {
+func (im *candidateImport) create(r importRow, st model.Stage) (int64, error) {
 	c := r.candidate
 	if c.Email != "" {
 		holder, err := im.tx.CandidateWithEmail(c.Email)
@@ -247,14 +285,15 @@ func (im *candidateImport) create(r importRow) (int64, error) {
 	if err != nil {
 		return 0, fmt.Errorf("tracking: import row %d: %w", r.row, err)
 	}
-	return id, im.apply(id) // created just now: no touch needed
+	return id, im.apply(id, st) // created just now: no touch needed
 }
 
 // merge fills the existing candidate's empty fields from the row
 // (model.CandidateInput.FillEmpty), adds the row's tags after theirs and
-// applies them to the role if they have not applied yet. It reports
-// whether an application was added.
-func (im *candidateImport) merge(r importRow) (int64, bool, error) {
+// applies them to the role at the row's stage if they have not applied yet
+// (an application already there stays in its stage). It reports whether an
+// application was added.
+func (im *candidateImport) merge(r importRow, st model.Stage) (int64, bool, error) {
 	id, err := im.tx.CandidateWithEmail(r.candidate.Email)
 	if errors.Is(err, model.ErrNotFound) {
 		return 0, false, rowInvalid(r.row, "email", "no candidate has the email %q any more; preview the file again", r.candidate.Email)
@@ -290,9 +329,9 @@ func (im *candidateImport) merge(r importRow) (int64, bool, error) {
 			}
 		}
 	}
-	_, err = im.tx.ApplicationOf(id, im.roleID)
+	_, err = im.tx.ApplicationOf(id, st.RoleID)
 	if errors.Is(err, model.ErrNotFound) {
-		if err := im.apply(id); err != nil {
+		if err := im.apply(id, st); err != nil {
 			return 0, false, err
 		}
 		return id, true, im.tx.TouchCandidate(id)
@@ -308,11 +347,14 @@ func (im *candidateImport) merge(r importRow) (int64, bool, error) {
 	return id, false, nil
 }
 
-// apply puts a candidate into the role's first stage, recording the move
-// in the stage history.
-func (im *candidateImport) apply(candidateID int64) error {
+// apply puts a candidate into a stage of a role, recording the arrival in
+// the stage history with the reason "imported".
+func (im *candidateImport) apply(candidateID int64, st model.Stage) error {
 	now := im.tx.Now()
-	_, err := im.tx.InsertApplication(model.Application{CandidateID: candidateID, RoleID: im.roleID,
-		StageID: im.first.ID, StageName: im.first.Name, CreatedAt: now, EnteredStageAt: now}, "", im.actor)
+	_, err := im.tx.InsertApplication(model.Application{CandidateID: candidateID, RoleID: st.RoleID,
+		StageID: st.ID, StageName: st.Name, CreatedAt: now, EnteredStageAt: now}, ImportedReason, im.actor)
 	return err
 }
+
+// ImportedReason is the stage history's reason for an imported application.
+const ImportedReason = "imported"

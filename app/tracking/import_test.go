@@ -44,7 +44,7 @@ func TestImportCreatesCandidates(t *testing.T) {
 	e := newEnv(t)
 	r := e.role(t, "Backend Engineer")
 	p := e.preview(t, importCSV, importer.Options{})
-	if p.Counts != (importer.Counts{Create: 3}) {
+	if p.Counts != (importer.Counts{Rows: 3, Create: 3, Import: 3}) {
 		t.Fatalf("counts = %+v, errors %v", p.Counts, p.Errors())
 	}
 	if e.count(t) != 0 {
@@ -93,7 +93,7 @@ func TestImportAllOrNothing(t *testing.T) {
 	e := newEnv(t)
 	r := e.role(t, "Backend Engineer")
 	p := e.preview(t, csvWithErrors, importer.Options{})
-	if p.Counts != (importer.Counts{Create: 2, Error: 3}) {
+	if p.Counts != (importer.Counts{Rows: 5, Create: 2, Error: 3, Import: 2}) {
 		t.Fatalf("counts = %+v", p.Counts)
 	}
 	_, err := e.svc.CommitImport(e.ctx, p, r.ID, false, e.actor)
@@ -124,7 +124,9 @@ func TestImportValidOnly(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if res.Created != 2 || res.Invalid != 3 || res.Skipped != 3 {
+	// Rows with errors are left out, not skipped: the result counts what the preview counted.
+	if res.Imported != p.Counts.Import || res.Created != 2 || res.Invalid != 3 || res.Skipped != 0 ||
+		!slices.Equal(res.InvalidRows, []int{3, 4, 5}) {
 		t.Errorf("result = %+v", res)
 	}
 	page, err := e.svc.List(e.ctx, model.CandidateFilter{Sort: "name"})
@@ -151,7 +153,7 @@ func TestImportDuplicatesSkipOrMerge(t *testing.T) {
 
 	// Skip leaves Ada alone entirely.
 	p := e.preview(t, csv, importer.Options{DuplicatePolicy: importer.PolicySkip})
-	if p.Counts != (importer.Counts{Create: 1, Skip: 1}) || p.Rows[0].ExistingID != ada.ID {
+	if p.Counts != (importer.Counts{Rows: 2, Create: 1, Skip: 1, Import: 1}) || p.Rows[0].ExistingID != ada.ID {
 		t.Fatalf("skip preview = %+v", p)
 	}
 	res, err := e.svc.CommitImport(e.ctx, p, backend.ID, false, e.actor)
@@ -167,7 +169,7 @@ func TestImportDuplicatesSkipOrMerge(t *testing.T) {
 	// application and the note. Grace, imported above, is merged too, with
 	// nothing to add: she has applied already.
 	p = e.preview(t, csv, importer.Options{DuplicatePolicy: importer.PolicyMerge})
-	if p.Counts != (importer.Counts{Merge: 2}) {
+	if p.Counts != (importer.Counts{Rows: 2, Merge: 2, Import: 2}) {
 		t.Fatalf("merge preview counts = %+v", p.Counts)
 	}
 	res, err = e.svc.CommitImport(e.ctx, p, backend.ID, false, e.actor)
@@ -206,7 +208,7 @@ func TestImportSkipIsIdempotent(t *testing.T) {
 	}
 	before := e.count(t)
 	p := e.preview(t, importCSV, importer.Options{})
-	if p.Counts != (importer.Counts{Skip: 3}) {
+	if p.Counts != (importer.Counts{Rows: 3, Skip: 3}) {
 		t.Fatalf("second preview counts = %+v", p.Counts)
 	}
 	res, err := e.svc.CommitImport(e.ctx, p, r.ID, false, e.actor)

@@ -5,6 +5,7 @@ package tracking
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -52,11 +53,27 @@ func (s *Service) ResolveRole(ctx context.Context, ref string) (model.Role, erro
 
 // CreateRole adds a role with the default pipeline.
 func (s *Service) CreateRole(ctx context.Context, in model.RoleInput) (model.Role, error) {
+	return s.CreateRoleWithStages(ctx, in, DefaultStages())
+}
+
+// CreateRoleWithStages adds a role whose pipeline is stages (in order),
+// followed by Rejected; the role and its stages are checked together, so a
+// bad stage name saves nothing.
+func (s *Service) CreateRoleWithStages(ctx context.Context, in model.RoleInput, stages []string) (model.Role, error) {
 	in.Normalize()
-	if err := in.Validate(); err != nil {
+	v := &model.ValidationError{}
+	var bad *model.ValidationError
+	if err := in.Validate(); errors.As(err, &bad) {
+		v.Fields = append(v.Fields, bad.Fields...)
+	}
+	stages, err := checkStages(stages)
+	if errors.As(err, &bad) {
+		v.Fields = append(v.Fields, bad.Fields...)
+	}
+	if err := v.Err(); err != nil {
 		return model.Role{}, err
 	}
-	return s.store.CreateRole(ctx, in, storage.DefaultPipeline)
+	return s.store.CreateRole(ctx, in, stages)
 }
 
 // UpdateRole edits a role's details and status.
@@ -68,13 +85,20 @@ func (s *Service) UpdateRole(ctx context.Context, id int64, in model.RoleInput) 
 	return s.store.UpdateRole(ctx, id, in)
 }
 
-// AddStage appends a stage to a role's pipeline.
+// AddStage adds a stage to a role's pipeline, before its closing stages
+// (NewStageIndex).
 func (s *Service) AddStage(ctx context.Context, roleID int64, name string) (model.Role, error) {
 	name, err := model.StageName(name)
 	if err != nil {
 		return model.Role{}, err
 	}
-	return s.store.AddStage(ctx, roleID, name)
+	return s.store.AddStage(ctx, roleID, name, func(active []model.Stage) int {
+		names := make([]string, len(active))
+		for i, st := range active {
+			names[i] = st.Name
+		}
+		return NewStageIndex(names)
+	})
 }
 
 // RenameStage renames a stage.

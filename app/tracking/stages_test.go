@@ -220,14 +220,15 @@ func TestRenameAndAddStages(t *testing.T) {
 		t.Errorf("same name in another role refused: %v", err)
 	}
 
-	// Added stages go before Rejected, up to the limit.
+	// Added stages go before the closing stages (Offer, Hired, Rejected),
+	// up to the limit.
 	got, err = e.svc.AddStage(e.ctx, r.ID, "Take-home")
 	if err != nil {
 		t.Fatal(err)
 	}
 	names := stageNames(got)
-	if names[len(names)-2] != "Take-home" || names[len(names)-1] != storage.RejectedStageName {
-		t.Errorf("after AddStage: %v", names)
+	if want := []string{"Applied", "PHONE SCREEN", "Interview", "Take-home", "Offer", "Hired", storage.RejectedStageName}; !slices.Equal(names, want) {
+		t.Errorf("after AddStage: %v, want %v", names, want)
 	}
 	for i := len(names); i < model.MaxStages; i++ {
 		if _, err := e.svc.AddStage(e.ctx, r.ID, "Extra "+strconv.Itoa(i)); err != nil {

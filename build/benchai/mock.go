@@ -40,16 +40,16 @@ type rule struct {
 }
 
 var rules = map[string]rule{
-	"shipped-to-real-users":       {[]string{"Shipped", "customer-support assistant"}, "present", "unclear"},
-	"quantified-cost-savings":     {[]string{"token spend by"}, "present", "absent"},
+	"shipped-to-real-users":       {[]string{"Shipped", "customer-support assistant", "staff use it", "Rolled out"}, "present", "unclear"},
+	"quantified-cost-savings":     {[]string{"token spend by", "API bill from", "cost per article", "cost per conversation"}, "present", "absent"},
 	"varied-project-kinds":        {[]string{"Fine-tuned"}, "present", "unclear"},
-	"throttling-and-scale":        {[]string{"rate limits"}, "present", "absent"},
-	"measures-quality-and-health": {[]string{"evaluation harness", "Monitors latency"}, "present", "absent"},
-	"transferable-architecture":   {[]string{"retrieval pipeline"}, "present", "unclear"},
+	"throttling-and-scale":        {[]string{"rate limits", "429s", "requests a second"}, "present", "absent"},
+	"measures-quality-and-health": {[]string{"evaluation harness", "Monitors latency", "regression suite", "Set the alerts", "Measures extraction"}, "present", "absent"},
+	"transferable-architecture":   {[]string{"retrieval pipeline", "provider-neutral"}, "present", "unclear"},
 	"course-exercises-only":       {nil, "", "absent"},
-	"prototype-only":              {[]string{"Shipped", "in production"}, "absent", "unclear"},
+	"prototype-only":              {[]string{"Shipped", "in production", "on-call", "Rolled out"}, "absent", "unclear"},
 	"one-use-case":                {nil, "", "absent"},
-	"silent-on-cost":              {[]string{"spend", "cost"}, "absent", "present"},
+	"silent-on-cost":              {[]string{"spend", "cost", "API bill"}, "absent", "present"},
 	"unbacked-expertise-claims":   {nil, "", "absent"},
 	"api-trivia-focus":            {nil, "", "absent"},
 }

@@ -4,7 +4,9 @@
 #     with live Go bindings; Playwright + Chromium clicks through the main flow.
 #  2. The app is stopped; the release binary's CLI reads the workspace it wrote.
 #  3. The app is started again and the flow checks nothing was lost.
-#  4. The release binary opens in a real window on the same workspace; xdotool
+#  4. On the demo workspace, AI assist runs against a fake OpenAI server
+#     (build/e2eopenai: the Go tests' spec-checking fake on a local port).
+#  5. The release binary opens in a real window on the same workspace; xdotool
 #     searches with the keyboard, opens the candidate, types into a field and
 #     closes the window at once: the close must save what was typed.
 # Screenshots and logs land in build/e2e/.
@@ -17,6 +19,8 @@ rm -rf "$OUT" && mkdir -p "$OUT"
 DATA=$(mktemp -d /tmp/hirebench-e2e.XXXXXX)
 DEMO=$(mktemp -d /tmp/hirebench-e2e-demo.XXXXXX)
 DEV_PID=
+FAKE_PID=
+AI_ADDR=127.0.0.1:18089
 XVFB="-screen 0 1280x800x24"
 
 stop_dev() {
@@ -27,7 +31,16 @@ stop_dev() {
   wait "$DEV_PID" 2>/dev/null || true
   DEV_PID=
 }
-cleanup() { stop_dev; rm -rf "$DATA" "$DEMO"; }
+# stop_fake ends the fake OpenAI server; it exits 1 if a request broke the spec.
+stop_fake() {
+  [ -n "$FAKE_PID" ] || return 0
+  local rc=0
+  kill -TERM "$FAKE_PID" 2>/dev/null || true
+  wait "$FAKE_PID" || rc=$?
+  FAKE_PID=
+  return $rc
+}
+cleanup() { stop_dev; stop_fake || true; rm -rf "$DATA" "$DEMO"; }
 trap cleanup EXIT
 
 port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
@@ -101,9 +114,40 @@ node -e '
 echo "e2e: the demo workspace that make run opens"
 "$BIN" --data-dir "$DEMO" demo
 DATA_SAVED=$DATA; DATA=$DEMO
+if port_busy "${AI_ADDR##*:}"; then echo "e2e: port ${AI_ADDR##*:} is in use; stop what listens there first" >&2; exit 1; fi
+go build -o "$OUT/e2eopenai" ./build/e2eopenai
+# Its first completion answers 429 with Retry-After: 2, so the window shows a retry.
+"$OUT/e2eopenai" -addr "$AI_ADDR" -first 429 >"$OUT/e2eopenai.log" 2>&1 &
+FAKE_PID=$!
 start_dev demo
 EXPORT_PATH="$OUT/committee-demo.xlsx" flow demo
+echo "e2e: AI assist against the fake OpenAI server at $AI_ADDR"
+(cd frontend && OUT="$OUT" AI_BASE_URL="http://$AI_ADDR/v1" node e2e/ai.mjs)
+echo "e2e: the runner fits one screen and moves on after a score; debrief labels; calibration's bottom line"
+(cd frontend && OUT="$OUT" node e2e/runner-debrief.mjs)
+echo "e2e: the import wizard on an ATS export (Job and Current Stage columns)"
+(cd frontend && OUT="$OUT" node e2e/import.mjs)
+echo "e2e: rubric drafts, pipeline edits, a role with its own pipeline, a rejection with a note"
+(cd frontend && OUT="$OUT" node e2e/rubrics-draft.mjs)
 stop_dev
+stop_fake || { echo "e2e: the app sent the fake OpenAI server a request that breaks the spec; see $OUT/e2eopenai.log" >&2; exit 1; }
+echo "ok - every request the app sent followed the OpenAI spec"
+"$BIN" --data-dir "$DEMO" ai usage --json >"$OUT/cli-ai-usage.json"
+node -e '
+  const u = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+  const screen = u.rows.filter((r) => r.Feature === "screen");
+  const calls = screen.reduce((n, r) => n + r.Calls, 0);
+  if (calls < 3 || !(u.monthUsd > 0)) throw new Error("expected the 3 runs of the suggestion in the ledger: " + JSON.stringify(u));
+  console.log("ok - the ledger the CLI reads holds the " + calls + " AI calls made in the window ($" + u.monthUsd.toFixed(4) + " this month)");
+' "$OUT/cli-ai-usage.json"
+# The bottom line the window showed is the one Go decides for the command line too.
+"$BIN" --data-dir "$DEMO" debrief --role "Senior AI Engineer" --json >"$OUT/cli-debrief-demo.json"
+node -e '
+  const cli = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")).calibration.bottomLine;
+  const ui = JSON.parse(require("fs").readFileSync(process.argv[2], "utf8"));
+  if (cli.headline !== ui.headline || cli.verdict !== ui.verdict) throw new Error("window and CLI disagree: " + JSON.stringify({ cli, ui }));
+  console.log("ok - the CLI gives the bottom line the window showed: " + cli.headline);
+' "$OUT/cli-debrief-demo.json" "$OUT/ui-bottom-line.json"
 # The workbook the UI saved opens and holds the role's scorecards.
 [ -s "$OUT/committee-demo.xlsx" ] || { echo "e2e: the exported workbook is missing" >&2; exit 1; }
 node -e '
@@ -111,10 +155,31 @@ node -e '
   if (b.subarray(0, 2).toString() !== "PK" || !b.includes("xl/worksheets/sheet3.xml")) process.exit(1);
 ' "$OUT/committee-demo.xlsx" || { echo "e2e: the exported file is not a workbook with its sheets" >&2; exit 1; }
 echo "ok - the workbook saved from the UI is an .xlsx with its sheets"
-imported=$("$BIN" --data-dir "$DEMO" candidates list --json --query importwell | node -e 'process.stdout.write(String(JSON.parse(require("fs").readFileSync(0, "utf8")).length))')
-broken=$("$BIN" --data-dir "$DEMO" candidates list --json --query "broken row" | node -e 'process.stdout.write(String(JSON.parse(require("fs").readFileSync(0, "utf8")).length))')
-[ "$imported" = 1 ] && [ "$broken" = 0 ] || { echo "e2e: import saved $imported good and $broken bad rows; want 1 and 0" >&2; exit 1; }
-echo "ok - the UI import saved the valid row and nothing of the bad one"
+"$BIN" --data-dir "$DEMO" candidates list --json --query importwell >"$OUT/cli-imported.json"
+"$BIN" --data-dir "$DEMO" candidates list --json --query "broken row" >"$OUT/cli-broken.json"
+"$BIN" --data-dir "$DEMO" candidates list --json --query skipwell >"$OUT/cli-skipped.json"
+node -e '
+  const read = (f) => JSON.parse(require("fs").readFileSync(f, "utf8"));
+  const [imported, broken, skipped] = process.argv.slice(1).map(read);
+  const where = Object.fromEntries(imported.map((r) => [r.name, r.applications.map((a) => a.roleTitle + " / " + a.stageName).join(", ")]));
+  const want = { "Imani Importwell": "Senior AI Engineer / Screen", "Omar Importwell": "Conversational AI Developer / Interview",
+    "Priya Importwell": "LLM Platform Engineer / Applied" };
+  if (imported.length !== 3 || Object.keys(want).some((n) => where[n] !== want[n]))
+    throw new Error("the UI import put people elsewhere: " + JSON.stringify(where));
+  if (broken.length || skipped.length) throw new Error("the UI import saved the bad row or the skipped job");
+  console.log("ok - the UI import brought each person to their role and stage, and nothing of the bad row or the skipped job");
+' "$OUT/cli-imported.json" "$OUT/cli-broken.json" "$OUT/cli-skipped.json"
+"$BIN" --data-dir "$DEMO" roles list --json >"$OUT/cli-roles-demo.json"
+"$BIN" --data-dir "$DEMO" rubric drafts --json >"$OUT/cli-rubric-drafts.json"
+node -e '
+  const read = (f) => JSON.parse(require("fs").readFileSync(f, "utf8"));
+  const [roles, drafts] = process.argv.slice(1).map(read);
+  const r = roles.find((x) => x.title === "E2E Research Engineer");
+  const names = r ? r.stages.map((s) => s.name).join(",") : "";
+  if (names !== "Applied,Phone screen,Interview,Paper discussion,Offer,Rejected") throw new Error("the role created in the window has " + names);
+  if (drafts.length) throw new Error("a published rubric left its draft behind: " + JSON.stringify(drafts));
+  console.log("ok - the CLI reads the role with the pipeline set in the New role dialog, and no rubric draft left");
+' "$OUT/cli-roles-demo.json" "$OUT/cli-rubric-drafts.json"
 DATA=$DATA_SAVED
 
 echo "e2e: release binary in a real window"

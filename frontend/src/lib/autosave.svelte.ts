@@ -76,6 +76,22 @@ export class Autosave<P extends Record<string, unknown>> {
     this.inflight = null;
   }
 
+  /**
+   * Forgets pending edits (the user discarded them) after the save under way
+   * ends, so nothing the user dropped is saved afterwards.
+   */
+  async drop(): Promise<void> {
+    if (this.timer) {
+      clearTimeout(this.timer);
+      this.timer = null;
+    }
+    this.pending = {};
+    if (this.inflight) await this.inflight;
+    this.pending = {};
+    this.error = null;
+    this.status = 'idle';
+  }
+
   /** Stops tracking (the screen closed); pending edits are saved first. */
   async dispose(): Promise<void> {
     await this.flush();

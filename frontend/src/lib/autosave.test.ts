@@ -107,6 +107,31 @@ describe('Autosave', () => {
     expect(save).toHaveBeenCalledTimes(1);
   });
 
+  it('drop() forgets the pending edit: nothing is saved later, not even on flush', async () => {
+    const save = vi.fn().mockResolvedValue(undefined);
+    const s = saver(save);
+    s.edit('name', 'Ada');
+    await s.drop();
+    expect(s.status).toBe('idle');
+    await vi.advanceTimersByTimeAsync(5000);
+    await s.flush();
+    expect(save).not.toHaveBeenCalled();
+  });
+
+  it('drop() waits for the save under way, and a refused one is not retried', async () => {
+    const d = deferredSave();
+    const s = saver(d.save);
+    s.edit('email', 'x');
+    void s.flush();
+    const dropped = s.drop();
+    d.reject(invalidEmail('x'));
+    await dropped;
+    expect(s.status).toBe('idle');
+    expect(s.error).toBeNull();
+    await s.flush();
+    expect(d.save).toHaveBeenCalledTimes(1);
+  });
+
   it('flush() with nothing pending does not call save', async () => {
     const save = vi.fn().mockResolvedValue(undefined);
     const s = saver(save);

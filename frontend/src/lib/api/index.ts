@@ -38,6 +38,8 @@ export type Info = app.Info;
 export type Rubric = rubric.Rubric;
 export type RubricSummary = rubric.Summary;
 export type RubricVersion = rubric.Version;
+/** An author's unpublished edit of a rubric (rubricId 0: a rubric not created yet). */
+export type RubricDraft = interviews.RubricDraft;
 export type Competency = rubric.Competency;
 export type Question = rubric.Question;
 export type Scale = rubric.Scale;
@@ -51,6 +53,7 @@ export type Answer = scoring.Answer;
 export type Revision = scoring.Revision;
 export type ScorecardView = interviews.ScorecardView;
 export type Amendment = interviews.Amendment;
+export type RunnerPrefs = interviews.RunnerPrefs;
 export type Screen = scoring.Screen;
 export type ScreenInput = scoring.ScreenInput;
 export type FlagMark = scoring.FlagMark;
@@ -74,6 +77,7 @@ export type WeightEdit = scoring.WeightEdit;
 export type Calibration = interviews.Calibration;
 export type Rights = interviews.Rights;
 export type CalibrationGroup = interviews.CalibrationGroup;
+export type BottomLine = scoring.BottomLine;
 export type StatsReport = stats.Report;
 export type RaterLeniency = stats.RaterLeniency;
 export type ExportResult = app.ExportResult;
@@ -85,6 +89,9 @@ export type ImportPreview = app.ImportPreview;
 export type ImportResult = model.ImportResult;
 export type ImportPreviewRow = importer.PreviewRow;
 export type ImportCellError = importer.CellError;
+export type ImportSkip = model.ImportSkip;
+export type ImportJobMatch = importer.JobMatch;
+export type ImportStageMatch = importer.StageMatch;
 export type BundleResult = app.BundleResult;
 export type BundleReport = bundle.ImportReport;
 export type BackupStatus = app.BackupStatus;
@@ -99,6 +106,11 @@ export type Statistic = stats.Statistic;
 export { RECOMMENDATIONS, recommendationLabel, loadRecommendations, type RecommendationOption } from './recommendations.svelte';
 // Erasure, the subject access export, retention and the audit log (Go's privacy service).
 export { privacyApi, type PrivacyRights, type ErasureResult, type RetentionReview, type DueCandidate, type AuditEntry, type SubjectResult, type ErasureAction } from './privacy';
+// AI assist: settings, the key, usage, human-only and the resume screen suggestion (Go's app/assist).
+export {
+  aiApi, FEATURE_SCREEN, type AIStatus, type AISettings, type AIPrice, type AIKeyState, type AIConnection, type AIUsage, type AIUsageRow,
+  type AIOffer, type AIPreview, type AISuggestion, type AIScreenResult, type AIFlag, type AIRetrying,
+} from './ai';
 
 export type ErrorCode = 'invalid' | 'duplicate' | 'not_found' | 'conflict' | 'locked' | 'internal';
 
@@ -175,7 +187,12 @@ export const api = {
 
   roles: () => call(Roles.List()),
   role: (id: number) => call(Roles.Get(id)),
-  createRole: (input: RoleInput) => call(Roles.Create(input)),
+  /** Creates a role whose pipeline is stages (in order), then Rejected; Go checks the names (fields stages[i]). */
+  createRole: (input: RoleInput, stages: string[]) => call(Roles.Create(input, stages)),
+  /** The stages the New role form starts from. */
+  defaultStages: () => call(Roles.DefaultStages()),
+  /** Where a stage added to these stages goes: before the closing ones (Offer, Hired). */
+  newStageIndex: (stages: string[]) => call(Roles.NewStageIndex(stages)),
   updateRole: (id: number, input: RoleInput) => call(Roles.Update(id, input)),
   addStage: (roleId: number, name: string) => call(Roles.AddStage(roleId, name)),
   renameStage: (stageId: number, name: string) => call(Roles.RenameStage(stageId, name)),
@@ -203,6 +220,8 @@ export const api = {
   addNote: (candidateId: number, body: string) => call(Candidates.AddNote(candidateId, body)),
   apply: (candidateId: number, roleId: number) => call(Candidates.Apply(candidateId, roleId)),
   move: (applicationId: number, stageId: number, reason = '') => call(Candidates.Move(applicationId, stageId, reason)),
+  /** Moves to the role's Rejected stage with a reason from the list and a note, kept in the history. */
+  reject: (applicationId: number, reason: string, note = '') => call(Candidates.Reject(applicationId, reason, note)),
   /** A role's board; shown: how many cards each column (by stage id) shows now. */
   board: (roleId: number, shown: Record<number, number> = {}) => call(Candidates.Board(roleId, shown)),
   /** Open dialog, then Go reads the chosen file (size checked first) and attaches it; null when cancelled. */
@@ -213,8 +232,15 @@ export const api = {
   rubrics: () => call(Interviews.Rubrics()),
   rubric: (id: number) => call(Interviews.Rubric(id)),
   rubricVersion: (versionId: number) => call(Interviews.RubricVersion(versionId)),
+  /** Publishes a new rubric (the profile's draft of a new rubric goes). */
   createRubric: (r: Rubric) => call(Interviews.CreateRubric(r)),
-  /** Saves an edit; a version already scored with is kept and the edit becomes a new version. */
+  /** The current profile's draft of a rubric (0: of a new one); null when there is none. */
+  rubricDraft: (id: number) => call(Interviews.RubricDraft(id)) as Promise<RubricDraft | null>,
+  rubricDrafts: () => call(Interviews.RubricDrafts()),
+  /** Autosaves the editor's rubric as a draft; null when it says what the latest version says (no draft kept). */
+  saveRubricDraft: (id: number, r: Rubric) => call(Interviews.SaveRubricDraft(id, r)) as Promise<RubricDraft | null>,
+  discardRubricDraft: (id: number) => call(Interviews.DiscardRubricDraft(id)),
+  /** Publishes an edit (the profile's draft goes); a version already scored with is kept and the edit becomes a new version. */
   saveRubric: (id: number, r: Rubric) => call(Interviews.SaveRubric(id, r)),
   duplicateRubric: (id: number, name = '') => call(Interviews.DuplicateRubric(id, name)),
   /** A rubric's problems by path (e.g. competencies[0].questions[1].anchors), as saving would refuse it; nothing is saved. */
@@ -256,6 +282,9 @@ export const api = {
   missing: (id: number, pending: Patch[] = []) => call(Interviews.Missing(id, pending as scoring.Patch[])),
   submit: (id: number, last: Patch = {}) => call(Interviews.Submit(id, last as scoring.Patch)),
   amend: (id: number, a: Amendment) => call(Interviews.Amend(id, a)),
+  /** The current profile's runner preferences (moving on after scoring), kept in Go. */
+  runnerPrefs: () => call(Interviews.RunnerPrefs()),
+  setRunnerPrefs: (p: RunnerPrefs) => call(Interviews.SetRunnerPrefs(p)),
 
   screen: (applicationId: number) => call(Interviews.Screen(applicationId)),
   saveScreen: (input: ScreenInput) => call(Interviews.SaveScreen(input)),

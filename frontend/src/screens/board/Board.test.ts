@@ -33,6 +33,7 @@ beforeEach(() => {
   vi.resetAllMocks();
   resetUi();
   vi.mocked(Candidates.Move).mockResolvedValue(application());
+  vi.mocked(Candidates.Reject).mockResolvedValue(application({ stageName: 'Rejected' }));
   vi.mocked(Roles.RejectionReasons).mockResolvedValue(['Not a fit', 'Withdrew', 'Salary']);
 });
 
@@ -137,7 +138,7 @@ describe('Board', () => {
     await waitFor(() => expect(cardNamed('Alan Turing')).toHaveFocus());
   });
 
-  it('moving into Rejected asks for a reason and moves only after one is chosen', async () => {
+  it('moving into Rejected asks for a reason and a note, and rejects only after a reason is chosen', async () => {
     const user = await renderBoard();
     cardNamed('Alan Turing').focus();
     await user.keyboard('{Shift>}{ArrowRight}{/Shift}');
@@ -153,11 +154,15 @@ describe('Board', () => {
     const select = within(dialog).getByLabelText('Reason');
     await within(dialog).findByRole('option', { name: 'Withdrew' });
     await user.selectOptions(select, 'Withdrew');
+    await user.type(within(dialog).getByRole('textbox', { name: 'Note (optional)' }), 'Keep in touch');
     await user.click(within(dialog).getByRole('button', { name: 'Reject' }));
 
-    await waitFor(() => expect(Candidates.Move).toHaveBeenCalledWith(102, 14, 'Withdrew'));
-    expect(Candidates.Move).toHaveBeenCalledTimes(1);
-    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    await waitFor(() => expect(Candidates.Reject).toHaveBeenCalledWith(102, 'Withdrew', 'Keep in touch'));
+    expect(Candidates.Reject).toHaveBeenCalledTimes(1);
+    expect(Candidates.Move).not.toHaveBeenCalled();
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    expect(ui.toast).toEqual({ text: 'Alan Turing rejected', kind: 'info' });
+    expect(ui.version).toBe(1);
   });
 
   it('cancelling the reject dialog leaves the card where it was', async () => {
@@ -169,6 +174,7 @@ describe('Board', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
     expect(Candidates.Move).not.toHaveBeenCalled();
+    expect(Candidates.Reject).not.toHaveBeenCalled();
   });
 
   it('Enter on a card opens that candidate', async () => {

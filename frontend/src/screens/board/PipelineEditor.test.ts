@@ -1,4 +1,4 @@
-// Tests the pipeline editor: stage list and counts, deleting a stage that holds candidates, adding and reordering stages, and the rejection reasons.
+// Tests the pipeline editor: stage list and counts, deleting a stage (asked first, beside it; moving its candidates), adding where Go says and reordering stages, and the rejection reasons.
 import { render, screen, within, waitFor } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import PipelineEditor from './PipelineEditor.svelte';
@@ -31,7 +31,12 @@ beforeEach(() => {
   resetUi();
   vi.mocked(Roles.RejectionReasons).mockResolvedValue(['Not a fit', 'Withdrew']);
   vi.mocked(Roles.DeleteStage).mockImplementation(async (id) => role({ ...r, stages: stages.filter((s) => s.id !== id) }));
+  // Go's rule: before the closing stages; this pipeline has none, so last.
+  vi.mocked(Roles.NewStageIndex).mockImplementation(async (names) => names.length);
 });
+
+/** The row of the list right before el's row: the stage a question is about. */
+const rowBefore = (el: HTMLElement) => el.closest('li')?.previousElementSibling as HTMLElement;
 
 describe('PipelineEditor', () => {
   it('lists the active stages with their counts, and the rejected stage last', () => {
@@ -54,8 +59,11 @@ describe('PipelineEditor', () => {
     const confirm = screen.getByRole('alertdialog', { name: 'Move candidates before deleting' });
     expect(confirm).toHaveTextContent('Applied holds 3 candidates. Where should they go?');
     expect(Roles.DeleteStage).not.toHaveBeenCalled();
+    // The question stands right under the Delete that was clicked, and takes the focus.
+    expect(within(rowBefore(confirm)).getByRole('button', { name: 'Delete Applied' })).toBeInTheDocument();
 
     const target = within(confirm).getByRole('combobox', { name: 'Move candidates to' });
+    await waitFor(() => expect(target).toHaveFocus());
     // Only the other active stages are offered; the first one is preselected.
     expect(within(target).getAllByRole('option').map((o) => o.textContent)).toEqual(['Screen', 'Interview']);
     expect(target).toHaveDisplayValue('Screen');
@@ -87,13 +95,29 @@ describe('PipelineEditor', () => {
     expect(Roles.DeleteStage).not.toHaveBeenCalled();
   });
 
-  it('a stage with no candidates is deleted at once', async () => {
+  it('a stage with no candidates is deleted only after asking, beside it', async () => {
     const { user } = setup();
     await user.click(screen.getByRole('button', { name: 'Delete Screen' }));
 
-    expect(screen.queryByRole('alertdialog')).toBeNull();
+    const ask = screen.getByRole('alertdialog', { name: 'Delete Screen?' });
+    expect(ask).toHaveTextContent('Delete Screen? No candidate is in it.');
+    expect(within(rowBefore(ask)).getByRole('button', { name: 'Delete Screen' })).toBeInTheDocument();
+    expect(Roles.DeleteStage).not.toHaveBeenCalled();
+
+    await user.click(within(ask).getByRole('button', { name: 'Delete stage' }));
     expect(Roles.DeleteStage).toHaveBeenCalledWith(12, 0);
     await waitFor(() => expect(screen.queryByRole('button', { name: 'Delete Screen' })).toBeNull());
+  });
+
+  it('Escape cancels the question and gives the focus back to its Delete button', async () => {
+    const { user, onclose } = setup();
+    await user.click(screen.getByRole('button', { name: 'Delete Screen' }));
+    await waitFor(() => expect(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Cancel' })).toHaveFocus());
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    expect(onclose).not.toHaveBeenCalled();
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Delete Screen' })).toHaveFocus());
+    expect(Roles.DeleteStage).not.toHaveBeenCalled();
   });
 
   it('shows the reason when the delete is refused', async () => {
@@ -102,8 +126,18 @@ describe('PipelineEditor', () => {
     );
     const { user } = setup();
     await user.click(screen.getByRole('button', { name: 'Delete Screen' }));
+    await user.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Delete stage' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('A role needs at least one active stage');
     expect(screen.getByRole('button', { name: 'Delete Screen' })).toBeInTheDocument();
+  });
+
+  it('says where a new stage goes, as Go places it: before Offer and Hired', async () => {
+    const closing = [...stages.slice(0, 3), stage({ id: 15, name: 'Offer', position: 3 }), stage({ id: 16, name: 'Hired', position: 4 }), stages[3]];
+    vi.mocked(Roles.NewStageIndex).mockResolvedValue(3);
+    render(PipelineEditor, { role: role({ ...r, stages: closing }), onclose: vi.fn() });
+    expect(await screen.findByText('A new stage goes after Interview, before Offer.')).toBeInTheDocument();
+    expect(Roles.NewStageIndex).toHaveBeenCalledWith(['Applied', 'Screen', 'Interview', 'Offer', 'Hired']);
+    expect(screen.getByRole('textbox', { name: 'New stage name' })).toHaveAccessibleDescription('A new stage goes after Interview, before Offer.');
   });
 
   it('adds a stage and clears the input', async () => {

@@ -241,17 +241,31 @@ describe('CandidateDetail', () => {
     expect(ui.version).toBeGreaterThan(0);
   });
 
-  it('choosing Rejected as the stage asks for a reason first', async () => {
-    vi.mocked(Candidates.Move).mockResolvedValue(application({ stageId: 14 }));
+  it('choosing Rejected as the stage asks for a reason (and a note) first', async () => {
+    vi.mocked(Candidates.Reject).mockResolvedValue(application({ stageId: 14 }));
     const { user } = await open();
     await user.selectOptions(screen.getByRole('combobox', { name: 'Stage for Backend Engineer' }), 'Rejected');
 
     const dialog = await screen.findByRole('dialog', { name: 'Reject Ada Lovelace' });
-    expect(Candidates.Move).not.toHaveBeenCalled();
+    expect(Candidates.Reject).not.toHaveBeenCalled();
     await within(dialog).findByRole('option', { name: 'Not a fit' });
     await user.selectOptions(within(dialog).getByLabelText('Reason'), 'Not a fit');
+    await user.type(within(dialog).getByLabelText('Note (optional)'), 'Keep in touch');
     await user.click(within(dialog).getByRole('button', { name: 'Reject' }));
-    await waitFor(() => expect(Candidates.Move).toHaveBeenCalledWith(100, 14, 'Not a fit'));
+    await waitFor(() => expect(Candidates.Reject).toHaveBeenCalledWith(100, 'Not a fit', 'Keep in touch'));
+    expect(Candidates.Move).not.toHaveBeenCalled();
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Reject Ada Lovelace' })).toBeNull());
+  });
+
+  it('the history shows a rejection’s note under its reason', async () => {
+    await open(
+      detail({
+        history: [stageEvent({ id: 3, fromStage: 'Screen', toStage: 'Rejected', reason: 'Position filled', note: 'Strong; ask again in spring.' })],
+      }),
+    );
+    const line = within(section('Stage history')).getByRole('listitem');
+    expect(line).toHaveTextContent('Reason: Position filled');
+    expect(line).toHaveTextContent('Strong; ask again in spring.');
   });
 
   it('cancelling the reject dialog puts the stage select back', async () => {

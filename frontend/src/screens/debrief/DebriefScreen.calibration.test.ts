@@ -2,7 +2,7 @@
 import { screen, within } from '@testing-library/svelte';
 import * as Interviews from '../../lib/wailsjs/go/app/Interviews';
 import { calibration, calibrationGroup, raterLeniency } from '../../test/fixtures';
-import { count, debriefOf, GO, GO_CAVEATS, GO_LENIENCY, GO_STATS, goReport, liveCharts, resetDebrief, setup, text } from './debriefTestKit';
+import { count, debriefOf, GO, GO_BOTTOM_LINE, GO_CAVEATS, GO_LENIENCY, GO_STATS, goReport, liveCharts, openCalibration, resetDebrief, setup, text } from './debriefTestKit';
 
 vi.mock('../../lib/wailsjs/go/app/Interviews');
 vi.mock('../../lib/wailsjs/go/app/Exports');
@@ -16,13 +16,38 @@ vi.mock('chart.js', () => import('./fakeChart'));
 beforeEach(resetDebrief);
 
 describe('DebriefScreen: calibration', () => {
+  it("opens with Go's bottom line, what it rests on and why other figures read otherwise; the statistics one click away", async () => {
+    const { user } = await setup();
+    // The ranking says it too, with the way to the reasons.
+    expect(screen.getByTestId('agreement-line')).toHaveTextContent(`Interviewer agreement: ${GO_BOTTOM_LINE.headline}`);
+    await user.click(within(screen.getByTestId('agreement-line')).getByRole('button', { name: 'Why' }));
+    expect(screen.getByRole('button', { name: 'Calibration' })).toHaveAttribute('aria-pressed', 'true');
+
+    const cal = screen.getByTestId('calibration');
+    const bottom = within(cal).getByRole('region', { name: GO_BOTTOM_LINE.headline });
+    expect(bottom).toHaveAttribute('data-verdict', 'roughly');
+    expect(bottom).toHaveTextContent(GO_BOTTOM_LINE.basis);
+    expect(within(bottom).getByRole('list', { name: 'Why other figures can read otherwise' })).toBeInTheDocument();
+    expect(within(bottom).getAllByRole('listitem').map(text)).toEqual(GO_BOTTOM_LINE.differences);
+    // The statistics stay folded until asked for.
+    expect(within(cal).queryByTestId('stat-icc_2_1')).toBeNull();
+    expect(within(cal).queryByTestId('calibration-competency-row')).toBeNull();
+    const toggle = within(cal).getByRole('button', { name: /^Show the statistics/ });
+    expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    await user.click(toggle);
+    expect(toggle).toHaveAttribute('aria-expanded', 'true');
+    expect(within(cal).getAllByTestId('stat-icc_2_1')).toHaveLength(1);
+    expect(within(cal).getAllByTestId('calibration-competency-row')).toHaveLength(3);
+    await user.click(within(cal).getByRole('button', { name: 'Hide the statistics' }));
+    expect(within(cal).queryByTestId('stat-icc_2_1')).toBeNull();
+  });
+
   it('reports the pooled raw ratings in plain sentences, with leniency in levels', async () => {
     const { user } = await setup();
     expect(liveCharts()).toHaveLength(2);
-    await user.click(screen.getByRole('button', { name: 'Calibration' }));
+    const cal = await openCalibration(user);
     expect(screen.getByRole('button', { name: 'Calibration' })).toHaveAttribute('aria-pressed', 'true');
     expect(liveCharts()).toHaveLength(0); // the ranking's charts are destroyed with it
-    const cal = screen.getByTestId('calibration');
 
     expect(cal).toHaveTextContent('These numbers say whether your interviewers agree with one another.');
     expect(cal).toHaveTextContent("scored in raw levels on the rubric's own scale (not 0–100)");
@@ -77,7 +102,7 @@ describe('DebriefScreen: calibration', () => {
 
   it('reports each competency on its own, with the backend’s reason when there are too few ratings', async () => {
     const { user } = await setup();
-    await user.click(screen.getByRole('button', { name: 'Calibration' }));
+    await openCalibration(user);
     const table = within(screen.getByTestId('calibration')).getAllByTestId('calibration-competency-row')[0].closest('table')!;
     expect(within(table).getAllByRole('columnheader').map(text)).toEqual([
       'Competency', 'Scale', 'Candidates', 'Answers scored by 2+', 'Interviewers', 'ICC(2,1)', "Krippendorff's α (ordinal)", 'What it means',
@@ -114,8 +139,7 @@ describe('DebriefScreen: calibration', () => {
       }),
     );
     const { user } = await setup();
-    await user.click(screen.getByRole('button', { name: 'Calibration' }));
-    const cal = screen.getByTestId('calibration');
+    const cal = await openCalibration(user);
     const row = within(cal).getByTestId('leniency-row');
     expect(within(row).getAllByRole('cell').map(text)).toEqual(['4', '+1.00', '—', 'lenient', '3.00 (3 scored)', lean]); // no spread: no z
     expect(within(within(cal).getByTestId('stat-icc_2_1')).getAllByRole('cell').map(text)).toEqual(['0.75', '0.50 to 0.88', '—']);
@@ -139,8 +163,7 @@ describe('DebriefScreen: calibration', () => {
     expect(empty).toHaveTextContent(reason);
     expect(screen.queryByTestId('chart-distribution')).toBeNull();
 
-    await user.click(screen.getByRole('button', { name: 'Calibration' }));
-    const cal = screen.getByTestId('calibration');
+    const cal = await openCalibration(user);
     expect(within(cal).getByRole('note')).toHaveTextContent(reason);
     expect(count(cal, 'Rated answers (candidate × question)')).toBe('9');
     expect(within(cal).queryByTestId('stat-icc_2_1')).toBeNull();

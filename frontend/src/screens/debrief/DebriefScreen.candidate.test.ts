@@ -1,6 +1,9 @@
 // One candidate's debrief: the heading numbers, the who-said-what matrix with shares, skips and notes, and the competency profile.
 import { screen, within } from '@testing-library/svelte';
-import { C1, C2, LEGACY, liveCharts, LONG_PROMPT, resetDebrief, setup, T1, T2, text } from './debriefTestKit';
+import { Chart } from 'chart.js';
+import * as Interviews from '../../lib/wailsjs/go/app/Interviews';
+import { candidateDebrief, competencyScore } from '../../test/fixtures';
+import { ada, C1, C2, debriefOf, LEGACY, liveCharts, LONG_PROMPT, resetDebrief, setup, T1, T2, text } from './debriefTestKit';
 
 vi.mock('../../lib/wailsjs/go/app/Interviews');
 vi.mock('../../lib/wailsjs/go/app/Exports');
@@ -34,7 +37,9 @@ describe('DebriefScreen: one candidate', () => {
     expect(within(view).getByText('Rank 1')).toBeInTheDocument();
     expect(within(view).getByTestId('candidate-coverage')).toHaveTextContent('83% of the plan answered');
     expect(within(view).getByTestId('candidate-uncertainty')).toHaveTextContent('±4.3 between 3 interviewers');
-    expect(within(view).getByRole('group', { name: /No: 1, Yes: 1, Strong yes: 1/ })).toBeInTheDocument();
+    // Each count with its label written beside it.
+    const tally = within(view).getByRole('group', { name: 'Recommendations' });
+    expect(Array.from(tally.children).map(text)).toEqual(['0 Strong no', '1 No', '1 Yes', '1 Strong yes']);
     expect(within(view).getAllByText('2 to discuss')).toHaveLength(1);
     const marks = within(view).getAllByTestId('amended-after-seeing');
     expect(marks[0]).toHaveTextContent('amended after seeing others (1 scorecard)');
@@ -132,14 +137,49 @@ describe('DebriefScreen: one candidate', () => {
       'Technical 57.3 66.7% of the plan · 100% answered',
       'Communication 75.0 33.3% of the plan · 50% answered',
     ]);
-    const profile = liveCharts().find((ch) => ch.config.data.datasets[0]?.label === 'Competency (0–100)')!;
-    expect(profile.config.type).toBe('bar'); // radar only from 3 competencies
-    expect(profile.config.data.labels).toEqual(['Technical', 'Communication']);
-    expect(profile.config.data.datasets[0].data).toEqual([57.3, 75]);
+    // Two competencies: the bars are the profile; a radar needs three.
+    expect(within(view).queryByTestId('chart-competencies')).toBeNull();
+    expect(liveCharts().some((ch) => ch.config.data.datasets[0]?.label === 'Competency (0–100)')).toBe(false);
 
     await user.click(within(view).getByRole('button', { name: '← Back to ranking' }));
     expect(screen.getAllByTestId('ranking-row')).toHaveLength(5);
     expect(screen.getByRole('button', { name: 'Ranking' })).toHaveAttribute('aria-pressed', 'true');
+  });
+
+  describe('the competency profile', () => {
+    const NAMES = ['Function calling, tools & output control', 'Retrieval vs fine-tuning judgment', 'Monitoring & caching'];
+    async function openThree() {
+      const competencies = NAMES.map((name, i) => competencyScore({ id: `c${i}`, name, weight: 1 / 3, norm: 80 - 20 * i, coverage: 1 }));
+      vi.mocked(Interviews.RoleDebrief).mockResolvedValue(debriefOf({ candidates: [candidateDebrief('Interview', 1, { ...ada.debrief, competencies })] }));
+      const { user } = await setup();
+      await user.click(screen.getByRole('button', { name: 'Ada Lovelace' }));
+      return screen.getByTestId('candidate-debrief');
+    }
+    const radar = () => liveCharts().find((ch) => ch.config.data.datasets[0]?.label === 'Competency (0–100)');
+
+    it('from three competencies is a radar whose names are wrapped onto lines, and listed in full beside it', async () => {
+      const view = await openThree();
+      expect(radar()!.config.type).toBe('radar');
+      expect(radar()!.config.data.labels).toEqual([
+        ['Function', 'calling, tools &', 'output control'],
+        ['Retrieval vs', 'fine-tuning', 'judgment'],
+        ['Monitoring &', 'caching'],
+      ]);
+      expect(radar()!.config.data.datasets[0].data).toEqual([80, 60, 40]);
+      const means = within(view).getByTestId('competency-means');
+      expect(within(means).getAllByRole('listitem').map((li) => li.querySelector('.cname')!.textContent)).toEqual(NAMES);
+    });
+
+    it('is not drawn when Chart.js finds no room for every label', async () => {
+      // The layout Chart.js reports: a label box past the canvas's left edge.
+      (Chart as unknown as { layout: unknown }).layout = {
+        width: 256, height: 300, scales: { r: { drawingArea: 70, _pointLabelItems: [{ left: -12, top: 4, right: 90, bottom: 40 }] } },
+      };
+      const view = await openThree();
+      expect(radar()).toBeUndefined();
+      expect(within(view).queryByTestId('chart-competencies')).toBeNull();
+      expect(within(within(view).getByTestId('competency-means')).getAllByRole('listitem')).toHaveLength(3);
+    });
   });
 
   it('says so when nothing was skipped or left uncovered', async () => {

@@ -26,6 +26,8 @@ describe('DebriefScreen: ranking', () => {
     const table = screen.getByTestId('ranking');
     expect(within(table).getAllByRole('columnheader').map(text)).toEqual([
       'Rank', 'Candidate', 'Stage', 'Composite (0–100)', 'Coverage', 'Uncertainty', 'Recommendations', 'Disagreements',
+      // Each count has its label above it, not its colour alone.
+      'Strong no', 'No', 'Yes', 'Strong yes',
     ]);
 
     const rows = screen.getAllByTestId('ranking-row');
@@ -45,7 +47,10 @@ describe('DebriefScreen: ranking', () => {
     expect(within(a).getByTitle('83% of the plan answered')).toHaveTextContent('83%');
     expect(within(a).getByTestId('uncertainty')).toHaveTextContent('±4.3 between 3 interviewers');
     expect(within(a).getByTestId('disagreements')).toHaveTextContent('2 to discuss');
-    expect(within(a).getByRole('group', { name: 'Recommendations — Strong no: 0, No: 1, Yes: 1, Strong yes: 1' })).toBeInTheDocument();
+    const recs = within(a).getAllByTestId('rec-count');
+    expect(recs.map(text)).toEqual(['0', '1', '1', '1']);
+    // In the four columns under "Recommendations", after rank, candidate, stage, composite, coverage and uncertainty.
+    recs.forEach((cell, i) => expect((cell as HTMLTableCellElement).cellIndex).toBe(6 + i));
     // Blake amended a card after seeing the others.
     expect(within(a).getByText('amended after seeing others')).toHaveAttribute(
       'title',
@@ -147,7 +152,8 @@ describe('DebriefScreen: ranking', () => {
     expect(screen.queryByTestId('ranking')).toBeNull();
     await user.click(screen.getByRole('button', { name: 'Calibration' }));
     expect(within(screen.getByTestId('calibration')).getByText('No submitted scores to compare yet.')).toBeInTheDocument();
-    expect(screen.getByText('No competency has been scored yet.')).toBeInTheDocument();
+    // No statistics to unfold.
+    expect(screen.queryByRole('button', { name: /^Show the statistics/ })).toBeNull();
     expect(screen.queryByTestId('leniency-row')).toBeNull();
   });
 

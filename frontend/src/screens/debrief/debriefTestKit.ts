@@ -257,8 +257,22 @@ const pooledReport = () =>
     caveats: GO_CAVEATS,
   });
 
+/** Go's bottom line for fullCalibration, as scoring.CalibrationBottomLine words it. */
+export const GO_BOTTOM_LINE = {
+  verdict: 'roughly',
+  headline: 'Your interviewers agree only roughly: use the ranking as a guide and discuss close calls before deciding.',
+  basis: "Based on Krippendorff's α (ordinal) over all questions on the 1–5 scale: 0.700, from 12 answers scored by two or more interviewers (4 candidates, 3 interviewers).",
+  value: 0.7,
+  scale: '1–5',
+  differences: [
+    "Taken on its own, Technical (α 0.812) agrees more than all questions together.",
+    'The bottom line uses all questions together because the ranking rests on all of them and together they hold the most answers; one competency alone has fewer answers, usually closer together, so the same disagreement weighs more or less there.',
+  ],
+};
+
 const fullCalibration = () =>
   calibration({
+    bottomLine: GO_BOTTOM_LINE,
     labels: GO_LABELS,
     pooled: [
       calibrationGroup({ scale: '1–5', candidates: 4, items: 16, pairedItems: 12, raters: 3, ratings: 28, tooFew: false, reason: '', report: pooledReport() }),
@@ -298,6 +312,7 @@ export function resetDebrief() {
   vi.resetAllMocks();
   resetUi();
   charts().length = 0;
+  (Chart as unknown as { layout: unknown }).layout = null;
   ui.roleId = 1;
   progressHandler = undefined;
   vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue({} as never);
@@ -334,6 +349,13 @@ export function deferred<T>() {
 export const saved = (over: Partial<ExportResult> = {}) => ({ saved: true, path: '/home/grace/Backend Engineer.xlsx', candidates: 12, rows: 480, ...over }) as ExportResult;
 export const names = (rows: HTMLElement[]) => rows.map((r) => within(r).getByRole('button').textContent);
 export const text = (el: Element) => (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+
+/** Opens Calibration and its statistics, one click away from the bottom line. */
+export async function openCalibration(user: ReturnType<typeof userEvent.setup>) {
+  await user.click(screen.getByRole('button', { name: 'Calibration' }));
+  await user.click(screen.getByRole('button', { name: /^Show the statistics/ }));
+  return screen.getByTestId('calibration');
+}
 
 /** The value shown under a labelled count (a <dt>/<dd> pair). */
 export function count(container: HTMLElement, label: string): string {

@@ -1,7 +1,7 @@
 // The interview runner's keyboard: number keys score, arrow keys move between questions, and neither acts while typing in the notes.
 import { screen, within, waitFor } from '@testing-library/svelte';
 import * as Interviews from '../../lib/wailsjs/go/app/Interviews';
-import { heading, open, resetRunner, sent, settleRunner } from './runnerTestKit';
+import { heading, open, prefers, resetRunner, sent, settleRunner } from './runnerTestKit';
 
 vi.mock('../../lib/wailsjs/go/app/Interviews');
 vi.mock('../../lib/wailsjs/go/app/Candidates');
@@ -13,21 +13,25 @@ beforeEach(resetRunner);
 afterEach(settleRunner);
 
 describe('InterviewRunner: keyboard', () => {
-  it('a number key scores the current question and the button shows it selected', async () => {
+  it('a number key scores the current question and moves on; going back shows the score selected', async () => {
     const { user } = await open();
     expect(heading()).toHaveTextContent('Design a rate limiter');
-    const solid = screen.getByRole('button', { name: '3 Solid' });
-    expect(solid).toHaveAttribute('aria-pressed', 'false');
+    expect(screen.getByRole('button', { name: '3 Solid' })).toHaveAttribute('aria-pressed', 'false');
 
     await user.keyboard('3');
-    expect(solid).toHaveAttribute('aria-pressed', 'true');
-    expect(screen.getByRole('button', { name: '1 No evidence' })).toHaveAttribute('aria-pressed', 'false');
     expect(screen.getByTestId('jump-q1')).toHaveTextContent('✓ 3');
+    expect(heading()).toHaveTextContent('Shard a growing table');
     // A key beyond the scale does nothing.
     await user.keyboard('7');
-    expect(solid).toHaveAttribute('aria-pressed', 'true');
+    expect(heading()).toHaveTextContent('Shard a growing table');
+    expect(screen.getByTestId('jump-q2')).not.toHaveTextContent('✓');
 
-    await waitFor(() => expect(Interviews.SaveDraft).toHaveBeenCalledWith(7, [{ questionId: 'q1', score: 3 }]));
+    await user.keyboard('{ArrowLeft}');
+    expect(screen.getByRole('button', { name: '3 Solid' })).toHaveAttribute('aria-pressed', 'true');
+    expect(screen.getByRole('button', { name: '1 No evidence' })).toHaveAttribute('aria-pressed', 'false');
+    // The score, then where the interviewer is (moves in a burst travel as the last one).
+    await waitFor(() => expect(sent().at(-1)).toEqual({ cursor: 'q1' }));
+    expect(sent()[0]).toEqual({ questionId: 'q1', score: 3 });
     await waitFor(() => expect(screen.getByTestId('runner-save-state')).toHaveTextContent('Saved'));
   });
 
@@ -50,6 +54,7 @@ describe('InterviewRunner: keyboard', () => {
   });
 
   it('number and arrow keys do nothing while typing in the notes; Escape leaves the field', async () => {
+    prefers(false); // the score stays on this question
     const { user } = await open();
     const notes = screen.getByRole('textbox', { name: /Notes for this question/ });
     await user.click(notes);

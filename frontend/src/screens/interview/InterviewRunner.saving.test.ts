@@ -6,7 +6,7 @@ import * as Interviews from '../../lib/wailsjs/go/app/Interviews';
 import { flushAll } from '../../lib/autosave.svelte';
 import type { Patch, ScorecardView } from '../../lib/api';
 import { backendError } from '../../test/fixtures';
-import { HASH, heading, open, resetRunner, rubricFixture, settleRunner, submittedCard, view } from './runnerTestKit';
+import { HASH, heading, open, prefers, resetRunner, rubricFixture, settleRunner, submittedCard, view } from './runnerTestKit';
 
 vi.mock('../../lib/wailsjs/go/app/Interviews');
 vi.mock('../../lib/wailsjs/go/app/Candidates');
@@ -19,6 +19,7 @@ afterEach(settleRunner);
 
 describe('InterviewRunner: saving', () => {
   it('batches a score and typed notes into one SaveDraft call after the pause', async () => {
+    prefers(false); // the notes are the scored question's
     vi.useFakeTimers();
     const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
     vi.mocked(Interviews.StartInterview).mockResolvedValue(view());
@@ -87,6 +88,7 @@ describe('InterviewRunner: saving', () => {
   });
 
   it('pending edits are saved when the window flushes, as one SaveDraft batch', async () => {
+    prefers(false);
     const { user } = await open();
     await user.keyboard('3');
     await user.type(screen.getByRole('textbox', { name: /Notes for this question/ }), 'half a thought');

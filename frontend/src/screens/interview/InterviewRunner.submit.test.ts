@@ -6,7 +6,7 @@ import * as Interviews from '../../lib/wailsjs/go/app/Interviews';
 import type { Scorecard } from '../../lib/api';
 import { backendError, scorecard } from '../../test/fixtures';
 import { ui } from '../../lib/stores/ui.svelte';
-import { deferred, goSays, HASH, heading, NO_REC, NOT_SCORED, open, resetRunner, sent, settleRunner, submittedCard, view } from './runnerTestKit';
+import { deferred, goSays, HASH, heading, NO_REC, NOT_SCORED, open, prefers, resetRunner, sent, settleRunner, submittedCard, view } from './runnerTestKit';
 
 vi.mock('../../lib/wailsjs/go/app/Interviews');
 vi.mock('../../lib/wailsjs/go/app/Candidates');
@@ -83,6 +83,7 @@ describe('InterviewRunner: missing and submit', () => {
   it('asks Go after each change and on opening Finish, with the patches not yet saved', async () => {
     vi.useFakeTimers();
     const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+    prefers(false); // the arrow key moves, not the score
     vi.mocked(Interviews.StartInterview).mockResolvedValue(view());
     render(InterviewRunner, { applicationId: 100, roundId: 1, onclose: vi.fn() });
     await vi.advanceTimersByTimeAsync(0);

@@ -17,9 +17,14 @@ export function keyHint(levels: Level[]): string {
   return levels.length ? `${keyFor(levels[0].value)}–${keyFor(levels[levels.length - 1].value)}` : '';
 }
 
+/** Inputs that take no typing: a number key pressed on them still scores. */
+const NOT_TYPED = ['checkbox', 'radio', 'button', 'submit', 'reset', 'range', 'color', 'file'];
+
 function typing(t: EventTarget | null): boolean {
   const el = t as HTMLElement | null;
-  return !!el && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName));
+  if (!el) return false;
+  if (el.tagName === 'INPUT') return !NOT_TYPED.includes((el as HTMLInputElement).type);
+  return el.isContentEditable || ['TEXTAREA', 'SELECT'].includes(el.tagName);
 }
 
 /** The window's keydown while the runner is open. */

@@ -13,6 +13,8 @@ export const MAX_WAIT_MS = 1000;
 export const RETRY_MS = 3000;
 /** Go is asked what is missing this long after the last change. */
 export const MISSING_MS = 250;
+/** "Scored 4 on Q2" stays this long. */
+export const CONFIRM_MS = 6000;
 
 export type Item = { q: Question; comp: Competency; index: number };
 export type FieldError = { field: string; message: string };
@@ -68,6 +70,12 @@ export class RunnerState {
   missing = $state<FieldError[] | null>(null);
   /** Fields a refused submit named, until they are edited. */
   refused = $state<string[]>([]);
+  /** The profile's preference (Go's): a score moves on to the next question. */
+  advance = $state(true);
+  /** Why the preference could not be saved ('' when it was). */
+  prefsError = $state('');
+  /** What the last score did, for the eyes and the screen reader: "Scored 4 on Q2". */
+  confirmation = $state('');
 
   readonly items = $derived<Item[]>(flatten(this.rubric));
   readonly groups = $derived((this.rubric?.competencies ?? []).map((comp) => ({ comp, items: this.items.filter((it) => it.comp === comp) })));
@@ -95,6 +103,7 @@ export class RunnerState {
   private missingSeq = 0;
   private missingTimer: ReturnType<typeof setTimeout> | null = null;
   private disposed = false;
+  private confirmTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor() {
     this.queue = new PatchQueue<Patch>({
@@ -113,6 +122,7 @@ export class RunnerState {
   /** Opens the interview and starts the clocks; returns the teardown. */
   mount(applicationId: number, roundId: number): () => void {
     void this.load(applicationId, roundId);
+    void this.loadPrefs();
     const interval = setInterval(() => this.tickTimers(), 1000);
     return () => {
       clearInterval(interval);
@@ -128,6 +138,29 @@ export class RunnerState {
       this.loadError = toApiError(e).message;
     } finally {
       this.loading = false;
+    }
+  }
+
+  private async loadPrefs() {
+    try {
+      const p = await api.runnerPrefs();
+      if (p && !this.disposed) this.advance = p.advanceAfterScore;
+    } catch {
+      /* the default (move on) stands */
+    }
+  }
+
+  /** Turns moving on after scoring on or off, saved with the profile in Go. */
+  async setAdvance(on: boolean) {
+    const before = this.advance;
+    this.advance = on;
+    this.prefsError = '';
+    try {
+      const p = await api.setRunnerPrefs({ advanceAfterScore: on });
+      if (p) this.advance = p.advanceAfterScore;
+    } catch (e) {
+      this.advance = before;
+      this.prefsError = `Not saved: ${toApiError(e).message}`;
     }
   }
 
@@ -153,6 +186,7 @@ export class RunnerState {
   dispose() {
     this.disposed = true;
     this.stopMissing();
+    if (this.confirmTimer) clearTimeout(this.confirmTimer);
     if (this.card && !this.readOnly) this.queueTimers();
     void this.queue.dispose();
   }
@@ -249,14 +283,28 @@ export class RunnerState {
     return (this.answers[qid] ??= {});
   }
 
+  /**
+   * Scores the current question and, unless the profile turned it off,
+   * moves on at once, so a second key press scores the next question
+   * rather than overwriting this one.
+   */
   setScore(value: number) {
     if (!this.current || this.readOnly) return;
-    const qid = this.current.q.id;
-    const a = this.answerOf(qid);
+    const { q, index } = this.current;
+    const a = this.answerOf(q.id);
+    const was = scored(a) && a.score !== value ? a.score : null;
     a.score = value;
     a.skipped = false;
     a.skipReason = '';
-    this.edit(`answers.${qid}`, { questionId: qid, score: value }, SOON_MS);
+    this.edit(`answers.${q.id}`, { questionId: q.id, score: value }, SOON_MS);
+    this.confirm(`Scored ${value} on Q${index + 1}${was === null ? '' : ` (was ${was})`}`);
+    if (this.advance) this.go(this.pos + 1);
+  }
+
+  private confirm(text: string) {
+    this.confirmation = text;
+    if (this.confirmTimer) clearTimeout(this.confirmTimer);
+    this.confirmTimer = setTimeout(() => (this.confirmation = ''), CONFIRM_MS);
   }
 
   clearScore() {

@@ -92,13 +92,20 @@ export function deferred<T>() {
   return { promise, resolve };
 }
 
-/** Fresh mocks before each test: SaveDraft answers with the card, Go finds nothing missing. */
+/** Go keeps the profile's preference: a score moves on (the default) or stays. */
+export function prefers(advanceAfterScore: boolean) {
+  vi.mocked(Interviews.RunnerPrefs).mockResolvedValue({ advanceAfterScore });
+}
+
+/** Fresh mocks before each test: SaveDraft answers with the card, Go finds nothing missing, a score moves on. */
 export function resetRunner() {
   vi.resetAllMocks();
   goRecommends();
   resetUi();
   vi.mocked(Interviews.SaveDraft).mockImplementation(async () => scorecard({ id: 7 }));
   goSays([]);
+  prefers(true);
+  vi.mocked(Interviews.SetRunnerPrefs).mockImplementation(async (p) => p);
 }
 
 /** After each test: save what is pending and go back to real timers. */

@@ -1,11 +1,12 @@
-// The rubric editor as its author sees it: editing, Go's problems by field, saving, preview. Bindings are mocked.
+// The rubric editor as its author sees it: editing, Go's problems by field, the draft autosaved and discarded, publishing, preview. Bindings are mocked.
 import { render, screen, within, waitFor } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { tick } from 'svelte';
 import RubricEditor from './RubricEditor.svelte';
-import { CHECK_DELAY } from './editorState.svelte';
+import { CHECK_DELAY, DRAFT_DELAY } from './editorState.svelte';
+import { forEdit } from './rubricForm';
 import * as Interviews from '../../lib/wailsjs/go/app/Interviews';
-import type { Rubric, RubricVersion } from '../../lib/api';
+import type { Rubric, RubricDraft, RubricVersion } from '../../lib/api';
 import { backendError, resetUi } from '../../test/fixtures';
 
 vi.mock('../../lib/wailsjs/go/app/Interviews');
@@ -47,12 +48,28 @@ function version(over: Partial<RubricVersion> = {}): RubricVersion {
   return { id: 10, rubricId: 3, version: 2, builtin: false, archivedAt: '', sha256: 'aa', createdAt: T0, content: content(), ...over } as RubricVersion;
 }
 
-function setup(props: { version: RubricVersion | null; readonly?: boolean }) {
+const NOTE = 'Draft saved — Publish to make it the version interviews use.';
+
+function draftOf(r: Rubric, over: Partial<RubricDraft> = {}): RubricDraft {
+  return { rubricId: 3, rubricName: r.name, authorName: 'Riley Chen', content: r, baseVersion: 2, stale: false, updatedAt: T0, note: NOTE, ...over } as RubricDraft;
+}
+
+/** Go's draft rule, as the mock keeps it: a draft that says what the version says is no draft. */
+function draftsAgainst(published: Rubric | null) {
+  vi.mocked(Interviews.SaveRubricDraft).mockImplementation(async (_id, r) =>
+    published && JSON.stringify(forEdit(r)) === JSON.stringify(forEdit(published)) ? (null as unknown as RubricDraft) : draftOf(r),
+  );
+}
+
+function setup(props: { version: RubricVersion | null; readonly?: boolean; draft?: RubricDraft | null }) {
   const onsaved = vi.fn();
   const user = userEvent.setup();
-  render(RubricEditor, { ...props, onsaved });
-  return { user, onsaved };
+  draftsAgainst(props.version?.content ?? null);
+  const { unmount } = render(RubricEditor, { ...props, onsaved });
+  return { user, onsaved, unmount };
 }
+
+const status = () => screen.getByRole('status');
 
 type Problem = { field: string; message: string };
 
@@ -88,11 +105,11 @@ describe('RubricEditor', () => {
     // Only that anchor is flagged.
     const other = within(questionRegion('2.1')).getByRole('textbox', { name: 'What a 3 · Solid answer sounds like' });
     expect(other).toHaveAttribute('aria-invalid', 'false');
-    expect(screen.getByRole('status')).toHaveTextContent('Unsaved changes');
+    expect(status()).toHaveClass('unsaved');
 
-    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await user.click(screen.getByRole('button', { name: 'Publish' }));
     expect(Interviews.SaveRubric).not.toHaveBeenCalled();
-    expect(screen.getByRole('alert')).toHaveTextContent('1 problem to fix before saving.');
+    expect(screen.getByRole('alert')).toHaveTextContent('1 problem to fix before publishing.');
     expect(anchor).toHaveFocus();
   });
 
@@ -119,7 +136,7 @@ describe('RubricEditor', () => {
     await user.clear(max);
     await user.type(max, '4');
     await waitFor(() => expect(within(questionRegion('2.2')).getAllByRole('textbox', { name: /answer sounds like/ })).toHaveLength(4));
-    expect(screen.getByRole('status')).not.toHaveTextContent('Unsaved changes');
+    await waitFor(() => expect(status()).not.toHaveClass('unsaved'), { timeout: DRAFT_DELAY * 3 });
   });
 
   it('a range Go refuses is shown next to the bound and leaves the labels and anchors alone', async () => {
@@ -144,7 +161,7 @@ describe('RubricEditor', () => {
     expect(max).toHaveValue(4);
     await waitFor(() => expect(Interviews.CheckRubric).toHaveBeenCalled());
     expect(lastChecked()?.scale.max).toBe(4);
-    expect(screen.getByRole('status')).not.toHaveTextContent('Unsaved changes');
+    expect(status()).not.toHaveClass('unsaved');
   });
 
   it('puts the server’s field errors on the question they name, and unknown paths at the top', async () => {
@@ -157,7 +174,7 @@ describe('RubricEditor', () => {
     );
     const { user, onsaved } = setup({ version: version() });
     await user.type(screen.getByRole('textbox', { name: 'Rubric name' }), ' (v2)');
-    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await user.click(screen.getByRole('button', { name: 'Publish' }));
 
     await waitFor(() => expect(Interviews.SaveRubric).toHaveBeenCalledTimes(1));
     const q21 = questionRegion('2.1');
@@ -170,11 +187,13 @@ describe('RubricEditor', () => {
     expect(fieldOf(followUps)).toHaveTextContent('line 1: contains a control character (U+0007)');
 
     const alert = screen.getByRole('alert');
-    expect(alert).toHaveTextContent('The rubric was not saved');
+    expect(alert).toHaveTextContent('The rubric was not published; your draft is kept.');
     expect(alert).toHaveTextContent('format: unsupported format "x"');
     expect(alert).not.toHaveTextContent('anchors');
     expect(onsaved).not.toHaveBeenCalled();
-    expect(screen.getByRole('status')).toHaveTextContent('Unsaved changes');
+    // The draft was stored before publishing was tried: it is still there.
+    expect(Interviews.SaveRubricDraft).toHaveBeenLastCalledWith(3, expect.objectContaining({ name: 'Backend engineer (v2)' }));
+    expect(status()).toHaveTextContent(NOTE);
   });
 
   it('saving a rubric scorecards already used tells the user it became a new version', async () => {
@@ -189,20 +208,22 @@ describe('RubricEditor', () => {
     const prompt = within(questionRegion('1.1')).getByRole('textbox', { name: 'Prompt (read to the candidate)' });
     await user.clear(prompt);
     await user.type(prompt, 'How do you paginate a changing table?');
-    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await user.click(screen.getByRole('button', { name: 'Publish' }));
 
-    // Save is disabled while saving.
-    expect(screen.getByRole('button', { name: 'Saving…' })).toBeDisabled();
+    // Publish is disabled while publishing.
+    expect(await screen.findByRole('button', { name: 'Publishing…' })).toBeDisabled();
+    await waitFor(() => expect(Interviews.SaveRubric).toHaveBeenCalled());
     release();
 
-    expect(await screen.findByText('Saved as version 3 — scorecards already submitted keep version 2.')).toBeInTheDocument();
+    expect(await screen.findByText('Published as version 3 — scorecards already submitted keep version 2.')).toBeInTheDocument();
     expect(Interviews.SaveRubric).toHaveBeenCalledWith(3, expect.anything());
     const sent = vi.mocked(Interviews.SaveRubric).mock.calls[0][1];
     // Existing ids never change, even when the prompt is reworded.
     expect(sent.competencies[0].questions[0]).toMatchObject({ id: 'pagination', prompt: 'How do you paginate a changing table?' });
     expect(sent.competencies.map((c) => c.id)).toEqual(['api-design', 'data']);
     expect(onsaved).toHaveBeenCalledWith(expect.objectContaining({ id: 11, version: 3 }));
-    expect(screen.getByRole('button', { name: 'Save' })).toBeDisabled();
+    expect(screen.getByRole('button', { name: 'Publish' })).toBeDisabled();
+    expect(screen.getByRole('button', { name: 'Discard draft' })).toBeDisabled();
   });
 
   it('a new rubric is created on save, with ids derived from names and prompts', async () => {
@@ -224,16 +245,16 @@ describe('RubricEditor', () => {
     await user.type(screen.getAllByRole('textbox', { name: 'Competency name' })[1], 'API design');
     expect(screen.getAllByRole('textbox', { name: 'Competency name' })[1]).toHaveFocus();
 
-    await user.click(screen.getByRole('button', { name: 'Create rubric' }));
+    await user.click(screen.getByRole('button', { name: 'Publish' }));
     // The second competency's question has no prompt yet: Go says so, and nothing is created.
     const q21 = questionRegion('2.1');
     await waitFor(() => expect(within(q21).getByRole('textbox', { name: 'Prompt (read to the candidate)' })).toHaveAttribute('aria-invalid', 'true'));
-    expect(screen.getByRole('alert')).toHaveTextContent('1 problem to fix before saving.');
+    expect(screen.getByRole('alert')).toHaveTextContent('1 problem to fix before publishing.');
     expect(Interviews.CreateRubric).not.toHaveBeenCalled();
 
     await user.click(screen.getByRole('button', { name: 'Delete competency 2' }));
     await user.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Delete competency' }));
-    await user.click(screen.getByRole('button', { name: 'Create rubric' }));
+    await user.click(screen.getByRole('button', { name: 'Publish' }));
 
     await waitFor(() => expect(Interviews.CreateRubric).toHaveBeenCalledTimes(1));
     const sent = vi.mocked(Interviews.CreateRubric).mock.calls[0][0];
@@ -255,7 +276,7 @@ describe('RubricEditor', () => {
     expect(screen.getByRole('region', { name: 'Competency 1' })).toHaveTextContent('id data');
     await waitFor(() => expect(screen.getByRole('button', { name: 'Move competency 1 down' })).toHaveFocus());
 
-    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await user.click(screen.getByRole('button', { name: 'Publish' }));
     await waitFor(() => expect(Interviews.SaveRubric).toHaveBeenCalled());
     expect(vi.mocked(Interviews.SaveRubric).mock.calls[0][1].competencies.map((c) => c.id)).toEqual(['data', 'api-design']);
   });
@@ -274,7 +295,7 @@ describe('RubricEditor', () => {
 
     await user.click(screen.getByRole('button', { name: '+ Add red flag' }));
     await user.type(screen.getByRole('textbox', { name: 'Item 1: what to look for' }), 'No shipped work at all');
-    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await user.click(screen.getByRole('button', { name: 'Publish' }));
 
     await waitFor(() => expect(Interviews.SaveRubric).toHaveBeenCalled());
     const sent = vi.mocked(Interviews.SaveRubric).mock.calls[0][1];
@@ -290,7 +311,8 @@ describe('RubricEditor', () => {
     expect(screen.queryAllByRole('spinbutton')).toHaveLength(0);
     expect(screen.queryAllByRole('checkbox')).toHaveLength(0);
     expect(screen.queryAllByRole('combobox')).toHaveLength(0);
-    expect(screen.queryByRole('button', { name: 'Save' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Publish' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Discard draft' })).toBeNull();
 
     // The interviewer preview: the prompt and the scale buttons with their anchors.
     await user.click(screen.getByRole('button', { name: 'Preview' }));
@@ -350,10 +372,10 @@ describe('RubricEditor asks Go what is wrong', () => {
     ]);
     const { user } = setup({ version: version() });
     await user.clear(screen.getByRole('textbox', { name: 'Rubric name' }));
-    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await user.click(screen.getByRole('button', { name: 'Publish' }));
 
     const alert = await screen.findByRole('alert');
-    expect(alert).toHaveTextContent('3 problems to fix before saving. They are marked in red below.');
+    expect(alert).toHaveTextContent('3 problems to fix before publishing. They are marked in red below.');
     const name = screen.getByRole('textbox', { name: 'Rubric name' });
     expect(fieldOf(name)).toHaveTextContent('must not be empty');
     expect(name).toHaveFocus();
@@ -365,7 +387,7 @@ describe('RubricEditor asks Go what is wrong', () => {
     expect(Interviews.SaveRubric).not.toHaveBeenCalled();
   });
 
-  it('Save shows the fields Go refuses, those the form has no field for at the top', async () => {
+  it('Publish shows the fields Go refuses, those the form has no field for at the top', async () => {
     goSays(() => [
       { field: 'competencies[1].questions[0].anchors', message: '3 anchors for a 1–4 scale (needs 4)' },
       { field: 'format', message: 'unsupported format "x"' },
@@ -376,15 +398,15 @@ describe('RubricEditor asks Go what is wrong', () => {
     await waitFor(() => expect(Interviews.CheckRubric).toHaveBeenCalled());
     expect(screen.queryByText('3 anchors for a 1–4 scale (needs 4)')).toBeNull();
 
-    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await user.click(screen.getByRole('button', { name: 'Publish' }));
     expect(await within(questionRegion('2.1')).findByText('3 anchors for a 1–4 scale (needs 4)')).toBeInTheDocument();
     expect(within(questionRegion('2.2')).queryByText(/anchors for a 1–4 scale/)).toBeNull();
     const alert = screen.getByRole('alert');
-    expect(alert).toHaveTextContent('2 problems to fix before saving.');
+    expect(alert).toHaveTextContent('2 problems to fix before publishing.');
     expect(alert).toHaveTextContent('format: unsupported format "x"');
     expect(lastChecked()?.name).toBe('Backend engineer (v2)');
     expect(Interviews.SaveRubric).not.toHaveBeenCalled();
-    expect(screen.getByRole('status')).toHaveTextContent('Unsaved changes');
+    expect(status()).toHaveClass('unsaved');
   });
 
   it('ignores an answer about an older draft that arrives after the answer about a newer one', async () => {
@@ -421,7 +443,7 @@ describe('RubricEditor asks Go what is wrong', () => {
 
     expect(name).toHaveAttribute('aria-invalid', 'false');
     expect(document.querySelector('.field-error')).toBeNull();
-    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await user.click(screen.getByRole('button', { name: 'Publish' }));
 
     await waitFor(() => expect(onsaved).toHaveBeenCalledTimes(1));
     const sent = vi.mocked(Interviews.SaveRubric).mock.calls[0][1];
@@ -429,5 +451,72 @@ describe('RubricEditor asks Go what is wrong', () => {
     expect(sent.competencies[0]).toMatchObject({ weight: -5 });
     expect(sent.competencies[0].questions[0].prompt).toBe('');
     expect(screen.queryByRole('alert')).toBeNull();
+  });
+});
+
+describe('RubricEditor keeps the author’s draft', () => {
+  it('autosaves an edit as a draft, says so in Go’s words, and makes no version', async () => {
+    const { user } = setup({ version: version() });
+    await user.type(screen.getByRole('textbox', { name: 'Rubric name' }), ' (draft)');
+    expect(status()).toHaveTextContent('Saving draft…');
+    await waitFor(() => expect(Interviews.SaveRubricDraft).toHaveBeenCalled(), { timeout: DRAFT_DELAY * 3 });
+    // One save for the whole burst of typing, with the form as typed.
+    expect(Interviews.SaveRubricDraft).toHaveBeenCalledTimes(1);
+    expect(Interviews.SaveRubricDraft).toHaveBeenCalledWith(3, expect.objectContaining({ name: 'Backend engineer (draft)' }));
+    await waitFor(() => expect(status()).toHaveTextContent(NOTE));
+    expect(screen.getByRole('button', { name: 'Discard draft' })).toBeEnabled();
+    expect(Interviews.SaveRubric).not.toHaveBeenCalled();
+  });
+
+  it('leaving the editor saves the draft at once', async () => {
+    const { user, unmount } = setup({ version: version() });
+    await user.type(screen.getByRole('textbox', { name: 'Rubric name' }), '!');
+    expect(Interviews.SaveRubricDraft).not.toHaveBeenCalled();
+    unmount();
+    await waitFor(() => expect(Interviews.SaveRubricDraft).toHaveBeenCalledWith(3, expect.objectContaining({ name: 'Backend engineer!' })));
+  });
+
+  it('opens on the draft, and Discard draft brings the published version back', async () => {
+    const edited = content({ name: 'Backend engineer, revised' });
+    const { user } = setup({ version: version(), draft: draftOf(edited) });
+    const name = screen.getByRole('textbox', { name: 'Rubric name' });
+    expect(name).toHaveValue('Backend engineer, revised');
+    expect(status()).toHaveTextContent(NOTE);
+    expect(screen.getByRole('button', { name: 'Publish' })).toBeEnabled();
+    // Opening saves nothing: the draft is already stored.
+    await new Promise((r) => setTimeout(r, DRAFT_DELAY + 50));
+    expect(Interviews.SaveRubricDraft).not.toHaveBeenCalled();
+
+    await user.click(screen.getByRole('button', { name: 'Discard draft' }));
+    expect(Interviews.DiscardRubricDraft).toHaveBeenCalledWith(3);
+    await waitFor(() => expect(name).toHaveValue('Backend engineer'));
+    expect(status()).not.toHaveTextContent(NOTE);
+    expect(screen.getByRole('button', { name: 'Publish' })).toBeDisabled();
+    await new Promise((r) => setTimeout(r, DRAFT_DELAY + 50));
+    expect(Interviews.SaveRubricDraft).not.toHaveBeenCalled();
+  });
+
+  it('a draft Go calls stale says what changed', async () => {
+    const note = `${NOTE} Version 3 was published after you started this draft from version 2: check it before you publish.`;
+    setup({ version: version({ version: 3 }), draft: draftOf(content({ description: 'Mine' }), { stale: true, note }) });
+    expect(status()).toHaveTextContent('Version 3 was published after you started this draft from version 2');
+  });
+
+  it('a draft that was not saved says why, and is sent again', async () => {
+    const { user } = setup({ version: version() });
+    vi.mocked(Interviews.SaveRubricDraft).mockRejectedValueOnce(backendError('internal', 'Something went wrong; try again.'));
+    await user.type(screen.getByRole('textbox', { name: 'Rubric name' }), ' x');
+    await waitFor(() => expect(status()).toHaveTextContent('Draft not saved: Something went wrong; try again.'), { timeout: DRAFT_DELAY * 3 });
+    await user.type(screen.getByRole('textbox', { name: 'Rubric name' }), 'y');
+    await waitFor(() => expect(status()).toHaveTextContent(NOTE), { timeout: DRAFT_DELAY * 3 });
+    expect(Interviews.SaveRubricDraft).toHaveBeenLastCalledWith(3, expect.objectContaining({ name: 'Backend engineer xy' }));
+  });
+
+  it('a new rubric’s draft is kept as rubric 0', async () => {
+    const { user } = setup({ version: null });
+    await user.type(screen.getByRole('textbox', { name: 'Rubric name' }), 'Frontend');
+    await waitFor(() => expect(Interviews.SaveRubricDraft).toHaveBeenCalledWith(0, expect.objectContaining({ name: 'Frontend' })), {
+      timeout: DRAFT_DELAY * 3,
+    });
   });
 });

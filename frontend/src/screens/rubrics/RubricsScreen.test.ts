@@ -1,9 +1,9 @@
-// The Rubrics screen: the list, the actions on a rubric, imports and unsaved changes. Bindings are mocked.
+// The Rubrics screen: the list, the actions on a rubric, imports, and drafts that survive leaving the editor. Bindings are mocked.
 import { render, screen, within, waitFor } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import RubricsScreen from './RubricsScreen.svelte';
 import * as Interviews from '../../lib/wailsjs/go/app/Interviews';
-import type { Rubric, RubricSummary, RubricVersion } from '../../lib/api';
+import type { Rubric, RubricDraft, RubricSummary, RubricVersion } from '../../lib/api';
 import { ui } from '../../lib/stores/ui.svelte';
 import { backendError, resetUi } from '../../test/fixtures';
 
@@ -56,7 +56,20 @@ beforeEach(() => {
   });
   // Go's rubric check: nothing to fix unless a test says otherwise.
   vi.mocked(Interviews.CheckRubric).mockResolvedValue([]);
+  // The workspace's drafts, as Go keeps them: one per rubric (0: a new one).
+  stored = new Map();
+  vi.mocked(Interviews.RubricDrafts).mockImplementation(async () => [...stored.values()]);
+  vi.mocked(Interviews.RubricDraft).mockImplementation(async (id) => stored.get(id) ?? (null as unknown as RubricDraft));
+  vi.mocked(Interviews.SaveRubricDraft).mockImplementation(async (id, r) => {
+    const d = { rubricId: id, rubricName: r.name, authorName: 'Riley Chen', content: r, baseVersion: 3, stale: false, updatedAt: T0, note: NOTE } as RubricDraft;
+    stored.set(id, d);
+    return d;
+  });
+  vi.mocked(Interviews.DiscardRubricDraft).mockImplementation(async (id) => void stored.delete(id));
 });
+
+const NOTE = 'Draft saved — Publish to make it the version interviews use.';
+let stored: Map<number, RubricDraft>;
 
 async function setup() {
   const user = userEvent.setup();
@@ -179,21 +192,39 @@ describe('RubricsScreen', () => {
     expect(Interviews.ArchiveRubric).toHaveBeenCalledWith(2, true);
   });
 
-  it('asks before dropping unsaved edits when another rubric is opened', async () => {
+  it('leaving the editor keeps the edit: coming back shows the draft, with Discard draft', async () => {
     const { user } = await setup();
     await user.click(within(list()).getByRole('button', { name: /Backend screen/ }));
     const name = await screen.findByRole('textbox', { name: 'Rubric name' });
     await user.type(name, ' v2');
+    // Straight to another rubric: nothing asks, nothing is lost.
     await user.click(within(list()).getByRole('button', { name: /built-in/ }));
-
-    const ask = screen.getByRole('alertdialog', { name: 'Unsaved changes' });
-    await user.click(within(ask).getByRole('button', { name: 'Keep editing' }));
-    expect(screen.getByRole('textbox', { name: 'Rubric name' })).toHaveValue('Backend screen v2');
-
-    await user.click(within(list()).getByRole('button', { name: /built-in/ }));
-    await user.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Discard changes' }));
+    expect(screen.queryByRole('alertdialog')).toBeNull();
     expect(await screen.findByText('First question of OpenAI platform developer (built-in)')).toBeInTheDocument();
-    expect(screen.queryAllByRole('textbox')).toHaveLength(0);
+    expect(Interviews.SaveRubricDraft).toHaveBeenLastCalledWith(2, expect.objectContaining({ name: 'Backend screen v2' }));
+    expect(Interviews.SaveRubric).not.toHaveBeenCalled();
+    expect(within(list()).getByRole('button', { name: /Backend screen/ })).toHaveTextContent('Your draft');
+
+    await user.click(within(list()).getByRole('button', { name: /Backend screen/ }));
+    expect(await screen.findByRole('textbox', { name: 'Rubric name' })).toHaveValue('Backend screen v2');
+    expect(screen.getByRole('status')).toHaveTextContent(NOTE);
+    await user.click(screen.getByRole('button', { name: 'Discard draft' }));
+    await waitFor(() => expect(screen.getByRole('textbox', { name: 'Rubric name' })).toHaveValue('Backend screen'));
+    expect(Interviews.DiscardRubricDraft).toHaveBeenCalledWith(2);
+  });
+
+  it('a new rubric left half done comes back from the list', async () => {
+    const { user } = await setup();
+    await user.click(screen.getByRole('button', { name: 'New rubric' }));
+    await user.type(await screen.findByRole('textbox', { name: 'Rubric name' }), 'Data loop');
+    await user.click(screen.getByRole('button', { name: 'Close' }));
+    await waitFor(() => expect(Interviews.SaveRubricDraft).toHaveBeenCalledWith(0, expect.objectContaining({ name: 'Data loop' })));
+
+    const item = await within(list()).findByRole('button', { name: /Data loop/ });
+    expect(item).toHaveTextContent('Your draft');
+    await user.click(item);
+    expect(await screen.findByRole('textbox', { name: 'Rubric name' })).toHaveValue('Data loop');
+    expect(screen.getByRole('heading', { name: 'New rubric' })).toBeInTheDocument();
   });
 
   it('a new rubric is not created while Go names a problem, shown next to its field', async () => {
@@ -202,10 +233,10 @@ describe('RubricsScreen', () => {
     );
     const { user } = await setup();
     await user.click(screen.getByRole('button', { name: 'New rubric' }));
-    await user.click(screen.getByRole('button', { name: 'Create rubric' }));
+    await user.click(await screen.findByRole('button', { name: 'Publish' }));
 
     const alert = await screen.findByRole('alert');
-    expect(alert).toHaveTextContent('2 problems to fix before saving.');
+    expect(alert).toHaveTextContent('2 problems to fix before publishing.');
     const name = screen.getByRole('textbox', { name: 'Rubric name' });
     expect(name).toHaveAttribute('aria-invalid', 'true');
     expect(name).toHaveAccessibleDescription('must not be empty');

@@ -1,6 +1,7 @@
-// The rubric editor's state: the draft, its dirty flag, the problems Go finds in it (asked as the user edits), touched fields, the edits and the save.
-import { tick } from 'svelte';
-import { api, toApiError, type Rubric, type RubricVersion } from '../../lib/api';
+// The rubric editor's state: the draft (autosaved to Go as the author's draft of the rubric), its dirty flag, the problems Go finds in it (asked as the user edits), touched fields, the edits, publishing and discarding.
+import { tick, untrack } from 'svelte';
+import { api, toApiError, type Rubric, type RubricDraft, type RubricVersion } from '../../lib/api';
+import { Autosave } from '../../lib/autosave.svelte';
 import {
   blankCompetency,
   blankQuestion,
@@ -20,6 +21,8 @@ import {
 
 /** How long after the last edit Go is asked about the draft (ms). */
 export const CHECK_DELAY = 300;
+/** How long after the last edit the draft is saved in the workspace (ms); leaving the editor saves at once. */
+export const DRAFT_DELAY = 600;
 
 type Scale = { min: number; max: number };
 
@@ -45,13 +48,18 @@ function focusSoon(id: string) {
 /**
  * One editor's state. Create it while a component initialises: it asks Go
  * (Interviews.CheckRubric) about the draft CHECK_DELAY ms after each edit,
- * for as long as that component lives.
+ * and saves it as the author's draft (Interviews.SaveRubricDraft)
+ * DRAFT_DELAY ms after each edit and when the component goes, for as long
+ * as that component lives. Only publishing makes a version.
  */
 export class EditorState {
   /** The version being edited; null until a new rubric is created. */
   current = $state<RubricVersion | null>(null);
   draft = $state<ERubric>(forEdit(null));
+  /** The published version as the form holds it. */
   baseline = $state('');
+  /** Go's word on the stored draft; null when the workspace holds none. */
+  stored = $state<RubricDraft | null>(null);
   reserved = $state.raw<Reserved>(reservedIds(forEdit(null)));
   /** Track ids of the saved version: they never change. */
   originalTracks = $state.raw(new Set<string>());
@@ -73,6 +81,10 @@ export class EditorState {
   note = $state('');
 
   readonly #readonly: () => boolean;
+  /** Saves the draft to the workspace. */
+  readonly saver: Autosave<{ content: Rubric }>;
+  /** The snapshot last handed to the saver (or loaded): the same one is not saved again. */
+  #queued = '';
   /** Sequence numbers: of the last check sent, and of the last answer shown. */
   #sent = 0;
   #shown = 0;
@@ -98,9 +110,21 @@ export class EditorState {
   });
   levels = $derived(this.draft.scale.labels.length);
 
-  constructor(version: RubricVersion | null, readonly: () => boolean) {
+  constructor(version: RubricVersion | null, draft: RubricDraft | null, readonly: () => boolean) {
     this.#readonly = readonly;
-    this.#load(version);
+    this.saver = new Autosave<{ content: Rubric }>(async (p) => {
+      this.stored = (await api.saveRubricDraft(this.current?.rubricId ?? 0, p.content!)) ?? null;
+    }, DRAFT_DELAY);
+    this.#load(version, readonly() ? null : draft);
+    $effect(() => {
+      const snap = this.snapshot;
+      if (this.readonly || snap === this.#queued) return;
+      this.#queued = snap;
+      // The form as typed, blank lines and all: Go tidies it only when it is published.
+      untrack(() => this.saver.edit('content', JSON.parse(snap) as Rubric));
+    });
+    // Leaving the editor (another rubric, another screen) saves the draft at once.
+    $effect(() => () => void this.saver.dispose());
     $effect(() => {
       if (this.readonly) return;
       const body = this.body;
@@ -115,13 +139,32 @@ export class EditorState {
     return this.#readonly();
   }
 
-  #load(v: RubricVersion | null) {
+  /** Shows version v, or the author's draft of it when there is one. */
+  #load(v: RubricVersion | null, d: RubricDraft | null) {
     const r = forEdit(v?.content);
     this.current = v;
-    this.draft = r;
     this.baseline = JSON.stringify(r);
+    this.draft = d ? forEdit(d.content) : r;
+    this.stored = d;
+    this.#queued = JSON.stringify(this.draft);
+    // Ids the published version gave out stay reserved, whatever the draft did with them.
     this.reserved = reservedIds(r);
     this.originalTracks = new Set(r.tracks.map((t) => t.id));
+  }
+
+  /** Whether there is something to publish or discard: edits, or a draft stored earlier. */
+  get hasDraft(): boolean {
+    return this.dirty || !!this.stored;
+  }
+
+  /** What the editor says about the draft: saving, saved (Go's words), not saved, or the last publish. */
+  get status(): string {
+    if (this.readonly) return 'Read-only';
+    const s = this.saver.status;
+    if (s === 'dirty' || s === 'saving') return 'Saving draft…';
+    if (s === 'error') return `Draft not saved: ${this.saver.error?.message ?? 'try again'}`;
+    if (this.stored) return this.stored.note;
+    return this.savedMsg;
   }
 
   // ---- problems
@@ -311,9 +354,9 @@ export class EditorState {
     focusSoon('rf-add-green');
   }
 
-  // ---- save
+  // ---- publish
 
-  /** Asks Go, then saves when it has nothing to object; the saved version, or null when nothing was saved. */
+  /** Asks Go, then publishes when it has nothing to object; the published version, or null when nothing was published. */
   async save(): Promise<RubricVersion | null> {
     if (this.busy || this.readonly) return null;
     this.showAll = true;
@@ -334,33 +377,52 @@ export class EditorState {
     this.serverErrors = [];
     const before = this.current;
     try {
+      // The draft is stored first: if publishing is refused, it is still there.
+      await this.saver.flush();
       const body = this.body;
       const v = before ? await api.saveRubric(before.rubricId, body) : await api.createRubric(body);
-      this.#load(v);
+      await this.saver.drop();
+      this.#load(v, null);
       this.touched = {};
       this.showAll = false;
-      if (!before) this.savedMsg = `Created ${v.content.name} (version ${v.version}).`;
+      if (!before) this.savedMsg = `Published ${v.content.name} as version ${v.version}.`;
       else if (v.version > before.version)
-        this.savedMsg = `Saved as version ${v.version} — scorecards already submitted keep version ${before.version}.`;
-      else this.savedMsg = `Saved. Still version ${v.version}: no scorecard has used it yet.`;
+        this.savedMsg = `Published as version ${v.version} — scorecards already submitted keep version ${before.version}.`;
+      else this.savedMsg = `Published. Still version ${v.version}: no scorecard has used it yet.`;
       return v;
     } catch (e) {
       const err = toApiError(e);
       this.serverErrors = err.fields;
-      this.saveError = err.fields.length ? 'The rubric was not saved. Fix the problems marked below.' : `The rubric was not saved: ${err.message}`;
+      this.saveError = err.fields.length
+        ? 'The rubric was not published; your draft is kept. Fix the problems marked below.'
+        : `The rubric was not published; your draft is kept. ${err.message}`;
       return null;
     } finally {
       this.busy = '';
     }
   }
 
-  discard() {
+  /** Drops the draft, here and in the workspace, and shows the published version again. */
+  async discard() {
+    if (this.busy) return;
+    this.busy = 'saving';
+    try {
+      await this.saver.drop();
+      await api.discardRubricDraft(this.current?.rubricId ?? 0);
+    } catch (e) {
+      this.saveError = `The draft was not discarded: ${toApiError(e).message}`;
+      return;
+    } finally {
+      this.busy = '';
+    }
+    this.stored = null;
     this.draft = JSON.parse(this.baseline) as ERubric;
+    this.#queued = JSON.stringify(this.draft);
     this.serverErrors = [];
     this.touched = {};
     this.showAll = false;
     this.saveError = '';
     this.confirmComp = null;
-    this.note = 'Changes discarded.';
+    this.note = 'Draft discarded.';
   }
 }

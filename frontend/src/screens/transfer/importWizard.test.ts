@@ -1,6 +1,6 @@
 // Tests the import wizard's shared rules: where the server's mapping errors are shown, and a row's problem in words.
 import { ApiError, type ImportCellError } from '../../lib/api';
-import { errorText, isMappingError, plural, splitMappingErrors } from './importWizard';
+import { errorText, isMappingError, plural, rowsText, splitMappingErrors } from './importWizard';
 
 const FIELDS = ['name', 'first_name', 'last_name', 'email'];
 
@@ -44,5 +44,11 @@ describe('importWizard', () => {
     expect(errorText(e({}))).toBe('Row 7: is wrong');
     expect(plural(1, 'row')).toBe('1 row');
     expect(plural(3, 'row has errors', 'rows have errors')).toBe('3 rows have errors');
+  });
+
+  it('names file rows by number, saying how many more Go did not list', () => {
+    expect(rowsText([4])).toBe('row 4');
+    expect(rowsText([4, 7], 2)).toBe('rows 4, 7');
+    expect(rowsText([4, 7], 5)).toBe('rows 4, 7 and 3 more');
   });
 });

@@ -1,9 +1,11 @@
 // Words and small rules the import wizard's steps share: field labels, counts in words, and where the server's mapping errors go.
 import { ApiError, type ImportCellError } from '../../lib/api';
 
-export type Step = 1 | 2 | 3;
+export type Step = 1 | 2 | 3 | 4;
 export type Policy = 'skip' | 'merge';
-export type Counts = { create: number; merge: number; skip: number; error: number };
+/** Go's one tally of the rows (importer.Counts): the preview, the Import button and the result all show these. */
+export type Counts = { rows: number; create: number; merge: number; skip: number; error: number; import: number };
+export const NO_COUNTS: Counts = { rows: 0, create: 0, merge: 0, skip: 0, error: 0, import: 0 };
 
 /** What each target field is called on screen (Go: app/importer/mapping.go). */
 export const LABELS: Record<string, string> = {
@@ -20,6 +22,8 @@ export const LABELS: Record<string, string> = {
   github: 'GitHub',
   portfolio: 'Portfolio',
   notes: 'Notes',
+  job: 'Job (role)',
+  stage: 'Current stage',
 };
 /** The fields offered when the server has not said which (before the first preview). */
 export const FALLBACK_FIELDS = Object.keys(LABELS);
@@ -27,7 +31,8 @@ export const FALLBACK_FIELDS = Object.keys(LABELS);
 export const STEPS: { n: Step; title: string }[] = [
   { n: 1, title: 'Choose a file' },
   { n: 2, title: 'Map columns' },
-  { n: 3, title: 'Import' },
+  { n: 3, title: 'Roles and stages' },
+  { n: 4, title: 'Import' },
 ];
 
 export function asApiError(e: unknown): ApiError {
@@ -68,6 +73,12 @@ export function splitMappingErrors(e: ApiError | null, fields: string[], manyShe
     else out.other.push(f.message);
   }
   return out;
+}
+
+/** File rows by number, as Go lists them (the first few of count): "row 4", "rows 4, 5 and 3 more". */
+export function rowsText(rows: number[], count = rows.length): string {
+  const more = count - rows.length;
+  return `${count === 1 ? 'row' : 'rows'} ${rows.join(', ')}${more > 0 ? ` and ${more} more` : ''}`;
 }
 
 /** One row's problem in words: the row, and the column or field when known. */

@@ -156,6 +156,11 @@ export namespace app {
 	    errors: importer.CellError[];
 	    moreErrors: number;
 	    counts: importer.Counts;
+	    skips: model.ImportSkip[];
+	    jobs: importer.JobMatch[];
+	    moreJobs: number;
+	    stages: importer.StageMatch[];
+	    moreStages: number;
 	
 	    static createFrom(source: any = {}) {
 	        return new ImportPreview(source);
@@ -173,6 +178,11 @@ export namespace app {
 	        this.errors = this.convertValues(source["errors"], importer.CellError);
 	        this.moreErrors = source["moreErrors"];
 	        this.counts = this.convertValues(source["counts"], importer.Counts);
+	        this.skips = this.convertValues(source["skips"], model.ImportSkip);
+	        this.jobs = this.convertValues(source["jobs"], importer.JobMatch);
+	        this.moreJobs = source["moreJobs"];
+	        this.stages = this.convertValues(source["stages"], importer.StageMatch);
+	        this.moreStages = source["moreStages"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -200,6 +210,8 @@ export namespace app {
 	    policy: string;
 	    roleId: number;
 	    validOnly: boolean;
+	    jobs: importer.JobChoice[];
+	    stages: importer.StageChoice[];
 	
 	    static createFrom(source: any = {}) {
 	        return new ImportRequest(source);
@@ -213,7 +225,27 @@ export namespace app {
 	        this.policy = source["policy"];
 	        this.roleId = source["roleId"];
 	        this.validOnly = source["validOnly"];
+	        this.jobs = this.convertValues(source["jobs"], importer.JobChoice);
+	        this.stages = this.convertValues(source["stages"], importer.StageChoice);
 	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 	export class Info {
 	    version: string;
@@ -972,10 +1004,12 @@ export namespace importer {
 	    }
 	}
 	export class Counts {
+	    rows: number;
 	    create: number;
 	    merge: number;
 	    skip: number;
 	    error: number;
+	    import: number;
 	
 	    static createFrom(source: any = {}) {
 	        return new Counts(source);
@@ -983,10 +1017,48 @@ export namespace importer {
 	
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.rows = source["rows"];
 	        this.create = source["create"];
 	        this.merge = source["merge"];
 	        this.skip = source["skip"];
 	        this.error = source["error"];
+	        this.import = source["import"];
+	    }
+	}
+	export class JobChoice {
+	    job: string;
+	    roleId: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new JobChoice(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.job = source["job"];
+	        this.roleId = source["roleId"];
+	    }
+	}
+	export class JobMatch {
+	    job: string;
+	    rows: number;
+	    roleId: number;
+	    role: string;
+	    matched: boolean;
+	    note: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new JobMatch(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.job = source["job"];
+	        this.rows = source["rows"];
+	        this.roleId = source["roleId"];
+	        this.role = source["role"];
+	        this.matched = source["matched"];
+	        this.note = source["note"];
 	    }
 	}
 	export class PreviewRow {
@@ -996,6 +1068,13 @@ export namespace importer {
 	    action: string;
 	    existingId: number;
 	    errors: CellError[];
+	    skipped: string;
+	    job: string;
+	    fileStage: string;
+	    roleId: number;
+	    role: string;
+	    stageId: number;
+	    stage: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new PreviewRow(source);
@@ -1009,6 +1088,13 @@ export namespace importer {
 	        this.action = source["action"];
 	        this.existingId = source["existingId"];
 	        this.errors = this.convertValues(source["errors"], CellError);
+	        this.skipped = source["skipped"];
+	        this.job = source["job"];
+	        this.fileStage = source["fileStage"];
+	        this.roleId = source["roleId"];
+	        this.role = source["role"];
+	        this.stageId = source["stageId"];
+	        this.stage = source["stage"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -1028,6 +1114,48 @@ export namespace importer {
 		    }
 		    return a;
 		}
+	}
+	export class StageChoice {
+	    roleId: number;
+	    from: string;
+	    to: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new StageChoice(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.roleId = source["roleId"];
+	        this.from = source["from"];
+	        this.to = source["to"];
+	    }
+	}
+	export class StageMatch {
+	    roleId: number;
+	    role: string;
+	    from: string;
+	    rows: number;
+	    stageId: number;
+	    to: string;
+	    matched: boolean;
+	    chosen: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new StageMatch(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.roleId = source["roleId"];
+	        this.role = source["role"];
+	        this.from = source["from"];
+	        this.rows = source["rows"];
+	        this.stageId = source["stageId"];
+	        this.to = source["to"];
+	        this.matched = source["matched"];
+	        this.chosen = source["chosen"];
+	    }
 	}
 
 }
@@ -1121,6 +1249,7 @@ export namespace interviews {
 		}
 	}
 	export class Calibration {
+	    bottomLine: scoring.BottomLine;
 	    pooled: CalibrationGroup[];
 	    competencies: CalibrationGroup[];
 	    minCandidates: number;
@@ -1133,6 +1262,7 @@ export namespace interviews {
 	
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.bottomLine = this.convertValues(source["bottomLine"], scoring.BottomLine);
 	        this.pooled = this.convertValues(source["pooled"], CalibrationGroup);
 	        this.competencies = this.convertValues(source["competencies"], CalibrationGroup);
 	        this.minCandidates = source["minCandidates"];
@@ -1304,6 +1434,62 @@ export namespace interviews {
 		    }
 		    return a;
 		}
+	}
+	export class RubricDraft {
+	    rubricId: number;
+	    rubricName: string;
+	    authorName: string;
+	    content: rubric.Rubric;
+	    baseVersion: number;
+	    stale: boolean;
+	    updatedAt: string;
+	    note: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new RubricDraft(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.rubricId = source["rubricId"];
+	        this.rubricName = source["rubricName"];
+	        this.authorName = source["authorName"];
+	        this.content = this.convertValues(source["content"], rubric.Rubric);
+	        this.baseVersion = source["baseVersion"];
+	        this.stale = source["stale"];
+	        this.updatedAt = source["updatedAt"];
+	        this.note = source["note"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class RunnerPrefs {
+	    advanceAfterScore: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new RunnerPrefs(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.advanceAfterScore = source["advanceAfterScore"];
+	    }
 	}
 	export class ScorecardView {
 	    card: scoring.Scorecard;
@@ -1626,6 +1812,7 @@ export namespace model {
 	    toStage: string;
 	    actorName: string;
 	    reason: string;
+	    note: string;
 	    at: string;
 	
 	    static createFrom(source: any = {}) {
@@ -1641,6 +1828,7 @@ export namespace model {
 	        this.toStage = source["toStage"];
 	        this.actorName = source["actorName"];
 	        this.reason = source["reason"];
+	        this.note = source["note"];
 	        this.at = source["at"];
 	    }
 	}
@@ -1951,11 +2139,34 @@ export namespace model {
 	        this.message = source["message"];
 	    }
 	}
+	export class ImportSkip {
+	    reason: string;
+	    job: string;
+	    words: string;
+	    count: number;
+	    rows: number[];
+	
+	    static createFrom(source: any = {}) {
+	        return new ImportSkip(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.reason = source["reason"];
+	        this.job = source["job"];
+	        this.words = source["words"];
+	        this.count = source["count"];
+	        this.rows = source["rows"];
+	    }
+	}
 	export class ImportResult {
+	    imported: number;
 	    created: number;
 	    merged: number;
 	    skipped: number;
+	    skips: ImportSkip[];
 	    invalid: number;
+	    invalidRows: number[];
 	    applications: number;
 	    notes: number;
 	    createdIds: number[];
@@ -1967,16 +2178,38 @@ export namespace model {
 	
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.imported = source["imported"];
 	        this.created = source["created"];
 	        this.merged = source["merged"];
 	        this.skipped = source["skipped"];
+	        this.skips = this.convertValues(source["skips"], ImportSkip);
 	        this.invalid = source["invalid"];
+	        this.invalidRows = source["invalidRows"];
 	        this.applications = source["applications"];
 	        this.notes = source["notes"];
 	        this.createdIds = source["createdIds"];
 	        this.mergedIds = source["mergedIds"];
 	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
+	
 	
 	export class Profile {
 	    id: number;
@@ -2489,6 +2722,28 @@ export namespace scoring {
 	        this.candidateUid = source["candidateUid"];
 	        this.roleUid = source["roleUid"];
 	        this.roundUid = source["roundUid"];
+	    }
+	}
+	export class BottomLine {
+	    verdict: string;
+	    headline: string;
+	    basis: string;
+	    value?: number;
+	    scale: string;
+	    differences: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new BottomLine(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.verdict = source["verdict"];
+	        this.headline = source["headline"];
+	        this.basis = source["basis"];
+	        this.value = source["value"];
+	        this.scale = source["scale"];
+	        this.differences = source["differences"];
 	    }
 	}
 	export class Content {

@@ -26,6 +26,8 @@ export function List(arg1:model.CandidateFilter):Promise<model.CandidatePage>;
 
 export function Move(arg1:number,arg2:number,arg3:string):Promise<model.Application>;
 
+export function Reject(arg1:number,arg2:string,arg3:string):Promise<model.Application>;
+
 export function Restore(arg1:number):Promise<model.Candidate>;
 
 export function SaveAttachment(arg1:number):Promise<boolean>;

@@ -50,6 +50,10 @@ export function Move(arg1, arg2, arg3) {
   return window['go']['app']['Candidates']['Move'](arg1, arg2, arg3);
 }
 
+export function Reject(arg1, arg2, arg3) {
+  return window['go']['app']['Candidates']['Reject'](arg1, arg2, arg3);
+}
+
 export function Restore(arg1) {
   return window['go']['app']['Candidates']['Restore'](arg1);
 }

@@ -24,6 +24,8 @@ export function DeleteRound(arg1:number):Promise<void>;
 
 export function DeleteRubric(arg1:number):Promise<void>;
 
+export function DiscardRubricDraft(arg1:number):Promise<void>;
+
 export function DuplicateRubric(arg1:number,arg2:string):Promise<rubric.Version>;
 
 export function ExportRubric(arg1:number,arg2:string):Promise<boolean>;
@@ -46,15 +48,23 @@ export function Rounds(arg1:number):Promise<Array<scoring.Round>>;
 
 export function Rubric(arg1:number):Promise<rubric.Version>;
 
+export function RubricDraft(arg1:number):Promise<interviews.RubricDraft>;
+
+export function RubricDrafts():Promise<Array<interviews.RubricDraft>>;
+
 export function RubricVersion(arg1:number):Promise<rubric.Version>;
 
 export function Rubrics():Promise<Array<rubric.Summary>>;
+
+export function RunnerPrefs():Promise<interviews.RunnerPrefs>;
 
 export function SaveDraft(arg1:number,arg2:Array<scoring.Patch>):Promise<scoring.Scorecard>;
 
 export function SaveRound(arg1:scoring.RoundInput):Promise<scoring.Round>;
 
 export function SaveRubric(arg1:number,arg2:rubric.Rubric):Promise<rubric.Version>;
+
+export function SaveRubricDraft(arg1:number,arg2:rubric.Rubric):Promise<interviews.RubricDraft>;
 
 export function SaveScreen(arg1:scoring.ScreenInput):Promise<scoring.Screen>;
 
@@ -65,6 +75,8 @@ export function Scorecard(arg1:number):Promise<interviews.ScorecardView>;
 export function Screen(arg1:number):Promise<scoring.Screen>;
 
 export function SetCoverageThreshold(arg1:number):Promise<void>;
+
+export function SetRunnerPrefs(arg1:interviews.RunnerPrefs):Promise<interviews.RunnerPrefs>;
 
 export function SetWeights(arg1:number,arg2:Array<scoring.WeightEdit>,arg3:string):Promise<interviews.Plan>;
 

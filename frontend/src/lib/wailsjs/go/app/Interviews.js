@@ -38,6 +38,10 @@ export function DeleteRubric(arg1) {
   return window['go']['app']['Interviews']['DeleteRubric'](arg1);
 }
 
+export function DiscardRubricDraft(arg1) {
+  return window['go']['app']['Interviews']['DiscardRubricDraft'](arg1);
+}
+
 export function DuplicateRubric(arg1, arg2) {
   return window['go']['app']['Interviews']['DuplicateRubric'](arg1, arg2);
 }
@@ -82,12 +86,24 @@ export function Rubric(arg1) {
   return window['go']['app']['Interviews']['Rubric'](arg1);
 }
 
+export function RubricDraft(arg1) {
+  return window['go']['app']['Interviews']['RubricDraft'](arg1);
+}
+
+export function RubricDrafts() {
+  return window['go']['app']['Interviews']['RubricDrafts']();
+}
+
 export function RubricVersion(arg1) {
   return window['go']['app']['Interviews']['RubricVersion'](arg1);
 }
 
 export function Rubrics() {
   return window['go']['app']['Interviews']['Rubrics']();
+}
+
+export function RunnerPrefs() {
+  return window['go']['app']['Interviews']['RunnerPrefs']();
 }
 
 export function SaveDraft(arg1, arg2) {
@@ -100,6 +116,10 @@ export function SaveRound(arg1) {
 
 export function SaveRubric(arg1, arg2) {
   return window['go']['app']['Interviews']['SaveRubric'](arg1, arg2);
+}
+
+export function SaveRubricDraft(arg1, arg2) {
+  return window['go']['app']['Interviews']['SaveRubricDraft'](arg1, arg2);
 }
 
 export function SaveScreen(arg1) {
@@ -120,6 +140,10 @@ export function Screen(arg1) {
 
 export function SetCoverageThreshold(arg1) {
   return window['go']['app']['Interviews']['SetCoverageThreshold'](arg1);
+}
+
+export function SetRunnerPrefs(arg1) {
+  return window['go']['app']['Interviews']['SetRunnerPrefs'](arg1);
 }
 
 export function SetWeights(arg1, arg2, arg3) {

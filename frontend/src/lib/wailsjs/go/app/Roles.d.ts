@@ -4,13 +4,17 @@ import {model} from '../models';
 
 export function AddStage(arg1:number,arg2:string):Promise<model.Role>;
 
-export function Create(arg1:model.RoleInput):Promise<model.Role>;
+export function Create(arg1:model.RoleInput,arg2:Array<string>):Promise<model.Role>;
+
+export function DefaultStages():Promise<Array<string>>;
 
 export function DeleteStage(arg1:number,arg2:number):Promise<model.Role>;
 
 export function Get(arg1:number):Promise<model.Role>;
 
 export function List():Promise<Array<model.Role>>;
+
+export function NewStageIndex(arg1:Array<string>):Promise<number>;
 
 export function RejectionReasons():Promise<Array<string>>;
 

@@ -6,8 +6,12 @@ export function AddStage(arg1, arg2) {
   return window['go']['app']['Roles']['AddStage'](arg1, arg2);
 }
 
-export function Create(arg1) {
-  return window['go']['app']['Roles']['Create'](arg1);
+export function Create(arg1, arg2) {
+  return window['go']['app']['Roles']['Create'](arg1, arg2);
+}
+
+export function DefaultStages() {
+  return window['go']['app']['Roles']['DefaultStages']();
 }
 
 export function DeleteStage(arg1, arg2) {
@@ -20,6 +24,10 @@ export function Get(arg1) {
 
 export function List() {
   return window['go']['app']['Roles']['List']();
+}
+
+export function NewStageIndex(arg1) {
+  return window['go']['app']['Roles']['NewStageIndex'](arg1);
 }
 
 export function RejectionReasons() {
