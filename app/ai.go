@@ -72,8 +72,8 @@ func (a *AI) SetAskFirst(feature string, ask bool) (assist.Status, error) {
 // TestConnection lists the models at baseURL with the key in use and
 // times it; a failure is in the result, in plain words.
 func (a *AI) TestConnection(baseURL string) (assist.Connection, error) {
-	return signedIn(a.ws, func() (assist.Connection, error) {
-		return a.desk.TestConnection(context.Background(), baseURL)
+	return withActor(a.ws, func(who model.Profile) (assist.Connection, error) {
+		return a.desk.TestConnection(context.Background(), who, baseURL)
 	})
 }
 

@@ -32,10 +32,17 @@ const connectionTimeout = 15 * time.Second
 
 // TestConnection lists the models at baseURL ("" is OpenAI's own) with the
 // key in use, and times it; the screening model is the saved settings'.
-func (d *Desk) TestConnection(ctx context.Context, baseURL string) (Connection, error) {
+// The key goes only where the recruiter may send it: anyone may test the
+// saved address, only the recruiter another one.
+func (d *Desk) TestConnection(ctx context.Context, who model.Profile, baseURL string) (Connection, error) {
 	s, err := LoadSettings(ctx, d.store)
 	if err != nil {
 		return Connection{}, err
+	}
+	if baseURL != s.BaseURL {
+		if err := MayManage(who); err != nil {
+			return Connection{}, err
+		}
 	}
 	s.BaseURL = baseURL
 	if err := s.Check(); err != nil {

@@ -364,32 +364,50 @@ func TestDontAskAgainIsPerPerson(t *testing.T) {
 // Test connection: the models and the time it took, or what went wrong.
 func TestConnection(t *testing.T) {
 	d := newDesk(t)
-	c, err := d.desk.TestConnection(d.ctx, d.srv.URL())
+	c, err := d.desk.TestConnection(d.ctx, d.riley, d.srv.URL())
 	if err != nil || c.OK || c.Problem != "There is no API key to test with: save one first." {
 		t.Errorf("no key: %+v, %v", c, err)
 	}
 	d.on(t)
 	d.srv.SetModels("gpt-4o", "gpt-4o-mini")
-	c, err = d.desk.TestConnection(d.ctx, d.srv.URL())
+	c, err = d.desk.TestConnection(d.ctx, d.riley, d.srv.URL())
 	if err != nil || !c.OK || !slices.Equal(c.Models, []string{"gpt-4o", "gpt-4o-mini"}) || !c.HasModel || c.LatencyMS < 0 || c.Problem != "" {
 		t.Errorf("connected: %+v, %v", c, err)
 	}
 	d.srv.SetModels("llama3.1:8b")
-	if c, _ := d.desk.TestConnection(d.ctx, d.srv.URL()); !c.OK || c.HasModel {
+	if c, _ := d.desk.TestConnection(d.ctx, d.riley, d.srv.URL()); !c.OK || c.HasModel {
 		t.Errorf("the screening model is not served: %+v", c)
 	}
 	if _, err := d.desk.SaveKey(d.ctx, d.riley, "sk-wrong-key-0000"); err != nil {
 		t.Fatal(err)
 	}
-	if c, _ := d.desk.TestConnection(d.ctx, d.srv.URL()); c.OK || !strings.Contains(c.Problem, "refused the API key (HTTP 401)") {
+	if c, _ := d.desk.TestConnection(d.ctx, d.riley, d.srv.URL()); c.OK || !strings.Contains(c.Problem, "refused the API key (HTTP 401)") {
 		t.Errorf("a wrong key: %+v", c)
 	}
-	if c, _ := d.desk.TestConnection(d.ctx, "http://127.0.0.1:1/v1"); c.OK || !strings.Contains(c.Problem, "could not be reached") {
+	if c, _ := d.desk.TestConnection(d.ctx, d.riley, "http://127.0.0.1:1/v1"); c.OK || !strings.Contains(c.Problem, "could not be reached") {
 		t.Errorf("nothing listening: %+v", c)
 	}
 	var ve *model.ValidationError
-	if _, err := d.desk.TestConnection(d.ctx, "ftp://example.com"); !errors.As(err, &ve) {
+	if _, err := d.desk.TestConnection(d.ctx, d.riley, "ftp://example.com"); !errors.As(err, &ve) {
 		t.Errorf("not an http address: %v", err)
+	}
+	if _, err := d.desk.TestConnection(d.ctx, d.riley, "http://models.example.com/v1"); !errors.As(err, &ve) {
+		t.Errorf("the key in clear text to another computer: %v", err)
+	}
+	// An interviewer tests the saved address, never one of their own choosing.
+	saved, err := assist.LoadSettings(d.ctx, d.store)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := d.desk.TestConnection(d.ctx, d.sam, saved.BaseURL); err != nil {
+		t.Errorf("Sam testing the saved address: %v", err)
+	}
+	before := len(d.srv.Requests())
+	if _, err := d.desk.TestConnection(d.ctx, d.sam, "https://collector.example.com/v1"); !errors.Is(err, model.ErrConflict) && err == nil {
+		t.Errorf("Sam sent the key to an address of his own: %v", err)
+	}
+	if len(d.srv.Requests()) != before {
+		t.Error("a refused test reached a server")
 	}
 }
 

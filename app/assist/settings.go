@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"net"
 	"net/url"
 	"strings"
 	"time"
@@ -103,8 +104,12 @@ func (s Settings) Check() error {
 	v := &model.ValidationError{}
 	if s.BaseURL != "" {
 		u, err := url.Parse(s.BaseURL)
-		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		switch {
+		case err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "":
 			v.Add("baseUrl", "%q is not an http(s) address like https://api.openai.com/v1", s.BaseURL)
+		case u.Scheme == "http" && !loopback(u.Hostname()):
+			// The key travels in every request: in clear text only to this computer.
+			v.Add("baseUrl", "%q sends the API key unencrypted: use https, or http only to this computer (localhost)", s.BaseURL)
 		}
 	}
 	if s.BudgetUSD < 0 || s.BudgetUSD > 100000 || math.IsNaN(s.BudgetUSD) {
@@ -178,4 +183,13 @@ func Usage(ctx context.Context, store *storage.Store, s Settings, since time.Tim
 		return UsageReport{}, err
 	}
 	return UsageReport{Since: since.UTC().Format("2006-01-02"), Rows: rows, MonthUSD: month, BudgetUSD: s.withDefaults().BudgetUSD}, nil
+}
+
+// loopback: the host is this computer (localhost, 127.0.0.0/8, ::1).
+func loopback(host string) bool {
+	if strings.EqualFold(host, "localhost") {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
 }
