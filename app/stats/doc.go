@@ -1,9 +1,9 @@
 // Package stats computes inter-rater reliability statistics for interview
 // ratings: the six intraclass correlations of Shrout & Fleiss, Krippendorff's
 // alpha at four levels of measurement, and per-rater leniency/severity. It is
-// pure Go (standard library only), does no I/O apart from ReadCSV, and every
-// statistic is checked in the tests against a published worked example or a
-// hand computation written out in the test comments.
+// pure Go (distributions from gonum's stat/distuv), does no I/O apart from
+// ReadCSV, and every statistic is checked in the tests against a published
+// worked example or a hand computation written out in the test comments.
 //
 // Input is a flat list of Rating triples (subject, rater, score). A subject is
 // what is rated (a candidate, or a candidate's answer to one question); a rater

@@ -1,5 +1,5 @@
-// Tests the incomplete beta function and F quantiles against closed forms, printed
-// F tables and a large-df approximation.
+// Tests the incomplete beta function and F quantiles (gonum, with our guards)
+// against closed forms, printed F tables and a large-df approximation.
 
 package stats
 
