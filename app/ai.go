@@ -7,6 +7,7 @@ package app
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"sync"
 
@@ -22,6 +23,8 @@ type AI struct {
 
 	mu     sync.Mutex
 	cancel context.CancelFunc // of the suggestion running, if any (one at a time)
+
+	streams assist.Streams // the streamed requests running (summary, follow-ups), by id
 }
 
 func NewAI(desk *assist.Desk, ws *Workspace, rt Shell) *AI {
@@ -153,4 +156,108 @@ func (a *AI) end() {
 	a.mu.Lock()
 	a.cancel = nil
 	a.mu.Unlock()
+}
+
+// SummaryOffer says whether "Summarise with AI" is offered on a
+// candidate's debrief for a role, and why not.
+func (a *AI) SummaryOffer(roleID, candidateID int64) (assist.StreamOffer, error) {
+	return withActor(a.ws, func(p model.Profile) (assist.StreamOffer, error) {
+		return a.desk.SummaryOffer(context.Background(), p, roleID, candidateID)
+	})
+}
+
+// SummaryPreview is exactly what a debrief summary would send, and its estimate.
+func (a *AI) SummaryPreview(roleID, candidateID int64) (assist.StreamPreview, error) {
+	return withActor(a.ws, func(p model.Profile) (assist.StreamPreview, error) {
+		return a.desk.SummaryPreview(context.Background(), p, roleID, candidateID)
+	})
+}
+
+// SuggestSummary starts a debrief summary and returns at once (the page's
+// bridge may carry one call at a time, and CancelAI must get through while
+// it streams): the StreamDone it returns only names the request. The
+// summary streams on the event "ai:stream:<requestID>": pieces, retries,
+// then "done" with the checked result or what went wrong. CancelAI stops
+// it, keeping what was shown.
+func (a *AI) SuggestSummary(requestID string, roleID, candidateID int64) (assist.StreamDone, error) {
+	return withActor(a.ws, func(p model.Profile) (assist.StreamDone, error) {
+		return assist.StreamDone{RequestID: requestID}, a.streams.Start(requestID, a.streamTo(requestID), plainWords,
+			func(ctx context.Context, emit func(assist.StreamEvent)) (assist.StreamDone, error) {
+				return a.desk.Summarise(ctx, p, roleID, candidateID, emit)
+			})
+	})
+}
+
+// FollowUpOffer says whether follow-up questions are offered on a scorecard, and why not.
+func (a *AI) FollowUpOffer(scorecardID int64) (assist.StreamOffer, error) {
+	return withActor(a.ws, func(p model.Profile) (assist.StreamOffer, error) {
+		return a.desk.FollowUpOffer(context.Background(), p, scorecardID)
+	})
+}
+
+// FollowUpPreview is exactly what follow-ups on a question would send.
+func (a *AI) FollowUpPreview(scorecardID int64, questionID string) (assist.StreamPreview, error) {
+	return withActor(a.ws, func(p model.Profile) (assist.StreamPreview, error) {
+		return a.desk.FollowUpPreview(context.Background(), p, scorecardID, questionID)
+	})
+}
+
+// SuggestFollowUps starts follow-up question drafts for a question of the
+// current profile's draft, and streams them like SuggestSummary.
+func (a *AI) SuggestFollowUps(requestID string, scorecardID int64, questionID string) (assist.StreamDone, error) {
+	return withActor(a.ws, func(p model.Profile) (assist.StreamDone, error) {
+		return assist.StreamDone{RequestID: requestID}, a.streams.Start(requestID, a.streamTo(requestID), plainWords,
+			func(ctx context.Context, emit func(assist.StreamEvent)) (assist.StreamDone, error) {
+				return a.desk.FollowUps(ctx, p, scorecardID, questionID, emit)
+			})
+	})
+}
+
+// CancelAI stops the streamed request requestID; what was shown stays.
+func (a *AI) CancelAI(requestID string) {
+	a.streams.Cancel(requestID)
+}
+
+func (a *AI) streamTo(requestID string) func(assist.StreamEvent) {
+	return func(ev assist.StreamEvent) { a.rt.emit(assist.StreamEventName(requestID), ev) }
+}
+
+// Opinions says, question by question, what the AI second rater offers on
+// a scorecard (only beside submitted scores) and shows the levels kept.
+func (a *AI) Opinions(scorecardID int64) (assist.CardOpinions, error) {
+	return withActor(a.ws, func(p model.Profile) (assist.CardOpinions, error) {
+		return a.desk.Opinions(context.Background(), p, scorecardID)
+	})
+}
+
+// AskOpinion asks the AI second rater about one question of a submitted
+// scorecard; a level kept for it already comes back without asking.
+func (a *AI) AskOpinion(scorecardID int64, questionID string) (assist.Opinion, error) {
+	return withActor(a.ws, func(p model.Profile) (assist.Opinion, error) {
+		return a.desk.AskOpinion(context.Background(), p, scorecardID, questionID)
+	})
+}
+
+// RoleAgreement is the AI's agreement with a role's interviewers, per
+// rubric and model, shown beside the calibration.
+func (a *AI) RoleAgreement(roleID int64) (assist.AgreementView, error) {
+	return withActor(a.ws, func(p model.Profile) (assist.AgreementView, error) {
+		return a.desk.RoleAgreement(context.Background(), p, roleID)
+	})
+}
+
+// Quality is the AI quality view (the recruiter's): per feature and model,
+// the probes and the agreement figures.
+func (a *AI) Quality() (assist.QualityView, error) {
+	return withActor(a.ws, func(p model.Profile) (assist.QualityView, error) { return a.desk.Quality(context.Background(), p) })
+}
+
+// plainWords is what the page shows for an error that ends a request in
+// the background: the message a call's error would carry (userError).
+func plainWords(err error) string {
+	var ue *UserError
+	if errors.As(userError(err), &ue) {
+		return ue.Message
+	}
+	return err.Error()
 }

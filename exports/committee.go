@@ -33,6 +33,9 @@ type Committee struct {
 	Scorecards    []ScoreRow
 	WeightChanges []WeightChange
 	Calibration   []CalibrationGroup
+	// AIUsage is the AI calls about the role's candidates per feature and
+	// model; none when AI was not used for them (then no AI usage sheet).
+	AIUsage []AIUsageRow
 }
 
 // CompetencyWeight is one competency of the plan.

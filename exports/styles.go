@@ -23,6 +23,7 @@ const (
 	fmtThree   = "0.000"
 	fmtPercent = "0%"
 	fmtShare   = "0.0%"
+	fmtUSD     = "0.0000"
 )
 
 // styles holds the workbook's cell styles and their quote-prefixed twins.
@@ -35,12 +36,13 @@ type styles struct {
 	edit, editPct            int // what-if cells the committee may change
 	note, bold, link, check  int
 	wrap                     int
+	usd, usdBold             int // dollars to the hundredth of a cent (AI usage)
 	quotedOf                 map[int]int
 }
 
 func newStyles(f *excelize.File) (*styles, error) {
 	st := &styles{f: f, quotedOf: map[int]int{}}
-	one, two, three, pct, share := fmtOne, fmtTwo, fmtThree, fmtPercent, fmtShare
+	one, two, three, pct, share, usd := fmtOne, fmtTwo, fmtThree, fmtPercent, fmtShare, fmtUSD
 	thin := []excelize.Border{{Type: "left", Color: "BFBFBF", Style: 1}, {Type: "right", Color: "BFBFBF", Style: 1},
 		{Type: "top", Color: "BFBFBF", Style: 1}, {Type: "bottom", Color: "BFBFBF", Style: 1}}
 	yellow := excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFF2CC"}}
@@ -63,6 +65,8 @@ func newStyles(f *excelize.File) (*styles, error) {
 		{&st.link, &excelize.Style{Font: &excelize.Font{Color: "0563C1", Underline: "single"}}},
 		{&st.check, &excelize.Style{Alignment: &excelize.Alignment{Horizontal: "center"}}},
 		{&st.wrap, &excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}}},
+		{&st.usd, &excelize.Style{CustomNumFmt: &usd}},
+		{&st.usdBold, &excelize.Style{CustomNumFmt: &usd, Font: &excelize.Font{Bold: true}}},
 	}
 	for _, d := range defs {
 		id, err := f.NewStyle(d.s)

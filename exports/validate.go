@@ -40,6 +40,9 @@ func validateCommittee(c *Committee) error {
 	if t := c.CoverageThreshold; math.IsNaN(t) || t < 0 || t > 1 {
 		return fmt.Errorf("exports: coverage threshold %v is not a share from 0 to 1", t)
 	}
+	if err := checkAIUsage(c.AIUsage); err != nil { // ai_usage.go
+		return err
+	}
 	ids := make(map[int64]bool, len(c.Candidates))
 	for _, cand := range c.Candidates {
 		if ids[cand.CandidateID] {

@@ -179,7 +179,11 @@ func newWorkbook(c Committee) (*excelize.File, error) {
 	if err := f.SetSheetName("Sheet1", SheetSummary); err != nil {
 		return nil, err
 	}
-	for _, name := range []string{SheetWeights, SheetQuestions, SheetScorecards, SheetWeightHistory, SheetCalibration} {
+	sheets := []string{SheetWeights, SheetQuestions, SheetScorecards, SheetWeightHistory, SheetCalibration}
+	if len(c.AIUsage) > 0 {
+		sheets = append(sheets, SheetAIUsage)
+	}
+	for _, name := range sheets {
 		if _, err := f.NewSheet(name); err != nil {
 			return nil, err
 		}
@@ -196,6 +200,12 @@ func newWorkbook(c Committee) (*excelize.File, error) {
 		func() error { return writeScorecards(f, st, &c, nil) },
 		func() error { return writeWeightHistory(f, st, &c) },
 		func() error { return writeCalibration(f, st, &c) },
+		func() error {
+			if len(c.AIUsage) == 0 {
+				return nil
+			}
+			return writeAIUsage(f, st, &c)
+		},
 		func() error { return writeChart(f, &c, lay) },
 		func() error { return writeProps(f, &c) },
 	}

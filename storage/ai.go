@@ -46,11 +46,22 @@ type AICacheEntry struct {
 // request and response kept with the candidate (when CandidateID > 0), and
 // the answer cached under CacheKey (when set and the call succeeded).
 type AIRecord struct {
-	Call              AICall
-	CandidateID       int64
+	Call        AICall
+	CandidateID int64
+	// CandidateUID is the candidate's AIMark when the call began: if they
+	// were erased, anonymised or replaced since, nothing about them is kept.
+	CandidateUID      string
 	CacheKey          string
 	Request, Response string
+	// Reservations are the call's budget reservations (ReserveAI), which
+	// its ledger row replaces.
+	Reservations []int64
 }
+
+// ErrAIGone: the candidate an AI call was about was erased or anonymised
+// (or their row now holds someone else) since the call began, so nothing
+// of the call is kept with them.
+var ErrAIGone = fmt.Errorf("the candidate was erased or anonymised while the AI call ran: %w", model.ErrNotFound)
 
 // AIUsageRow is the ledger's totals for one UTC day, feature and model.
 // Tokens and cost are what was billed: cache hits add none.
@@ -87,15 +98,21 @@ const (
 		FROM ai_calls WHERE at >= ? GROUP BY day, feature, model ORDER BY day DESC, feature, model`
 	sqlAIAudit = `SELECT a.id, a.call_id, a.at, c.feature, c.model, c.prompt_version, c.outcome, a.request, a.response
 		FROM ai_audit a JOIN ai_calls c ON c.id = a.call_id WHERE a.candidate_id = ? ORDER BY a.at DESC, a.id DESC`
-	sqlHumanOnly    = `SELECT human_only FROM candidates WHERE id = ?`
+	sqlHumanOnly = `SELECT human_only FROM candidates WHERE id = ?`
+	// A candidate's own uid (their first) and whether they were anonymised:
+	// anonymising gives the row a new uid, and a row id reused after an
+	// erasure comes with a new one too.
+	sqlAIMark = `SELECT c.anonymised_at, coalesce((SELECT u.uid FROM candidate_uids u WHERE u.candidate_id = c.id
+		ORDER BY u.rowid LIMIT 1), '') FROM candidates c WHERE c.id = ?`
 	sqlSetHumanOnly = `UPDATE candidates SET human_only = ? WHERE id = ?`
 )
 
 // RecordAI writes a call's ledger row, its audit row (CandidateID > 0) and
 // its answer to the cache (CacheKey set, outcome ok, not itself a cache hit,
-// whose entry is already there) in one transaction, and returns the ledger
-// row's id. A candidate who is not there (erased meanwhile) is not found and
-// nothing is written.
+// whose entry is already there) in one transaction, releases the call's
+// budget reservations, and returns the ledger row's id. A candidate who is
+// not there, or no longer the one the call began with (CandidateUID), or
+// anonymised, is not found (ErrAIGone) and nothing is written.
 func (s *Store) RecordAI(ctx context.Context, r AIRecord) (int64, error) {
 	at := s.now()
 	if r.Call.At != "" {
@@ -108,9 +125,12 @@ func (s *Store) RecordAI(ctx context.Context, r AIRecord) (int64, error) {
 	var id int64
 	err := s.write(ctx, func(tx *sql.Tx) error {
 		if r.CandidateID > 0 {
-			if _, err := humanOnly(ctx, tx, r.CandidateID); err != nil {
+			if err := sameAIMark(ctx, tx, r.CandidateID, r.CandidateUID); err != nil {
 				return err
 			}
+		}
+		if err := releaseAI(ctx, tx, r.Reservations); err != nil {
+			return err
 		}
 		res, err := tx.ExecContext(ctx, sqlInsertAICall, at, c.Feature, c.Model, c.PromptVersion, c.TokensIn, c.TokensOut,
 			c.CostUSD, c.LatencyMS, c.Outcome, c.Cached, c.Attempts, c.Fingerprint)
@@ -141,6 +161,55 @@ func (s *Store) RecordAI(ctx context.Context, r AIRecord) (int64, error) {
 		return 0, err
 	}
 	return id, nil
+}
+
+// AIMark is what identifies a candidate as they are now, for an AI call
+// to compare when it ends (AIRecord.CandidateUID, AIRating.CandidateUID):
+// their own uid. An anonymised candidate is ErrAIGone (nothing about them
+// is sent or kept); an unknown one is not found.
+func (s *Store) AIMark(ctx context.Context, candidateID int64) (string, error) {
+	return aiMark(ctx, s.r, candidateID)
+}
+
+func aiMark(ctx context.Context, q queryer, candidateID int64) (string, error) {
+	var anonymisedAt, uid string
+	err := q.QueryRowContext(ctx, sqlAIMark, candidateID).Scan(&anonymisedAt, &uid)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", notFound("candidate", candidateID)
+	}
+	if err != nil {
+		return "", fmt.Errorf("storage: read candidate %d for an AI call: %w", candidateID, err)
+	}
+	if anonymisedAt != "" {
+		return "", fmt.Errorf("candidate %d: %w", candidateID, ErrAIGone)
+	}
+	return uid, nil
+}
+
+// sameAIMark refuses, inside a write, a candidate who is gone or no longer
+// the one marked (mark "" checks only that they are there, not anonymised).
+func sameAIMark(ctx context.Context, q queryer, candidateID int64, mark string) error {
+	now, err := aiMark(ctx, q, candidateID)
+	if err == nil && mark != "" && now != mark {
+		err = fmt.Errorf("candidate %d: %w", candidateID, ErrAIGone)
+	}
+	return err
+}
+
+// AddAIAudit keeps one more exchange about a candidate under an existing
+// ledger row (a fairness probe notes each candidate it sampled, by ids),
+// refused like RecordAI when the candidate is no longer the one marked.
+func (s *Store) AddAIAudit(ctx context.Context, callID, candidateID int64, mark, request, response string) error {
+	at := s.now()
+	return s.write(ctx, func(tx *sql.Tx) error {
+		if err := sameAIMark(ctx, tx, candidateID, mark); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, sqlInsertAIAudit, callID, candidateID, request, response, at); err != nil {
+			return fmt.Errorf("storage: record AI call %d for candidate %d: %w", callID, candidateID, err)
+		}
+		return nil
+	})
 }
 
 // AICached returns the answer stored under key, or model.ErrNotFound.
@@ -227,16 +296,7 @@ func (s *Store) AIAudit(ctx context.Context, candidateID int64) ([]AIAuditEntry,
 
 // SetHumanOnly switches AI off (on) or back on (off) for a candidate.
 func (s *Store) SetHumanOnly(ctx context.Context, candidateID int64, on bool) error {
-	return s.write(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, sqlSetHumanOnly, on, candidateID)
-		if err != nil {
-			return fmt.Errorf("storage: set human-only for candidate %d: %w", candidateID, err)
-		}
-		if n, _ := res.RowsAffected(); n == 0 {
-			return notFound("candidate", candidateID)
-		}
-		return nil
-	})
+	return s.write(ctx, func(tx *sql.Tx) error { return setHumanOnly(ctx, tx, candidateID, on) })
 }
 
 // HumanOnly says whether AI is switched off for a candidate.
@@ -254,4 +314,25 @@ func humanOnly(ctx context.Context, q queryer, candidateID int64) (bool, error) 
 		return false, fmt.Errorf("storage: read human-only for candidate %d: %w", candidateID, err)
 	}
 	return on, nil
+}
+
+// HumanOnly says, inside a transaction, whether AI is switched off for a
+// candidate (a bundle carries the switch).
+func (t *Tx) HumanOnly(candidateID int64) (bool, error) { return humanOnly(t.ctx, t.q, candidateID) }
+
+// SetHumanOnly switches AI off (on) or back on for a candidate inside a
+// transaction.
+func (t *Tx) SetHumanOnly(candidateID int64, on bool) error {
+	return setHumanOnly(t.ctx, t.q, candidateID, on)
+}
+
+func setHumanOnly(ctx context.Context, q queryer, candidateID int64, on bool) error {
+	res, err := q.ExecContext(ctx, sqlSetHumanOnly, on, candidateID)
+	if err != nil {
+		return fmt.Errorf("storage: set human-only for candidate %d: %w", candidateID, err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return notFound("candidate", candidateID)
+	}
+	return nil
 }

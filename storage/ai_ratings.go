@@ -43,6 +43,10 @@ type AIRating struct {
 	RoleID          int64        `json:"roleId"`
 	RubricID        int64        `json:"rubricId"`
 	AuthorID        int64        `json:"authorId"`
+	// CandidateUID, when adding, is the candidate's AIMark when the call
+	// began: if they were erased, anonymised or replaced since, the
+	// suggestion (fragments of notes about them) is not kept.
+	CandidateUID string `json:"-"`
 }
 
 // AIRatingFilter picks suggestions: zero or "" fields match everything.
@@ -54,8 +58,8 @@ type AIRatingFilter struct {
 const (
 	sqlInsertAIRating = `INSERT INTO ai_ratings (scorecard_id, question_id, rubric_version_id, call_id, model, prompt_version,
 		suggested_level, human_level, fragments, dropped, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
-	sqlScorecardExists = `SELECT count(*) FROM scorecards WHERE id = ?`
-	sqlAIRatingsSelect = `SELECT r.id, r.scorecard_id, r.question_id, r.rubric_version_id, coalesce(r.call_id, 0), r.model,
+	sqlScorecardCandidate = `SELECT a.candidate_id FROM scorecards sc JOIN applications a ON a.id = sc.application_id WHERE sc.id = ?`
+	sqlAIRatingsSelect    = `SELECT r.id, r.scorecard_id, r.question_id, r.rubric_version_id, coalesce(r.call_id, 0), r.model,
 		r.prompt_version, r.suggested_level, r.human_level, r.fragments, r.dropped, r.at,
 		a.candidate_id, a.role_id, rv.rubric_id, sc.author_id
 		FROM ai_ratings r JOIN scorecards sc ON sc.id = r.scorecard_id JOIN applications a ON a.id = sc.application_id
@@ -66,7 +70,9 @@ const (
 )
 
 // AddAIRating keeps a suggestion (At "" stamps the store's now) and returns
-// it as stored. A card that is not there (erased meanwhile) is not found.
+// it as stored. A card that is not there (erased meanwhile) is not found;
+// a candidate anonymised, or no longer the one marked, since the call
+// began is ErrAIGone; either way nothing is written.
 func (s *Store) AddAIRating(ctx context.Context, r AIRating) (AIRating, error) {
 	at := s.now()
 	if r.At != "" {
@@ -88,12 +94,16 @@ func (s *Store) AddAIRating(ctx context.Context, r AIRating) (AIRating, error) {
 	}
 	var id int64
 	err = s.write(ctx, func(tx *sql.Tx) error {
-		var n int
-		if err := tx.QueryRowContext(ctx, sqlScorecardExists, r.ScorecardID).Scan(&n); err != nil {
+		var candidateID int64
+		err := tx.QueryRowContext(ctx, sqlScorecardCandidate, r.ScorecardID).Scan(&candidateID)
+		if errors.Is(err, sql.ErrNoRows) {
+			return notFound("scorecard", r.ScorecardID)
+		}
+		if err != nil {
 			return fmt.Errorf("storage: find scorecard %d: %w", r.ScorecardID, err)
 		}
-		if n == 0 {
-			return notFound("scorecard", r.ScorecardID)
+		if err := sameAIMark(ctx, tx, candidateID, r.CandidateUID); err != nil {
+			return err
 		}
 		res, err := tx.ExecContext(ctx, sqlInsertAIRating, r.ScorecardID, r.QuestionID, r.RubricVersionID, callID, r.Model,
 			r.PromptVersion, r.SuggestedLevel, r.HumanLevel, string(frags), r.Dropped, at)

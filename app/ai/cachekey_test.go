@@ -1,6 +1,9 @@
 package ai
 
 import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"math"
 	"regexp"
@@ -12,11 +15,11 @@ func TestCacheKey(t *testing.T) {
 		return "gpt-4o-mini", 0, 7, 42, ScreenRequest(checklist, "Built a bot.")
 	}
 	m, temp, seed, rv, r := base()
-	key := CacheKey(m, temp, seed, rv, r)
+	key := CacheKey("", m, temp, seed, rv, r)
 	if !regexp.MustCompile(`^[0-9a-f]{64}$`).MatchString(key) {
 		t.Fatalf("key %q is not sha256 hex", key)
 	}
-	if again := CacheKey(base()); again != key {
+	if again := CacheKey("", m, temp, seed, rv, r); again != key {
 		t.Error("the same request gave another key")
 	}
 
@@ -50,7 +53,7 @@ func TestCacheKey(t *testing.T) {
 	for name, change := range changes {
 		m, temp, seed, rv, r := base()
 		change(&m, &temp, &seed, &rv, &r)
-		if CacheKey(m, temp, seed, rv, r) == key {
+		if CacheKey("", m, temp, seed, rv, r) == key {
 			t.Errorf("changing the %s kept the key", name)
 		}
 	}
@@ -58,7 +61,53 @@ func TestCacheKey(t *testing.T) {
 	// What cannot change the answer does not change the key.
 	m, temp, seed, rv, r = base()
 	r.Schema = json.RawMessage("{\n  " + string(r.Schema[1:]))
-	if CacheKey(m, math.Copysign(0, -1), seed, rv, r) != key {
+	if CacheKey("", m, math.Copysign(0, -1), seed, rv, r) != key {
 		t.Error("schema white space or -0 changed the key")
+	}
+}
+
+// Two endpoints serving the same model name do not share answers (a local
+// server's "gpt-4o-mini" is not OpenAI's); the same endpoint written
+// another way does.
+func TestCacheKeyEndpoint(t *testing.T) {
+	r := ScreenRequest(checklist, "Built a bot.")
+	key := func(base string) string { return CacheKey(base, "gpt-4o-mini", 0, 7, 42, r) }
+	openai := key("")
+	for _, same := range []string{"https://api.openai.com/v1", "https://api.openai.com/v1/", " HTTPS://API.OpenAI.com/v1 "} {
+		if key(same) != openai {
+			t.Errorf("%q is OpenAI's own endpoint, but got another key", same)
+		}
+	}
+	seen := map[string]string{openai: "OpenAI"}
+	for _, other := range []string{"http://localhost:11434/v1", "http://localhost:1234/v1", "https://proxy.example.com/v1",
+		"https://api.openai.com/v2"} {
+		k := key(other)
+		if was, dup := seen[k]; dup {
+			t.Errorf("%s shares its cache key with %s", other, was)
+		}
+		seen[k] = other
+	}
+}
+
+// Format 2 added the endpoint: a key of format 1 (computed here by hand,
+// as the old code did) is never produced, so no old entry is reused.
+func TestCacheKeyFormatChanged(t *testing.T) {
+	r := ScreenRequest(checklist, "Built a bot.")
+	msgs := make([][2]string, len(r.Messages))
+	for i, m := range r.Messages {
+		msgs[i] = [2]string{m.Role, m.Content}
+	}
+	var compact bytes.Buffer
+	if err := json.Compact(&compact, r.Schema); err != nil {
+		t.Fatal(err)
+	}
+	b, _ := json.Marshal([]any{"hirebench-ai-cache-1", "gpt-4o-mini", "0", 7, int64(42), r.Feature, r.PromptVersion, msgs,
+		r.SchemaName, compact.String()})
+	sum := sha256.Sum256(b)
+	old := hex.EncodeToString(sum[:])
+	for _, base := range []string{"", "http://localhost:11434/v1"} {
+		if CacheKey(base, "gpt-4o-mini", 0, 7, 42, r) == old {
+			t.Errorf("endpoint %q: a format 1 key would still be reused", base)
+		}
 	}
 }

@@ -41,25 +41,16 @@ Rules:
 // interviewer's notes so far (already redacted; may be empty).
 func FollowUpRequest(scale rubric.Scale, comp rubric.Competency, q rubric.Question, redactedNotes string) Request {
 	var b strings.Builder
-	fmt.Fprintf(&b, "Competency: %s", oneLine(comp.Name))
-	if d := oneLine(comp.Description); d != "" {
-		fmt.Fprintf(&b, ". %s", d)
-	}
-	fmt.Fprintf(&b, "\nQuestion being asked: %s\n", oneLine(q.Prompt))
-	if p := oneLine(q.Probes); p != "" {
-		fmt.Fprintf(&b, "What it probes: %s\n", p)
-	}
+	writeQuestion(&b, comp, q, "Question being asked")
 	b.WriteString("\nWhat answers look like, from weakest to strongest:\n<anchors>\n")
 	for i, a := range q.Anchors {
 		fmt.Fprintf(&b, "- %s: %s\n", oneLine(scale.Label(scale.Min+i)), oneLine(a))
 	}
-	b.WriteString("</anchors>\n\nInterviewer's notes so far:\n<notes>\n")
 	notes := strings.TrimSpace(redactedNotes)
 	if notes == "" {
 		notes = "(none yet)"
 	}
-	b.WriteString(notesTagRe().ReplaceAllString(notes, "‹$1$2›"))
-	b.WriteString("\n</notes>")
+	writeNotes(&b, "Interviewer's notes so far", notes)
 	return Request{
 		Feature:       FeatureFollowUp,
 		PromptVersion: FollowUpPromptVersion,

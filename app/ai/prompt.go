@@ -7,9 +7,7 @@ package ai
 import (
 	"encoding/json"
 	"fmt"
-	"regexp"
 	"strings"
-	"sync"
 
 	"hirebench/app/rubric"
 	"hirebench/app/scoring"
@@ -63,7 +61,7 @@ func ScreenRequest(checklist []rubric.ScreenFlag, redactedResume string) Request
 		b.WriteByte('\n')
 	}
 	b.WriteString("</checklist>\n\nResume:\n<resume>\n")
-	b.WriteString(tagRe().ReplaceAllString(redactedResume, "‹$1$2›"))
+	b.WriteString(fence(redactedResume, resumeTags...))
 	b.WriteString("\n</resume>")
 	return Request{
 		Feature:       FeatureScreen,
@@ -73,10 +71,6 @@ func ScreenRequest(checklist []rubric.ScreenFlag, redactedResume string) Request
 		Schema:        screenSchema(checklist),
 	}
 }
-
-// tagRe finds our delimiters inside the resume, so a resume cannot close
-// its own block and speak as the recruiter.
-var tagRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)<(/?)(resume|checklist)>`) })
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 

@@ -7,10 +7,8 @@ package ai
 import (
 	"encoding/json"
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
-	"sync"
 
 	"hirebench/app/rubric"
 )
@@ -41,22 +39,13 @@ Rules:
 // per level of the scale, as a valid rubric has.
 func RateRequest(scale rubric.Scale, comp rubric.Competency, q rubric.Question, redactedNotes string) Request {
 	var b strings.Builder
-	fmt.Fprintf(&b, "Competency: %s", oneLine(comp.Name))
-	if d := oneLine(comp.Description); d != "" {
-		fmt.Fprintf(&b, ". %s", d)
-	}
-	fmt.Fprintf(&b, "\nQuestion: %s\n", oneLine(q.Prompt))
-	if p := oneLine(q.Probes); p != "" {
-		fmt.Fprintf(&b, "What it probes: %s\n", p)
-	}
+	writeQuestion(&b, comp, q, "Question")
 	b.WriteString("\nScale (level (label): anchor):\n<anchors>\n")
 	for i, a := range q.Anchors {
 		level := scale.Min + i
 		fmt.Fprintf(&b, "- %d (%s): %s\n", level, oneLine(scale.Label(level)), oneLine(a))
 	}
-	b.WriteString("</anchors>\n\nInterviewer's notes:\n<notes>\n")
-	b.WriteString(notesTagRe().ReplaceAllString(redactedNotes, "‹$1$2›"))
-	b.WriteString("\n</notes>")
+	writeNotes(&b, "Interviewer's notes", redactedNotes)
 	return Request{
 		Feature:       FeatureRate,
 		PromptVersion: RatePromptVersion,
@@ -66,9 +55,27 @@ func RateRequest(scale rubric.Scale, comp rubric.Competency, q rubric.Question, 
 	}
 }
 
-// notesTagRe finds our delimiters inside the notes, so notes cannot close
-// their own block and speak as the rubric.
-var notesTagRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)<(/?)(notes|anchors)>`) })
+// writeQuestion is the head of a request about one question, shared by
+// the second rater and the follow-ups: the competency (and its
+// description), the question under its label, and what it probes.
+func writeQuestion(b *strings.Builder, comp rubric.Competency, q rubric.Question, label string) {
+	fmt.Fprintf(b, "Competency: %s", oneLine(comp.Name))
+	if d := oneLine(comp.Description); d != "" {
+		fmt.Fprintf(b, ". %s", d)
+	}
+	fmt.Fprintf(b, "\n%s: %s\n", label, oneLine(q.Prompt))
+	if p := oneLine(q.Probes); p != "" {
+		fmt.Fprintf(b, "What it probes: %s\n", p)
+	}
+}
+
+// writeNotes closes the anchors block and adds the interviewer's notes,
+// fenced, under their heading.
+func writeNotes(b *strings.Builder, heading, notes string) {
+	fmt.Fprintf(b, "</anchors>\n\n%s:\n<notes>\n", heading)
+	b.WriteString(fence(notes, notesTags...))
+	b.WriteString("\n</notes>")
+}
 
 // anchorTexts are a question's anchors as the prompt shows them, without
 // repeats (a JSON Schema enum lists each value once).

@@ -57,6 +57,12 @@ func (f Failure) quota() bool {
 	return f.Code == "insufficient_quota" || f.Type == "insufficient_quota"
 }
 
+// rateLimited: an error event in a stream names a rate limit by its code
+// or type, as no HTTP status comes after the stream's 200.
+func (f Failure) rateLimited() bool {
+	return f.Code == "rate_limit_exceeded" || f.Type == "rate_limit_exceeded" || f.Type == "rate_limit_error"
+}
+
 // Retryable: network errors, timeouts, cut replies, 408, 409, 429 and 5xx
 // may pass on another try; a bad request, key, permission, model or an
 // exhausted quota will not, and retrying them only costs time.
@@ -78,6 +84,9 @@ func (f Failure) Plain() string {
 	switch {
 	case f.quota():
 		return "The AI account has no quota left."
+	case f.Cut && f.Status == 0 && f.rateLimited():
+		// Mid-stream: the caller keeps what was shown, marked incomplete.
+		return "The AI service stopped the answer: rate limit; what was shown is kept."
 	case f.Status == 401:
 		return "The AI service refused the API key (HTTP 401). Check the key in Settings."
 	case f.Status == 403:

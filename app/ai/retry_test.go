@@ -89,6 +89,10 @@ func TestPlain(t *testing.T) {
 		{Failure{Status: 400}, "The AI service rejected the request as invalid (HTTP 400)."},
 		{Failure{Status: 404}, "The AI service does not know this model or address (HTTP 404). Check them in Settings."},
 		{Failure{Cut: true}, "The AI service stopped in the middle of its answer."},
+		// A rate limit as an error event in the middle of a stream.
+		{Failure{Cut: true, Code: "rate_limit_exceeded", Type: "requests"}, "The AI service stopped the answer: rate limit; what was shown is kept."},
+		{Failure{Cut: true, Type: "rate_limit_error"}, "The AI service stopped the answer: rate limit; what was shown is kept."},
+		{Failure{Cut: true, Code: "insufficient_quota", Type: "insufficient_quota"}, "The AI account has no quota left."},
 		{Failure{Status: 418}, "The AI service refused the request (HTTP 418)."},
 		{Failure{}, "The AI request failed."},
 	}

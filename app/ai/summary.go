@@ -79,7 +79,7 @@ func SummaryRequest(notes []SummaryNote) Request {
 		if text == "" {
 			text = "(no notes)"
 		}
-		fmt.Fprintf(&b, "%s\n\n", notesTagRe().ReplaceAllString(text, "‹$1$2›"))
+		fmt.Fprintf(&b, "%s\n\n", fence(text, notesTags...))
 	}
 	b.WriteString("</notes>")
 	return Request{

@@ -30,6 +30,9 @@ type Reply struct {
 	TokensIn, TokensOut int
 	Model, Fingerprint  string
 	FinishReason        string
+	// Refusal is the model's refusal (the API's message.refusal, which
+	// structured outputs use instead of content when it declines).
+	Refusal string
 }
 
 // Client sends calls. Errors are *ai.Failure so the service can decide on

@@ -65,6 +65,8 @@ type Status struct {
 	// AskFirst: the current person sees the preview before a resume screen is sent.
 	AskFirst bool   `json:"askFirst"`
 	Rights   Rights `json:"rights"`
+	// Tasks are the tasks that take a model, with their defaults (settings.go).
+	Tasks []Task `json:"tasks"`
 }
 
 // Status reads everything the dialog shows.
@@ -78,7 +80,7 @@ func (d *Desk) Status(ctx context.Context, who model.Profile) (Status, error) {
 		return Status{}, err
 	}
 	return Status{Enabled: p.Enabled, Settings: s, Key: d.keys.State(), AskFirst: p.AskFirst(who.ID, ai.FeatureScreen),
-		Rights: RightsOf(who)}, nil
+		Rights: RightsOf(who), Tasks: Tasks}, nil
 }
 
 // SetEnabled switches AI help in the window on or off.

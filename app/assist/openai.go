@@ -50,6 +50,7 @@ func (o *OpenAI) Complete(ctx context.Context, c Call) (Reply, error) {
 		Model: resp.Model, Fingerprint: resp.SystemFingerprint}
 	if len(resp.Choices) > 0 {
 		r.Content = resp.Choices[0].Message.Content
+		r.Refusal = resp.Choices[0].Message.Refusal
 		r.FinishReason = string(resp.Choices[0].FinishReason)
 	}
 	return r, nil
@@ -97,14 +98,15 @@ func (o *OpenAI) Stream(ctx context.Context, c Call, onDelta func(text string)) 
 	}
 	defer st.Close()
 	var r Reply
-	var content strings.Builder
+	var content, refusal strings.Builder
 	for {
 		chunk, err := st.Recv()
 		if errors.Is(err, io.EOF) && ctx.Err() == nil {
 			break // after [DONE], or a clean cut: only the finish reason tells
 		}
 		if err != nil {
-			return Reply{}, streamFailure(ctx, err)
+			// Usage seen before the break was billed; nothing else counts.
+			return Reply{TokensIn: r.TokensIn, TokensOut: r.TokensOut}, streamFailure(ctx, err)
 		}
 		r.Model = cmp(chunk.Model, r.Model)
 		r.Fingerprint = cmp(chunk.SystemFingerprint, r.Fingerprint)
@@ -118,6 +120,7 @@ func (o *OpenAI) Stream(ctx context.Context, c Call, onDelta func(text string)) 
 					onDelta(ch.Delta.Content)
 				}
 			}
+			refusal.WriteString(ch.Delta.Refusal)
 			if ch.FinishReason != "" {
 				r.FinishReason = string(ch.FinishReason)
 			}
@@ -127,9 +130,9 @@ func (o *OpenAI) Stream(ctx context.Context, c Call, onDelta func(text string)) 
 		}
 	}
 	if r.FinishReason == "" {
-		return Reply{}, ai.Failure{Cut: true}
+		return Reply{TokensIn: r.TokensIn, TokensOut: r.TokensOut}, ai.Failure{Cut: true}
 	}
-	r.Content = content.String()
+	r.Content, r.Refusal = content.String(), refusal.String()
 	return r, nil
 }
 

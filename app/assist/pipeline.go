@@ -50,6 +50,10 @@ type job struct {
 	// onDelta streams the call: each piece of the answer as it comes. A
 	// cached answer comes as one piece.
 	onDelta func(text string)
+	// mark is the candidate's storage.AIMark when the feature read them
+	// ("": read when the call begins); the record is refused if they were
+	// erased, anonymised or replaced since.
+	mark string
 }
 
 func (j job) ledgerFeature() string { return cmp(j.feature, j.req.Feature) }
@@ -81,7 +85,7 @@ type CallSummary struct {
 func (s *Service) callOf(j job) (Call, string) {
 	c := Call{Model: j.model, Messages: j.req.Messages, SchemaName: j.req.SchemaName, Schema: j.req.Schema,
 		Temperature: s.settings.Temperature, Seed: s.settings.Seed + j.seed, MaxTokens: s.settings.MaxTokens}
-	return c, ai.CacheKey(c.Model, c.Temperature, c.Seed, j.rubricVersionID, j.req)
+	return c, ai.CacheKey(s.settings.BaseURL, c.Model, c.Temperature, c.Seed, j.rubricVersionID, j.req)
 }
 
 // estimateOf is the tokens and cost of sending j once, before it is sent.
@@ -107,40 +111,12 @@ func (s *Service) cachedAnswer(ctx context.Context, j job) (storage.AICacheEntry
 	return hit, j.read(hit.Response) == nil, nil
 }
 
-// mayAsk checks, before anything is sent, that there is an endpoint, a
-// price for the model and room in the month's budget for estimateUSD (j's,
-// or its batch's); a budget stop is noted in the ledger, about nobody.
-func (s *Service) mayAsk(ctx context.Context, j job, estimateUSD float64) error {
-	if s.client == nil {
-		return ErrNoEndpoint
-	}
-	if _, known := ai.PriceOf(s.settings.Prices, j.model); !known {
-		return model.Invalid("model", "no price is known for the model %q: add one to the price table first (hirebench ai price)", j.model)
-	}
-	if s.settings.BudgetUSD <= 0 {
-		return nil
-	}
-	spent, err := s.store.AISpentSince(ctx, s.monthStart().Format(time.RFC3339Nano))
-	if err != nil {
-		return err
-	}
-	if spent+estimateUSD <= s.settings.BudgetUSD {
-		return nil
-	}
-	stop := storage.AIRecord{Call: storage.AICall{At: s.now().UTC().Format(time.RFC3339Nano), Feature: j.ledgerFeature(),
-		Model: j.model, PromptVersion: j.req.PromptVersion, Outcome: "stopped:budget"}}
-	berr := &BudgetError{SpentUSD: spent, EstimateUSD: estimateUSD, BudgetUSD: s.settings.BudgetUSD}
-	if _, err := s.store.RecordAI(context.WithoutCancel(ctx), stop); err != nil {
-		return errors.Join(berr, fmt.Errorf("the stop could not be recorded: %w", err))
-	}
-	return berr
-}
-
 // run answers j from the cache or with one call (retries inside; one
 // repair of invalid output unless streamed), within the month's budget,
 // and records it. It returns the ledger row's id. A streamed call that
 // fails after pieces were shown returns the error (error:cut, cancelled, …);
-// the audit keeps what was shown.
+// the audit keeps what was shown. Each call sent first reserves its worst
+// case against the budget (budget.go), the repair included.
 func (s *Service) run(ctx context.Context, j job, out *CallSummary) (int64, error) {
 	out.Model = j.model
 	out.PromptVersion = cmp(out.PromptVersion, j.req.PromptVersion)
@@ -149,7 +125,16 @@ func (s *Service) run(ctx context.Context, j job, out *CallSummary) (int64, erro
 	kept := j.candidateID != 0
 	rec := storage.AIRecord{Call: storage.AICall{Feature: j.ledgerFeature(), Model: j.model, PromptVersion: j.req.PromptVersion}}
 	if kept {
-		rec.CandidateID, rec.Request = j.candidateID, requestText(call)
+		mark := j.mark
+		if mark == "" {
+			var err error
+			if mark, err = s.store.AIMark(ctx, j.candidateID); errors.Is(err, model.ErrNotFound) {
+				return 0, fmt.Errorf("candidate %d was erased or anonymised; nothing about them is sent: %w", j.candidateID, model.ErrNotFound)
+			} else if err != nil {
+				return 0, err
+			}
+		}
+		rec.CandidateID, rec.CandidateUID, rec.Request = j.candidateID, mark, requestText(call)
 	}
 	started := s.now()
 	finish := func(outcome, reply string, err error) (int64, error) {
@@ -166,11 +151,12 @@ func (s *Service) run(ctx context.Context, j job, out *CallSummary) (int64, erro
 		}
 		id, rerr := s.store.RecordAI(context.WithoutCancel(ctx), rec)
 		if errors.Is(rerr, model.ErrNotFound) && rec.CandidateID != 0 {
-			// Erased meanwhile: the call still counts against the budget,
-			// about nobody, and no suggestion about them comes back.
-			rec.CandidateID, rec.CacheKey, rec.Request, rec.Response = 0, "", "", ""
+			// Erased or anonymised meanwhile: the call still counts against
+			// the budget, about nobody, and nothing about them comes back.
+			rec.CandidateID, rec.CandidateUID, rec.CacheKey, rec.Request, rec.Response = 0, "", "", "", ""
 			if id, rerr = s.store.RecordAI(context.WithoutCancel(ctx), rec); rerr == nil {
-				rerr = fmt.Errorf("candidate %d was erased meanwhile: %w", j.candidateID, model.ErrNotFound)
+				return id, fmt.Errorf("candidate %d was erased or anonymised while the AI call ran; nothing about them was kept: %w",
+					j.candidateID, model.ErrNotFound)
 			}
 		}
 		if rerr != nil && err == nil {
@@ -196,6 +182,11 @@ func (s *Service) run(ctx context.Context, j job, out *CallSummary) (int64, erro
 	if s.client == nil {
 		return 0, ErrNoEndpoint
 	}
+	held, err := s.reserve(ctx, j, call)
+	if err != nil {
+		return 0, s.noteStop(ctx, j, err)
+	}
+	rec.Reservations = held
 	var shown strings.Builder
 	onDelta := j.onDelta
 	if onDelta != nil {
@@ -209,7 +200,13 @@ func (s *Service) run(ctx context.Context, j job, out *CallSummary) (int64, erro
 	var oe *ai.OutputError
 	if errors.As(perr, &oe) && j.repair != nil && j.onDelta == nil {
 		// One repair attempt: the model sees what was wrong with its reply.
+		// It is a paid call of its own, so it reserves its worst case too.
 		call.Messages = j.repair(j.req, reply.Content, perr).Messages
+		more, err := s.reserve(ctx, j, call)
+		if err != nil {
+			return finish(outcomeOf(err), reply.Content, err)
+		}
+		rec.Reservations = append(rec.Reservations, more...)
 		if kept {
 			rec.Request = requestText(call)
 		}
@@ -226,8 +223,9 @@ func (s *Service) run(ctx context.Context, j job, out *CallSummary) (int64, erro
 }
 
 // send makes one call with retries (streamed when onDelta is set) and adds
-// its usage and cost to out. A stream cut short reports no usage (it comes
-// with the last chunk), so its tokens stay as the API reported them: none.
+// its usage and cost to out: the tokens the API reported for every
+// attempt, those that failed included (it bills them). A stream cut short
+// usually reports none (usage comes with the last chunk).
 func (s *Service) send(ctx context.Context, call Call, onDelta func(string), out *CallSummary) (Reply, error) {
 	r, tries, err := s.withRetries(ctx, call, onDelta)
 	out.Attempts += tries

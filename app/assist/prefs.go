@@ -28,7 +28,7 @@ type Prefs struct {
 }
 
 // Features is every feature the window can preview.
-var Features = []string{ai.FeatureScreen}
+var Features = []string{ai.FeatureScreen, ai.FeatureSummary, ai.FeatureFollowUp}
 
 func loadPrefs(ctx context.Context, store *storage.Store) (Prefs, error) {
 	raw, err := store.Setting(ctx, prefsKey)

@@ -104,7 +104,7 @@ func (s *Service) Probe(ctx context.Context, roleID int64, opt ProbeOptions) (Pr
 	if opt.Names != nil {
 		rep.NameSet = "custom"
 	}
-	jobs, skipped, err := s.probeSample(ctx, roleID, n, opt.Model)
+	jobs, marks, skipped, err := s.probeSample(ctx, roleID, n, opt.Model)
 	if err != nil {
 		return rep, err
 	}
@@ -130,6 +130,9 @@ func (s *Service) Probe(ctx context.Context, roleID int64, opt ProbeOptions) (Pr
 	}
 
 	results, err := s.runVariants(ctx, variants, opt.Parallel)
+	if aerr := s.auditProbe(ctx, rep, jobs, marks, results, len(names)); aerr != nil {
+		return rep, errors.Join(err, aerr)
+	}
 	excluded := map[int]bool{}
 	fps := map[string]bool{}
 	var answers []ai.ProbeAnswer
@@ -170,11 +173,12 @@ func (s *Service) Probe(ctx context.Context, roleID int64, opt ProbeOptions) (Pr
 	return rep, nil
 }
 
-// probeSample is up to n of the role's resumes ready to send, redacted.
-func (s *Service) probeSample(ctx context.Context, roleID int64, n int, modelName string) ([]screenJob, int, error) {
+// probeSample is up to n of the role's resumes ready to send, redacted,
+// with their candidates' storage.AIMark as they were read.
+func (s *Service) probeSample(ctx context.Context, roleID int64, n int, modelName string) ([]screenJob, []string, int, error) {
 	stages, err := s.store.CandidateStages(ctx, roleID)
 	if err != nil {
-		return nil, 0, err
+		return nil, nil, 0, err
 	}
 	ids := make([]int64, 0, len(stages))
 	for id := range stages {
@@ -182,6 +186,7 @@ func (s *Service) probeSample(ctx context.Context, roleID int64, n int, modelNam
 	}
 	sort.Slice(ids, func(a, b int) bool { return ids[a] < ids[b] })
 	var jobs []screenJob
+	var marks []string
 	skipped := 0
 	for _, id := range ids {
 		if len(jobs) == n {
@@ -189,11 +194,20 @@ func (s *Service) probeSample(ctx context.Context, roleID int64, n int, modelNam
 		}
 		apps, err := s.store.CandidateApplications(ctx, id)
 		if err != nil {
-			return nil, 0, err
+			return nil, nil, 0, err
 		}
 		i := slices.IndexFunc(apps, func(a model.Application) bool { return a.RoleID == roleID })
 		if i < 0 {
 			continue
+		}
+		// Who they are as they are sampled: their audit notes the probe
+		// only if they are still that person when it ends.
+		mark, err := s.store.AIMark(ctx, id)
+		if errors.Is(err, model.ErrNotFound) {
+			skipped++ // anonymised: nothing of theirs is sent
+			continue
+		} else if err != nil {
+			return nil, nil, 0, err
 		}
 		j, _, err := s.screenJob(ctx, apps[i].ID, modelName, false)
 		var ve *model.ValidationError
@@ -202,11 +216,11 @@ func (s *Service) probeSample(ctx context.Context, roleID int64, n int, modelNam
 			skipped++
 			continue
 		case err != nil:
-			return nil, 0, err
+			return nil, nil, 0, err
 		}
-		jobs = append(jobs, j)
+		jobs, marks = append(jobs, j), append(marks, mark)
 	}
-	return jobs, skipped, nil
+	return jobs, marks, skipped, nil
 }
 
 func fieldOf(ve *model.ValidationError) string {
@@ -228,7 +242,49 @@ func isGreen(checklist []rubric.ScreenFlag, id string) bool {
 type variantResult struct {
 	res     ScreenResult
 	sug     ai.ScreenSuggestion
-	invalid bool // the reply broke the schema, repair included
+	invalid bool  // the reply broke the schema, repair included
+	callID  int64 // its ledger row; 0 when it was not sent
+}
+
+// probeAudit is what a sampled candidate's audit says of a probe: ids
+// only. The variants sent carried their resume under other names; what was
+// sent and answered is not kept (no suggestion about them was made).
+type probeAudit struct {
+	Probe         string  `json:"probe"` // the feature, FeatureProbe
+	RoleID        int64   `json:"roleId"`
+	ApplicationID int64   `json:"applicationId"`
+	Model         string  `json:"model"`
+	PromptVersion string  `json:"promptVersion"`
+	NameSet       string  `json:"nameSet"`
+	Calls         []int64 `json:"calls"` // the ledger rows of their variants
+}
+
+// auditProbe notes, in each sampled candidate's audit, that their resume
+// was sent in the probe: one row per candidate with any variant sent, under
+// the first of its ledger rows. A candidate erased or anonymised meanwhile
+// gets none.
+func (s *Service) auditProbe(ctx context.Context, rep ProbeReport, jobs []screenJob, marks []string, results []variantResult, names int) error {
+	for k, j := range jobs {
+		a := probeAudit{Probe: FeatureProbe, RoleID: rep.RoleID, ApplicationID: j.applicationID, Model: j.model,
+			PromptVersion: rep.PromptVersion, NameSet: rep.NameSet, Calls: []int64{}}
+		for _, r := range results[k*names : (k+1)*names] {
+			if r.callID != 0 {
+				a.Calls = append(a.Calls, r.callID)
+			}
+		}
+		if len(a.Calls) == 0 {
+			continue
+		}
+		b, err := json.Marshal(a)
+		if err != nil {
+			return err
+		}
+		err = s.store.AddAIAudit(context.WithoutCancel(ctx), a.Calls[0], j.candidateID, marks[k], string(b), "")
+		if err != nil && !errors.Is(err, model.ErrNotFound) {
+			return fmt.Errorf("the probe could not be noted in candidate %d's AI record: %w", j.candidateID, err)
+		}
+	}
+	return nil
 }
 
 // runVariants sends every variant once, parallel at a time, each result in
@@ -251,9 +307,16 @@ func (s *Service) runVariants(ctx context.Context, variants []screenJob, paralle
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				res, sug, err := s.screenRun(ctx, variants[i], 0)
+				var sug ai.ScreenSuggestion
+				var one CallSummary
+				id, err := s.run(ctx, s.runJob(variants[i], 0, &sug), &one)
+				if err != nil {
+					sug = ai.ScreenSuggestion{}
+				}
+				res := ScreenResult{TokensIn: one.TokensIn, TokensOut: one.TokensOut, CostUSD: one.CostUSD, Attempts: one.Attempts,
+					Fingerprint: one.Fingerprint}
 				var oe *ai.OutputError
-				results[i] = variantResult{res: res, sug: sug, invalid: errors.As(err, &oe)}
+				results[i] = variantResult{res: res, sug: sug, invalid: errors.As(err, &oe), callID: id}
 				if err != nil && !results[i].invalid {
 					mu.Lock()
 					if first == nil {

@@ -165,12 +165,17 @@ func TestProbeMeasuresTheNameSwap(t *testing.T) {
 		t.Errorf("model %q prompt %q set %q fingerprints %v", rep.Model, rep.PromptVersion, rep.NameSet, rep.Fingerprints)
 	}
 
-	// The ledger has the calls; the candidates' audit and the cache have nothing.
+	// The ledger has the calls; each sampled candidate's audit notes the
+	// probe by ids (TestProbeNotesEachSampledCandidate), and the cache has
+	// nothing: a variant is not a suggestion about them.
 	if u := f.ledger(t); len(u) != 1 || u[0].Feature != assist.FeatureProbe || u[0].Calls != 8 {
 		t.Errorf("ledger = %+v", u)
 	}
-	if a, err := f.store.AIAudit(f.ctx, f.cand); err != nil || len(a) != 0 {
-		t.Errorf("audit = %+v, %v: a probe variant is not a suggestion about the candidate", a, err)
+	if a, err := f.store.AIAudit(f.ctx, f.cand); err != nil || len(a) != 1 || strings.Contains(a[0].Request, "COBOL") {
+		t.Errorf("audit = %+v, %v: want the probe noted by ids", a, err)
+	}
+	if n := rawCount(t, f, `SELECT count(*) FROM ai_cache`); n != 0 {
+		t.Errorf("%d cached answers, want none", n)
 	}
 	// The result is kept under its prompt version and model.
 	saved, err := assist.Probes(f.ctx, f.store)

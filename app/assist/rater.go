@@ -13,6 +13,7 @@ import (
 
 	"hirebench/app/ai"
 	"hirebench/app/model"
+	"hirebench/app/rubric"
 	"hirebench/app/scoring"
 	"hirebench/storage"
 )
@@ -63,20 +64,15 @@ func (s *Service) SuggestLevel(ctx context.Context, scorecardID int64, questionI
 	if off, err := s.store.HumanOnly(ctx, card.CandidateID); err != nil || off {
 		return RateResult{}, errors.Join(err, humanOnly(off))
 	}
-	comp, q, ok := v.Rubric.FindQuestion(questionID)
-	if !ok {
-		return RateResult{}, model.Invalid("question", "scorecard %d has no question %q", card.ID, questionID)
+	comp, q, ans, err := rateable(card, v.Rubric, questionID)
+	if err != nil {
+		return RateResult{}, err
 	}
-	if card.Status != scoring.Submitted {
-		return RateResult{}, fmt.Errorf("scorecard %d is not submitted yet; %w", card.ID, ErrScoreFirst)
-	}
-	answers, _, _ := card.Current()
-	ans := answers[questionID]
-	if ans.Score == nil {
-		return RateResult{}, fmt.Errorf("question %q on scorecard %d has no score (skipped or not asked); %w", questionID, card.ID, ErrScoreFirst)
-	}
-	if strings.TrimSpace(ans.Notes) == "" {
-		return RateResult{}, model.Invalid("notes", "question %q on scorecard %d has no notes to rate from", questionID, card.ID)
+	// Who they are now: if they are erased or anonymised before the answer
+	// comes back, nothing of it is kept with them.
+	mark, err := s.store.AIMark(ctx, card.CandidateID)
+	if err != nil {
+		return RateResult{}, err
 	}
 	c, err := s.store.GetCandidate(ctx, card.CandidateID)
 	if err != nil {
@@ -86,14 +82,19 @@ func (s *Service) SuggestLevel(ctx context.Context, scorecardID int64, questionI
 		HumanLevel: *ans.Score, CallSummary: CallSummary{PromptVersion: ai.RatePromptVersion, Redacted: map[string]int{}}}
 	sent := ans.Notes
 	if !opt.NoRedact {
-		r := ai.Redact(ans.Notes, identity(c))
-		sent, out.Redacted = r.Text, r.Kinds
+		// The candidate's identity, then colleagues' names, as the summary
+		// does: the card's author is "the interviewer", everyone else a colleague.
+		aliases, err := s.aliases(ctx, []person{{card.AuthorID, card.AuthorName, "the interviewer"}})
+		if err != nil {
+			return RateResult{}, err
+		}
+		sent = redactNotes(ans.Notes, c, aliases, out.Redacted)
 	}
 	scale := v.Rubric.Scale
 	var sug ai.LevelSuggestion
 	j := job{
 		req: ai.RateRequest(scale, *comp, *q, sent), model: cmp(opt.Model, cmp(s.settings.Models[ai.FeatureRate], s.settings.Models[ai.FeatureScreen])),
-		rubricVersionID: card.RubricVersionID, candidateID: c.ID, outTokens: outputPerRating,
+		rubricVersionID: card.RubricVersionID, candidateID: c.ID, mark: mark, outTokens: outputPerRating,
 		parse: func(content string) (err error) {
 			sug, err = ai.ParseRating([]byte(content), scale, *q, ans.Notes)
 			return err
@@ -113,10 +114,37 @@ func (s *Service) SuggestLevel(ctx context.Context, scorecardID int64, questionI
 	}
 	kept, err := s.store.AddAIRating(context.WithoutCancel(ctx), storage.AIRating{ScorecardID: card.ID, QuestionID: questionID,
 		RubricVersionID: card.RubricVersionID, CallID: callID, Model: out.Model, PromptVersion: out.PromptVersion,
-		SuggestedLevel: out.Level, HumanLevel: out.HumanLevel, Fragments: frags, Dropped: out.Dropped})
+		SuggestedLevel: out.Level, HumanLevel: out.HumanLevel, Fragments: frags, Dropped: out.Dropped, CandidateUID: mark})
+	if errors.Is(err, model.ErrNotFound) {
+		// Nothing about them comes back either: ids only.
+		return RateResult{ScorecardID: card.ID, QuestionID: questionID}, fmt.Errorf("candidate %d (scorecard %d) was erased or anonymised while the AI call ran; the suggested level was not kept: %w",
+			card.CandidateID, card.ID, model.ErrNotFound)
+	}
 	if err != nil {
 		return out, fmt.Errorf("the suggested level could not be kept: %w", err)
 	}
 	out.RatingID = kept.ID
-	return out, nil
+	return out, s.noteChecks(ctx, rateChecks(out)) // checks.go
+}
+
+// rateable is the question of a card the second rater may be asked about,
+// with the interviewer's answer in force: only once the card is submitted
+// and the question scored (no anchoring), and only from notes.
+func rateable(card scoring.Scorecard, r rubric.Rubric, questionID string) (*rubric.Competency, *rubric.Question, scoring.Answer, error) {
+	comp, q, ok := r.FindQuestion(questionID)
+	if !ok {
+		return nil, nil, scoring.Answer{}, model.Invalid("question", "scorecard %d has no question %q", card.ID, questionID)
+	}
+	if card.Status != scoring.Submitted {
+		return nil, nil, scoring.Answer{}, fmt.Errorf("scorecard %d is not submitted yet; %w", card.ID, ErrScoreFirst)
+	}
+	answers, _, _ := card.Current()
+	ans := answers[questionID]
+	if ans.Score == nil {
+		return nil, nil, ans, fmt.Errorf("question %q on scorecard %d has no score (skipped or not asked); %w", questionID, card.ID, ErrScoreFirst)
+	}
+	if strings.TrimSpace(ans.Notes) == "" {
+		return nil, nil, ans, model.Invalid("notes", "question %q on scorecard %d has no notes to rate from", questionID, card.ID)
+	}
+	return comp, q, ans, nil
 }

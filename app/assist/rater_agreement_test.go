@@ -61,11 +61,11 @@ func TestAgreementMatchesTheWorkedExample(t *testing.T) {
 		rate(i)
 	}
 
-	got, err := svc.Agreement(p.ctx, assist.AgreementScope{RoleID: p.role, Model: "gpt-4o-mini"})
+	got, err := svc.Agreement(p.ctx, assist.AgreementScope{RoleID: p.role, Model: "gpt-4.1"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(got.Models) != 1 || got.Models[0].Model != "gpt-4o-mini" || fmt.Sprint(got.Models[0].PromptVersions) != "[rate-v1]" ||
+	if len(got.Models) != 1 || got.Models[0].Model != "gpt-4.1" || fmt.Sprint(got.Models[0].PromptVersions) != "[rate-v1]" ||
 		len(got.Models[0].Competencies) != 1 || len(got.Models[0].Pooled) != 1 || got.MinCandidates != 3 || got.MinPairedItems != 10 {
 		t.Fatalf("agreement = %+v", got)
 	}

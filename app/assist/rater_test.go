@@ -67,7 +67,8 @@ func TestSuggestLevelKeepsAVerifiedSuggestion(t *testing.T) {
 	if len(res.Fragments) != 1 || notes[res.Fragments[0].Start:res.Fragments[0].End] != measured || res.Dropped != 1 {
 		t.Errorf("fragments %+v dropped %d: want the real one verified in place, the invented one dropped", res.Fragments, res.Dropped)
 	}
-	if res.Model != "gpt-4o-mini" || res.PromptVersion != "rate-v1" || res.Cached || res.TokensIn != 800 || res.Fingerprint != "fp_7" {
+	// The model is the rating task's own (Tasks), a stronger one than screening's.
+	if res.Model != "gpt-4.1" || res.PromptVersion != "rate-v1" || res.Cached || res.TokensIn != 800 || res.Fingerprint != "fp_7" {
 		t.Errorf("call = %+v", res.CallSummary)
 	}
 
@@ -96,7 +97,7 @@ func TestSuggestLevelKeepsAVerifiedSuggestion(t *testing.T) {
 
 	kept, err := p.store.AIRatingsOfCard(p.ctx, card)
 	if err != nil || len(kept) != 1 || kept[0].ID != res.RatingID || kept[0].SuggestedLevel != 3 || kept[0].HumanLevel != 4 ||
-		kept[0].Model != "gpt-4o-mini" || kept[0].PromptVersion != "rate-v1" || kept[0].QuestionID != q.ID ||
+		kept[0].Model != "gpt-4.1" || kept[0].PromptVersion != "rate-v1" || kept[0].QuestionID != q.ID ||
 		len(kept[0].Fragments) != 1 || kept[0].Fragments[0].Text != measured || kept[0].CallID == 0 {
 		t.Errorf("kept = %+v, %v", kept, err)
 	}

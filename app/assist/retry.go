@@ -13,7 +13,8 @@ import (
 
 // withRetries sends call until it succeeds, fails for good, runs out of
 // tries or would wait past the policy's deadline. It returns the last
-// reply and how many tries were made. With onDelta the call is streamed
+// reply, with the tokens the API reported over every try (a failed try
+// that carried usage was billed), and how many tries were made. With onDelta the call is streamed
 // and retried only until its first piece: once something was shown, a
 // failure ends it (what was shown stays, marked incomplete, by the caller).
 func (s *Service) withRetries(ctx context.Context, call Call, onDelta func(string)) (Reply, int, error) {
@@ -26,8 +27,11 @@ func (s *Service) withRetries(ctx context.Context, call Call, onDelta func(strin
 		}
 		return s.client.Stream(ctx, call, func(text string) { shown = true; onDelta(text) })
 	}
+	in, out := 0, 0
 	for attempt := 1; ; attempt++ {
 		r, err := send()
+		in, out = in+r.TokensIn, out+r.TokensOut
+		r.TokensIn, r.TokensOut = in, out
 		if err == nil {
 			err = finished(r)
 		}
@@ -44,24 +48,44 @@ func (s *Service) withRetries(ctx context.Context, call Call, onDelta func(strin
 		}
 		s.onRetry(Retrying{Attempt: attempt + 1, Wait: wait, Why: f.Plain()})
 		if err := s.sleep(ctx, wait); err != nil {
-			return r, attempt, err
+			return Reply{TokensIn: in, TokensOut: out}, attempt, err
 		}
 	}
 }
 
-// finished: a reply counts only when the model finished it. A missing
-// finish reason is a cut reply (worth a retry); "length" and
-// "content_filter" will not get better by asking again.
+// ReplyError: the reply came back but cannot be used: the model declined
+// (the API's refusal field), it was cut at its length limit, or the
+// service withheld it. Asking again will not change that.
+type ReplyError struct {
+	Refused bool // the model declined to answer
+	why     string
+}
+
+func (e *ReplyError) Error() string { return e.why }
+
+// refused: the model declined to answer (the API said so in its refusal field).
+func refused(err error) bool {
+	var re *ReplyError
+	return errors.As(err, &re) && re.Refused
+}
+
+// finished: a reply counts only when the model finished it, and did not
+// refuse. A missing finish reason is a cut reply (worth a retry); a
+// refusal, "length" and "content_filter" will not get better by asking
+// again.
 func finished(r Reply) error {
-	switch r.FinishReason {
-	case "stop":
+	switch {
+	case r.Refusal != "":
+		// The refusal's text stays out: it may repeat what was sent.
+		return &ReplyError{Refused: true, why: "the AI model declined to answer this request; nothing was filled in"}
+	case r.FinishReason == "stop":
 		return nil
-	case "":
+	case r.FinishReason == "":
 		return ai.Failure{Cut: true}
-	case "length":
-		return errors.New("the AI reply was cut at its length limit; nothing was filled in")
+	case r.FinishReason == "length":
+		return &ReplyError{why: "the AI reply was cut at its length limit; nothing was filled in"}
 	default:
-		return errors.New("the AI service withheld its reply (" + r.FinishReason + "); nothing was filled in")
+		return &ReplyError{why: "the AI service withheld its reply (" + r.FinishReason + "); nothing was filled in"}
 	}
 }
 
@@ -75,6 +99,10 @@ func outcomeOf(err error) string {
 		return "cancelled"
 	case errors.Is(err, context.DeadlineExceeded):
 		return "error:timeout"
+	case errors.As(err, new(*BudgetError)):
+		return "stopped:budget"
+	case refused(err):
+		return "error:refused"
 	case !errors.As(err, &f):
 		return "error:reply"
 	case f.Status == 401 || f.Status == 403:

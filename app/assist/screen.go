@@ -110,6 +110,7 @@ func (s *Service) SuggestScreen(ctx context.Context, applicationID int64, opt Sc
 	}
 
 	var each []ai.ScreenSuggestion
+	checks := storage.AICheck{Feature: j.feature, Model: j.model, PromptVersion: ai.ScreenPromptVersion} // checks.go
 	for run := range runs {
 		one, sug, err := s.screenRun(ctx, j, run)
 		out.TokensIn += one.TokensIn
@@ -123,17 +124,14 @@ func (s *Service) SuggestScreen(ctx context.Context, applicationID int64, opt Sc
 			out.Cached = false
 			return out, err
 		}
-		for _, f := range sug.Flags {
-			if f.Verified {
-				out.Quotes++
-			}
-		}
-		out.Quotes += sug.Dropped
+		out.Quotes += quotesGiven(sug)
 		out.Dropped += sug.Dropped
+		screenChecks(&checks, one, sug)
 		each = append(each, sug)
 	}
 	out.Flags, out.Uncertain = mergeRuns(each)
-	return out, nil
+	checks.Items, checks.Uncertain = len(out.Flags), out.Uncertain
+	return out, s.noteChecks(ctx, checks)
 }
 
 // screenJob reads an application's resume and checklist and redacts the

@@ -79,9 +79,18 @@ var ErrNoEndpoint = errors.New("AI help is not set up: no API key")
 var ErrHumanOnly = fmt.Errorf("AI help is switched off for this candidate (human only): %w", model.ErrConflict)
 
 // BudgetError: the call would take the month's spending over the budget.
-type BudgetError struct{ SpentUSD, EstimateUSD, BudgetUSD float64 }
+// UpTo: EstimateUSD is the call's worst case, held while it runs, and
+// SpentUSD includes what calls under way hold.
+type BudgetError struct {
+	SpentUSD, EstimateUSD, BudgetUSD float64
+	UpTo                             bool
+}
 
 func (e *BudgetError) Error() string {
+	if e.UpTo {
+		return fmt.Sprintf("the monthly AI budget of $%.2f is reached ($%.2f spent or held by calls under way, this call up to $%.4f); raise it in Settings or wait for next month",
+			e.BudgetUSD, e.SpentUSD, e.EstimateUSD)
+	}
 	return fmt.Sprintf("the monthly AI budget of $%.2f is reached ($%.2f spent, this call about $%.4f); raise it in Settings or wait for next month",
 		e.BudgetUSD, e.SpentUSD, e.EstimateUSD)
 }

@@ -9,9 +9,11 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"math"
 	"net"
 	"net/url"
+	"slices"
 	"strings"
 	"time"
 
@@ -40,10 +42,42 @@ type Settings struct {
 	Runs int `json:"runs"`
 }
 
-// DefaultSettings: OpenAI, gpt-4o-mini to screen, $10 a month.
+// Task is one job a model does, with the model it uses unless the
+// settings say otherwise: a cheap one to read resumes against a checklist
+// (extraction), stronger ones where the call weighs evidence.
+type Task struct {
+	Feature      string `json:"feature"`
+	Label        string `json:"label"`
+	DefaultModel string `json:"defaultModel"`
+}
+
+// Tasks are the features that take a model from the settings, in the
+// order the AI dialog lists them. The name-swap probe uses the screening
+// model: it tests the screen as it runs.
+var Tasks = []Task{
+	{ai.FeatureScreen, ai.FeatureLabel(ai.FeatureScreen), "gpt-4o-mini"},
+	{ai.FeatureRate, ai.FeatureLabel(ai.FeatureRate), "gpt-4.1"},
+	{ai.FeatureSummary, ai.FeatureLabel(ai.FeatureSummary), "gpt-4.1"},
+	{ai.FeatureFollowUp, ai.FeatureLabel(ai.FeatureFollowUp), "gpt-4.1"},
+}
+
+func isTask(feature string) bool {
+	for _, t := range Tasks {
+		if t.Feature == feature {
+			return true
+		}
+	}
+	return false
+}
+
+// DefaultSettings: OpenAI, a model per task (Tasks), $10 a month.
 func DefaultSettings() Settings {
+	models := map[string]string{}
+	for _, t := range Tasks {
+		models[t.Feature] = t.DefaultModel
+	}
 	return Settings{
-		Models:    map[string]string{ai.FeatureScreen: "gpt-4o-mini"},
+		Models:    models,
 		BudgetUSD: 10,
 		Prices:    ai.DefaultPrices(),
 		Seed:      7,
@@ -115,8 +149,12 @@ func (s Settings) Check() error {
 	if s.BudgetUSD < 0 || s.BudgetUSD > 100000 || math.IsNaN(s.BudgetUSD) {
 		v.Add("budgetUsd", "the monthly budget must be between $0 (no limit) and $100,000")
 	}
-	for f, m := range s.Models {
-		if strings.TrimSpace(m) == "" || len(m) > 100 {
+	for _, f := range slices.Sorted(maps.Keys(s.Models)) {
+		m := s.Models[f]
+		switch {
+		case !isTask(f):
+			v.Add("models."+f, "%q is not a task that takes a model (%s)", f, taskList())
+		case strings.TrimSpace(m) == "" || len(m) > 100:
 			v.Add("models."+f, "give a model name")
 		}
 	}
@@ -137,6 +175,14 @@ func (s Settings) Check() error {
 		v.Add("temperature", "the temperature must be between 0 and 2")
 	}
 	return v.Err()
+}
+
+func taskList() string {
+	names := make([]string, len(Tasks))
+	for i, t := range Tasks {
+		names[i] = t.Feature
+	}
+	return strings.Join(names, ", ")
 }
 
 // SaveSettings checks and stores the workspace's AI settings.

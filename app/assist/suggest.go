@@ -66,10 +66,14 @@ func (d *Desk) Suggest(ctx context.Context, applicationID int64, onRetry func(Re
 	return Suggestion{Result: res}, nil
 }
 
-// isReplyError: the reply came back but cannot be used (cut at its length
-// limit, withheld, not following the checklist). screen.go and retry.go
-// say so in plain errors that start this way.
+// isReplyError: the reply came back but cannot be used (refused, cut at
+// its length limit, withheld: a *ReplyError; not following the checklist).
+// Errors that are not typed are known by their words, as a fallback: the
+// features say so in plain errors that start "the AI ".
 func isReplyError(err error) bool {
+	if errors.As(err, new(*ReplyError)) {
+		return true
+	}
 	var ve *model.ValidationError
 	return !errors.As(err, &ve) && strings.HasPrefix(err.Error(), "the AI ")
 }

@@ -42,34 +42,54 @@ type SummaryResult struct {
 	Incomplete bool          `json:"incomplete"`
 	Notes      []SummaryNote `json:"notes"`
 	Scorecards int           `json:"scorecards"`
-	// Sentences, Supported and Unsupported: ai.CheckCitations of Text.
-	ai.Citations
+	// Interviewers says who each label stands for (for the window: the
+	// model is sent the labels only).
+	Interviewers []SummaryInterviewer `json:"interviewers"`
+	// Sentences, Supported and Unsupported: ai.CheckCitations of Text
+	// (fields of their own, not ai.Citations embedded: the window's
+	// generated types leave an embedded struct's element types out).
+	Sentences   []ai.CitedSentence `json:"sentences"`
+	Supported   int                `json:"supported"`
+	Unsupported int                `json:"unsupported"`
 	CallSummary
 }
 
-// SuggestSummary streams a summary of an application's submitted
-// scorecards to onDelta (nil: not streamed to anyone) and returns it with
-// its citations checked. The viewer must be able to see every submitted
-// card (the blind rule: the recruiter, or an interviewer who has submitted
-// every round they interview the candidate in).
-func (s *Service) SuggestSummary(ctx context.Context, applicationID int64, viewer model.Profile, onDelta func(string)) (SummaryResult, error) {
-	out := SummaryResult{ApplicationID: applicationID, Notes: []SummaryNote{},
-		Citations:   ai.Citations{Sentences: []ai.CitedSentence{}},
-		CallSummary: CallSummary{PromptVersion: ai.SummaryPromptVersion, Redacted: map[string]int{}}}
+// SummaryInterviewer is who a label in the summary stands for, so the
+// window can say who "Interviewer A" is (the model never sees the name).
+type SummaryInterviewer struct {
+	Label string `json:"label"`
+	Name  string `json:"name"`
+}
+
+// summaryPlan is a summary's call before it is made: what SuggestSummary
+// sends and the preview shows, built once by summaryJob.
+type summaryPlan struct {
+	job
+	out SummaryResult // ApplicationID, Notes, Scorecards, Interviewers, Redacted
+	ids []string      // the note ids a sentence may cite
+}
+
+// summaryJob reads what a summary of an application would send for the
+// viewer, refusing first what may not be sent (human only, the blind rule,
+// nothing submitted).
+func (s *Service) summaryJob(ctx context.Context, applicationID int64, viewer model.Profile) (summaryPlan, error) {
+	p := summaryPlan{out: SummaryResult{ApplicationID: applicationID, Notes: []SummaryNote{}, Interviewers: []SummaryInterviewer{},
+		Sentences:   []ai.CitedSentence{},
+		CallSummary: CallSummary{PromptVersion: ai.SummaryPromptVersion, Redacted: map[string]int{}}}}
 	app, err := s.store.GetApplication(ctx, applicationID)
 	if err != nil {
-		return out, err
+		return p, err
 	}
 	if off, err := s.store.HumanOnly(ctx, app.CandidateID); err != nil || off {
-		return out, errors.Join(err, humanOnly(off))
+		return p, errors.Join(err, humanOnly(off))
 	}
 	views, err := s.summaryCards(ctx, app, viewer)
 	if err != nil {
-		return out, err
+		return p, err
 	}
 	c, err := s.store.GetCandidate(ctx, app.CandidateID)
 	if err != nil {
-		return out, err
+		return p, err
 	}
 	// Interviewers are named by letter, in the order of their first card.
 	var named []person
@@ -78,39 +98,54 @@ func (s *Service) SuggestSummary(ctx context.Context, applicationID int64, viewe
 		if _, ok := label[v.Card.AuthorID]; !ok {
 			label[v.Card.AuthorID] = ai.InterviewerLabel(len(label))
 			named = append(named, person{v.Card.AuthorID, v.Card.AuthorName, label[v.Card.AuthorID]})
+			p.out.Interviewers = append(p.out.Interviewers, SummaryInterviewer{Label: label[v.Card.AuthorID], Name: v.Card.AuthorName})
 		}
 	}
 	aliases, err := s.aliases(ctx, named)
 	if err != nil {
-		return out, err
+		return p, err
 	}
-	redact := func(text string) string { return redactNotes(text, c, aliases, out.Redacted) }
-	var ids []string
+	redact := func(text string) string { return redactNotes(text, c, aliases, p.out.Redacted) }
 	var sent []ai.SummaryNote
 	for _, v := range views {
 		for _, n := range cardNotes(v, label[v.Card.AuthorID], redact) {
-			n.ID = ai.NoteID(len(out.Notes) + 1)
-			ids, sent, out.Notes = append(ids, n.ID), append(sent, n.SummaryNote), append(out.Notes, n)
+			n.ID = ai.NoteID(len(p.out.Notes) + 1)
+			p.ids, sent, p.out.Notes = append(p.ids, n.ID), append(sent, n.SummaryNote), append(p.out.Notes, n)
 		}
 	}
-	out.Scorecards = len(views)
+	p.out.Scorecards = len(views)
+	p.job = job{req: ai.SummaryRequest(sent), model: cmp(s.settings.Models[ai.FeatureSummary], s.settings.Models[ai.FeatureScreen]),
+		candidateID: c.ID, outTokens: outputPerSummary}
+	return p, nil
+}
 
+// SuggestSummary streams a summary of an application's submitted
+// scorecards to onDelta (nil: not streamed to anyone) and returns it with
+// its citations checked. The viewer must be able to see every submitted
+// card (the blind rule: the recruiter, or an interviewer who has submitted
+// every round they interview the candidate in).
+func (s *Service) SuggestSummary(ctx context.Context, applicationID int64, viewer model.Profile, onDelta func(string)) (SummaryResult, error) {
+	p, err := s.summaryJob(ctx, applicationID, viewer)
+	out := p.out
+	if err != nil {
+		return out, err
+	}
 	var text string
 	var shown strings.Builder
-	j := job{req: ai.SummaryRequest(sent), model: cmp(s.settings.Models[ai.FeatureSummary], s.settings.Models[ai.FeatureScreen]),
-		candidateID: c.ID, outTokens: outputPerSummary,
-		parse: func(content string) error { text = content; return nil },
-		onDelta: func(piece string) {
-			shown.WriteString(piece)
-			if onDelta != nil {
-				onDelta(piece)
-			}
-		}}
+	j := p.job
+	j.parse = func(content string) error { text = content; return nil }
+	j.onDelta = func(piece string) {
+		shown.WriteString(piece)
+		if onDelta != nil {
+			onDelta(piece)
+		}
+	}
 	if _, err := s.run(ctx, j, &out.CallSummary); err != nil {
 		out.Text, out.Incomplete = shown.String(), shown.Len() > 0
 		return out, err
 	}
-	out.Text, out.Citations = text, ai.CheckCitations(text, ids)
+	c := ai.CheckCitations(text, p.ids)
+	out.Text, out.Sentences, out.Supported, out.Unsupported = text, c.Sentences, c.Supported, c.Unsupported
 	return out, nil
 }
 

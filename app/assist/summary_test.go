@@ -73,7 +73,7 @@ func TestSummaryStreamsInOrderAndFlagsUnsupportedSentences(t *testing.T) {
 	}
 	if res.Supported != 2 || res.Unsupported != 1 || !res.Sentences[2].Unsupported || res.Sentences[2].Text != "The candidate seemed nervous." ||
 		!reflect.DeepEqual(res.Sentences[1].Cites, []string{"N1", "N4"}) {
-		t.Errorf("citations %+v", res.Citations)
+		t.Errorf("citations %+v", res.Sentences)
 	}
 
 	reqs := p.srv.Completions()

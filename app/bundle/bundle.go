@@ -18,7 +18,7 @@
 //	rubrics.json         [{ref, name, builtin, archived, versions:
 //	                       [{version, sha256, createdAt, content}]}]
 //	candidates.json      [{ref, uids, name, email, phone, …, tags, createdAt, updatedAt,
-//	                       archivedAt, applications: [{roleTitle, stageName, …,
+//	                       archivedAt, humanOnly, applications: [{roleTitle, stageName, …,
 //	                       assignments: [{round, interviewers: [name]}]}],
 //	                       attachments: [{fileName, mimeType, size, sha256, text, createdAt}]}]
 //	scorecards.json      [{uid, candidateRef, candidateEmail, candidateName, roleTitle,

@@ -69,9 +69,13 @@ type Candidate struct {
 	Ref  string   `json:"ref"`
 	UIDs []string `json:"uids,omitempty"`
 	model.CandidateInput
-	CreatedAt    string        `json:"createdAt"`
-	UpdatedAt    string        `json:"updatedAt"`
-	ArchivedAt   string        `json:"archivedAt"`
+	CreatedAt  string `json:"createdAt"`
+	UpdatedAt  string `json:"updatedAt"`
+	ArchivedAt string `json:"archivedAt"`
+	// HumanOnly: the person asked that no AI be used for them (or a
+	// recruiter decided so). An import switches it on and never off, so
+	// they stay out of AI on every laptop.
+	HumanOnly    bool          `json:"humanOnly,omitempty"`
 	Applications []Application `json:"applications"`
 	Attachments  []Attachment  `json:"attachments"`
 }

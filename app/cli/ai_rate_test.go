@@ -98,7 +98,7 @@ func TestAIRate(t *testing.T) {
 		t.Fatal(err)
 	}
 	if got.Level != 2 || got.HumanLevel != a.human || got.Dropped != 1 || len(got.Fragments) != 0 || got.Anchor != strings.Join(strings.Fields(a.anchor2), " ") ||
-		got.Model != "gpt-4o-mini" || got.PromptVersion != "rate-v1" || got.TokensIn != 900 || got.RatingID == 0 {
+		got.Model != "gpt-4.1" || got.PromptVersion != "rate-v1" || got.TokensIn != 900 || got.RatingID == 0 {
 		t.Errorf("ai rate = %+v", got)
 	}
 	if reqs := srv.Completions(); len(reqs) != 1 || reqs[0].Invalid != "" {
@@ -120,7 +120,7 @@ func TestAIRate(t *testing.T) {
 	if err := json.Unmarshal([]byte(mustRun(t, dir, "ai", "agreement", "--role", a.role, "--json")), &ag); err != nil {
 		t.Fatal(err)
 	}
-	if len(ag.Models) != 1 || ag.Models[0].Model != "gpt-4o-mini" || len(ag.Models[0].Competencies) != 1 || !ag.Models[0].Competencies[0].AI.TooFew {
+	if len(ag.Models) != 1 || ag.Models[0].Model != "gpt-4.1" || len(ag.Models[0].Competencies) != 1 || !ag.Models[0].Competencies[0].AI.TooFew {
 		t.Errorf("ai agreement = %+v", ag)
 	}
 	if out := mustRun(t, dir, "ai", "agreement", "--role", a.role); !strings.Contains(out, "too few to say: 1 candidate") ||

@@ -21,8 +21,8 @@ import (
 
 // streamService is the AI service for a streamed command: the settings
 // with the endpoint and the feature's model asked for, and the key from
-// OPENAI_API_KEY or the keyring.
-func (c *command) streamService(baseURL, feature, modelName string) (*assist.Service, error) {
+// OPENAI_API_KEY or the keyring (none for a preview: nothing is sent).
+func (c *command) streamService(baseURL, feature, modelName string, send bool) (*assist.Service, error) {
 	settings, err := assist.LoadSettings(c.ctx, c.store)
 	if err != nil {
 		return nil, err
@@ -36,11 +36,15 @@ func (c *command) streamService(baseURL, feature, modelName string) (*assist.Ser
 	if m := strings.TrimSpace(modelName); m != "" {
 		settings.Models[feature] = m
 	}
-	key, _, err := assist.FindKey(getenv)
-	if err != nil {
-		return nil, err
+	var client assist.Client
+	if send {
+		key, _, err := assist.FindKey(getenv)
+		if err != nil {
+			return nil, err
+		}
+		client = assist.NewOpenAI(settings.BaseURL, key, nil)
 	}
-	return assist.New(c.store, c.iv, assist.NewOpenAI(settings.BaseURL, key, nil), settings,
+	return assist.New(c.store, c.iv, client, settings,
 		assist.WithRetryNotice(func(n assist.Retrying) {
 			fmt.Fprintf(os.Stderr, "hirebench: %s; retrying in %s (try %d)\n", n.Why, n.Wait.Round(100*time.Millisecond), n.Attempt)
 		})), nil
@@ -64,6 +68,25 @@ func incomplete(out io.Writer, shown bool, what string, err error) error {
 	return fmt.Errorf("%w (the %s above is incomplete)", err, what)
 }
 
+// printPreview prints exactly what would be sent and its estimate.
+func printPreview(out io.Writer, p assist.StreamPreview, asJSON bool) error {
+	if asJSON {
+		return writeJSON(out, p)
+	}
+	for _, m := range p.Messages {
+		fmt.Fprintf(out, "--- %s ---\n%s\n", m.Role, m.Content)
+	}
+	cost := fmt.Sprintf("about %d tokens in and %d out, $%.4f", p.TokensIn, p.TokensOut, p.EstimateUSD)
+	if p.Cached {
+		cost = "answered before: nothing would be paid"
+	}
+	if !p.PriceKnown && !p.Cached {
+		cost += " (no price for this model: nothing would be sent until one is added)"
+	}
+	fmt.Fprintf(out, "\nnot sent: %s to %s (%s), %s\n", p.Model, p.Endpoint, p.PromptVersion, cost)
+	return nil
+}
+
 func costLine(s assist.CallSummary) string {
 	cached := ""
 	if s.Cached {
@@ -79,13 +102,14 @@ func (c *command) aiSummary(args []string) error {
 	baseURL := fs.String("base-url", "", "an OpenAI-compatible API (default: the settings', else OpenAI)")
 	modelName := fs.String("model", "", "the model (default: the settings' model for summaries, else for screening)")
 	asJSON := fs.Bool("json", false, "print the final result as JSON (nothing while it streams)")
+	preview := fs.Bool("preview", false, "print exactly what would be sent and its estimate; send nothing")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
 	if *cand == "" || *role == "" {
 		return usageError{fmt.Errorf("give --candidate EMAIL and --role R")}
 	}
-	svc, err := c.streamService(*baseURL, ai.FeatureSummary, *modelName)
+	svc, err := c.streamService(*baseURL, ai.FeatureSummary, *modelName, !*preview)
 	if err != nil {
 		return err
 	}
@@ -100,6 +124,13 @@ func (c *command) aiSummary(args []string) error {
 	appID, err := c.applicationOf(candidateID, r)
 	if err != nil {
 		return err
+	}
+	if *preview {
+		p, err := svc.PreviewSummary(c.ctx, appID, commandLine)
+		if err != nil {
+			return err
+		}
+		return printPreview(c.out, p, *asJSON)
 	}
 	res, err := svc.SuggestSummary(c.ctx, appID, commandLine, printer(c.out, *asJSON))
 	if err != nil {
@@ -129,6 +160,7 @@ func (c *command) aiFollowUps(args []string) error {
 	baseURL := fs.String("base-url", "", "an OpenAI-compatible API (default: the settings', else OpenAI)")
 	modelName := fs.String("model", "", "the model (default: the settings' model for follow-ups, else for screening)")
 	asJSON := fs.Bool("json", false, "print the final result as JSON (nothing while it streams)")
+	preview := fs.Bool("preview", false, "print exactly what would be sent and its estimate; send nothing")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -139,13 +171,20 @@ func (c *command) aiFollowUps(args []string) error {
 	if err != nil || id <= 0 {
 		return usageError{fmt.Errorf("--scorecard %q is not a scorecard id (a whole number)", *card)}
 	}
-	svc, err := c.streamService(*baseURL, ai.FeatureFollowUp, *modelName)
+	svc, err := c.streamService(*baseURL, ai.FeatureFollowUp, *modelName, !*preview)
 	if err != nil {
 		return err
 	}
 	author, err := c.authorOf(id)
 	if err != nil {
 		return err
+	}
+	if *preview {
+		p, err := svc.PreviewFollowUps(c.ctx, id, strings.TrimSpace(*question), author)
+		if err != nil {
+			return err
+		}
+		return printPreview(c.out, p, *asJSON)
 	}
 	res, err := svc.SuggestFollowUps(c.ctx, id, strings.TrimSpace(*question), author, printer(c.out, *asJSON))
 	if err != nil {

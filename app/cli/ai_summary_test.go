@@ -7,6 +7,7 @@ package cli_test
 import (
 	"context"
 	"encoding/json"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -52,7 +53,7 @@ func TestAISummary(t *testing.T) {
 
 	out := mustRun(t, dir, args...)
 	if !strings.HasPrefix(out, strings.Join(demoSummary, "")+"\n") || !strings.Contains(out, "unsupported: The candidate seemed tired.\n") ||
-		!strings.Contains(out, "gpt-4o-mini, 2000+30 tokens") || !strings.HasSuffix(out, "1 unsupported sentences (of 2)\n") {
+		!strings.Contains(out, "gpt-4.1, 2000+30 tokens") || !strings.HasSuffix(out, "1 unsupported sentences (of 2)\n") {
 		t.Errorf("ai summary = %q", out)
 	}
 	if reqs := srv.Completions(); len(reqs) != 1 || reqs[0].Invalid != "" || strings.Contains(string(reqs[0].Body), email) {
@@ -192,5 +193,41 @@ func TestAISummaryAndFollowUpsFailures(t *testing.T) {
 		cli.ExitError, "interview in progress")
 	if n := len(srv.Completions()); n != 0 {
 		t.Errorf("%d requests sent, want none", n)
+	}
+}
+
+// --preview prints exactly what would be sent and its estimate, and sends
+// nothing: no key needed, no request, nothing in the ledger.
+func TestAISummaryAndFollowUpsPreview(t *testing.T) {
+	dir := demoWorkspace(t)
+	a := findDemoAnswer(t, dir)
+	email := demoCandidate(t, dir, a.card)
+	srv := openaitest.New(t)
+	defer cli.SetGetenv(func(string) string { return "" })()
+	out := mustRun(t, dir, "ai", "summary", "--candidate", email, "--role", a.role, "--base-url", srv.URL(), "--preview")
+	if !strings.HasPrefix(out, "--- system ---\n") || !strings.Contains(out, "--- user ---\nScorecard notes (") ||
+		!strings.Contains(out, "[N1] Interviewer A, ") || strings.Contains(out, email) ||
+		!regexp.MustCompile(`\nnot sent: \S+ to 127\.0\.0\.1:\d+ \(summary-v1\), about \d+ tokens in and 400 out, \$0\.\d{4}\n$`).MatchString(out) {
+		t.Errorf("ai summary --preview = %q", out)
+	}
+	var p struct {
+		Feature  string
+		Notes    int
+		Messages []struct{ Role, Content string }
+	}
+	if err := json.Unmarshal([]byte(mustRun(t, dir, "ai", "summary", "--candidate", email, "--role", a.role, "--preview", "--json")), &p); err != nil ||
+		p.Feature != "summary" || p.Notes == 0 || len(p.Messages) != 2 {
+		t.Errorf("ai summary --preview --json = %+v, %v", p, err)
+	}
+	card, q := demoDraft(t, dir)
+	out = mustRun(t, dir, "ai", "followups", "--scorecard", strconv.FormatInt(card, 10), "--question", q, "--preview")
+	if !strings.Contains(out, "Question being asked: ") || !strings.Contains(out, "(followup-v1), about ") || !strings.Contains(out, " and 90 out, $") {
+		t.Errorf("ai followups --preview = %q", out)
+	}
+	if n := len(srv.Requests()); n != 0 {
+		t.Errorf("%d requests sent by a preview", n)
+	}
+	if u := mustRun(t, dir, "ai", "usage", "--json"); strings.Contains(u, "summary") || strings.Contains(u, "followup") {
+		t.Errorf("a preview is in the ledger: %s", u)
 	}
 }

@@ -301,6 +301,9 @@ func printImportPreview(w io.Writer, name string, p importer.Preview) {
 		case !st.Matched:
 			how = fmt.Sprintf(" (the first stage: no stage has this name; --map-stage %s chooses another)", strconv.Quote(st.From+"=STAGE"))
 		}
+		if st.Reason != "" {
+			how += fmt.Sprintf(" with the rejection reason %q", st.Reason)
+		}
 		fmt.Fprintln(w, importErrorLine(fmt.Sprintf("stage %q of role %q (%s) → %q%s", st.From, st.Role, importPlural(st.Rows, "row"), st.To, how)))
 	}
 	if p.MoreStages > 0 {

@@ -119,7 +119,7 @@ func TestPlanRowErrors(t *testing.T) {
 		column  string
 		message string
 	}{
-		{"no name at all", row(FieldEmail, "x@example.com"), FieldName, "Name", "name is required"},
+		{"no name at all", row(FieldEmail, "x@example.com"), FieldName, "Name", "Name is required"},
 		{"name of spaces", row(FieldName, "   ", FieldFirstName, " ", FieldLastName, "\t"), FieldName, "Name", "required"},
 		{"name too long", row(FieldName, strings.Repeat("n", 201)), FieldName, "Name", "limit is 200"},
 		{"bad email", row(FieldName, "Ada", FieldEmail, "ada@"), FieldEmail, "Email", "not a valid email"},
@@ -130,7 +130,7 @@ func TestPlanRowErrors(t *testing.T) {
 		{"linkedin without scheme", row(FieldName, "Ada", FieldLinkedIn, "linkedin.com/in/ada"), FieldLinkedIn, "LinkedIn", "web address"},
 		{"github javascript", row(FieldName, "Ada", FieldGitHub, "javascript:alert(1)"), FieldGitHub, "GitHub", "web address"},
 		{"portfolio ftp", row(FieldName, "Ada", FieldPortfolio, "ftp://ada.dev"), FieldPortfolio, "Website", "web address"},
-		{"too many tags", row(FieldName, "Ada", FieldTags, strings.Join(manyTags, ",")), FieldTags, "Tags", "at most 30 tags"},
+		{"too many tags", row(FieldName, "Ada", FieldTags, strings.Join(manyTags, ",")), FieldTags, "Tags", "At most 30 tags"},
 		{"tag too long", row(FieldName, "Ada", FieldTags, strings.Repeat("t", 51)), FieldTags, "Tags", "longer than 50"},
 		{"notes too long", row(FieldName, "Ada", FieldNotes, strings.Repeat("n", model.MaxNote+1)), FieldNotes, "Notes", "limit is 20000"},
 	}

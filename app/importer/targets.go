@@ -63,6 +63,23 @@ type StageMatch struct {
 	// Chosen: a StageChoice answered it. Neither: the role's first stage.
 	Matched bool `json:"matched"`
 	Chosen  bool `json:"chosen"`
+	// Reason is the rejection reason its rows are recorded with when the
+	// stage is a rejected one (RejectionReason), else "".
+	Reason string `json:"reason"`
+}
+
+// RejectedReason is the rejection reason of a row imported straight into a
+// rejected stage: the file names no reason from the list, and a rejection
+// is never recorded without one.
+const RejectedReason = "imported as rejected"
+
+// RejectionReason is the reason an application imported into st is
+// recorded with: RejectedReason for a rejected stage, else none.
+func RejectionReason(st model.Stage) string {
+	if st.Kind == model.StageRejected {
+		return RejectedReason
+	}
+	return ""
 }
 
 // key compares names the way the user does: ignoring case and spacing.
@@ -231,7 +248,7 @@ func (ts *targets) stage(r *model.Role, name string) *model.Stage {
 		st = firstStage(r)
 	}
 	if st != nil {
-		m.StageID, m.To = st.ID, st.Name
+		m.StageID, m.To, m.Reason = st.ID, st.Name, RejectionReason(*st)
 	}
 	ts.stageAt[k] = m
 	ts.stageList = append(ts.stageList, m)

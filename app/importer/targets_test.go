@@ -239,7 +239,7 @@ func TestPlanRefusesAnswersThatCannotBeKept(t *testing.T) {
 		field    string
 		mentions []string
 	}{
-		{"unknown role", Options{RoleID: 99}, "roleId", []string{"role 99 does not exist"}},
+		{"unknown role", Options{RoleID: 99}, "roleId", []string{"Role 99 does not exist"}},
 		{"job to an unknown role", Options{Jobs: []JobChoice{{Job: "Astronaut", RoleID: 99}}}, "jobs", []string{`"Astronaut"`, "role 99"}},
 		{"stage of an unknown role", Options{Stages: []StageChoice{{RoleID: 99, From: "Phone screen", To: "Screen"}}}, "stages", []string{"role 99"}},
 		{"no such stage in the role", Options{Stages: []StageChoice{{RoleID: 1, From: "Phone screen", To: "Call"}}}, "stages",
@@ -277,5 +277,25 @@ func TestPlanSkipReasonsForDuplicates(t *testing.T) {
 	if len(p.Skips) != 1 || p.Skips[0].Reason != model.ImportSkipOnFile || p.Skips[0].Count != 2 || !slices.Equal(p.Skips[0].Rows, []int{2, 4}) ||
 		p.Skips[0].Words != "email already here (duplicates are skipped)" {
 		t.Errorf("skips = %+v", p.Skips)
+	}
+}
+
+// The preview says which rows arrive rejected, and with what reason.
+func TestStageMatchNamesTheRejectionReason(t *testing.T) {
+	headers := []string{"Name", "Email", "Job", "Current Stage"}
+	tb := Table{Headers: headers, Rows: [][]string{
+		{"Joan Clarke", "joan@example.com", "Backend Engineer", "rejected"},
+		{"Ada Lovelace", "ada@example.com", "Backend Engineer", "Offer"},
+	}}
+	p, err := Plan(tb, GuessMapping(headers), Options{Roles: atsRoles})
+	if err != nil {
+		t.Fatal(err)
+	}
+	reasons := map[string]string{}
+	for _, st := range p.Stages {
+		reasons[st.To] = st.Reason
+	}
+	if reasons["Rejected"] != "imported as rejected" || reasons["Offer"] != "" || len(reasons) != 2 {
+		t.Errorf("stage reasons %q", reasons)
 	}
 }

@@ -1,11 +1,13 @@
 // Gathers what the committee workbook and CSV files hold for a role: every
-// submitted scorecard, the plan's weights, the app's numbers and the calibration.
+// submitted scorecard, the plan's weights, the app's numbers, the calibration
+// and the AI usage about the role's candidates (aggregates, nobody named).
 
 package interviews
 
 import (
 	"context"
 
+	"hirebench/app/ai"
 	"hirebench/app/model"
 	"hirebench/app/scoring"
 	"hirebench/exports"
@@ -31,6 +33,14 @@ func (s *Service) Committee(ctx context.Context, roleID int64, appVersion string
 		c.AddCandidate(cd.Debrief, cd.Stage, cd.Rank, d.cards[cd.Debrief.CandidateID], d.rubricOf)
 	}
 	c.Calibration = exports.CalibrationGroups(ratingGroups(d, d.order))
+	usage, err := s.store.AIRoleUsage(ctx, roleID)
+	if err != nil {
+		return exports.Committee{}, err
+	}
+	for _, u := range usage {
+		c.AIUsage = append(c.AIUsage, exports.AIUsageRow{Feature: ai.FeatureLabel(u.Feature), Model: u.Model, Calls: u.Calls,
+			Cached: u.Cached, Failed: u.Failed, TokensIn: u.TokensIn, TokensOut: u.TokensOut, CostUSD: u.CostUSD})
+	}
 	return c, nil
 }
 

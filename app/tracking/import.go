@@ -348,11 +348,13 @@ func (im *candidateImport) merge(r importRow, st model.Stage) (int64, bool, erro
 }
 
 // apply puts a candidate into a stage of a role, recording the arrival in
-// the stage history with the reason "imported".
+// the stage history with the reason "imported"; into a rejected stage with
+// the rejection reason importer.RejectedReason, never none.
 func (im *candidateImport) apply(candidateID int64, st model.Stage) error {
 	now := im.tx.Now()
 	_, err := im.tx.InsertApplication(model.Application{CandidateID: candidateID, RoleID: st.RoleID,
-		StageID: st.ID, StageName: st.Name, CreatedAt: now, EnteredStageAt: now}, ImportedReason, im.actor)
+		StageID: st.ID, StageName: st.Name, RejectionReason: importer.RejectionReason(st), CreatedAt: now, EnteredStageAt: now},
+		ImportedReason, im.actor)
 	return err
 }
 

@@ -242,6 +242,9 @@ func (ex *exporter) collectCandidates() error {
 		}
 		bc := bundle.Candidate{Ref: fmt.Sprintf("candidate-%d", i+1), UIDs: ex.uids[0][id], CreatedAt: c.CreatedAt, UpdatedAt: c.UpdatedAt,
 			ArchivedAt: c.ArchivedAt, CandidateInput: c.CandidateInput}
+		if bc.HumanOnly, err = ex.tx.HumanOnly(id); err != nil {
+			return err
+		}
 		list, err := ex.tx.CandidateApplications(id)
 		if err != nil {
 			return err

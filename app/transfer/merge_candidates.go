@@ -5,12 +5,14 @@
 package transfer
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"strings"
 	"time"
 
 	"hirebench/app/bundle"
+	"hirebench/app/importer"
 	"hirebench/app/model"
 	"hirebench/storage"
 )
@@ -42,6 +44,9 @@ func (m *merger) mergeCandidates() error {
 			}
 		}
 		if err := m.adopt(storage.CandidateUIDs, id, bc.UIDs, created, "candidate "+bc.Label()); err != nil {
+			return err
+		}
+		if err := m.keepHumanOnly(id, bc); err != nil {
 			return err
 		}
 		m.cands[bc.Ref] = id
@@ -98,6 +103,20 @@ func (m *merger) leaveOut(bc bundle.Candidate) (bool, error) {
 		}
 	}
 	return true, nil
+}
+
+// keepHumanOnly switches AI off for a candidate the bundle's laptop keeps
+// out of AI; a local switch is never turned back on by a bundle (the safer
+// side: only a recruiter lifts it, here).
+func (m *merger) keepHumanOnly(id int64, bc bundle.Candidate) error {
+	if !bc.HumanOnly {
+		return nil
+	}
+	on, err := m.tx.HumanOnly(id)
+	if err != nil || on {
+		return err
+	}
+	return m.tx.SetHumanOnly(id, true)
 }
 
 // anonymous says whether a bundle's candidate holds nothing that says who
@@ -222,7 +241,8 @@ func (m *merger) mergeApplication(candID int64, bc bundle.Candidate, a bundle.Ap
 		}
 		reason := ""
 		if st.Kind == model.StageRejected {
-			reason = a.RejectionReason
+			// Never rejected without a reason, even from an older bundle.
+			reason = cmp.Or(a.RejectionReason, importer.RejectionReason(st))
 		}
 		appID, err = m.tx.InsertApplication(model.Application{CandidateID: candID, RoleID: role.id, StageID: st.ID, StageName: st.Name,
 			RejectionReason: reason, CreatedAt: a.CreatedAt, EnteredStageAt: a.EnteredStageAt}, "imported from a bundle", m.actor)

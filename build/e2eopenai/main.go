@@ -11,7 +11,9 @@
 // resume does not hold (so one quote is dropped); the rest are "unclear"
 // or, for red flags, "absent"; the last red flag wavers with the seed, so
 // runs disagree on it. -first answers the first completion with that
-// status and Retry-After: 2, to show a retry.
+// status and Retry-After: 2, to show a retry. A debrief summary or
+// follow-up questions stream slowly enough to watch (stream.go); the
+// second rater answers one level below the top (rate.go).
 package main
 
 import (
@@ -122,6 +124,12 @@ func answer(body []byte) openaitest.Reply {
 	}
 	if err := json.Unmarshal(body, &req); err != nil {
 		return openaitest.Reply{Content: "{}"}
+	}
+	if r, ok := streamed(body); ok {
+		return r
+	}
+	if r, ok := rated(body); ok { // rate.go
+		return r
 	}
 	sent := ai.Request{SchemaName: req.ResponseFormat.JSONSchema.Name, Schema: req.ResponseFormat.JSONSchema.Schema}
 	user := ""

@@ -22,6 +22,10 @@ type Reply struct {
 	Model, Fingerprint             string
 	FinishReason                   string
 	PromptTokens, CompletionTokens int
+	// Refusal, when set, is the model declining (structured outputs): the
+	// message carries it as "refusal" with a null content; streamed, the
+	// pieces come as delta.refusal.
+	Refusal string
 
 	// Error reply: the HTTP status and OpenAI's error body {"error": {message,
 	// type, param, code}}; an empty Code or Param is sent as null.
@@ -103,11 +107,15 @@ func (rp Reply) completion(id string) map[string]any {
 	if content == "" && rp.Chunks != nil {
 		content = strings.Join(rp.Chunks, "")
 	}
+	message := map[string]any{"role": "assistant", "content": content, "refusal": nil, "annotations": []any{}}
+	if rp.Refusal != "" {
+		message["content"], message["refusal"] = nil, rp.Refusal
+	}
 	return map[string]any{
 		"id": id, "object": "chat.completion", "created": time.Now().Unix(), "model": rp.Model,
 		"choices": []any{map[string]any{
 			"index":         0,
-			"message":       map[string]any{"role": "assistant", "content": content, "refusal": nil, "annotations": []any{}},
+			"message":       message,
 			"logprobs":      nil,
 			"finish_reason": rp.finish(),
 		}},
@@ -158,6 +166,10 @@ func (s *Server) stream(w http.ResponseWriter, r *http.Request, rp Reply, id str
 	if pieces == nil && rp.Content != "" {
 		pieces = strings.SplitAfter(rp.Content, " ")
 	}
+	field := "content"
+	if rp.Refusal != "" {
+		field, pieces = "refusal", strings.SplitAfter(rp.Refusal, " ")
+	}
 	send(chunk(map[string]any{"role": "assistant", "content": "", "refusal": nil}, nil), ValidateChunk)
 	for i := 0; i <= len(pieces); i++ {
 		if i == rp.CutAfter || (i == len(pieces) && rp.CutAfter > len(pieces)) {
@@ -174,7 +186,7 @@ func (s *Server) stream(w http.ResponseWriter, r *http.Request, rp Reply, id str
 		if i == len(pieces) {
 			break
 		}
-		send(chunk(map[string]any{"content": pieces[i]}, nil), ValidateChunk)
+		send(chunk(map[string]any{field: pieces[i]}, nil), ValidateChunk)
 		if !s.wait(r, rp.Gap, at) {
 			return
 		}

@@ -22,6 +22,12 @@ export function aiStatus(over: Partial<AIStatus> = {}): AIStatus {
     },
     key: { source: 'none', last4: '', note: 'None' },
     rights: { manage: true, manageNote: '' },
+    tasks: [
+      { feature: 'screen', label: 'Screening resumes', defaultModel: 'gpt-4o-mini' },
+      { feature: 'rate', label: 'Second opinion on a score', defaultModel: 'gpt-4.1' },
+      { feature: 'summary', label: 'Debrief summary', defaultModel: 'gpt-4.1' },
+      { feature: 'followup', label: 'Follow-up questions', defaultModel: 'gpt-4.1' },
+    ],
     ...over,
   } as AIStatus;
 }

@@ -20,6 +20,7 @@ const KINDS: Record<string, [string, string]> = {
   location: ['location', 'locations'],
   honorific: ['title (Mr, Ms…)', 'titles (Mr, Ms…)'],
   pronoun: ['gendered pronoun', 'gendered pronouns'],
+  interviewer: ["colleague's name", "colleagues' names"],
 };
 
 /** "1 name, 2 email addresses and 1 gendered pronoun"; '' when nothing was taken out. */
