@@ -66,7 +66,7 @@ func backupsCases() []bindingCase {
 				bk, _ := backupsOf(t, b)
 				return b.opening(b.file(t, "notes.db", "my notes\n"), func() error { return errOf(bk.ChooseRestoreFile()) })
 			}},
-		{method: "Backups.RestoreFile", input: "a token nobody chose", code: "invalid", fields: "file", says: "choose the file again",
+		{method: "Backups.RestoreFile", input: "a token nobody chose", code: "invalid", fields: "file", says: "Choose the file again",
 			call: func(t *testing.T, b *bench) error { bk, _ := backupsOf(t, b); return errOf(bk.RestoreFile("feedc0de")) }},
 		{method: "Backups.CheckSnapshot", input: "a path instead of a snapshot's name", code: "invalid", fields: "snapshot", says: "no snapshot",
 			call: func(t *testing.T, b *bench) error {

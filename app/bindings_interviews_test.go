@@ -45,7 +45,7 @@ func interviewsCases() []bindingCase {
 		unknownID("Interviews.Rubric", "rubric", func(b *bench) error { _, err := b.iv.Rubric(999999); return err }),
 		unknownID("Interviews.RubricVersion", "rubric version", func(b *bench) error { _, err := b.iv.RubricVersion(999999); return err }),
 		{method: "Interviews.CreateRubric", input: "an empty rubric", code: "invalid", fields: "name scale.max scale.labels competencies",
-			says: "name: must not be empty",
+			says: "Must not be empty",
 			call: func(t *testing.T, b *bench) error { _, err := b.iv.CreateRubric(rubric.Rubric{}); return err }},
 		unknownID("Interviews.SaveRubric", "rubric", func(b *bench) error { _, err := b.iv.SaveRubric(999999, rubric.Builtin()); return err }),
 		{method: "Interviews.SaveRubric", input: "the built-in rubric", code: "conflict", says: "The built-in rubric is read-only; duplicate it to edit.",
@@ -75,13 +75,13 @@ func interviewsCases() []bindingCase {
 			call: func(t *testing.T, b *bench) error {
 				return b.opening(b.dir, func() error { _, err := b.iv.ChooseRubricFile(); return err })
 			}},
-		{method: "Interviews.ImportRubricFile", input: "a token never given", code: "invalid", fields: "file", says: "choose the file again",
+		{method: "Interviews.ImportRubricFile", input: "a token never given", code: "invalid", fields: "file", says: "Choose the file again",
 			call: func(t *testing.T, b *bench) error { _, err := b.iv.ImportRubricFile("feedc0de"); return err }},
 		unknownID("Interviews.ExportRubric", "rubric", func(b *bench) error { _, err := b.iv.ExportRubric(999999, "json"); return err }),
 		{method: "Interviews.ExportRubric", input: "an unknown file format", code: "invalid", fields: "format", says: `use "json" or "yaml"`,
 			call: func(t *testing.T, b *bench) error { _, err := b.iv.ExportRubric(b.builtinID, "pdf"); return err }},
 		unknownID("Interviews.Rounds", "role", func(b *bench) error { _, err := b.iv.Rounds(999999); return err }),
-		{method: "Interviews.SaveRound", input: "no name and no rubric", code: "invalid", fields: "name rubricId", says: "give the round a name",
+		{method: "Interviews.SaveRound", input: "no name and no rubric", code: "invalid", fields: "name rubricId", says: "Give the round a name",
 			call: func(t *testing.T, b *bench) error {
 				_, err := b.iv.SaveRound(scoring.RoundInput{RoleID: b.roleID})
 				return err
@@ -93,7 +93,7 @@ func interviewsCases() []bindingCase {
 					Competencies: []string{"juggling"}})
 				return err
 			}},
-		{method: "Interviews.SaveRound", input: "an unknown rubric", code: "invalid", fields: "rubricId", says: "no rubric 999999",
+		{method: "Interviews.SaveRound", input: "an unknown rubric", code: "invalid", fields: "rubricId", says: "No rubric 999999",
 			call: func(t *testing.T, b *bench) error {
 				_, err := b.iv.SaveRound(scoring.RoundInput{RoleID: b.roleID, Name: "Quick", RubricID: 999999})
 				return err
@@ -112,7 +112,7 @@ func interviewsCases() []bindingCase {
 		unknownID("Interviews.AssignRound", "profile", func(b *bench) error {
 			return b.iv.AssignRound(b.appID, b.roundID, []int64{999999})
 		}),
-		{method: "Interviews.Rights", input: "nobody signed in", code: "invalid", fields: "profile", says: "choose who you are",
+		{method: "Interviews.Rights", input: "nobody signed in", code: "invalid", fields: "profile", says: "Choose who you are",
 			call: func(t *testing.T, b *bench) error {
 				b.ws.SignOut()
 				defer b.ws.SwitchProfile(b.riley.ID, "")
@@ -141,7 +141,7 @@ func interviewsCases() []bindingCase {
 			call: func(t *testing.T, b *bench) error { return b.iv.SetCoverageThreshold(2) }},
 		{method: "Interviews.SetCoverageThreshold", input: "not a number", code: "invalid", fields: "coverageThreshold", says: "between 0% and 100%",
 			call: func(t *testing.T, b *bench) error { return b.iv.SetCoverageThreshold(math.NaN()) }},
-		{method: "Interviews.ScheduleRound", input: "a time that is not a time", code: "invalid", fields: "scheduledAt", says: "is not a date and time",
+		{method: "Interviews.ScheduleRound", input: "a time that is not a time", code: "invalid", fields: "scheduledAt", says: "Is not a date and time",
 			call: func(t *testing.T, b *bench) error { return b.iv.ScheduleRound(b.appID, b.roundID, "tomorrow-ish") }},
 		unknownID("Interviews.ScheduleRound", "application", func(b *bench) error { return b.iv.ScheduleRound(999999, b.roundID, "") }),
 		{method: "Interviews.ScheduleRound", input: "a round of another role", code: "conflict",
@@ -184,7 +184,7 @@ func interviewsCases() []bindingCase {
 			_, err := b.iv.Amend(999999, interviews.Amendment{Reason: why})
 			return err
 		}),
-		{method: "Interviews.Amend", input: "no reason", code: "invalid", fields: "reason", says: "say why the submitted scorecard is being amended",
+		{method: "Interviews.Amend", input: "no reason", code: "invalid", fields: "reason", says: "Say why the submitted scorecard is being amended",
 			call: func(t *testing.T, b *bench) error {
 				return b.as(t, b.sam, func() error { _, err := b.iv.Amend(b.cardID, interviews.Amendment{}); return err })
 			}},
@@ -199,7 +199,7 @@ func interviewsCases() []bindingCase {
 			return err
 		}),
 		{method: "Interviews.SaveScreen", input: "a mark for no checklist item", code: "invalid", fields: "marks.juggling",
-			says: `unknown checklist item "juggling"`,
+			says: `Unknown checklist item "juggling"`,
 			call: func(t *testing.T, b *bench) error {
 				_, err := b.iv.SaveScreen(scoring.ScreenInput{ApplicationID: b.appID, Marks: map[string]scoring.FlagMark{"juggling": {}}})
 				return err
@@ -228,7 +228,7 @@ func exportsCases() []bindingCase {
 				_, err := b.ex.Workbook(b.roleID)
 				return err
 			}},
-		{method: "Exports.CSV", input: "an unknown CSV", code: "invalid", fields: "which", says: "choose summary or scorecards",
+		{method: "Exports.CSV", input: "an unknown CSV", code: "invalid", fields: "which", says: "Choose summary or scorecards",
 			call: func(t *testing.T, b *bench) error { _, err := b.ex.CSV(b.roleID, "everything", false); return err }},
 		unknownID("Exports.CSV", "role", func(b *bench) error { _, err := b.ex.CSV(999999, "summary", true); return err }),
 	}
@@ -258,7 +258,7 @@ func transferCases() []bindingCase {
 			call: func(t *testing.T, b *bench) error {
 				return b.opening(b.dir, func() error { _, err := b.tr.ChooseImportFile(); return err })
 			}},
-		{method: "Transfer.PreviewImport", input: "no file chosen", code: "invalid", fields: "file", says: "choose the file again",
+		{method: "Transfer.PreviewImport", input: "no file chosen", code: "invalid", fields: "file", says: "Choose the file again",
 			call: func(t *testing.T, b *bench) error { _, err := b.tr.PreviewImport(ImportRequest{}); return err }},
 		{method: "Transfer.PreviewImport", input: "an unknown duplicate policy", code: "invalid", fields: "duplicates", says: `must be "skip" or "merge"`,
 			call: func(t *testing.T, b *bench) error {
@@ -276,12 +276,12 @@ func transferCases() []bindingCase {
 				_, err := b.tr.PreviewImport(ImportRequest{Token: b.chosenCSV(t), Mapping: importer.Mapping{"salary": 0}})
 				return err
 			}},
-		{method: "Transfer.CommitImport", input: "no role", code: "invalid", fields: "roleId", says: "choose the role the candidates apply to",
+		{method: "Transfer.CommitImport", input: "no role", code: "invalid", fields: "roleId", says: "Choose the role the candidates apply to",
 			call: func(t *testing.T, b *bench) error {
 				_, err := b.tr.CommitImport(ImportRequest{Token: b.chosenCSV(t)})
 				return err
 			}},
-		{method: "Transfer.CommitImport", input: "an unknown role", code: "invalid", fields: "roleId", says: "role 999999 does not exist",
+		{method: "Transfer.CommitImport", input: "an unknown role", code: "invalid", fields: "roleId", says: "Role 999999 does not exist",
 			call: func(t *testing.T, b *bench) error {
 				_, err := b.tr.CommitImport(ImportRequest{Token: b.chosenCSV(t), RoleID: 999999})
 				return err

@@ -16,13 +16,13 @@ func privacyOf(b *bench) *Privacy {
 
 func privacyCases() []bindingCase {
 	return []bindingCase{
-		{method: "Privacy.Rights", input: "nobody signed in", code: "invalid", fields: "profile", says: "choose who you are",
+		{method: "Privacy.Rights", input: "nobody signed in", code: "invalid", fields: "profile", says: "Choose who you are",
 			call: func(t *testing.T, b *bench) error {
 				b.ws.SignOut()
 				defer b.ws.SwitchProfile(b.riley.ID, "")
 				return errOf(privacyOf(b).Rights())
 			}},
-		{method: "Privacy.Erase", input: "an unknown action", code: "invalid", fields: "action", says: "choose erase or anonymise",
+		{method: "Privacy.Erase", input: "an unknown action", code: "invalid", fields: "action", says: "Choose erase or anonymise",
 			call: func(t *testing.T, b *bench) error { return errOf(privacyOf(b).Erase(b.adaID, "shred")) }},
 		{method: "Privacy.Erase", input: "a candidate that is gone", code: "not_found", says: "candidate 999999",
 			call: func(t *testing.T, b *bench) error { return errOf(privacyOf(b).Erase(999999, "erase")) }},
@@ -38,7 +38,7 @@ func privacyCases() []bindingCase {
 			call: func(t *testing.T, b *bench) error { return errOf(privacyOf(b).Retention()) }},
 		{method: "Privacy.SetRetention", input: "a negative number of months", code: "invalid", fields: "months", says: "from 1 to 120",
 			call: func(t *testing.T, b *bench) error { return errOf(privacyOf(b).SetRetention(-3)) }},
-		{method: "Privacy.ApplyRetention", input: "no candidates chosen", code: "invalid", fields: "candidates", says: "choose the candidates",
+		{method: "Privacy.ApplyRetention", input: "no candidates chosen", code: "invalid", fields: "candidates", says: "Choose the candidates",
 			call: func(t *testing.T, b *bench) error { return errOf(privacyOf(b).ApplyRetention(nil, "erase")) }},
 		{method: "Privacy.ApplyRetention", input: "the policy off", code: "conflict", says: "retention policy is off",
 			call: func(t *testing.T, b *bench) error {

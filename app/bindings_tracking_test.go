@@ -17,7 +17,7 @@ func rolesCases() []bindingCase {
 			call: func(t *testing.T, b *bench) error { _, err := b.roles.List(); return err }},
 		{method: "Roles.Get", input: "an unknown role", code: "not_found", says: "role 999999",
 			call: func(t *testing.T, b *bench) error { _, err := b.roles.Get(999999); return err }},
-		{method: "Roles.Create", input: "no title", code: "invalid", fields: "title", says: "title is required",
+		{method: "Roles.Create", input: "no title", code: "invalid", fields: "title", says: "Title is required",
 			call: func(t *testing.T, b *bench) error {
 				_, err := b.roles.Create(model.RoleInput{}, b.roles.DefaultStages())
 				return err
@@ -36,18 +36,18 @@ func rolesCases() []bindingCase {
 			}},
 		{method: "Roles.Update", input: "an unknown role", code: "not_found", says: "role 999999",
 			call: func(t *testing.T, b *bench) error { _, err := b.roles.Update(999999, open); return err }},
-		{method: "Roles.Update", input: "a blank title", code: "invalid", fields: "title", says: "title is required",
+		{method: "Roles.Update", input: "a blank title", code: "invalid", fields: "title", says: "Title is required",
 			call: func(t *testing.T, b *bench) error {
 				_, err := b.roles.Update(b.roleID, model.RoleInput{Title: " "})
 				return err
 			}},
 		{method: "Roles.AddStage", input: "an unknown role", code: "not_found", says: "role 999999",
 			call: func(t *testing.T, b *bench) error { _, err := b.roles.AddStage(999999, "Offer call"); return err }},
-		{method: "Roles.AddStage", input: "a blank name", code: "invalid", fields: "name", says: "stage name is required",
+		{method: "Roles.AddStage", input: "a blank name", code: "invalid", fields: "name", says: "Stage name is required",
 			call: func(t *testing.T, b *bench) error { _, err := b.roles.AddStage(b.roleID, " "); return err }},
 		{method: "Roles.RenameStage", input: "an unknown stage", code: "not_found", says: "stage 999999",
 			call: func(t *testing.T, b *bench) error { _, err := b.roles.RenameStage(999999, "Offer call"); return err }},
-		{method: "Roles.RenameStage", input: "a blank name", code: "invalid", fields: "name", says: "stage name is required",
+		{method: "Roles.RenameStage", input: "a blank name", code: "invalid", fields: "name", says: "Stage name is required",
 			call: func(t *testing.T, b *bench) error { _, err := b.roles.RenameStage(b.stages[0].ID, ""); return err }},
 		{method: "Roles.ReorderStages", input: "an order missing stages", code: "invalid", fields: "stages", says: "exactly once",
 			call: func(t *testing.T, b *bench) error {
@@ -68,9 +68,18 @@ func rolesCases() []bindingCase {
 				_, err := b.roles.DeleteStage(b.stages[len(b.stages)-1].ID, 0)
 				return err
 			}},
+		unknownID("Roles.UndoDeleteStage", "role", func(b *bench) error {
+			_, err := b.roles.UndoDeleteStage(model.StageDeletion{Role: model.Role{ID: 999999}, Stage: "Screen"})
+			return err
+		}),
+		{method: "Roles.UndoDeleteStage", input: "a stage whose name the role still has", code: "invalid", fields: "stage", says: "again",
+			call: func(t *testing.T, b *bench) error {
+				_, err := b.roles.UndoDeleteStage(model.StageDeletion{Role: model.Role{ID: b.roleID}, Stage: b.stages[0].Name})
+				return err
+			}},
 		{method: "Roles.RejectionReasons", input: "an unreadable workspace", broken: true, code: "internal", says: "Something went wrong",
 			call: func(t *testing.T, b *bench) error { _, err := b.roles.RejectionReasons(); return err }},
-		{method: "Roles.SetRejectionReasons", input: "only blank reasons", code: "invalid", fields: "reasons", says: "keep at least one rejection reason",
+		{method: "Roles.SetRejectionReasons", input: "only blank reasons", code: "invalid", fields: "reasons", says: "Keep at least one rejection reason",
 			call: func(t *testing.T, b *bench) error {
 				_, err := b.roles.SetRejectionReasons([]string{" ", ""})
 				return err
@@ -81,7 +90,7 @@ func rolesCases() []bindingCase {
 func candidatesCases() []bindingCase {
 	name := "Ada King"
 	return []bindingCase{
-		{method: "Candidates.Create", input: "no name", code: "invalid", fields: "name", says: "name is required",
+		{method: "Candidates.Create", input: "no name", code: "invalid", fields: "name", says: "Name is required",
 			call: func(t *testing.T, b *bench) error { _, err := b.cands.Create(model.CandidateInput{}, nil); return err }},
 		{method: "Candidates.Create", input: "a malformed email", code: "invalid", fields: "email", says: "not a valid email address",
 			call: func(t *testing.T, b *bench) error {
@@ -94,7 +103,7 @@ func candidatesCases() []bindingCase {
 				_, err := b.cands.Create(model.CandidateInput{Name: "Ada Two", Email: "ADA@example.com"}, nil)
 				return err
 			}},
-		{method: "Candidates.Create", input: "an unknown role", code: "invalid", fields: "roleId", says: "role 999999 does not exist",
+		{method: "Candidates.Create", input: "an unknown role", code: "invalid", fields: "roleId", says: "Role 999999 does not exist",
 			call: func(t *testing.T, b *bench) error {
 				_, err := b.cands.Create(model.CandidateInput{Name: "Bo Role"}, []int64{999999})
 				return err
@@ -122,16 +131,16 @@ func candidatesCases() []bindingCase {
 		unknownID("Candidates.Archive", "candidate", func(b *bench) error { _, err := b.cands.Archive(999999); return err }),
 		unknownID("Candidates.Restore", "candidate", func(b *bench) error { _, err := b.cands.Restore(999999); return err }),
 		unknownID("Candidates.AddNote", "candidate", func(b *bench) error { _, err := b.cands.AddNote(999999, "Strong on systems"); return err }),
-		{method: "Candidates.AddNote", input: "a blank note", code: "invalid", fields: "body", says: "note is empty",
+		{method: "Candidates.AddNote", input: "a blank note", code: "invalid", fields: "body", says: "Note is empty",
 			call: func(t *testing.T, b *bench) error { _, err := b.cands.AddNote(b.adaID, " \n "); return err }},
 		unknownID("Candidates.Apply", "candidate", func(b *bench) error { _, err := b.cands.Apply(999999, b.roleID); return err }),
 		unknownID("Candidates.Apply", "role", func(b *bench) error { _, err := b.cands.Apply(b.adaID, 999999); return err }),
 		{method: "Candidates.Apply", input: "a role Ada already applied to", code: "invalid", fields: "roleId", says: "already applied",
 			call: func(t *testing.T, b *bench) error { _, err := b.cands.Apply(b.adaID, b.roleID); return err }},
 		unknownID("Candidates.Move", "application", func(b *bench) error { _, err := b.cands.Move(999999, b.stages[1].ID, ""); return err }),
-		{method: "Candidates.Move", input: "an unknown stage", code: "invalid", fields: "stageId", says: "stage 999999 does not exist",
+		{method: "Candidates.Move", input: "an unknown stage", code: "invalid", fields: "stageId", says: "Stage 999999 does not exist",
 			call: func(t *testing.T, b *bench) error { _, err := b.cands.Move(b.appID, 999999, ""); return err }},
-		{method: "Candidates.Move", input: "a rejection without a reason", code: "invalid", fields: "reason", says: "choose a reason for rejecting",
+		{method: "Candidates.Move", input: "a rejection without a reason", code: "invalid", fields: "reason", says: "Choose a reason for rejecting",
 			call: func(t *testing.T, b *bench) error {
 				_, err := b.cands.Move(b.appID, b.stages[len(b.stages)-1].ID, "")
 				return err
@@ -150,6 +159,16 @@ func candidatesCases() []bindingCase {
 		{method: "Candidates.Reject", input: "a note over 2000 characters", code: "invalid", fields: "note", says: "the limit is 2000",
 			call: func(t *testing.T, b *bench) error {
 				_, err := b.cands.Reject(b.appID, "Position filled", strings.Repeat("n", 2001))
+				return err
+			}},
+		unknownID("Candidates.UndoMove", "application", func(b *bench) error { _, err := b.cands.UndoMove(999999, ""); return err }),
+		{method: "Candidates.UndoMove", input: "Ada, who has not moved since she applied", code: "invalid", fields: "applicationId",
+			says: "no move to undo",
+			call: func(t *testing.T, b *bench) error { _, err := b.cands.UndoMove(b.appID, ""); return err }},
+		unknownID("Candidates.UndoArchive", "candidate", func(b *bench) error { _, err := b.cands.UndoArchive(999999, ""); return err }),
+		{method: "Candidates.UndoArchive", input: "Ada, who is not archived", code: "invalid", fields: "candidateId", says: "not archived any more",
+			call: func(t *testing.T, b *bench) error {
+				_, err := b.cands.UndoArchive(b.adaID, "2025-01-01T00:00:00.000Z")
 				return err
 			}},
 		unknownID("Candidates.Board", "role", func(b *bench) error { _, err := b.cands.Board(999999, nil); return err }),

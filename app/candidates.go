@@ -87,6 +87,20 @@ func (c *Candidates) Reject(applicationID int64, reason, note string) (model.App
 	})
 }
 
+// UndoMove moves an application back where its move (or rejection) at
+// movedAt took it from, unless it has moved since (tracking.UndoMove).
+func (c *Candidates) UndoMove(applicationID int64, movedAt string) (model.Application, error) {
+	return withActor(c.ws, func(a model.Profile) (model.Application, error) {
+		return c.svc.UndoMove(context.Background(), applicationID, movedAt, a)
+	})
+}
+
+// UndoArchive restores a candidate archived at archivedAt, unless that
+// changed since (tracking.UndoArchive).
+func (c *Candidates) UndoArchive(id int64, archivedAt string) (model.Candidate, error) {
+	return signedIn(c.ws, func() (model.Candidate, error) { return c.svc.UndoArchive(context.Background(), id, archivedAt) })
+}
+
 // Board returns a role's board; shown maps a stage id to how many cards its
 // column shows now, so "Show more" and a reload keep what is on screen.
 func (c *Candidates) Board(roleID int64, shown map[int64]int) (model.Board, error) {

@@ -82,13 +82,13 @@ func TestChooseImportFileThenPreviewAndCommitByToken(t *testing.T) {
 	}
 	// Imported: the token is spent.
 	_, err = d.tr.CommitImport(ImportRequest{Token: f.Token, Policy: "skip", RoleID: d.roleID, ValidOnly: true})
-	fileError(t, err, "choose the file again")
+	fileError(t, err, "Choose the file again")
 
 	// A token the facade never gave, or none.
 	_, err = d.tr.PreviewImport(ImportRequest{Token: "0123456789abcdef0123456789abcdef"})
-	fileError(t, err, "choose the file again")
+	fileError(t, err, "Choose the file again")
 	_, err = d.tr.PreviewImport(ImportRequest{})
-	fileError(t, err, "choose the file again")
+	fileError(t, err, "Choose the file again")
 
 	// The file went away after it was chosen.
 	d.shell.opened = path

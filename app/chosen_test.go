@@ -40,11 +40,11 @@ func TestChosenFilesAreForgottenWhenTheProfileChanges(t *testing.T) {
 	forgotten := func(when, candidates, rubric string) {
 		t.Helper()
 		_, err := d.tr.PreviewImport(ImportRequest{Token: candidates})
-		if ue := asUser(t, err); ue.Code != "invalid" || len(ue.Fields) != 1 || ue.Fields[0].Field != "file" || ue.Fields[0].Message != "choose the file again" {
+		if ue := asUser(t, err); ue.Code != "invalid" || len(ue.Fields) != 1 || ue.Fields[0].Field != "file" || ue.Fields[0].Message != "Choose the file again" {
 			t.Errorf("%s: candidate file still usable: %+v", when, ue)
 		}
 		_, err = d.iv.ImportRubricFile(rubric)
-		if ue := asUser(t, err); ue.Code != "invalid" || len(ue.Fields) != 1 || ue.Fields[0].Field != "file" || ue.Fields[0].Message != "choose the file again" {
+		if ue := asUser(t, err); ue.Code != "invalid" || len(ue.Fields) != 1 || ue.Fields[0].Field != "file" || ue.Fields[0].Message != "Choose the file again" {
 			t.Errorf("%s: rubric file still usable: %+v", when, ue)
 		}
 	}

@@ -46,10 +46,10 @@ func userError(err error) error {
 		return &UserError{Code: "locked", Message: model.Sentence(locked.Error()), ProfileID: locked.ProfileID}
 	case errors.As(err, &dup):
 		return &UserError{Code: "duplicate", Message: "A candidate with this email already exists: " + dup.ExistingName + ".",
-			Fields:     []model.FieldError{{Field: "email", Message: "already used by " + dup.ExistingName}},
+			Fields:     []model.FieldError{{Field: "email", Message: "Already used by " + dup.ExistingName}},
 			ExistingID: dup.ExistingID, ExistingName: dup.ExistingName}
 	case errors.As(err, &ve):
-		return &UserError{Code: "invalid", Message: ve.Error(), Fields: ve.Fields}
+		return &UserError{Code: "invalid", Message: ve.Sentences(), Fields: ve.Fields}
 	case errors.Is(err, model.ErrNotFound):
 		return &UserError{Code: "not_found", Message: "That record no longer exists (" + err.Error() + "). Reload to see the current state."}
 	case errors.Is(err, model.ErrConflict):

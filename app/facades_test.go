@@ -183,7 +183,7 @@ func TestUserErrorSaysWhatAndWhereWithoutInternals(t *testing.T) {
 		fields int
 		says   string
 	}{
-		{model.Invalid("email", "%q is not a valid email address", "x"), "invalid", 1, "email:"},
+		{model.Invalid("email", "%q is not a valid email address", "x"), "invalid", 1, `"x" is not a valid email address.`},
 		{fmt.Errorf("candidate 7: %w", model.ErrNotFound), "not_found", 0, "no longer exists"},
 		{fmt.Errorf("only the recruiter exports it: %w", model.ErrConflict), "conflict", 0, "Only the recruiter exports it."},
 		{&model.LockedError{ProfileID: 3, Name: "Riley Chen"}, "locked", 0, "Riley Chen's profile is protected"},

@@ -168,7 +168,7 @@ func TestARestoreFailingAtTheLastStepKeepsWorkspaceAndSession(t *testing.T) {
 		t.Fatal(err)
 	}
 	ue := asUser(t, errOf(bk.RestoreFile(choice.Token)))
-	if ue.Code != "invalid" || ue.Message != "file: big-pages.db was made with another page size and cannot be restored here; nothing was changed" {
+	if ue.Code != "invalid" || ue.Message != "big-pages.db was made with another page size and cannot be restored here; nothing was changed." {
 		t.Errorf("restore of another page size: %+v", ue)
 	}
 	if sh.emitted("workspace:restored") != 0 {

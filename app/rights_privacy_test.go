@@ -29,7 +29,7 @@ func TestPrivacyIsRefusedToNobodyAndToAnInterviewer(t *testing.T) {
 	}
 	b.ws.SignOut()
 	for name, call := range calls {
-		if ue := asUser(t, call()); ue.Code != "invalid" || !strings.Contains(ue.Message, "choose who you are") {
+		if ue := asUser(t, call()); ue.Code != "invalid" || !strings.Contains(ue.Message, "Choose who you are") {
 			t.Errorf("%s with nobody signed in: %+v", name, ue)
 		}
 	}

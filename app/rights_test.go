@@ -68,6 +68,12 @@ func actorCalls(t *testing.T, b *bench) []namedCall {
 		{"Candidates.Apply", func() error { _, err := b.cands.Apply(b.adaID, b.otherRoleID); return err }},
 		{"Candidates.Move", func() error { _, err := b.cands.Move(b.appID, b.stages[1].ID, ""); return err }},
 		{"Candidates.Reject", func() error { _, err := b.cands.Reject(b.appID, "Position filled", "Keep in touch"); return err }},
+		{"Candidates.UndoMove", func() error { _, err := b.cands.UndoMove(b.appID, ""); return err }},
+		{"Candidates.UndoArchive", func() error { _, err := b.cands.UndoArchive(b.adaID, ""); return err }},
+		{"Roles.UndoDeleteStage", func() error {
+			_, err := b.roles.UndoDeleteStage(model.StageDeletion{Role: model.Role{ID: b.roleID}, Stage: "Take-home"})
+			return err
+		}},
 		{"Interviews.RubricDraft", func() error { _, err := b.iv.RubricDraft(0); return err }},
 		{"Interviews.RubricDrafts", func() error { _, err := b.iv.RubricDrafts(); return err }},
 		{"Interviews.SaveRubricDraft", func() error { _, err := b.iv.SaveRubricDraft(0, rubric.Rubric{Name: "Half done"}); return err }},
@@ -157,8 +163,8 @@ func refusedForNobody(t *testing.T, b *bench) {
 	asked := b.shell.asked
 	for _, c := range actorCalls(t, b) {
 		ue := asUser(t, c.call())
-		want := model.FieldError{Field: "profile", Message: "choose who you are (top right) before making changes"}
-		if ue.Code != "invalid" || ue.Message != "profile: choose who you are (top right) before making changes" ||
+		want := model.FieldError{Field: "profile", Message: "Choose who you are (top right) before making changes"}
+		if ue.Code != "invalid" || ue.Message != "Choose who you are (top right) before making changes." ||
 			!slices.Equal(ue.Fields, []model.FieldError{want}) {
 			t.Errorf("%s with nobody signed in: %+v", c.name, ue)
 		}

@@ -51,9 +51,18 @@ func (r *Roles) ReorderStages(roleID int64, stageIDs []int64) (model.Role, error
 }
 
 // DeleteStage deletes a stage; moveTo is required when it holds candidates.
-func (r *Roles) DeleteStage(stageID, moveTo int64) (model.Role, error) {
-	return withActor(r.ws, func(a model.Profile) (model.Role, error) {
+// What it returns is the receipt UndoDeleteStage takes.
+func (r *Roles) DeleteStage(stageID, moveTo int64) (model.StageDeletion, error) {
+	return withActor(r.ws, func(a model.Profile) (model.StageDeletion, error) {
 		return r.svc.DeleteStage(context.Background(), stageID, moveTo, a)
+	})
+}
+
+// UndoDeleteStage brings a deleted stage back with its candidates, unless
+// the workspace changed since (tracking.UndoDeleteStage).
+func (r *Roles) UndoDeleteStage(d model.StageDeletion) (model.Role, error) {
+	return withActor(r.ws, func(a model.Profile) (model.Role, error) {
+		return r.svc.UndoDeleteStage(context.Background(), d, a)
 	})
 }
 

@@ -68,7 +68,7 @@ func TestImportRubricFileByToken(t *testing.T) {
 	}
 	// Imported once: the token is spent, so a double click adds no copy.
 	_, err = d.iv.ImportRubricFile(f.Token)
-	fileError(t, err, "choose the file again")
+	fileError(t, err, "Choose the file again")
 }
 
 func TestChooseRubricFileRefusesTooBigAndFolders(t *testing.T) {

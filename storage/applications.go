@@ -181,6 +181,51 @@ func (s *Store) MoveApplicationNoted(ctx context.Context, appID, toStageID int64
 	return a, err
 }
 
+// Application returns one application with its role and stage names.
+func (t *Tx) Application(id int64) (model.Application, error) { return getApplication(t.ctx, t.q, id) }
+
+// The history of one application, newest first (by id: the order they
+// were written in, whatever their times say).
+const sqlStageEventsOf = `SELECT e.id, e.application_id, r.title, e.from_stage, e.to_stage, e.actor_name, e.reason, e.note, e.at
+	FROM stage_events e JOIN applications a ON a.id = e.application_id JOIN roles r ON r.id = a.role_id
+	WHERE e.application_id = ? ORDER BY e.id DESC LIMIT ?`
+
+// StageEvents returns an application's last n stage events, newest first.
+func (t *Tx) StageEvents(appID int64, n int) ([]model.StageEvent, error) {
+	out := []model.StageEvent{}
+	err := each(t.ctx, t.q, sqlStageEventsOf, []any{appID, n}, func(sc scanner) error {
+		var e model.StageEvent
+		err := sc.Scan(&e.ID, &e.ApplicationID, &e.RoleTitle, &e.FromStage, &e.ToStage, &e.ActorName, &e.Reason, &e.Note, &e.At)
+		out = append(out, e)
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("storage: stage history: %w", err)
+	}
+	return out, nil
+}
+
+// MoveBack moves an application to stage to as an undo: rejectReason is
+// kept (for Rejected), the time it entered the stage is set to enteredAt
+// (the time it first arrived there) and the history records the move, with
+// why, at the transaction's time.
+func (t *Tx) MoveBack(appID int64, to model.Stage, rejectReason, enteredAt, why string, actor model.Profile) error {
+	cur, err := getApplication(t.ctx, t.q, appID)
+	if err != nil {
+		return err
+	}
+	if to.RoleID != cur.RoleID {
+		return model.Invalid("stageId", "stage %q belongs to another role", to.Name)
+	}
+	if _, err := t.q.ExecContext(t.ctx, sqlMoveApplication, to.ID, rejectReason, enteredAt, appID); err != nil {
+		return fmt.Errorf("storage: move application back: %w", err)
+	}
+	if err := insertEvent(t.ctx, t.q, appID, cur.StageName, to.Name, why, "", actor, t.now); err != nil {
+		return err
+	}
+	return touchCandidate(t.ctx, t.q, cur.CandidateID, t.now)
+}
+
 // ApplicationOf returns a candidate's application to a role, or ErrNotFound.
 func (t *Tx) ApplicationOf(candidateID, roleID int64) (model.Application, error) {
 	a, err := scanApplication(t.q.QueryRowContext(t.ctx, sqlApplicationOf, candidateID, roleID))

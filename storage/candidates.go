@@ -212,22 +212,31 @@ func (s *Store) UpdateCandidate(ctx context.Context, id int64, change func(*mode
 func (s *Store) SetArchived(ctx context.Context, id int64, archived bool) (model.Candidate, error) {
 	var out model.Candidate
 	err := s.write(ctx, func(tx *sql.Tx) error {
-		now := s.now()
-		at := ""
-		if archived {
-			at = now
-		}
-		res, err := tx.ExecContext(ctx, sqlSetArchived, at, now, id)
-		if err != nil {
-			return fmt.Errorf("storage: archive candidate: %w", err)
-		}
-		if n, _ := res.RowsAffected(); n == 0 {
-			return notFound("candidate", id)
-		}
-		out, err = getCandidate(ctx, tx, id)
+		var err error
+		out, err = setArchived(ctx, tx, id, archived, s.now())
 		return err
 	})
 	return out, err
+}
+
+func setArchived(ctx context.Context, q queryer, id int64, archived bool, now string) (model.Candidate, error) {
+	at := ""
+	if archived {
+		at = now
+	}
+	res, err := q.ExecContext(ctx, sqlSetArchived, at, now, id)
+	if err != nil {
+		return model.Candidate{}, fmt.Errorf("storage: archive candidate: %w", err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return model.Candidate{}, notFound("candidate", id)
+	}
+	return getCandidate(ctx, q, id)
+}
+
+// SetArchived archives or restores a candidate (SetArchived of the Store).
+func (t *Tx) SetArchived(id int64, archived bool) (model.Candidate, error) {
+	return setArchived(t.ctx, t.q, id, archived, t.now)
 }
 
 // CountCandidates counts every candidate, archived included.

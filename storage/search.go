@@ -92,6 +92,9 @@ func (s *Store) ListCandidates(ctx context.Context, f model.CandidateFilter) (mo
 		} else {
 			err = searchPage(ctx, tx, f, q, where, args, limit, offset, &page)
 		}
+		if err == nil && q != "" && !f.IncludeArchived {
+			page.Archived, err = archivedMatches(ctx, tx, f, q)
+		}
 		if err != nil || len(page.Rows) == 0 {
 			return err
 		}
@@ -236,6 +239,24 @@ func newestPage(ctx context.Context, tx *sql.Tx, q, where string, args []any, li
 	}
 	page.Rows = page.Rows[:min(len(page.Rows), limit)]
 	return nil
+}
+
+// archivedMatches counts the archived candidates a search (with its
+// filters) matches and leaves out, so the table can say "1 archived match"
+// instead of "no match". Only a search matching few is counted (at most
+// fewMatches rows to check); one matching many has live results to show.
+func archivedMatches(ctx context.Context, tx *sql.Tx, f model.CandidateFilter, q string) (int, error) {
+	if many, err := manyMatches(ctx, tx, q); err != nil || many {
+		return 0, err
+	}
+	f.IncludeArchived = true
+	where, args := filterSQL(f, q)
+	var n int
+	err := tx.QueryRowContext(ctx, `SELECT count(*) FROM `+sqlSearchFrom+where+` AND c.archived_at <> ''`, args...).Scan(&n)
+	if err != nil {
+		return 0, fmt.Errorf("storage: count archived matches: %w", err)
+	}
+	return n, nil
 }
 
 // countPast sets the Total of a page read with one row past it (got rows):

@@ -8,6 +8,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 
 	"hirebench/app/model"
 )
@@ -79,12 +80,7 @@ func (s *Store) AddStage(ctx context.Context, roleID int64, name string, at func
 		if at != nil {
 			i = min(max(at(active), 0), len(active))
 		}
-		if i == len(active) {
-			_, err = appendStage(ctx, tx, roleID, name, s.now())
-		} else {
-			err = insertStageBefore(ctx, tx, active[i], name, s.now())
-		}
-		if err != nil {
+		if _, err := stageAt(ctx, tx, roleID, active, i, name, s.now()); err != nil {
 			return err
 		}
 		r, err = getRole(ctx, tx, roleID)
@@ -93,17 +89,29 @@ func (s *Store) AddStage(ctx context.Context, roleID int64, name string, at func
 	return r, err
 }
 
+// stageAt adds an active stage at index i of active (a role's active
+// stages in order), or after them all, and returns its id.
+func stageAt(ctx context.Context, tx *sql.Tx, roleID int64, active []model.Stage, i int, name, now string) (int64, error) {
+	if i < len(active) {
+		return insertStageBefore(ctx, tx, active[i], name, now)
+	}
+	st, err := appendStage(ctx, tx, roleID, name, now)
+	return st.ID, err
+}
+
 // insertStageBefore adds an active stage just before next, moving next and
 // the stages after it one place down.
-func insertStageBefore(ctx context.Context, tx *sql.Tx, next model.Stage, name, now string) error {
+func insertStageBefore(ctx context.Context, tx *sql.Tx, next model.Stage, name, now string) (int64, error) {
 	if _, err := tx.ExecContext(ctx, sqlShiftStages, next.RoleID, next.Position); err != nil {
-		return fmt.Errorf("storage: make room for a stage: %w", err)
+		return 0, fmt.Errorf("storage: make room for a stage: %w", err)
 	}
-	if _, err := tx.ExecContext(ctx, sqlInsertStage, next.RoleID, name, next.Position, model.StageActive); err != nil {
-		return stageNameTaken(err, name)
+	res, err := tx.ExecContext(ctx, sqlInsertStage, next.RoleID, name, next.Position, model.StageActive)
+	if err != nil {
+		return 0, stageNameTaken(err, name)
 	}
-	_, err := tx.ExecContext(ctx, sqlTouchRole, now, next.RoleID)
-	return err
+	id, _ := res.LastInsertId()
+	_, err = tx.ExecContext(ctx, sqlTouchRole, now, next.RoleID)
+	return id, err
 }
 
 // appendStage adds an active stage after the others (before Rejected).
@@ -123,6 +131,27 @@ func appendStage(ctx context.Context, tx *sql.Tx, roleID int64, name, now string
 
 // Stage returns one stage.
 func (t *Tx) Stage(id int64) (model.Stage, error) { return getStage(t.ctx, t.tx, id) }
+
+// InsertStageAt adds an active stage to a role at index i among its active
+// stages (after them all when i is past the end) and returns it; the caller
+// keeps to model.MaxStages and checks the name.
+func (t *Tx) InsertStageAt(roleID int64, name string, i int) (model.Stage, error) {
+	role, err := getRole(t.ctx, t.tx, roleID)
+	if err != nil {
+		return model.Stage{}, err
+	}
+	active := []model.Stage{}
+	for _, st := range role.Stages {
+		if st.Kind == model.StageActive {
+			active = append(active, st)
+		}
+	}
+	id, err := stageAt(t.ctx, t.tx, roleID, active, max(i, 0), name, t.now)
+	if err != nil {
+		return model.Stage{}, err
+	}
+	return getStage(t.ctx, t.tx, id)
+}
 
 // AppendStage adds an active stage after a role's others (before Rejected);
 // the caller keeps to model.MaxStages.
@@ -181,8 +210,9 @@ func (s *Store) ReorderStages(ctx context.Context, roleID int64, ids []int64) (m
 
 // DeleteStage removes a stage. If candidates sit in it they are first moved
 // to moveTo (a stage of the same role), each move recorded in their history.
-func (s *Store) DeleteStage(ctx context.Context, stageID, moveTo int64, actor model.Profile) (model.Role, error) {
-	var r model.Role
+// It returns what undoing the deletion needs (model.StageDeletion).
+func (s *Store) DeleteStage(ctx context.Context, stageID, moveTo int64, actor model.Profile) (model.StageDeletion, error) {
+	var d model.StageDeletion
 	err := s.write(ctx, func(tx *sql.Tx) error {
 		st, err := getStage(ctx, tx, stageID)
 		if err != nil {
@@ -198,6 +228,8 @@ func (s *Store) DeleteStage(ctx context.Context, stageID, moveTo int64, actor mo
 		if len(active) <= 1 {
 			return model.Invalid("stage", "a pipeline needs at least one stage besides Rejected")
 		}
+		now := s.now()
+		d = model.StageDeletion{Stage: st.Name, Index: slices.Index(active, st.ID), Moved: []int64{}, At: now}
 		if st.Count > 0 {
 			if moveTo == 0 {
 				return model.Invalid("moveTo", "%q holds %d candidate(s): choose the stage to move them to", st.Name, st.Count)
@@ -209,12 +241,11 @@ func (s *Store) DeleteStage(ctx context.Context, stageID, moveTo int64, actor mo
 			if target.Kind == model.StageRejected {
 				return model.Invalid("moveTo", "candidates cannot be rejected in bulk by deleting a stage; choose an active stage")
 			}
-			apps, err := int64s(ctx, tx, sqlAppsInStage, stageID)
-			if err != nil {
+			if d.Moved, err = int64s(ctx, tx, sqlAppsInStage, stageID); err != nil {
 				return err
 			}
-			now := s.now()
-			for _, appID := range apps {
+			d.MovedTo = target.ID
+			for _, appID := range d.Moved {
 				if err := moveApplication(ctx, tx, appID, st, target, "", "stage "+st.Name+" deleted", "", actor, now); err != nil {
 					return err
 				}
@@ -223,13 +254,13 @@ func (s *Store) DeleteStage(ctx context.Context, stageID, moveTo int64, actor mo
 		if _, err := tx.ExecContext(ctx, sqlDeleteStage, stageID); err != nil {
 			return fmt.Errorf("storage: delete stage: %w", err)
 		}
-		if _, err := tx.ExecContext(ctx, sqlTouchRole, s.now(), st.RoleID); err != nil {
+		if _, err := tx.ExecContext(ctx, sqlTouchRole, now, st.RoleID); err != nil {
 			return err
 		}
-		r, err = getRole(ctx, tx, st.RoleID)
+		d.Role, err = getRole(ctx, tx, st.RoleID)
 		return err
 	})
-	return r, err
+	return d, err
 }
 
 func int64s(ctx context.Context, q queryer, query string, args ...any) ([]int64, error) {

@@ -77,7 +77,7 @@ func hostileCandidateFiles(t *testing.T, dir string) {
 		}, imp, []string{`row 2, column "Resume"`, "10485760 characters", "limit is 1000000"}},
 		{"not text", csvFile("binary.csv", "Name,Email\nAda\x00\xff,ada@example.com\n"), imp, []string{"is not a text (CSV) file"}},
 		{"no name column", csvFile("wrong.csv", "Given,Mail\nAda,ada@example.com\n"), imp,
-			[]string{`no column is mapped to the candidate's name`, `"Given", "Mail"`}},
+			[]string{`No column is mapped to the candidate's name`, `"Given", "Mail"`}},
 		{"a header named twice", csvFile("twice.csv", "Name,Email,Phone,EMAIL\nAda,ada@example.com,1,ada@example.org\n"), imp,
 			[]string{`the column "EMAIL" appears twice (columns 2 and 4)`}},
 		{"a value beyond the header", csvFile("shifted.csv", "Name,Email\nLovelace, Ada,ada@example.com\n"), imp,
@@ -218,7 +218,7 @@ func hostileRubricFiles(t *testing.T, dir string) {
 		{"bytes that are not UTF-8", csvFile("latin1.json", strings.Replace(string(good), builtinName, "\"name\": \"Zo\xeb \xff\"", 1)),
 			imp, []string{"line 3, column 14", "not UTF-8"}},
 		{"a name with nothing visible", csvFile("invisible.json", strings.Replace(string(good), builtinName, `"name": "\u202e\u0301\u200b\u3164"`, 1)),
-			imp, []string{"name: has no visible characters"}},
+			imp, []string{"name: Has no visible characters"}},
 		{"unknown fields and wrong types", csvFile("wrong.yaml", "format: hirebench.rubric/v1\nnmae: x\nscale: {min: one, max: 4}\n"), imp,
 			[]string{"nmae", "scale.min"}},
 	}, 10*time.Second)

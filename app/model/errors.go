@@ -7,6 +7,8 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 var (
@@ -35,9 +37,37 @@ func (e *ValidationError) Error() string {
 	return strings.Join(parts, "; ")
 }
 
-// Add records a problem with a field.
+// Add records a problem with a field. The message is what the user reads
+// next to the field, so it starts with a capital letter: a format written in
+// lower case, as Go errors are, is capitalised here, the one place every
+// validation message passes. A format that starts with a value ("%q is…")
+// is left as it is: the value is the user's, spelled as they spelled it.
 func (e *ValidationError) Add(field, format string, args ...any) {
-	e.Fields = append(e.Fields, FieldError{Field: field, Message: fmt.Sprintf(format, args...)})
+	e.Fields = append(e.Fields, FieldError{Field: field, Message: fmt.Sprintf(UpperFirst(format), args...)})
+}
+
+// UpperFirst is s with its first letter in upper case: for a message made
+// elsewhere (a parser's error) that becomes a validation message whole.
+func UpperFirst(s string) string {
+	if r, n := utf8.DecodeRuneInString(s); unicode.IsLower(r) {
+		return string(unicode.ToUpper(r)) + s[n:]
+	}
+	return s
+}
+
+// Sentences is every message as the user reads it where no form field can
+// show it (a toast, a dialog's line): each a sentence, without the field
+// keys (stageId, answers.q1), which the form uses to place them.
+func (e *ValidationError) Sentences() string {
+	parts := make([]string, len(e.Fields))
+	for i, f := range e.Fields {
+		m := strings.TrimSpace(f.Message)
+		if !strings.HasSuffix(m, ".") && !strings.HasSuffix(m, "?") && !strings.HasSuffix(m, "!") {
+			m += "."
+		}
+		parts[i] = m
+	}
+	return strings.Join(parts, " ")
 }
 
 // Err returns nil when no problem was added, so callers can `return v.Err()`.

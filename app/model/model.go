@@ -192,6 +192,10 @@ type CandidatePage struct {
 	// after this page (a search matching many: the table shows "50+").
 	Total   int  `json:"total"`
 	AtLeast bool `json:"atLeast"`
+	// Archived counts the archived candidates a search also matches, left
+	// out because archived ones are not shown ("1 archived match — show");
+	// counted for a search matching few, else 0.
+	Archived int `json:"archived"`
 }
 
 // CandidateFilter drives the candidates table. Zero values mean "any".

@@ -96,9 +96,9 @@ func Visible(s string) bool {
 func checkName(v *ValidationError, field, what, value string) bool {
 	switch {
 	case value == "":
-		v.Add(field, "%s is required", what)
+		v.Add(field, "%s is required", UpperFirst(what))
 	case !Visible(value):
-		v.Add(field, "%s has no visible characters", what)
+		v.Add(field, "%s has no visible characters", UpperFirst(what))
 	default:
 		return true
 	}

@@ -75,10 +75,10 @@ func TestNamesMustShowSomething(t *testing.T) {
 	// Combining marks alone survive normalising, so their message says why.
 	c := CandidateInput{Name: "\u0301\u0308"}
 	c.Normalize()
-	if err := c.Validate(); err == nil || err.Error() != "name: name has no visible characters" {
+	if err := c.Validate(); err == nil || err.Error() != "name: Name has no visible characters" {
 		t.Errorf("combining marks only: %v", err)
 	}
-	if _, err := ProfileName("\u3164"); err == nil || err.Error() != "name: your name has no visible characters" {
+	if _, err := ProfileName("\u3164"); err == nil || err.Error() != "name: Your name has no visible characters" {
 		t.Errorf("Hangul filler: %v", err)
 	}
 	for _, ok := range []string{"李", "Ø", "9", "\u0645", "?", "\U0001F600", "x\u0301"} {

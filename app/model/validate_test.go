@@ -362,7 +362,7 @@ func TestErrors(t *testing.T) {
 	}
 	v.Add("name", "is %s", "required")
 	v.Add("email", "bad")
-	if err := v.Err(); err == nil || err.Error() != "name: is required; email: bad" {
+	if err := v.Err(); err == nil || err.Error() != "name: Is required; email: Bad" {
 		t.Errorf("Err() = %v", err)
 	}
 	dup := error(&DuplicateEmailError{Email: "a@b.co", ExistingID: 3, ExistingName: "Ada"})

@@ -45,11 +45,11 @@ func Check(p string) string {
 	n := utf8.RuneCountInString(p)
 	switch {
 	case strings.TrimSpace(p) == "":
-		return "type a passphrase"
+		return "Type a passphrase"
 	case n < MinLength:
-		return fmt.Sprintf("use at least %d characters", MinLength)
+		return fmt.Sprintf("Use at least %d characters", MinLength)
 	case n > MaxLength:
-		return fmt.Sprintf("use at most %d characters", MaxLength)
+		return fmt.Sprintf("Use at most %d characters", MaxLength)
 	}
 	return ""
 }

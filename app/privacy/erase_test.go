@@ -274,7 +274,7 @@ func TestOnlyTheRecruiterErases(t *testing.T) {
 func TestBadInputIsRefusedBeforeAnythingChanges(t *testing.T) {
 	ctx := context.Background()
 	d := newDesk(t, false)
-	if _, err := d.svc.Erase(ctx, d.quorra, "shred", d.riley, recruiter); err == nil || err.Error() != "action: choose erase or anonymise" {
+	if _, err := d.svc.Erase(ctx, d.quorra, "shred", d.riley, recruiter); err == nil || err.Error() != "action: Choose erase or anonymise" {
 		t.Errorf("an unknown action: %v", err)
 	}
 	if _, err := d.svc.Erase(ctx, 999999, Erase, d.riley, recruiter); err == nil || !strings.Contains(err.Error(), "candidate 999999") {

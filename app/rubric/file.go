@@ -69,7 +69,7 @@ func Decode(data []byte, name string) (Rubric, error) {
 		doc, err = parseYAML(data, &problems)
 	}
 	if err != nil {
-		return Rubric{}, model.Invalid(FileField, "%s", err)
+		return Rubric{}, model.Invalid(FileField, "%s", model.UpperFirst(err.Error()))
 	}
 	if _, ok := doc.(object); !ok {
 		return Rubric{}, model.Invalid(FileField, "the file must hold one rubric object (format, name, scale, competencies…), not %s", describe(doc))

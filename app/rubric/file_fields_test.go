@@ -29,10 +29,10 @@ func TestDecodeProblems(t *testing.T) {
 		// unknown fields
 		{"json unknown field with suggestion", "r.json", func(t *testing.T) string {
 			return replace(t, smallJSON, `"prompt": "How would you paginate?", "anchors"`, `"prompt": "How would you paginate?", "anchor"`)
-		}, []want{{q0 + ".anchor", `unknown field (did you mean "anchors"?)`}, {q0 + ".anchors", "required field is missing"}}},
+		}, []want{{q0 + ".anchor", `Unknown field (did you mean "anchors"?)`}, {q0 + ".anchors", "Required field is missing"}}},
 		{"yaml unknown field with suggestion", "r.yaml", func(t *testing.T) string {
 			return replace(t, smallYAML, "    weight: 2.5\n", "    wieght: 2.5\n")
-		}, []want{{"competencies[1].wieght", `unknown field (did you mean "weight"?)`}}},
+		}, []want{{"competencies[1].wieght", `Unknown field (did you mean "weight"?)`}}},
 		{"unknown field in snake case", "r.yaml", func(t *testing.T) string {
 			return replace(t, smallYAML, "        optional: true\n", "        optional: true\n        red_flags: [x]\n")
 		}, []want{{"competencies[1].questions[0].red_flags", `did you mean "redFlags"?`}}},
@@ -41,14 +41,14 @@ func TestDecodeProblems(t *testing.T) {
 		}, []want{{"competencies[0].desc", `did you mean "description"?`}}},
 		{"unknown field far from any", "r.json", func(t *testing.T) string {
 			return replace(t, smallJSON, `"name": "Backend engineer",`, `"name": "Backend engineer", "colour": "blue",`)
-		}, []want{{"colour", "unknown field; the fields here are format, name, description, scale, tracks, competencies, screen"}}},
+		}, []want{{"colour", "Unknown field; the fields here are format, name, description, scale, tracks, competencies, screen"}}},
 		{"unknown field with odd name", "r.json", func(t *testing.T) string {
 			return replace(t, smallJSON, `"min": 1,`, `"min": 1, "lowest level": 1,`)
-		}, []want{{`scale["lowest level"]`, "unknown field"}}},
+		}, []want{{`scale["lowest level"]`, "Unknown field"}}},
 		{"every unknown field listed", "r.yaml", func(t *testing.T) string {
 			doc := replace(t, smallYAML, "name: Platform\n", "name: Platform\n    colour: red\n")
 			return replace(t, doc, "    kind: green\n", "    kind: green\n    text2: x\n")
-		}, []want{{"tracks[0].colour", "unknown field"}, {"screen[0].text2", `did you mean "text"?`}}},
+		}, []want{{"tracks[0].colour", "Unknown field"}, {"screen[0].text2", `did you mean "text"?`}}},
 
 		// types
 		{"integer as string", "r.json", func(t *testing.T) string {
@@ -56,7 +56,7 @@ func TestDecodeProblems(t *testing.T) {
 		}, []want{{"scale.min", "must be an integer, not a string"}}},
 		{"integer with fraction", "r.yaml", func(t *testing.T) string {
 			return replace(t, smallYAML, "  min: 1\n", "  min: 1.5\n")
-		}, []want{{"scale.min", "must be an integer, not 1.5"}}},
+		}, []want{{"scale.min", "Must be an integer, not 1.5"}}},
 		{"integer too big", "r.json", func(t *testing.T) string {
 			return replace(t, smallJSON, `"max": 4`, `"max": 1e300`)
 		}, []want{{"scale.max", "1e300 is out of range"}}},
@@ -68,10 +68,10 @@ func TestDecodeProblems(t *testing.T) {
 		}, []want{{"competencies[0].questions[1].weight", "1e999 is out of range"}}},
 		{"yaml not a number", "r.yaml", func(t *testing.T) string {
 			return replace(t, smallYAML, "weight: 2.5", "weight: .nan")
-		}, []want{{"competencies[1].weight", "must be a finite number, not .nan"}}},
+		}, []want{{"competencies[1].weight", "Must be a finite number, not .nan"}}},
 		{"yaml infinite", "r.yaml", func(t *testing.T) string {
 			return replace(t, smallYAML, "weight: 3", "weight: .inf")
-		}, []want{{"competencies[1].questions[0].weight", "must be a finite number"}}},
+		}, []want{{"competencies[1].questions[0].weight", "Must be a finite number"}}},
 		{"boolean as string", "r.yaml", func(t *testing.T) string {
 			return replace(t, smallYAML, "optional: true", `optional: "yes"`)
 		}, []want{{"competencies[1].questions[0].optional", "must be true or false, not a string"}}},
@@ -95,7 +95,7 @@ func TestDecodeProblems(t *testing.T) {
 		}, []want{{"tracks[0].name", "must be a string, not null"}}},
 		{"yaml unknown tag", "r.yaml", func(t *testing.T) string {
 			return replace(t, smallYAML, "    name: Platform\n", "    name: !secret Platform\n")
-		}, []want{{"tracks[0].name", "line 10: unsupported YAML tag !secret"}}},
+		}, []want{{"tracks[0].name", "Line 10: unsupported YAML tag !secret"}}},
 		{"yaml unquoted date is text", "r.yaml", func(t *testing.T) string {
 			return replace(t, smallYAML, "    name: Platform\n", "    name: 2024-05-01\n    description: null\n")
 		}, []want{{"tracks[0].description", "must be a string, not null"}}},
@@ -103,30 +103,30 @@ func TestDecodeProblems(t *testing.T) {
 		// required fields and weights
 		{"missing prompt", "r.json", func(t *testing.T) string {
 			return replace(t, smallJSON, `"prompt": "How would you paginate?", `, ``)
-		}, []want{{q0 + ".prompt", "required field is missing"}}},
+		}, []want{{q0 + ".prompt", "Required field is missing"}}},
 		{"missing scale min", "r.yaml", func(t *testing.T) string {
 			return replace(t, smallYAML, "  min: 1\n", "")
-		}, []want{{"scale.min", "required field is missing"}}},
+		}, []want{{"scale.min", "Required field is missing"}}},
 		{"missing format and competencies", "r.json", func(t *testing.T) string {
 			return `{"name": "x", "scale": {"min": 1, "max": 4, "labels": ["a", "b", "c", "d"]}}`
-		}, []want{{"format", `required field is missing ("hirebench.rubric/v1")`}, {"competencies", "required field is missing (at least one)"}}},
+		}, []want{{"format", `Required field is missing ("hirebench.rubric/v1")`}, {"competencies", "Required field is missing (at least one)"}}},
 		{"explicit zero weight", "r.json", func(t *testing.T) string {
 			return replace(t, smallJSON, `"weight": 2`, `"weight": 0`)
-		}, []want{{"competencies[0].questions[1].weight", "must be greater than 0, not 0"}}},
+		}, []want{{"competencies[0].questions[1].weight", "Must be greater than 0, not 0"}}},
 		{"explicit zero weight in yaml", "r.yaml", func(t *testing.T) string {
 			return replace(t, smallYAML, "weight: 2.5", "weight: 0")
-		}, []want{{"competencies[1].weight", "must be greater than 0"}}},
+		}, []want{{"competencies[1].weight", "Must be greater than 0"}}},
 
 		// duplicates and YAML features
 		{"json duplicate key", "r.json", func(t *testing.T) string {
 			return replace(t, smallJSON, `"name": "Backend engineer",`, `"name": "Backend engineer", "name": "Again",`)
-		}, []want{{"name", "duplicate key"}}},
+		}, []want{{"name", "Duplicate key"}}},
 		{"yaml duplicate key", "r.yaml", func(t *testing.T) string {
 			return replace(t, smallYAML, "  max: 4\n", "  max: 4\n  max: 5\n")
-		}, []want{{"scale.max", "duplicate key on line 7 (first on line 6)"}}},
+		}, []want{{"scale.max", "Duplicate key on line 7 (first on line 6)"}}},
 		{"yaml merge key", "r.yaml", func(t *testing.T) string {
 			return replace(t, smallYAML, "  - id: platform\n    name: Platform\n", "  - &t\n    id: platform\n    name: Platform\n  - <<: *t\n    id: other\n")
-		}, []want{{`tracks[1]["<<"]`, "merge keys (<<) are not supported"}, {"tracks[1].name", "required field is missing"}}},
+		}, []want{{`tracks[1]["<<"]`, "merge keys (<<) are not supported"}, {"tracks[1].name", "Required field is missing"}}},
 
 		// validation after decoding, with the same paths
 		{"validation problems", "r.yaml", func(t *testing.T) string {
@@ -138,18 +138,18 @@ func TestDecodeProblems(t *testing.T) {
 			return replace(t, doc, `"labels"`, `"label"`)
 		}, []want{
 			{"scale.label", `did you mean "labels"?`},
-			{"scale.labels", "required field is missing"},
-			{"competencies[0].questions[1].id", `id "pagination" is already used by competencies[0].questions[0]`},
+			{"scale.labels", "Required field is missing"},
+			{"competencies[0].questions[1].id", `Id "pagination" is already used by competencies[0].questions[0]`},
 		}},
 		{"bad scale type does not cascade", "r.json", func(t *testing.T) string {
 			return replace(t, smallJSON, `"min": 1`, `"min": "0"`)
 		}, []want{{"scale.min", "must be an integer"}}},
 		{"unknown scale field keeps the range checked", "r.json", func(t *testing.T) string {
 			return replace(t, smallJSON, `"min": 1, "max": 4`, `"min": 4, "max": 4, "step": 1`)
-		}, []want{{"scale.step", "unknown field"}, {"scale.max", "must be greater than min (4)"}}},
+		}, []want{{"scale.step", "Unknown field"}, {"scale.max", "Must be greater than min (4)"}}},
 		{"text is trimmed before checking", "r.yaml", func(t *testing.T) string {
 			return replace(t, smallYAML, "name: Backend engineer – phone screen", `name: "   "`)
-		}, []want{{"name", "must not be empty"}}},
+		}, []want{{"name", "Must not be empty"}}},
 		{"unsupported format", "r.json", func(t *testing.T) string {
 			return replace(t, smallJSON, `"hirebench.rubric/v1"`, `"hirebench.rubric/v2"`)
 		}, []want{{"format", `this version of hirebench reads "hirebench.rubric/v1"`}}},

@@ -119,7 +119,7 @@ func TestDecodeFormatDetection(t *testing.T) {
 		{"json sniffed", "", "\n  " + smallJSON, ""},
 		{"yaml sniffed", "rubric.txt", smallYAML, ""},
 		{"json read as yaml by extension", "r.yaml", smallJSON, ""},
-		{"yaml read as json by extension", "r.json", smallYAML, "invalid JSON: line 1, column 1: invalid character '#'"},
+		{"yaml read as json by extension", "r.json", smallYAML, "Invalid JSON: line 1, column 1: invalid character '#'"},
 		{"comment makes it yaml", "", jsonWithComment, ""},
 		{"byte-order mark", "r.json", "\uFEFF" + smallJSON, ""},
 	}
@@ -157,23 +157,23 @@ func TestDecodeFileProblems(t *testing.T) {
 		data       []byte
 		want       string
 	}{
-		{"too large", "big.json", append(padded, ' '), "the file is 2097153 bytes; a rubric file may be at most 2 MiB"},
-		{"empty", "r.yaml", []byte(" \n\t\n"), "the file is empty"},
-		{"only a comment", "r.yaml", []byte("# nothing here\n"), "the file is empty"},
-		{"json syntax on a later line", "r.json", []byte("{\"name\":\n  x}"), "invalid JSON: line 2, column 3: invalid character 'x'"},
+		{"too large", "big.json", append(padded, ' '), "The file is 2097153 bytes; a rubric file may be at most 2 MiB"},
+		{"empty", "r.yaml", []byte(" \n\t\n"), "The file is empty"},
+		{"only a comment", "r.yaml", []byte("# nothing here\n"), "The file is empty"},
+		{"json syntax on a later line", "r.json", []byte("{\"name\":\n  x}"), "Invalid JSON: line 2, column 3: invalid character 'x'"},
 		{"json column counts characters", "r.json", []byte(`{"name": "–" x}`), "line 1, column 14: invalid character 'x' after object key:value pair"},
-		{"json syntax", "r.json", []byte("{\n  \"format\": \"x\",\n}\n"), "invalid JSON: line 3, column 1: invalid character '}'"},
+		{"json syntax", "r.json", []byte("{\n  \"format\": \"x\",\n}\n"), "Invalid JSON: line 3, column 1: invalid character '}'"},
 		{"json truncated", "r.json", []byte(`{"format": "x", "scale": {"min": 1`), "the file ends in the middle of a value"},
 		{"json trailing data", "r.json", []byte(smallJSON + "\n{}"), "line 12, column 1: invalid character '{' after top-level value"},
 		{"json not an object", "r.json", []byte(`["format"]`), "must hold one rubric object (format, name, scale, competencies…), not a list"},
 		{"json nested too deep", "r.json", []byte(`{"name": ` + strings.Repeat("[", 100) + strings.Repeat("]", 100) + `}`), "nested more than"},
-		{"yaml syntax", "r.yaml", []byte("format: hirebench.rubric/v1\nname: x\nscale:\n  min: 1\n max: 4\n"), "invalid YAML: line 4: did not find expected key"},
-		{"yaml tab indentation", "r.yaml", []byte("format: x\nscale:\n\tmin: 1\n"), "invalid YAML: line 3:"},
+		{"yaml syntax", "r.yaml", []byte("format: hirebench.rubric/v1\nname: x\nscale:\n  min: 1\n max: 4\n"), "Invalid YAML: line 4: did not find expected key"},
+		{"yaml tab indentation", "r.yaml", []byte("format: x\nscale:\n\tmin: 1\n"), "Invalid YAML: line 3:"},
 		{"yaml second document", "r.yaml", []byte(smallYAML + "---\nname: again\n"), "a second document starts here"},
 		{"yaml scalar", "r.yaml", []byte("just text\n"), "not a string"},
 		{"yaml alias bomb", "r.yaml", []byte(laughs), "aliases expand to more than"},
-		{"json not UTF-8", "r.json", []byte("{\n  \"name\": \"Zo\xeb\"}"), "the file is not UTF-8 text (line 2, column 14 holds a byte that is not); save it as UTF-8"},
-		{"yaml not UTF-8", "r.yaml", []byte("name: caf\xe9\n"), "the file is not UTF-8 text (line 1, column 10 holds a byte that is not)"},
+		{"json not UTF-8", "r.json", []byte("{\n  \"name\": \"Zo\xeb\"}"), "The file is not UTF-8 text (line 2, column 14 holds a byte that is not); save it as UTF-8"},
+		{"yaml not UTF-8", "r.yaml", []byte("name: caf\xe9\n"), "The file is not UTF-8 text (line 1, column 10 holds a byte that is not)"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -201,7 +201,7 @@ func TestEncodeJSON(t *testing.T) {
 	if err != nil || !bytes.Equal(out, again) {
 		t.Errorf("encoding is not stable: %v", err)
 	}
-	if _, err := Encode(r, "xml"); err == nil || !strings.Contains(err.Error(), `unknown rubric file format "xml"`) {
+	if _, err := Encode(r, "xml"); err == nil || !strings.Contains(err.Error(), `Unknown rubric file format "xml"`) {
 		t.Errorf("Encode(xml) error = %v", err)
 	}
 }

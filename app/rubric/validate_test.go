@@ -173,37 +173,37 @@ func TestValidateRules(t *testing.T) {
 		// format
 		{"format missing", func(r *Rubric) { r.Format = "" }, []want{{"format", `"hirebench.rubric/v1"`}}},
 		{"format unknown", func(r *Rubric) { r.Format = "hirebench.rubric/v2" },
-			[]want{{"format", `unsupported format "hirebench.rubric/v2"; this version of hirebench reads "hirebench.rubric/v1"`}}},
+			[]want{{"format", `Unsupported format "hirebench.rubric/v2"; this version of hirebench reads "hirebench.rubric/v1"`}}},
 
 		// name and description
-		{"name empty", func(r *Rubric) { r.Name = "" }, []want{{"name", "must not be empty"}}},
-		{"name too long", func(r *Rubric) { r.Name = strings.Repeat("é", MaxTitle+1) }, []want{{"name", "is 201 characters long; the limit is 200"}}},
-		{"name with line break", func(r *Rubric) { r.Name = "Backend\nengineer" }, []want{{"name", "must be a single line"}}},
+		{"name empty", func(r *Rubric) { r.Name = "" }, []want{{"name", "Must not be empty"}}},
+		{"name too long", func(r *Rubric) { r.Name = strings.Repeat("é", MaxTitle+1) }, []want{{"name", "Is 201 characters long; the limit is 200"}}},
+		{"name with line break", func(r *Rubric) { r.Name = "Backend\nengineer" }, []want{{"name", "Must be a single line"}}},
 		{"name with tab", func(r *Rubric) { r.Name = "Backend\tengineer" }, []want{{"name", "control character (U+0009)"}}},
 		{"name invalid UTF-8", func(r *Rubric) { r.Name = "Backend \xff" }, []want{{"name", "not valid UTF-8"}}},
-		{"name of combining marks only", func(r *Rubric) { r.Name = "\u0301\u0308" }, []want{{"name", "has no visible characters"}}},
-		{"label of a blank letter only", func(r *Rubric) { r.Scale.Labels[2] = "\u3164" }, []want{{"scale.labels[2]", "has no visible characters"}}},
+		{"name of combining marks only", func(r *Rubric) { r.Name = "\u0301\u0308" }, []want{{"name", "Has no visible characters"}}},
+		{"label of a blank letter only", func(r *Rubric) { r.Scale.Labels[2] = "\u3164" }, []want{{"scale.labels[2]", "Has no visible characters"}}},
 		{"prompt of a zero-width joiner only", func(r *Rubric) { r.Competencies[0].Questions[0].Prompt = "\u200d" },
-			[]want{{"competencies[0].questions[0].prompt", "has no visible characters"}}},
-		{"description too long", func(r *Rubric) { r.Description = long(MaxText + 1) }, []want{{"description", "is 4001 characters long; the limit is 4000"}}},
+			[]want{{"competencies[0].questions[0].prompt", "Has no visible characters"}}},
+		{"description too long", func(r *Rubric) { r.Description = long(MaxText + 1) }, []want{{"description", "Is 4001 characters long; the limit is 4000"}}},
 		{"description with bell", func(r *Rubric) { r.Description = "ding\a" }, []want{{"description", "control character (U+0007)"}}},
 		{"description with carriage return", func(r *Rubric) { r.Description = "a\r\nb" }, []want{{"description", "control character (U+000D)"}}},
 		{"description with C1 control", func(r *Rubric) { r.Description = "a\u0085b" }, []want{{"description", "control character (U+0085)"}}},
 
 		// scale
-		{"scale min negative", func(r *Rubric) { r.Scale.Min, r.Scale.Max = -1, 2 }, []want{{"scale.min", "must be 0 or more, not -1"}}},
-		{"scale max equals min", func(r *Rubric) { r.Scale.Max = 1 }, []want{{"scale.max", "must be greater than min (1)"}}},
-		{"scale max below min", func(r *Rubric) { r.Scale.Min, r.Scale.Max = 5, 2 }, []want{{"scale.max", "must be greater than min (5)"}}},
-		{"scale too many levels", func(r *Rubric) { r.Scale.Max = 11 }, []want{{"scale.max", "a 1–11 scale has 11 levels; a scale needs 2–10 levels"}}},
+		{"scale min negative", func(r *Rubric) { r.Scale.Min, r.Scale.Max = -1, 2 }, []want{{"scale.min", "Must be 0 or more, not -1"}}},
+		{"scale max equals min", func(r *Rubric) { r.Scale.Max = 1 }, []want{{"scale.max", "Must be greater than min (1)"}}},
+		{"scale max below min", func(r *Rubric) { r.Scale.Min, r.Scale.Max = 5, 2 }, []want{{"scale.max", "Must be greater than min (5)"}}},
+		{"scale too many levels", func(r *Rubric) { r.Scale.Max = 11 }, []want{{"scale.max", "A 1–11 scale has 11 levels; a scale needs 2–10 levels"}}},
 		{"scale huge max", func(r *Rubric) { r.Scale.Max = math.MaxInt }, []want{{"scale.max", "a scale needs 2–10 levels"}}},
 		{"scale missing labels", func(r *Rubric) { r.Scale.Labels = r.Scale.Labels[:3] }, []want{{"scale.labels", "3 labels for a 1–4 scale (needs 4)"}}},
 		{"scale no labels", func(r *Rubric) { r.Scale.Labels = nil }, []want{{"scale.labels", "0 labels for a 1–4 scale (needs 4)"}}},
 		{"scale labels with bad range", func(r *Rubric) { r.Scale.Max, r.Scale.Labels = 0, manyStrings(11) }, []want{
-			{"scale.max", "must be greater than min"}, {"scale.labels", "11 labels; a scale has at most 10 levels"}}},
-		{"scale label empty", func(r *Rubric) { r.Scale.Labels[1] = "" }, []want{{"scale.labels[1]", "must not be empty"}}},
+			{"scale.max", "Must be greater than min"}, {"scale.labels", "11 labels; a scale has at most 10 levels"}}},
+		{"scale label empty", func(r *Rubric) { r.Scale.Labels[1] = "" }, []want{{"scale.labels[1]", "Must not be empty"}}},
 		{"scale label repeated", func(r *Rubric) { r.Scale.Labels[3] = "weak" }, []want{{"scale.labels[3]", `"weak" repeats scale.labels[1]`}}},
 		{"scale label too long", func(r *Rubric) { r.Scale.Labels[0] = long(MaxTitle + 1) }, []want{{"scale.labels[0]", "the limit is 200"}}},
-		{"scale label with line break", func(r *Rubric) { r.Scale.Labels[2] = "Go\nod" }, []want{{"scale.labels[2]", "must be a single line"}}},
+		{"scale label with line break", func(r *Rubric) { r.Scale.Labels[2] = "Go\nod" }, []want{{"scale.labels[2]", "Must be a single line"}}},
 		{"scale wider than anchors", func(r *Rubric) {
 			r.Scale.Max, r.Scale.Labels = 5, append(r.Scale.Labels, "Exceptional")
 		}, []want{
@@ -219,18 +219,18 @@ func TestValidateRules(t *testing.T) {
 			}
 		}, []want{{"tracks", "11 tracks; the limit is 10"}}},
 		{"track id repeated", func(r *Rubric) { r.Tracks = append(r.Tracks, Track{ID: "platform", Name: "Again"}) },
-			[]want{{"tracks[1].id", `id "platform" is already used by tracks[0]`}}},
+			[]want{{"tracks[1].id", `Id "platform" is already used by tracks[0]`}}},
 		{"track id not kebab", func(r *Rubric) { r.Tracks = append(r.Tracks, Track{ID: "Data_Eng", Name: "Data"}) },
 			[]want{{"tracks[1].id", `"Data_Eng" is not a valid id`}}},
-		{"track id empty", func(r *Rubric) { r.Tracks = append(r.Tracks, Track{Name: "Data"}) }, []want{{"tracks[1].id", "must not be empty"}}},
+		{"track id empty", func(r *Rubric) { r.Tracks = append(r.Tracks, Track{Name: "Data"}) }, []want{{"tracks[1].id", "Must not be empty"}}},
 		{"track id too long", func(r *Rubric) { r.Tracks = append(r.Tracks, Track{ID: long(MaxID + 1), Name: "Data"}) },
-			[]want{{"tracks[1].id", "is 65 characters long; the limit is 64"}}},
-		{"track name empty", func(r *Rubric) { r.Tracks[0].Name = "" }, []want{{"tracks[0].name", "must not be empty"}}},
+			[]want{{"tracks[1].id", "Is 65 characters long; the limit is 64"}}},
+		{"track name empty", func(r *Rubric) { r.Tracks[0].Name = "" }, []want{{"tracks[0].name", "Must not be empty"}}},
 		{"track name too long", func(r *Rubric) { r.Tracks[0].Name = long(MaxTitle + 1) }, []want{{"tracks[0].name", "the limit is 200"}}},
 		{"track description too long", func(r *Rubric) { r.Tracks[0].Description = long(MaxText + 1) }, []want{{"tracks[0].description", "the limit is 4000"}}},
 
 		// competencies
-		{"no competencies", func(r *Rubric) { r.Competencies = nil }, []want{{"competencies", "needs at least 1 competency"}}},
+		{"no competencies", func(r *Rubric) { r.Competencies = nil }, []want{{"competencies", "Needs at least 1 competency"}}},
 		{"too many competencies", func(r *Rubric) {
 			r.Competencies = nil
 			for i := range MaxCompetencies + 1 {
@@ -238,29 +238,29 @@ func TestValidateRules(t *testing.T) {
 			}
 		}, []want{{"competencies", "51 competencies; the limit is 50"}}},
 		{"competency id repeated", func(r *Rubric) { r.Competencies[1].ID = "api-design" },
-			[]want{{"competencies[1].id", `id "api-design" is already used by competencies[0]`}}},
+			[]want{{"competencies[1].id", `Id "api-design" is already used by competencies[0]`}}},
 		{"competency id not kebab", func(r *Rubric) { r.Competencies[0].ID = "api--design" }, []want{{"competencies[0].id", `"api--design" is not a valid id`}}},
 		{"competency id upper case", func(r *Rubric) { r.Competencies[0].ID = "API" }, []want{{"competencies[0].id", "lowercase letters, digits and single hyphens"}}},
-		{"competency id empty", func(r *Rubric) { r.Competencies[0].ID = "" }, []want{{"competencies[0].id", "must not be empty"}}},
-		{"competency name empty", func(r *Rubric) { r.Competencies[0].Name = "" }, []want{{"competencies[0].name", "must not be empty"}}},
+		{"competency id empty", func(r *Rubric) { r.Competencies[0].ID = "" }, []want{{"competencies[0].id", "Must not be empty"}}},
+		{"competency name empty", func(r *Rubric) { r.Competencies[0].Name = "" }, []want{{"competencies[0].name", "Must not be empty"}}},
 		{"competency name too long", func(r *Rubric) { r.Competencies[0].Name = long(MaxTitle + 1) }, []want{{"competencies[0].name", "the limit is 200"}}},
 		{"competency description with NUL", func(r *Rubric) { r.Competencies[0].Description = "a\x00b" }, []want{{"competencies[0].description", "control character (U+0000)"}}},
 		{"competency unknown track", func(r *Rubric) { r.Competencies[1].Track = "mobile" },
-			[]want{{"competencies[1].track", `unknown track "mobile"; the rubric's tracks are "platform"`}}},
+			[]want{{"competencies[1].track", `Unknown track "mobile"; the rubric's tracks are "platform"`}}},
 		{"competency track without tracks", func(r *Rubric) { r.Tracks = nil },
-			[]want{{"competencies[1].track", `unknown track "platform"; the rubric defines no tracks`}}},
-		{"competency weight zero", func(r *Rubric) { r.Competencies[0].Weight = 0 }, []want{{"competencies[0].weight", "must be greater than 0, not 0"}}},
-		{"competency weight negative", func(r *Rubric) { r.Competencies[0].Weight = -1 }, []want{{"competencies[0].weight", "must be greater than 0"}}},
-		{"competency weight too big", func(r *Rubric) { r.Competencies[0].Weight = 101 }, []want{{"competencies[0].weight", "must be at most 100, not 101"}}},
-		{"competency weight NaN", func(r *Rubric) { r.Competencies[0].Weight = math.NaN() }, []want{{"competencies[0].weight", "must be a finite number"}}},
-		{"competency weight infinite", func(r *Rubric) { r.Competencies[0].Weight = math.Inf(1) }, []want{{"competencies[0].weight", "must be a finite number"}}},
-		{"competency without questions", func(r *Rubric) { r.Competencies[1].Questions = nil }, []want{{"competencies[1].questions", "needs at least 1 question"}}},
+			[]want{{"competencies[1].track", `Unknown track "platform"; the rubric defines no tracks`}}},
+		{"competency weight zero", func(r *Rubric) { r.Competencies[0].Weight = 0 }, []want{{"competencies[0].weight", "Must be greater than 0, not 0"}}},
+		{"competency weight negative", func(r *Rubric) { r.Competencies[0].Weight = -1 }, []want{{"competencies[0].weight", "Must be greater than 0"}}},
+		{"competency weight too big", func(r *Rubric) { r.Competencies[0].Weight = 101 }, []want{{"competencies[0].weight", "Must be at most 100, not 101"}}},
+		{"competency weight NaN", func(r *Rubric) { r.Competencies[0].Weight = math.NaN() }, []want{{"competencies[0].weight", "Must be a finite number"}}},
+		{"competency weight infinite", func(r *Rubric) { r.Competencies[0].Weight = math.Inf(1) }, []want{{"competencies[0].weight", "Must be a finite number"}}},
+		{"competency without questions", func(r *Rubric) { r.Competencies[1].Questions = nil }, []want{{"competencies[1].questions", "Needs at least 1 question"}}},
 		{"competency with too many questions", func(r *Rubric) { r.Competencies[1].Questions = manyQuestions("x", MaxQuestions+1) },
 			[]want{{"competencies[1].questions", "31 questions; the limit is 30"}}},
 
 		// questions
 		{"question id repeated in competency", func(r *Rubric) { r.Competencies[0].Questions[1].ID = "q-pagination" },
-			[]want{{"competencies[0].questions[1].id", `id "q-pagination" is already used by competencies[0].questions[0]`}}},
+			[]want{{"competencies[0].questions[1].id", `Id "q-pagination" is already used by competencies[0].questions[0]`}}},
 		{"question id repeated across rubric", func(r *Rubric) { r.Competencies[1].Questions[0].ID = "q-versioning" },
 			[]want{{"competencies[1].questions[0].id", `already used by competencies[0].questions[1]`}}},
 		{"question id same as competency id is fine, bad id is not", func(r *Rubric) {
@@ -268,9 +268,9 @@ func TestValidateRules(t *testing.T) {
 			r.Competencies[0].Questions[1].ID = "q 2"
 		}, []want{{"competencies[0].questions[1].id", `"q 2" is not a valid id`}}},
 		{"question prompt empty", func(r *Rubric) { r.Competencies[0].Questions[1].Prompt = "" },
-			[]want{{"competencies[0].questions[1].prompt", "must not be empty"}}},
+			[]want{{"competencies[0].questions[1].prompt", "Must not be empty"}}},
 		{"question prompt too long", func(r *Rubric) { r.Competencies[0].Questions[1].Prompt = long(MaxText + 1) },
-			[]want{{"competencies[0].questions[1].prompt", "is 4001 characters long; the limit is 4000"}}},
+			[]want{{"competencies[0].questions[1].prompt", "Is 4001 characters long; the limit is 4000"}}},
 		{"question prompt with escape", func(r *Rubric) { r.Competencies[0].Questions[1].Prompt = "\x1b[31mred" },
 			[]want{{"competencies[0].questions[1].prompt", "control character (U+001B)"}}},
 		{"question probes too long", func(r *Rubric) { r.Competencies[0].Questions[0].Probes = long(MaxText + 1) },
@@ -278,7 +278,7 @@ func TestValidateRules(t *testing.T) {
 		{"question too many follow-ups", func(r *Rubric) { r.Competencies[0].Questions[0].FollowUps = manyStrings(MaxListItems + 1) },
 			[]want{{"competencies[0].questions[0].followUps", "21 follow-ups; the limit is 20"}}},
 		{"question empty follow-up", func(r *Rubric) { r.Competencies[0].Questions[0].FollowUps = []string{"a", ""} },
-			[]want{{"competencies[0].questions[0].followUps[1]", "must not be empty"}}},
+			[]want{{"competencies[0].questions[0].followUps[1]", "Must not be empty"}}},
 		{"question follow-up too long", func(r *Rubric) { r.Competencies[0].Questions[0].FollowUps[0] = long(MaxText + 1) },
 			[]want{{"competencies[0].questions[0].followUps[0]", "the limit is 4000"}}},
 		{"question too many red flags", func(r *Rubric) { r.Competencies[0].Questions[0].RedFlags = manyStrings(MaxListItems + 1) },
@@ -286,11 +286,11 @@ func TestValidateRules(t *testing.T) {
 		{"question red flag with control", func(r *Rubric) { r.Competencies[0].Questions[0].RedFlags[0] = "bad\x7f" },
 			[]want{{"competencies[0].questions[0].redFlags[0]", "control character (U+007F)"}}},
 		{"question weight zero", func(r *Rubric) { r.Competencies[1].Questions[0].Weight = 0 },
-			[]want{{"competencies[1].questions[0].weight", "must be greater than 0"}}},
+			[]want{{"competencies[1].questions[0].weight", "Must be greater than 0"}}},
 		{"question weight too big", func(r *Rubric) { r.Competencies[1].Questions[0].Weight = 100.5 },
-			[]want{{"competencies[1].questions[0].weight", "must be at most 100, not 100.5"}}},
+			[]want{{"competencies[1].questions[0].weight", "Must be at most 100, not 100.5"}}},
 		{"question weight NaN", func(r *Rubric) { r.Competencies[1].Questions[0].Weight = math.NaN() },
-			[]want{{"competencies[1].questions[0].weight", "must be a finite number"}}},
+			[]want{{"competencies[1].questions[0].weight", "Must be a finite number"}}},
 		{"question missing anchor", func(r *Rubric) { q := &r.Competencies[0].Questions[1]; q.Anchors = q.Anchors[:3] },
 			[]want{{"competencies[0].questions[1].anchors", "3 anchors for a 1–4 scale (needs 4)"}}},
 		{"question one anchor", func(r *Rubric) { r.Competencies[0].Questions[1].Anchors = []string{"x"} },
@@ -298,9 +298,9 @@ func TestValidateRules(t *testing.T) {
 		{"question too many anchors", func(r *Rubric) { q := &r.Competencies[0].Questions[1]; q.Anchors = append(q.Anchors, "more") },
 			[]want{{"competencies[0].questions[1].anchors", "5 anchors for a 1–4 scale (needs 4)"}}},
 		{"question no anchors with bad scale", func(r *Rubric) { r.Scale.Max = 0; r.Competencies[0].Questions[1].Anchors = nil },
-			[]want{{"scale.max", "must be greater than min"}, {"competencies[0].questions[1].anchors", "one anchor per level"}}},
+			[]want{{"scale.max", "Must be greater than min"}, {"competencies[0].questions[1].anchors", "one anchor per level"}}},
 		{"question empty anchor", func(r *Rubric) { r.Competencies[0].Questions[1].Anchors[2] = "" },
-			[]want{{"competencies[0].questions[1].anchors[2]", "must not be empty"}}},
+			[]want{{"competencies[0].questions[1].anchors[2]", "Must not be empty"}}},
 		{"question anchor too long", func(r *Rubric) { r.Competencies[0].Questions[1].Anchors[0] = long(MaxText + 1) },
 			[]want{{"competencies[0].questions[1].anchors[0]", "the limit is 4000"}}},
 
@@ -320,13 +320,13 @@ func TestValidateRules(t *testing.T) {
 				r.Screen = append(r.Screen, ScreenFlag{ID: fmt.Sprintf("r%d", i), Kind: RedFlag, Text: "text"})
 			}
 		}, []want{{"screen", "21 red flags; the limit is 20 of each kind"}}},
-		{"screen id repeated", func(r *Rubric) { r.Screen[1].ID = "shipped-api" }, []want{{"screen[1].id", `id "shipped-api" is already used by screen[0]`}}},
+		{"screen id repeated", func(r *Rubric) { r.Screen[1].ID = "shipped-api" }, []want{{"screen[1].id", `Id "shipped-api" is already used by screen[0]`}}},
 		{"screen id not kebab", func(r *Rubric) { r.Screen[1].ID = "-no-code" }, []want{{"screen[1].id", "is not a valid id"}}},
-		{"screen id empty", func(r *Rubric) { r.Screen[1].ID = "" }, []want{{"screen[1].id", "must not be empty"}}},
-		{"screen kind empty", func(r *Rubric) { r.Screen[1].Kind = "" }, []want{{"screen[1].kind", `required: "green" or "red"`}}},
+		{"screen id empty", func(r *Rubric) { r.Screen[1].ID = "" }, []want{{"screen[1].id", "Must not be empty"}}},
+		{"screen kind empty", func(r *Rubric) { r.Screen[1].Kind = "" }, []want{{"screen[1].kind", `Required: "green" or "red"`}}},
 		{"screen kind unknown", func(r *Rubric) { r.Screen[1].Kind = "amber" }, []want{{"screen[1].kind", `"amber" is not a kind; use "green" or "red"`}}},
 		{"screen kind wrong case", func(r *Rubric) { r.Screen[0].Kind = "Green" }, []want{{"screen[0].kind", `"Green" is not a kind`}}},
-		{"screen text empty", func(r *Rubric) { r.Screen[0].Text = "" }, []want{{"screen[0].text", "must not be empty"}}},
+		{"screen text empty", func(r *Rubric) { r.Screen[0].Text = "" }, []want{{"screen[0].text", "Must not be empty"}}},
 		{"screen text too long", func(r *Rubric) { r.Screen[0].Text = long(MaxText + 1) }, []want{{"screen[0].text", "the limit is 4000"}}},
 		{"screen hint with control", func(r *Rubric) { r.Screen[0].Hint = "a\x0cb" }, []want{{"screen[0].hint", "control character (U+000C)"}}},
 	}
@@ -348,14 +348,14 @@ func TestValidateListsEveryProblem(t *testing.T) {
 	r.Competencies[1].Questions[0].Anchors = nil
 	r.Screen[0].Kind = "blue"
 	checkProblems(t, Validate(r),
-		want{"format", "required"},
-		want{"name", "must not be empty"},
-		want{"scale.labels[0]", "must not be empty"},
+		want{"format", "Required"},
+		want{"name", "Must not be empty"},
+		want{"scale.labels[0]", "Must not be empty"},
 		want{"competencies[0].weight", "greater than 0"},
 		want{"competencies[1].questions[0].anchors", "0 anchors for a 1–4 scale (needs 4)"},
 		want{"screen[0].kind", `"blue" is not a kind`},
 	)
-	if msg := Validate(r).Error(); !strings.HasPrefix(msg, "format: ") || !strings.Contains(msg, "; name: must not be empty") {
+	if msg := Validate(r).Error(); !strings.HasPrefix(msg, "format: ") || !strings.Contains(msg, "; name: Must not be empty") {
 		t.Errorf("Error() = %q", msg)
 	}
 }
@@ -389,8 +389,8 @@ func TestNormalize(t *testing.T) {
 		t.Error("Normalize changed slices shared with its input")
 	}
 	checkProblems(t, Validate(r),
-		want{"scale.labels[1]", "must not be empty"},
-		want{"competencies[0].questions[1].anchors[1]", "must not be empty"})
+		want{"scale.labels[1]", "Must not be empty"},
+		want{"competencies[0].questions[1].anchors[1]", "Must not be empty"})
 }
 
 // Bidirectional overrides and zero-width characters never reach a stored
@@ -410,5 +410,5 @@ func TestNormalizeDropsInvisibleCharacters(t *testing.T) {
 	if got := r.Competencies[0].Questions[0].Anchors[0]; got != "Cannot describe \u200fpagination." {
 		t.Errorf("anchor %q", got)
 	}
-	checkProblems(t, Validate(r), want{"scale.labels[0]", "must not be empty"})
+	checkProblems(t, Validate(r), want{"scale.labels[0]", "Must not be empty"})
 }

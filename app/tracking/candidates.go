@@ -190,7 +190,7 @@ func sniff(name string, data []byte) (mime, text string, err error) {
 		}
 		return "text/plain; charset=utf-8", t, nil
 	default:
-		return "", "", model.Invalid("file", "%s: only PDF, DOCX and TXT files can be attached", name)
+		return "", "", model.Invalid("file", "%s cannot be attached: only PDF, DOCX and TXT files can be attached", name)
 	}
 }
 

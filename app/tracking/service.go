@@ -115,8 +115,9 @@ func (s *Service) ReorderStages(ctx context.Context, roleID int64, stageIDs []in
 	return s.store.ReorderStages(ctx, roleID, stageIDs)
 }
 
-// DeleteStage deletes a stage, first moving its candidates to moveTo.
-func (s *Service) DeleteStage(ctx context.Context, stageID, moveTo int64, actor model.Profile) (model.Role, error) {
+// DeleteStage deletes a stage, first moving its candidates to moveTo, and
+// returns what UndoDeleteStage needs to bring it back.
+func (s *Service) DeleteStage(ctx context.Context, stageID, moveTo int64, actor model.Profile) (model.StageDeletion, error) {
 	return s.store.DeleteStage(ctx, stageID, moveTo, actor)
 }
 

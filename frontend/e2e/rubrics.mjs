@@ -30,7 +30,7 @@ export async function rubricImport() {
     const refused = page.getByRole('alert').filter({ hasText: 'team-rubric.yaml was not imported' });
     await refused.waitFor({ timeout: 60000 });
     const problems = await refused.getByRole('listitem').allTextContents();
-    check(problems.some((p) => p.startsWith('competencies[0].questions[0].anchor: unknown field')),
+    check(problems.some((p) => p.startsWith('competencies[0].questions[0].anchor: Unknown field')),
       `a refused rubric names each problem by path (${problems.join(' | ')})`);
     await bothThemes('rubric-import-refused');
 

@@ -1,7 +1,8 @@
-// Tests the kanban board: columns and cards, keyboard moves and focus, the reject reason, opening a candidate, and refused moves.
+// Tests the kanban board: columns and cards, keyboard moves and focus, the reject reason, opening a candidate, refused moves, and Undo in the toast.
 import { render, screen, within, waitFor } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import Board from './Board.svelte';
+import Toast from '../../lib/components/Toast.svelte';
 import * as Candidates from '../../lib/wailsjs/go/app/Candidates';
 import * as Roles from '../../lib/wailsjs/go/app/Roles';
 import { ui } from '../../lib/stores/ui.svelte';
@@ -101,7 +102,7 @@ describe('Board', () => {
 
     await waitFor(() => expect(Candidates.Move).toHaveBeenCalledWith(100, 12, ''));
     expect(Candidates.Move).toHaveBeenCalledTimes(1);
-    await waitFor(() => expect(ui.toast).toEqual({ text: 'Ada Lovelace moved to Screen', kind: 'info' }));
+    await waitFor(() => expect(ui.toast).toMatchObject({ text: 'Ada Lovelace moved to Screen', kind: 'info', action: { label: 'Undo' } }));
   });
 
   it('Shift+ArrowLeft moves a card back one stage', async () => {
@@ -161,7 +162,7 @@ describe('Board', () => {
     expect(Candidates.Reject).toHaveBeenCalledTimes(1);
     expect(Candidates.Move).not.toHaveBeenCalled();
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
-    expect(ui.toast).toEqual({ text: 'Alan Turing rejected', kind: 'info' });
+    expect(ui.toast).toMatchObject({ text: 'Alan Turing rejected', kind: 'info', action: { label: 'Undo' } });
     expect(ui.version).toBe(1);
   });
 
@@ -202,5 +203,65 @@ describe('Board', () => {
     );
     expect(vi.mocked(Candidates.Board).mock.calls.length).toBeGreaterThan(loads);
     expect(ui.version).toBe(0);
+  });
+
+  describe('Undo in the toast', () => {
+    const MOVED_AT = '2026-01-05T10:00:00.000Z';
+
+    async function moveAdaWithTheKeyboard() {
+      vi.mocked(Candidates.Move).mockResolvedValue(application({ id: 100, stageId: 12, stageName: 'Screen', enteredStageAt: MOVED_AT }));
+      vi.mocked(Candidates.UndoMove).mockResolvedValue(application({ id: 100, stageId: 11, stageName: 'Applied' }));
+      render(Toast);
+      const user = await renderBoard();
+      cardNamed('Ada Lovelace').focus();
+      await user.keyboard('{Shift>}{ArrowRight}{/Shift}');
+      await screen.findByRole('button', { name: 'Undo' });
+      return user;
+    }
+
+    it('Undo asks Go to move the card back, naming the move it undoes, and the focus follows the card', async () => {
+      const user = await moveAdaWithTheKeyboard();
+      await user.click(screen.getByRole('button', { name: 'Undo' }));
+      await waitFor(() => expect(Candidates.UndoMove).toHaveBeenCalledWith(100, MOVED_AT));
+      expect(Candidates.UndoMove).toHaveBeenCalledTimes(1);
+      await waitFor(() => expect(ui.toast).toEqual({ text: 'Ada Lovelace is back in Applied', kind: 'info' }));
+      expect(screen.queryByRole('button', { name: 'Undo' })).not.toBeInTheDocument();
+      await waitFor(() => expect(cardNamed('Ada Lovelace')).toHaveFocus());
+      expect(ui.version).toBe(2); // the move and its undo both reload the screens
+    });
+
+    it('Ctrl+Z on the board presses the toast\'s Undo', async () => {
+      const user = await moveAdaWithTheKeyboard();
+      await user.keyboard('{Control>}z{/Control}');
+      await waitFor(() => expect(Candidates.UndoMove).toHaveBeenCalledWith(100, MOVED_AT));
+    });
+
+    it('an undo Go refuses (the card moved again) says why', async () => {
+      const user = await moveAdaWithTheKeyboard();
+      vi.mocked(Candidates.UndoMove).mockRejectedValue(
+        backendError('invalid', 'This candidate has moved since (now in Interview), so the move was not undone', [
+          { field: 'applicationId', message: 'This candidate has moved since (now in Interview), so the move was not undone' },
+        ]),
+      );
+      await user.click(screen.getByRole('button', { name: 'Undo' }));
+      await waitFor(() => expect(ui.toast?.kind).toBe('error'));
+      expect(ui.toast?.text).toMatch(/has moved since \(now in Interview\)/);
+    });
+
+    it('a rejection is undone with the time Go gave it', async () => {
+      vi.mocked(Candidates.Reject).mockResolvedValue(application({ id: 102, stageName: 'Rejected', stageKind: 'rejected', enteredStageAt: MOVED_AT }));
+      vi.mocked(Candidates.UndoMove).mockResolvedValue(application({ id: 102, stageName: 'Interview' }));
+      render(Toast);
+      const user = await renderBoard();
+      cardNamed('Alan Turing').focus();
+      await user.keyboard('{Shift>}{ArrowRight}{/Shift}');
+      const dialog = await screen.findByRole('dialog', { name: 'Reject Alan Turing' });
+      await within(dialog).findByRole('option', { name: 'Withdrew' });
+      await user.selectOptions(within(dialog).getByLabelText('Reason'), 'Withdrew');
+      await user.click(within(dialog).getByRole('button', { name: 'Reject' }));
+      await user.click(await screen.findByRole('button', { name: 'Undo' }));
+      await waitFor(() => expect(Candidates.UndoMove).toHaveBeenCalledWith(102, MOVED_AT));
+      await waitFor(() => expect(ui.toast?.text).toBe('Alan Turing is back in Interview'));
+    });
   });
 });

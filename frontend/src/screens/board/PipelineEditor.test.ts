@@ -1,7 +1,9 @@
-// Tests the pipeline editor: stage list and counts, deleting a stage (asked first, beside it; moving its candidates), adding where Go says and reordering stages, and the rejection reasons.
+// Tests the pipeline editor: stage list and counts, deleting a stage (asked first, beside it; moving its candidates; undone from the toast), adding where Go says and reordering stages, and the rejection reasons.
 import { render, screen, within, waitFor } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import PipelineEditor from './PipelineEditor.svelte';
+import Toast from '../../lib/components/Toast.svelte';
+import type { StageDeletion } from '../../lib/api';
 import * as Roles from '../../lib/wailsjs/go/app/Roles';
 import { ui } from '../../lib/stores/ui.svelte';
 import { backendError, resetUi, role, stage } from '../../test/fixtures';
@@ -30,7 +32,13 @@ beforeEach(() => {
   vi.resetAllMocks();
   resetUi();
   vi.mocked(Roles.RejectionReasons).mockResolvedValue(['Not a fit', 'Withdrew']);
-  vi.mocked(Roles.DeleteStage).mockImplementation(async (id) => role({ ...r, stages: stages.filter((s) => s.id !== id) }));
+  vi.mocked(Roles.DeleteStage).mockImplementation(async (id, moveTo) => {
+    const gone = stages.find((s) => s.id === id)!;
+    return {
+      role: role({ ...r, stages: stages.filter((s) => s.id !== id) }), stage: gone.name, index: gone.position,
+      movedTo: gone.count ? moveTo : 0, moved: gone.count ? [100, 101, 102].slice(0, gone.count) : [], at: '2026-01-05T10:00:00.000Z',
+    } as StageDeletion;
+  });
   // Go's rule: before the closing stages; this pipeline has none, so last.
   vi.mocked(Roles.NewStageIndex).mockImplementation(async (names) => names.length);
 });
@@ -75,7 +83,32 @@ describe('PipelineEditor', () => {
     expect(Roles.DeleteStage).toHaveBeenCalledWith(11, 13);
     await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull());
     expect(screen.queryByRole('button', { name: 'Delete Applied' })).toBeNull();
-    expect(ui.toast).toEqual({ text: 'Stage Applied deleted', kind: 'info' });
+    expect(ui.toast).toMatchObject({ text: 'Stage Applied deleted; 3 candidates moved to Interview', kind: 'info', action: { label: 'Undo' } });
+  });
+
+  it('Undo in the toast hands Go the deletion to reverse and shows the stage again', async () => {
+    render(Toast);
+    vi.mocked(Roles.UndoDeleteStage).mockResolvedValue(r);
+    const { user } = setup();
+    await user.click(screen.getByRole('button', { name: 'Delete Applied' }));
+    await user.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Move and delete' }));
+    await waitFor(() => expect(screen.queryByRole('textbox', { name: 'Name of stage 3' })).toBeNull());
+
+    await user.click(await screen.findByRole('button', { name: 'Undo' }));
+    expect(Roles.UndoDeleteStage).toHaveBeenCalledWith(await vi.mocked(Roles.DeleteStage).mock.results[0].value);
+    await waitFor(() => expect(ui.toast?.text).toBe('Stage Applied is back with its 3 candidates'));
+    expect(screen.getByRole('textbox', { name: 'Name of stage 1' })).toHaveValue('Applied');
+  });
+
+  it('an undo Go refuses (the name is taken again) is said as an error', async () => {
+    render(Toast);
+    const taken = 'The role has a stage called "Screen" again, so the deleted one was not brought back; rename that one first';
+    vi.mocked(Roles.UndoDeleteStage).mockRejectedValue(backendError('invalid', taken, [{ field: 'stage', message: taken }]));
+    const { user } = setup();
+    await user.click(screen.getByRole('button', { name: 'Delete Screen' }));
+    await user.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Delete stage' }));
+    await user.click(await screen.findByRole('button', { name: 'Undo' }));
+    await waitFor(() => expect(ui.toast).toEqual({ text: taken, kind: 'error' }));
   });
 
   it('the move target defaults to the first other stage', async () => {

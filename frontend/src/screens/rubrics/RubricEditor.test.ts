@@ -184,7 +184,7 @@ describe('RubricEditor', () => {
 
     const followUps = within(questionRegion('2.2')).getByRole('textbox', { name: 'Follow-ups (one per line)' });
     expect(followUps).toHaveAttribute('aria-invalid', 'true');
-    expect(fieldOf(followUps)).toHaveTextContent('line 1: contains a control character (U+0007)');
+    expect(fieldOf(followUps)).toHaveTextContent('Line 1: contains a control character (U+0007)');
 
     const alert = screen.getByRole('alert');
     expect(alert).toHaveTextContent('The rubric was not published; your draft is kept.');
@@ -383,7 +383,7 @@ describe('RubricEditor asks Go what is wrong', () => {
     expect(fieldOf(weight)).toHaveTextContent('must be greater than 0, not 0 (leave it out for the default 1)');
     const redFlags = within(questionRegion('2.2')).getByRole('textbox', { name: 'Red flags (one per line)' });
     expect(redFlags).toHaveAttribute('aria-invalid', 'true');
-    expect(fieldOf(redFlags)).toHaveTextContent('line 1: contains a control character (U+0007)');
+    expect(fieldOf(redFlags)).toHaveTextContent('Line 1: contains a control character (U+0007)');
     expect(Interviews.SaveRubric).not.toHaveBeenCalled();
   });
 

@@ -18,19 +18,19 @@ describe('problems with one-per-line items', () => {
     expect(toRubric(r).competencies[0].questions[0].followUps).toEqual(['Why?', 'Bad\u0007 line']);
     const known = knownPaths(r);
     const problem = { field: `${Q}.followUps[1]`, message: 'contains a control character (U+0007)' };
-    expect(fieldOf(problem, known)).toEqual({ field: `${Q}.followUps`, message: 'line 4: contains a control character (U+0007)' });
+    expect(fieldOf(problem, known)).toEqual({ field: `${Q}.followUps`, message: 'Line 4: contains a control character (U+0007)' });
 
     const { by, unplaced } = place([problem, { field: `${Q}.redFlags[0]`, message: 'contains a control character (U+0007)' }], known);
     expect(by).toEqual({
-      [`${Q}.followUps`]: ['line 4: contains a control character (U+0007)'],
-      [`${Q}.redFlags`]: ['line 2: contains a control character (U+0007)'],
+      [`${Q}.followUps`]: ['Line 4: contains a control character (U+0007)'],
+      [`${Q}.redFlags`]: ['Line 2: contains a control character (U+0007)'],
     });
     expect(unplaced).toEqual([]);
   });
 
   it('without blank lines, item i is line i + 1', () => {
     const known = knownPaths(withLines(['One', 'Two\u0007']));
-    expect(fieldOf({ field: `${Q}.followUps[1]`, message: 'x' }, known).message).toBe('line 2: x');
+    expect(fieldOf({ field: `${Q}.followUps[1]`, message: 'x' }, known).message).toBe('Line 2: x');
   });
 
   it('leaves other paths alone', () => {
@@ -38,6 +38,6 @@ describe('problems with one-per-line items', () => {
     const e = { field: `${Q}.anchors[2]`, message: 'must not be empty' };
     expect(fieldOf(e, known)).toBe(e);
     // An item the form does not have (the draft changed since Go checked) keeps Go's count.
-    expect(fieldOf({ field: `${Q}.followUps[5]`, message: 'x' }, known).message).toBe('line 6: x');
+    expect(fieldOf({ field: `${Q}.followUps[5]`, message: 'x' }, known).message).toBe('Line 6: x');
   });
 });

@@ -196,12 +196,12 @@ export function knownPaths(r: ERubric): FormPaths {
 
 /**
  * Go's paths into list items land on the list's textarea: "followUps[2]" →
- * "followUps", "line 3: …" — the line of the third item Go was sent, which
+ * "followUps", "Line 3: …" — the line of the third item Go was sent, which
  * is further down when blank lines stand above it.
  */
 export function fieldOf(e: FieldProblem, known: FormPaths): FieldProblem {
   const m = /^(.*\.(?:followUps|redFlags))\[(\d+)\]$/.exec(e.field);
-  return m ? { field: m[1], message: `line ${known.lineOf(m[1], Number(m[2]))}: ${e.message}` } : e;
+  return m ? { field: m[1], message: `Line ${known.lineOf(m[1], Number(m[2]))}: ${e.message}` } : e;
 }
 
 /** Problems grouped by the field that shows them; those on no field of the form go to `unplaced`. */

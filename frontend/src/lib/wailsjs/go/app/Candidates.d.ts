@@ -32,4 +32,8 @@ export function Restore(arg1:number):Promise<model.Candidate>;
 
 export function SaveAttachment(arg1:number):Promise<boolean>;
 
+export function UndoArchive(arg1:number,arg2:string):Promise<model.Candidate>;
+
+export function UndoMove(arg1:number,arg2:string):Promise<model.Application>;
+
 export function Update(arg1:number,arg2:model.CandidatePatch):Promise<model.Candidate>;

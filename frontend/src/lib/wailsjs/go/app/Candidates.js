@@ -62,6 +62,14 @@ export function SaveAttachment(arg1) {
   return window['go']['app']['Candidates']['SaveAttachment'](arg1);
 }
 
+export function UndoArchive(arg1, arg2) {
+  return window['go']['app']['Candidates']['UndoArchive'](arg1, arg2);
+}
+
+export function UndoMove(arg1, arg2) {
+  return window['go']['app']['Candidates']['UndoMove'](arg1, arg2);
+}
+
 export function Update(arg1, arg2) {
   return window['go']['app']['Candidates']['Update'](arg1, arg2);
 }

@@ -8,7 +8,7 @@ export function Create(arg1:model.RoleInput,arg2:Array<string>):Promise<model.Ro
 
 export function DefaultStages():Promise<Array<string>>;
 
-export function DeleteStage(arg1:number,arg2:number):Promise<model.Role>;
+export function DeleteStage(arg1:number,arg2:number):Promise<model.StageDeletion>;
 
 export function Get(arg1:number):Promise<model.Role>;
 
@@ -23,5 +23,7 @@ export function RenameStage(arg1:number,arg2:string):Promise<model.Role>;
 export function ReorderStages(arg1:number,arg2:Array<number>):Promise<model.Role>;
 
 export function SetRejectionReasons(arg1:Array<string>):Promise<Array<string>>;
+
+export function UndoDeleteStage(arg1:model.StageDeletion):Promise<model.Role>;
 
 export function Update(arg1:number,arg2:model.RoleInput):Promise<model.Role>;

@@ -46,6 +46,10 @@ export function SetRejectionReasons(arg1) {
   return window['go']['app']['Roles']['SetRejectionReasons'](arg1);
 }
 
+export function UndoDeleteStage(arg1) {
+  return window['go']['app']['Roles']['UndoDeleteStage'](arg1);
+}
+
 export function Update(arg1, arg2) {
   return window['go']['app']['Roles']['Update'](arg1, arg2);
 }
