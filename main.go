@@ -90,6 +90,8 @@ func runWindow(dataDir string) error {
 		MinHeight: 600,
 		AssetServer: &assetserver.Options{
 			Assets: assets,
+			// The page carries the first screen's data: no call to Go before it paints.
+			Middleware: app.OpeningPage(ws),
 		},
 		BackgroundColour: &options.RGBA{R: 248, G: 249, B: 251, A: 255},
 		OnStartup:        rt.Startup,

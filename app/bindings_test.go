@@ -185,6 +185,7 @@ var noErrorPath = map[string]string{
 	"Roles.NewStageIndex":        "a pure rule, tracking.NewStageIndex (TestNewStageIndexIsBeforeTheClosingRunAtTheEnd); returns no error",
 	"Interviews.Recommendations": "a pure getter of rubric.RecommendationOptions (TestRecommendationOptions); returns no error",
 	"AI.CancelSuggestion":        "returns nothing; cancelling is checked in rights_ai_test.go",
+	"AI.CancelAI":                "returns nothing; cancelling is checked in rights_ai_stream_test.go",
 }
 
 // allCases is the whole table, one list per facade.
@@ -277,7 +278,9 @@ func workspaceCases() []bindingCase {
 			}},
 		{method: "Workspace.Profiles", input: "an unreadable workspace", broken: true, code: "internal", says: "Something went wrong",
 			call: func(t *testing.T, b *bench) error { _, err := b.ws.Profiles(); return err }},
-		{method: "Workspace.CreateProfile", input: "a blank name", code: "invalid", fields: "name", says: "your name is required",
+		{method: "Workspace.Opening", input: "an unreadable workspace", broken: true, code: "internal", says: "Something went wrong",
+			call: func(t *testing.T, b *bench) error { _, err := b.ws.Opening(); return err }},
+		{method: "Workspace.CreateProfile", input: "a blank name", code: "invalid", fields: "name", says: "Your name is required",
 			call: func(t *testing.T, b *bench) error { _, err := b.ws.CreateProfile("   ", false); return err }},
 		{method: "Workspace.CreateProfile", input: "a name already taken", code: "conflict", says: `Profile "Riley Chen" already exists.`,
 			call: func(t *testing.T, b *bench) error { _, err := b.ws.CreateProfile("Riley Chen", false); return err }},

@@ -208,9 +208,16 @@ func TestRestoreRefusesBadFilesAndLeavesTheWorkspace(t *testing.T) {
 		return p
 	}
 	goodBytes, _ := os.ReadFile(good)
+	// Damage the page that holds the candidates (not whatever page is in the
+	// middle of the file: that may be an empty table's, which no check reads).
+	gdb, err := sql.Open("sqlite", "file:"+good+"?mode=ro")
+	must(t, err)
+	var root int
+	must(t, gdb.QueryRow(`SELECT rootpage FROM sqlite_schema WHERE name = 'candidates'`).Scan(&root))
+	gdb.Close()
 	flipped := append([]byte(nil), goodBytes...)
-	for i := len(flipped)/2/4096*4096 + 8; i < len(flipped)/2/4096*4096+4096; i++ {
-		flipped[i] ^= 0xa5 // one page's cells, past its header
+	for i := (root-1)*4096 + 8; i < root*4096; i++ {
+		flipped[i] ^= 0xa5 // the page's cells, past its header
 	}
 	foreign := filepath.Join(files, "recipes.db")
 	db, err := sql.Open("sqlite", "file:"+foreign)

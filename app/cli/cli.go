@@ -75,98 +75,6 @@ func ParseGlobal(args []string) (Options, error) {
 	return o, nil
 }
 
-const usage = `usage: hirebench [--data-dir DIR] [command]
-
-With no command, opens the desktop app. Commands:
-  version                          print the version
-  demo                             seed the demo workspace (only if it is empty)
-  roles list [--json]              list roles and their pipelines
-  roles create --title T [--stage NAME]... [--team T] [--location L] [--status S] [--json]
-                                   add a role with its pipeline (default Applied, Screen,
-                                   Interview, Offer, Hired), followed by Rejected
-  roles add-stage --role R --name N [--json]
-                                   add a stage before the closing ones (a trailing Offer…/Hired…
-                                   run, and Rejected)
-  candidates list [--json] [--role R] [--query Q] [--archived]
-  candidates add --name N [--email E] [--role R]... [--phone P] [--source S] [--tag T]...
-  candidates reject --candidate ID --role R --reason TEXT [--note TEXT] [--json]
-                                   reject with a reason from the list and a note for the history
-  candidates erase --email E --yes [--anonymise] [--json]
-                                   erase a candidate for good (or anonymise: keep applications and
-                                   scores under an anonymous name), here and in DIR/snapshots
-  candidates retention [--json] [--set MONTHS|off] [--erase --yes | --anonymise --yes]
-                                   the retention policy: rejected or withdrawn candidates idle longer
-                                   than MONTHS, listed for review, then erased or anonymised together
-  privacy audit [--json]           who erased or anonymised which candidate, and when
-  rubric list [--json]             list rubrics (the built-in one first)
-  rubric export (--builtin | --id ID) [--format json|yaml]
-                                   print a rubric file
-  rubric validate FILE             check a rubric file; problems go to stderr, one per line
-  rubric import FILE               validate a rubric file and add it to the workspace
-  rubric drafts [--json]           rubric edits saved as drafts and not published yet, by author
-  export xlsx --role R --out FILE  the committee workbook of a role (submitted scorecards)
-  export csv --role R --out FILE [--sheet summary|scorecards] [--bom]
-  export subject --email E --out FILE.zip
-                                   everything held about one candidate: JSON and their attachments
-  import candidates FILE [--role R] [--dry-run] [--valid-only] [--duplicates skip|merge]
-                    [--sheet NAME] [--map FIELD=HEADER]... [--map-job TITLE=ROLE]...
-                    [--map-stage NAME=STAGE]... [--json]
-                                   import a CSV or XLSX export; errors are listed by row and column;
-                                   rows go to the role their Job column names (else --role) and to
-                                   the stage their Current Stage column names
-  bundle export --out FILE [--mine PROFILE] [--no-scorecards] [--no-attachments] [--json]
-                                   write a bundle: the workspace, or PROFILE's submitted scorecards
-  bundle import FILE [--json] [--skip-tampered]
-                                   merge a bundle; prints created/unchanged/conflicts/refused
-  debrief --role R [--json]        the role's ranking: composite, coverage, uncertainty and every
-                                   score by question and interviewer (docs/SCORING.md)
-  weights list --role R [--json]   the role's plan weights and their history
-  weights set --role R --competency C [--question Q] --weight W [--reason TEXT]
-                                   change a plan weight (a reason is needed once scoring began)
-  weights coverage [--set 0.8]     print or set the share of the plan a candidate needs to be ranked
-  rounds assign --role R --candidate EMAIL --round NAME (--interviewer P... | --plan)
-                                   choose who interviews one candidate in one round
-  profiles list [--json]           the people who use this workspace
-  profiles unprotect --profile P   remove a forgotten passphrase (the data folder's owner may)
-  profiles prefs --profile P [--advance on|off] [--json]
-                                   the interview runner's preferences: move to the next question
-                                   after scoring (on by default)
-  backup --out FILE [--json]       save a checked copy of the workspace
-  backup snapshots [--json] [--keep N]
-                                   list the automatic snapshots (DIR/snapshots); keep the newest N
-  restore FILE --yes [--json]      replace the workspace with a backup or snapshot (checked first;
-                                   the current workspace is kept as a snapshot)
-  ai screen --candidate EMAIL --role R [--json] [--base-url URL] [--model M] [--no-redact]
-                                   AI suggestion for the candidate's resume screen (identity
-                                   redacted; key from OPENAI_API_KEY or the OS keyring)
-  ai usage [--json] [--since DAY]  AI calls, tokens and cost per day, feature and model
-  ai price --model M --input USD --output USD
-                                   what a model costs per million tokens (for estimates and the budget)
-  ai budget --set USD              the monthly AI budget (0: no limit); calls stop once it is reached
-  ai rate --scorecard ID --question QID [--json] [--base-url URL] [--model M] [--no-redact]
-                                   AI level for one question of a submitted scorecard, from its
-                                   notes (identity redacted), kept beside the interviewer's
-  ai agreement (--role R | --rubric ID) [--model M] [--json]
-                                   AI-vs-interviewer agreement per competency (ICC, alpha), beside
-                                   the interviewers' agreement on the same questions
-  ai probe --role R [--candidates N] [--json] [--model M] [--base-url URL] [--parallel N]
-                                   name-swap fairness probe: screen N resumes again under 32 names
-                                   across 8 groups; outcome change and impact ratio per group
-  ai summary --candidate EMAIL --role R [--json] [--base-url URL] [--model M]
-                                   AI debrief summary of the submitted scorecards, printed as it
-                                   streams; every sentence cites the notes it rests on (checked)
-  ai followups --scorecard ID --question QID [--json] [--base-url URL] [--model M]
-                                   AI follow-up questions for one question of a draft scorecard,
-                                   asked as the card's author; at most 3, never a score
-  stats --in FILE [--json]         rater reliability (ICC, Krippendorff's alpha, leniency) of a
-                                   CSV with header subject,rater,score
-  composite --in FILE [--json] [--min-coverage 0.8]
-                                   composite, coverage and uncertainty per candidate of a CSV with
-                                   header candidate,interviewer,competency,competency_weight,
-                                   question,question_weight,score,scale_min,scale_max
-R is a role's id or title. Data lives in DIR/workspace.db (default %s).
-`
-
 // Run executes a command and returns the process exit code.
 func Run(ctx context.Context, o Options, version string, stdout, stderr io.Writer) int {
 	fail := func(code int, format string, args ...any) int {
@@ -198,6 +106,10 @@ func Run(ctx context.Context, o Options, version string, stdout, stderr io.Write
 		return statsCommand(cmd[1:], stdout, fail)
 	case "composite":
 		return compositeCommand(cmd[1:], stdout, fail)
+	case "fairness":
+		return fairnessCommand(cmd[1:], stdout, fail) // app/cli/fairness.go
+	case "validity":
+		return validityCommand(cmd[1:], stdout, fail) // app/cli/validity.go
 	case "rubric":
 		if len(cmd) > 1 && cmd[1] == "validate" {
 			return rubricValidate(cmd[2:], stdout, stderr, fail)
@@ -271,6 +183,9 @@ func commands() map[string]func(*command, []string) error {
 		"restore":            (*command).restore,
 		"export csv":         func(c *command, a []string) error { return c.export("csv", a) },
 
+		// Undo (app/cli/undo.go).
+		"candidates undo-move": (*command).candidatesUndoMove,
+
 		// Privacy (app/cli/privacy.go).
 		"candidates erase":     (*command).candidatesErase,
 		"candidates retention": (*command).candidatesRetention,
@@ -283,6 +198,10 @@ func commands() map[string]func(*command, []string) error {
 		"ai price":  (*command).aiPrice,
 		"ai budget": (*command).aiBudget,
 		"ai probe":  (*command).aiProbe, // app/cli/ai_probe.go
+
+		// AI quality and a model per task (app/cli/ai_quality.go).
+		"ai quality":  (*command).aiQuality,
+		"ai settings": (*command).aiSettings,
 
 		// The AI second rater (app/cli/ai_rate.go).
 		"ai rate":      (*command).aiRate,

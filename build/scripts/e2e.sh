@@ -123,12 +123,20 @@ start_dev demo
 EXPORT_PATH="$OUT/committee-demo.xlsx" flow demo
 echo "e2e: AI assist against the fake OpenAI server at $AI_ADDR"
 (cd frontend && OUT="$OUT" AI_BASE_URL="http://$AI_ADDR/v1" node e2e/ai.mjs)
+echo "e2e: AI quality: the second opinion only beside a submitted score; the AI quality tab; agreement beside the calibration"
+(cd frontend && OUT="$OUT" node e2e/ai-quality.mjs)
 echo "e2e: the runner fits one screen and moves on after a score; debrief labels; calibration's bottom line"
 (cd frontend && OUT="$OUT" node e2e/runner-debrief.mjs)
+echo "e2e: the debrief summary streams in, Cancel keeps it marked incomplete; follow-up drafts in the runner"
+(cd frontend && OUT="$OUT" node e2e/ai-stream.mjs)
 echo "e2e: the import wizard on an ATS export (Job and Current Stage columns)"
 (cd frontend && OUT="$OUT" node e2e/import.mjs)
 echo "e2e: rubric drafts, pipeline edits, a role with its own pipeline, a rejection with a note"
 (cd frontend && OUT="$OUT" node e2e/rubrics-draft.mjs)
+echo "e2e: the layout from 900 px up: no sideways scroll, the whole top bar, boards that scroll inside, the favicon"
+(cd frontend && OUT="$OUT" node e2e/layout.mjs)
+echo "e2e: Undo in the toast (a drag, a rejection, archiving), toasts that cover nothing, archived search matches"
+(cd frontend && OUT="$OUT" node e2e/flow-undo.mjs)
 stop_dev
 stop_fake || { echo "e2e: the app sent the fake OpenAI server a request that breaks the spec; see $OUT/e2eopenai.log" >&2; exit 1; }
 echo "ok - every request the app sent followed the OpenAI spec"

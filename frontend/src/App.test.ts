@@ -9,7 +9,7 @@ import * as Interviews from './lib/wailsjs/go/app/Interviews';
 import * as Runtime from './lib/wailsjs/runtime/runtime';
 import { Autosave } from './lib/autosave.svelte';
 import { ui } from './lib/stores/ui.svelte';
-import { backendError, board, card, lockedProfile, notFound, page, profile, resetUi, rights, role, row, wrongPassphrase } from './test/fixtures';
+import { backendError, board, card, opening, page, profile, resetUi, rights, role, row, wrongPassphrase } from './test/fixtures';
 
 vi.mock('./lib/wailsjs/go/app/Candidates');
 vi.mock('./lib/wailsjs/go/app/Roles');
@@ -31,6 +31,7 @@ beforeAll(async () => {
 
 const grace = profile({ id: 1, name: 'Grace Hopper' });
 const r = role({ id: 1, title: 'Backend Engineer' });
+const firstBoard = board(r, { Applied: [card({ name: 'Ada Lovelace' })] });
 let flushHandler: ((...data: unknown[]) => unknown) | undefined;
 const off = vi.fn();
 
@@ -42,11 +43,12 @@ beforeEach(() => {
     if (name === 'app:flush') flushHandler = fn;
     return off;
   });
+  vi.mocked(Workspace.Opening).mockResolvedValue(opening({ profiles: [grace], profile: grace, roles: [r], board: firstBoard }));
   vi.mocked(Workspace.Profiles).mockResolvedValue([grace]);
   vi.mocked(Workspace.CurrentProfile).mockResolvedValue(grace);
   vi.mocked(Workspace.Flushed).mockResolvedValue();
   vi.mocked(Roles.List).mockResolvedValue([r]);
-  vi.mocked(Candidates.Board).mockResolvedValue(board(r, { Applied: [card({ name: 'Ada Lovelace' })] }));
+  vi.mocked(Candidates.Board).mockResolvedValue(firstBoard);
   vi.mocked(Candidates.List).mockResolvedValue(page([]));
   vi.mocked(Candidates.Facets).mockResolvedValue({ tags: [], sources: [] });
 });
@@ -60,14 +62,14 @@ async function start() {
 
 describe('App', () => {
   it('asks who is using the app when there is no current profile', async () => {
-    vi.mocked(Workspace.CurrentProfile).mockRejectedValue(notFound('profile'));
+    vi.mocked(Workspace.Opening).mockResolvedValue(opening({ profiles: [grace] }));
     render(App);
     expect(await screen.findByRole('heading', { name: 'Welcome to hirebench' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: /Grace Hopper/ })).toBeInTheDocument();
   });
 
   it('says so when the workspace cannot be opened', async () => {
-    vi.mocked(Workspace.Profiles).mockRejectedValue('database is locked');
+    vi.mocked(Workspace.Opening).mockRejectedValue('database is locked');
     render(App);
     expect(await screen.findByRole('alert')).toHaveTextContent('The workspace could not be opened: database is locked');
   });
@@ -77,14 +79,30 @@ describe('App', () => {
     expect(ui.roleId).toBe(1);
     expect(screen.getByRole('tab', { name: 'Backend Engineer' })).toHaveAttribute('aria-selected', 'true');
     expect(await screen.findByText('Ada Lovelace')).toBeInTheDocument();
-    expect(Candidates.Board).toHaveBeenCalledWith(1, {});
   });
 
-  it('loads the roles and the board once at start', async () => {
+  it('paints the first board from the opening answer alone: no other call before it', async () => {
     await start();
     expect(await screen.findByText('Ada Lovelace')).toBeInTheDocument();
-    expect(Roles.List).toHaveBeenCalledTimes(1);
-    expect(Candidates.Board).toHaveBeenCalledTimes(1);
+    expect(Workspace.Opening).toHaveBeenCalledTimes(1);
+    for (const fn of [Workspace.Profiles, Workspace.CurrentProfile, Roles.List, Candidates.Board]) expect(fn).not.toHaveBeenCalled();
+  });
+
+  it('takes the opening answer from the page when Go put it there, once', async () => {
+    (window as unknown as Record<string, unknown>).__hirebenchOpening = opening({ profiles: [grace], profile: grace, roles: [r], board: firstBoard });
+    await start();
+    expect(await screen.findByText('Ada Lovelace')).toBeInTheDocument();
+    expect(Workspace.Opening).not.toHaveBeenCalled();
+    expect(Candidates.Board).not.toHaveBeenCalled();
+    expect('__hirebenchOpening' in window).toBe(false);
+  });
+
+  it('asks for the board again after a change, not from the opening answer', async () => {
+    await start();
+    vi.mocked(Candidates.Board).mockResolvedValue(board(r, { Applied: [card({ name: 'Alan Turing' })] }));
+    ui.changed();
+    expect(await screen.findByText('Alan Turing')).toBeInTheDocument();
+    expect(Candidates.Board).toHaveBeenCalledWith(1, {});
   });
 
   it('saves pending edits before telling the window it may close', async () => {
@@ -162,6 +180,7 @@ describe('App profiles and passphrases', () => {
   const sam = profile({ id: 3, name: 'Sam Okafor', isRecruiter: false });
 
   beforeEach(() => {
+    vi.mocked(Workspace.Opening).mockResolvedValue(opening({ profiles: [grace, priya, sam], profile: grace, roles: [r], board: firstBoard }));
     vi.mocked(Workspace.Profiles).mockResolvedValue([grace, priya, sam]);
   });
 
@@ -243,7 +262,7 @@ describe('App profiles and passphrases', () => {
   });
 
   it('opening on a protected profile shows the lock screen until it is unlocked', async () => {
-    vi.mocked(Workspace.CurrentProfile).mockRejectedValue(lockedProfile(2, 'Priya Nair'));
+    vi.mocked(Workspace.Opening).mockResolvedValue(opening({ profiles: [grace, priya, sam], lockedId: 2 }));
     vi.mocked(Workspace.SwitchProfile).mockRejectedValueOnce(wrongPassphrase()).mockResolvedValueOnce(priya);
     const user = userEvent.setup();
     render(App);
@@ -266,7 +285,7 @@ describe('App profiles and passphrases', () => {
   });
 
   it('the lock screen lets someone else use the app', async () => {
-    vi.mocked(Workspace.CurrentProfile).mockRejectedValue(lockedProfile(2, 'Priya Nair'));
+    vi.mocked(Workspace.Opening).mockResolvedValue(opening({ profiles: [grace, priya, sam], lockedId: 2 }));
     vi.mocked(Workspace.SwitchProfile).mockResolvedValue(sam);
     const user = userEvent.setup();
     render(App);
@@ -307,7 +326,7 @@ describe('App profiles and passphrases', () => {
   it("changing or removing a passphrase sends the current one, and shows Go's errors by field", async () => {
     const protectedGrace = { ...grace, protected: true };
     vi.mocked(Workspace.Profiles).mockResolvedValue([protectedGrace, priya, sam]);
-    vi.mocked(Workspace.CurrentProfile).mockResolvedValue(protectedGrace);
+    vi.mocked(Workspace.Opening).mockResolvedValue(opening({ profiles: [protectedGrace, priya, sam], profile: protectedGrace, roles: [r], board: firstBoard }));
     vi.mocked(Workspace.SetPassphrase)
       .mockRejectedValueOnce(
         backendError('invalid', 'invalid', [

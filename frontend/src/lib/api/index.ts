@@ -9,10 +9,12 @@ import * as Transfer from '../wailsjs/go/app/Transfer';
 import * as Backups from '../wailsjs/go/app/Backups';
 import { EventsOn, LogPrint } from '../wailsjs/runtime/runtime';
 import { withRecommendations } from './recommendations.svelte';
+import { keepFirstBoard, takePageOpening } from './opening';
 import type { model, app, rubric, scoring, interviews, stats, importer, bundle } from '../wailsjs/go/models';
 import type { backup } from '../wailsjs/go/models';
 
 export type Profile = model.Profile;
+export type Opening = model.Opening;
 export type Role = model.Role;
 export type RoleInput = model.RoleInput;
 export type Stage = model.Stage;
@@ -33,6 +35,8 @@ export type BoardColumn = model.BoardColumn;
 export type TextSpan = model.TextSpan;
 export type SearchHit = model.SearchHit;
 export type Facets = model.Facets;
+/** What deleting a stage did: the role after it, and the receipt undoDeleteStage takes. */
+export type StageDeletion = model.StageDeletion;
 export type Info = app.Info;
 
 export type Rubric = rubric.Rubric;
@@ -103,6 +107,7 @@ export type Restored = backup.Restored;
 export type ScorecardContent = scoring.Content;
 export type Statistic = stats.Statistic;
 // The overall recommendations and their labels are Go's (Interviews.Recommendations).
+export { takeFirstBoard } from './opening';
 export { RECOMMENDATIONS, recommendationLabel, loadRecommendations, type RecommendationOption } from './recommendations.svelte';
 // Erasure, the subject access export, retention and the audit log (Go's privacy service).
 export { privacyApi, type PrivacyRights, type ErasureResult, type RetentionReview, type DueCandidate, type AuditEntry, type SubjectResult, type ErasureAction } from './privacy';
@@ -171,6 +176,15 @@ async function call<T>(p: Promise<T>): Promise<T> {
 
 export const api = {
   info: () => call(Workspace.Info()),
+  /**
+   * What the first screen needs (profiles, who resumes or which profile is locked, roles, the first
+   * board), from the page itself when Go put it there, else in one call. The board waits for takeFirstBoard.
+   */
+  opening: async (): Promise<Opening> => {
+    const o = takePageOpening() ?? (await call(Workspace.Opening()));
+    keepFirstBoard(o.board);
+    return o;
+  },
   profiles: () => call(Workspace.Profiles()),
   /** Who is using the app; not_found on first launch, locked when the last profile needs its passphrase. */
   currentProfile: () => call(Workspace.CurrentProfile()),
@@ -198,6 +212,8 @@ export const api = {
   renameStage: (stageId: number, name: string) => call(Roles.RenameStage(stageId, name)),
   reorderStages: (roleId: number, stageIds: number[]) => call(Roles.ReorderStages(roleId, stageIds)),
   deleteStage: (stageId: number, moveTo: number) => call(Roles.DeleteStage(stageId, moveTo)),
+  /** Brings a deleted stage back with its candidates; Go refuses (invalid "stage") when the workspace changed since. */
+  undoDeleteStage: (d: StageDeletion) => call(Roles.UndoDeleteStage(d)),
   rejectionReasons: () => call(Roles.RejectionReasons()),
   setRejectionReasons: (labels: string[]) => call(Roles.SetRejectionReasons(labels)),
 
@@ -222,6 +238,10 @@ export const api = {
   move: (applicationId: number, stageId: number, reason = '') => call(Candidates.Move(applicationId, stageId, reason)),
   /** Moves to the role's Rejected stage with a reason from the list and a note, kept in the history. */
   reject: (applicationId: number, reason: string, note = '') => call(Candidates.Reject(applicationId, reason, note)),
+  /** Undoes the move (or rejection) at movedAt (the enteredStageAt move or reject returned); refused once it moved again. */
+  undoMove: (applicationId: number, movedAt: string) => call(Candidates.UndoMove(applicationId, movedAt)),
+  /** Undoes archiving (archivedAt: what archive returned); refused once restored or archived again. */
+  undoArchive: (id: number, archivedAt: string) => call(Candidates.UndoArchive(id, archivedAt)),
   /** A role's board; shown: how many cards each column (by stage id) shows now. */
   board: (roleId: number, shown: Record<number, number> = {}) => call(Candidates.Board(roleId, shown)),
   /** Open dialog, then Go reads the chosen file (size checked first) and attaches it; null when cancelled. */

@@ -1,5 +1,67 @@
 export namespace ai {
 	
+	export class CitedSentence {
+	    part: string;
+	    text: string;
+	    cites: string[];
+	    unknown: string[];
+	    unsupported: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new CitedSentence(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.part = source["part"];
+	        this.text = source["text"];
+	        this.cites = source["cites"];
+	        this.unknown = source["unknown"];
+	        this.unsupported = source["unsupported"];
+	    }
+	}
+	export class FlagChange {
+	    id: string;
+	    green: boolean;
+	    meanChange: number;
+	    resumesChanged: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new FlagChange(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.green = source["green"];
+	        this.meanChange = source["meanChange"];
+	        this.resumesChanged = source["resumesChanged"];
+	    }
+	}
+	export class GroupRate {
+	    group: string;
+	    names: number;
+	    present: number;
+	    seen: number;
+	    rate: number;
+	    impactRatio: number;
+	    pass: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new GroupRate(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.group = source["group"];
+	        this.names = source["names"];
+	        this.present = source["present"];
+	        this.seen = source["seen"];
+	        this.rate = source["rate"];
+	        this.impactRatio = source["impactRatio"];
+	        this.pass = source["pass"];
+	    }
+	}
 	export class Message {
 	    Role: string;
 	    Content: string;
@@ -320,6 +382,240 @@ export namespace app {
 
 export namespace assist {
 	
+	export class AgreementFigures {
+	    name: string;
+	    scale: string;
+	    n: number;
+	    candidates: number;
+	    enough: boolean;
+	    moreAnswers: number;
+	    moreCandidates: number;
+	    icc?: number;
+	    alpha?: number;
+	    humansN: number;
+	    humansIcc?: number;
+	    humansAlpha?: number;
+	    says: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new AgreementFigures(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.scale = source["scale"];
+	        this.n = source["n"];
+	        this.candidates = source["candidates"];
+	        this.enough = source["enough"];
+	        this.moreAnswers = source["moreAnswers"];
+	        this.moreCandidates = source["moreCandidates"];
+	        this.icc = source["icc"];
+	        this.alpha = source["alpha"];
+	        this.humansN = source["humansN"];
+	        this.humansIcc = source["humansIcc"];
+	        this.humansAlpha = source["humansAlpha"];
+	        this.says = source["says"];
+	    }
+	}
+	export class AgreementLine {
+	    rubricId: number;
+	    rubric: string;
+	    model: string;
+	    promptVersions: string[];
+	    pooled: AgreementFigures[];
+	    competencies: AgreementFigures[];
+	
+	    static createFrom(source: any = {}) {
+	        return new AgreementLine(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.rubricId = source["rubricId"];
+	        this.rubric = source["rubric"];
+	        this.model = source["model"];
+	        this.promptVersions = source["promptVersions"];
+	        this.pooled = this.convertValues(source["pooled"], AgreementFigures);
+	        this.competencies = this.convertValues(source["competencies"], AgreementFigures);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class AgreementView {
+	    roleId: number;
+	    lines: AgreementLine[];
+	    iccLabel: string;
+	    alphaLabel: string;
+	    note: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new AgreementView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.roleId = source["roleId"];
+	        this.lines = this.convertValues(source["lines"], AgreementLine);
+	        this.iccLabel = source["iccLabel"];
+	        this.alphaLabel = source["alphaLabel"];
+	        this.note = source["note"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Opinion {
+	    questionId: string;
+	    level: number;
+	    label: string;
+	    anchor: string;
+	    fragments: storage.AIFragment[];
+	    dropped: number;
+	    humanLevel: number;
+	    says: string;
+	    model: string;
+	    at: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Opinion(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.questionId = source["questionId"];
+	        this.level = source["level"];
+	        this.label = source["label"];
+	        this.anchor = source["anchor"];
+	        this.fragments = this.convertValues(source["fragments"], storage.AIFragment);
+	        this.dropped = source["dropped"];
+	        this.humanLevel = source["humanLevel"];
+	        this.says = source["says"];
+	        this.model = source["model"];
+	        this.at = source["at"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class OpinionSlot {
+	    questionId: string;
+	    ask: boolean;
+	    note: string;
+	    opinion?: Opinion;
+	
+	    static createFrom(source: any = {}) {
+	        return new OpinionSlot(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.questionId = source["questionId"];
+	        this.ask = source["ask"];
+	        this.note = source["note"];
+	        this.opinion = this.convertValues(source["opinion"], Opinion);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class CardOpinions {
+	    scorecardId: number;
+	    show: boolean;
+	    note: string;
+	    questions: OpinionSlot[];
+	
+	    static createFrom(source: any = {}) {
+	        return new CardOpinions(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.scorecardId = source["scorecardId"];
+	        this.show = source["show"];
+	        this.note = source["note"];
+	        this.questions = this.convertValues(source["questions"], OpinionSlot);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class Connection {
 	    ok: boolean;
 	    endpoint: string;
@@ -342,6 +638,50 @@ export namespace assist {
 	        this.hasModel = source["hasModel"];
 	        this.model = source["model"];
 	        this.problem = source["problem"];
+	    }
+	}
+	export class FollowUpResult {
+	    scorecardId: number;
+	    questionId: string;
+	    text: string;
+	    incomplete: boolean;
+	    questions: string[];
+	    dropped: number;
+	    cached: boolean;
+	    model: string;
+	    promptVersion: string;
+	    fingerprint: string;
+	    tokens_in: number;
+	    tokens_out: number;
+	    cost_usd: number;
+	    estimate_usd: number;
+	    attempts: number;
+	    repaired: boolean;
+	    redacted: {[key: string]: number};
+	
+	    static createFrom(source: any = {}) {
+	        return new FollowUpResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.scorecardId = source["scorecardId"];
+	        this.questionId = source["questionId"];
+	        this.text = source["text"];
+	        this.incomplete = source["incomplete"];
+	        this.questions = source["questions"];
+	        this.dropped = source["dropped"];
+	        this.cached = source["cached"];
+	        this.model = source["model"];
+	        this.promptVersion = source["promptVersion"];
+	        this.fingerprint = source["fingerprint"];
+	        this.tokens_in = source["tokens_in"];
+	        this.tokens_out = source["tokens_out"];
+	        this.cost_usd = source["cost_usd"];
+	        this.estimate_usd = source["estimate_usd"];
+	        this.attempts = source["attempts"];
+	        this.repaired = source["repaired"];
+	        this.redacted = source["redacted"];
 	    }
 	}
 	export class KeyState {
@@ -382,6 +722,8 @@ export namespace assist {
 	        this.askFirst = source["askFirst"];
 	    }
 	}
+	
+	
 	export class Preview {
 	    applicationId: number;
 	    model: string;
@@ -418,6 +760,172 @@ export namespace assist {
 	        this.tokensOut = source["tokensOut"];
 	        this.estimateUsd = source["estimateUsd"];
 	        this.priceKnown = source["priceKnown"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class ProbeGoals {
+	    tolerance: number;
+	    stableShare: number;
+	    impactRatio: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ProbeGoals(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.tolerance = source["tolerance"];
+	        this.stableShare = source["stableShare"];
+	        this.impactRatio = source["impactRatio"];
+	    }
+	}
+	export class QualityProbe {
+	    promptVersion: string;
+	    model: string;
+	    at: string;
+	    resumes: number;
+	    names: number;
+	    resumesMoved: number;
+	    maxChange: number;
+	    stableShare: number;
+	    stablePass: boolean;
+	    flagsMoved: ai.FlagChange[];
+	    groups: ai.GroupRate[];
+	    lowestGroup: string;
+	    lowestRatio: number;
+	    impactPass: boolean;
+	    goals: ProbeGoals;
+	    pass: boolean;
+	    current: boolean;
+	    says: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new QualityProbe(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.promptVersion = source["promptVersion"];
+	        this.model = source["model"];
+	        this.at = source["at"];
+	        this.resumes = source["resumes"];
+	        this.names = source["names"];
+	        this.resumesMoved = source["resumesMoved"];
+	        this.maxChange = source["maxChange"];
+	        this.stableShare = source["stableShare"];
+	        this.stablePass = source["stablePass"];
+	        this.flagsMoved = this.convertValues(source["flagsMoved"], ai.FlagChange);
+	        this.groups = this.convertValues(source["groups"], ai.GroupRate);
+	        this.lowestGroup = source["lowestGroup"];
+	        this.lowestRatio = source["lowestRatio"];
+	        this.impactPass = source["impactPass"];
+	        this.goals = this.convertValues(source["goals"], ProbeGoals);
+	        this.pass = source["pass"];
+	        this.current = source["current"];
+	        this.says = source["says"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class QualityRow {
+	    feature: string;
+	    label: string;
+	    model: string;
+	    calls: number;
+	    cached: number;
+	    cacheHitRate: number;
+	    failed: number;
+	    failureRate: number;
+	    tokensIn: number;
+	    tokensOut: number;
+	    costUsd: number;
+	    checked: number;
+	    quotes: number;
+	    verified: number;
+	    dropped: number;
+	    verifiedShare: number;
+	    items: number;
+	    uncertain: number;
+	    uncertainRate: number;
+	    repairs: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new QualityRow(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.feature = source["feature"];
+	        this.label = source["label"];
+	        this.model = source["model"];
+	        this.calls = source["calls"];
+	        this.cached = source["cached"];
+	        this.cacheHitRate = source["cacheHitRate"];
+	        this.failed = source["failed"];
+	        this.failureRate = source["failureRate"];
+	        this.tokensIn = source["tokensIn"];
+	        this.tokensOut = source["tokensOut"];
+	        this.costUsd = source["costUsd"];
+	        this.checked = source["checked"];
+	        this.quotes = source["quotes"];
+	        this.verified = source["verified"];
+	        this.dropped = source["dropped"];
+	        this.verifiedShare = source["verifiedShare"];
+	        this.items = source["items"];
+	        this.uncertain = source["uncertain"];
+	        this.uncertainRate = source["uncertainRate"];
+	        this.repairs = source["repairs"];
+	    }
+	}
+	export class QualityView {
+	    features: QualityRow[];
+	    probes: QualityProbe[];
+	    probeNote: string;
+	    agreement: AgreementView;
+	
+	    static createFrom(source: any = {}) {
+	        return new QualityView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.features = this.convertValues(source["features"], QualityRow);
+	        this.probes = this.convertValues(source["probes"], QualityProbe);
+	        this.probeNote = source["probeNote"];
+	        this.agreement = this.convertValues(source["agreement"], AgreementView);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -592,12 +1100,29 @@ export namespace assist {
 		    return a;
 		}
 	}
+	export class Task {
+	    feature: string;
+	    label: string;
+	    defaultModel: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Task(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.feature = source["feature"];
+	        this.label = source["label"];
+	        this.defaultModel = source["defaultModel"];
+	    }
+	}
 	export class Status {
 	    enabled: boolean;
 	    settings: Settings;
 	    key: KeyState;
 	    askFirst: boolean;
 	    rights: Rights;
+	    tasks: Task[];
 	
 	    static createFrom(source: any = {}) {
 	        return new Status(source);
@@ -610,6 +1135,229 @@ export namespace assist {
 	        this.key = this.convertValues(source["key"], KeyState);
 	        this.askFirst = source["askFirst"];
 	        this.rights = this.convertValues(source["rights"], Rights);
+	        this.tasks = this.convertValues(source["tasks"], Task);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class SummaryInterviewer {
+	    label: string;
+	    name: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new SummaryInterviewer(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.label = source["label"];
+	        this.name = source["name"];
+	    }
+	}
+	export class SummaryNote {
+	    id: string;
+	    interviewer: string;
+	    round: string;
+	    topic: string;
+	    score: string;
+	    text: string;
+	    scorecardId: number;
+	    questionId: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new SummaryNote(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.interviewer = source["interviewer"];
+	        this.round = source["round"];
+	        this.topic = source["topic"];
+	        this.score = source["score"];
+	        this.text = source["text"];
+	        this.scorecardId = source["scorecardId"];
+	        this.questionId = source["questionId"];
+	    }
+	}
+	export class SummaryResult {
+	    applicationId: number;
+	    text: string;
+	    incomplete: boolean;
+	    notes: SummaryNote[];
+	    scorecards: number;
+	    interviewers: SummaryInterviewer[];
+	    sentences: ai.CitedSentence[];
+	    supported: number;
+	    unsupported: number;
+	    cached: boolean;
+	    model: string;
+	    promptVersion: string;
+	    fingerprint: string;
+	    tokens_in: number;
+	    tokens_out: number;
+	    cost_usd: number;
+	    estimate_usd: number;
+	    attempts: number;
+	    repaired: boolean;
+	    redacted: {[key: string]: number};
+	
+	    static createFrom(source: any = {}) {
+	        return new SummaryResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.applicationId = source["applicationId"];
+	        this.text = source["text"];
+	        this.incomplete = source["incomplete"];
+	        this.notes = this.convertValues(source["notes"], SummaryNote);
+	        this.scorecards = source["scorecards"];
+	        this.interviewers = this.convertValues(source["interviewers"], SummaryInterviewer);
+	        this.sentences = this.convertValues(source["sentences"], ai.CitedSentence);
+	        this.supported = source["supported"];
+	        this.unsupported = source["unsupported"];
+	        this.cached = source["cached"];
+	        this.model = source["model"];
+	        this.promptVersion = source["promptVersion"];
+	        this.fingerprint = source["fingerprint"];
+	        this.tokens_in = source["tokens_in"];
+	        this.tokens_out = source["tokens_out"];
+	        this.cost_usd = source["cost_usd"];
+	        this.estimate_usd = source["estimate_usd"];
+	        this.attempts = source["attempts"];
+	        this.repaired = source["repaired"];
+	        this.redacted = source["redacted"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class StreamDone {
+	    requestId: string;
+	    cancelled: boolean;
+	    problem: string;
+	    error: string;
+	    summary?: SummaryResult;
+	    followUps?: FollowUpResult;
+	
+	    static createFrom(source: any = {}) {
+	        return new StreamDone(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.requestId = source["requestId"];
+	        this.cancelled = source["cancelled"];
+	        this.problem = source["problem"];
+	        this.error = source["error"];
+	        this.summary = this.convertValues(source["summary"], SummaryResult);
+	        this.followUps = this.convertValues(source["followUps"], FollowUpResult);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class StreamOffer {
+	    enabled: boolean;
+	    offered: boolean;
+	    reason: string;
+	    askFirst: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new StreamOffer(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.enabled = source["enabled"];
+	        this.offered = source["offered"];
+	        this.reason = source["reason"];
+	        this.askFirst = source["askFirst"];
+	    }
+	}
+	export class StreamPreview {
+	    feature: string;
+	    model: string;
+	    promptVersion: string;
+	    endpoint: string;
+	    messages: ai.Message[];
+	    redacted: {[key: string]: number};
+	    notes: number;
+	    cached: boolean;
+	    tokensIn: number;
+	    tokensOut: number;
+	    estimateUsd: number;
+	    priceKnown: boolean;
+	    spentUsd: number;
+	    budgetUsd: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new StreamPreview(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.feature = source["feature"];
+	        this.model = source["model"];
+	        this.promptVersion = source["promptVersion"];
+	        this.endpoint = source["endpoint"];
+	        this.messages = this.convertValues(source["messages"], ai.Message);
+	        this.redacted = source["redacted"];
+	        this.notes = source["notes"];
+	        this.cached = source["cached"];
+	        this.tokensIn = source["tokensIn"];
+	        this.tokensOut = source["tokensOut"];
+	        this.estimateUsd = source["estimateUsd"];
+	        this.priceKnown = source["priceKnown"];
+	        this.spentUsd = source["spentUsd"];
+	        this.budgetUsd = source["budgetUsd"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -662,6 +1410,10 @@ export namespace assist {
 		    return a;
 		}
 	}
+	
+	
+	
+	
 	export class UsageRow {
 	    day: string;
 	    feature: string;
@@ -1140,6 +1892,7 @@ export namespace importer {
 	    to: string;
 	    matched: boolean;
 	    chosen: boolean;
+	    reason: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new StageMatch(source);
@@ -1155,6 +1908,7 @@ export namespace importer {
 	        this.to = source["to"];
 	        this.matched = source["matched"];
 	        this.chosen = source["chosen"];
+	        this.reason = source["reason"];
 	    }
 	}
 
@@ -2050,6 +2804,7 @@ export namespace model {
 	    rows: CandidateRow[];
 	    total: number;
 	    atLeast: boolean;
+	    archived: number;
 	
 	    static createFrom(source: any = {}) {
 	        return new CandidatePage(source);
@@ -2060,6 +2815,7 @@ export namespace model {
 	        this.rows = this.convertValues(source["rows"], CandidateRow);
 	        this.total = source["total"];
 	        this.atLeast = source["atLeast"];
+	        this.archived = source["archived"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -2231,6 +2987,45 @@ export namespace model {
 	        this.protected = source["protected"];
 	    }
 	}
+	export class Opening {
+	    profiles: Profile[];
+	    profile?: Profile;
+	    lockedId: number;
+	    roles: Role[];
+	    board?: Board;
+	
+	    static createFrom(source: any = {}) {
+	        return new Opening(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.profiles = this.convertValues(source["profiles"], Profile);
+	        this.profile = this.convertValues(source["profile"], Profile);
+	        this.lockedId = source["lockedId"];
+	        this.roles = this.convertValues(source["roles"], Role);
+	        this.board = this.convertValues(source["board"], Board);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
 	
 	export class RoleInput {
 	    title: string;
@@ -2252,6 +3047,46 @@ export namespace model {
 	}
 	
 	
+	export class StageDeletion {
+	    role: Role;
+	    stage: string;
+	    index: number;
+	    movedTo: number;
+	    moved: number[];
+	    at: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new StageDeletion(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.role = this.convertValues(source["role"], Role);
+	        this.stage = source["stage"];
+	        this.index = source["index"];
+	        this.movedTo = source["movedTo"];
+	        this.moved = source["moved"];
+	        this.at = source["at"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	
 
 }
@@ -3651,6 +4486,27 @@ export namespace stats {
 		    }
 		    return a;
 		}
+	}
+
+}
+
+export namespace storage {
+	
+	export class AIFragment {
+	    text: string;
+	    start: number;
+	    end: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new AIFragment(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.text = source["text"];
+	        this.start = source["start"];
+	        this.end = source["end"];
+	    }
 	}
 
 }

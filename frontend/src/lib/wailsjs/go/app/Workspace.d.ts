@@ -11,6 +11,8 @@ export function Flushed():Promise<void>;
 
 export function Info():Promise<app.Info>;
 
+export function Opening():Promise<model.Opening>;
+
 export function Profiles():Promise<Array<model.Profile>>;
 
 export function RemovePassphrase(arg1:string):Promise<model.Profile>;

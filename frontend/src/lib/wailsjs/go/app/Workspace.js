@@ -18,6 +18,10 @@ export function Info() {
   return window['go']['app']['Workspace']['Info']();
 }
 
+export function Opening() {
+  return window['go']['app']['Workspace']['Opening']();
+}
+
 export function Profiles() {
   return window['go']['app']['Workspace']['Profiles']();
 }
