@@ -9,7 +9,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"sync"
+	"time"
 
 	"hirebench/app/assist"
 	"hirebench/app/model"
@@ -28,7 +30,21 @@ type AI struct {
 }
 
 func NewAI(desk *assist.Desk, ws *Workspace, rt Shell) *AI {
-	return &AI{desk: desk, ws: ws, rt: rt}
+	a := &AI{desk: desk, ws: ws, rt: rt}
+	if c, ok := rt.(interface{ onClose(func()) }); ok {
+		c.onClose(a.closeRequests)
+	}
+	return a
+}
+
+// closeRequests cancels every AI request still running when the window
+// closes (a paid call must not run on unseen) and waits briefly for their
+// ledger rows ("cancelled") to be written before the store closes.
+func (a *AI) closeRequests() {
+	a.CancelSuggestion()
+	if !a.streams.CancelAll(2 * time.Second) {
+		slog.Warn("AI requests still running when the window closed did not end in time")
+	}
 }
 
 // Status is what the AI dialog shows: on or off, the settings, where the

@@ -17,6 +17,7 @@ type Runtime struct {
 	mu      sync.Mutex
 	ctx     context.Context
 	flushCh chan struct{}
+	atClose []func() // what ends when the window closes (onClose)
 }
 
 // Startup keeps the Wails context for later runtime calls.
@@ -38,7 +39,26 @@ func (r *Runtime) BeforeClose(ctx context.Context) bool {
 	case <-ch:
 	case <-time.After(2 * time.Second):
 	}
+	r.closing()
 	return false
+}
+
+// onClose adds fn to what runs when the window closes, after the page has
+// saved its edits (AI requests still running are cancelled).
+func (r *Runtime) onClose(fn func()) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.atClose = append(r.atClose, fn)
+}
+
+// closing runs what onClose registered, in order.
+func (r *Runtime) closing() {
+	r.mu.Lock()
+	fns := append([]func(){}, r.atClose...)
+	r.mu.Unlock()
+	for _, fn := range fns {
+		fn()
+	}
 }
 
 func (r *Runtime) flushed() {

@@ -33,6 +33,15 @@ type AICall struct {
 	Attempts  int
 	// Fingerprint is the model's system_fingerprint.
 	Fingerprint string
+	// EstimateOut is the reply size the feature's fixed rule expected
+	// (0: not known); AIOutputHistory pairs it with TokensOut.
+	EstimateOut int
+}
+
+// AIOutput is one paid, successful call's reply: the size the fixed rule
+// expected and the tokens it was billed.
+type AIOutput struct {
+	EstimateOut, TokensOut int
 }
 
 // AICacheEntry is a stored answer to a request identical to one asked
@@ -80,7 +89,7 @@ type AIAuditEntry struct {
 
 const (
 	sqlInsertAICall = `INSERT INTO ai_calls (at, feature, model, prompt_version, tokens_in, tokens_out, cost_usd, latency_ms,
-		outcome, cached, attempts, fingerprint) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+		outcome, cached, attempts, fingerprint, estimate_out) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 	sqlInsertAIAudit = `INSERT INTO ai_audit (call_id, candidate_id, request, response, at) VALUES (?, ?, ?, ?, ?)`
 	// A newer answer to the same request replaces the older one, and
 	// belongs to the candidate it was asked for.
@@ -105,6 +114,11 @@ const (
 	sqlAIMark = `SELECT c.anonymised_at, coalesce((SELECT u.uid FROM candidate_uids u WHERE u.candidate_id = c.id
 		ORDER BY u.rowid LIMIT 1), '') FROM candidates c WHERE c.id = ?`
 	sqlSetHumanOnly = `UPDATE candidates SET human_only = ? WHERE id = ?`
+	// The newest paid, successful calls with a known expected size (index
+	// ai_calls_history).
+	sqlAIOutputHistory = `SELECT estimate_out, tokens_out FROM ai_calls
+		WHERE model = ? AND prompt_version = ? AND outcome = '` + AIOutcomeOK + `' AND cached = 0 AND estimate_out > 0
+		ORDER BY id DESC LIMIT ?`
 )
 
 // RecordAI writes a call's ledger row, its audit row (CandidateID > 0) and
@@ -133,7 +147,7 @@ func (s *Store) RecordAI(ctx context.Context, r AIRecord) (int64, error) {
 			return err
 		}
 		res, err := tx.ExecContext(ctx, sqlInsertAICall, at, c.Feature, c.Model, c.PromptVersion, c.TokensIn, c.TokensOut,
-			c.CostUSD, c.LatencyMS, c.Outcome, c.Cached, c.Attempts, c.Fingerprint)
+			c.CostUSD, c.LatencyMS, c.Outcome, c.Cached, c.Attempts, c.Fingerprint, max(c.EstimateOut, 0))
 		if err != nil {
 			return fmt.Errorf("storage: record an AI call: %w", err)
 		}
@@ -238,6 +252,26 @@ func (s *Store) AISpentSince(ctx context.Context, since string) (float64, error)
 		return 0, fmt.Errorf("storage: read AI spend: %w", err)
 	}
 	return usd, nil
+}
+
+// AIOutputHistory is the reply of the newest (at most limit) calls of a
+// model and prompt version that were paid for (not cache hits) and
+// succeeded, newest first: what the measured output estimate learns from
+// (ai.EstimateOutput). The prompt version names the request, so the
+// ledger's feature adds nothing (a probe variant sends the screen's).
+// Calls without a recorded expected size are left out.
+func (s *Store) AIOutputHistory(ctx context.Context, modelName, promptVersion string, limit int) ([]AIOutput, error) {
+	out := []AIOutput{}
+	err := each(ctx, s.r, sqlAIOutputHistory, []any{modelName, promptVersion, limit}, func(sc scanner) error {
+		var o AIOutput
+		err := sc.Scan(&o.EstimateOut, &o.TokensOut)
+		out = append(out, o)
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("storage: read the AI output history: %w", err)
+	}
+	return out, nil
 }
 
 // AIUsage totals the ledger's calls at or after since (RFC 3339; "" for

@@ -88,11 +88,22 @@ func (s *Service) callOf(j job) (Call, string) {
 	return c, ai.CacheKey(s.settings.BaseURL, c.Model, c.Temperature, c.Seed, j.rubricVersionID, j.req)
 }
 
-// estimateOf is the tokens and cost of sending j once, before it is sent.
-func (s *Service) estimateOf(j job) (in, out int, usd float64) {
+// estimateOf is the tokens and cost of sending j once, before it is sent:
+// the input as counted, the reply as measured on the ledger's recent calls
+// of the same model and prompt version (ai.EstimateOutput; the fixed figure
+// until there are enough). The preview, the budget check and the probe all read it.
+func (s *Service) estimateOf(ctx context.Context, j job) (in, out int, usd float64, err error) {
 	price, _ := ai.PriceOf(s.settings.Prices, j.model)
-	in, out = ai.EstimateTokens(j.model, j.req), j.outTokens
-	return in, out, ai.Cost(price, in, out)
+	rows, err := s.store.AIOutputHistory(ctx, j.model, j.req.PromptVersion, ai.OutputHistoryMax)
+	if err != nil {
+		return 0, 0, 0, err
+	}
+	history := make([]ai.OutputSample, len(rows))
+	for i, r := range rows {
+		history[i] = ai.OutputSample{Fixed: r.EstimateOut, Billed: r.TokensOut}
+	}
+	in, out = ai.EstimateTokens(j.model, j.req), ai.EstimateOutput(j.outTokens, history)
+	return in, out, ai.Cost(price, in, out), nil
 }
 
 // cachedAnswer is j answered before, if it was and the answer still parses.
@@ -121,7 +132,10 @@ func (s *Service) run(ctx context.Context, j job, out *CallSummary) (int64, erro
 	out.Model = j.model
 	out.PromptVersion = cmp(out.PromptVersion, j.req.PromptVersion)
 	call, key := s.callOf(j)
-	_, _, out.EstimateUSD = s.estimateOf(j)
+	var err error
+	if _, _, out.EstimateUSD, err = s.estimateOf(ctx, j); err != nil {
+		return 0, err
+	}
 	kept := j.candidateID != 0
 	rec := storage.AIRecord{Call: storage.AICall{Feature: j.ledgerFeature(), Model: j.model, PromptVersion: j.req.PromptVersion}}
 	if kept {
@@ -143,6 +157,11 @@ func (s *Service) run(ctx context.Context, j job, out *CallSummary) (int64, erro
 		rec.Call.Outcome, rec.Call.Cached, rec.Call.Attempts = outcome, out.Cached, out.Attempts
 		rec.Call.TokensIn, rec.Call.TokensOut, rec.Call.CostUSD = out.TokensIn, out.TokensOut, out.CostUSD
 		rec.Call.Fingerprint = out.Fingerprint
+		if !out.Cached {
+			// The fixed figure, not the measured one: the next estimate
+			// learns how far the rule is off (ai.EstimateOutput).
+			rec.Call.EstimateOut = j.outTokens
+		}
 		if kept {
 			rec.Response = reply
 			if outcome == storage.AIOutcomeOK && !out.Cached {

@@ -62,7 +62,9 @@ func (s *Service) Preview(ctx context.Context, applicationID int64, opt ScreenOp
 			p.Cached++
 		}
 	}
-	p.TokensIn, p.TokensOut, p.EstimateUSD = s.estimate(j, p.Runs-p.Cached)
+	if p.TokensIn, p.TokensOut, p.EstimateUSD, err = s.estimate(ctx, j, p.Runs-p.Cached); err != nil {
+		return Preview{}, err
+	}
 	_, p.PriceKnown = ai.PriceOf(s.settings.Prices, j.model)
 	return p, nil
 }

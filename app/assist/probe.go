@@ -121,7 +121,10 @@ func (s *Service) Probe(ctx context.Context, roleID int64, opt ProbeOptions) (Pr
 			v.sent = ai.FillName(j.sent, name.Name)
 			v.resume, v.feature, v.fresh, v.kept = v.sent, FeatureProbe, true, false
 			variants = append(variants, v)
-			_, _, usd := s.estimate(v, 1)
+			_, _, usd, err := s.estimate(ctx, v, 1)
+			if err != nil {
+				return rep, err
+			}
 			rep.EstimateUSD += usd
 		}
 	}

@@ -102,7 +102,9 @@ func (s *Service) SuggestScreen(ctx context.Context, applicationID int64, opt Sc
 			misses++
 		}
 	}
-	out.EstimateTokensIn, out.EstimateTokensOut, out.EstimateUSD = s.estimate(j, misses)
+	if out.EstimateTokensIn, out.EstimateTokensOut, out.EstimateUSD, err = s.estimate(ctx, j, misses); err != nil {
+		return out, err
+	}
 	if misses > 0 {
 		if err := s.mayAsk(ctx, s.runJob(j, 0, new(ai.ScreenSuggestion)), out.EstimateUSD); err != nil {
 			return out, err
@@ -199,10 +201,10 @@ func (s *Service) request(j screenJob, run int) (ai.Request, Call, string) {
 }
 
 // estimate is the tokens and cost of sending j n times.
-func (s *Service) estimate(j screenJob, n int) (in, out int, usd float64) {
-	in, out, _ = s.estimateOf(s.runJob(j, 0, new(ai.ScreenSuggestion)))
+func (s *Service) estimate(ctx context.Context, j screenJob, n int) (in, out int, usd float64, err error) {
+	in, out, _, err = s.estimateOf(ctx, s.runJob(j, 0, new(ai.ScreenSuggestion)))
 	price, _ := ai.PriceOf(s.settings.Prices, j.model)
-	return n * in, n * out, ai.Cost(price, n*in, n*out)
+	return n * in, n * out, ai.Cost(price, n*in, n*out), err
 }
 
 // fromCache is run number run of j answered before, if it was (and still parses).

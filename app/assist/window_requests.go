@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"regexp"
 	"sync"
+	"time"
 
 	"hirebench/app/model"
 )
@@ -79,3 +80,24 @@ func (s *Streams) Cancel(id string) bool {
 
 // Wait returns once every request started has ended (tests, closing).
 func (s *Streams) Wait() { s.wg.Wait() }
+
+// CancelAll ends every running request's context (the window is closing:
+// nobody is left to see the answers, and a paid stream must not run on),
+// then waits up to wait for them to end, so each call's ledger row
+// ("cancelled") is written before the store closes. It says whether they
+// all ended in time.
+func (s *Streams) CancelAll(wait time.Duration) bool {
+	s.mu.Lock()
+	for _, cancel := range s.running {
+		cancel()
+	}
+	s.mu.Unlock()
+	ended := make(chan struct{})
+	go func() { s.wg.Wait(); close(ended) }()
+	select {
+	case <-ended:
+		return true
+	case <-time.After(wait):
+		return false
+	}
+}

@@ -206,7 +206,9 @@ func (s *Service) streamPreview(ctx context.Context, j job, redacted map[string]
 		return StreamPreview{}, err
 	}
 	if !p.Cached {
-		p.TokensIn, p.TokensOut, p.EstimateUSD = s.estimateOf(j)
+		if p.TokensIn, p.TokensOut, p.EstimateUSD, err = s.estimateOf(ctx, j); err != nil {
+			return StreamPreview{}, err
+		}
 	}
 	_, p.PriceKnown = ai.PriceOf(s.settings.Prices, j.model)
 	if p.SpentUSD, err = s.store.AISpentSince(ctx, s.monthStart().Format(time.RFC3339Nano)); err != nil {

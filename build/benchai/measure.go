@@ -58,7 +58,7 @@ type screenFigures struct {
 	BilledUSD          float64 `json:"billedUsd"`
 	TokensIn           int     `json:"tokensIn"`
 	TokensOut          int     `json:"tokensOut"`
-	// OutputPerFlag is the reply tokens per checklist flag (the estimate allows 60).
+	// OutputPerFlag is the reply tokens per checklist flag (the fixed estimate is 60).
 	OutputPerFlag float64  `json:"outputPerFlag"`
 	Fingerprints  []string `json:"fingerprints"`
 }

@@ -25,7 +25,7 @@ func (r *result) cells() []string {
 		c[5] = fmt.Sprintf("%+.1f%% %s (replies %.0f tokens/flag)", 100*s.CostErrorWorst, mark(s.CostPass), s.OutputPerFlag)
 		if r.Kind == "mock" {
 			// The mock's replies are as long as its rules make them: no goal.
-			c[5] = fmt.Sprintf("%+.1f%%, not a goal here (replies %.0f tokens/flag; the estimate allows 60)", 100*s.CostErrorWorst, s.OutputPerFlag)
+			c[5] = fmt.Sprintf("%+.1f%%, not a goal here (replies %.0f tokens/flag; the estimate starts at 60 and learns from the ledger after 5)", 100*s.CostErrorWorst, s.OutputPerFlag)
 		}
 	}
 	if p := r.Probe; p != nil {
