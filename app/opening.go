@@ -28,7 +28,10 @@ const openingGlobal = "__hirebenchOpening"
 // it, so the first screen paints without a round trip to Go: each call
 // through the webview costs tens of milliseconds, and the first screen
 // needed three in a row. Any other request, or a page the answer cannot be
-// put into, passes through unchanged; the page then asks for it.
+// put into, passes through unchanged; the page then asks for it. The page
+// is never cached: a reload must not show the answer of an earlier load
+// (a dev server answers a conditional request with 304, and the browser
+// would reuse a page that says nobody is signed in).
 func OpeningPage(ws *Workspace) func(http.Handler) http.Handler {
 	return func(next http.Handler) http.Handler {
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -36,12 +39,19 @@ func OpeningPage(ws *Workspace) func(http.Handler) http.Handler {
 				next.ServeHTTP(w, r)
 				return
 			}
+			fresh := r.Clone(r.Context())
+			for _, h := range []string{"If-None-Match", "If-Modified-Since", "If-Match", "If-Unmodified-Since", "If-Range"} {
+				fresh.Header.Del(h)
+			}
 			page := &pageRecorder{header: http.Header{}, code: http.StatusOK}
-			next.ServeHTTP(page, r)
+			next.ServeHTTP(page, fresh)
 			body := page.body.Bytes()
 			if page.code == http.StatusOK {
 				body = withOpening(ws, body)
-				page.header.Del("Content-Length")
+				for _, h := range []string{"Content-Length", "ETag", "Last-Modified"} {
+					page.header.Del(h)
+				}
+				page.header.Set("Cache-Control", "no-store")
 			}
 			for k, v := range page.header {
 				w.Header()[k] = v

@@ -19,11 +19,18 @@ const testPage = `<!doctype html><html><head><title>hirebench</title></head><bod
 
 // serve asks the page (or another path) through OpeningPage in front of a
 // handler that serves testPage at / and 404 elsewhere.
-func serve(t *testing.T, ws *Workspace, path string) (*httptest.ResponseRecorder, string) {
+func serve(t *testing.T, ws *Workspace, path string, header ...string) (*httptest.ResponseRecorder, string) {
 	t.Helper()
 	assets := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		switch r.URL.Path {
 		case "/", "/index.html":
+			// Like a dev server: the page has a validator and a conditional
+			// request that matches it gets no body.
+			if r.Header.Get("If-None-Match") == `"v1"` {
+				w.WriteHeader(http.StatusNotModified)
+				return
+			}
+			w.Header().Set("ETag", `"v1"`)
 			w.Header().Set("Content-Type", "text/html; charset=utf-8")
 			w.Write([]byte(testPage))
 		case "/bare.html":
@@ -33,7 +40,11 @@ func serve(t *testing.T, ws *Workspace, path string) (*httptest.ResponseRecorder
 		}
 	})
 	rec := httptest.NewRecorder()
-	OpeningPage(ws)(assets).ServeHTTP(rec, httptest.NewRequest(http.MethodGet, path, nil))
+	req := httptest.NewRequest(http.MethodGet, path, nil)
+	for i := 0; i+1 < len(header); i += 2 {
+		req.Header.Set(header[i], header[i+1])
+	}
+	OpeningPage(ws)(assets).ServeHTTP(rec, req)
 	return rec, rec.Body.String()
 }
 
@@ -116,5 +127,25 @@ func TestALockedWindowsPageShowsNoRoles(t *testing.T) {
 	}
 	if _, err := fresh.actor(); err == nil {
 		t.Fatal("serving the page of a locked window signed someone in")
+	}
+}
+
+// A reload after a restore (or a switch of profile) must carry the answer
+// as it is now: a cached page would say who was signed in when it was
+// first loaded.
+func TestThePageIsNeverServedFromACache(t *testing.T) {
+	d := newDesk(t)
+	rec, page := serve(t, d.ws, "/", "If-None-Match", `"v1"`)
+	if rec.Code != http.StatusOK {
+		t.Fatalf("a conditional reload got %d; want the page with today's answer", rec.Code)
+	}
+	if o := pageOpening(t, page); o.Profile == nil || o.Profile.ID != d.riley.ID {
+		t.Fatalf("the reloaded page carries %+v", o)
+	}
+	if got := rec.Header().Get("Cache-Control"); got != "no-store" {
+		t.Fatalf("Cache-Control %q; want no-store", got)
+	}
+	if rec.Header().Get("ETag") != "" {
+		t.Fatal("the page still has a validator a browser could revalidate against")
 	}
 }
