@@ -83,7 +83,7 @@ func TestSecondOpinionOnlyBesideASubmittedScore(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if o.Level != 3 || o.Label != "Solid" || o.Anchor != q0.Anchors[2] || o.HumanLevel != 4 || o.Model != "gpt-4.1" ||
+	if o.Level != 3 || o.Label != "Meets the bar" || o.Anchor != q0.Anchors[2] || o.HumanLevel != 4 || o.Model != "gpt-4.1" ||
 		len(o.Fragments) != 1 || notes[o.Fragments[0].Start:o.Fragments[0].End] != measured || o.Dropped != 1 ||
 		o.Says != "1 level below the interviewer's 4." {
 		t.Errorf("opinion = %+v", o)

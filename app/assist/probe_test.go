@@ -110,11 +110,11 @@ var twoGroups = []ai.ProbeName{
 // The probe end to end, with figures worked out by hand. Two resumes are
 // sampled (the human-only candidate and the one without a resume are
 // skipped), each sent once per name: 8 calls. Every answer has the first
-// (green) flag present and the other 11 absent, except Grace's resume under
+// (green) flag present and the other 7 absent, except Grace's resume under
 // "Owen Schmitt", where it is unclear.
 //
 // Grace's resume: the first flag ranges 1 − 0.5 = 0.5, the others 0; change
-// 0.5 / 12 = 0.0417 <= 0.1, stable; Alan's: 0. Stable share 2/2 = 1.
+// 0.5 / 8 = 0.0625 <= 0.1, stable; Alan's: 0. Stable share 2/2 = 1.
 // Green "present": 6 green flags × 2 names × 2 resumes = 24 per group;
 // group A 4/24 = 0.1667, group B 3/24 = 0.125; impact ratio of B
 // 0.125 / 0.1667 = 0.75 < 0.90: the probe fails.
@@ -144,7 +144,7 @@ func TestProbeMeasuresTheNameSwap(t *testing.T) {
 			t.Errorf("request %d does not carry exactly one resume under %q:\n%s", i, name, u)
 		}
 	}
-	nearly(t, "resume 0 change", rep.Resumes[0].Change, 0.0417)
+	nearly(t, "resume 0 change", rep.Resumes[0].Change, 0.0625)
 	if rep.StableShare != 1 || !rep.StablePass {
 		t.Errorf("stable share %v", rep.StableShare)
 	}

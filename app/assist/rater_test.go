@@ -61,7 +61,7 @@ func TestSuggestLevelKeepsAVerifiedSuggestion(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if res.Level != 3 || res.Label != "Solid" || res.Anchor != q.Anchors[2] || res.HumanLevel != 4 || res.CompetencyID != p.comp.ID {
+	if res.Level != 3 || res.Label != "Meets the bar" || res.Anchor != q.Anchors[2] || res.HumanLevel != 4 || res.CompetencyID != p.comp.ID {
 		t.Errorf("result = %+v", res)
 	}
 	if len(res.Fragments) != 1 || notes[res.Fragments[0].Start:res.Fragments[0].End] != measured || res.Dropped != 1 {

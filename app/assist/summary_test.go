@@ -58,10 +58,10 @@ func TestSummaryStreamsInOrderAndFlagsUnsupportedSentences(t *testing.T) {
 		notes = append(notes, n.ID+" "+n.Interviewer+" "+n.QuestionID+" "+n.Score)
 	}
 	wantNotes := []string{
-		"N1 Interviewer A " + q0 + " 4 (Senior) on 1–4",
-		"N2 Interviewer A " + q1 + " 3 (Solid) on 1–4",
+		"N1 Interviewer A " + q0 + " 4 (Exceeds) on 1–4",
+		"N2 Interviewer A " + q1 + " 3 (Meets the bar) on 1–4",
 		"N3 Interviewer A  recommendation: Yes",
-		"N4 Interviewer B " + q0 + " 2 (Junior) on 1–4",
+		"N4 Interviewer B " + q0 + " 2 (Partly) on 1–4",
 		"N5 Interviewer B " + q1 + " skipped (Ran out of time.)",
 		"N6 Interviewer B  recommendation: Yes",
 	}

@@ -21,7 +21,7 @@ func TestRubricExportBuiltinNeedsNoWorkspace(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &r); err != nil {
 		t.Fatalf("export is not JSON: %v", err)
 	}
-	if r.Name != rubric.BuiltinName || len(r.Tracks) != 3 || len(r.Competencies) == 0 {
+	if r.Name != rubric.BuiltinName || len(r.Tracks) != 6 || len(r.Competencies) == 0 {
 		t.Errorf("exported %q with %d tracks, %d competencies", r.Name, len(r.Tracks), len(r.Competencies))
 	}
 	if _, err := os.Stat(dir); !os.IsNotExist(err) {

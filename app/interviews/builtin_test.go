@@ -60,3 +60,38 @@ func TestEnsureBuiltinUpgradesAnOlderText(t *testing.T) {
 		t.Errorf("first question after open = %q, want this build's %q", got, want)
 	}
 }
+
+// A new built-in text (the neutral scale labels, say) becomes a new version:
+// a scorecard already scored against the older text keeps that text.
+func TestEnsureBuiltinKeepsScoredVersions(t *testing.T) {
+	e := newEnv(t)
+	older := rubric.Builtin()
+	older.Scale.Labels = []string{"No evidence", "Junior", "Solid", "Senior"}
+	content, sum, err := storage.EncodeRubric(older)
+	if err != nil {
+		t.Fatal(err)
+	}
+	mustExec(t)(rawDB(t, e).ExecContext(e.ctx, `UPDATE rubric_versions SET content = ?, sha256 = ? WHERE id = ?`, content, sum, e.builtin.ID))
+	card := e.submit(t, e.sam, 4)
+
+	now, err := e.iv.EnsureBuiltin(e.ctx)
+	if err != nil {
+		t.Fatalf("EnsureBuiltin: %v", err)
+	}
+	if now.ID == e.builtin.ID || now.Version != e.builtin.Version+1 {
+		t.Errorf("new text stored as version %d (id %d), want version %d beside the scored one", now.Version, now.ID, e.builtin.Version+1)
+	}
+	if got := now.Content.Scale.Label(4); got != "Exceeds" {
+		t.Errorf("latest built-in labels 4 %q, want this build's \"Exceeds\"", got)
+	}
+	if card.RubricVersionID != e.builtin.ID {
+		t.Fatalf("scorecard on version %d, want %d", card.RubricVersionID, e.builtin.ID)
+	}
+	kept, err := e.iv.RubricVersion(e.ctx, card.RubricVersionID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := kept.Content.Scale.Label(4); got != "Senior" || kept.SHA256 != sum {
+		t.Errorf("the scorecard's version now labels 4 %q (sha %s), want the text it was scored with", got, kept.SHA256)
+	}
+}

@@ -24,6 +24,7 @@ var requiredKeys = map[reflect.Type][]string{
 	reflect.TypeFor[Competency](): {"id", "name", "questions"},
 	reflect.TypeFor[Question]():   {"id", "prompt", "anchors"},
 	reflect.TypeFor[ScreenFlag](): {"id", "kind", "text"},
+	reflect.TypeFor[Sample]():     {"level", "answer"},
 }
 
 // missingHints complete the message about a missing required field.

@@ -67,6 +67,7 @@ func TestSchemaDocumentsTheFormat(t *testing.T) {
 	types := map[string]reflect.Type{
 		"rubric": reflect.TypeFor[Rubric](), "scale": reflect.TypeFor[Scale](), "track": reflect.TypeFor[Track](),
 		"competency": reflect.TypeFor[Competency](), "question": reflect.TypeFor[Question](), "screenFlag": reflect.TypeFor[ScreenFlag](),
+		"sample": reflect.TypeFor[Sample](),
 	}
 	for name, typ := range types {
 		obj := objects[name]

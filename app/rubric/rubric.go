@@ -20,6 +20,7 @@ const (
 	MaxID           = 64
 	MaxWeight       = 100.0
 	MaxScreenFlags  = 40
+	MaxSamples      = 20 // calibration samples per question
 	MaxTracks       = 10
 	DefaultWeight   = 1.0
 )
@@ -75,16 +76,42 @@ type Competency struct {
 
 // Question is asked the same way of every candidate and scored against anchors.
 type Question struct {
-	ID        string   `json:"id" yaml:"id"`
-	Prompt    string   `json:"prompt" yaml:"prompt"`
-	Probes    string   `json:"probes,omitempty" yaml:"probes,omitempty"`
-	FollowUps []string `json:"followUps,omitempty" yaml:"followUps,omitempty"`
-	Weight    float64  `json:"weight" yaml:"weight"`
+	ID     string `json:"id" yaml:"id"`
+	Prompt string `json:"prompt" yaml:"prompt"`
+	// Kind says whether the question asks about a scenario or about the
+	// candidate's past; empty means not marked.
+	Kind      QuestionKind `json:"kind,omitempty" yaml:"kind,omitempty"`
+	Probes    string       `json:"probes,omitempty" yaml:"probes,omitempty"`
+	FollowUps []string     `json:"followUps,omitempty" yaml:"followUps,omitempty"`
+	Weight    float64      `json:"weight" yaml:"weight"`
 	// Optional questions may be left unscored without a skip reason.
 	Optional bool     `json:"optional,omitempty" yaml:"optional,omitempty"`
 	RedFlags []string `json:"redFlags,omitempty" yaml:"redFlags,omitempty"`
 	// Anchors[i] describes what an answer at level Scale.Min+i sounds like.
 	Anchors []string `json:"anchors" yaml:"anchors"`
+	// Samples are written answers with the level the rubric gives them,
+	// for calibration drills; optional.
+	Samples []Sample `json:"samples,omitempty" yaml:"samples,omitempty"`
+}
+
+// QuestionKind is how a question draws out evidence.
+type QuestionKind string
+
+const (
+	// Situational questions pose a scenario ("what would you do"): the
+	// answer is judged on its reasoning, so no level may demand that the
+	// candidate has done it before.
+	Situational QuestionKind = "situational"
+	// Behavioural questions ask about the candidate's past ("tell me about
+	// a time"): the answer is judged on what they did.
+	Behavioural QuestionKind = "behavioural"
+)
+
+// Sample is a written answer to a question with its reference level on the
+// rubric's scale: interviewers score samples to practise the anchors.
+type Sample struct {
+	Level  int    `json:"level" yaml:"level"`
+	Answer string `json:"answer" yaml:"answer"`
 }
 
 // FlagKind says whether a screen flag counts for or against a candidate.

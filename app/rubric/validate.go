@@ -57,6 +57,15 @@ func Normalize(r *Rubric) {
 					q.FollowUps = dropEmpty(q.FollowUps)
 					q.RedFlags = dropEmpty(q.RedFlags)
 					q.Anchors = trimAll(q.Anchors, prose)
+					q.Kind = QuestionKind(strings.TrimSpace(string(q.Kind)))
+					if q.Samples != nil {
+						samples := make([]Sample, len(q.Samples))
+						for k, smp := range q.Samples {
+							smp.Answer = prose(smp.Answer)
+							samples[k] = smp
+						}
+						q.Samples = samples
+					}
 					qs[j] = q
 				}
 				c.Questions = qs
@@ -280,6 +289,27 @@ func (c *checker) question(path string, q Question, s Scale, levels int, ids map
 	}
 	for i, a := range q.Anchors {
 		c.text(fmt.Sprintf("%s.anchors[%d]", path, i), a, true)
+	}
+	switch q.Kind {
+	case "", Situational, Behavioural:
+	default:
+		c.add(path+".kind", "%q is not a kind; use %q or %q, or leave it out", q.Kind, Situational, Behavioural)
+	}
+	c.samples(path+".samples", q.Samples, s, levels > 0)
+}
+
+// samples checks calibration answers: each needs its text and a reference
+// level on the scale (checked only when the scale's range is known).
+func (c *checker) samples(path string, samples []Sample, s Scale, scaleKnown bool) {
+	if len(samples) > MaxSamples {
+		c.add(path, "%d samples; the limit is %d", len(samples), MaxSamples)
+	}
+	for i, smp := range samples {
+		p := fmt.Sprintf("%s[%d]", path, i)
+		if scaleKnown && (smp.Level < s.Min || smp.Level > s.Max) {
+			c.add(p+".level", "%d is not on the %s scale", smp.Level, scaleRange(s))
+		}
+		c.text(p+".answer", smp.Answer, true)
 	}
 }
 

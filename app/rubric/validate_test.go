@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"math"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -39,6 +40,7 @@ func validRubric() Rubric {
 						ID: "q-pagination", Prompt: "How would you paginate a list endpoint over a table that changes while clients page through it?",
 						Probes: "Listen for cursors versus offsets.", FollowUps: []string{"What if rows are deleted?"},
 						Weight: 1, RedFlags: []string{"Offsets only, with no awareness of drift."}, Anchors: anchors("pagination"),
+						Kind: Situational,
 					},
 					{ID: "q-versioning", Prompt: "How do you evolve an API without breaking clients?", Weight: 0.5, Optional: true, Anchors: anchors("versioning")},
 				},
@@ -303,6 +305,20 @@ func TestValidateRules(t *testing.T) {
 			[]want{{"competencies[0].questions[1].anchors[2]", "Must not be empty"}}},
 		{"question anchor too long", func(r *Rubric) { r.Competencies[0].Questions[1].Anchors[0] = long(MaxText + 1) },
 			[]want{{"competencies[0].questions[1].anchors[0]", "the limit is 4000"}}},
+
+		// question kind and calibration samples
+		{"question kind unknown", func(r *Rubric) { r.Competencies[0].Questions[0].Kind = "hypothetical" },
+			[]want{{"competencies[0].questions[0].kind", `"hypothetical" is not a kind; use "situational" or "behavioural"`}}},
+		{"sample level below the scale", func(r *Rubric) {
+			r.Competencies[0].Questions[0].Samples = []Sample{{Level: 1, Answer: "Offsets."}, {Level: 0, Answer: "No idea."}}
+		}, []want{{"competencies[0].questions[0].samples[1].level", "0 is not on the 1–4 scale"}}},
+		{"sample level above the scale", func(r *Rubric) { r.Competencies[1].Questions[0].Samples = []Sample{{Level: 5, Answer: "Rolled back."}} },
+			[]want{{"competencies[1].questions[0].samples[0].level", "5 is not on the 1–4 scale"}}},
+		{"sample answer empty", func(r *Rubric) { r.Competencies[0].Questions[0].Samples = []Sample{{Level: 2}} },
+			[]want{{"competencies[0].questions[0].samples[0].answer", "Must not be empty"}}},
+		{"too many samples", func(r *Rubric) {
+			r.Competencies[0].Questions[0].Samples = slices.Repeat([]Sample{{Level: 3, Answer: "Cursors."}}, MaxSamples+1)
+		}, []want{{"competencies[0].questions[0].samples", "21 samples; the limit is 20"}}},
 
 		// screen
 		{"screen too many items", func(r *Rubric) {

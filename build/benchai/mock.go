@@ -47,11 +47,7 @@ var rules = map[string]rule{
 	"measures-quality-and-health": {[]string{"evaluation harness", "Monitors latency", "regression suite", "Set the alerts", "Measures extraction"}, "present", "absent"},
 	"transferable-architecture":   {[]string{"retrieval pipeline", "provider-neutral"}, "present", "unclear"},
 	"course-exercises-only":       {nil, "", "absent"},
-	"prototype-only":              {[]string{"Shipped", "in production", "on-call", "Rolled out"}, "absent", "unclear"},
-	"one-use-case":                {nil, "", "absent"},
-	"silent-on-cost":              {[]string{"spend", "cost", "API bill"}, "absent", "present"},
 	"unbacked-expertise-claims":   {nil, "", "absent"},
-	"api-trivia-focus":            {nil, "", "absent"},
 }
 
 // paraphrased: the mock misquotes this flag's evidence (one word changed),
@@ -60,7 +56,7 @@ const paraphrased = "measures-quality-and-health"
 
 // wavering: the mock's second run (the seed after the settings') calls this
 // flag unclear, so the runs disagree on it in every suggestion.
-const wavering = "one-use-case"
+const wavering = "unbacked-expertise-claims"
 
 var reasons = map[string]string{
 	"present": "The quoted line shows this directly, with a concrete outcome of the kind the checklist item asks for.",

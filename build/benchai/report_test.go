@@ -45,14 +45,14 @@ func TestUpdateDocsKeepsTheRealBlockWhenNotMeasured(t *testing.T) {
 // The mock calls each flag by its rules: the misquoted flag's quote is not
 // in the resume, and the second run's seed wavers on one flag.
 func TestMockAnswer(t *testing.T) {
-	user := "Checklist:\n<checklist>\n- measures-quality-and-health [green flag]: x\n- one-use-case [red flag]: y\n</checklist>\n\n" +
+	user := "Checklist:\n<checklist>\n- measures-quality-and-health [green flag]: x\n- unbacked-expertise-claims [red flag]: y\n</checklist>\n\n" +
 		"Resume:\n<resume>\nKenya Mack\nMonitors latency and cost.\n</resume>"
 	first, second := answer(user, 7, mockOptions{}), answer(user, 8, mockOptions{})
 	if !strings.Contains(first, `"quote":"Also monitors latency and cost."`) || !strings.Contains(first, `"status":"present"`) {
 		t.Errorf("run 1: %s", first)
 	}
 	if strings.Count(first, `"status":"absent"`) != 1 || strings.Count(second, `"status":"unclear"`) != 1 {
-		t.Errorf("one-use-case: run 1 %s, run 2 %s", first, second)
+		t.Errorf("unbacked-expertise-claims: run 1 %s, run 2 %s", first, second)
 	}
 	if bent := answer(user, 7, mockOptions{disfavoured: []string{"Kenya Mack"}}); strings.Contains(bent, `"present"`) {
 		t.Errorf("a disfavoured name kept a green present: %s", bent)

@@ -237,7 +237,7 @@ describe('RubricEditor', () => {
     await user.type(screen.getByRole('textbox', { name: 'Rubric name' }), 'Frontend');
     await user.type(screen.getByRole('textbox', { name: 'Competency name' }), 'API design');
     await user.type(screen.getByRole('textbox', { name: 'Prompt (read to the candidate)' }), 'How would you paginate?');
-    const labels = ['No evidence', 'Junior', 'Solid', 'Senior'];
+    const labels = ['Not shown', 'Partly', 'Meets the bar', 'Exceeds'];
     for (const [k, label] of labels.entries()) {
       await user.type(screen.getByRole('textbox', { name: `What a ${k + 1} · ${label} answer sounds like` }), `level ${k + 1}`);
     }

@@ -1,5 +1,5 @@
 // Tests where Go's problems with one-per-line items land: the textarea line of the item Go was sent, blank lines counted.
-import { blankRubric, fieldOf, knownPaths, place, toRubric, type ERubric } from './rubricForm';
+import { blankRubric, fieldOf, forEdit, knownPaths, place, toRubric, type ERubric } from './rubricForm';
 
 /** A rubric whose first question has these follow-ups and red flags, as the textareas hold them. */
 function withLines(followUps: string[], redFlags: string[] = []): ERubric {
@@ -39,5 +39,18 @@ describe('problems with one-per-line items', () => {
     expect(fieldOf(e, known)).toBe(e);
     // An item the form does not have (the draft changed since Go checked) keeps Go's count.
     expect(fieldOf({ field: `${Q}.followUps[5]`, message: 'x' }, known).message).toBe('Line 6: x');
+  });
+});
+
+describe('fields the editor does not show', () => {
+  it("keep a question's kind and calibration samples through an edit and save", () => {
+    const r = blankRubric();
+    const q = r.competencies[0].questions[0];
+    q.kind = 'situational';
+    q.samples = [{ level: 1, answer: 'Names no check at all.' }, { level: 4, answer: 'Tests each tool call against a schema.' }];
+    const sent = toRubric(forEdit(toRubric(r)));
+    const back = sent.competencies[0].questions[0];
+    expect(back.kind).toBe('situational');
+    expect(back.samples).toEqual(q.samples);
   });
 });

@@ -12,6 +12,9 @@ export type EQuestion = {
   optional: boolean;
   redFlags: string[];
   anchors: string[];
+  /** Not edited here yet, but kept: a copied rubric must not lose them on save. */
+  kind: string;
+  samples: { level: number; answer: string }[];
 };
 export type ECompetency = { id: string; name: string; description: string; track: string; weight: number; questions: EQuestion[] };
 export type ETrack = { id: string; name: string; description: string };
@@ -54,6 +57,8 @@ export function forEdit(r: Rubric | null | undefined): ERubric {
         optional: !!q.optional,
         redFlags: [...(q.redFlags ?? [])],
         anchors: [...(q.anchors ?? [])],
+        kind: q.kind ?? '',
+        samples: (q.samples ?? []).map((s) => ({ level: s.level, answer: s.answer })),
       })),
     })),
     screen: (r.screen ?? []).map((f) => ({ id: f.id ?? '', kind: f.kind ?? 'green', text: f.text ?? '', hint: f.hint ?? '' })),
@@ -61,7 +66,7 @@ export function forEdit(r: Rubric | null | undefined): ERubric {
 }
 
 export function blankQuestion(levels: number): EQuestion {
-  return { id: '', prompt: '', probes: '', followUps: [], weight: 1, optional: false, redFlags: [], anchors: Array(levels).fill('') };
+  return { id: '', prompt: '', probes: '', followUps: [], weight: 1, optional: false, redFlags: [], anchors: Array(levels).fill(''), kind: '', samples: [] };
 }
 
 export function blankCompetency(levels: number): ECompetency {
@@ -74,7 +79,7 @@ export function blankRubric(): ERubric {
     format: FORMAT,
     name: '',
     description: '',
-    scale: { min: 1, max: 4, labels: ['No evidence', 'Junior', 'Solid', 'Senior'] },
+    scale: { min: 1, max: 4, labels: ['Not shown', 'Partly', 'Meets the bar', 'Exceeds'] },
     tracks: [],
     competencies: [blankCompetency(4)],
     screen: [],
