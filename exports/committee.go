@@ -36,6 +36,9 @@ type Committee struct {
 	// AIUsage is the AI calls about the role's candidates per feature and
 	// model; none when AI was not used for them (then no AI usage sheet).
 	AIUsage []AIUsageRow
+	// Fairness is the role's fairness report in aggregates (a Fairness
+	// sheet); nil when there is none to write.
+	Fairness *Fairness
 }
 
 // CompetencyWeight is one competency of the plan.

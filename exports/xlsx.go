@@ -183,6 +183,9 @@ func newWorkbook(c Committee) (*excelize.File, error) {
 	if len(c.AIUsage) > 0 {
 		sheets = append(sheets, SheetAIUsage)
 	}
+	if c.Fairness != nil {
+		sheets = append(sheets, SheetFairness)
+	}
 	for _, name := range sheets {
 		if _, err := f.NewSheet(name); err != nil {
 			return nil, err
@@ -205,6 +208,12 @@ func newWorkbook(c Committee) (*excelize.File, error) {
 				return nil
 			}
 			return writeAIUsage(f, st, &c)
+		},
+		func() error {
+			if c.Fairness == nil {
+				return nil
+			}
+			return writeFairness(f, st, &c)
 		},
 		func() error { return writeChart(f, &c, lay) },
 		func() error { return writeProps(f, &c) },

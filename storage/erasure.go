@@ -121,6 +121,9 @@ var candidateData = []personalTable{
 	// rows of those calls (ai_calls) name nobody and stay.
 	{"ai_audit", byCandidate, true},
 	{"ai_cache", byCandidate, true},
+	// Voluntary self-identification (selfid.go): anonymising drops it too,
+	// or the anonymous record could be told by its answers.
+	{"self_id", byCandidate, true},
 	{"candidates", `id = ?`, false},
 }
 

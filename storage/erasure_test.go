@@ -32,7 +32,7 @@ var quorra = struct {
 	note:     "Quorra mentioned her Brindlewick notice period.",
 	cardNote: "Quorra explained Xylophantic parsing very clearly.",
 	evidence: "Brindlewick Labs lead, per Vantablack's resume",
-	tokens:   []string{"quorra", "vantablack", "zyxmail", "xylophantic", "brindlewick", "frobnitzian"},
+	tokens:   []string{"quorra", "vantablack", "zyxmail", "xylophantic", "brindlewick", "frobnitzian", "zorblattish"},
 }
 
 // personal is a workspace where Quorra applied, has notes, an attachment, a
@@ -104,6 +104,10 @@ func personalWorkspace(t *testing.T) personalWS {
 	call.TokensIn, call.TokensOut, call.CostUSD = 900, 200, 0.125
 	if p.adaCall, err = s.RecordAI(ctx, AIRecord{Call: call, CandidateID: p.ada.ID, CacheKey: adaKey,
 		Request: "Screen the resume of Ada Lovelace: Analytical engine notes.", Response: `{"flags":[]}`}); err != nil {
+		t.Fatal(err)
+	}
+	// Her self-identification, in words no one else's record holds.
+	if err := s.SetSelfID(ctx, p.quorra.ID, map[string]string{"Heritage": "Zorblattish"}); err != nil {
 		t.Fatal(err)
 	}
 	flag := v.Content.Screen[0].ID
@@ -219,7 +223,7 @@ func TestEraseRemovesEveryRowAboutThePersonAndNoOneElses(t *testing.T) {
 	// uid, the AI exchange about her and its cached answer.
 	want := map[string]int{"scorecard_revisions": 1, "scorecards": 2, "resume_screens": 1, "stage_events": 2,
 		"applications": 1, "notes": 1, "attachments": 1, "candidate_tags": 1, "candidate_uids": 1, "candidates": 1,
-		"ai_audit": 1, "ai_cache": 1}
+		"ai_audit": 1, "ai_cache": 1, "self_id": 1}
 	if len(got) != 1 || fmt.Sprint(got[0].Counts) != fmt.Sprint(want) {
 		t.Errorf("counts = %+v, want %v", got, want)
 	}
@@ -319,7 +323,7 @@ func TestAnonymiseKeepsTheScoresAndTheCardsStillVerify(t *testing.T) {
 		t.Errorf("search finds the anonymised candidate by her name: %v", hits)
 	}
 	want := map[string]int{"scorecards": 2, "scorecard_revisions": 1, "resume_screens": 1, "notes": 1, "attachments": 1,
-		"candidate_tags": 1, "candidate_uids": 1, "candidates": 1, "ai_audit": 1, "ai_cache": 1}
+		"candidate_tags": 1, "candidate_uids": 1, "candidates": 1, "ai_audit": 1, "ai_cache": 1, "self_id": 1}
 	if fmt.Sprint(got[0].Counts) != fmt.Sprint(want) {
 		t.Errorf("counts = %v, want %v", got[0].Counts, want)
 	}
@@ -461,12 +465,12 @@ func TestSubjectDataHoldsEveryRowAboutThePerson(t *testing.T) {
 	}
 	want := map[string]int{"candidates": 1, "card_exposures": 0, "candidate_uids": 1, "candidate_tags": 1, "attachments": 1, "notes": 1, "applications": 1,
 		"stage_events": 2, "round_assignments": 0, "round_schedule": 0, "resume_screens": 1, "scorecards": 2, "scorecard_revisions": 1,
-		"ai_audit": 1, "ai_cache": 1, "ai_ratings": 0}
+		"ai_audit": 1, "ai_cache": 1, "ai_ratings": 0, "self_id": 1}
 	if fmt.Sprint(rows) != fmt.Sprint(want) || tables[0].Table != "candidates" {
 		t.Errorf("rows = %v, want %v, the candidate first", rows, want)
 	}
 	for _, s := range []string{quorra.email, quorra.note, quorra.cardNote, quorra.evidence, "Curriculum vitae of",
-		"Screen the resume of " + quorra.name, "Vantablack led the compiler"} {
+		"Screen the resume of " + quorra.name, "Vantablack led the compiler", "Zorblattish"} {
 		if !strings.Contains(text.String(), s) {
 			t.Errorf("the subject data lacks %q", s)
 		}

@@ -10,6 +10,7 @@ import (
 	"hirebench/app/ai"
 	"hirebench/app/model"
 	"hirebench/app/scoring"
+	"hirebench/app/selfid"
 	"hirebench/exports"
 )
 
@@ -33,6 +34,13 @@ func (s *Service) Committee(ctx context.Context, roleID int64, appVersion string
 		c.AddCandidate(cd.Debrief, cd.Stage, cd.Rank, d.cards[cd.Debrief.CandidateID], d.rubricOf)
 	}
 	c.Calibration = exports.CalibrationGroups(ratingGroups(d, d.order))
+	fair, err := s.fairnessSheet(ctx, roleID, d) // app/interviews/fairness.go
+	if err != nil {
+		return exports.Committee{}, err
+	}
+	if fair != nil {
+		c.Fairness = selfid.Workbook(*fair)
+	}
 	usage, err := s.store.AIRoleUsage(ctx, roleID)
 	if err != nil {
 		return exports.Committee{}, err

@@ -1,0 +1,361 @@
+// The fairness report of a role (docs/FAIRNESS.md, "The report of a
+// role"): for the resume screen's decision and every stage transition,
+// each category's groups through fairness.Analyze; mean interview
+// composites and question scores by group through fairness.CompareMeans.
+// "Prefer not to say" and "Not answered" are groups of their own, counted
+// but kept out of every ratio and comparison. Pure: the caller gathers.
+
+package selfid
+
+import (
+	"cmp"
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+
+	"hirebench/app/fairness"
+	"hirebench/app/model"
+	"hirebench/storage"
+)
+
+// Scores are one candidate's interview numbers on 0–100: the composite
+// (nil when none) and each answered question's mean, by plan key.
+type Scores struct {
+	CandidateID int64
+	Composite   *float64
+	Questions   map[string]float64
+}
+
+// Question is a plan question the report may compare, in plan order.
+type Question struct{ Key, Prompt string }
+
+// Input is what Build needs about one role.
+type Input struct {
+	Stages     []model.Stage // the role's stages, any order
+	Facts      []storage.SelfIDFact
+	Categories []Category
+	Scores     []Scores
+	Questions  []Question
+}
+
+// Report is a role's fairness report.
+type Report struct {
+	People    int        `json:"people"`    // applications of the role
+	Responded int        `json:"responded"` // of them, with at least one answer
+	Decisions []Decision `json:"decisions"`
+	Means     []Means    `json:"means"`
+	Notes     []string   `json:"notes"`
+}
+
+// Decision is one selection: the resume screen's decision or passing from
+// one stage to the next.
+type Decision struct {
+	Name string `json:"name"` // "Resume screen" or "Screen → Interview"
+	// Considered is the people decided on (the denominator); Pending the
+	// people who reached the step and are still waiting, left out.
+	Considered int      `json:"considered"`
+	Pending    int      `json:"pending"`
+	Categories []Impact `json:"categories"`
+}
+
+// Impact is one category's groups at one decision.
+type Impact struct {
+	Category string `json:"category"`
+	// Report compares the groups who gave an answer; nil when none did.
+	Report *fairness.Report `json:"report"`
+	// Undisclosed are PreferNot and NotAnswered: counted, never compared.
+	// Their rows carry n, selected and rate only (no ratio, no p).
+	Undisclosed []fairness.Row `json:"undisclosed"`
+	// Hidden (exports only) names groups too small to show.
+	Hidden []string `json:"hidden"`
+}
+
+// Means is one category's mean scores by group: the composite first, then
+// each question.
+type Means struct {
+	Category string    `json:"category"`
+	Measures []Measure `json:"measures"`
+}
+
+// Measure is one score (composite or question) by group.
+type Measure struct {
+	Name        string             `json:"name"`
+	Key         string             `json:"key"` // "" for the composite
+	Groups      []fairness.MeanRow `json:"groups"`
+	Undisclosed []fairness.MeanRow `json:"undisclosed"`
+	Hidden      []string           `json:"hidden"`
+	// LargestD is the largest |Cohen's d| of a group against the rest, so a
+	// question that separates groups more than others stands out.
+	LargestD *float64 `json:"largestD"`
+}
+
+// ScreenDecision names the resume screen's decision in the report.
+const ScreenDecision = "Resume screen"
+
+// Build makes the report; forExport applies the small-cell rule
+// (fairness.ForExport, ForExportMeans) for files that leave the app.
+func Build(in Input, forExport bool) (Report, error) {
+	rep := Report{People: len(in.Facts), Decisions: []Decision{}, Means: []Means{}}
+	for _, f := range in.Facts {
+		if len(f.Values) > 0 {
+			rep.Responded++
+		}
+	}
+	// A category nobody in the role answered has nothing to compare.
+	in.Categories = slices.DeleteFunc(slices.Clone(in.Categories), func(c Category) bool {
+		return !slices.ContainsFunc(in.Facts, func(f storage.SelfIDFact) bool { return f.Values[c.Name] != "" })
+	})
+	for _, d := range decisions(in) {
+		dec := Decision{Name: d.name, Considered: len(d.outcome), Pending: d.pending, Categories: []Impact{}}
+		for _, c := range in.Categories {
+			imp, err := impact(c, in.Facts, d.outcome, forExport)
+			if err != nil {
+				return Report{}, fmt.Errorf("%s, %s: %w", d.name, c.Name, err)
+			}
+			dec.Categories = append(dec.Categories, imp)
+		}
+		rep.Decisions = append(rep.Decisions, dec)
+	}
+	for _, c := range in.Categories {
+		m, err := means(c, in, forExport)
+		if err != nil {
+			return Report{}, fmt.Errorf("mean scores, %s: %w", c.Name, err)
+		}
+		rep.Means = append(rep.Means, m)
+	}
+	rep.Notes = []string{
+		fmt.Sprintf("%d of %d people in this role answered at least one self-identification question.", rep.Responded, rep.People),
+		fmt.Sprintf("Only the groups people chose are compared; %q and %q are counted beside them, never in a ratio or a comparison.", PreferNot, NotAnswered),
+		"Categories nobody in the role answered are left out.",
+		"A stage transition counts everyone who reached the earlier stage and was decided on: moved on (selected) or rejected there; people still waiting are left out.",
+	}
+	if forExport {
+		rep.Notes = append(rep.Notes, fmt.Sprintf("No number here describes fewer than %d people: smaller groups are named only.", fairness.MinCell))
+	}
+	return rep, nil
+}
+
+// decided is one decision's outcomes by application index.
+type decided struct {
+	name    string
+	outcome map[int]bool // index in Facts → selected
+	pending int
+}
+
+// decisions lists the resume screen (when any was decided) and each
+// transition between consecutive active stages. The pipeline is ordered:
+// a person who reached stage k+1 passed stage k even when the board skipped
+// it. Reached is the furthest active stage their current stage or history
+// names (by today's names; a stage renamed since is matched by its new
+// name only).
+func decisions(in Input) []decided {
+	var out []decided
+	screen := decided{name: ScreenDecision, outcome: map[int]bool{}}
+	for i, f := range in.Facts {
+		switch f.Decision {
+		case "advance":
+			screen.outcome[i] = true
+		case "reject":
+			screen.outcome[i] = false
+		}
+	}
+	if len(screen.outcome) > 0 {
+		out = append(out, screen)
+	}
+	var active []model.Stage
+	rejected := map[int64]bool{}
+	for _, s := range in.Stages {
+		if s.Kind == model.StageRejected {
+			rejected[s.ID] = true
+		} else {
+			active = append(active, s)
+		}
+	}
+	slices.SortStableFunc(active, func(a, b model.Stage) int { return cmp.Compare(a.Position, b.Position) })
+	index := map[string]int{}
+	byID := map[int64]int{}
+	for k, s := range active {
+		index[strings.ToLower(s.Name)] = k
+		byID[s.ID] = k
+	}
+	furthest := make([]int, len(in.Facts))
+	for i, f := range in.Facts {
+		furthest[i] = -1
+		if k, ok := byID[f.StageID]; ok {
+			furthest[i] = k
+		}
+		for _, name := range f.Reached {
+			if k, ok := index[strings.ToLower(name)]; ok && k > furthest[i] {
+				furthest[i] = k
+			}
+		}
+	}
+	for k := 0; k+1 < len(active); k++ {
+		d := decided{name: active[k].Name + " → " + active[k+1].Name, outcome: map[int]bool{}}
+		for i, f := range in.Facts {
+			switch {
+			case furthest[i] > k:
+				d.outcome[i] = true
+			case furthest[i] == k && rejected[f.StageID]:
+				d.outcome[i] = false
+			case furthest[i] == k:
+				d.pending++
+			}
+		}
+		out = append(out, d)
+	}
+	return out
+}
+
+// groupOf is a person's group in a category.
+func groupOf(f storage.SelfIDFact, c Category) string {
+	if v, ok := f.Values[c.Name]; ok && v != "" {
+		return v
+	}
+	return NotAnswered
+}
+
+func undisclosed(g string) bool { return g == PreferNot || g == NotAnswered }
+
+// order is the groups' order: the category's options, other answers given
+// before an edit (alphabetically), then PreferNot and NotAnswered.
+func order(c Category, present map[string]bool) []string {
+	var out, extra []string
+	for _, o := range c.Options {
+		if present[o] {
+			out = append(out, o)
+		}
+	}
+	for g := range present {
+		if !slices.Contains(c.Options, g) && !undisclosed(g) {
+			extra = append(extra, g)
+		}
+	}
+	slices.Sort(extra)
+	out = append(out, extra...)
+	for _, g := range []string{PreferNot, NotAnswered} {
+		if present[g] {
+			out = append(out, g)
+		}
+	}
+	return out
+}
+
+func impact(c Category, facts []storage.SelfIDFact, outcome map[int]bool, forExport bool) (Impact, error) {
+	counts := map[string]*fairness.Group{}
+	present := map[string]bool{}
+	for i, sel := range outcome {
+		g := groupOf(facts[i], c)
+		if counts[g] == nil {
+			counts[g] = &fairness.Group{Name: g}
+		}
+		counts[g].N++
+		if sel {
+			counts[g].Selected++
+		}
+		present[g] = true
+	}
+	imp := Impact{Category: c.Name, Undisclosed: []fairness.Row{}, Hidden: []string{}}
+	var stated []fairness.Group
+	for _, g := range order(c, present) {
+		switch {
+		case !undisclosed(g):
+			stated = append(stated, *counts[g])
+		case forExport && !fairness.Exportable(*counts[g]):
+			imp.Hidden = append(imp.Hidden, g)
+		default:
+			alone, err := fairness.Analyze([]fairness.Group{*counts[g]})
+			if err != nil {
+				return imp, err
+			}
+			row := alone.Groups[0]
+			row.ImpactRatio, row.FourFifths, row.Verdict = nil, false, NotCompared
+			imp.Undisclosed = append(imp.Undisclosed, row)
+		}
+	}
+	if len(stated) == 0 {
+		return imp, nil
+	}
+	if !forExport {
+		r, err := fairness.Analyze(stated)
+		imp.Report = &r
+		return imp, err
+	}
+	ex, err := fairness.ForExport(stated)
+	if err != nil {
+		return imp, err
+	}
+	imp.Report = &ex.Report
+	imp.Hidden = append(ex.Hidden, imp.Hidden...)
+	return imp, nil
+}
+
+func means(c Category, in Input, forExport bool) (Means, error) {
+	group := map[int64]string{}
+	for _, f := range in.Facts {
+		group[f.CandidateID] = groupOf(f, c)
+	}
+	out := Means{Category: c.Name, Measures: []Measure{}}
+	measures := append([]Question{{Key: "", Prompt: "Interview composite"}}, in.Questions...)
+	for _, q := range measures {
+		values := map[string][]float64{}
+		present := map[string]bool{}
+		for _, s := range in.Scores {
+			g, ok := group[s.CandidateID]
+			if !ok {
+				continue
+			}
+			v, ok := s.Questions[q.Key]
+			if q.Key == "" {
+				ok = s.Composite != nil
+				if ok {
+					v = *s.Composite
+				}
+			}
+			if ok {
+				values[g] = append(values[g], v)
+				present[g] = true
+			}
+		}
+		if len(present) == 0 {
+			continue
+		}
+		m := Measure{Name: q.Prompt, Key: q.Key, Groups: []fairness.MeanRow{}, Undisclosed: []fairness.MeanRow{}, Hidden: []string{}}
+		var samples []fairness.Sample
+		for _, g := range order(c, present) {
+			if !undisclosed(g) {
+				samples = append(samples, fairness.Sample{Group: g, Values: values[g]})
+				continue
+			}
+			if forExport && fairness.Suppressed(len(values[g])) {
+				m.Hidden = append(m.Hidden, g)
+				continue
+			}
+			alone, err := fairness.CompareMeans([]fairness.Sample{{Group: g, Values: values[g]}})
+			if err != nil {
+				return out, err
+			}
+			m.Undisclosed = append(m.Undisclosed, alone...)
+		}
+		var err error
+		if forExport {
+			var hidden []string
+			m.Groups, hidden, err = fairness.ForExportMeans(samples)
+			m.Hidden = append(hidden, m.Hidden...)
+		} else if len(samples) > 0 {
+			m.Groups, err = fairness.CompareMeans(samples)
+		}
+		if err != nil {
+			return out, err
+		}
+		for _, r := range m.Groups {
+			if r.VsRest != nil && r.VsRest.D != nil && (m.LargestD == nil || math.Abs(*r.VsRest.D) > *m.LargestD) {
+				d := math.Abs(*r.VsRest.D)
+				m.LargestD = &d
+			}
+		}
+		out.Measures = append(out.Measures, m)
+	}
+	return out, nil
+}
