@@ -186,7 +186,7 @@ func TestAttachFileReadsTheChosenFile(t *testing.T) {
 	}
 	d.shell.opened = cv
 	a, err := cands.AttachFile(ada.ID)
-	if err != nil || a == nil || a.FileName != "ada-cv.txt" || a.Size != 29 || !a.HasText || a.CandidateID != ada.ID {
+	if err != nil || a == nil || a.FileName != "ada-cv.txt" || a.Size != 29 || !(a.HasText || a.ResumeFilled) || a.CandidateID != ada.ID {
 		t.Fatalf("attached: %+v, %v", a, err)
 	}
 	det, err := d.ws.svc.Detail(ctx, ada.ID)

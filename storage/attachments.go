@@ -25,12 +25,40 @@ const (
 // AddAttachment stores a file in the workspace with the text extracted from
 // it (which the search index picks up).
 func (s *Store) AddAttachment(ctx context.Context, candidateID int64, name, mime string, data []byte, text string) (model.Attachment, error) {
+	return s.addAttachment(ctx, candidateID, name, mime, data, text, false)
+}
+
+// AddResumeAttachment is AddAttachment for a resume file: when the candidate
+// has no resume text, in the same transaction, the file's text becomes it
+// (a.ResumeFilled) and is not kept a second time with the file, so it is
+// searched, screened and sent once. Resume text already there is kept.
+func (s *Store) AddResumeAttachment(ctx context.Context, candidateID int64, name, mime string, data []byte, text string) (model.Attachment, error) {
+	return s.addAttachment(ctx, candidateID, name, mime, data, text, text != "")
+}
+
+const sqlFillResumeText = `UPDATE candidates SET resume_text = ?, updated_at = ? WHERE id = ? AND resume_text = ''`
+
+func (s *Store) addAttachment(ctx context.Context, candidateID int64, name, mime string, data []byte, text string, fill bool) (model.Attachment, error) {
 	var a model.Attachment
 	err := s.write(ctx, func(tx *sql.Tx) error {
 		if _, err := getCandidate(ctx, tx, candidateID); err != nil {
 			return err
 		}
 		now := s.now()
+		filled := false
+		if fill {
+			res, err := tx.ExecContext(ctx, sqlFillResumeText, text, now, candidateID)
+			if err != nil {
+				return fmt.Errorf("storage: fill resume text: %w", err)
+			}
+			n, err := res.RowsAffected()
+			if err != nil {
+				return err
+			}
+			if filled = n == 1; filled {
+				text = ""
+			}
+		}
 		id, err := insertAttachment(ctx, tx, candidateID, name, mime, data, text, now)
 		if err != nil {
 			return err
@@ -39,6 +67,7 @@ func (s *Store) AddAttachment(ctx context.Context, candidateID int64, name, mime
 			return err
 		}
 		a, _, err = getAttachment(ctx, tx, id)
+		a.ResumeFilled = filled
 		return err
 	})
 	return a, err

@@ -107,7 +107,9 @@ func Run(ctx context.Context, o Options, version string, stdout, stderr io.Write
 	case "composite":
 		return compositeCommand(cmd[1:], stdout, fail)
 	case "fairness":
-		return fairnessCommand(cmd[1:], stdout, fail) // app/cli/fairness.go
+		if !wantsRole(cmd[1:]) { // --role reads the workspace: app/cli/fairness_role.go
+			return fairnessCommand(cmd[1:], stdout, fail) // app/cli/fairness.go
+		}
 	case "validity":
 		return validityCommand(cmd[1:], stdout, fail) // app/cli/validity.go
 	case "rubric":
@@ -191,6 +193,14 @@ func commands() map[string]func(*command, []string) error {
 		"candidates retention": (*command).candidatesRetention,
 		"export subject":       (*command).exportSubject,
 		"privacy audit":        (*command).privacyAudit,
+
+		// Self-identification and the fairness report (app/cli/fairness_selfid.go, fairness_role.go).
+		"candidates self-id": (*command).candidatesSelfID,
+		"self-id categories": (*command).selfIDCategories,
+		"fairness":           (*command).fairnessRole,
+
+		// A resume file's text (app/cli/resumetext.go).
+		"candidates resume-text": (*command).candidatesResumeText,
 
 		// AI assist (app/cli/ai.go).
 		"ai screen": (*command).aiScreen,

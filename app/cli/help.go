@@ -20,6 +20,9 @@ With no command, opens the desktop app. Commands:
   candidates undo-move --candidate ID --role R [--json]
                                    undo the candidate's last move in the role (or its rejection):
                                    back to the stage it came from, recorded in the history
+  candidates resume-text --candidate ID --from FILE [--save] [--json]
+                                   the text of a PDF, DOCX or TXT resume, to check; --save attaches
+                                   it, its text becoming the resume text if there is none yet
   candidates erase --email E --yes [--anonymise] [--json]
                                    erase a candidate for good (or anonymise: keep applications and
                                    scores under an anonymous name), here and in DIR/snapshots
@@ -102,6 +105,12 @@ With no command, opens the desktop app. Commands:
                                    question,question_weight,score,scale_min,scale_max
   fairness --in FILE [--json]      adverse impact of a CSV with header group,selected (0/1, a row
                                    a person): rate, impact ratio, four-fifths flag, Fisher p per group
+  fairness --role R [--json]       the role's fairness report: per stage transition and the resume
+                                   screen, each self-identified group's rate, impact ratio, Fisher p;
+                                   mean composites and question scores by group (docs/FAIRNESS.md)
+  candidates self-id --candidate ID [--set CATEGORY=ANSWER ...] [--json]
+                                   record (or, without --set, show) voluntary self-identification
+  self-id categories [--json]      the self-identification categories and their answers
   validity --in FILE [--json]      how scores predict outcomes in a CSV with header score,outcome:
                                    n, Pearson r with its 95%% CI, Spearman rho, a warning below 30
 R is a role's id or title. Data lives in DIR/workspace.db (default %s).

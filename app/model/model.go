@@ -110,9 +110,14 @@ type Attachment struct {
 	FileName    string `json:"fileName"`
 	MimeType    string `json:"mimeType"`
 	Size        int64  `json:"size"`
-	// HasText tells whether searchable text was extracted (TXT today).
+	// HasText tells whether searchable text was extracted and kept with the
+	// file (not when it became the resume text: ResumeFilled).
 	HasText   bool   `json:"hasText"`
 	CreatedAt string `json:"createdAt"`
+	// Only in Attach's answer: the file's text became the candidate's resume
+	// text (they had none), for a person to check; or why no text was read.
+	ResumeFilled bool   `json:"resumeFilled,omitempty"`
+	TextProblem  string `json:"textProblem,omitempty"`
 }
 
 // CandidateDetail is everything the detail screen shows.

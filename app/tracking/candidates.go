@@ -11,10 +11,10 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"unicode/utf8"
 
 	"hirebench/app/files"
 	"hirebench/app/model"
+	"hirebench/app/resumetext"
 )
 
 // CreateCandidate validates a new candidate and saves them, applied to
@@ -130,8 +130,12 @@ func (s *Service) Board(ctx context.Context, roleID int64, shown map[int64]int) 
 }
 
 // Attach stores a resume or other file. PDF, DOCX and TXT are accepted and
-// checked against their content; text is extracted from TXT (PDF and DOCX
-// extraction comes later) and becomes searchable.
+// checked against their content; their text is extracted (app/resumetext)
+// and becomes searchable. When the candidate has no resume text yet, the
+// extracted text becomes it, for a person to check and correct on the
+// resume screen (Attachment.ResumeFilled); text a person typed is never
+// replaced. A PDF or DOCX whose text cannot be read is still attached, and
+// Attachment.TextProblem says why in plain words.
 func (s *Service) Attach(ctx context.Context, candidateID int64, fileName string, data []byte) (model.Attachment, error) {
 	fileName = filepath.Base(strings.TrimSpace(fileName))
 	if fileName == "." || fileName == "/" || fileName == "" {
@@ -143,11 +147,45 @@ func (s *Service) Attach(ctx context.Context, candidateID int64, fileName string
 	if len(data) == 0 {
 		return model.Attachment{}, model.Invalid("file", "%s is empty", fileName)
 	}
-	mime, text, err := sniff(fileName, data)
+	mime, text, problem, err := fileText(fileName, data)
 	if err != nil {
 		return model.Attachment{}, err
 	}
-	return s.store.AddAttachment(ctx, candidateID, fileName, mime, data, text)
+	a, err := s.store.AddResumeAttachment(ctx, candidateID, fileName, mime, data, text)
+	a.TextProblem = problem
+	return a, err
+}
+
+// fileText checks a file to attach and reads its text. A text file that
+// cannot be read is refused (it is its text); a PDF or DOCX is kept all
+// the same, with the problem in words.
+func fileText(name string, data []byte) (mime, text, problem string, err error) {
+	if mime, err = sniff(name, data); err != nil {
+		return "", "", "", err
+	}
+	text, err = resumetext.Extract(name, data)
+	switch {
+	case err == nil:
+		return mime, text, "", nil
+	case resumetext.Kind(name) == "txt":
+		return "", "", "", model.Invalid("file", "%s", err.Error())
+	}
+	return mime, "", err.Error(), nil
+}
+
+// ResumeTextOf extracts a file's text for a person to check (the command
+// line's `candidates resume-text`); "" when it holds none (a scanned PDF).
+// Nothing is stored.
+func ResumeTextOf(name string, data []byte) (text string, err error) {
+	name = filepath.Base(name)
+	if _, err := sniff(name, data); err != nil {
+		return "", err
+	}
+	text, err = resumetext.Extract(name, data)
+	if err != nil {
+		return "", model.Invalid("file", "%s", err.Error())
+	}
+	return text, nil
 }
 
 // Attachment returns a stored file.
@@ -160,44 +198,24 @@ func (s *Service) DeleteAttachment(ctx context.Context, id int64) error {
 	return s.store.DeleteAttachment(ctx, id)
 }
 
-func sniff(name string, data []byte) (mime, text string, err error) {
+// sniff checks a file's kind against its name and content; its text is
+// resumetext's.
+func sniff(name string, data []byte) (mime string, err error) {
 	ext := strings.ToLower(filepath.Ext(name))
 	switch ext {
 	case ".pdf":
 		if !bytes.HasPrefix(data, []byte("%PDF-")) {
-			return "", "", model.Invalid("file", "%s is named .pdf but is not a PDF", name)
+			return "", model.Invalid("file", "%s is named .pdf but is not a PDF", name)
 		}
-		return "application/pdf", "", nil
+		return "application/pdf", nil
 	case ".docx":
 		if !bytes.HasPrefix(data, []byte("PK\x03\x04")) {
-			return "", "", model.Invalid("file", "%s is named .docx but is not a Word document", name)
+			return "", model.Invalid("file", "%s is named .docx but is not a Word document", name)
 		}
-		return "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "", nil
+		return "application/vnd.openxmlformats-officedocument.wordprocessingml.document", nil
 	case ".txt", ".md":
-		if bytes.IndexByte(data, 0) >= 0 {
-			return "", "", model.Invalid("file", "%s is named %s but holds binary data", name, ext)
-		}
-		data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-		t := string(data)
-		if !utf8.ValidString(t) {
-			t = latin1(data) // old exports are often Windows-1252/Latin-1
-		}
-		// Like typed text, extracted text must not carry control characters:
-		// search marks its highlights with them.
-		t = model.MultiLine(t)
-		if utf8.RuneCountInString(t) > model.MaxResumeText {
-			return "", "", model.Invalid("file", "%s holds more than %d characters of text", name, model.MaxResumeText)
-		}
-		return "text/plain; charset=utf-8", t, nil
+		return "text/plain; charset=utf-8", nil
 	default:
-		return "", "", model.Invalid("file", "%s cannot be attached: only PDF, DOCX and TXT files can be attached", name)
+		return "", model.Invalid("file", "%s cannot be attached: only PDF, DOCX and TXT files can be attached", name)
 	}
-}
-
-func latin1(b []byte) string {
-	r := make([]rune, len(b))
-	for i, c := range b {
-		r[i] = rune(c)
-	}
-	return string(r)
 }

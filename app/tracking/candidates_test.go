@@ -330,7 +330,9 @@ func TestAddNote(t *testing.T) {
 
 func TestAttach(t *testing.T) {
 	e := newEnv(t)
-	c := e.candidate(t, model.CandidateInput{Name: "Hedy Lamarr"})
+	// Typed resume text: each file keeps its own text (resume_fill_test.go
+	// covers a candidate without).
+	c := e.candidate(t, model.CandidateInput{Name: "Hedy Lamarr", ResumeText: "Actress."})
 	bigPDF := append([]byte("%PDF-1.7\n"), bytes.Repeat([]byte("x"), 1000)...)
 
 	tests := []struct {
@@ -392,7 +394,7 @@ func TestAttach(t *testing.T) {
 
 func TestAttachTextEncodingsAndDelete(t *testing.T) {
 	e := newEnv(t)
-	c := e.candidate(t, model.CandidateInput{Name: "José Example"})
+	c := e.candidate(t, model.CandidateInput{Name: "José Example", ResumeText: "Typed."})
 	// Latin-1 (not valid UTF-8) and a UTF-8 byte-order mark are both read.
 	latin1, err := e.svc.Attach(e.ctx, c.ID, "old.txt", []byte("Experi\xeancia em Jo\xe3o Pessoa"))
 	if err != nil {

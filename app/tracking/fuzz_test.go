@@ -26,7 +26,7 @@ func FuzzSniff(f *testing.F) {
 		if name == "" || strings.ContainsRune(name, '/') {
 			return // Attach takes the base name and refuses an empty one first
 		}
-		mime, text, err := sniff(name, data)
+		mime, text, _, err := fileText(name, data)
 		if err != nil {
 			var ve *model.ValidationError
 			if !errors.As(err, &ve) || len(ve.Fields) != 1 || ve.Fields[0].Field != "file" || !strings.Contains(ve.Fields[0].Message, name) {

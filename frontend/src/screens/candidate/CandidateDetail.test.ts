@@ -308,6 +308,29 @@ describe('CandidateDetail', () => {
     expect(ui.toast).toEqual({ text: 'cv.txt attached (2.0 KB)', kind: 'info' });
   });
 
+  it('a resume file whose text became the resume text says so and shows it to correct', async () => {
+    const cv = { id: 6, candidateId: 1, fileName: 'cv.pdf', mimeType: 'application/pdf', size: 4096, hasText: false, createdAt: '2026-01-05T10:00:00Z', resumeFilled: true } as Attachment;
+    vi.mocked(Candidates.AttachFile).mockResolvedValue(cv);
+    const { user } = await open();
+    const filled = fixture();
+    filled.attachments = [cv];
+    filled.candidate.resumeText = 'Ada Lovelace\nAnalytical Engine notes';
+    vi.mocked(Candidates.Detail).mockResolvedValue(filled);
+    await user.click(within(section('Resume')).getByRole('button', { name: 'Attach a file…' }));
+
+    await waitFor(() => expect(screen.getByRole('textbox', { name: 'Resume text' })).toHaveValue('Ada Lovelace\nAnalytical Engine notes'));
+    expect(ui.toast).toEqual({ text: 'cv.pdf attached; its text is now the resume text: check it and correct what the file garbled', kind: 'info' });
+  });
+
+  it('a resume file whose text could not be read is attached with the reason', async () => {
+    const cv = { id: 7, candidateId: 1, fileName: 'cv.pdf', mimeType: 'application/pdf', size: 4096, hasText: false, createdAt: '2026-01-05T10:00:00Z',
+      textProblem: 'cv.pdf is a password-protected PDF; save a copy without the password and use that' } as Attachment;
+    vi.mocked(Candidates.AttachFile).mockResolvedValue(cv);
+    const { user } = await open();
+    await user.click(within(section('Resume')).getByRole('button', { name: 'Attach a file…' }));
+    await waitFor(() => expect(ui.toast).toEqual({ text: 'cv.pdf attached. cv.pdf is a password-protected PDF; save a copy without the password and use that', kind: 'info' }));
+  });
+
   it('a cancelled dialog attaches nothing', async () => {
     vi.mocked(Candidates.AttachFile).mockResolvedValue(null as unknown as Attachment);
     const { user } = await open();

@@ -2342,6 +2342,8 @@ export namespace model {
 	    size: number;
 	    hasText: boolean;
 	    createdAt: string;
+	    resumeFilled?: boolean;
+	    textProblem?: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new Attachment(source);
@@ -2356,6 +2358,8 @@ export namespace model {
 	        this.size = source["size"];
 	        this.hasText = source["hasText"];
 	        this.createdAt = source["createdAt"];
+	        this.resumeFilled = source["resumeFilled"];
+	        this.textProblem = source["textProblem"];
 	    }
 	}
 	export class BoardCard {
@@ -3270,15 +3274,31 @@ export namespace privacy {
 
 export namespace rubric {
 	
+	export class Sample {
+	    level: number;
+	    answer: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Sample(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.level = source["level"];
+	        this.answer = source["answer"];
+	    }
+	}
 	export class Question {
 	    id: string;
 	    prompt: string;
+	    kind?: string;
 	    probes?: string;
 	    followUps?: string[];
 	    weight: number;
 	    optional?: boolean;
 	    redFlags?: string[];
 	    anchors: string[];
+	    samples?: Sample[];
 	
 	    static createFrom(source: any = {}) {
 	        return new Question(source);
@@ -3288,13 +3308,33 @@ export namespace rubric {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.id = source["id"];
 	        this.prompt = source["prompt"];
+	        this.kind = source["kind"];
 	        this.probes = source["probes"];
 	        this.followUps = source["followUps"];
 	        this.weight = source["weight"];
 	        this.optional = source["optional"];
 	        this.redFlags = source["redFlags"];
 	        this.anchors = source["anchors"];
+	        this.samples = this.convertValues(source["samples"], Sample);
 	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 	export class Competency {
 	    id: string;
@@ -3443,6 +3483,7 @@ export namespace rubric {
 		    return a;
 		}
 	}
+	
 	
 	
 	export class Summary {
