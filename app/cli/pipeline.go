@@ -89,22 +89,9 @@ func (c *command) candidatesReject(args []string) error {
 	if *id == 0 || *role == "" {
 		return usageError{fmt.Errorf("give --candidate ID and --role R")}
 	}
-	r, err := c.svc.ResolveRole(c.ctx, *role)
+	appID, err := c.applicationIn(*id, *role)
 	if err != nil {
 		return err
-	}
-	d, err := c.svc.Detail(c.ctx, *id)
-	if err != nil {
-		return err
-	}
-	var appID int64
-	for _, a := range d.Applications {
-		if a.RoleID == r.ID {
-			appID = a.ID
-		}
-	}
-	if appID == 0 {
-		return model.Invalid("role", "candidate %d has not applied to %q", *id, r.Title)
 	}
 	a, err := c.svc.Reject(c.ctx, appID, *reason, *note, tracking.CommandLine)
 	if err != nil {
@@ -143,4 +130,23 @@ func (c *command) rubricDrafts(args []string) error {
 		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\n", d.RubricID, name, d.AuthorName, from, d.UpdatedAt, state)
 	}
 	return tw.Flush()
+}
+
+// applicationIn is the id of candidateID's application to role (an id or a
+// title); "role" is invalid when they have not applied to it.
+func (c *command) applicationIn(candidateID int64, role string) (int64, error) {
+	r, err := c.svc.ResolveRole(c.ctx, role)
+	if err != nil {
+		return 0, err
+	}
+	d, err := c.svc.Detail(c.ctx, candidateID)
+	if err != nil {
+		return 0, err
+	}
+	for _, a := range d.Applications {
+		if a.RoleID == r.ID {
+			return a.ID, nil
+		}
+	}
+	return 0, model.Invalid("role", "candidate %d has not applied to %q", candidateID, r.Title)
 }

@@ -6,7 +6,6 @@ package cli
 import (
 	"fmt"
 
-	"hirebench/app/model"
 	"hirebench/app/tracking"
 )
 
@@ -21,22 +20,9 @@ func (c *command) candidatesUndoMove(args []string) error {
 	if *id == 0 || *role == "" {
 		return usageError{fmt.Errorf("give --candidate ID and --role R")}
 	}
-	r, err := c.svc.ResolveRole(c.ctx, *role)
+	appID, err := c.applicationIn(*id, *role)
 	if err != nil {
 		return err
-	}
-	d, err := c.svc.Detail(c.ctx, *id)
-	if err != nil {
-		return err
-	}
-	var appID int64
-	for _, a := range d.Applications {
-		if a.RoleID == r.ID {
-			appID = a.ID
-		}
-	}
-	if appID == 0 {
-		return model.Invalid("role", "candidate %d has not applied to %q", *id, r.Title)
 	}
 	a, err := c.svc.UndoMove(c.ctx, appID, "", tracking.CommandLine)
 	if err != nil {
