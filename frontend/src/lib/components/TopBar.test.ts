@@ -16,12 +16,16 @@ function roomFor(room: number, brand = false) {
   };
 }
 
-function renderBar(fits?: (bar: HTMLElement) => boolean) {
+/** Renders the bar and waits for its fit, which comes once the first frame is painted. */
+async function renderBar(fits?: (bar: HTMLElement) => boolean) {
   const onai = vi.fn();
   const onprofile = vi.fn();
   const view = render(TopBar, { profiles: [riley], onprofile, onai, ...(fits ? { fits } : {}) });
+  await painted();
   return { onai, onprofile, view, bar: screen.getByTestId('top-bar') };
 }
+
+const painted = () => new Promise((done) => requestAnimationFrame(() => setTimeout(done)));
 
 const more = () => screen.getByRole('button', { name: 'More' });
 const menu = () => screen.getByRole('menu', { name: 'More' });
@@ -35,8 +39,8 @@ beforeEach(() => {
 });
 
 describe('TopBar', () => {
-  it('shows everything in the bar, and no More menu, when it fits', () => {
-    const { bar } = renderBar(() => true);
+  it('shows everything in the bar, and no More menu, when it fits', async () => {
+    const { bar } = await renderBar(() => true);
     for (const t of tools) expect(within(bar).getByRole('button', { name: t })).toBeVisible();
     expect(within(bar).getByRole('button', { name: 'Theme: Auto (system)' })).toBeInTheDocument();
     expect(within(bar).getByText('hirebench')).toBeInTheDocument();
@@ -46,7 +50,7 @@ describe('TopBar', () => {
 
   it('drops the brand first, then moves the tools into More from the right; the profile stays', async () => {
     const user = userEvent.setup();
-    const { bar } = renderBar(roomFor(2));
+    const { bar } = await renderBar(roomFor(2));
     expect(within(bar).queryByText('hirebench')).toBeNull();
     expect(within(bar).getByRole('button', { name: 'Bundles…' })).toBeInTheDocument();
     expect(within(bar).getByRole('button', { name: 'Data…' })).toBeInTheDocument();
@@ -60,22 +64,22 @@ describe('TopBar', () => {
   it('with no room at all, every secondary tool is in More and "+ New" keeps its full name for screen readers', async () => {
     const user = userEvent.setup();
     // Fits only once "+ New candidate" shows as "+ New" (the rest hidden but read).
-    const { bar } = renderBar((b) => roomFor(0)(b) && !!within(b).getByTitle('New candidate (n)').querySelector('.sr-only'));
+    const { bar } = await renderBar((b) => roomFor(0)(b) && !!within(b).getByTitle('New candidate (n)').querySelector('.sr-only'));
     expect(within(bar).getByRole('button', { name: '+ New candidate' })).toBeInTheDocument();
     expect(within(bar).getByRole('combobox', { name: 'Who is using hirebench' })).toBeInTheDocument();
     await user.click(more());
     expect(items()).toEqual([...tools, 'Auto (system)', 'Light', 'Dark']);
   });
 
-  it('wraps rather than cuts when even the most compact bar does not fit', () => {
-    const { bar } = renderBar(() => false);
+  it('wraps rather than cuts when even the most compact bar does not fit', async () => {
+    const { bar } = await renderBar(() => false);
     expect(bar).toHaveClass('wrap');
     expect(within(bar).getByRole('combobox', { name: 'Who is using hirebench' })).toBeInTheDocument();
   });
 
   it('opens by keyboard: Enter and Space on the first item, ↓ and ↑ move and wrap, Home/End, Escape closes and returns focus', async () => {
     const user = userEvent.setup();
-    renderBar(roomFor(0));
+    await renderBar(roomFor(0));
     more().focus();
     await user.keyboard('{Enter}');
     expect(more()).toHaveAttribute('aria-expanded', 'true');
@@ -102,7 +106,7 @@ describe('TopBar', () => {
 
   it("keeps the menu's Escape from the app (which would close the candidate drawer)", async () => {
     const user = userEvent.setup();
-    renderBar(roomFor(0));
+    await renderBar(roomFor(0));
     const app = vi.fn();
     window.addEventListener('keydown', app);
     try {
@@ -117,7 +121,7 @@ describe('TopBar', () => {
 
   it('closes on Tab and on a click outside', async () => {
     const user = userEvent.setup();
-    renderBar(roomFor(0));
+    await renderBar(roomFor(0));
     await user.click(more());
     await user.tab();
     expect(screen.queryByRole('menu')).toBeNull();
@@ -128,7 +132,7 @@ describe('TopBar', () => {
 
   it('its items do what the buttons do: open a dialog, AI…, the theme (marked as chosen)', async () => {
     const user = userEvent.setup();
-    const { onai } = renderBar(roomFor(0));
+    const { onai } = await renderBar(roomFor(0));
     await user.click(more());
     await user.click(within(menu()).getByRole('menuitem', { name: 'Bundles…' }));
     expect(ui.bundlesOpen).toBe(true);
@@ -151,10 +155,30 @@ describe('TopBar', () => {
 
   it('the theme button in a wide bar is a menu of the three themes', async () => {
     const user = userEvent.setup();
-    renderBar(() => true);
+    await renderBar(() => true);
     await user.click(screen.getByRole('button', { name: 'Theme: Auto (system)' }));
     await user.click(screen.getByRole('menuitemradio', { name: 'Light' }));
     expect(ui.theme).toBe('light');
     expect(screen.getByRole('button', { name: 'Theme: Light' })).toHaveFocus();
+  });
+
+  it('paints first with the layout that fitted this width last time, then measures and remembers', async () => {
+    localStorage.setItem('hirebench.topbar', JSON.stringify({ key: `${window.innerWidth}|Riley Chen (recruiter)|1`, chosen: 6, wrap: false, profileWidth: 0 }));
+    render(TopBar, { profiles: [riley], onprofile: vi.fn(), onai: vi.fn(), fits: roomFor(2) });
+    const bar = screen.getByTestId('top-bar');
+    // Before the first paint: the remembered compact layout, nothing measured yet.
+    expect(within(bar).queryByRole('button', { name: 'Bundles…' })).toBeNull();
+    expect(within(bar).getByRole('button', { name: 'More' })).toBeInTheDocument();
+    await painted();
+    // Measured: two tools fit, and that is what the next start paints first.
+    expect(within(bar).getByRole('button', { name: 'Data…' })).toBeInTheDocument();
+    expect(within(bar).queryByRole('button', { name: 'AI…' })).toBeNull();
+    expect(JSON.parse(localStorage.getItem('hirebench.topbar')!)).toMatchObject({ chosen: 3, wrap: false });
+  });
+
+  it('ignores what it remembered for another width', async () => {
+    localStorage.setItem('hirebench.topbar', JSON.stringify({ key: `${window.innerWidth + 1}|Riley Chen (recruiter)|1`, chosen: 6, wrap: false, profileWidth: 0 }));
+    render(TopBar, { profiles: [riley], onprofile: vi.fn(), onai: vi.fn(), fits: () => true });
+    expect(within(screen.getByTestId('top-bar')).getByRole('button', { name: 'Bundles…' })).toBeInTheDocument();
   });
 });
