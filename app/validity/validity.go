@@ -63,7 +63,11 @@ func Analyze(score, outcome []float64) (Report, error) {
 	n := len(score)
 	rep := Report{N: n, Notes: []string{}}
 	if n < MinPairs {
-		rep.Warning = fmt.Sprintf("Only %d pairs: below %d a correlation moves a lot from one person to the next; read its interval, not r alone.", n, MinPairs)
+		pairs := "pairs"
+		if n == 1 {
+			pairs = "pair"
+		}
+		rep.Warning = fmt.Sprintf("Only %d %s: below %d a correlation moves a lot from one person to the next; read its interval, not r alone.", n, pairs, MinPairs)
 	}
 	if n < minPairsR {
 		rep.Notes = append(rep.Notes, fmt.Sprintf("A correlation needs at least %d pairs.", minPairsR))
