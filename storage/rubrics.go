@@ -348,6 +348,15 @@ func (t *Tx) RubricVersions(rubricID int64) ([]StoredVersion, error) {
 	return out, err
 }
 
+// RubricVersion returns one exact version (a drill's), or ErrNotFound.
+func (t *Tx) RubricVersion(versionID int64) (rubric.Version, error) {
+	v, err := scanVersion(t.q.QueryRowContext(t.ctx, sqlGetVersion, versionID))
+	if errors.Is(err, sql.ErrNoRows) {
+		return v, notFound("rubric version", versionID)
+	}
+	return v, err
+}
+
 // LatestRubric returns a rubric's newest version.
 func (t *Tx) LatestRubric(rubricID int64) (rubric.Version, error) {
 	return latestVersion(t.ctx, t.tx, rubricID)
