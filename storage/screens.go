@@ -13,14 +13,20 @@ import (
 	"hirebench/app/scoring"
 )
 
-const sqlGetScreen = `SELECT application_id, rubric_version_id, marks, decision, author_name, updated_at
+const (
+	sqlGetScreen = `SELECT application_id, rubric_version_id, marks, decision, coalesce(author_id, 0), author_name, updated_at
 	FROM resume_screens WHERE application_id = ?`
+	sqlUpsertScreen = `INSERT INTO resume_screens (application_id, rubric_version_id, marks, decision, author_id, author_name, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (application_id) DO UPDATE SET rubric_version_id = excluded.rubric_version_id,
+		marks = excluded.marks, decision = excluded.decision, author_id = excluded.author_id, author_name = excluded.author_name,
+		updated_at = excluded.updated_at`
+)
 
 // GetScreen returns an application's resume screen, or ErrNotFound if none was started.
 func (s *Store) GetScreen(ctx context.Context, applicationID int64) (scoring.Screen, error) {
 	var sc scoring.Screen
 	var marks string
-	err := s.r.QueryRowContext(ctx, sqlGetScreen, applicationID).Scan(&sc.ApplicationID, &sc.RubricVersionID, &marks, &sc.Decision, &sc.AuthorName, &sc.UpdatedAt)
+	err := s.r.QueryRowContext(ctx, sqlGetScreen, applicationID).Scan(&sc.ApplicationID, &sc.RubricVersionID, &marks, &sc.Decision, &sc.AuthorID, &sc.AuthorName, &sc.UpdatedAt)
 	if errors.Is(err, sql.ErrNoRows) {
 		return sc, notFound("resume screen of application", applicationID)
 	}
@@ -31,6 +37,13 @@ func (s *Store) GetScreen(ctx context.Context, applicationID int64) (scoring.Scr
 	if err := json.Unmarshal([]byte(marks), &sc.Marks); err != nil {
 		return sc, err
 	}
+	// The reasons live in the revisions (anonymising drops those).
+	switch r, _, err := s.latestRevision(ctx, applicationID, false); {
+	case err == nil:
+		sc.Suggested, sc.RejectReason, sc.OverrideReason = r.Suggested, r.RejectReason, r.OverrideReason
+	case !errors.Is(err, model.ErrNotFound):
+		return sc, err
+	}
 	v, err := s.RubricVersion(ctx, sc.RubricVersionID)
 	if err != nil {
 		return sc, err
@@ -39,21 +52,26 @@ func (s *Store) GetScreen(ctx context.Context, applicationID int64) (scoring.Scr
 	return sc, nil
 }
 
-// SaveScreen writes a validated screen, pinned to the rubric version whose checklist it uses.
-func (s *Store) SaveScreen(ctx context.Context, applicationID, versionID int64, marks map[string]scoring.FlagMark, decision scoring.Decision, actor model.Profile) error {
-	b, err := json.Marshal(marks)
+// SaveScreen writes a validated screen, pinned to the rubric version whose
+// checklist it uses, as a new revision in one transaction; the first
+// screener's is also the application's current screen.
+func (s *Store) SaveScreen(ctx context.Context, in ScreenSave, actor model.Profile) error {
+	b, err := json.Marshal(in.Marks)
 	if err != nil {
 		return err
 	}
 	return s.write(ctx, func(tx *sql.Tx) error {
-		if _, err := getApplication(ctx, tx, applicationID); err != nil {
+		if _, err := getApplication(ctx, tx, in.ApplicationID); err != nil {
 			return err
 		}
-		_, err := tx.ExecContext(ctx, `INSERT INTO resume_screens (application_id, rubric_version_id, marks, decision, author_id, author_name, updated_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (application_id) DO UPDATE SET rubric_version_id = excluded.rubric_version_id,
-			marks = excluded.marks, decision = excluded.decision, author_id = excluded.author_id, author_name = excluded.author_name,
-			updated_at = excluded.updated_at`, applicationID, versionID, string(b), decision, actorID(actor), actor.Name, s.now())
-		if err != nil {
+		at := s.now()
+		if err := insertScreenRevision(ctx, tx, in, string(b), actor, at); err != nil {
+			return err
+		}
+		if in.Second {
+			return nil
+		}
+		if _, err := tx.ExecContext(ctx, sqlUpsertScreen, in.ApplicationID, in.VersionID, string(b), in.Decision, actorID(actor), actor.Name, at); err != nil {
 			return fmt.Errorf("storage: save screen: %w", err)
 		}
 		return nil

@@ -267,8 +267,7 @@ func humanOnly(off bool) error {
 }
 
 func identity(c model.Candidate) ai.Identity {
-	return ai.Identity{Name: c.Name, Email: c.Email, Phone: c.Phone, Location: c.Location,
-		Links: []string{c.LinkedIn, c.GitHub, c.Portfolio}}
+	return ai.IdentityOf(c)
 }
 
 func cmp(a, b string) string {

@@ -324,30 +324,6 @@ func (s *Service) screenChecklist(ctx context.Context, applicationID int64) (rub
 	return s.store.LatestRubric(ctx, id)
 }
 
-// SaveScreen validates marks (evidence must quote the resume) and stores them.
-func (s *Service) SaveScreen(ctx context.Context, in scoring.ScreenInput, actor model.Profile) (scoring.Screen, error) {
-	cur, err := s.Screen(ctx, in.ApplicationID)
-	if err != nil {
-		return cur, err
-	}
-	app, err := s.store.GetApplication(ctx, in.ApplicationID)
-	if err != nil {
-		return cur, err
-	}
-	resume, err := s.store.ResumeText(ctx, app.CandidateID)
-	if err != nil {
-		return cur, err
-	}
-	marks, err := scoring.CheckScreen(cur.Checklist, in, resume)
-	if err != nil {
-		return cur, err
-	}
-	if err := s.store.SaveScreen(ctx, in.ApplicationID, cur.RubricVersionID, marks, in.Decision, actor); err != nil {
-		return cur, err
-	}
-	return s.store.GetScreen(ctx, in.ApplicationID)
-}
-
 // Missing lists what stops the viewer's draft from being submitted, with
 // the runner's patches not yet saved applied to a copy: exactly Submit's
 // check (scoring.CheckComplete), by field ("answers.<question>",

@@ -244,7 +244,7 @@ func TestResumeScreenEvidenceMustQuoteResume(t *testing.T) {
 	if !errors.As(err, &ve) || ve.Fields[0].Field != "marks."+flag {
 		t.Fatalf("made-up evidence: err = %v, want invalid marks.%s", err, flag)
 	}
-	saved, err := e.iv.SaveScreen(e.ctx, scoring.ScreenInput{ApplicationID: e.app.ID, Decision: scoring.Advance,
+	saved, err := e.iv.SaveScreen(e.ctx, scoring.ScreenInput{ApplicationID: e.app.ID, Decision: scoring.Advance, OverrideReason: "referred",
 		Marks: map[string]scoring.FlagMark{flag: {Mark: scoring.Present, Evidence: "cut  token spend by 40%"}}}, e.riley)
 	if err != nil {
 		t.Fatalf("real quote (case and spacing differ): %v", err)

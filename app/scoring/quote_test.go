@@ -98,7 +98,7 @@ func TestCheckScreenUsesFindQuote(t *testing.T) {
 		{`""`, false},
 		{"Ada's bot served 30k users", false},
 	} {
-		_, err := CheckScreen(list, ScreenInput{Marks: map[string]FlagMark{"prod": {Mark: Present, Evidence: c.evidence}}}, resume)
+		_, err := CheckScreen(list, &ScreenInput{Marks: map[string]FlagMark{"prod": {Mark: Present, Evidence: c.evidence}}}, resume)
 		if (err == nil) != c.ok {
 			t.Errorf("evidence %q: err %v, want accepted %v", c.evidence, err, c.ok)
 		}

@@ -256,7 +256,7 @@ func TestCheckScreen(t *testing.T) {
 		{"bad decision", ScreenInput{Decision: "hold"}, "decision"},
 	}
 	for _, c := range cases {
-		_, err := CheckScreen(list, c.in, resume)
+		_, err := CheckScreen(list, &c.in, resume)
 		if got := fieldsOf(err); got != c.fields {
 			t.Errorf("%s: fields %q (err %v), want %q", c.name, got, err, c.fields)
 		}

@@ -44,8 +44,15 @@ type Screen struct {
 	Checklist       []rubric.ScreenFlag `json:"checklist"`
 	Marks           map[string]FlagMark `json:"marks"`
 	Decision        Decision            `json:"decision"`
-	AuthorName      string              `json:"authorName"`
-	UpdatedAt       string              `json:"updatedAt"`
+	// Suggested is the decision the marks point to (Suggest).
+	Suggested      Decision `json:"suggested"`
+	RejectReason   string   `json:"rejectReason"`
+	OverrideReason string   `json:"overrideReason"`
+	// Second: the optional second screener's independent screen.
+	Second     bool   `json:"second"`
+	AuthorID   int64  `json:"authorId"`
+	AuthorName string `json:"authorName"`
+	UpdatedAt  string `json:"updatedAt"`
 }
 
 // ScreenInput saves a screen; the checklist comes from the stored version.
@@ -53,18 +60,38 @@ type ScreenInput struct {
 	ApplicationID int64               `json:"applicationId"`
 	Marks         map[string]FlagMark `json:"marks"`
 	Decision      Decision            `json:"decision"`
+	// RejectReason is required to reject; OverrideReason to decide
+	// otherwise than the marks suggest (docs/SCREEN.md).
+	RejectReason   string `json:"rejectReason"`
+	OverrideReason string `json:"overrideReason"`
+	// Second saves the second screener's independent screen.
+	Second bool `json:"second"`
 }
 
 // CheckScreen validates marks against the checklist and the resume text:
 // evidence must be a quote that really occurs in the resume, so a screen
-// cannot cite what the candidate never wrote.
-func CheckScreen(checklist []rubric.ScreenFlag, in ScreenInput, resume string) (map[string]FlagMark, error) {
+// cannot cite what the candidate never wrote; then the structured rules
+// (checkScreenRules). It tidies in's reasons in place.
+// A quote may come from any of texts (the resume, and the redacted copy a
+// blind screener reads).
+func CheckScreen(checklist []rubric.ScreenFlag, in *ScreenInput, texts ...string) (map[string]FlagMark, error) {
 	v := &model.ValidationError{}
 	known := map[string]bool{}
 	for _, f := range checklist {
 		known[f.ID] = true
 	}
-	hay := NewQuoteIndex(resume)
+	hays := make([]QuoteIndex, len(texts))
+	for i, t := range texts {
+		hays[i] = NewQuoteIndex(t)
+	}
+	found := func(q string) bool {
+		for _, h := range hays {
+			if _, _, ok := h.Find(q); ok {
+				return true
+			}
+		}
+		return false
+	}
 	out := map[string]FlagMark{}
 	for id, m := range in.Marks {
 		field := "marks." + id
@@ -83,7 +110,7 @@ func CheckScreen(checklist []rubric.ScreenFlag, in ScreenInput, resume string) (
 			v.Add(field, "evidence is longer than %d characters", MaxEvidence)
 			continue
 		}
-		if _, _, found := hay.Find(m.Evidence); m.Evidence != "" && !found {
+		if m.Evidence != "" && !found(m.Evidence) {
 			v.Add(field, "the evidence %q does not occur in the resume text; paste an exact quote", shortQuote(m.Evidence))
 			continue
 		}
@@ -96,6 +123,9 @@ func CheckScreen(checklist []rubric.ScreenFlag, in ScreenInput, resume string) (
 	case Undecided, Advance, Reject:
 	default:
 		v.Add("decision", "%q is not advance or reject", in.Decision)
+	}
+	if len(v.Fields) == 0 {
+		checkScreenRules(v, checklist, out, in)
 	}
 	return out, v.Err()
 }

@@ -113,7 +113,7 @@ describe('AI suggestion on the resume screen', () => {
     expect(within(prod).getByRole('button', { name: /Accept the AI suggestion/ })).toHaveTextContent('Accepted');
     await user.click(screen.getByRole('button', { name: 'Save screen' }));
     await waitFor(() =>
-      expect(Interviews.SaveScreen).toHaveBeenCalledWith({ applicationId: 100, marks: { prod: { mark: 'present', evidence: shipped } }, decision: '' }),
+      expect(Interviews.SaveScreen).toHaveBeenCalledWith({ applicationId: 100, marks: { prod: { mark: 'present', evidence: shipped } }, decision: '', rejectReason: '', overrideReason: '', second: false }),
     );
   });
 

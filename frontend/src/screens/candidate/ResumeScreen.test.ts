@@ -1,4 +1,5 @@
-// Tests the resume screen: green and red flags, saving marks, evidence and decision, refused quotes, and the empty and failed states.
+// Tests the resume screen: green and red flags, saving marks, evidence and decision, refused quotes, the suggested
+// decision and the reasons Go asks for, the history, and the empty and failed states.
 import { render, screen, within, waitFor } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import ResumeScreen from './ResumeScreen.svelte';
@@ -69,6 +70,9 @@ describe('ResumeScreen', () => {
         applicationId: 100,
         marks: { prod: { mark: 'present', evidence: 'Shipped a rate limiter' }, hop: { mark: 'absent', evidence: '' } },
         decision: 'advance',
+        rejectReason: '',
+        overrideReason: '',
+        second: false,
       }),
     );
     await waitFor(() => expect(screen.getByTestId('screen-saved-by')).toHaveTextContent(`Saved by Grace Hopper · ${dateTime('2026-01-08T11:00:00Z')}`));
@@ -116,5 +120,58 @@ describe('ResumeScreen', () => {
     vi.mocked(Interviews.Screen).mockRejectedValue(backendError('not_found', 'application not found'));
     render(ResumeScreen, { applicationId: 100, resumeText: RESUME });
     expect(await screen.findByRole('alert')).toHaveTextContent('Could not load the resume screen: application not found');
+  });
+
+  it("shows Go's suggestion and asks for the reasons a reject and an override need", async () => {
+    vi.mocked(Interviews.SuggestScreen).mockResolvedValue('advance');
+    vi.mocked(Interviews.SaveScreen).mockRejectedValue(
+      backendError('invalid', 'overrideReason: the marks suggest advance; deciding reject needs a reason for the override', [
+        { field: 'overrideReason', message: 'the marks suggest advance; deciding reject needs a reason for the override' },
+      ]),
+    );
+    const { user } = await open();
+    expect(await screen.findByTestId('screen-suggested')).toHaveTextContent('The marks suggest: Advance');
+    expect(screen.queryByRole('textbox', { name: 'Reason to reject' })).toBeNull();
+    await user.click(within(screen.getByRole('group', { name: 'Decision' })).getByRole('button', { name: 'Reject' }));
+    await user.type(screen.getByRole('textbox', { name: 'Reason to reject' }), 'No production work');
+    const override = screen.getByRole('textbox', { name: 'Why decide otherwise than the marks suggest?' });
+    await user.click(screen.getByRole('button', { name: 'Save screen' }));
+    expect(await screen.findByText('the marks suggest advance; deciding reject needs a reason for the override')).toBeInTheDocument();
+    expect(override).toHaveAttribute('aria-invalid', 'true');
+    await user.type(override, 'Only a side project');
+    await user.click(screen.getByRole('button', { name: 'Save screen' }));
+    await waitFor(() =>
+      expect(Interviews.SaveScreen).toHaveBeenLastCalledWith(
+        expect.objectContaining({ decision: 'reject', rejectReason: 'No production work', overrideReason: 'Only a side project' }),
+      ),
+    );
+  });
+
+  it('asks Go again for the suggestion as marks change, and sends no override when the decision follows it', async () => {
+    vi.mocked(Interviews.SuggestScreen).mockResolvedValue('reject');
+    vi.mocked(Interviews.SaveScreen).mockImplementation(async (input) => resumeScreen({ checklist, ...input, suggested: 'advance' }));
+    const { user } = await open();
+    expect(await screen.findByTestId('screen-suggested')).toHaveTextContent('Reject');
+    vi.mocked(Interviews.SuggestScreen).mockResolvedValue('advance');
+    await user.click(within(screen.getByRole('group', { name: 'Shipped to production' })).getByRole('button', { name: 'Present' }));
+    await waitFor(() => expect(screen.getByTestId('screen-suggested')).toHaveTextContent('Advance'));
+    expect(Interviews.SuggestScreen).toHaveBeenLastCalledWith(100, false, { prod: { mark: 'present', evidence: '' } });
+    await user.click(within(screen.getByRole('group', { name: 'Decision' })).getByRole('button', { name: 'Advance' }));
+    expect(screen.queryByRole('textbox', { name: 'Why decide otherwise than the marks suggest?' })).toBeNull();
+  });
+
+  it('lists the saves Go kept, newest first, with their reasons', async () => {
+    vi.mocked(Interviews.ScreenRevisions).mockResolvedValue([
+      { id: 1, applicationId: 100, second: false, marks: {}, decision: '', suggested: 'reject', rejectReason: '', overrideReason: '', authorId: 1, authorName: 'Riley Chen', at: '2026-01-08T10:00:00Z' },
+      { id: 2, applicationId: 100, second: true, marks: { prod: { mark: 'present', evidence: 'x' } }, decision: 'reject', suggested: 'reject',
+        rejectReason: 'No production work', overrideReason: '', authorId: 2, authorName: 'Sam Okafor', at: '2026-01-08T11:00:00Z' },
+    ] as never);
+    await open();
+    const history = await screen.findByTestId('screen-history-100');
+    expect(history).toHaveTextContent('History: 2 saves');
+    const items = within(history).getAllByRole('listitem');
+    expect(items[0]).toHaveTextContent('Sam Okafor (second screener) · Reject · 1 present · marks suggest reject');
+    expect(items[0]).toHaveTextContent('Reject reason: No production work');
+    expect(items[1]).toHaveTextContent('Riley Chen · Undecided');
   });
 });

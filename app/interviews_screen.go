@@ -1,0 +1,39 @@
+// The window's binding for the structured, blind resume screen
+// (docs/SCREEN.md): the blind view, the revisions and the two screeners'
+// agreement. Saving goes through Interviews.SaveScreen.
+
+package app
+
+import (
+	"context"
+
+	"hirebench/app/interviews"
+	"hirebench/app/model"
+	"hirebench/app/scoring"
+)
+
+// BlindScreen is the screen of an application as a screener works on it:
+// "Candidate N", identity redacted until their decision is saved. second:
+// the second screener's independent screen.
+func (i *Interviews) BlindScreen(applicationID int64, second bool) (interviews.BlindScreen, error) {
+	return result(i.svc.BlindScreen(context.Background(), applicationID, second))
+}
+
+// ScreenRevisions lists the saves of an application's screens the signed-in
+// profile may see.
+func (i *Interviews) ScreenRevisions(applicationID int64) ([]scoring.ScreenRevision, error) {
+	return withActor(i.ws, func(a model.Profile) ([]scoring.ScreenRevision, error) {
+		return i.svc.ScreenRevisions(context.Background(), applicationID, a)
+	})
+}
+
+// ScreenAgreement is how far the two screeners agree on a role's resumes.
+func (i *Interviews) ScreenAgreement(roleID int64) (interviews.ScreenAgreement, error) {
+	return result(i.svc.ScreenAgreement(context.Background(), roleID))
+}
+
+// SuggestScreen is the decision the marks suggest (docs/SCREEN.md); a
+// decision against it needs an override reason.
+func (i *Interviews) SuggestScreen(applicationID int64, second bool, marks map[string]scoring.FlagMark) (scoring.Decision, error) {
+	return result(i.svc.SuggestScreen(context.Background(), applicationID, second, marks))
+}
