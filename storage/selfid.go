@@ -10,6 +10,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
 
 	"hirebench/app/model"
@@ -95,10 +96,11 @@ func (s *Store) SelfID(ctx context.Context, candidateID int64) (map[string]strin
 		}
 		return rows.Err()
 	})
-	if err != nil {
+	// Not found reaches the user as it is; only internal errors say where.
+	if err != nil && !errors.Is(err, model.ErrNotFound) {
 		return nil, fmt.Errorf("storage: self-identification of candidate %d: %w", candidateID, err)
 	}
-	return out, nil
+	return out, err
 }
 
 // SelfIDFacts returns every application of a role with its stage history,

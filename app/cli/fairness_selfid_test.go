@@ -198,3 +198,29 @@ func TestFairnessOfARoleComparesTheGroups(t *testing.T) {
 	// The file form still works without a workspace.
 	wantFailure(t, run(t, dir, "fairness"), cli.ExitUsage, "--in")
 }
+
+func TestSelfIDCategoriesAreEditedFromTheCommandLine(t *testing.T) {
+	dir := t.TempDir()
+	mustRun(t, dir, "self-id", "categories", "--set", "Heritage=Zephyrine|Quillonese", "--remove", "veteran status")
+	out := mustRun(t, dir, "self-id", "categories")
+	if !strings.Contains(out, "Heritage: Zephyrine | Quillonese | Prefer not to say\n") {
+		t.Errorf("the new category is not offered with Prefer not to say:\n%s", out)
+	}
+	if strings.Contains(strings.ToLower(out), "veteran") {
+		t.Errorf("the removed category is still offered:\n%s", out)
+	}
+	// Replacing a category's answers keeps its place; names match whatever their case.
+	mustRun(t, dir, "self-id", "categories", "--set", "heritage=Zephyrine|Quillonese|Other")
+	if out := mustRun(t, dir, "self-id", "categories"); !strings.Contains(out, "Heritage: Zephyrine | Quillonese | Other | Prefer not to say\n") {
+		t.Errorf("the answers were not replaced:\n%s", out)
+	}
+
+	before := mustRun(t, dir, "self-id", "categories", "--json")
+	wantFailure(t, run(t, dir, "self-id", "categories", "--set", "Heritage=A|a"), cli.ExitError, "listed twice")
+	wantFailure(t, run(t, dir, "self-id", "categories", "--set", "Heritage=Prefer not to say"), cli.ExitError, "always offered")
+	wantFailure(t, run(t, dir, "self-id", "categories", "--remove", "Star sign"), cli.ExitUsage, "no such category")
+	wantFailure(t, run(t, dir, "self-id", "categories", "--set", "Heritage"), cli.ExitUsage, "NAME=ANSWER")
+	if after := mustRun(t, dir, "self-id", "categories", "--json"); after != before {
+		t.Errorf("a refused change altered the categories: %s -> %s", before, after)
+	}
+}

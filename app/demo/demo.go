@@ -174,6 +174,9 @@ func (s *seeder) arrive(p person) (model.Application, error) {
 	if err != nil {
 		return model.Application{}, fmt.Errorf("demo: candidate %s: %w", p.name, err)
 	}
+	if err := s.selfIdentify(c.ID, p.name); err != nil {
+		return model.Application{}, fmt.Errorf("demo: self-identification: %w", err)
+	}
 	detail, err := s.svc.Detail(s.ctx, c.ID)
 	if err != nil {
 		return model.Application{}, err

@@ -114,5 +114,6 @@ func CheckCategories(cats []Category) error {
 	return nil
 }
 
-// addf records a message already worded (it may quote user text with %).
-func addf(v *model.ValidationError, field, msg string) { v.Add(field, "%s", msg) }
+// addf records a message already worded (it may quote user text with %),
+// starting with a capital as every validation message does.
+func addf(v *model.ValidationError, field, msg string) { v.Add(field, "%s", model.UpperFirst(msg)) }

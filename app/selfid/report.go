@@ -88,7 +88,14 @@ type Measure struct {
 	// LargestD is the largest |Cohen's d| of a group against the rest, so a
 	// question that separates groups more than others stands out.
 	LargestD *float64 `json:"largestD"`
+	// StandsOut marks the question that separates the groups most, when
+	// its LargestD reaches StandOutD (never the composite).
+	StandsOut bool `json:"standsOut"`
 }
+
+// StandOutD is the smallest |d| that makes a question stand out: a medium
+// difference in Cohen's terms.
+const StandOutD = 0.5
 
 // ScreenDecision names the resume screen's decision in the report.
 const ScreenDecision = "Resume screen"
@@ -357,5 +364,20 @@ func means(c Category, in Input, forExport bool) (Means, error) {
 		}
 		out.Measures = append(out.Measures, m)
 	}
+	standOut(out.Measures)
 	return out, nil
+}
+
+// standOut marks the question with the largest |d| when it reaches
+// StandOutD; on a tie, the first in plan order.
+func standOut(ms []Measure) {
+	top := -1
+	for i, m := range ms {
+		if m.Key != "" && m.LargestD != nil && *m.LargestD >= StandOutD && (top < 0 || *m.LargestD > *ms[top].LargestD) {
+			top = i
+		}
+	}
+	if top >= 0 {
+		ms[top].StandsOut = true
+	}
 }

@@ -1,0 +1,92 @@
+// Tests the drawer's self-identification: shown only when Go says this profile may, Go's words above it, "Prefer not to say" offered, every answer saved in one call, Go's refusal placed beside its category.
+import { render, screen, waitFor, within } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import CandidateSelfID from './CandidateSelfID.svelte';
+import * as Candidates from '../../lib/wailsjs/go/app/Candidates';
+import type { SelfIDForm } from '../../lib/api';
+import { ui } from '../../lib/stores/ui.svelte';
+import { backendError, resetUi, rights } from '../../test/fixtures';
+
+vi.mock('../../lib/wailsjs/go/app/Candidates');
+
+const NOTE = 'Voluntary: record only what the candidate chose to tell you (Go says so).';
+
+function form(gender = '', veteran = ''): SelfIDForm {
+  return {
+    note: NOTE,
+    answers: [
+      { category: 'Gender', answer: gender, offered: ['Woman', 'Man', 'Non-binary', 'Prefer not to say'] },
+      { category: 'Veteran status', answer: veteran, offered: ['Protected veteran', 'Not a protected veteran', 'Prefer not to say'] },
+    ],
+  } as SelfIDForm;
+}
+
+beforeEach(() => {
+  vi.resetAllMocks();
+  resetUi();
+});
+
+describe('CandidateSelfID', () => {
+  it('shows nothing to an interviewer and never asks Go for the answers', async () => {
+    ui.rights = rights(false);
+    render(CandidateSelfID, { id: 7 });
+    await Promise.resolve();
+    expect(screen.queryByRole('heading', { name: 'Self-identification' })).toBeNull();
+    expect(Candidates.SelfID).not.toHaveBeenCalled();
+  });
+
+  it("shows Go's words and the answers given, with Prefer not to say offered in every category", async () => {
+    ui.rights = rights(true);
+    vi.mocked(Candidates.SelfID).mockResolvedValue(form('Woman'));
+    render(CandidateSelfID, { id: 7 });
+    expect(await screen.findByText(NOTE)).toBeInTheDocument();
+    expect(Candidates.SelfID).toHaveBeenCalledWith(7);
+    const gender = screen.getByLabelText('Gender') as HTMLSelectElement;
+    expect(gender.value).toBe('Woman');
+    for (const label of ['Gender', 'Veteran status']) {
+      const options = within(screen.getByLabelText(label)).getAllByRole('option').map((o) => o.textContent);
+      expect(options[0]).toBe('Not answered');
+      expect(options).toContain('Prefer not to say');
+    }
+    expect(screen.getByRole('button', { name: 'Save self-identification' })).toBeDisabled();
+  });
+
+  it('saves every category in one call and shows what Go kept', async () => {
+    ui.rights = rights(true);
+    vi.mocked(Candidates.SelfID).mockResolvedValue(form('Woman'));
+    vi.mocked(Candidates.SetSelfID).mockResolvedValue(form('', 'Prefer not to say'));
+    const user = userEvent.setup();
+    render(CandidateSelfID, { id: 7 });
+    await screen.findByText(NOTE);
+    await user.selectOptions(screen.getByLabelText('Gender'), 'Not answered');
+    await user.selectOptions(screen.getByLabelText('Veteran status'), 'Prefer not to say');
+    await user.click(screen.getByRole('button', { name: 'Save self-identification' }));
+    expect(Candidates.SetSelfID).toHaveBeenCalledTimes(1);
+    expect(Candidates.SetSelfID).toHaveBeenCalledWith(7, { Gender: '', 'Veteran status': 'Prefer not to say' });
+    expect(await screen.findByRole('status')).toHaveTextContent('Saved');
+    expect((screen.getByLabelText('Veteran status') as HTMLSelectElement).value).toBe('Prefer not to say');
+    expect(screen.getByRole('button', { name: 'Save self-identification' })).toBeDisabled();
+  });
+
+  it("puts Go's refusal beside the category it names and keeps the choice on screen", async () => {
+    ui.rights = rights(true);
+    vi.mocked(Candidates.SelfID).mockResolvedValue(form());
+    const msg = '"Man" is not an answer of "Gender" (offered: "Woman", "Prefer not to say")';
+    vi.mocked(Candidates.SetSelfID).mockRejectedValue(backendError('invalid', msg + '.', [{ field: 'Gender', message: msg }]));
+    const user = userEvent.setup();
+    render(CandidateSelfID, { id: 7 });
+    await screen.findByText(NOTE);
+    await user.selectOptions(screen.getByLabelText('Gender'), 'Man');
+    await user.click(screen.getByRole('button', { name: 'Save self-identification' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent(msg);
+    expect(screen.getByLabelText('Gender')).toHaveAttribute('aria-invalid', 'true');
+    expect((screen.getByLabelText('Gender') as HTMLSelectElement).value).toBe('Man');
+  });
+
+  it("says Go's refusal when the form cannot be read", async () => {
+    ui.rights = rights(true);
+    vi.mocked(Candidates.SelfID).mockRejectedValue(backendError('conflict', 'Only the recruiter records or reads self-identification.'));
+    render(CandidateSelfID, { id: 7 });
+    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('Only the recruiter records or reads self-identification.'));
+  });
+});
