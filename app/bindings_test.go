@@ -191,7 +191,7 @@ var noErrorPath = map[string]string{
 // allCases is the whole table, one list per facade.
 func allCases() []bindingCase {
 	return slices.Concat(workspaceCases(), rolesCases(), candidatesCases(), interviewsCases(), exportsCases(), transferCases(),
-		backupsCases(), privacyCases(), aiCases())
+		backupsCases(), privacyCases(), aiCases(), selfIDCases(), practiceCases(), screenCases(), outcomesCases())
 }
 
 func TestEveryBindingMapsBadInputToAPlainUserError(t *testing.T) {

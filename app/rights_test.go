@@ -78,6 +78,9 @@ func actorCalls(t *testing.T, b *bench) []namedCall {
 		{"Interviews.RubricDrafts", func() error { _, err := b.iv.RubricDrafts(); return err }},
 		{"Interviews.SaveRubricDraft", func() error { _, err := b.iv.SaveRubricDraft(0, rubric.Rubric{Name: "Half done"}); return err }},
 		{"Interviews.DiscardRubricDraft", func() error { return b.iv.DiscardRubricDraft(0) }},
+		{"Interviews.StartPractice", func() error { _, err := b.iv.StartPractice(b.builtinID); return err }},
+		{"Interviews.RecordPractice", func() error { return b.iv.RecordPractice(1, "model-tier-tradeoff#1", 2) }},
+		{"Interviews.FinishPractice", func() error { _, err := b.iv.FinishPractice(1); return err }},
 		{"Interviews.CreateRubric", func() error {
 			r := rubric.Builtin()
 			r.Name = "Team rubric"
@@ -119,6 +122,7 @@ func actorCalls(t *testing.T, b *bench) []namedCall {
 			_, err := b.iv.SaveScreen(scoring.ScreenInput{ApplicationID: b.appID, Decision: "advance"})
 			return err
 		}},
+		{"Interviews.ScreenRevisions", func() error { _, err := b.iv.ScreenRevisions(b.appID); return err }},
 		{"Interviews.RoleDebrief", func() error { _, err := b.iv.RoleDebrief(b.roleID); return err }},
 		{"Exports.Workbook", func() error { _, err := b.ex.Workbook(b.roleID); return err }},
 		{"Exports.CSV", func() error { _, err := b.ex.CSV(b.roleID, "summary", false); return err }},
@@ -316,8 +320,9 @@ func TestRightsSayWhatTheActionsDo(t *testing.T) {
 		who  model.Profile
 		want interviews.Rights
 	}{
-		{b.riley, interviews.Rights{EditPlan: true, ExportCommittee: true, ExportWorkspace: true}},
-		{b.sam, interviews.Rights{EditPlanNote: planNote, ExportCommitteeNote: committeeNote, ExportWorkspaceNote: workspaceNote}},
+		{b.riley, interviews.Rights{EditPlan: true, ExportCommittee: true, ExportWorkspace: true, SelfID: true, Outcomes: true}},
+		{b.sam, interviews.Rights{EditPlanNote: planNote, ExportCommitteeNote: committeeNote, ExportWorkspaceNote: workspaceNote,
+			SelfIDNote: selfIDNote, OutcomesNote: outcomesNote}},
 	} {
 		if _, err := b.ws.SwitchProfile(c.who.ID, ""); err != nil {
 			t.Fatal(err)

@@ -39,6 +39,9 @@ type Committee struct {
 	// Fairness is the role's fairness report in aggregates (a Fairness
 	// sheet); nil when there is none to write.
 	Fairness *Fairness
+	// Validity is how interview scores predicted outcomes after the hire
+	// (a Validity sheet); nil when no outcome is recorded.
+	Validity *Validity
 }
 
 // CompetencyWeight is one competency of the plan.

@@ -186,6 +186,9 @@ func newWorkbook(c Committee) (*excelize.File, error) {
 	if c.Fairness != nil {
 		sheets = append(sheets, SheetFairness)
 	}
+	if c.Validity != nil {
+		sheets = append(sheets, SheetValidity)
+	}
 	for _, name := range sheets {
 		if _, err := f.NewSheet(name); err != nil {
 			return nil, err
@@ -214,6 +217,12 @@ func newWorkbook(c Committee) (*excelize.File, error) {
 				return nil
 			}
 			return writeFairness(f, st, &c)
+		},
+		func() error {
+			if c.Validity == nil {
+				return nil
+			}
+			return writeValidity(f, st, &c)
 		},
 		func() error { return writeChart(f, &c, lay) },
 		func() error { return writeProps(f, &c) },

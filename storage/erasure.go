@@ -105,10 +105,16 @@ var candidateData = []personalTable{
 	{"ai_ratings", byScorecard, true},
 	{"scorecard_revisions", byScorecard, false},
 	{"scorecards", byApplication, false},
+	// Every save of a screen, with its quotes and reasons: anonymising
+	// keeps only the current screen's marks and decision (resume_screens).
+	{"screen_revisions", byApplication, true},
 	{"resume_screens", byApplication, false},
 	{"round_schedule", byApplication, false},
 	{"round_assignments", byApplication, false},
 	{"stage_events", byApplication, false},
+	// Outcomes after a hire (outcomes.go): kept on anonymising, like the
+	// scores they are read against (validity needs both).
+	{"outcomes", byApplication, false},
 	{"applications", byCandidate, false},
 	{"notes", byCandidate, true},
 	{"attachments", byCandidate, true},

@@ -111,7 +111,8 @@ func personalWorkspace(t *testing.T) personalWS {
 		t.Fatal(err)
 	}
 	flag := v.Content.Screen[0].ID
-	if err := s.SaveScreen(ctx, p.quorraApp, v.ID, map[string]scoring.FlagMark{flag: {Mark: "present", Evidence: quorra.evidence}}, "advance", tester); err != nil {
+	if err := s.SaveScreen(ctx, ScreenSave{ApplicationID: p.quorraApp, VersionID: v.ID,
+		Marks: map[string]scoring.FlagMark{flag: {Mark: "present", Evidence: quorra.evidence}}, Decision: "advance"}, tester); err != nil {
 		t.Fatal(err)
 	}
 	q := v.Content.Competencies[0].Questions[0].ID
@@ -221,7 +222,7 @@ func TestEraseRemovesEveryRowAboutThePersonAndNoOneElses(t *testing.T) {
 	// Counted by hand from personalWorkspace: Sam's card and its amendment,
 	// Lin's draft, the screen, the arrival and the rejection, one tag, her
 	// uid, the AI exchange about her and its cached answer.
-	want := map[string]int{"scorecard_revisions": 1, "scorecards": 2, "resume_screens": 1, "stage_events": 2,
+	want := map[string]int{"scorecard_revisions": 1, "scorecards": 2, "screen_revisions": 1, "resume_screens": 1, "stage_events": 2,
 		"applications": 1, "notes": 1, "attachments": 1, "candidate_tags": 1, "candidate_uids": 1, "candidates": 1,
 		"ai_audit": 1, "ai_cache": 1, "self_id": 1}
 	if len(got) != 1 || fmt.Sprint(got[0].Counts) != fmt.Sprint(want) {
@@ -322,7 +323,7 @@ func TestAnonymiseKeepsTheScoresAndTheCardsStillVerify(t *testing.T) {
 	if hits := search(t, p.s, "Quorra", true); len(hits) != 0 {
 		t.Errorf("search finds the anonymised candidate by her name: %v", hits)
 	}
-	want := map[string]int{"scorecards": 2, "scorecard_revisions": 1, "resume_screens": 1, "notes": 1, "attachments": 1,
+	want := map[string]int{"scorecards": 2, "scorecard_revisions": 1, "screen_revisions": 1, "resume_screens": 1, "notes": 1, "attachments": 1,
 		"candidate_tags": 1, "candidate_uids": 1, "candidates": 1, "ai_audit": 1, "ai_cache": 1, "self_id": 1}
 	if fmt.Sprint(got[0].Counts) != fmt.Sprint(want) {
 		t.Errorf("counts = %v, want %v", got[0].Counts, want)
@@ -464,8 +465,8 @@ func TestSubjectDataHoldsEveryRowAboutThePerson(t *testing.T) {
 		}
 	}
 	want := map[string]int{"candidates": 1, "card_exposures": 0, "candidate_uids": 1, "candidate_tags": 1, "attachments": 1, "notes": 1, "applications": 1,
-		"stage_events": 2, "round_assignments": 0, "round_schedule": 0, "resume_screens": 1, "scorecards": 2, "scorecard_revisions": 1,
-		"ai_audit": 1, "ai_cache": 1, "ai_ratings": 0, "self_id": 1}
+		"stage_events": 2, "round_assignments": 0, "round_schedule": 0, "screen_revisions": 1, "resume_screens": 1, "scorecards": 2, "scorecard_revisions": 1,
+		"ai_audit": 1, "ai_cache": 1, "ai_ratings": 0, "self_id": 1, "outcomes": 0}
 	if fmt.Sprint(rows) != fmt.Sprint(want) || tables[0].Table != "candidates" {
 		t.Errorf("rows = %v, want %v, the candidate first", rows, want)
 	}

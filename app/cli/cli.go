@@ -111,7 +111,9 @@ func Run(ctx context.Context, o Options, version string, stdout, stderr io.Write
 			return fairnessCommand(cmd[1:], stdout, fail) // app/cli/fairness.go
 		}
 	case "validity":
-		return validityCommand(cmd[1:], stdout, fail) // app/cli/validity.go
+		if !wantsRole(cmd[1:]) { // --role reads the workspace: app/cli/outcomes.go
+			return validityCommand(cmd[1:], stdout, fail) // app/cli/validity.go
+		}
 	case "rubric":
 		if len(cmd) > 1 && cmd[1] == "validate" {
 			return rubricValidate(cmd[2:], stdout, stderr, fail)
@@ -198,6 +200,20 @@ func commands() map[string]func(*command, []string) error {
 		"candidates self-id": (*command).candidatesSelfID,
 		"self-id categories": (*command).selfIDCategories,
 		"fairness":           (*command).fairnessRole,
+
+		// Outcomes after a hire and the Validity report (app/cli/outcomes.go).
+		"candidates outcome": (*command).candidatesOutcome,
+		"validity":           (*command).validityRole,
+
+		// Calibration drills (app/cli/practice.go).
+		"practice samples": (*command).practiceSamples,
+		"practice score":   (*command).practiceScore,
+		"practice status":  (*command).practiceStatus,
+
+		// The structured, blind resume screen (app/cli/screen.go).
+		"screen save":      (*command).screenSave,
+		"screen revisions": (*command).screenRevisions,
+		"screen agreement": (*command).screenAgreement,
 
 		// A resume file's text (app/cli/resumetext.go).
 		"candidates resume-text": (*command).candidatesResumeText,

@@ -110,8 +110,39 @@ With no command, opens the desktop app. Commands:
                                    mean composites and question scores by group (docs/FAIRNESS.md)
   candidates self-id --candidate ID [--set CATEGORY=ANSWER ...] [--json]
                                    record (or, without --set, show) voluntary self-identification
-  self-id categories [--json]      the self-identification categories and their answers
+  self-id categories [--set "NAME=ANSWER|ANSWER|…" ...] [--remove NAME ...] [--json]
+                                   the self-identification categories and their answers; --set adds
+                                   a category or replaces its answers, --remove drops one (its
+                                   answers stay stored, no longer asked or reported)
   validity --in FILE [--json]      how scores predict outcomes in a CSV with header score,outcome:
                                    n, Pearson r with its 95%% CI, Spearman rho, a warning below 30
+  validity --role R [--json]       the role's Validity report: each outcome after a hire (ratings at
+                                   90 days and 1 year, stayed) against the composite and each
+                                   competency: n, Pearson r, 95%% CI, Spearman rho, the caveats
+  candidates outcome --candidate ID [--role R --rating-90d N --rating-1y N --left DATE
+                     --regretted yes|no] [--json]
+                                   record (or, without them, show) a hired candidate's outcome;
+                                   ratings 1–5, none clears one; --left none: still employed
+  practice samples --rubric ID [--json]
+                                   a rubric's calibration samples (sample id, question, answer;
+                                   reference levels hidden) to score in a CSV sample_id,level
+  practice score --rubric ID --as PROFILE --levels FILE [--json]
+                                   score a drill: exact and within-one agreement with the rubric,
+                                   mean bias, misread anchors; all samples complete practice
+  practice status --rubric ID [--json]
+                                   who completed practice on the rubric's latest version
+  screen save --candidate EMAIL|ID --role R [--mark FLAG=present:QUOTE|absent|unclear ...]
+              [--decision advance|reject] [--reason TEXT] [--override-reason TEXT]
+              [--as PROFILE [--second]] [--json]
+                                   save a resume screen, kept as a revision: present needs a quote
+                                   from the resume, reject a reason, a decision against the marks'
+                                   suggestion an override reason; --second: the second screener's
+                                   independent screen (docs/SCREEN.md)
+  screen revisions --candidate EMAIL|ID --role R [--as PROFILE] [--json]
+                                   every save of the screens (who, when, decision, reasons); the
+                                   other screener's only once the asker's screen is decided
+  screen agreement --role R [--json]
+                                   the two screeners' agreement on the role: Cohen's kappa on the
+                                   decisions, Krippendorff's alpha on the flag marks
 R is a role's id or title. Data lives in DIR/workspace.db (default %s).
 `

@@ -9,6 +9,7 @@ import (
 
 	"hirebench/app/ai"
 	"hirebench/app/model"
+	"hirebench/app/outcomes"
 	"hirebench/app/scoring"
 	"hirebench/app/selfid"
 	"hirebench/exports"
@@ -40,6 +41,13 @@ func (s *Service) Committee(ctx context.Context, roleID int64, appVersion string
 	}
 	if fair != nil {
 		c.Fairness = selfid.Workbook(*fair)
+	}
+	val, err := s.validitySheet(ctx, roleID, d) // app/interviews/validity.go
+	if err != nil {
+		return exports.Committee{}, err
+	}
+	if val != nil {
+		c.Validity = outcomes.Workbook(*val)
 	}
 	usage, err := s.store.AIRoleUsage(ctx, roleID)
 	if err != nil {

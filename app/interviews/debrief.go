@@ -19,6 +19,9 @@ type CandidateDebrief struct {
 	// composites share a rank); 0 for an incomplete or unscored one.
 	Rank    int             `json:"rank"`
 	Debrief scoring.Debrief `json:"debrief"`
+	// Practice says whether each interviewer completed practice on the
+	// rubric version they scored with (practice.go); the window's only.
+	Practice []PracticeMark `json:"practice"`
 }
 
 // RoleDebrief is a role's candidates ranked by composite, complete ones
@@ -142,6 +145,9 @@ func (s *Service) RoleDebrief(ctx context.Context, roleID int64, viewer model.Pr
 		return RoleDebrief{}, err
 	}
 	out.Candidates = d.debriefs(visible)
+	if err := s.markPractice(ctx, d, out.Candidates); err != nil {
+		return RoleDebrief{}, err
+	}
 	if out.Hidden > 0 {
 		for i := range out.Candidates {
 			out.Candidates[i].Rank = 0

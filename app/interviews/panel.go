@@ -9,7 +9,9 @@ import (
 	"slices"
 
 	"hirebench/app/model"
+	"hirebench/app/outcomes"
 	"hirebench/app/scoring"
+	"hirebench/app/selfid"
 )
 
 // panel is what the blind rule needs to know about one candidate: their
@@ -137,6 +139,14 @@ type Rights struct {
 	ExportCommitteeNote string `json:"exportCommitteeNote"`
 	ExportWorkspace     bool   `json:"exportWorkspace"`
 	ExportWorkspaceNote string `json:"exportWorkspaceNote"`
+	// SelfID: recording and reading self-identification and the role's
+	// fairness report (selfid.May).
+	SelfID     bool   `json:"selfId"`
+	SelfIDNote string `json:"selfIdNote"`
+	// Outcomes: recording outcomes after a hire and the Validity report
+	// (outcomes.May).
+	Outcomes     bool   `json:"outcomes"`
+	OutcomesNote string `json:"outcomesNote"`
 }
 
 // RightsOf applies planEditor and scoring.MayExport to a profile.
@@ -145,6 +155,8 @@ func RightsOf(p model.Profile) Rights {
 	r.EditPlan, r.EditPlanNote = allowed(planEditor(p))
 	r.ExportCommittee, r.ExportCommitteeNote = allowed(scoring.MayExport(scoring.ExporterOf(p), scoring.ExportCommittee))
 	r.ExportWorkspace, r.ExportWorkspaceNote = allowed(scoring.MayExport(scoring.ExporterOf(p), scoring.ExportBundleAll))
+	r.SelfID, r.SelfIDNote = allowed(selfid.May(scoring.ExporterOf(p)))
+	r.Outcomes, r.OutcomesNote = allowed(outcomes.May(scoring.ExporterOf(p)))
 	return r
 }
 

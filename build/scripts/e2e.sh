@@ -131,12 +131,20 @@ echo "e2e: the debrief summary streams in, Cancel keeps it marked incomplete; fo
 (cd frontend && OUT="$OUT" node e2e/ai-stream.mjs)
 echo "e2e: the import wizard on an ATS export (Job and Current Stage columns)"
 (cd frontend && OUT="$OUT" node e2e/import.mjs)
+echo "e2e: a calibration drill: every sample scored, Go's result, the debrief says who practised"
+(cd frontend && OUT="$OUT" node e2e/drill.mjs)
 echo "e2e: rubric drafts, pipeline edits, a role with its own pipeline, a rejection with a note"
 (cd frontend && OUT="$OUT" node e2e/rubrics-draft.mjs)
 echo "e2e: the layout from 900 px up: no sideways scroll, the whole top bar, boards that scroll inside, the favicon"
 (cd frontend && OUT="$OUT" node e2e/layout.mjs)
 echo "e2e: Undo in the toast (a drag, a rejection, archiving), toasts that cover nothing, archived search matches"
 (cd frontend && OUT="$OUT" node e2e/flow-undo.mjs)
+echo "e2e: self-identification in the drawer (the recruiter's alone) and the debrief's Fairness view"
+(cd frontend && OUT="$OUT" node e2e/fairness.mjs)
+echo "e2e: a blind resume screen: Candidate N on the redacted resume, a reject needs a reason, the reveal"
+(cd frontend && OUT="$OUT" node e2e/blind-screen.mjs)
+echo "e2e: an outcome after the hire in the drawer and the debrief's Validity view"
+(cd frontend && OUT="$OUT" node e2e/validity.mjs)
 stop_dev
 stop_fake || { echo "e2e: the app sent the fake OpenAI server a request that breaks the spec; see $OUT/e2eopenai.log" >&2; exit 1; }
 echo "ok - every request the app sent followed the OpenAI spec"

@@ -292,7 +292,7 @@ export function candidateRound(over: Partial<CandidateRound> = {}): CandidateRou
 export function rights(recruiter: boolean): Rights {
   const editNote = 'Only the recruiter changes the interview plan.';
   return recruiter
-    ? { editPlan: true, editPlanNote: '', exportCommittee: true, exportCommitteeNote: '', exportWorkspace: true, exportWorkspaceNote: '' }
+    ? { editPlan: true, editPlanNote: '', exportCommittee: true, exportCommitteeNote: '', exportWorkspace: true, exportWorkspaceNote: '', selfId: true, selfIdNote: '', outcomes: true, outcomesNote: '' }
     : {
         editPlan: false,
         editPlanNote: editNote,
@@ -300,12 +300,16 @@ export function rights(recruiter: boolean): Rights {
         exportCommitteeNote: "The committee workbook holds every interviewer's scorecards, so only the recruiter exports it.",
         exportWorkspace: false,
         exportWorkspaceNote: "A workspace bundle holds every interviewer's scorecards, so only the recruiter exports it; export only your own scorecards instead.",
+        selfId: false,
+        selfIdNote: 'Only the recruiter records or reads self-identification.',
+        outcomes: false,
+        outcomesNote: 'Only the recruiter records or reads outcomes after a hire.',
       };
 }
 
 /** A resume screen: blank unless marks are given. */
 export function resumeScreen(over: Partial<Screen> = {}): Screen {
-  return { applicationId: 100, rubricVersionId: 1, checklist: [], marks: {}, decision: '', authorName: '', updatedAt: '', ...over } as Screen;
+  return { applicationId: 100, rubricVersionId: 1, checklist: [], marks: {}, decision: '', suggested: '', rejectReason: '', overrideReason: '', second: false, authorId: 0, authorName: '', updatedAt: '', ...over } as Screen;
 }
 
 // ---- interview plan weights

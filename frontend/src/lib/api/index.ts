@@ -111,6 +111,16 @@ export { takeFirstBoard } from './opening';
 export { RECOMMENDATIONS, recommendationLabel, loadRecommendations, type RecommendationOption } from './recommendations.svelte';
 // Erasure, the subject access export, retention and the audit log (Go's privacy service).
 export { privacyApi, type PrivacyRights, type ErasureResult, type RetentionReview, type DueCandidate, type AuditEntry, type SubjectResult, type ErasureAction } from './privacy';
+// Voluntary self-identification and the role's fairness report (Go's app/selfid).
+export {
+  fairnessApi, type SelfIDForm, type SelfIDAnswer, type SelfIDCategory, type FairnessView, type FairnessReport, type FairnessDecision,
+  type FairnessImpact, type FairnessMeans, type FairnessMeasure, type ImpactRow, type MeanRow, type Explanation,
+} from './fairness';
+// Outcomes after a hire and the role's Validity report (Go's app/outcomes).
+export {
+  outcomesApi, type OutcomeEntry, type OutcomeInput, type Outcome, type ValidityReport, type ValidityMeasure, type ValidityRow,
+  type ValidityStats,
+} from './outcomes';
 // AI assist: settings, the key, usage, human-only and the resume screen suggestion (Go's app/assist).
 export {
   aiApi, FEATURE_SCREEN, type AIStatus, type AISettings, type AIPrice, type AIKeyState, type AIConnection, type AIUsage, type AIUsageRow,

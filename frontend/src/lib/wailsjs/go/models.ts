@@ -1735,6 +1735,246 @@ export namespace bundle {
 
 }
 
+export namespace drill {
+	
+	export class Misread {
+	    sampleId: string;
+	    questionId: string;
+	    prompt: string;
+	    answer: string;
+	    reference: number;
+	    referenceLabel: string;
+	    referenceAnchor: string;
+	    given: number;
+	    givenLabel: string;
+	    givenAnchor: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Misread(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.sampleId = source["sampleId"];
+	        this.questionId = source["questionId"];
+	        this.prompt = source["prompt"];
+	        this.answer = source["answer"];
+	        this.reference = source["reference"];
+	        this.referenceLabel = source["referenceLabel"];
+	        this.referenceAnchor = source["referenceAnchor"];
+	        this.given = source["given"];
+	        this.givenLabel = source["givenLabel"];
+	        this.givenAnchor = source["givenAnchor"];
+	    }
+	}
+	export class Result {
+	    scored: number;
+	    total: number;
+	    complete: boolean;
+	    exact: number;
+	    adjacent: number;
+	    bias: number;
+	    biasWords: string;
+	    misreads: Misread[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Result(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.scored = source["scored"];
+	        this.total = source["total"];
+	        this.complete = source["complete"];
+	        this.exact = source["exact"];
+	        this.adjacent = source["adjacent"];
+	        this.bias = source["bias"];
+	        this.biasWords = source["biasWords"];
+	        this.misreads = this.convertValues(source["misreads"], Misread);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Sample {
+	    id: string;
+	    questionId: string;
+	    index: number;
+	    competency: string;
+	    prompt: string;
+	    answer: string;
+	    anchors: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Sample(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.questionId = source["questionId"];
+	        this.index = source["index"];
+	        this.competency = source["competency"];
+	        this.prompt = source["prompt"];
+	        this.answer = source["answer"];
+	        this.anchors = source["anchors"];
+	    }
+	}
+
+}
+
+export namespace fairness {
+	
+	export class MeanDifference {
+	    n_a: number;
+	    n_b: number;
+	    mean_a: number;
+	    mean_b: number;
+	    difference: number;
+	    ci?: number[];
+	    df: number;
+	    d?: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new MeanDifference(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.n_a = source["n_a"];
+	        this.n_b = source["n_b"];
+	        this.mean_a = source["mean_a"];
+	        this.mean_b = source["mean_b"];
+	        this.difference = source["difference"];
+	        this.ci = source["ci"];
+	        this.df = source["df"];
+	        this.d = source["d"];
+	    }
+	}
+	export class MeanRow {
+	    group: string;
+	    n: number;
+	    mean: number;
+	    too_few: boolean;
+	    vs_rest?: MeanDifference;
+	
+	    static createFrom(source: any = {}) {
+	        return new MeanRow(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.group = source["group"];
+	        this.n = source["n"];
+	        this.mean = source["mean"];
+	        this.too_few = source["too_few"];
+	        this.vs_rest = this.convertValues(source["vs_rest"], MeanDifference);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Row {
+	    group: string;
+	    n: number;
+	    selected: number;
+	    rate: number;
+	    impact_ratio?: number;
+	    four_fifths_flag: boolean;
+	    fisher_p?: number;
+	    too_few: boolean;
+	    verdict: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Row(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.group = source["group"];
+	        this.n = source["n"];
+	        this.selected = source["selected"];
+	        this.rate = source["rate"];
+	        this.impact_ratio = source["impact_ratio"];
+	        this.four_fifths_flag = source["four_fifths_flag"];
+	        this.fisher_p = source["fisher_p"];
+	        this.too_few = source["too_few"];
+	        this.verdict = source["verdict"];
+	    }
+	}
+	export class Report {
+	    groups: Row[];
+	    n: number;
+	    selected: number;
+	    highest: string[];
+	    min_n: number;
+	    notes: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Report(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.groups = this.convertValues(source["groups"], Row);
+	        this.n = source["n"];
+	        this.selected = source["selected"];
+	        this.highest = source["highest"];
+	        this.min_n = source["min_n"];
+	        this.notes = source["notes"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+
+}
+
 export namespace importer {
 	
 	export class CellError {
@@ -1952,6 +2192,80 @@ export namespace interviews {
 		    return a;
 		}
 	}
+	export class Identity {
+	    candidateId: number;
+	    name: string;
+	    email: string;
+	    phone: string;
+	    location: string;
+	    source: string;
+	    links: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Identity(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.candidateId = source["candidateId"];
+	        this.name = source["name"];
+	        this.email = source["email"];
+	        this.phone = source["phone"];
+	        this.location = source["location"];
+	        this.source = source["source"];
+	        this.links = source["links"];
+	    }
+	}
+	export class BlindScreen {
+	    applicationId: number;
+	    label: string;
+	    roleId: number;
+	    roleTitle: string;
+	    screen: scoring.Screen;
+	    resumeText: string;
+	    redacted: {[key: string]: number};
+	    revealed: boolean;
+	    candidate?: Identity;
+	    other?: scoring.Screen;
+	    revisions: scoring.ScreenRevision[];
+	
+	    static createFrom(source: any = {}) {
+	        return new BlindScreen(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.applicationId = source["applicationId"];
+	        this.label = source["label"];
+	        this.roleId = source["roleId"];
+	        this.roleTitle = source["roleTitle"];
+	        this.screen = this.convertValues(source["screen"], scoring.Screen);
+	        this.resumeText = source["resumeText"];
+	        this.redacted = source["redacted"];
+	        this.revealed = source["revealed"];
+	        this.candidate = this.convertValues(source["candidate"], Identity);
+	        this.other = this.convertValues(source["other"], scoring.Screen);
+	        this.revisions = this.convertValues(source["revisions"], scoring.ScreenRevision);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class CalibrationGroup {
 	    id: string;
 	    name: string;
@@ -2043,10 +2357,31 @@ export namespace interviews {
 		}
 	}
 	
+	export class PracticeMark {
+	    interviewerId: number;
+	    name: string;
+	    rubricName: string;
+	    version: number;
+	    practised: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new PracticeMark(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.interviewerId = source["interviewerId"];
+	        this.name = source["name"];
+	        this.rubricName = source["rubricName"];
+	        this.version = source["version"];
+	        this.practised = source["practised"];
+	    }
+	}
 	export class CandidateDebrief {
 	    stage: string;
 	    rank: number;
 	    debrief: scoring.Debrief;
+	    practice: PracticeMark[];
 	
 	    static createFrom(source: any = {}) {
 	        return new CandidateDebrief(source);
@@ -2057,6 +2392,7 @@ export namespace interviews {
 	        this.stage = source["stage"];
 	        this.rank = source["rank"];
 	        this.debrief = this.convertValues(source["debrief"], scoring.Debrief);
+	        this.practice = this.convertValues(source["practice"], PracticeMark);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -2077,6 +2413,7 @@ export namespace interviews {
 		    return a;
 		}
 	}
+	
 	export class Plan {
 	    roleId: number;
 	    questions: scoring.PlanQuestion[];
@@ -2123,6 +2460,147 @@ export namespace interviews {
 		    return a;
 		}
 	}
+	export class PracticeDrill {
+	    attemptId: number;
+	    rubricId: number;
+	    versionId: number;
+	    version: number;
+	    rubricName: string;
+	    scale: rubric.Scale;
+	    samples: drill.Sample[];
+	    given: {[key: string]: number};
+	
+	    static createFrom(source: any = {}) {
+	        return new PracticeDrill(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.attemptId = source["attemptId"];
+	        this.rubricId = source["rubricId"];
+	        this.versionId = source["versionId"];
+	        this.version = source["version"];
+	        this.rubricName = source["rubricName"];
+	        this.scale = this.convertValues(source["scale"], rubric.Scale);
+	        this.samples = this.convertValues(source["samples"], drill.Sample);
+	        this.given = source["given"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	export class PracticeOfProfile {
+	    profileId: number;
+	    name: string;
+	    practised: boolean;
+	    lastVersion: number;
+	    completedAt: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new PracticeOfProfile(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.profileId = source["profileId"];
+	        this.name = source["name"];
+	        this.practised = source["practised"];
+	        this.lastVersion = source["lastVersion"];
+	        this.completedAt = source["completedAt"];
+	    }
+	}
+	export class PracticeResult {
+	    attemptId: number;
+	    rubricId: number;
+	    rubricName: string;
+	    version: number;
+	    result: drill.Result;
+	
+	    static createFrom(source: any = {}) {
+	        return new PracticeResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.attemptId = source["attemptId"];
+	        this.rubricId = source["rubricId"];
+	        this.rubricName = source["rubricName"];
+	        this.version = source["version"];
+	        this.result = this.convertValues(source["result"], drill.Result);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class PracticeStatus {
+	    rubricId: number;
+	    rubricName: string;
+	    version: number;
+	    samples: number;
+	    profiles: PracticeOfProfile[];
+	
+	    static createFrom(source: any = {}) {
+	        return new PracticeStatus(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.rubricId = source["rubricId"];
+	        this.rubricName = source["rubricName"];
+	        this.version = source["version"];
+	        this.samples = source["samples"];
+	        this.profiles = this.convertValues(source["profiles"], PracticeOfProfile);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class Rights {
 	    editPlan: boolean;
 	    editPlanNote: string;
@@ -2130,6 +2608,10 @@ export namespace interviews {
 	    exportCommitteeNote: string;
 	    exportWorkspace: boolean;
 	    exportWorkspaceNote: string;
+	    selfId: boolean;
+	    selfIdNote: string;
+	    outcomes: boolean;
+	    outcomesNote: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new Rights(source);
@@ -2143,6 +2625,10 @@ export namespace interviews {
 	        this.exportCommitteeNote = source["exportCommitteeNote"];
 	        this.exportWorkspace = source["exportWorkspace"];
 	        this.exportWorkspaceNote = source["exportWorkspaceNote"];
+	        this.selfId = source["selfId"];
+	        this.selfIdNote = source["selfIdNote"];
+	        this.outcomes = source["outcomes"];
+	        this.outcomesNote = source["outcomesNote"];
 	    }
 	}
 	export class RoleDebrief {
@@ -2276,6 +2762,34 @@ export namespace interviews {
 		    }
 		    return a;
 		}
+	}
+	export class ScreenAgreement {
+	    roleId: number;
+	    pairs: number;
+	    decided: number;
+	    agreed: number;
+	    kappa?: number;
+	    kappaNote: string;
+	    marks: number;
+	    alpha?: number;
+	    alphaNote: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ScreenAgreement(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.roleId = source["roleId"];
+	        this.pairs = source["pairs"];
+	        this.decided = source["decided"];
+	        this.agreed = source["agreed"];
+	        this.kappa = source["kappa"];
+	        this.kappaNote = source["kappaNote"];
+	        this.marks = source["marks"];
+	        this.alpha = source["alpha"];
+	        this.alphaNote = source["alphaNote"];
+	    }
 	}
 
 }
@@ -3092,6 +3606,204 @@ export namespace model {
 		}
 	}
 	
+
+}
+
+export namespace outcomes {
+	
+	export class Outcome {
+	    rating90d?: number;
+	    rating1y?: number;
+	    leftOn: string;
+	    regretted?: boolean;
+	    recordedBy: string;
+	    recordedAt: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Outcome(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.rating90d = source["rating90d"];
+	        this.rating1y = source["rating1y"];
+	        this.leftOn = source["leftOn"];
+	        this.regretted = source["regretted"];
+	        this.recordedBy = source["recordedBy"];
+	        this.recordedAt = source["recordedAt"];
+	    }
+	}
+	export class Entry {
+	    applicationId: number;
+	    roleId: number;
+	    roleTitle: string;
+	    stage: string;
+	    hiredAt: string;
+	    outcome?: Outcome;
+	    scale: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Entry(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.applicationId = source["applicationId"];
+	        this.roleId = source["roleId"];
+	        this.roleTitle = source["roleTitle"];
+	        this.stage = source["stage"];
+	        this.hiredAt = source["hiredAt"];
+	        this.outcome = this.convertValues(source["outcome"], Outcome);
+	        this.scale = source["scale"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Input {
+	    rating90d?: number;
+	    rating1y?: number;
+	    leftOn: string;
+	    regretted?: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new Input(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.rating90d = source["rating90d"];
+	        this.rating1y = source["rating1y"];
+	        this.leftOn = source["leftOn"];
+	        this.regretted = source["regretted"];
+	    }
+	}
+	export class Row {
+	    predictor: string;
+	    label: string;
+	    stats: validity.Report;
+	
+	    static createFrom(source: any = {}) {
+	        return new Row(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.predictor = source["predictor"];
+	        this.label = source["label"];
+	        this.stats = this.convertValues(source["stats"], validity.Report);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Measure {
+	    key: string;
+	    label: string;
+	    rows: Row[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Measure(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.key = source["key"];
+	        this.label = source["label"];
+	        this.rows = this.convertValues(source["rows"], Row);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	export class Report {
+	    roleId: number;
+	    roleTitle: string;
+	    people: number;
+	    measures: Measure[];
+	    rangeRestriction: string;
+	    scale: string;
+	    empty: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Report(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.roleId = source["roleId"];
+	        this.roleTitle = source["roleTitle"];
+	        this.people = source["people"];
+	        this.measures = this.convertValues(source["measures"], Measure);
+	        this.rangeRestriction = source["rangeRestriction"];
+	        this.scale = source["scale"];
+	        this.empty = source["empty"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 
 }
 
@@ -4265,6 +4977,11 @@ export namespace scoring {
 	    checklist: rubric.ScreenFlag[];
 	    marks: {[key: string]: FlagMark};
 	    decision: string;
+	    suggested: string;
+	    rejectReason: string;
+	    overrideReason: string;
+	    second: boolean;
+	    authorId: number;
 	    authorName: string;
 	    updatedAt: string;
 	
@@ -4279,6 +4996,11 @@ export namespace scoring {
 	        this.checklist = this.convertValues(source["checklist"], rubric.ScreenFlag);
 	        this.marks = this.convertValues(source["marks"], FlagMark, true);
 	        this.decision = source["decision"];
+	        this.suggested = source["suggested"];
+	        this.rejectReason = source["rejectReason"];
+	        this.overrideReason = source["overrideReason"];
+	        this.second = source["second"];
+	        this.authorId = source["authorId"];
 	        this.authorName = source["authorName"];
 	        this.updatedAt = source["updatedAt"];
 	    }
@@ -4305,6 +5027,9 @@ export namespace scoring {
 	    applicationId: number;
 	    marks: {[key: string]: FlagMark};
 	    decision: string;
+	    rejectReason: string;
+	    overrideReason: string;
+	    second: boolean;
 	
 	    static createFrom(source: any = {}) {
 	        return new ScreenInput(source);
@@ -4315,6 +5040,59 @@ export namespace scoring {
 	        this.applicationId = source["applicationId"];
 	        this.marks = this.convertValues(source["marks"], FlagMark, true);
 	        this.decision = source["decision"];
+	        this.rejectReason = source["rejectReason"];
+	        this.overrideReason = source["overrideReason"];
+	        this.second = source["second"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class ScreenRevision {
+	    id: number;
+	    applicationId: number;
+	    second: boolean;
+	    marks: {[key: string]: FlagMark};
+	    decision: string;
+	    suggested: string;
+	    rejectReason: string;
+	    overrideReason: string;
+	    authorId: number;
+	    authorName: string;
+	    at: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ScreenRevision(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.applicationId = source["applicationId"];
+	        this.second = source["second"];
+	        this.marks = this.convertValues(source["marks"], FlagMark, true);
+	        this.decision = source["decision"];
+	        this.suggested = source["suggested"];
+	        this.rejectReason = source["rejectReason"];
+	        this.overrideReason = source["overrideReason"];
+	        this.authorId = source["authorId"];
+	        this.authorName = source["authorName"];
+	        this.at = source["at"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -4384,6 +5162,309 @@ export namespace scoring {
 	        this.questionId = source["questionId"];
 	        this.weight = source["weight"];
 	    }
+	}
+
+}
+
+export namespace selfid {
+	
+	export class Answer {
+	    category: string;
+	    answer: string;
+	    offered: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Answer(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.category = source["category"];
+	        this.answer = source["answer"];
+	        this.offered = source["offered"];
+	    }
+	}
+	export class Category {
+	    name: string;
+	    options: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Category(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.options = source["options"];
+	    }
+	}
+	export class Impact {
+	    category: string;
+	    report?: fairness.Report;
+	    undisclosed: fairness.Row[];
+	    hidden: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Impact(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.category = source["category"];
+	        this.report = this.convertValues(source["report"], fairness.Report);
+	        this.undisclosed = this.convertValues(source["undisclosed"], fairness.Row);
+	        this.hidden = source["hidden"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Decision {
+	    name: string;
+	    considered: number;
+	    pending: number;
+	    categories: Impact[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Decision(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.considered = source["considered"];
+	        this.pending = source["pending"];
+	        this.categories = this.convertValues(source["categories"], Impact);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Explanation {
+	    term: string;
+	    text: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Explanation(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.term = source["term"];
+	        this.text = source["text"];
+	    }
+	}
+	export class Form {
+	    answers: Answer[];
+	    note: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Form(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.answers = this.convertValues(source["answers"], Answer);
+	        this.note = source["note"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	export class Measure {
+	    name: string;
+	    key: string;
+	    groups: fairness.MeanRow[];
+	    undisclosed: fairness.MeanRow[];
+	    hidden: string[];
+	    largestD?: number;
+	    standsOut: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new Measure(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.key = source["key"];
+	        this.groups = this.convertValues(source["groups"], fairness.MeanRow);
+	        this.undisclosed = this.convertValues(source["undisclosed"], fairness.MeanRow);
+	        this.hidden = source["hidden"];
+	        this.largestD = source["largestD"];
+	        this.standsOut = source["standsOut"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Means {
+	    category: string;
+	    measures: Measure[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Means(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.category = source["category"];
+	        this.measures = this.convertValues(source["measures"], Measure);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	export class Report {
+	    people: number;
+	    responded: number;
+	    decisions: Decision[];
+	    means: Means[];
+	    notes: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Report(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.people = source["people"];
+	        this.responded = source["responded"];
+	        this.decisions = this.convertValues(source["decisions"], Decision);
+	        this.means = this.convertValues(source["means"], Means);
+	        this.notes = source["notes"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class View {
+	    report: Report;
+	    empty: string;
+	    explanations: Explanation[];
+	    editNote: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new View(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.report = this.convertValues(source["report"], Report);
+	        this.empty = source["empty"];
+	        this.explanations = this.convertValues(source["explanations"], Explanation);
+	        this.editNote = source["editNote"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 
 }
@@ -4547,6 +5628,33 @@ export namespace storage {
 	        this.text = source["text"];
 	        this.start = source["start"];
 	        this.end = source["end"];
+	    }
+	}
+
+}
+
+export namespace validity {
+	
+	export class Report {
+	    n: number;
+	    pearson_r?: number;
+	    pearson_ci?: number[];
+	    spearman_rho?: number;
+	    warning: string;
+	    notes: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Report(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.n = source["n"];
+	        this.pearson_r = source["pearson_r"];
+	        this.pearson_ci = source["pearson_ci"];
+	        this.spearman_rho = source["spearman_rho"];
+	        this.warning = source["warning"];
+	        this.notes = source["notes"];
 	    }
 	}
 

@@ -62,6 +62,22 @@ export function SaveAttachment(arg1) {
   return window['go']['app']['Candidates']['SaveAttachment'](arg1);
 }
 
+export function SelfID(arg1) {
+  return window['go']['app']['Candidates']['SelfID'](arg1);
+}
+
+export function SelfIDCategories() {
+  return window['go']['app']['Candidates']['SelfIDCategories']();
+}
+
+export function SetSelfID(arg1, arg2) {
+  return window['go']['app']['Candidates']['SetSelfID'](arg1, arg2);
+}
+
+export function SetSelfIDCategories(arg1) {
+  return window['go']['app']['Candidates']['SetSelfIDCategories'](arg1);
+}
+
 export function UndoArchive(arg1, arg2) {
   return window['go']['app']['Candidates']['UndoArchive'](arg1, arg2);
 }

@@ -5,12 +5,16 @@ import {scoring} from '../models';
 import {rubric} from '../models';
 import {model} from '../models';
 import {app} from '../models';
+import {selfid} from '../models';
+import {outcomes} from '../models';
 
 export function Amend(arg1:number,arg2:interviews.Amendment):Promise<scoring.Scorecard>;
 
 export function ArchiveRubric(arg1:number,arg2:boolean):Promise<void>;
 
 export function AssignRound(arg1:number,arg2:number,arg3:Array<number>):Promise<void>;
+
+export function BlindScreen(arg1:number,arg2:boolean):Promise<interviews.BlindScreen>;
 
 export function CandidateRounds(arg1:number):Promise<Array<scoring.CandidateRound>>;
 
@@ -30,15 +34,27 @@ export function DuplicateRubric(arg1:number,arg2:string):Promise<rubric.Version>
 
 export function ExportRubric(arg1:number,arg2:string):Promise<boolean>;
 
+export function Fairness(arg1:number):Promise<selfid.View>;
+
+export function FinishPractice(arg1:number):Promise<interviews.PracticeResult>;
+
 export function ImportRubricFile(arg1:string):Promise<rubric.Version>;
 
 export function Missing(arg1:number,arg2:Array<scoring.Patch>):Promise<Array<model.FieldError>>;
 
 export function MoveRound(arg1:number,arg2:number):Promise<Array<scoring.Round>>;
 
+export function Outcomes(arg1:number):Promise<Array<outcomes.Entry>>;
+
 export function Plan(arg1:number):Promise<interviews.Plan>;
 
+export function PracticeStatus(arg1:number):Promise<interviews.PracticeStatus>;
+
 export function Recommendations():Promise<Array<rubric.RecommendationOption>>;
+
+export function RecordOutcome(arg1:number,arg2:number,arg3:outcomes.Input):Promise<Array<outcomes.Entry>>;
+
+export function RecordPractice(arg1:number,arg2:string,arg3:number):Promise<void>;
 
 export function Rights():Promise<interviews.Rights>;
 
@@ -74,6 +90,10 @@ export function Scorecard(arg1:number):Promise<interviews.ScorecardView>;
 
 export function Screen(arg1:number):Promise<scoring.Screen>;
 
+export function ScreenAgreement(arg1:number):Promise<interviews.ScreenAgreement>;
+
+export function ScreenRevisions(arg1:number):Promise<Array<scoring.ScreenRevision>>;
+
 export function SetCoverageThreshold(arg1:number):Promise<void>;
 
 export function SetRunnerPrefs(arg1:interviews.RunnerPrefs):Promise<interviews.RunnerPrefs>;
@@ -82,4 +102,10 @@ export function SetWeights(arg1:number,arg2:Array<scoring.WeightEdit>,arg3:strin
 
 export function StartInterview(arg1:number,arg2:number):Promise<interviews.ScorecardView>;
 
+export function StartPractice(arg1:number):Promise<interviews.PracticeDrill>;
+
 export function Submit(arg1:number,arg2:scoring.Patch):Promise<scoring.Scorecard>;
+
+export function SuggestScreen(arg1:number,arg2:boolean,arg3:{[key: string]: scoring.FlagMark}):Promise<scoring.Decision>;
+
+export function Validity(arg1:number):Promise<outcomes.Report>;

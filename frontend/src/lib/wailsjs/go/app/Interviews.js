@@ -14,6 +14,10 @@ export function AssignRound(arg1, arg2, arg3) {
   return window['go']['app']['Interviews']['AssignRound'](arg1, arg2, arg3);
 }
 
+export function BlindScreen(arg1, arg2) {
+  return window['go']['app']['Interviews']['BlindScreen'](arg1, arg2);
+}
+
 export function CandidateRounds(arg1) {
   return window['go']['app']['Interviews']['CandidateRounds'](arg1);
 }
@@ -50,6 +54,14 @@ export function ExportRubric(arg1, arg2) {
   return window['go']['app']['Interviews']['ExportRubric'](arg1, arg2);
 }
 
+export function Fairness(arg1) {
+  return window['go']['app']['Interviews']['Fairness'](arg1);
+}
+
+export function FinishPractice(arg1) {
+  return window['go']['app']['Interviews']['FinishPractice'](arg1);
+}
+
 export function ImportRubricFile(arg1) {
   return window['go']['app']['Interviews']['ImportRubricFile'](arg1);
 }
@@ -62,12 +74,28 @@ export function MoveRound(arg1, arg2) {
   return window['go']['app']['Interviews']['MoveRound'](arg1, arg2);
 }
 
+export function Outcomes(arg1) {
+  return window['go']['app']['Interviews']['Outcomes'](arg1);
+}
+
 export function Plan(arg1) {
   return window['go']['app']['Interviews']['Plan'](arg1);
 }
 
+export function PracticeStatus(arg1) {
+  return window['go']['app']['Interviews']['PracticeStatus'](arg1);
+}
+
 export function Recommendations() {
   return window['go']['app']['Interviews']['Recommendations']();
+}
+
+export function RecordOutcome(arg1, arg2, arg3) {
+  return window['go']['app']['Interviews']['RecordOutcome'](arg1, arg2, arg3);
+}
+
+export function RecordPractice(arg1, arg2, arg3) {
+  return window['go']['app']['Interviews']['RecordPractice'](arg1, arg2, arg3);
 }
 
 export function Rights() {
@@ -138,6 +166,14 @@ export function Screen(arg1) {
   return window['go']['app']['Interviews']['Screen'](arg1);
 }
 
+export function ScreenAgreement(arg1) {
+  return window['go']['app']['Interviews']['ScreenAgreement'](arg1);
+}
+
+export function ScreenRevisions(arg1) {
+  return window['go']['app']['Interviews']['ScreenRevisions'](arg1);
+}
+
 export function SetCoverageThreshold(arg1) {
   return window['go']['app']['Interviews']['SetCoverageThreshold'](arg1);
 }
@@ -154,6 +190,18 @@ export function StartInterview(arg1, arg2) {
   return window['go']['app']['Interviews']['StartInterview'](arg1, arg2);
 }
 
+export function StartPractice(arg1) {
+  return window['go']['app']['Interviews']['StartPractice'](arg1);
+}
+
 export function Submit(arg1, arg2) {
   return window['go']['app']['Interviews']['Submit'](arg1, arg2);
+}
+
+export function SuggestScreen(arg1, arg2, arg3) {
+  return window['go']['app']['Interviews']['SuggestScreen'](arg1, arg2, arg3);
+}
+
+export function Validity(arg1) {
+  return window['go']['app']['Interviews']['Validity'](arg1);
 }
