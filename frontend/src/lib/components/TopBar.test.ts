@@ -163,9 +163,10 @@ describe('TopBar', () => {
   });
 
   it('paints first with the layout that fitted this width last time, then measures and remembers', async () => {
-    localStorage.setItem('hirebench.topbar', JSON.stringify({ key: `${window.innerWidth}|Riley Chen (recruiter)|1`, chosen: 6, wrap: false, profileWidth: 0 }));
+    localStorage.setItem('hirebench.topbar', JSON.stringify({ key: `${window.innerWidth}|1|1`, chosen: 6, wrap: false, profileWidth: 0 }));
     render(TopBar, { profiles: [riley], onprofile: vi.fn(), onai: vi.fn(), fits: roomFor(2) });
     const bar = screen.getByTestId('top-bar');
+    await Promise.resolve(); // what the mount queued has run, and still no frame painted
     // Before the first paint: the remembered compact layout, nothing measured yet.
     expect(within(bar).queryByRole('button', { name: 'Bundles…' })).toBeNull();
     expect(within(bar).getByRole('button', { name: 'More' })).toBeInTheDocument();
@@ -177,7 +178,7 @@ describe('TopBar', () => {
   });
 
   it('ignores what it remembered for another width', async () => {
-    localStorage.setItem('hirebench.topbar', JSON.stringify({ key: `${window.innerWidth + 1}|Riley Chen (recruiter)|1`, chosen: 6, wrap: false, profileWidth: 0 }));
+    localStorage.setItem('hirebench.topbar', JSON.stringify({ key: `${window.innerWidth + 1}|1|1`, chosen: 6, wrap: false, profileWidth: 0 }));
     render(TopBar, { profiles: [riley], onprofile: vi.fn(), onai: vi.fn(), fits: () => true });
     expect(within(screen.getByTestId('top-bar')).getByRole('button', { name: 'Bundles…' })).toBeInTheDocument();
   });
