@@ -16,7 +16,9 @@ import (
 // "Candidate N", identity redacted until their decision is saved. second:
 // the second screener's independent screen.
 func (i *Interviews) BlindScreen(applicationID int64, second bool) (interviews.BlindScreen, error) {
-	return result(i.svc.BlindScreen(context.Background(), applicationID, second))
+	return withActor(i.ws, func(a model.Profile) (interviews.BlindScreen, error) {
+		return i.svc.BlindScreen(context.Background(), applicationID, second, a)
+	})
 }
 
 // ScreenRevisions lists the saves of an application's screens the signed-in
@@ -29,11 +31,15 @@ func (i *Interviews) ScreenRevisions(applicationID int64) ([]scoring.ScreenRevis
 
 // ScreenAgreement is how far the two screeners agree on a role's resumes.
 func (i *Interviews) ScreenAgreement(roleID int64) (interviews.ScreenAgreement, error) {
-	return result(i.svc.ScreenAgreement(context.Background(), roleID))
+	return signedIn(i.ws, func() (interviews.ScreenAgreement, error) {
+		return i.svc.ScreenAgreement(context.Background(), roleID)
+	})
 }
 
 // SuggestScreen is the decision the marks suggest (docs/SCREEN.md); a
 // decision against it needs an override reason.
 func (i *Interviews) SuggestScreen(applicationID int64, second bool, marks map[string]scoring.FlagMark) (scoring.Decision, error) {
-	return result(i.svc.SuggestScreen(context.Background(), applicationID, second, marks))
+	return signedIn(i.ws, func() (scoring.Decision, error) {
+		return i.svc.SuggestScreen(context.Background(), applicationID, second, marks)
+	})
 }

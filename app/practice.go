@@ -37,5 +37,7 @@ func (i *Interviews) FinishPractice(attemptID int64) (interviews.PracticeResult,
 
 // PracticeStatus says who completed practice on a rubric's latest version.
 func (i *Interviews) PracticeStatus(rubricID int64) (interviews.PracticeStatus, error) {
-	return result(i.svc.PracticeStatus(context.Background(), rubricID))
+	return signedIn(i.ws, func() (interviews.PracticeStatus, error) {
+		return i.svc.PracticeStatus(context.Background(), rubricID)
+	})
 }

@@ -30,10 +30,15 @@ const (
 	sqlRenameRubric  = `UPDATE rubrics SET name = ?, updated_at = ? WHERE id = ?`
 	sqlInsertVersion = `INSERT INTO rubric_versions (rubric_id, version, content, sha256, author_id, created_at)
 		VALUES (?, ?, ?, ?, ?, ?)`
+	// A second screen counts once per application; the first screen's
+	// revisions are already counted by its resume_screens row.
 	sqlVersionInUse = `SELECT (SELECT count(*) FROM scorecards WHERE rubric_version_id = ?)
-		+ (SELECT count(*) FROM resume_screens WHERE rubric_version_id = ?)`
+		+ (SELECT count(*) FROM resume_screens WHERE rubric_version_id = ?)
+		+ (SELECT count(DISTINCT application_id) FROM screen_revisions WHERE rubric_version_id = ? AND slot = 2)`
 	sqlRubricInUse = `SELECT (SELECT count(*) FROM scorecards sc JOIN rubric_versions v ON v.id = sc.rubric_version_id WHERE v.rubric_id = ?)
 		+ (SELECT count(*) FROM resume_screens rs JOIN rubric_versions v ON v.id = rs.rubric_version_id WHERE v.rubric_id = ?)
+		+ (SELECT count(DISTINCT sr.application_id) FROM screen_revisions sr JOIN rubric_versions v ON v.id = sr.rubric_version_id
+			WHERE v.rubric_id = ? AND sr.slot = 2)
 		+ (SELECT count(*) FROM interview_rounds WHERE rubric_id = ?)`
 	sqlBuiltinRubric = `SELECT id FROM rubrics WHERE builtin = 1`
 )
@@ -189,7 +194,7 @@ func (s *Store) SaveRubric(ctx context.Context, rubricID int64, r rubric.Rubric,
 			return nil
 		}
 		var used int
-		if err := tx.QueryRowContext(ctx, sqlVersionInUse, cur.ID, cur.ID).Scan(&used); err != nil {
+		if err := tx.QueryRowContext(ctx, sqlVersionInUse, cur.ID, cur.ID, cur.ID).Scan(&used); err != nil {
 			return fmt.Errorf("storage: rubric in use: %w", err)
 		}
 		now := s.now()
@@ -242,7 +247,7 @@ func (s *Store) DeleteRubric(ctx context.Context, rubricID int64) error {
 			return fmt.Errorf("the built-in rubric cannot be deleted: %w", model.ErrConflict)
 		}
 		var used int
-		if err := tx.QueryRowContext(ctx, sqlRubricInUse, rubricID, rubricID, rubricID).Scan(&used); err != nil {
+		if err := tx.QueryRowContext(ctx, sqlRubricInUse, rubricID, rubricID, rubricID, rubricID).Scan(&used); err != nil {
 			return fmt.Errorf("storage: rubric in use: %w", err)
 		}
 		if used > 0 {

@@ -23,12 +23,15 @@ const (
 	sqlScreenRevisions = `SELECT ` + sqlRevisionColumns + ` FROM screen_revisions WHERE application_id = ? ORDER BY id`
 	sqlLatestRevision  = `SELECT ` + sqlRevisionColumns + `, rubric_version_id FROM screen_revisions
 		WHERE application_id = ? AND slot = ? ORDER BY id DESC LIMIT 1`
-	// The latest revision of each slot of the role's applications screened
-	// by both screeners: the pairs screen agreement is computed on.
+	// The first decided revision of each slot of the role's applications
+	// both screeners decided: the pairs screen agreement is computed on. Not
+	// the latest: deciding reveals the other screen, and a change made after
+	// that could copy it.
 	sqlScreenPairs = `SELECT ` + sqlRevisionColumns + ` FROM screen_revisions WHERE id IN (
-		SELECT max(r.id) FROM screen_revisions r JOIN applications a ON a.id = r.application_id
-		WHERE a.role_id = ? GROUP BY r.application_id, r.slot)
-		AND application_id IN (SELECT application_id FROM screen_revisions GROUP BY application_id HAVING count(DISTINCT slot) = 2)
+		SELECT min(r.id) FROM screen_revisions r JOIN applications a ON a.id = r.application_id
+		WHERE a.role_id = ? AND r.decision <> '' GROUP BY r.application_id, r.slot)
+		AND application_id IN (SELECT application_id FROM screen_revisions WHERE decision <> ''
+			GROUP BY application_id HAVING count(DISTINCT slot) = 2)
 		ORDER BY application_id, slot`
 )
 

@@ -131,10 +131,26 @@ func (s *Service) resumeOf(ctx context.Context, applicationID int64) (model.Cand
 
 // BlindScreen is the viewer's screen of an application as they work on it
 // blind: identity only once their decision is saved, the other screener's
-// screen and revisions only then too.
-func (s *Service) BlindScreen(ctx context.Context, applicationID int64, second bool) (BlindScreen, error) {
+// screen and revisions only then too. A slot someone else has started is
+// theirs: opening it blind would show their marks (and, once decided, who
+// the person is) to someone who has not screened.
+func (s *Service) BlindScreen(ctx context.Context, applicationID int64, second bool, viewer model.Profile) (BlindScreen, error) {
+	if viewer.ID == 0 {
+		return BlindScreen{}, fmt.Errorf("choose who you are before screening: %w", model.ErrConflict)
+	}
 	own, err := s.screenOf(ctx, applicationID, second)
 	if err != nil {
+		return BlindScreen{}, err
+	}
+	if own.AuthorID != 0 && own.AuthorID != viewer.ID {
+		which := "first"
+		if second {
+			which = "second"
+		}
+		return BlindScreen{}, fmt.Errorf("application %d: its %s screen is %s's; a blind screen is the screener's own: %w",
+			applicationID, which, own.AuthorName, model.ErrConflict)
+	}
+	if err := s.checkSlot(ctx, applicationID, second, viewer); err != nil {
 		return BlindScreen{}, err
 	}
 	app, err := s.store.GetApplication(ctx, applicationID)

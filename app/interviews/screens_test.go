@@ -43,7 +43,7 @@ func payload(t *testing.T, v any) string {
 func TestBlindScreenHidesIdentityUntilDecided(t *testing.T) {
 	e := newEnv(t)
 	app := e.grace(t)
-	b, err := e.iv.BlindScreen(e.ctx, app.ID, false)
+	b, err := e.iv.BlindScreen(e.ctx, app.ID, false, e.riley)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -63,7 +63,7 @@ func TestBlindScreenHidesIdentityUntilDecided(t *testing.T) {
 	if err != nil {
 		t.Fatalf("a quote from the redacted text: %v", err)
 	}
-	b, err = e.iv.BlindScreen(e.ctx, app.ID, false)
+	b, err = e.iv.BlindScreen(e.ctx, app.ID, false, e.riley)
 	if err != nil || !b.Revealed || b.Candidate == nil || b.Candidate.Name != "Grace Hopper" || b.Candidate.Source != "Referral" ||
 		!strings.Contains(b.ResumeText, "She shipped") {
 		t.Errorf("after the decision: %+v, %v; want her identity and resume", b, err)
@@ -113,7 +113,14 @@ func TestSecondScreenerIsBlindToTheFirst(t *testing.T) {
 	if !errors.Is(err, model.ErrConflict) {
 		t.Errorf("the first screener as second: %v, want a conflict", err)
 	}
-	b, err := e.iv.BlindScreen(e.ctx, e.app.ID, true)
+	// Riley's decided first screen is not Sam's to open blind: it would show him her marks and who it is.
+	if _, err := e.iv.BlindScreen(e.ctx, e.app.ID, false, e.sam); !errors.Is(err, model.ErrConflict) {
+		t.Errorf("Sam opening Riley's first screen blind: %v, want a conflict", err)
+	}
+	if _, err := e.iv.BlindScreen(e.ctx, e.app.ID, true, e.riley); !errors.Is(err, model.ErrConflict) {
+		t.Errorf("the first screener opening the second screen: %v, want a conflict", err)
+	}
+	b, err := e.iv.BlindScreen(e.ctx, e.app.ID, true, e.sam)
 	if err != nil || b.Other != nil || len(b.Screen.Marks) != 0 || b.Screen.RubricVersionID != blank.RubricVersionID {
 		t.Fatalf("second screener's blank screen = %+v, %v", b, err)
 	}
@@ -131,7 +138,10 @@ func TestSecondScreenerIsBlindToTheFirst(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, err = e.iv.BlindScreen(e.ctx, e.app.ID, true)
+	if _, err := e.iv.BlindScreen(e.ctx, e.app.ID, true, e.priya); !errors.Is(err, model.ErrConflict) {
+		t.Errorf("Priya opening Sam's second screen blind: %v, want a conflict", err)
+	}
+	b, err = e.iv.BlindScreen(e.ctx, e.app.ID, true, e.sam)
 	if err != nil || b.Other == nil || b.Other.RejectReason != "FIRSTSCREENREASON" || len(b.Revisions) != 3 {
 		t.Errorf("after deciding, the second screener sees the first screen: %+v, %v", b, err)
 	}
@@ -190,5 +200,76 @@ func TestSuggestScreenFollowsTheMarks(t *testing.T) {
 	}
 	if d, err := e.iv.SuggestScreen(e.ctx, e.app.ID, true, nil); err != nil || d != scoring.Reject {
 		t.Errorf("nothing marked: %q, %v; want reject", d, err)
+	}
+}
+
+// A checklist version only a second screen uses is in use: editing the
+// rubric makes a new version instead of changing the marks' flags under them.
+func TestASecondScreenKeepsItsChecklistVersion(t *testing.T) {
+	e := newEnv(t)
+	team, err := e.iv.DuplicateRubric(e.ctx, e.builtin.RubricID, "Team rubric", e.riley)
+	if err != nil {
+		t.Fatal(err)
+	}
+	role, err := e.track.CreateRole(e.ctx, model.RoleInput{Title: "Search Engineer", Status: model.RoleOpen})
+	if err != nil {
+		t.Fatal(err)
+	}
+	comp := team.Content.Competencies[0]
+	if _, err := e.iv.SaveRound(e.ctx, scoring.RoundInput{RoleID: role.ID, Name: "Screen call", RubricID: team.RubricID,
+		Competencies: []string{comp.ID}, DurationMin: 30, InterviewerIDs: []int64{e.sam.ID}}, e.riley); err != nil {
+		t.Fatal(err)
+	}
+	c, err := e.track.CreateCandidate(e.ctx, model.CandidateInput{Name: "Lin Park", Email: "lin@example.com", ResumeText: "Built semantic search."},
+		[]int64{role.ID}, e.riley)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := e.track.Detail(e.ctx, c.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	second, err := e.iv.SaveScreen(e.ctx, scoring.ScreenInput{ApplicationID: d.Applications[0].ID, Second: true,
+		Marks: map[string]scoring.FlagMark{}}, e.sam)
+	if err != nil || second.RubricVersionID != team.ID {
+		t.Fatalf("second screen = %+v, %v; want it on the team rubric's version %d", second, err, team.ID)
+	}
+	edited := team.Content
+	edited.Description = "Edited after a second screen used version 1."
+	v, err := e.iv.SaveRubric(e.ctx, team.RubricID, edited, e.riley)
+	if err != nil || v.Version != 2 || v.ID == team.ID {
+		t.Errorf("editing the rubric: version %d (id %d), %v; want a new version 2, version 1 kept for the second screen", v.Version, v.ID, err)
+	}
+}
+
+// Deciding reveals the other screen; a change made after that must not
+// count as agreement.
+func TestScreenAgreementPairsTheFirstDecisions(t *testing.T) {
+	e := newEnv(t)
+	blank, _ := e.iv.Screen(e.ctx, e.app.ID)
+	flag := blank.Checklist[0].ID
+	quote := map[string]scoring.FlagMark{flag: {Mark: scoring.Present, Evidence: "Cut token spend by 40%"}}
+	save := func(who model.Profile, second bool, d scoring.Decision) {
+		t.Helper()
+		in := scoring.ScreenInput{ApplicationID: e.app.ID, Second: second, Marks: quote, Decision: d}
+		if d == scoring.Reject {
+			in.RejectReason = "not enough shown"
+		}
+		if s := scoring.Suggest(blank.Checklist, quote); d != s {
+			in.OverrideReason = "judgement"
+		}
+		if _, err := e.iv.SaveScreen(e.ctx, in, who); err != nil {
+			t.Fatal(err)
+		}
+	}
+	save(e.riley, false, scoring.Reject)
+	save(e.sam, true, scoring.Advance)
+	save(e.sam, true, scoring.Reject) // after seeing Riley's reject
+	pairs, err := e.store.ScreenPairs(e.ctx, e.role.ID)
+	if err != nil || len(pairs) != 1 {
+		t.Fatalf("pairs = %+v, %v; want one", pairs, err)
+	}
+	if pairs[0][0].Decision != scoring.Reject || pairs[0][1].Decision != scoring.Advance {
+		t.Errorf("paired decisions %s / %s; want reject / advance, the second screener's first decision", pairs[0][0].Decision, pairs[0][1].Decision)
 	}
 }
