@@ -29,6 +29,7 @@ type PracticeAttempt struct {
 	RubricSHA256    string // the version's hash when it began
 	StartedAt       string
 	CompletedAt     string // '' while not every sample is scored
+	FinishedAt      string // when its result was shown; '' while it is being scored
 	Levels          []PracticeLevel
 }
 
@@ -45,11 +46,12 @@ type PracticeCompletion struct {
 
 const (
 	sqlInsertPractice = `INSERT INTO practice_attempts (profile_id, rubric_version_id, rubric_sha256, started_at) VALUES (?, ?, ?, ?)`
-	sqlGetPractice    = `SELECT id, profile_id, rubric_version_id, rubric_sha256, started_at, completed_at FROM practice_attempts WHERE id = ?`
+	sqlGetPractice    = `SELECT id, profile_id, rubric_version_id, rubric_sha256, started_at, completed_at, finished_at FROM practice_attempts WHERE id = ?`
 	sqlPracticeLevels = `SELECT question_id, sample_index, level FROM practice_levels WHERE attempt_id = ? ORDER BY question_id, sample_index`
 	sqlPutPractice    = `INSERT INTO practice_levels (attempt_id, question_id, sample_index, level, at) VALUES (?, ?, ?, ?, ?)
 		ON CONFLICT (attempt_id, question_id, sample_index) DO UPDATE SET level = excluded.level, at = excluded.at`
 	sqlCompletePractice = `UPDATE practice_attempts SET completed_at = ? WHERE id = ? AND completed_at = ''`
+	sqlFinishPractice   = `UPDATE practice_attempts SET finished_at = ? WHERE id = ? AND finished_at = ''`
 	// Practice on a version edited in place since (its hash changed) no
 	// longer counts: it was practice on another text.
 	sqlPracticeDone = `SELECT a.profile_id, p.name, v.rubric_id, a.rubric_version_id, v.version, max(a.completed_at)
@@ -83,7 +85,7 @@ func (s *Store) PracticeAttempt(ctx context.Context, id int64) (PracticeAttempt,
 
 func practiceAttempt(ctx context.Context, q queryer, id int64) (PracticeAttempt, error) {
 	var a PracticeAttempt
-	err := q.QueryRowContext(ctx, sqlGetPractice, id).Scan(&a.ID, &a.ProfileID, &a.RubricVersionID, &a.RubricSHA256, &a.StartedAt, &a.CompletedAt)
+	err := q.QueryRowContext(ctx, sqlGetPractice, id).Scan(&a.ID, &a.ProfileID, &a.RubricVersionID, &a.RubricSHA256, &a.StartedAt, &a.CompletedAt, &a.FinishedAt)
 	if errors.Is(err, sql.ErrNoRows) {
 		return a, notFound("practice attempt", id)
 	}
@@ -104,6 +106,15 @@ func practiceAttempt(ctx context.Context, q queryer, id int64) (PracticeAttempt,
 func (t *Tx) PutPracticeLevel(attemptID int64, l PracticeLevel) error {
 	if _, err := t.q.ExecContext(t.ctx, sqlPutPractice, attemptID, l.QuestionID, l.Index, l.Level, t.now); err != nil {
 		return fmt.Errorf("storage: practice attempt %d: %w", attemptID, err)
+	}
+	return nil
+}
+
+// FinishPracticeAttempt closes a drill whose result was shown (once: the
+// first time stays).
+func (t *Tx) FinishPracticeAttempt(id int64) error {
+	if _, err := t.q.ExecContext(t.ctx, sqlFinishPractice, t.now, id); err != nil {
+		return fmt.Errorf("storage: finish practice attempt %d: %w", id, err)
 	}
 	return nil
 }

@@ -18,6 +18,7 @@ import (
 	"hirebench/app/drill"
 	"hirebench/app/model"
 	"hirebench/app/rubric"
+	"hirebench/app/scoring"
 	"hirebench/storage"
 )
 
@@ -167,7 +168,8 @@ func (s *Service) RecordPractice(ctx context.Context, attemptID int64, sampleID 
 		if err != nil {
 			return err
 		}
-		if a.CompletedAt != "" {
+		if a.FinishedAt != "" {
+			// Its result showed the rubric's levels: changing a level now would copy them.
 			return fmt.Errorf("this drill is finished; start another to practise again: %w", model.ErrConflict)
 		}
 		if err := drill.Check(v.Content, map[string]int{sampleID: level}); err != nil {
@@ -200,6 +202,9 @@ func (s *Service) FinishPractice(ctx context.Context, attemptID int64, actor mod
 		}
 		out = PracticeResult{AttemptID: a.ID, RubricID: v.RubricID, RubricName: v.Content.Name, Version: v.Version,
 			Result: drill.Score(v.Content, givenOf(a))}
+		if err := tx.FinishPracticeAttempt(a.ID); err != nil {
+			return err
+		}
 		if out.Result.Complete {
 			return tx.CompletePracticeAttempt(a.ID)
 		}
@@ -234,6 +239,9 @@ func (s *Service) ScorePractice(ctx context.Context, rubricID int64, levels map[
 			if err := tx.PutPracticeLevel(out.AttemptID, levelOf(v.Content, id, levels[id])); err != nil {
 				return err
 			}
+		}
+		if err := tx.FinishPracticeAttempt(out.AttemptID); err != nil {
+			return err
 		}
 		if out.Result.Complete {
 			return tx.CompletePracticeAttempt(out.AttemptID)
@@ -306,4 +314,28 @@ func (s *Service) markPractice(ctx context.Context, d roleData, list []Candidate
 		}
 	}
 	return nil
+}
+
+// RunnerPractice says whether a scorecard's author completed the drill on
+// the rubric version the card uses, and how many samples that version has
+// (none: nothing to practise, the runner says nothing).
+type RunnerPractice struct {
+	RubricID  int64 `json:"rubricId"`
+	Samples   int   `json:"samples"`
+	Practised bool  `json:"practised"`
+}
+
+func (s *Service) runnerPractice(ctx context.Context, c scoring.Scorecard, r rubric.Rubric) (RunnerPractice, error) {
+	out := RunnerPractice{RubricID: c.RubricID, Samples: len(drill.Samples(r))}
+	if out.Samples == 0 {
+		return out, nil
+	}
+	done, err := s.store.PracticeCompletions(ctx, c.RubricID)
+	if err != nil {
+		return RunnerPractice{}, err
+	}
+	out.Practised = slices.ContainsFunc(done, func(d storage.PracticeCompletion) bool {
+		return d.ProfileID == c.AuthorID && d.RubricVersionID == c.RubricVersionID
+	})
+	return out, nil
 }

@@ -105,6 +105,10 @@ func TestPracticeCompletesOnlyWithEverySample(t *testing.T) {
 	if err != nil || res.Result.Complete || res.Result.Scored != 1 {
 		t.Fatalf("one sample: %+v, %v; want scored 1, not complete", res.Result, err)
 	}
+	// The result showed the rubric's level: the drill takes no more levels, so it cannot be redone to match.
+	if err := e.iv.RecordPractice(e.ctx, d.AttemptID, d.Samples[1].ID, 2, e.sam); !errors.Is(err, model.ErrConflict) {
+		t.Errorf("a level after the result: %v, want refused as finished", err)
+	}
 	st, err := e.iv.PracticeStatus(e.ctx, e.builtin.RubricID)
 	if err != nil {
 		t.Fatal(err)
@@ -134,5 +138,30 @@ func TestPracticeCompletesOnlyWithEverySample(t *testing.T) {
 	}
 	if _, err := e.iv.StartPractice(e.ctx, e.builtin.RubricID, model.Profile{}); !errors.Is(err, model.ErrConflict) {
 		t.Errorf("nobody signed in: %v, want refused", err)
+	}
+}
+
+func TestTheRunnerKnowsWhetherItsInterviewerPractisedTheRubric(t *testing.T) {
+	e := newEnv(t)
+	v, err := e.iv.StartInterview(e.ctx, e.app.ID, e.round.ID, e.sam)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v.Practice.RubricID != e.builtin.RubricID || v.Practice.Samples == 0 || v.Practice.Practised {
+		t.Fatalf("before any drill: %+v; want the built-in rubric, its samples, not practised", v.Practice)
+	}
+	samples, err := e.iv.PracticeSamples(e.ctx, e.builtin.RubricID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.iv.ScorePractice(e.ctx, e.builtin.RubricID, allAt(samples.Samples, 2), e.sam); err != nil {
+		t.Fatal(err)
+	}
+	if v, err = e.iv.StartInterview(e.ctx, e.app.ID, e.round.ID, e.sam); err != nil || !v.Practice.Practised {
+		t.Errorf("after Sam's complete drill: %+v, %v; want practised", v.Practice, err)
+	}
+	// Practice is the author's own: Priya's card on the same round says she has not.
+	if v, err = e.iv.StartInterview(e.ctx, e.app.ID, e.round.ID, e.priya); err != nil || v.Practice.Practised {
+		t.Errorf("Priya, who never practised: %+v, %v; want not practised", v.Practice, err)
 	}
 }

@@ -20,6 +20,9 @@ import (
 type ScorecardView struct {
 	Card   scoring.Scorecard `json:"card"`
 	Rubric rubric.Rubric     `json:"rubric"`
+	// Practice is the card author's calibration drill on the rubric in use,
+	// which the runner offers before the first score (docs/DRILLS.md).
+	Practice RunnerPractice `json:"practice"`
 }
 
 // StartInterview opens (or resumes) the viewer's own scorecard for a round.
@@ -58,7 +61,11 @@ func (s *Service) StartInterview(ctx context.Context, applicationID, roundID int
 
 func (s *Service) view(ctx context.Context, c scoring.Scorecard) (ScorecardView, error) {
 	r, err := s.store.ScorecardRubric(ctx, c)
-	return ScorecardView{Card: c, Rubric: r}, err
+	if err != nil {
+		return ScorecardView{}, err
+	}
+	p, err := s.runnerPractice(ctx, c, r)
+	return ScorecardView{Card: c, Rubric: r, Practice: p}, err
 }
 
 // Scorecard returns a card if the blind rule lets the viewer see it.

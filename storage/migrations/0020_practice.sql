@@ -14,7 +14,10 @@ CREATE TABLE practice_attempts (
     rubric_sha256     TEXT NOT NULL CHECK (length(rubric_sha256) = 64),
     started_at        TEXT NOT NULL,
     -- '' until every sample of the version was scored in this attempt.
-    completed_at      TEXT NOT NULL DEFAULT ''
+    completed_at      TEXT NOT NULL DEFAULT '',
+    -- Set when the attempt's result (with the reference levels) was shown:
+    -- its levels change no more after that.
+    finished_at       TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX practice_attempts_version ON practice_attempts (rubric_version_id, profile_id);
 CREATE INDEX practice_attempts_profile ON practice_attempts (profile_id);

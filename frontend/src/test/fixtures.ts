@@ -170,6 +170,7 @@ export function resetUi() {
   ui.firstResultId = 0;
   ui.interview = null;
   ui.scorecardId = 0;
+  ui.practiseRubricId = 0;
 }
 
 // ---- debrief (builders: plain objects as the bridge returns them; defaults are a minimal valid value)

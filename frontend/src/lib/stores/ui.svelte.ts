@@ -43,6 +43,8 @@ class UI {
   dataOpen = $state(false);
   /** The round the interview runner is open on (screen 'interview'). */
   interview = $state<{ applicationId: number; roundId: number; candidateId: number } | null>(null);
+  /** The rubric whose calibration drill the Rubrics screen opens on arrival, 0 for none. */
+  practiseRubricId = $state<number>(0);
   /** A scorecard opened read-only (debrief of one card), 0 for none. */
   scorecardId = $state<number>(0);
   /** Bumped after any change that other screens should reload for. */

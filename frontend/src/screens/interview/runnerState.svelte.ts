@@ -1,5 +1,5 @@
 // The interview runner's state (runes): the card, the cursor, answers, unsaved patches, timers, and what Go says is missing.
-import { api, toApiError, type Answer, type Competency, type Patch, type Question, type Rubric, type Scorecard } from '../../lib/api';
+import { api, toApiError, type Answer, type Competency, type Patch, type Question, type Rubric, type Scorecard, type ScorecardView } from '../../lib/api';
 import { PatchQueue } from '../../lib/autosave.svelte';
 import { ui } from '../../lib/stores/ui.svelte';
 import { TIMER_EVERY_MS, TimerLedger } from './timers';
@@ -54,6 +54,8 @@ export class RunnerState {
   loadError = $state('');
   card = $state<Scorecard | null>(null);
   rubric = $state<Rubric | null>(null);
+  /** Whether this card's author completed the calibration drill on its rubric (Go's answer). */
+  practice = $state<ScorecardView['practice'] | null>(null);
   answers = $state<Record<string, Answer>>({});
   recommendation = $state('');
   notes = $state('');
@@ -133,7 +135,10 @@ export class RunnerState {
   private async load(applicationId: number, roundId: number) {
     try {
       const v = await api.startInterview(applicationId, roundId);
-      if (!this.disposed) this.init(v.card, v.rubric);
+      if (!this.disposed) {
+        this.practice = v.practice ?? null;
+        this.init(v.card, v.rubric);
+      }
     } catch (e) {
       this.loadError = toApiError(e).message;
     } finally {

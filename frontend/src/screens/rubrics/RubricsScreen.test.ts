@@ -251,3 +251,13 @@ describe('RubricsScreen', () => {
     expect(screen.getByRole('button', { name: 'New rubric' })).toBeInTheDocument();
   });
 });
+
+describe('RubricsScreen: arriving from the runner to practise', () => {
+  it('opens the drill on the rubric the runner named, and only once', async () => {
+    vi.mocked(Interviews.StartPractice).mockRejectedValue(backendError('conflict', 'no drill in this test'));
+    ui.practiseRubricId = 2;
+    render(RubricsScreen);
+    await waitFor(() => expect(Interviews.StartPractice).toHaveBeenCalledWith(2));
+    expect(ui.practiseRubricId).toBe(0);
+  });
+});

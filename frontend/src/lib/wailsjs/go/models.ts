@@ -2719,6 +2719,22 @@ export namespace interviews {
 		    return a;
 		}
 	}
+	export class RunnerPractice {
+	    rubricId: number;
+	    samples: number;
+	    practised: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new RunnerPractice(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.rubricId = source["rubricId"];
+	        this.samples = source["samples"];
+	        this.practised = source["practised"];
+	    }
+	}
 	export class RunnerPrefs {
 	    advanceAfterScore: boolean;
 	
@@ -2734,6 +2750,7 @@ export namespace interviews {
 	export class ScorecardView {
 	    card: scoring.Scorecard;
 	    rubric: rubric.Rubric;
+	    practice: RunnerPractice;
 	
 	    static createFrom(source: any = {}) {
 	        return new ScorecardView(source);
@@ -2743,6 +2760,7 @@ export namespace interviews {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.card = this.convertValues(source["card"], scoring.Scorecard);
 	        this.rubric = this.convertValues(source["rubric"], rubric.Rubric);
+	        this.practice = this.convertValues(source["practice"], RunnerPractice);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
