@@ -38,9 +38,19 @@ const (
 		recorded_name = excluded.recorded_name, recorded_at = excluded.recorded_at`
 	sqlOutcomesOfCandidate = `SELECT ` + sqlOutcomeCols + ` FROM outcomes o JOIN applications a ON a.id = o.application_id
 		WHERE a.candidate_id = ? ORDER BY o.application_id`
+	sqlHasOutcome     = `SELECT count(*) FROM outcomes WHERE application_id = ?`
 	sqlOutcomesOfRole = `SELECT ` + sqlOutcomeCols + ` FROM outcomes o JOIN applications a ON a.id = o.application_id
 		WHERE a.role_id = ? ORDER BY o.application_id`
 )
+
+// HasOutcome says whether an application has an outcome recorded.
+func (t *Tx) HasOutcome(applicationID int64) (bool, error) {
+	var n int
+	if err := t.q.QueryRowContext(t.ctx, sqlHasOutcome, applicationID).Scan(&n); err != nil {
+		return false, fmt.Errorf("storage: outcome of application %d: %w", applicationID, err)
+	}
+	return n > 0, nil
+}
 
 // PutOutcome records (or replaces) an application's outcome, stamped with
 // the actor and the transaction's time.

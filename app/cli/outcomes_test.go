@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 
@@ -45,14 +46,18 @@ func TestRecordingAnOutcomeAndTheValidityReport(t *testing.T) {
 		t.Errorf("before any outcome: %q", out)
 	}
 	mustRun(t, dir, "candidates", "outcome", "--candidate", cand, "--role", role, "--rating-90d", "4")
-	// A later flag changes only what it names.
-	out := mustRun(t, dir, "candidates", "outcome", "--candidate", cand, "--role", role, "--left", "2026-01-31", "--regretted", "no", "--json")
+	// Leaving before the hire is refused: they would count as a leaver who never started.
+	wantFailure(t, run(t, dir, "candidates", "outcome", "--candidate", cand, "--role", role, "--left", "2001-01-31", "--regretted", "no"),
+		cli.ExitError, "before they were hired")
+	// A later flag changes only what it names. (The demo's hires are recent: they left today.)
+	today := time.Now().UTC().Format(outcomes.DateLayout)
+	out := mustRun(t, dir, "candidates", "outcome", "--candidate", cand, "--role", role, "--left", today, "--regretted", "no", "--json")
 	var entries []outcomes.Entry
 	if err := json.Unmarshal([]byte(out), &entries); err != nil || len(entries) != 1 || entries[0].Outcome == nil {
 		t.Fatalf("entries = %s (%v)", out, err)
 	}
 	o := entries[0].Outcome
-	if o.Rating90d == nil || *o.Rating90d != 4 || o.LeftOn != "2026-01-31" || o.Regretted == nil || *o.Regretted ||
+	if o.Rating90d == nil || *o.Rating90d != 4 || o.LeftOn != today || o.Regretted == nil || *o.Regretted ||
 		o.RecordedBy != "command line" {
 		t.Errorf("outcome = %+v", o)
 	}

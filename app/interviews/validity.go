@@ -68,8 +68,18 @@ func (s *Service) RecordOutcome(ctx context.Context, candidateID, roleID int64, 
 		if err != nil {
 			return err
 		}
+		// Once recorded, an outcome stays editable when the person moves on
+		// from the hired stage; a first one needs the hire.
 		if !outcomes.Hired(a.StageName, a.StageKind) {
-			return outcomes.NotHired(a.StageName)
+			has, err := tx.HasOutcome(a.ID)
+			if err != nil {
+				return err
+			}
+			if !has {
+				return outcomes.NotHired(a.StageName)
+			}
+		} else if err := outcomes.CheckAfterHire(in, a.EnteredStageAt); err != nil {
+			return err
 		}
 		return tx.PutOutcome(storage.Outcome{ApplicationID: a.ID, Rating90d: in.Rating90d, Rating1y: in.Rating1y,
 			LeftOn: in.LeftOn, Regretted: in.Regretted}, actor)

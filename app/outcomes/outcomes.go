@@ -116,6 +116,19 @@ func Check(in Input, today time.Time) error {
 	return v.Err()
 }
 
+// CheckAfterHire refuses a leaving date before the day the person was hired
+// (hiredAt, a timestamp; "" when unknown): they would count as a leaver
+// within a year who never started.
+func CheckAfterHire(in Input, hiredAt string) error {
+	left := strings.TrimSpace(in.LeftOn)
+	if left == "" || len(hiredAt) < len(DateLayout) || left >= hiredAt[:len(DateLayout)] {
+		return nil
+	}
+	v := &model.ValidationError{}
+	v.Add("leftOn", "the date they left, %s, is before they were hired (%s)", left, hiredAt[:len(DateLayout)])
+	return v.Err()
+}
+
 // Tidy trims what the recruiter typed.
 func Tidy(in Input) Input {
 	in.LeftOn = strings.TrimSpace(in.LeftOn)
