@@ -51,6 +51,18 @@ var tokens = map[string]struct {
 	KindLocation: {'\uE005', "[LOCATION]"},
 }
 
+// Placeholder returns the first redaction placeholder in s ("[CANDIDATE]",
+// "[EMAIL]", …), or "": words quoted from a redacted copy must be the
+// resume's own, not what redaction put in their place.
+func Placeholder(s string) string {
+	for _, t := range tokens {
+		if strings.Contains(s, t.text) {
+			return t.text
+		}
+	}
+	return ""
+}
+
 // patterns are compiled on first use: together they take half a
 // millisecond, which start-up of the app must not pay.
 var patterns = sync.OnceValue(func() (p struct{ email, link, phone, address, honorific, pronoun *regexp.Regexp }) {

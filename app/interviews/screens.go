@@ -10,6 +10,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
+	"slices"
 
 	"hirebench/app/ai"
 	"hirebench/app/model"
@@ -102,6 +104,11 @@ func (s *Service) SaveScreen(ctx context.Context, in scoring.ScreenInput, actor 
 	c, resume, err := s.resumeOf(ctx, in.ApplicationID)
 	if err != nil {
 		return cur, err
+	}
+	for _, id := range slices.Sorted(maps.Keys(in.Marks)) {
+		if p := ai.Placeholder(in.Marks[id].Evidence); p != "" {
+			return cur, model.Invalid("marks."+id, "quote the resume's own words: %s stands for something hidden while screening blind", p)
+		}
 	}
 	blind := ai.Redact(resume, ai.IdentityOf(c)).Text
 	marks, err := scoring.CheckScreen(cur.Checklist, &in, resume, blind)

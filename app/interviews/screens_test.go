@@ -63,6 +63,13 @@ func TestBlindScreenHidesIdentityUntilDecided(t *testing.T) {
 	if err != nil {
 		t.Fatalf("a quote from the redacted text: %v", err)
 	}
+	// A quote of what redaction put in: not the resume's words.
+	_, err = e.iv.SaveScreen(e.ctx, scoring.ScreenInput{ApplicationID: app.ID, Decision: scoring.Advance, OverrideReason: "one flag, but a rare one",
+		Marks: map[string]scoring.FlagMark{flag: {Mark: scoring.Present, Evidence: "[CANDIDATE] shipped a compiler"}}}, e.riley)
+	var ve *model.ValidationError
+	if !errors.As(err, &ve) || ve.Fields[0].Field != "marks."+flag || !strings.Contains(ve.Error(), "[CANDIDATE] stands for something hidden") {
+		t.Errorf("quoting a placeholder: %v; want the mark refused", err)
+	}
 	b, err = e.iv.BlindScreen(e.ctx, app.ID, false, e.riley)
 	if err != nil || !b.Revealed || b.Candidate == nil || b.Candidate.Name != "Grace Hopper" || b.Candidate.Source != "Referral" ||
 		!strings.Contains(b.ResumeText, "She shipped") {
