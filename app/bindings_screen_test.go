@@ -12,6 +12,7 @@ import (
 func screenCases() []bindingCase {
 	return []bindingCase{
 		unknownID("Interviews.BlindScreen", "application", func(b *bench) error { _, err := b.iv.BlindScreen(999999, false); return err }),
+		unknownID("Interviews.NextBlindScreen", "role", func(b *bench) error { _, err := b.iv.NextBlindScreen(999999, 0, false); return err }),
 		unknownID("Interviews.ScreenRevisions", "application", func(b *bench) error { _, err := b.iv.ScreenRevisions(999999); return err }),
 		unknownID("Interviews.SuggestScreen", "application", func(b *bench) error { _, err := b.iv.SuggestScreen(999999, false, nil); return err }),
 		unknownID("Interviews.ScreenAgreement", "role", func(b *bench) error { _, err := b.iv.ScreenAgreement(999999); return err }),

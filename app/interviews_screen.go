@@ -21,6 +21,14 @@ func (i *Interviews) BlindScreen(applicationID int64, second bool) (interviews.B
 	})
 }
 
+// NextBlindScreen is the signed-in profile's next resume to screen blind in
+// a role, after the application they left (0: from the start).
+func (i *Interviews) NextBlindScreen(roleID, after int64, second bool) (interviews.ScreenQueue, error) {
+	return withActor(i.ws, func(a model.Profile) (interviews.ScreenQueue, error) {
+		return i.svc.NextBlindScreen(context.Background(), roleID, after, second, a)
+	})
+}
+
 // ScreenRevisions lists the saves of an application's screens the signed-in
 // profile may see.
 func (i *Interviews) ScreenRevisions(applicationID int64) ([]scoring.ScreenRevision, error) {

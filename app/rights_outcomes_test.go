@@ -7,6 +7,7 @@ package app
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"hirebench/app/outcomes"
 )
@@ -54,12 +55,13 @@ func TestTheRecruiterRecordsAnOutcomeAndReadsValidity(t *testing.T) {
 	}
 	hire(t, b)
 	four, no := 4, false
-	got, err := b.iv.RecordOutcome(b.adaID, b.roleID, outcomes.Input{Rating90d: &four, LeftOn: " 2025-11-30 ", Regretted: &no})
+	today := time.Now().UTC().Format(outcomes.DateLayout) // she was hired today: she left the same day
+	got, err := b.iv.RecordOutcome(b.adaID, b.roleID, outcomes.Input{Rating90d: &four, LeftOn: " " + today + " ", Regretted: &no})
 	if err != nil || len(got) != 1 || got[0].Outcome == nil {
 		t.Fatalf("recorded: %+v, %v", got, err)
 	}
 	o := got[0].Outcome
-	if *o.Rating90d != 4 || o.Rating1y != nil || o.LeftOn != "2025-11-30" || *o.Regretted || o.RecordedBy != b.riley.Name {
+	if *o.Rating90d != 4 || o.Rating1y != nil || o.LeftOn != today || *o.Regretted || o.RecordedBy != b.riley.Name {
 		t.Errorf("Ada's outcome: %+v", o)
 	}
 	rep, err = b.iv.Validity(b.roleID)

@@ -35,6 +35,33 @@ const (
 		ORDER BY application_id, slot`
 )
 
+// sqlToScreen lists, in application order, a role's live applications
+// (candidate not archived, stage not Rejected) whose screen in slot ?3 is
+// the viewer's to make: undecided and started by nobody else. The second
+// slot also needs a decided first screen by someone else.
+const sqlToScreen = `SELECT a.id FROM applications a
+	JOIN candidates c ON c.id = a.candidate_id
+	JOIN stages st ON st.id = a.stage_id
+	WHERE a.role_id = ?1 AND c.archived_at = '' AND st.kind = 'active'
+	AND NOT EXISTS (SELECT 1 FROM screen_revisions r WHERE r.application_id = a.id AND r.slot = ?3
+		AND (r.decision <> '' OR coalesce(r.author_id, 0) <> ?2))
+	AND (?3 = 1 OR (EXISTS (SELECT 1 FROM screen_revisions r WHERE r.application_id = a.id AND r.slot = 1 AND r.decision <> '')
+		AND NOT EXISTS (SELECT 1 FROM screen_revisions r WHERE r.application_id = a.id AND r.slot = 1 AND coalesce(r.author_id, 0) = ?2)))
+	ORDER BY a.id`
+
+// ToScreen lists the applications of a role whose first (or, second, the
+// second) screen the viewer may make blind now.
+func (s *Store) ToScreen(ctx context.Context, roleID int64, second bool, viewerID int64) ([]int64, error) {
+	out := []int64{}
+	err := each(ctx, s.r, sqlToScreen, []any{roleID, viewerID, slotOf(second)}, func(sc scanner) error {
+		var id int64
+		err := sc.Scan(&id)
+		out = append(out, id)
+		return err
+	})
+	return out, err
+}
+
 // ScreenSave is one save of a screen, appended as a revision.
 type ScreenSave struct {
 	ApplicationID, VersionID     int64

@@ -243,3 +243,31 @@ func (s *Service) SuggestScreen(ctx context.Context, applicationID int64, second
 	}
 	return scoring.Suggest(cur.Checklist, marks), nil
 }
+
+// ScreenQueue is where a screener stands in a role's blind screening: the
+// next application to screen after the one they left, and how many remain.
+type ScreenQueue struct {
+	ApplicationID int64 `json:"applicationId"` // 0: none left
+	Left          int   `json:"left"`
+}
+
+// NextBlindScreen is the viewer's next resume to screen blind in a role
+// (the first one after `after`, else from the start): screening from this
+// queue never shows who a candidate is before the decision.
+func (s *Service) NextBlindScreen(ctx context.Context, roleID, after int64, second bool, viewer model.Profile) (ScreenQueue, error) {
+	if viewer.ID == 0 {
+		return ScreenQueue{}, fmt.Errorf("choose who you are before screening: %w", model.ErrConflict)
+	}
+	if _, err := s.store.GetRole(ctx, roleID); err != nil {
+		return ScreenQueue{}, err
+	}
+	ids, err := s.store.ToScreen(ctx, roleID, second, viewer.ID)
+	if err != nil || len(ids) == 0 {
+		return ScreenQueue{Left: len(ids)}, err
+	}
+	next := ids[0]
+	if i := slices.IndexFunc(ids, func(id int64) bool { return id > after }); i >= 0 {
+		next = ids[i]
+	}
+	return ScreenQueue{ApplicationID: next, Left: len(ids)}, nil
+}

@@ -280,3 +280,59 @@ func TestScreenAgreementPairsTheFirstDecisions(t *testing.T) {
 		t.Errorf("paired decisions %s / %s; want reject / advance, the second screener's first decision", pairs[0][0].Decision, pairs[0][1].Decision)
 	}
 }
+
+// The blind queue: a screener's next resume in a role, never one someone
+// else has started or decided, and for the second screen only resumes
+// someone else has decided.
+func TestTheBlindQueueGivesEachScreenerTheirNextResume(t *testing.T) {
+	e := newEnv(t)
+	bo := e.candidate(t, "Bo Ekholm", "bo@example.com")
+	cy := e.candidate(t, "Cy Young", "cy@example.com")
+	next := func(who model.Profile, after int64, second bool) queued {
+		t.Helper()
+		q, err := e.iv.NextBlindScreen(e.ctx, e.role.ID, after, second, who)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return queued{q.ApplicationID, q.Left}
+	}
+	if got := next(e.riley, 0, false); got != (queued{e.app.ID, 3}) {
+		t.Fatalf("Riley's first = %+v; want Ada of 3", got)
+	}
+	if got := next(e.riley, e.app.ID, false); got != (queued{bo.ID, 3}) {
+		t.Errorf("after Ada = %+v; want Bo", got)
+	}
+	blank, _ := e.iv.Screen(e.ctx, e.app.ID)
+	quote := map[string]scoring.FlagMark{blank.Checklist[0].ID: {Mark: scoring.Present, Evidence: "Cut token spend by 40%"}}
+	if _, err := e.iv.SaveScreen(e.ctx, scoring.ScreenInput{ApplicationID: e.app.ID, Marks: quote, Decision: scoring.Reject, RejectReason: "thin"}, e.riley); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.iv.SaveScreen(e.ctx, scoring.ScreenInput{ApplicationID: bo.ID, Marks: quote}, e.riley); err != nil {
+		t.Fatal(err)
+	}
+	// Ada is decided; Bo is Riley's to finish, not Sam's.
+	if got := next(e.riley, 0, false); got != (queued{bo.ID, 2}) {
+		t.Errorf("Riley after deciding Ada = %+v; want Bo of 2", got)
+	}
+	if got := next(e.sam, 0, false); got != (queued{cy.ID, 1}) {
+		t.Errorf("Sam's first screens = %+v; want only Cy", got)
+	}
+	// Second screens: Ada (decided by Riley) for Sam; nothing for Riley, her first screener.
+	if got := next(e.sam, 0, true); got != (queued{e.app.ID, 1}) {
+		t.Errorf("Sam's second screens = %+v; want Ada", got)
+	}
+	if got := next(e.riley, 0, true); got != (queued{0, 0}) {
+		t.Errorf("Riley's second screens = %+v; want none", got)
+	}
+	if _, err := e.track.SetArchived(e.ctx, cy.CandidateID, true); err != nil {
+		t.Fatal(err)
+	}
+	if got := next(e.sam, 0, false); got != (queued{0, 0}) {
+		t.Errorf("Sam's first screens with Cy archived = %+v; want none", got)
+	}
+}
+
+type queued struct {
+	App  int64
+	Left int
+}

@@ -54,6 +54,17 @@ try {
   check((await said(history)).includes('Reject reason: No product shipped to users yet'), 'the save is in the history with its reason');
   await bothThemes('blind-screen-2-revealed');
   await blind.getByRole('button', { name: 'Close' }).click();
+  await page.getByRole('button', { name: 'Close detail' }).click();
+
+  // From the board: the role's resumes one after another, nobody named before the decision.
+  await page.getByRole('button', { name: 'Board', exact: true }).click();
+  await page.getByRole('button', { name: 'Screen blind…' }).click();
+  const queued = page.getByRole('dialog', { name: 'Blind resume screen' });
+  await queued.getByTestId('blind-resume').waitFor();
+  const first = await said(queued.getByTestId('blind-label'));
+  check(/^Candidate \d+$/.test(first) && !(await said(queued)).includes('This was'), `the board's blind queue opens "${first}", undecided and unnamed`);
+  await bothThemes('blind-screen-3-queue');
+  await queued.getByRole('button', { name: 'Close' }).click();
   check(errors.length === 0, `no page errors (${errors.join('; ')})`);
 } catch (e) {
   await page.screenshot({ path: `${OUT}/failure-blind-screen.png` }).catch(() => {});

@@ -10,6 +10,7 @@ export type BlindScreen = interviews.BlindScreen;
 export type ScreenIdentity = interviews.Identity;
 export type ScreenRevision = scoring.ScreenRevision;
 export type ScreenAgreement = interviews.ScreenAgreement;
+export type ScreenQueue = interviews.ScreenQueue;
 
 async function call<T>(p: () => Promise<T>): Promise<T> {
   try {
@@ -22,6 +23,8 @@ async function call<T>(p: () => Promise<T>): Promise<T> {
 export const screenApi = {
   /** The screener's blind view; second: the second screener's independent screen. */
   blind: (applicationId: number, second: boolean) => call(() => Interviews.BlindScreen(applicationId, second)),
+  /** The signed-in profile's next resume to screen blind in a role, after the one they left (0: from the start). */
+  next: (roleId: number, after: number, second: boolean) => call(() => Interviews.NextBlindScreen(roleId, after, second)),
   /** The saves of the application's screens the signed-in profile may see, oldest first. */
   revisions: (applicationId: number) => call(() => Interviews.ScreenRevisions(applicationId)),
   /** The decision the marks suggest ('advance' or 'reject'). */

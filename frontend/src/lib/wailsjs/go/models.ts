@@ -2809,6 +2809,20 @@ export namespace interviews {
 	        this.alphaNote = source["alphaNote"];
 	    }
 	}
+	export class ScreenQueue {
+	    applicationId: number;
+	    left: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ScreenQueue(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.applicationId = source["applicationId"];
+	        this.left = source["left"];
+	    }
+	}
 
 }
 

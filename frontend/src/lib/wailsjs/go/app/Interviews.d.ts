@@ -44,6 +44,8 @@ export function Missing(arg1:number,arg2:Array<scoring.Patch>):Promise<Array<mod
 
 export function MoveRound(arg1:number,arg2:number):Promise<Array<scoring.Round>>;
 
+export function NextBlindScreen(arg1:number,arg2:number,arg3:boolean):Promise<interviews.ScreenQueue>;
+
 export function Outcomes(arg1:number):Promise<Array<outcomes.Entry>>;
 
 export function Plan(arg1:number):Promise<interviews.Plan>;

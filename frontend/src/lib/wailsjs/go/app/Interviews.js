@@ -74,6 +74,10 @@ export function MoveRound(arg1, arg2) {
   return window['go']['app']['Interviews']['MoveRound'](arg1, arg2);
 }
 
+export function NextBlindScreen(arg1, arg2, arg3) {
+  return window['go']['app']['Interviews']['NextBlindScreen'](arg1, arg2, arg3);
+}
+
 export function Outcomes(arg1) {
   return window['go']['app']['Interviews']['Outcomes'](arg1);
 }
