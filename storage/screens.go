@@ -14,8 +14,13 @@ import (
 )
 
 const (
-	sqlGetScreen = `SELECT application_id, rubric_version_id, marks, decision, coalesce(author_id, 0), author_name, updated_at
-	FROM resume_screens WHERE application_id = ?`
+	// One statement, so the decision and its reasons (kept in the latest
+	// first-slot revision; anonymising drops those) come from one moment.
+	sqlGetScreen = `SELECT s.application_id, s.rubric_version_id, s.marks, s.decision, coalesce(s.author_id, 0), s.author_name, s.updated_at,
+		coalesce(r.suggested, ''), coalesce(r.reject_reason, ''), coalesce(r.override_reason, '')
+	FROM resume_screens s LEFT JOIN screen_revisions r
+		ON r.id = (SELECT max(id) FROM screen_revisions WHERE application_id = s.application_id AND slot = 1)
+	WHERE s.application_id = ?`
 	sqlUpsertScreen = `INSERT INTO resume_screens (application_id, rubric_version_id, marks, decision, author_id, author_name, updated_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (application_id) DO UPDATE SET rubric_version_id = excluded.rubric_version_id,
 		marks = excluded.marks, decision = excluded.decision, author_id = excluded.author_id, author_name = excluded.author_name,
@@ -26,7 +31,8 @@ const (
 func (s *Store) GetScreen(ctx context.Context, applicationID int64) (scoring.Screen, error) {
 	var sc scoring.Screen
 	var marks string
-	err := s.r.QueryRowContext(ctx, sqlGetScreen, applicationID).Scan(&sc.ApplicationID, &sc.RubricVersionID, &marks, &sc.Decision, &sc.AuthorID, &sc.AuthorName, &sc.UpdatedAt)
+	err := s.r.QueryRowContext(ctx, sqlGetScreen, applicationID).Scan(&sc.ApplicationID, &sc.RubricVersionID, &marks, &sc.Decision,
+		&sc.AuthorID, &sc.AuthorName, &sc.UpdatedAt, &sc.Suggested, &sc.RejectReason, &sc.OverrideReason)
 	if errors.Is(err, sql.ErrNoRows) {
 		return sc, notFound("resume screen of application", applicationID)
 	}
@@ -35,13 +41,6 @@ func (s *Store) GetScreen(ctx context.Context, applicationID int64) (scoring.Scr
 	}
 	sc.Marks = map[string]scoring.FlagMark{}
 	if err := json.Unmarshal([]byte(marks), &sc.Marks); err != nil {
-		return sc, err
-	}
-	// The reasons live in the revisions (anonymising drops those).
-	switch r, _, err := s.latestRevision(ctx, applicationID, false); {
-	case err == nil:
-		sc.Suggested, sc.RejectReason, sc.OverrideReason = r.Suggested, r.RejectReason, r.OverrideReason
-	case !errors.Is(err, model.ErrNotFound):
 		return sc, err
 	}
 	v, err := s.RubricVersion(ctx, sc.RubricVersionID)
