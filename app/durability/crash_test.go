@@ -286,9 +286,13 @@ func (a *acked) check(t *testing.T, f fixture, killedAt time.Time, where string)
 		if !ok {
 			t.Fatalf("%s: card %d with a draft acknowledged %v before the kill is gone", where, id, killedAt.Sub(d.at))
 		}
-		if got := seqOf(c.Notes); got < d.seq || got > d.seq+1 {
+		got := seqOf(c.Notes)
+		if got < d.seq || got > d.seq+1 {
 			t.Fatalf("%s: card %d holds draft %d; draft %d was acknowledged %v before the kill", where, id, got, d.seq, killedAt.Sub(d.at))
 		}
+		// What survived the kill is on disk now: the next helper resumes
+		// from it, and may again commit one draft it never acknowledges.
+		a.drafts[id] = draftAck{seq: got, at: d.at}
 	}
 }
 
