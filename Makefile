@@ -3,7 +3,7 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := run
 
 TAGS     := webkit2_41
-VERSION  := $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+VERSION  := $(shell build/scripts/version.sh)
 LDFLAGS  := -X hirebench/app.Version=$(VERSION)
 BIN      := build/bin/hirebench
 XDG_DATA_HOME ?= $(HOME)/.local/share
@@ -12,7 +12,7 @@ WAILS    := go tool wails
 GO_SRC   := $(shell find . -name '*.go' -not -path './frontend/*' -not -path './build/*') $(wildcard storage/migrations/*.sql) go.mod go.sum
 FE_SRC   := $(shell find frontend/src -type f -not -name '*.test.ts') frontend/index.html frontend/vite.config.ts frontend/package.json
 
-.PHONY: run build dev test bench vet gotest aipeers fetest check e2e deps deps-test clean soak fuzz fuzz-short
+.PHONY: run build dev test bench vet gotest aipeers fetest check e2e deps deps-test deps-dist clean soak fuzz fuzz-short dist distcheck FORCE
 
 ## run: install what is missing, build, and open the app on the demo workspace
 run: build
@@ -29,6 +29,14 @@ deps:
 deps-test:
 	@build/scripts/deps.sh test
 
+deps-dist:
+	@build/scripts/deps.sh dist
+
+# The binary embeds VERSION: a new tag or commit rebuilds it even when no source changed.
+build/bin/.version: FORCE
+	@mkdir -p build/bin
+	@echo '$(VERSION)' | cmp -s - $@ || echo '$(VERSION)' > $@
+
 frontend/node_modules/.package-lock.json: frontend/package-lock.json
 	cd frontend && npm ci --no-audit --no-fund
 	@touch $@
@@ -36,7 +44,7 @@ frontend/node_modules/.package-lock.json: frontend/package-lock.json
 frontend/dist/index.html: frontend/node_modules/.package-lock.json $(FE_SRC)
 	cd frontend && npm run build
 
-$(BIN): frontend/dist/index.html $(GO_SRC) | deps
+$(BIN): frontend/dist/index.html $(GO_SRC) build/bin/.version | deps
 	$(WAILS) build -tags $(TAGS) -s -m -trimpath -ldflags "$(LDFLAGS)" -o hirebench
 	@git checkout -q -- frontend/dist/.gitkeep 2>/dev/null || touch frontend/dist/.gitkeep
 
@@ -45,8 +53,9 @@ dev: frontend/node_modules/.package-lock.json | deps
 	$(WAILS) dev -tags $(TAGS) -m
 
 ## test: vet, Go tests (race), the AI client against real API peers, frontend type check and tests, end-to-end in a real window
-test: vet gotest aipeers fuzz-short check fetest e2e
+test: vet gotest aipeers fuzz-short check fetest e2e distcheck
 
+# (webkit2_41 only selects the Linux WebKitGTK; elsewhere it is harmless).
 vet: | deps
 	go vet -tags $(TAGS) ./...
 
@@ -104,5 +113,15 @@ FUZZ_LONG ?= 2m
 fuzz: | deps-test
 	FUZZTIME=$(FUZZ_LONG) build/scripts/fuzz.sh
 
+## dist: the release artefacts in build/dist/ (Linux tarball and .deb, Windows exe and NSIS installer,
+## SHA256SUMS), versioned from git tags (build/scripts/version.sh)
+dist: $(BIN) | deps-dist
+	VERSION='$(VERSION)' build/scripts/dist.sh
+
+## distcheck: make dist, then run what can run here: the .deb and the tarball unpacked (version, demo),
+## their dependencies against the binary, the Windows files' headers and resources, the checksums (part of test)
+distcheck: dist
+	go run ./build/distcheck -dir build/dist -version '$(VERSION)'
+
 clean:
-	rm -rf build/bin build/e2e frontend/dist/assets frontend/dist/index.html
+	rm -rf build/bin build/e2e build/dist frontend/dist/assets frontend/dist/index.html

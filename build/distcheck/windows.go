@@ -1,0 +1,102 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"regexp"
+)
+
+// checkWindowsExe: the app a Windows user runs. It must be a 64-bit GUI
+// program (no console window when opened from Explorer) carrying its manifest
+// (DPI awareness, the common controls), our icon, a version resource and the
+// release's version string.
+func (c *checker) checkWindowsExe(path, v string) {
+	info, err := readPE(path)
+	if err != nil {
+		c.fail("windows exe: %v", err)
+		return
+	}
+	if !info.plus || !info.amd64 || !info.gui {
+		c.fail("windows exe: PE32+ %v, x86-64 %v, GUI subsystem %v; want all three", info.plus, info.amd64, info.gui)
+	} else {
+		c.ok("windows exe: PE32+ x86-64 GUI executable")
+	}
+	manifests := info.resources[rtManifest]
+	if len(manifests) != 1 || !regexp.MustCompile(`name="com\.wails\.hirebench"`).Match(manifests[0]) ||
+		!bytes.Contains(manifests[0], []byte("dpiAware")) {
+		c.fail("windows exe: want one application manifest naming hirebench with DPI awareness, found %d", len(manifests))
+	} else {
+		c.ok("windows exe: the application manifest is embedded")
+	}
+	ico, err := os.ReadFile("build/windows/icon.ico")
+	if err != nil {
+		c.fail("windows exe: %v", err)
+		return
+	}
+	imgs, err := icoImages(ico)
+	if err != nil {
+		c.fail("windows exe: build/windows/icon.ico: %v", err)
+		return
+	}
+	embedded := 0
+	for _, img := range imgs {
+		for _, r := range info.resources[rtIcon] {
+			if bytes.Equal(img, r) {
+				embedded++
+				break
+			}
+		}
+	}
+	if len(info.resources[rtGroupIcon]) == 0 || embedded != len(imgs) {
+		c.fail("windows exe: %d of build/windows/icon.ico's %d images embedded (icon groups: %d)",
+			embedded, len(imgs), len(info.resources[rtGroupIcon]))
+	} else {
+		c.ok("windows exe: the icon is embedded (%d sizes)", embedded)
+	}
+	if len(info.resources[rtVersion]) == 0 {
+		c.fail("windows exe: no version resource")
+	}
+	exe, err := os.ReadFile(path)
+	if err != nil || !bytes.Contains(exe, []byte(v)) {
+		c.fail("windows exe: the version %s is not stamped in the binary", v)
+	} else {
+		c.ok("windows exe: stamped %s", v)
+	}
+}
+
+// checkInstaller: the NSIS installer is itself a 32-bit GUI program.
+func (c *checker) checkInstaller(path string) {
+	info, err := readPE(path)
+	if err != nil {
+		c.fail("installer: %v", err)
+		return
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		c.fail("installer: %v", err)
+		return
+	}
+	if info.plus || !info.gui || !bytes.Contains(data, []byte("Nullsoft")) {
+		c.fail("installer: want a 32-bit GUI Nullsoft installer (PE32+ %v, GUI %v)", info.plus, info.gui)
+		return
+	}
+	c.ok("installer: a Nullsoft (NSIS) installer, %.1f MB", float64(len(data))/1e6)
+}
+
+// removesWorkspace finds an uninstaller line that would delete the user's
+// workspace (%APPDATA%\hirebench, as opposed to the WebView2 cache
+// %APPDATA%\hirebench.exe).
+var removesWorkspace = regexp.MustCompile(`(?im)^\s*RMDir\s+(/r\s+)?"?\$AppData\\(hirebench|\$\{INFO_PROJECTNAME\}|\$\{INFO_PRODUCTNAME\})\\?"?\s*(#.*)?$`)
+
+func (c *checker) checkUninstallKeepsData(nsi string) {
+	data, err := os.ReadFile(nsi)
+	if err != nil {
+		c.fail("installer: %v", err)
+		return
+	}
+	if m := removesWorkspace.Find(data); m != nil {
+		c.fail("installer: the uninstaller deletes the workspace: %q", bytes.TrimSpace(m))
+		return
+	}
+	c.ok("installer: uninstalling keeps the workspace in %%APPDATA%%\\hirebench")
+}
