@@ -55,12 +55,15 @@ dev: frontend/node_modules/.package-lock.json | deps
 ## test: vet, Go tests (race), the AI client against real API peers, frontend type check and tests, end-to-end in a real window
 test: vet gotest aipeers fuzz-short check fetest e2e distcheck
 
+# The Windows and macOS builds are vetted too, so a platform break shows on Linux
 # (webkit2_41 only selects the Linux WebKitGTK; elsewhere it is harmless).
 vet: | deps
 	go vet -tags $(TAGS) ./...
+	GOOS=windows go vet -tags $(TAGS) ./...
+	GOOS=darwin go vet -tags $(TAGS) ./...
 
 gotest: | deps-test
-	go test -race -tags $(TAGS) -count=1 ./...
+	HIREBENCH_PG=required go test -race -tags $(TAGS) -count=1 ./...
 	go test -tags $(TAGS) -count=1 -run '^TestCrash' ./app/durability/
 
 # Test-only npm tools, kept out of frontend/ so building the app does not fetch them. No install

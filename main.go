@@ -21,6 +21,7 @@ import (
 	"hirebench/app/backup"
 	"hirebench/app/cli"
 	"hirebench/app/interviews"
+	"hirebench/app/platform"
 	"hirebench/app/privacy"
 	"hirebench/app/privacy/logfile"
 	"hirebench/app/tracking"
@@ -35,6 +36,9 @@ var generatingBindings = false
 
 func main() {
 	opts, err := cli.ParseGlobal(os.Args[1:])
+	if err != nil || len(opts.Command) > 0 {
+		platform.AttachConsole() // Windows: print to the terminal the command was typed in
+	}
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "hirebench: %v (run 'hirebench help')\n", err)
 		os.Exit(cli.ExitUsage)

@@ -7,6 +7,7 @@ import (
 	"context"
 	"path/filepath"
 
+	"hirebench/app/filename"
 	"hirebench/app/files"
 	"hirebench/app/model"
 	"hirebench/app/tracking"
@@ -136,7 +137,7 @@ func (c *Candidates) SaveAttachment(id int64) (bool, error) {
 	if err != nil {
 		return false, userError(err)
 	}
-	return result(saveAs(c.ws, c.rt, "Save attachment", a.FileName, data))
+	return result(saveAs(c.ws, c.rt, "Save attachment", filename.Safe(a.FileName, "attachment"), data))
 }
 
 func (c *Candidates) DeleteAttachment(id int64) error {

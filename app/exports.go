@@ -117,7 +117,7 @@ func (e *Exports) export(roleID int64, title, suffix, pattern, patternName strin
 		return ExportResult{}, userError(err)
 	}
 	e.rt.emit("export:progress", ExportProgress{Stage: "choosing", Percent: 10})
-	path, err := e.rt.savePath(title, fileName(c.RoleTitle)+suffix, pattern, patternName)
+	path, err := e.rt.savePath(title, fileName(c.RoleTitle, "role", suffix), pattern, patternName)
 	switch {
 	case err != nil:
 		return ExportResult{}, userError(err)

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"unicode"
 
+	"hirebench/app/filename"
 	"hirebench/app/interviews"
 	"hirebench/app/model"
 	"hirebench/app/rubric"
@@ -144,7 +145,7 @@ func (i *Interviews) ExportRubric(id int64, format string) (bool, error) {
 	if err != nil {
 		return false, userError(err)
 	}
-	return result(saveAs(i.ws, i.rt, "Export rubric", fileName(v.Content.Name)+"."+format, data))
+	return result(saveAs(i.ws, i.rt, "Export rubric", fileName(v.Content.Name, "rubric", "."+format), data))
 }
 
 func (i *Interviews) Rounds(roleID int64) ([]scoring.Round, error) {
@@ -285,8 +286,11 @@ func (i *Interviews) SaveScreen(in scoring.ScreenInput) (scoring.Screen, error) 
 	})
 }
 
-// fileName turns a title into a safe default file name.
-func fileName(title string) string {
+// fileName is the name a save dialog proposes for a title: its words in
+// lower case joined by hyphens (fallback when it has none), then suffix, made
+// safe on every system by filename.Safe (a role called "Con" proposes
+// con_.xlsx, which Windows would otherwise take for the console).
+func fileName(title, fallback, suffix string) string {
 	var b []rune
 	for _, r := range strings.ToLower(title) {
 		switch {
@@ -296,10 +300,11 @@ func fileName(title string) string {
 			b = append(b, '-')
 		}
 	}
-	if s := strings.Trim(string(b), "-"); s != "" {
-		return s
+	s := strings.Trim(string(b), "-")
+	if s == "" {
+		s = fallback
 	}
-	return "rubric"
+	return filename.Safe(s+suffix, fallback+suffix)
 }
 
 // RoleDebrief ranks a role's candidates by composite with the calibration

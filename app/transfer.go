@@ -151,7 +151,7 @@ func (t *Transfer) ExportBundle(mine bool) (BundleResult, error) {
 		name := "hirebench-workspace.hbundle"
 		opts := bundle.ExportOptions{AppVersion: Version}
 		if mine {
-			name = "hirebench-scorecards-" + fileName(a.Name) + ".hbundle"
+			name = fileName("hirebench scorecards "+a.Name, "hirebench-scorecards", ".hbundle")
 			opts.AuthorID = a.ID
 		}
 		if err := transfer.MayExportBundle(opts, scoring.ExporterOf(a)); err != nil {

@@ -13,6 +13,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"syscall"
@@ -21,6 +22,7 @@ import (
 	"hirebench/app/demo"
 	"hirebench/app/interviews"
 	"hirebench/app/model"
+	"hirebench/app/platform"
 	"hirebench/app/scoring"
 	"hirebench/app/tracking"
 	"hirebench/app/transfer"
@@ -40,16 +42,15 @@ const (
 	ExitUsage = 2 // unknown command or flag
 )
 
-// DefaultDataDir is $XDG_DATA_HOME/hirebench, else ~/.local/share/hirebench.
+// DefaultDataDir is this system's per-user folder (platform.DataDir: %APPDATA%
+// on Windows, ~/Library/Application Support on macOS, $XDG_DATA_HOME or
+// ~/.local/share elsewhere), else a folder in the temp folder.
 func DefaultDataDir() string {
-	if d := os.Getenv("XDG_DATA_HOME"); d != "" && filepath.IsAbs(d) {
-		return filepath.Join(d, "hirebench")
+	home, _ := os.UserHomeDir()
+	if d := platform.DataDir(runtime.GOOS, os.Getenv, home); d != "" {
+		return d
 	}
-	home, err := os.UserHomeDir()
-	if err != nil {
-		return filepath.Join(os.TempDir(), "hirebench")
-	}
-	return filepath.Join(home, ".local", "share", "hirebench")
+	return filepath.Join(os.TempDir(), "hirebench")
 }
 
 // DatabasePath is the workspace file inside a data folder.

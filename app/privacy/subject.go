@@ -12,8 +12,8 @@ import (
 	"io"
 	"path"
 	"strings"
-	"unicode"
 
+	"hirebench/app/filename"
 	"hirebench/app/model"
 	"hirebench/app/scoring"
 	"hirebench/storage"
@@ -139,20 +139,11 @@ func jsonValue(v any) any {
 	return v
 }
 
-// fileNameOf names an attachment in the zip: its id and its own name, made
-// safe (no folders, no control characters).
+// fileNameOf names an attachment in the zip: its id and its own name without
+// folders, made safe to unpack on every system (filename.Safe).
 func fileNameOf(row map[string]any, n int) string {
 	name, _ := row["file_name"].(string)
-	name = path.Base(strings.ReplaceAll(name, "\\", "/"))
-	name = strings.Map(func(r rune) rune {
-		if unicode.IsControl(r) || r == '/' {
-			return '_'
-		}
-		return r
-	}, name)
-	if name == "" || name == "." || name == ".." {
-		name = "file"
-	}
+	name = filename.Safe(path.Base(strings.ReplaceAll(name, "\\", "/")), "file")
 	id, ok := row["id"].(int64)
 	if !ok {
 		id = int64(n)

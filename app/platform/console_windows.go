@@ -1,0 +1,72 @@
+//go:build windows
+
+package platform
+
+import (
+	"log"
+	"os"
+
+	"golang.org/x/sys/windows"
+)
+
+// attachParentProcess is ATTACH_PARENT_PROCESS ((DWORD)-1).
+const attachParentProcess = ^uint32(0)
+
+var attachConsole = windows.NewLazySystemDLL("kernel32.dll").NewProc("AttachConsole")
+
+// AttachConsole makes a command typed in cmd.exe or PowerShell print there:
+// it joins the parent's console and points stdin, stdout and stderr at it,
+// each only when it does not already go to a file, a pipe or a console
+// (consolePlan). Started from Explorer there is no parent console and
+// nothing changes. Call it only for a command, before anything is printed;
+// the window never needs it.
+//
+// cmd.exe does not wait for a GUI-subsystem program: it prints its prompt at
+// once, and our output lands after it, so the prompt is not redrawn when the
+// command ends (press Enter for a fresh one). We print nothing extra to hide
+// that; `start /wait hirebench.exe …` in cmd.exe, or piping the output in
+// PowerShell (`hirebench.exe version | Out-Host`), waits for the command.
+func AttachConsole() {
+	ids := [3]uint32{windows.STD_INPUT_HANDLE, windows.STD_OUTPUT_HANDLE, windows.STD_ERROR_HANDLE}
+	var std [3]stdHandle
+	for i, id := range ids {
+		h, err := windows.GetStdHandle(id)
+		if err != nil {
+			continue // left zero: not usable
+		}
+		std[i].value = uintptr(h)
+		if h != 0 && h != windows.InvalidHandle {
+			std[i].fileType, _ = windows.GetFileType(h)
+		}
+	}
+	attach, replace := consolePlan(std)
+	if !attach {
+		return
+	}
+	if ok, _, _ := attachConsole.Call(uintptr(attachParentProcess)); ok == 0 {
+		return // started from Explorer, or the parent has no console
+	}
+	files := [3]**os.File{&os.Stdin, &os.Stdout, &os.Stderr}
+	for i, id := range ids {
+		if !replace[i] {
+			continue
+		}
+		name, access := "CONOUT$", uint32(windows.GENERIC_READ|windows.GENERIC_WRITE)
+		if i == 0 {
+			name = "CONIN$"
+		}
+		p, err := windows.UTF16PtrFromString(name)
+		if err != nil {
+			continue
+		}
+		h, err := windows.CreateFile(p, access,
+			windows.FILE_SHARE_READ|windows.FILE_SHARE_WRITE, nil, windows.OPEN_EXISTING, 0, 0)
+		if err != nil {
+			continue
+		}
+		_ = windows.SetStdHandle(id, h)
+		*files[i] = os.NewFile(uintptr(h), name)
+	}
+	// The log package kept the old stderr when it started.
+	log.SetOutput(os.Stderr)
+}
