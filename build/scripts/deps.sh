@@ -2,8 +2,8 @@
 # Installs the system packages hirebench needs, when missing.
 #   deps.sh run    GTK + WebKitGTK 4.1 headers to build and open the window
 #   deps.sh test   the above plus Xvfb, xdotool, ImageMagick and Chromium for the end-to-end test,
-#                  LibreOffice Calc for the workbook recalculation test and curl for the AI peer tests,
-#                  and what dist needs
+#                  LibreOffice Calc for the workbook recalculation test, curl for the AI peer tests,
+#                  PostgreSQL 15 for the team-mode storage tests, and what dist needs
 #   deps.sh dist   the above for run, plus NSIS (the Windows installer), dpkg-deb and
 #                  desktop-file-validate (the .deb check)
 # As root it uses apt-get; otherwise it prints the exact command to run.
@@ -26,6 +26,8 @@ if [ "$what" = test ]; then
   command -v soffice >/dev/null || pkgs+=(libreoffice-calc)
   # Waits for the OpenAI API peers of the AI tests (build/scripts/ai-peers.sh).
   command -v curl >/dev/null || pkgs+=(curl)
+  # A throwaway PostgreSQL 15 for the team-mode storage tests (storage/pgtest).
+  [ -x /usr/lib/postgresql/15/bin/initdb ] || pkgs+=(postgresql)
 fi
 if [ "$what" = test ] || [ "$what" = dist ]; then
   command -v makensis >/dev/null || pkgs+=(nsis)

@@ -1,0 +1,3 @@
+-- PostgreSQL twin of ../0002_search.sql. SQLite's FTS5 table and the
+-- triggers that keep it in step have no twin here: PostgreSQL searches with
+-- its own full-text search, added by a later migration.
