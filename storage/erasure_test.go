@@ -19,6 +19,7 @@ import (
 	"hirebench/app/model"
 	"hirebench/app/rubric"
 	"hirebench/app/scoring"
+	"hirebench/storage/storagetest"
 )
 
 // quorra is the person erased; her words appear nowhere else.
@@ -54,10 +55,25 @@ const quorraKey, adaKey = "9f2c7e01d4b6", "3a8d5c19e270"
 // from the two calls it records.
 const aiLedger = "[{2025-03-01 screen gpt-4o-mini 2 0 0 2100 500 0.625}]"
 
+var (
+	personalTemplate = &template{Template: storagetest.Template{Name: "personal"}}
+	personalBuilt    personalWS // its ids and cards; s is the template's own store
+)
+
+// personalWorkspace is a copy of the workspace seedPersonal built once.
 func personalWorkspace(t *testing.T) personalWS {
 	t.Helper()
+	s, _ := personalTemplate.open(t, func(t *testing.T, s *Store, clk *testClock) {
+		personalBuilt = seedPersonal(t, s, clk)
+	})
+	p := personalBuilt // tests only read its cards, shared by every copy
+	p.s = s
+	return p
+}
+
+func seedPersonal(t *testing.T, s *Store, clk *testClock) personalWS {
+	t.Helper()
 	ctx := context.Background()
-	s, clk := mustOpen(t)
 	p := personalWS{s: s}
 	sam, err := s.CreateProfile(ctx, "Sam Okafor", false)
 	if err != nil {

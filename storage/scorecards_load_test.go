@@ -16,7 +16,12 @@ import (
 	"hirebench/app/scoring"
 	"hirebench/storage"
 	"hirebench/storage/benchkit"
+	"hirebench/storage/storagetest"
 )
+
+// seededSmall is benchkit's small workspace, seeded once per run (seconds
+// under -race) and copied for each test.
+var seededSmall = &storagetest.Template{Name: "benchkit 60/1200"}
 
 // amendedWorkspace seeds a small workspace (every card submitted) and amends
 // some cards of the first role: the first card twice, every fifth once. It
@@ -26,9 +31,11 @@ func amendedWorkspace(t *testing.T) (*storage.Store, *benchkit.Statements, model
 	t.Helper()
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "workspace.db")
-	if err := benchkit.Seed(ctx, path, 60, 1200); err != nil {
-		t.Fatal(err)
-	}
+	seededSmall.CopyTo(t, path, func(t testing.TB, built string) {
+		if err := benchkit.Seed(ctx, built, 60, 1200); err != nil {
+			t.Fatal(err)
+		}
+	})
 	stmts := benchkit.WatchStatements(path)
 	s, err := storage.Open(path)
 	if err != nil {

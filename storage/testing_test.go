@@ -6,13 +6,13 @@ package storage
 import (
 	"context"
 	"errors"
-	"path/filepath"
 	"slices"
 	"sync"
 	"testing"
 	"time"
 
 	"hirebench/app/model"
+	"hirebench/storage/storagetest"
 )
 
 // testClock is a fixed clock that only moves when a test advances it, so
@@ -37,16 +37,14 @@ func (c *testClock) Advance(d time.Duration) time.Time {
 	return c.t
 }
 
-// mustOpen opens a fresh workspace file in the test's temp dir with a fixed clock.
+// emptyWorkspace is a new workspace, just created by Open.
+var emptyWorkspace = &template{Template: storagetest.Template{Name: "empty"}}
+
+// mustOpen opens a fresh workspace file in the test's temp dir with a fixed
+// clock: a copy of one Open created (see template_test.go).
 func mustOpen(t *testing.T) (*Store, *testClock) {
 	t.Helper()
-	clk := &testClock{t: testEpoch}
-	s, err := Open(filepath.Join(t.TempDir(), "workspace.db"), WithClock(clk.Now))
-	if err != nil {
-		t.Fatalf("Open: %v", err)
-	}
-	t.Cleanup(func() { s.Close() })
-	return s, clk
+	return emptyWorkspace.open(t, func(*testing.T, *Store, *testClock) {})
 }
 
 var tester = model.Profile{Name: "Test Runner"}

@@ -7,6 +7,7 @@ import (
 	"context"
 	"encoding/json"
 	"path/filepath"
+	"slices"
 	"testing"
 	"time"
 
@@ -16,6 +17,7 @@ import (
 	"hirebench/app/model"
 	"hirebench/app/tracking"
 	"hirebench/storage"
+	"hirebench/storage/storagetest"
 )
 
 const resume = `Grace Hopper — grace@navy.example — +1 202 555 0143
@@ -35,16 +37,41 @@ type fixture struct {
 	notices []assist.Retrying
 }
 
+// seeded is the fixture's workspace, built once per run by seedFixture and
+// copied for each test (building it takes seconds under -race).
+var (
+	seeded    = &storagetest.Template{Name: "assist fixture"}
+	seededIDs fixture // cand, app and ids of the seeded workspace
+)
+
 func newFixture(t *testing.T) *fixture {
 	t.Helper()
 	f := &fixture{ctx: context.Background(), dir: t.TempDir()}
-	s, err := storage.Open(filepath.Join(f.dir, "workspace.db"))
+	path := filepath.Join(f.dir, "workspace.db")
+	seeded.CopyTo(t, path, func(t testing.TB, built string) { seededIDs = seedFixture(t, built) })
+	s, err := storage.Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { s.Close() })
 	f.store, f.iv = s, interviews.New(s)
-	if _, err := f.iv.EnsureBuiltin(f.ctx); err != nil {
+	f.cand, f.app, f.ids = seededIDs.cand, seededIDs.app, slices.Clone(seededIDs.ids)
+	f.srv = openaitest.New(t)
+	return f
+}
+
+// seedFixture builds the workspace at path: the built-in rubric, Riley the
+// recruiter, one role and Grace applied to it; it returns her ids and the
+// screen checklist's flag ids. It closes the store, so the file holds all.
+func seedFixture(t testing.TB, path string) fixture {
+	t.Helper()
+	f := fixture{ctx: context.Background()}
+	s, err := storage.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	iv := interviews.New(s)
+	if _, err := iv.EnsureBuiltin(f.ctx); err != nil {
 		t.Fatal(err)
 	}
 	svc := tracking.New(s)
@@ -66,14 +93,16 @@ func newFixture(t *testing.T) *fixture {
 		t.Fatal(err)
 	}
 	f.cand, f.app = c.ID, d.Applications[0].ID
-	sc, err := f.iv.Screen(f.ctx, f.app)
+	sc, err := iv.Screen(f.ctx, f.app)
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, fl := range sc.Checklist {
 		f.ids = append(f.ids, fl.ID)
 	}
-	f.srv = openaitest.New(t)
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
 	return f
 }
 

@@ -1,6 +1,7 @@
 package assist_test
 
 import (
+	"hirebench/storage/storagetest"
 	"os"
 	"testing"
 )
@@ -10,5 +11,7 @@ import (
 // them (keys_test.go uses the library's mock for the keyring path).
 func TestMain(m *testing.M) {
 	os.Setenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/hirebench-tests-have-no-keyring")
-	os.Exit(m.Run())
+	code := m.Run()
+	storagetest.RemoveTemplates()
+	os.Exit(code)
 }

@@ -22,13 +22,28 @@ import (
 	"hirebench/app/tracking"
 	"hirebench/app/transfer"
 	"hirebench/storage"
+	"hirebench/storage/storagetest"
 )
+
+// newStore is a workspace as storage.Open creates it.
+var newStore = &storagetest.Template{Name: "new"}
 
 // workspace opens a data folder the way Run does and returns its command.
 func workspace(t *testing.T) (*command, *bytes.Buffer) {
 	t.Helper()
 	ctx := context.Background()
-	store, err := storage.Open(DatabasePath(t.TempDir()))
+	path := DatabasePath(t.TempDir())
+	// A copy of a workspace as Open creates it (migrating one takes a second under -race).
+	newStore.CopyTo(t, path, func(t testing.TB, built string) {
+		s, err := storage.Open(built)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := s.Close(); err != nil {
+			t.Fatal(err)
+		}
+	})
+	store, err := storage.Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}

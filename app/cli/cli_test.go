@@ -85,7 +85,7 @@ func rolesJSON(t *testing.T, dir string) []model.Role {
 // for that) and returns the folder.
 func withRoles(t *testing.T, titles ...string) (string, []model.Role) {
 	t.Helper()
-	dir := t.TempDir()
+	dir := newWorkspace(t)
 	s, err := storage.Open(cli.DatabasePath(dir))
 	if err != nil {
 		t.Fatal(err)
@@ -146,11 +146,17 @@ func TestUsageErrors(t *testing.T) {
 }
 
 func TestDemoSeedsOnce(t *testing.T) {
-	dir := t.TempDir()
-	out := mustRun(t, dir, "demo")
-	if !strings.Contains(out, "seeded") || !strings.Contains(out, cli.DatabasePath(dir)) {
-		t.Errorf("demo printed %q", out)
+	// The shared demo workspace is `demo` run in a fresh folder (seeding it
+	// again here would cost the seconds seedTemplate saves); check what
+	// that run printed, then work on a copy.
+	template, err := seedTemplate()
+	if err != nil {
+		t.Fatal(err)
 	}
+	if out := demoTemplate.out; !strings.Contains(out, "seeded") || !strings.Contains(out, cli.DatabasePath(template)) || demoTemplate.errb != "" {
+		t.Errorf("demo printed %q, stderr %q", out, demoTemplate.errb)
+	}
+	dir := demoWorkspace(t)
 	roles := rolesJSON(t, dir)
 	if len(roles) != 3 {
 		t.Fatalf("%d roles after demo, want 3", len(roles))
@@ -171,7 +177,7 @@ func TestDemoSeedsOnce(t *testing.T) {
 		}
 	}
 
-	out = mustRun(t, dir, "demo")
+	out := mustRun(t, dir, "demo")
 	if !strings.Contains(out, "not seeded") {
 		t.Errorf("second demo printed %q", out)
 	}

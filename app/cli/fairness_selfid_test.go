@@ -200,7 +200,7 @@ func TestFairnessOfARoleComparesTheGroups(t *testing.T) {
 }
 
 func TestSelfIDCategoriesAreEditedFromTheCommandLine(t *testing.T) {
-	dir := t.TempDir()
+	dir := newWorkspace(t)
 	mustRun(t, dir, "self-id", "categories", "--set", "Heritage=Zephyrine|Quillonese", "--remove", "veteran status")
 	out := mustRun(t, dir, "self-id", "categories")
 	if !strings.Contains(out, "Heritage: Zephyrine | Quillonese | Prefer not to say\n") {

@@ -28,7 +28,7 @@ import (
 // candidate with 64 MB of attachments that do not compress.
 func slowToExport(t *testing.T) string {
 	t.Helper()
-	dir := t.TempDir()
+	dir := newWorkspace(t)
 	store, err := storage.Open(cli.DatabasePath(dir))
 	if err != nil {
 		t.Fatal(err)

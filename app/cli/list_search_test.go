@@ -14,7 +14,7 @@ import (
 )
 
 func TestCandidatesListSearchPrintsEveryMatch(t *testing.T) {
-	dir := t.TempDir()
+	dir := newWorkspace(t)
 	s, err := storage.Open(cli.DatabasePath(dir))
 	if err != nil {
 		t.Fatal(err)

@@ -29,7 +29,7 @@ func stageList(r model.Role) []string {
 }
 
 func TestRolesCreateWithItsOwnPipeline(t *testing.T) {
-	dir := t.TempDir()
+	dir := newWorkspace(t)
 	var r model.Role
 	out := mustRun(t, dir, "roles", "create", "--title", "ML Engineer", "--stage", "Sourced", "--stage", "Take-home",
 		"--stage", "Offer", "--json")
@@ -92,7 +92,7 @@ func TestCandidatesRejectKeepsTheNote(t *testing.T) {
 }
 
 func TestRubricDraftsListsUnpublishedEdits(t *testing.T) {
-	dir := t.TempDir()
+	dir := newWorkspace(t)
 	if out := mustRun(t, dir, "rubric", "drafts", "--json"); strings.TrimSpace(out) != "[]" {
 		t.Errorf("no drafts yet, printed %q", out)
 	}

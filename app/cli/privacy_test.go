@@ -28,7 +28,7 @@ const (
 // withQuorra is a workspace with Quorra and Ada added from the command line.
 func withQuorra(t *testing.T) string {
 	t.Helper()
-	dir := t.TempDir()
+	dir := newWorkspace(t)
 	mustRun(t, dir, "candidates", "add", "--name", qName, "--email", qEmail)
 	mustRun(t, dir, "candidates", "add", "--name", "Ada Lovelace", "--email", "ada@example.com")
 	return dir
@@ -116,7 +116,7 @@ func TestExportSubject(t *testing.T) {
 }
 
 func TestCandidatesRetention(t *testing.T) {
-	dir := t.TempDir()
+	dir := newWorkspace(t)
 	// A year and a half ago: Old was rejected, Busy is still in process.
 	long := time.Now().AddDate(0, -18, 0)
 	s, err := storage.Open(cli.DatabasePath(dir), storage.WithClock(func() time.Time { return long }))

@@ -61,7 +61,7 @@ func TestRubricValidate(t *testing.T) {
 }
 
 func TestRubricImportListExport(t *testing.T) {
-	dir := t.TempDir()
+	dir := newWorkspace(t)
 	r := rubric.Builtin()
 	r.Name = "Team rubric"
 	b, _ := rubric.Encode(r, "yaml")

@@ -15,13 +15,20 @@ import (
 	"testing"
 
 	"hirebench/app/cli"
+	"hirebench/storage"
+	"hirebench/storage/storagetest"
 )
 
 var demoTemplate struct {
 	once sync.Once
 	dir  string // holds workspace.db as `demo` left it, closed (no -wal)
+	out  string // what `demo` printed
+	errb string // and on stderr
 	err  error
 }
+
+// newTemplate is a workspace as storage.Open creates it.
+var newTemplate = &storagetest.Template{Name: "new"}
 
 func TestMain(m *testing.M) {
 	noKeyring()
@@ -29,6 +36,7 @@ func TestMain(m *testing.M) {
 	if demoTemplate.dir != "" {
 		os.RemoveAll(demoTemplate.dir)
 	}
+	storagetest.RemoveTemplates()
 	os.Exit(code)
 }
 
@@ -47,6 +55,7 @@ func seedTemplate() (string, error) {
 			demoTemplate.err = fmt.Errorf("demo: exit %d: %s", code, errb.String())
 			return
 		}
+		demoTemplate.out, demoTemplate.errb = out.String(), errb.String()
 		if _, err := os.Stat(cli.DatabasePath(dir) + "-wal"); err == nil {
 			demoTemplate.err = fmt.Errorf("demo left a -wal file: the copy would miss its writes")
 		}
@@ -66,6 +75,25 @@ func demoWorkspace(t *testing.T) string {
 	if err := copyFile(cli.DatabasePath(template), cli.DatabasePath(dir)); err != nil {
 		t.Fatal(err)
 	}
+	return dir
+}
+
+// newWorkspace is a fresh data folder holding a copy of a workspace just
+// created by storage.Open (its migrations take about a second under -race),
+// for tests about what commands do to a new workspace rather than about
+// creating one.
+func newWorkspace(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	newTemplate.CopyTo(t, cli.DatabasePath(dir), func(t testing.TB, path string) {
+		s, err := storage.Open(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := s.Close(); err != nil {
+			t.Fatal(err)
+		}
+	})
 	return dir
 }
 

@@ -6,7 +6,9 @@ package interviews_test
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"path/filepath"
+	"reflect"
 	"sync"
 	"testing"
 	"time"
@@ -17,6 +19,7 @@ import (
 	"hirebench/app/scoring"
 	"hirebench/app/tracking"
 	"hirebench/storage"
+	"hirebench/storage/storagetest"
 )
 
 type env struct {
@@ -32,16 +35,73 @@ type env struct {
 	round                    scoring.Round
 }
 
+// template is newEnv's workspace, seeded once per run by seedEnv and copied
+// for each test (seeding takes seconds under -race); built is what seedEnv
+// returned, its store closed, and builtAt where its clock stopped.
+var (
+	template = &storagetest.Template{Name: "interviews env"}
+	built    env
+	builtAt  time.Time
+)
+
+// newEnv is a copy of the shared workspace whose clock goes on from where
+// seeding left it, a second per reading.
 func newEnv(t *testing.T) *env {
 	t.Helper()
-	var mu sync.Mutex
-	now := time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)
-	tick := func() time.Time { mu.Lock(); defer mu.Unlock(); now = now.Add(time.Second); return now }
-	s, err := storage.Open(filepath.Join(t.TempDir(), "workspace.db"), storage.WithClock(tick))
+	path := filepath.Join(t.TempDir(), "workspace.db")
+	template.CopyTo(t, path, func(t testing.TB, at string) {
+		now := time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)
+		e := seedEnv(t, at, ticker(&now))
+		if err := e.store.Close(); err != nil {
+			t.Fatal(err)
+		}
+		built, builtAt = *e, now
+	})
+	now := builtAt
+	s, err := storage.Open(path, storage.WithClock(ticker(&now)))
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { s.Close() })
+	e := &env{ctx: context.Background(), store: s, track: tracking.New(s), iv: interviews.New(s),
+		builtin: fresh(t, built.builtin), riley: fresh(t, built.riley), sam: fresh(t, built.sam), priya: fresh(t, built.priya),
+		jonas: fresh(t, built.jonas), role: fresh(t, built.role), app: fresh(t, built.app), round: fresh(t, built.round)}
+	return e
+}
+
+// fresh is a deep copy of v, so a test that edits what newEnv returned
+// (a rubric's questions, say) changes nothing another test sees.
+func fresh[T any](t *testing.T, v T) T {
+	t.Helper()
+	b, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var c T
+	if err := json.Unmarshal(b, &c); err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(c, v) {
+		t.Fatalf("a JSON copy of %T differs from the original", v)
+	}
+	return c
+}
+
+// ticker is a clock that moves a second each time it is read.
+func ticker(now *time.Time) func() time.Time {
+	var mu sync.Mutex
+	return func() time.Time { mu.Lock(); defer mu.Unlock(); *now = now.Add(time.Second); return *now }
+}
+
+// seedEnv builds the shared workspace at path: the built-in rubric, Riley
+// the recruiter, Sam, Priya and Jonas, the role, Ada's application and the
+// deep dive (Sam and Priya).
+func seedEnv(t testing.TB, path string, tick func() time.Time) *env {
+	t.Helper()
+	s, err := storage.Open(path, storage.WithClock(tick))
+	if err != nil {
+		t.Fatal(err)
+	}
 	e := &env{ctx: context.Background(), store: s, track: tracking.New(s), iv: interviews.New(s)}
 	if e.builtin, err = e.iv.EnsureBuiltin(e.ctx); err != nil {
 		t.Fatalf("EnsureBuiltin: %v", err)
@@ -67,7 +127,7 @@ func newEnv(t *testing.T) *env {
 	return e
 }
 
-func (e *env) candidate(t *testing.T, name, email string) model.Application {
+func (e *env) candidate(t testing.TB, name, email string) model.Application {
 	t.Helper()
 	c, err := e.track.CreateCandidate(e.ctx, model.CandidateInput{Name: name, Email: email,
 		ResumeText: "Cut token spend by 40% with caching.\nShipped a support bot used by 20k customers."}, []int64{e.role.ID}, e.riley)

@@ -15,7 +15,6 @@ import (
 	"time"
 
 	"hirebench/app/bundle"
-	"hirebench/app/demo"
 	"hirebench/app/model"
 	"hirebench/app/scoring"
 	"hirebench/app/transfer"
@@ -26,14 +25,7 @@ import (
 func demoBundle(t *testing.T) []byte {
 	t.Helper()
 	ctx := context.Background()
-	s, err := storage.Open(filepath.Join(t.TempDir(), "demo.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	if ok, err := demo.Seed(ctx, s); err != nil || !ok {
-		t.Fatalf("demo.Seed: %v %v", ok, err)
-	}
+	s := openDemo(t, filepath.Join(t.TempDir(), "demo.db"))
 	var buf bytes.Buffer
 	sum, err := transfer.New(s).ExportBundle(ctx, &buf, bundle.ExportOptions{AppVersion: "test"}, owner)
 	if err != nil || len(sum.Skipped) != 0 {
@@ -45,12 +37,7 @@ func demoBundle(t *testing.T) []byte {
 // emptyWorkspace is a second laptop with nothing on it.
 func emptyWorkspace(t *testing.T) *storage.Store {
 	t.Helper()
-	s, err := storage.Open(filepath.Join(t.TempDir(), "other.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	return s
+	return openNew(t, filepath.Join(t.TempDir(), "other.db"))
 }
 
 type card = map[string]any

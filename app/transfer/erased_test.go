@@ -14,7 +14,6 @@ import (
 	"testing"
 
 	"hirebench/app/bundle"
-	"hirebench/app/demo"
 	"hirebench/app/model"
 	"hirebench/app/scoring"
 	"hirebench/app/transfer"
@@ -26,15 +25,9 @@ import (
 func scoredDemo(t *testing.T) (s *storage.Store, first, second model.Candidate) {
 	t.Helper()
 	ctx := context.Background()
-	s, err := storage.Open(filepath.Join(t.TempDir(), "demo.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	if ok, err := demo.Seed(ctx, s); err != nil || !ok {
-		t.Fatalf("demo.Seed: %v %v", ok, err)
-	}
+	s = openDemo(t, filepath.Join(t.TempDir(), "demo.db"))
 	var ids []int64
+	var err error
 	if err := s.Read(ctx, func(tx *storage.Tx) error { ids, err = tx.CandidateIDs(); return err }); err != nil {
 		t.Fatal(err)
 	}

@@ -59,11 +59,7 @@ func (l *laptop) jump(t time.Time) {
 func newLaptop(t *testing.T, name string, start time.Time) *laptop {
 	t.Helper()
 	l := &laptop{ctx: context.Background(), now: start, path: filepath.Join(t.TempDir(), name+".db")}
-	s, err := storage.Open(l.path, storage.WithClock(l.tick))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
+	s := openNew(t, l.path, storage.WithClock(l.tick))
 	l.store, l.track, l.iv, l.svc = s, tracking.New(s), interviews.New(s), transfer.New(s)
 	if _, err := l.iv.EnsureBuiltin(l.ctx); err != nil {
 		t.Fatal(err)

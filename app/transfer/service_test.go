@@ -22,11 +22,7 @@ import (
 
 func TestWhoMayExportWhichBundle(t *testing.T) {
 	ctx := context.Background()
-	s, err := storage.Open(filepath.Join(t.TempDir(), "workspace.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := openNew(t, filepath.Join(t.TempDir(), "workspace.db"))
 	tr := tracking.New(s)
 	riley, _ := tr.CreateProfile(ctx, "Riley Chen", true, false, model.Profile{})
 	sam, _ := tr.CreateProfile(ctx, "Sam Okafor", false, false, model.Profile{})
@@ -62,11 +58,7 @@ func TestWhoMayExportWhichBundle(t *testing.T) {
 func TestOnlyTheRecruiterImportsScorecards(t *testing.T) {
 	ctx := context.Background()
 	open := func() (*storage.Store, *tracking.Service) {
-		s, err := storage.Open(filepath.Join(t.TempDir(), "workspace.db"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { s.Close() })
+		s := openNew(t, filepath.Join(t.TempDir(), "workspace.db"))
 		return s, tracking.New(s)
 	}
 	// Laptop A: Sam submits a card for Ada.
