@@ -29,7 +29,7 @@ const maxExt = 16
 // fallback, made safe the same way, or "file".
 func Safe(name, fallback string) string {
 	name = strings.Map(func(r rune) rune {
-		if r < 32 || unicode.IsControl(r) || strings.ContainsRune(`<>:"/\|?*`, r) {
+		if r < 32 || unicode.IsControl(r) || unicode.Is(unicode.Bidi_Control, r) || strings.ContainsRune(`<>:"/\|?*`, r) {
 			return '_'
 		}
 		return r
@@ -75,7 +75,7 @@ func shorten(name string) string {
 // dot; ¹²³ count as digits there.
 var devices = func() map[string]bool {
 	m := map[string]bool{"CON": true, "PRN": true, "AUX": true, "NUL": true, "CONIN$": true, "CONOUT$": true}
-	for _, d := range []string{"1", "2", "3", "4", "5", "6", "7", "8", "9", "¹", "²", "³"} {
+	for _, d := range []string{"0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "¹", "²", "³"} {
 		m["COM"+d], m["LPT"+d] = true, true
 	}
 	return m

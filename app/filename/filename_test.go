@@ -23,7 +23,10 @@ func TestSafe(t *testing.T) {
 		{"LPT9", "x", "LPT9_"},
 		{"com¹.txt", "x", "com¹_.txt"},
 		{"conout$.log", "x", "conout$_.log"},
-		{"com0.txt", "x", "com0.txt"},
+		{"com0.txt", "x", "com0_.txt"}, // reserved since Windows 11
+		{"lpt0", "x", "lpt0_"},
+		{"cv\u202Efdp.exe", "x", "cv_fdp.exe"}, // a right-to-left override would show "cvexe.pdf"
+		{"a\u2066b\u200Fc.txt", "x", "a_b_c.txt"},
 		{"console.xlsx", "x", "console.xlsx"},
 		{"prn-rubric.json", "x", "prn-rubric.json"},
 		{"a:b?.xlsx", "x", "a_b_.xlsx"},

@@ -3,13 +3,21 @@ package platform
 // The Windows build is a GUI-subsystem executable: Windows gives it no
 // console, so a command typed in cmd.exe or PowerShell would print nowhere.
 // AttachConsole (console_windows.go) joins the console of the terminal that
-// started it and points the standard streams that lead nowhere at it; a
-// stream redirected to a file or a pipe is kept. The choice is here, pure.
+// started it and points stdout and stderr at it unless they go to a file, a
+// pipe or NUL; the choice is here, pure.
+//
+// Handles that are console handles are reopened too: with `hirebench.exe
+// export … > out.txt`, cmd.exe hands down its own console handle for stderr,
+// which a process not attached to that console may not be able to write.
+// Stdin is left alone: no command reads it, and reading the console would
+// compete with cmd.exe, which does not wait for a GUI program.
 
-// A std handle as Windows reports it: its value and GetFileType's answer.
+// A std handle as Windows reports it: its value, GetFileType's answer, and
+// whether GetConsoleMode accepts it (a console, not NUL or another device).
 type stdHandle struct {
 	value    uintptr
 	fileType uint32
+	console  bool
 }
 
 // GetFileType's answers (winbase.h), and INVALID_HANDLE_VALUE.
@@ -21,26 +29,28 @@ const (
 	invalidHandle   = ^uintptr(0)
 )
 
-// usable reports whether a stream already goes somewhere: a file, a pipe or
-// a console the parent handed down.
-func (h stdHandle) usable() bool {
+// keep reports whether a stream already goes somewhere of its own: a file,
+// a pipe or a device such as NUL.
+func (h stdHandle) keep() bool {
 	if h.value == 0 || h.value == invalidHandle {
 		return false
 	}
 	switch h.fileType {
-	case fileTypeDisk, fileTypeChar, fileTypePipe:
+	case fileTypeDisk, fileTypePipe:
 		return true
+	case fileTypeChar:
+		return !h.console
 	}
 	return false
 }
 
-// consolePlan says, for stdin, stdout and stderr in that order, which to
-// point at the console; attach is false when every stream already goes
-// somewhere (`hirebench.exe version > v.txt 2>&1 < nul`), so the process
-// never joins a console it does not need.
-func consolePlan(std [3]stdHandle) (attach bool, replace [3]bool) {
+// consolePlan says, for stdout and stderr in that order, which to point at
+// the console; attach is false when both already go somewhere of their own
+// (`hirebench.exe version > v.txt 2>&1`), so the process never joins a
+// console it does not need.
+func consolePlan(std [2]stdHandle) (attach bool, replace [2]bool) {
 	for i, h := range std {
-		replace[i] = !h.usable()
+		replace[i] = !h.keep()
 		attach = attach || replace[i]
 	}
 	return attach, replace

@@ -2,30 +2,33 @@ package platform
 
 import "testing"
 
-// Which streams a command started from a terminal points at the console:
-// only those that lead nowhere, so `hirebench.exe export … > out.txt` still
-// writes its output to the file.
+// Which of stdout and stderr a command started from a terminal points at the
+// console: those that lead nowhere or to a console handle, so `hirebench.exe
+// export … > out.txt` still writes its output to the file.
 func TestConsolePlan(t *testing.T) {
 	none := stdHandle{}
 	invalid := stdHandle{value: ^uintptr(0)}
 	file := stdHandle{value: 0x44, fileType: 0x0001} // FILE_TYPE_DISK
 	pipe := stdHandle{value: 0x48, fileType: 0x0003} // FILE_TYPE_PIPE
-	console := stdHandle{value: 0x4c, fileType: 0x0002}
+	console := stdHandle{value: 0x4c, fileType: 0x0002, console: true}
+	nul := stdHandle{value: 0x54, fileType: 0x0002}   // a character device GetConsoleMode refuses
 	stale := stdHandle{value: 0x50, fileType: 0x0000} // GetFileType failed: a closed handle
 	cases := []struct {
 		name       string
-		std        [3]stdHandle
+		std        [2]stdHandle
 		wantAttach bool
-		want       [3]bool
+		want       [2]bool
 	}{
-		{"typed in cmd.exe: nothing is connected", [3]stdHandle{none, none, none}, true, [3]bool{true, true, true}},
-		{"INVALID_HANDLE_VALUE counts as nothing", [3]stdHandle{invalid, invalid, invalid}, true, [3]bool{true, true, true}},
-		{"> out.txt keeps the file for stdout", [3]stdHandle{none, file, none}, true, [3]bool{true, false, true}},
-		{"2> err.txt keeps the file for stderr", [3]stdHandle{none, none, file}, true, [3]bool{true, true, false}},
-		{"| findstr keeps the pipe", [3]stdHandle{none, pipe, none}, true, [3]bool{true, false, true}},
-		{"a closed handle is replaced", [3]stdHandle{stale, stale, file}, true, [3]bool{true, true, false}},
-		{"everything redirected: no console at all", [3]stdHandle{pipe, file, file}, false, [3]bool{}},
-		{"a console handed down is kept", [3]stdHandle{console, console, console}, false, [3]bool{}},
+		{"typed in cmd.exe: nothing is connected", [2]stdHandle{none, none}, true, [2]bool{true, true}},
+		{"INVALID_HANDLE_VALUE counts as nothing", [2]stdHandle{invalid, invalid}, true, [2]bool{true, true}},
+		{"> out.txt keeps the file for stdout", [2]stdHandle{file, none}, true, [2]bool{false, true}},
+		{"> out.txt with cmd's console handle for stderr reopens stderr", [2]stdHandle{file, console}, true, [2]bool{false, true}},
+		{"2> err.txt keeps the file for stderr", [2]stdHandle{none, file}, true, [2]bool{true, false}},
+		{"| findstr keeps the pipe", [2]stdHandle{pipe, none}, true, [2]bool{false, true}},
+		{"a closed handle is replaced", [2]stdHandle{stale, file}, true, [2]bool{true, false}},
+		{"everything redirected: no console at all", [2]stdHandle{file, pipe}, false, [2]bool{}},
+		{"2>nul keeps NUL", [2]stdHandle{pipe, nul}, false, [2]bool{}},
+		{"console handles handed down are reopened on the attached console", [2]stdHandle{console, console}, true, [2]bool{true, true}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

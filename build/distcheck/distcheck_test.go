@@ -104,25 +104,28 @@ func TestIcoImages(t *testing.T) {
 	}
 }
 
-func TestUninstallerMustKeepTheWorkspace(t *testing.T) {
-	keeps := "Section \"uninstall\"\n    RMDir /r \"$AppData\\${PRODUCT_EXECUTABLE}\" # Remove the WebView2 DataPath\n    RMDir /r $INSTDIR\n"
+func TestUninstallerRemovesOnlyWhatItInstalled(t *testing.T) {
+	keeps := "Section \"uninstall\"\n    Delete \"$INSTDIR\\${PRODUCT_EXECUTABLE}\"\n    RMDir \"$INSTDIR\" # only when empty\n" +
+		"    SetShellVarContext current\n    RMDir /r \"$AppData\\${PRODUCT_EXECUTABLE}\"\n"
 	for _, deletes := range []string{
+		"    RMDir /r $INSTDIR\n",
+		"    RMDir /r \"$INSTDIR\"\n",
 		"    RMDir /r \"$AppData\\${INFO_PROJECTNAME}\"\n",
 		"    RMDir /r \"$AppData\\hirebench\" # tidy\n",
-		"  RMDir $AppData\\hirebench\n",
+		"  rmdir /R $APPDATA\\hirebench\\\n",
 	} {
-		if !removesWorkspace.MatchString(keeps + deletes) {
+		if !removesTooMuch.MatchString(keeps + deletes) {
 			t.Errorf("not caught: %q", deletes)
 		}
 	}
-	if removesWorkspace.MatchString(keeps) {
-		t.Error("the WebView2 cache line was taken for the workspace")
+	if removesTooMuch.MatchString(keeps) {
+		t.Error("removing the exe, an empty install folder or the WebView2 cache was taken for too much")
 	}
 	data, err := os.ReadFile("../windows/installer/project.nsi")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if m := removesWorkspace.Find(data); m != nil {
-		t.Errorf("project.nsi deletes the workspace: %q", m)
+	if m := removesTooMuch.Find(data); m != nil {
+		t.Errorf("project.nsi deletes too much: %q", m)
 	}
 }

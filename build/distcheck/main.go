@@ -119,6 +119,8 @@ func (c *checker) checkVersioning(v string) {
 	switch {
 	case err != nil:
 		c.fail("wails.json: %v", err)
+	case !strings.Contains(v, "+") && w.Info.ProductVersion != v:
+		c.fail("wails.json productVersion %s (the Windows file version) is not this release, %s", w.Info.ProductVersion, v)
 	case w.Info.ProductVersion != released[0]:
 		c.fail("wails.json productVersion %s (the Windows file version) is not the newest release in CHANGELOG.md, %s",
 			w.Info.ProductVersion, released[0])

@@ -4,7 +4,17 @@ import (
 	"bytes"
 	"os"
 	"regexp"
+	"strings"
+	"unicode/utf16"
 )
+
+func utf16le(s string) []byte {
+	var out []byte
+	for _, u := range utf16.Encode([]rune(s)) {
+		out = append(out, byte(u), byte(u>>8))
+	}
+	return out
+}
 
 // checkWindowsExe: the app a Windows user runs. It must be a 64-bit GUI
 // program (no console window when opened from Explorer) carrying its manifest
@@ -53,8 +63,12 @@ func (c *checker) checkWindowsExe(path, v string) {
 	} else {
 		c.ok("windows exe: the icon is embedded (%d sizes)", embedded)
 	}
-	if len(info.resources[rtVersion]) == 0 {
+	switch versions := info.resources[rtVersion]; {
+	case len(versions) == 0:
 		c.fail("windows exe: no version resource")
+	case !strings.Contains(v, "+") && !bytes.Contains(versions[0], utf16le(v)):
+		// A release (a tag) must say its own number in Explorer's Properties.
+		c.fail("windows exe: the version resource does not say %s", v)
 	}
 	exe, err := os.ReadFile(path)
 	if err != nil || !bytes.Contains(exe, []byte(v)) {
@@ -83,10 +97,11 @@ func (c *checker) checkInstaller(path string) {
 	c.ok("installer: a Nullsoft (NSIS) installer, %.1f MB", float64(len(data))/1e6)
 }
 
-// removesWorkspace finds an uninstaller line that would delete the user's
-// workspace (%APPDATA%\hirebench, as opposed to the WebView2 cache
-// %APPDATA%\hirebench.exe).
-var removesWorkspace = regexp.MustCompile(`(?im)^\s*RMDir\s+(/r\s+)?"?\$AppData\\(hirebench|\$\{INFO_PROJECTNAME\}|\$\{INFO_PRODUCTNAME\})\\?"?\s*(#.*)?$`)
+// removesTooMuch finds an uninstaller line that deletes more than the
+// installer put there: a recursive RMDir of the install folder (whatever
+// folder the user chose) or of the workspace, %APPDATA%\hirebench (as opposed
+// to the WebView2 cache %APPDATA%\hirebench.exe).
+var removesTooMuch = regexp.MustCompile(`(?im)^\s*RMDir\s+/r\s+"?(\$INSTDIR|\$AppData\\(hirebench|\$\{INFO_PROJECTNAME\}|\$\{INFO_PRODUCTNAME\}))\\?"?\s*(#.*)?$`)
 
 func (c *checker) checkUninstallKeepsData(nsi string) {
 	data, err := os.ReadFile(nsi)
@@ -94,9 +109,9 @@ func (c *checker) checkUninstallKeepsData(nsi string) {
 		c.fail("installer: %v", err)
 		return
 	}
-	if m := removesWorkspace.Find(data); m != nil {
-		c.fail("installer: the uninstaller deletes the workspace: %q", bytes.TrimSpace(m))
+	if m := removesTooMuch.Find(data); m != nil {
+		c.fail("installer: the uninstaller deletes more than it installed: %q", bytes.TrimSpace(m))
 		return
 	}
-	c.ok("installer: uninstalling keeps the workspace in %%APPDATA%%\\hirebench")
+	c.ok("installer: uninstalling removes only what it installed and keeps the workspace in %%APPDATA%%\\hirebench")
 }

@@ -27,7 +27,8 @@ if [ "$what" = test ]; then
   # Waits for the OpenAI API peers of the AI tests (build/scripts/ai-peers.sh).
   command -v curl >/dev/null || pkgs+=(curl)
   # A throwaway PostgreSQL 15 for the team-mode storage tests (storage/pgtest).
-  [ -x /usr/lib/postgresql/15/bin/initdb ] || pkgs+=(postgresql)
+  # (Debian 12 ships 15, newer releases 16 or 17: storage/pgtest takes the newest installed.)
+  compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || pkgs+=(postgresql)
 fi
 if [ "$what" = test ] || [ "$what" = dist ]; then
   command -v makensis >/dev/null || pkgs+=(nsis)

@@ -25,7 +25,8 @@ export SOURCE_DATE_EPOCH=$(date -d "$mtime" +%s)
 
 echo "dist: linux tarball"
 stage=$(mktemp -d)
-trap 'rm -rf "$stage"' EXIT
+# Wails's build may remove the placeholder that keeps frontend/dist in git; put it back however we end.
+trap 'rm -rf "$stage"; git checkout -q -- frontend/dist/.gitkeep 2>/dev/null || touch frontend/dist/.gitkeep' EXIT
 dir="$stage/hirebench_${VERSION}_linux_amd64"
 mkdir -p "$dir"
 install -m 0755 "$bin" "$dir/hirebench"
@@ -45,7 +46,6 @@ rm -f build/bin/hirebench.exe build/bin/hirebench-amd64-installer.exe
 go tool wails build -platform windows/amd64 -nsis -s -m -skipbindings -trimpath \
   -ldflags "-X hirebench/app.Version=$VERSION" -o hirebench.exe > "$stage/wails.log" 2>&1 ||
   { cat "$stage/wails.log" >&2; exit 1; }
-git checkout -q -- frontend/dist/.gitkeep 2>/dev/null || touch frontend/dist/.gitkeep
 cp build/bin/hirebench.exe "$out/hirebench_${VERSION}_windows_amd64.exe"
 cp build/bin/hirebench-amd64-installer.exe "$out/hirebench_${VERSION}_windows_amd64_setup.exe"
 

@@ -79,6 +79,8 @@ func shared(t testing.TB) *server {
 	t.Helper()
 	bin, found := binDir()
 	switch mode := os.Getenv("HIREBENCH_PG"); {
+	case mode != "" && mode != "off" && mode != "required":
+		t.Fatalf("pgtest: HIREBENCH_PG=%q: use required, off, or leave it unset", mode)
 	case mode == "off":
 		t.Skip("pgtest: HIREBENCH_PG=off: the PostgreSQL tests are skipped")
 	case !found && mode == "required":

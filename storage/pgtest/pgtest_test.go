@@ -35,8 +35,8 @@ func TestServerStopsWhenTheTestBinaryDies(t *testing.T) {
 		os.Stdout.WriteString("dir=" + srv.dir + "\n")
 		panic("the test binary dies here")
 	}
-	if _, ok := binDir(); !ok {
-		t.Skip("PostgreSQL not found")
+	if _, ok := binDir(); !ok || os.Getenv("HIREBENCH_PG") == "off" {
+		t.Skip("PostgreSQL not found, or HIREBENCH_PG=off")
 	}
 	cmd := exec.Command(os.Args[0], "-test.run=^TestServerStopsWhenTheTestBinaryDies$")
 	cmd.Env = append(os.Environ(), "PGTEST_CHILD=1")

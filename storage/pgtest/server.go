@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"net"
+	"net/url"
 	"os"
 	"os/exec"
 	"os/user"
@@ -73,7 +74,9 @@ func start(bin string) (*server, error) {
 			s.stop()
 			return nil, err
 		}
-		opts := fmt.Sprintf("-p %d -k '%s' -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off", s.port, dir)
+		// No TCP at all: the socket sits in this 0700 folder, so with "trust"
+		// only its owner (and root) can connect, not any local user.
+		opts := fmt.Sprintf("-p %d -k '%s' -c listen_addresses='' -c fsync=off -c synchronous_commit=off -c full_page_writes=off", s.port, dir)
 		out, err := s.run("pg_ctl", "-D", s.data(), "-l", filepath.Join(dir, "postgres.log"), "-w", "-t", "60", "-o", opts, "start")
 		if err == nil {
 			break
@@ -100,7 +103,7 @@ func start(bin string) (*server, error) {
 func (s *server) data() string { return filepath.Join(s.dir, "data") }
 
 func (s *server) url(db string) string {
-	return fmt.Sprintf("postgres://postgres@127.0.0.1:%d/%s?sslmode=disable", s.port, db)
+	return fmt.Sprintf("postgres://postgres@/%s?host=%s&port=%d&sslmode=disable", db, url.QueryEscape(s.dir), s.port)
 }
 
 // run runs one of the server's programs (as postgres when we are root).

@@ -100,12 +100,9 @@ SectionEnd
 Section "uninstall"
     !insertmacro wails.setShellContext
 
-    # The WebView2 cache is $AppData\hirebench.exe. The workspace, $AppData\hirebench, is the user's
-    # data: uninstalling never removes it (build/distcheck checks this file for that).
-    RMDir /r "$AppData\${PRODUCT_EXECUTABLE}" # Remove the WebView2 DataPath
-
-    RMDir /r $INSTDIR
-
+    # Only what the installer put there. Never "RMDir /r $INSTDIR": it is whatever folder the user
+    # chose, which could hold their workspace (build/distcheck checks this file for that).
+    Delete "$INSTDIR\${PRODUCT_EXECUTABLE}"
     Delete "$SMPROGRAMS\${INFO_PRODUCTNAME}.lnk"
     Delete "$DESKTOP\${INFO_PRODUCTNAME}.lnk"
 
@@ -113,4 +110,11 @@ Section "uninstall"
     !insertmacro wails.unassociateCustomProtocols
 
     !insertmacro wails.deleteUninstaller
+    RMDir "$INSTDIR" # only when empty
+    RMDir "$PROGRAMFILES64\${INFO_COMPANYNAME}" # only when empty
+
+    # WebView2's cache of the user who uninstalls, %APPDATA%\hirebench.exe (the shortcuts above are
+    # all users', hence the switch). The workspace, %APPDATA%\hirebench, is the user's data: it stays.
+    SetShellVarContext current
+    RMDir /r "$AppData\${PRODUCT_EXECUTABLE}"
 SectionEnd
