@@ -10,7 +10,7 @@ XDG_DATA_HOME ?= $(HOME)/.local/share
 DEMO_DIR ?= $(XDG_DATA_HOME)/hirebench-demo
 WAILS    := go tool wails
 GO_SRC   := $(shell find . -name '*.go' -not -path './frontend/*' -not -path './build/*') $(wildcard storage/migrations/*.sql) go.mod go.sum
-FE_SRC   := $(shell find frontend/src -type f -not -name '*.test.ts') frontend/index.html frontend/vite.config.ts frontend/package.json
+FE_SRC   := $(shell find frontend/src -type f -not -name '*.test.ts') frontend/index.html frontend/vite.config.ts frontend/bundled-packages.ts frontend/package.json
 
 .PHONY: run build dev test bench vet gotest aipeers fetest check e2e deps deps-test deps-dist clean soak fuzz fuzz-short dist distcheck FORCE
 

@@ -1,9 +1,10 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { bundledPackages } from './bundled-packages';
 
 export default defineConfig({
-  plugins: [svelte()],
+  plugins: [svelte(), bundledPackages()],
   build: { outDir: 'dist', emptyOutDir: true, chunkSizeWarningLimit: 1024 },
   resolve: process.env.VITEST ? { conditions: ['browser'] } : undefined,
   test: {

@@ -23,11 +23,12 @@ func (c *checker) checkTarball(path, v string) {
 		return
 	}
 	top := filepath.Join(tmp, "hirebench_"+v+"_linux_amd64")
-	for _, f := range []string{"hirebench", "hirebench.desktop", "hirebench.png", "README.md", "CHANGELOG.md"} {
+	for _, f := range []string{"hirebench", "hirebench.desktop", "hirebench.png", "README.md", "CHANGELOG.md", "THIRD_PARTY_NOTICES.txt"} {
 		if _, err := os.Stat(filepath.Join(top, f)); err != nil {
 			c.fail("tarball: %s is missing from %s/", f, filepath.Base(top))
 		}
 	}
+	c.checkNotices("tarball", filepath.Join(top, "THIRD_PARTY_NOTICES.txt"), filepath.Join(top, "hirebench"))
 	c.checkRuns("tarball", filepath.Join(top, "hirebench"), v)
 }
 
@@ -66,12 +67,15 @@ func (c *checker) checkDeb(path, v string) {
 		"usr/share/icons/hicolor/256x256/apps/hirebench.png",
 		"usr/share/icons/hicolor/scalable/apps/hirebench.svg",
 		"usr/share/doc/hirebench/CHANGELOG.md",
+		"usr/share/doc/hirebench/copyright",
+		"usr/share/doc/hirebench/THIRD_PARTY_NOTICES.txt",
 	} {
 		if _, err := os.Stat(filepath.Join(tmp, f)); err != nil {
 			c.fail(".deb: /%s is missing", f)
 		}
 	}
 	bin := filepath.Join(tmp, "usr/bin/hirebench")
+	c.checkNotices(".deb", filepath.Join(tmp, "usr/share/doc/hirebench/THIRD_PARTY_NOTICES.txt"), bin)
 	c.checkLinks(bin, depends)
 	c.checkDesktopEntry(filepath.Join(tmp, "usr/share/applications/hirebench.desktop"))
 	c.checkRuns(".deb", bin, v)

@@ -47,6 +47,7 @@ func main() {
 	c.checkTarball(filepath.Join(*dir, names.tarball), v)
 	c.checkDeb(filepath.Join(*dir, names.deb), v)
 	c.checkWindowsExe(filepath.Join(*dir, names.exe), v)
+	c.checkInstallerPayload(filepath.Join(*dir, names.setup), filepath.Join(*dir, names.exe))
 	c.checkInstaller(filepath.Join(*dir, names.setup))
 	c.checkUninstallKeepsData("build/windows/installer/project.nsi")
 	if c.failed > 0 {

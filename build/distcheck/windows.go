@@ -3,6 +3,8 @@ package main
 import (
 	"bytes"
 	"os"
+	"os/exec"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"unicode/utf16"
@@ -95,6 +97,37 @@ func (c *checker) checkInstaller(path string) {
 		return
 	}
 	c.ok("installer: a Nullsoft (NSIS) installer, %.1f MB", float64(len(data))/1e6)
+}
+
+// checkInstallerPayload unpacks the installer (7-Zip reads NSIS archives) and
+// compares what it installs with the released files: the same exe, byte for
+// byte, and the notices.
+func (c *checker) checkInstallerPayload(setup, exe string) {
+	tmp, err := os.MkdirTemp("", "hirebench-nsis-")
+	if err != nil {
+		c.fail("installer: %v", err)
+		return
+	}
+	defer os.RemoveAll(tmp)
+	if out, err := exec.Command("7z", "x", "-y", "-o"+tmp, setup).CombinedOutput(); err != nil {
+		c.fail("installer: 7z x: %v: %s", err, out)
+		return
+	}
+	want, err := sha256File(exe)
+	if err != nil {
+		c.fail("installer: %v", err)
+		return
+	}
+	got, err := sha256File(filepath.Join(tmp, "hirebench.exe"))
+	switch {
+	case err != nil:
+		c.fail("installer: it installs no hirebench.exe: %v", err)
+	case got != want:
+		c.fail("installer: the hirebench.exe it installs is not the released %s", filepath.Base(exe))
+	default:
+		c.ok("installer: installs the released exe, byte for byte")
+	}
+	c.checkNotices("installer", filepath.Join(tmp, "THIRD_PARTY_NOTICES.txt"), exe)
 }
 
 // removesTooMuch finds an uninstaller line that deletes more than the

@@ -4,8 +4,8 @@
 #   deps.sh test   the above plus Xvfb, xdotool, ImageMagick and Chromium for the end-to-end test,
 #                  LibreOffice Calc for the workbook recalculation test, curl for the AI peer tests,
 #                  PostgreSQL 15 for the team-mode storage tests, and what dist needs
-#   deps.sh dist   the above for run, plus NSIS (the Windows installer), dpkg-deb and
-#                  desktop-file-validate (the .deb check)
+#   deps.sh dist   the above for run, plus NSIS (the Windows installer), dpkg-deb,
+#                  desktop-file-validate and 7-Zip (distcheck unpacks the .deb and the installer)
 # As root it uses apt-get; otherwise it prints the exact command to run.
 set -euo pipefail
 what=${1:-run}
@@ -34,6 +34,7 @@ if [ "$what" = test ] || [ "$what" = dist ]; then
   command -v makensis >/dev/null || pkgs+=(nsis)
   command -v dpkg-deb >/dev/null || pkgs+=(dpkg)
   command -v desktop-file-validate >/dev/null || pkgs+=(desktop-file-utils)
+  command -v 7z >/dev/null || pkgs+=(p7zip-full)
 fi
 command -v node >/dev/null || pkgs+=(nodejs npm)
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # `make dist`: the release artefacts in build/dist/, from the Linux binary that
 # make has just built (build/bin/hirebench, stamped with VERSION):
-#   hirebench_VERSION_linux_amd64.tar.gz        binary, desktop entry, icon, README, CHANGELOG
+#   hirebench_VERSION_linux_amd64.tar.gz        binary, desktop entry, icon, README, CHANGELOG, notices
 #   hirebench_VERSION_amd64.deb                 the same as a Debian package (nfpm)
 #   hirebench_VERSION_windows_amd64.exe         the Windows app (WebView2), CLI included
 #   hirebench_VERSION_windows_amd64_setup.exe   its NSIS installer
@@ -23,6 +23,9 @@ mkdir -p "$out"
 mtime=$(git log -1 --format=%cI 2>/dev/null || date -u +%FT%TZ)
 export SOURCE_DATE_EPOCH=$(date -d "$mtime" +%s)
 
+# The licence texts of everything linked or bundled travel in every package.
+build/scripts/notices.sh > build/bin/THIRD_PARTY_NOTICES.txt
+
 echo "dist: linux tarball"
 stage=$(mktemp -d)
 # Wails's build may remove the placeholder that keeps frontend/dist in git; put it back however we end.
@@ -30,7 +33,8 @@ trap 'rm -rf "$stage"; git checkout -q -- frontend/dist/.gitkeep 2>/dev/null || 
 dir="$stage/hirebench_${VERSION}_linux_amd64"
 mkdir -p "$dir"
 install -m 0755 "$bin" "$dir/hirebench"
-install -m 0644 build/linux/hirebench.desktop build/linux/hirebench.png README.md CHANGELOG.md "$dir/"
+install -m 0644 build/linux/hirebench.desktop build/linux/hirebench.png README.md CHANGELOG.md \
+  build/bin/THIRD_PARTY_NOTICES.txt "$dir/"
 tar --sort=name --owner=0 --group=0 --numeric-owner --mtime="$mtime" \
   -C "$stage" -cf - "$(basename "$dir")" | gzip -n -9 > "$out/hirebench_${VERSION}_linux_amd64.tar.gz"
 
