@@ -87,6 +87,14 @@ type AIAuditEntry struct {
 	At, Feature, Model, PromptVersion, Outcome, Request, Response string
 }
 
+// A candidate's own uid (their first) and whether they were anonymised:
+// anonymising gives the row a new uid, and a row id reused after an
+// erasure comes with a new one too.
+var sqlAIMark = spell(func(d dialect) string {
+	return `SELECT c.anonymised_at, coalesce((SELECT u.uid FROM candidate_uids u WHERE u.candidate_id = c.id
+		ORDER BY ` + d.insertOrder("u") + ` LIMIT 1), '') FROM candidates c WHERE c.id = ?`
+})
+
 const (
 	sqlInsertAICall = `INSERT INTO ai_calls (at, feature, model, prompt_version, tokens_in, tokens_out, cost_usd, latency_ms,
 		outcome, cached, attempts, fingerprint, estimate_out) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
@@ -102,17 +110,15 @@ const (
 	// Cache hits are billed nothing (the schema holds them to cost 0).
 	sqlAISpentSince = `SELECT coalesce(sum(cost_usd), 0) FROM ai_calls WHERE at >= ?`
 	// Day is the UTC date: every stored time is UTC ("...Z", the schema checks).
-	sqlAIUsage = `SELECT substr(at, 1, 10) AS day, feature, model, count(*), sum(cached), sum(outcome <> '` + AIOutcomeOK + `'),
-		sum(CASE WHEN cached THEN 0 ELSE tokens_in END), sum(CASE WHEN cached THEN 0 ELSE tokens_out END), sum(cost_usd)
+	// The figures of a group of calls: calls, cached, failed, tokens in and
+	// out (cached calls cost none) and cost.
+	sqlAIUsageSums = `count(*), sum(cached), sum(CASE WHEN outcome <> '` + AIOutcomeOK + `' THEN 1 ELSE 0 END),
+		sum(CASE WHEN cached <> 0 THEN 0 ELSE tokens_in END), sum(CASE WHEN cached <> 0 THEN 0 ELSE tokens_out END), sum(cost_usd)`
+	sqlAIUsage = `SELECT substr(at, 1, 10) AS day, feature, model, ` + sqlAIUsageSums + `
 		FROM ai_calls WHERE at >= ? GROUP BY day, feature, model ORDER BY day DESC, feature, model`
 	sqlAIAudit = `SELECT a.id, a.call_id, a.at, c.feature, c.model, c.prompt_version, c.outcome, a.request, a.response
 		FROM ai_audit a JOIN ai_calls c ON c.id = a.call_id WHERE a.candidate_id = ? ORDER BY a.at DESC, a.id DESC`
-	sqlHumanOnly = `SELECT human_only FROM candidates WHERE id = ?`
-	// A candidate's own uid (their first) and whether they were anonymised:
-	// anonymising gives the row a new uid, and a row id reused after an
-	// erasure comes with a new one too.
-	sqlAIMark = `SELECT c.anonymised_at, coalesce((SELECT u.uid FROM candidate_uids u WHERE u.candidate_id = c.id
-		ORDER BY u.rowid LIMIT 1), '') FROM candidates c WHERE c.id = ?`
+	sqlHumanOnly    = `SELECT human_only FROM candidates WHERE id = ?`
 	sqlSetHumanOnly = `UPDATE candidates SET human_only = ? WHERE id = ?`
 	// The newest paid, successful calls with a known expected size (index
 	// ai_calls_history).
@@ -137,7 +143,7 @@ func (s *Store) RecordAI(ctx context.Context, r AIRecord) (int64, error) {
 	}
 	c := r.Call
 	var id int64
-	err := s.write(ctx, func(tx *sql.Tx) error {
+	err := s.write(ctx, func(tx queryer) error {
 		if r.CandidateID > 0 {
 			if err := sameAIMark(ctx, tx, r.CandidateID, r.CandidateUID); err != nil {
 				return err
@@ -146,12 +152,10 @@ func (s *Store) RecordAI(ctx context.Context, r AIRecord) (int64, error) {
 		if err := releaseAI(ctx, tx, r.Reservations); err != nil {
 			return err
 		}
-		res, err := tx.ExecContext(ctx, sqlInsertAICall, at, c.Feature, c.Model, c.PromptVersion, c.TokensIn, c.TokensOut,
+		var err error
+		id, err = insertID(ctx, tx, sqlInsertAICall, at, c.Feature, c.Model, c.PromptVersion, c.TokensIn, c.TokensOut,
 			c.CostUSD, c.LatencyMS, c.Outcome, c.Cached, c.Attempts, c.Fingerprint, max(c.EstimateOut, 0))
 		if err != nil {
-			return fmt.Errorf("storage: record an AI call: %w", err)
-		}
-		if id, err = res.LastInsertId(); err != nil {
 			return fmt.Errorf("storage: record an AI call: %w", err)
 		}
 		if r.CandidateID > 0 {
@@ -182,12 +186,12 @@ func (s *Store) RecordAI(ctx context.Context, r AIRecord) (int64, error) {
 // their own uid. An anonymised candidate is ErrAIGone (nothing about them
 // is sent or kept); an unknown one is not found.
 func (s *Store) AIMark(ctx context.Context, candidateID int64) (string, error) {
-	return aiMark(ctx, s.r, candidateID)
+	return aiMark(ctx, s.rd, candidateID)
 }
 
 func aiMark(ctx context.Context, q queryer, candidateID int64) (string, error) {
 	var anonymisedAt, uid string
-	err := q.QueryRowContext(ctx, sqlAIMark, candidateID).Scan(&anonymisedAt, &uid)
+	err := q.QueryRowContext(ctx, sqlAIMark.in(q), candidateID).Scan(&anonymisedAt, &uid)
 	if errors.Is(err, sql.ErrNoRows) {
 		return "", notFound("candidate", candidateID)
 	}
@@ -215,7 +219,7 @@ func sameAIMark(ctx context.Context, q queryer, candidateID int64, mark string) 
 // refused like RecordAI when the candidate is no longer the one marked.
 func (s *Store) AddAIAudit(ctx context.Context, callID, candidateID int64, mark, request, response string) error {
 	at := s.now()
-	return s.write(ctx, func(tx *sql.Tx) error {
+	return s.write(ctx, func(tx queryer) error {
 		if err := sameAIMark(ctx, tx, candidateID, mark); err != nil {
 			return err
 		}
@@ -229,7 +233,7 @@ func (s *Store) AddAIAudit(ctx context.Context, callID, candidateID int64, mark,
 // AICached returns the answer stored under key, or model.ErrNotFound.
 func (s *Store) AICached(ctx context.Context, key string) (AICacheEntry, error) {
 	var e AICacheEntry
-	err := s.r.QueryRowContext(ctx, sqlAICached, key).Scan(&e.Response, &e.Model, &e.Fingerprint, &e.CreatedAt, &e.TokensIn, &e.TokensOut)
+	err := s.rd.QueryRowContext(ctx, sqlAICached, key).Scan(&e.Response, &e.Model, &e.Fingerprint, &e.CreatedAt, &e.TokensIn, &e.TokensOut)
 	if errors.Is(err, sql.ErrNoRows) {
 		// The key is a hash of what was sent: not worth repeating in errors.
 		return e, notFoundAs("cached AI answer")
@@ -248,7 +252,7 @@ func (s *Store) AISpentSince(ctx context.Context, since string) (float64, error)
 		return 0, err
 	}
 	var usd float64
-	if err := s.r.QueryRowContext(ctx, sqlAISpentSince, from).Scan(&usd); err != nil {
+	if err := s.rd.QueryRowContext(ctx, sqlAISpentSince, from).Scan(&usd); err != nil {
 		return 0, fmt.Errorf("storage: read AI spend: %w", err)
 	}
 	return usd, nil
@@ -262,7 +266,7 @@ func (s *Store) AISpentSince(ctx context.Context, since string) (float64, error)
 // Calls without a recorded expected size are left out.
 func (s *Store) AIOutputHistory(ctx context.Context, modelName, promptVersion string, limit int) ([]AIOutput, error) {
 	out := []AIOutput{}
-	err := each(ctx, s.r, sqlAIOutputHistory, []any{modelName, promptVersion, limit}, func(sc scanner) error {
+	err := each(ctx, s.rd, sqlAIOutputHistory, []any{modelName, promptVersion, limit}, func(sc scanner) error {
 		var o AIOutput
 		err := sc.Scan(&o.EstimateOut, &o.TokensOut)
 		out = append(out, o)
@@ -283,7 +287,7 @@ func (s *Store) AIUsage(ctx context.Context, since string) ([]AIUsageRow, error)
 		return nil, err
 	}
 	out := []AIUsageRow{}
-	err = each(ctx, s.r, sqlAIUsage, []any{from}, func(sc scanner) error {
+	err = each(ctx, s.rd, sqlAIUsage, []any{from}, func(sc scanner) error {
 		var u AIUsageRow
 		err := sc.Scan(&u.Day, &u.Feature, &u.Model, &u.Calls, &u.Cached, &u.Failed, &u.TokensIn, &u.TokensOut, &u.CostUSD)
 		out = append(out, u)
@@ -310,7 +314,7 @@ func aiSince(since string) (string, error) {
 // AIAudit lists the exchanges kept about a candidate, newest first, each
 // with its ledger row's metadata; an unknown candidate is not found.
 func (s *Store) AIAudit(ctx context.Context, candidateID int64) ([]AIAuditEntry, error) {
-	return readValue(ctx, s, func(tx *sql.Tx) ([]AIAuditEntry, error) {
+	return readValue(ctx, s, func(tx queryer) ([]AIAuditEntry, error) {
 		if _, err := humanOnly(ctx, tx, candidateID); err != nil {
 			return nil, err
 		}
@@ -330,12 +334,12 @@ func (s *Store) AIAudit(ctx context.Context, candidateID int64) ([]AIAuditEntry,
 
 // SetHumanOnly switches AI off (on) or back on (off) for a candidate.
 func (s *Store) SetHumanOnly(ctx context.Context, candidateID int64, on bool) error {
-	return s.write(ctx, func(tx *sql.Tx) error { return setHumanOnly(ctx, tx, candidateID, on) })
+	return s.write(ctx, func(tx queryer) error { return setHumanOnly(ctx, tx, candidateID, on) })
 }
 
 // HumanOnly says whether AI is switched off for a candidate.
 func (s *Store) HumanOnly(ctx context.Context, candidateID int64) (bool, error) {
-	return humanOnly(ctx, s.r, candidateID)
+	return humanOnly(ctx, s.rd, candidateID)
 }
 
 func humanOnly(ctx context.Context, q queryer, candidateID int64) (bool, error) {

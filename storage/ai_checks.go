@@ -8,7 +8,6 @@ package storage
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 
 	"hirebench/app/model"
@@ -37,13 +36,11 @@ const (
 	// A role's calls are those about its candidates: the ones whose exchange
 	// is kept with someone who applied to it (the audit is erased with the
 	// person, so an erased candidate's calls leave the role's figures).
-	sqlAIRoleUsage = `SELECT feature, model, count(*), sum(cached), sum(outcome <> '` + AIOutcomeOK + `'),
-		sum(CASE WHEN cached THEN 0 ELSE tokens_in END), sum(CASE WHEN cached THEN 0 ELSE tokens_out END), sum(cost_usd)
+	sqlAIRoleUsage = `SELECT feature, model, ` + sqlAIUsageSums + `
 		FROM ai_calls WHERE id IN (SELECT au.call_id FROM ai_audit au JOIN applications ap ON ap.candidate_id = au.candidate_id
 			WHERE ap.role_id = ?)
 		GROUP BY feature, model ORDER BY feature, model`
-	sqlAIUsageTotals = `SELECT feature, model, count(*), sum(cached), sum(outcome <> '` + AIOutcomeOK + `'),
-		sum(CASE WHEN cached THEN 0 ELSE tokens_in END), sum(CASE WHEN cached THEN 0 ELSE tokens_out END), sum(cost_usd)
+	sqlAIUsageTotals = `SELECT feature, model, ` + sqlAIUsageSums + `
 		FROM ai_calls WHERE at >= ? GROUP BY feature, model ORDER BY feature, model`
 )
 
@@ -57,7 +54,7 @@ func (s *Store) AddAICheck(ctx context.Context, c AICheck) error {
 			return model.Invalid("at", "the time of an AI check must be RFC 3339, not %q", c.At)
 		}
 	}
-	return s.write(ctx, func(tx *sql.Tx) error {
+	return s.write(ctx, func(tx queryer) error {
 		if _, err := tx.ExecContext(ctx, sqlInsertAICheck, at, c.Feature, c.Model, c.PromptVersion, c.Runs, c.Items,
 			c.Uncertain, c.Quotes, c.Dropped, c.Repairs); err != nil {
 			return fmt.Errorf("storage: keep the checks of an AI %s suggestion: %w", c.Feature, err)
@@ -74,7 +71,7 @@ func (s *Store) AIChecks(ctx context.Context, since string) ([]AICheckTotals, er
 		return nil, err
 	}
 	out := []AICheckTotals{}
-	err = each(ctx, s.r, sqlAICheckTotals, []any{from}, func(sc scanner) error {
+	err = each(ctx, s.rd, sqlAICheckTotals, []any{from}, func(sc scanner) error {
 		var c AICheckTotals
 		err := sc.Scan(&c.Feature, &c.Model, &c.Suggestions, &c.Runs, &c.Items, &c.Uncertain, &c.Quotes, &c.Dropped, &c.Repairs)
 		out = append(out, c)
@@ -105,7 +102,7 @@ func (s *Store) AIRoleUsage(ctx context.Context, roleID int64) ([]AIUsageRow, er
 
 func (s *Store) usageTotals(ctx context.Context, query string, arg any) ([]AIUsageRow, error) {
 	out := []AIUsageRow{}
-	err := each(ctx, s.r, query, []any{arg}, func(sc scanner) error {
+	err := each(ctx, s.rd, query, []any{arg}, func(sc scanner) error {
 		var u AIUsageRow
 		err := sc.Scan(&u.Feature, &u.Model, &u.Calls, &u.Cached, &u.Failed, &u.TokensIn, &u.TokensOut, &u.CostUSD)
 		out = append(out, u)

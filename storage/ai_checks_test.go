@@ -15,60 +15,62 @@ import (
 )
 
 func TestAIChecksAddUpPerFeatureAndModel(t *testing.T) {
-	ctx := context.Background()
-	s, _ := mustOpen(t)
-	for _, c := range []AICheck{
-		{Feature: "screen", Model: "gpt-4o-mini", PromptVersion: "screen-v1", Runs: 3, Items: 12, Uncertain: 1, Quotes: 9, Dropped: 2, Repairs: 1},
-		{Feature: "screen", Model: "gpt-4o-mini", PromptVersion: "screen-v1", Runs: 2, Items: 12, Uncertain: 0, Quotes: 6, Dropped: 0},
-		{Feature: "rate", Model: "gpt-4.1", PromptVersion: "rate-v1", Runs: 1, Items: 1, Quotes: 3, Dropped: 1},
-		{At: "2025-01-15T10:00:00Z", Feature: "rate", Model: "gpt-4.1", PromptVersion: "rate-v1", Runs: 1, Items: 1, Quotes: 2},
-	} {
-		if err := s.AddAICheck(ctx, c); err != nil {
-			t.Fatal(err)
+	forEachEngine(t, func(t *testing.T, s *Store, _ *testClock) {
+		ctx := context.Background()
+		for _, c := range []AICheck{
+			{Feature: "screen", Model: "gpt-4o-mini", PromptVersion: "screen-v1", Runs: 3, Items: 12, Uncertain: 1, Quotes: 9, Dropped: 2, Repairs: 1},
+			{Feature: "screen", Model: "gpt-4o-mini", PromptVersion: "screen-v1", Runs: 2, Items: 12, Uncertain: 0, Quotes: 6, Dropped: 0},
+			{Feature: "rate", Model: "gpt-4.1", PromptVersion: "rate-v1", Runs: 1, Items: 1, Quotes: 3, Dropped: 1},
+			{At: "2025-01-15T10:00:00Z", Feature: "rate", Model: "gpt-4.1", PromptVersion: "rate-v1", Runs: 1, Items: 1, Quotes: 2},
+		} {
+			if err := s.AddAICheck(ctx, c); err != nil {
+				t.Fatal(err)
+			}
 		}
-	}
-	got, err := s.AIChecks(ctx, "")
-	want := []AICheckTotals{
-		{Feature: "rate", Model: "gpt-4.1", Suggestions: 2, Runs: 2, Items: 2, Quotes: 5, Dropped: 1},
-		{Feature: "screen", Model: "gpt-4o-mini", Suggestions: 2, Runs: 5, Items: 24, Uncertain: 1, Quotes: 15, Dropped: 2, Repairs: 1},
-	}
-	if err != nil || fmt.Sprint(got) != fmt.Sprint(want) {
-		t.Errorf("totals = %+v, %v\nwant %+v", got, err, want)
-	}
-	// The store's clock says 2025-03-01: the January check is before the month.
-	got, err = s.AIChecks(ctx, "2025-03-01T00:00:00Z")
-	if err != nil || len(got) != 2 || got[0].Suggestions != 1 || got[0].Quotes != 3 {
-		t.Errorf("since March = %+v, %v", got, err)
-	}
-	var ve *model.ValidationError
-	if _, err := s.AIChecks(ctx, "March"); !errors.As(err, &ve) {
-		t.Errorf("a bad since: %v, want invalid", err)
-	}
+		got, err := s.AIChecks(ctx, "")
+		want := []AICheckTotals{
+			{Feature: "rate", Model: "gpt-4.1", Suggestions: 2, Runs: 2, Items: 2, Quotes: 5, Dropped: 1},
+			{Feature: "screen", Model: "gpt-4o-mini", Suggestions: 2, Runs: 5, Items: 24, Uncertain: 1, Quotes: 15, Dropped: 2, Repairs: 1},
+		}
+		if err != nil || fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Errorf("totals = %+v, %v\nwant %+v", got, err, want)
+		}
+		// The store's clock says 2025-03-01: the January check is before the month.
+		got, err = s.AIChecks(ctx, "2025-03-01T00:00:00Z")
+		if err != nil || len(got) != 2 || got[0].Suggestions != 1 || got[0].Quotes != 3 {
+			t.Errorf("since March = %+v, %v", got, err)
+		}
+		var ve *model.ValidationError
+		if _, err := s.AIChecks(ctx, "March"); !errors.As(err, &ve) {
+			t.Errorf("a bad since: %v, want invalid", err)
+		}
+	})
 }
 
 func TestAIChecksRefuseImpossibleCounts(t *testing.T) {
-	ctx := context.Background()
-	s, _ := mustOpen(t)
-	for name, c := range map[string]AICheck{
-		"more dropped than given":       {Runs: 1, Items: 1, Quotes: 1, Dropped: 2},
-		"more uncertain than suggested": {Runs: 1, Items: 1, Uncertain: 2},
-		"more repairs than calls":       {Runs: 1, Items: 1, Repairs: 2},
-		"no call":                       {Runs: 0, Items: 1},
-	} {
-		c.Feature, c.Model = "screen", "gpt-4o-mini"
-		if err := s.AddAICheck(ctx, c); err == nil {
-			t.Errorf("%s: kept", name)
+	forEachEngine(t, func(t *testing.T, s *Store, _ *testClock) {
+		ctx := context.Background()
+		for name, c := range map[string]AICheck{
+			"more dropped than given":       {Runs: 1, Items: 1, Quotes: 1, Dropped: 2},
+			"more uncertain than suggested": {Runs: 1, Items: 1, Uncertain: 2},
+			"more repairs than calls":       {Runs: 1, Items: 1, Repairs: 2},
+			"no call":                       {Runs: 0, Items: 1},
+		} {
+			c.Feature, c.Model = "screen", "gpt-4o-mini"
+			if err := s.AddAICheck(ctx, c); err == nil {
+				t.Errorf("%s: kept", name)
+			}
 		}
-	}
-	if got, err := s.AIChecks(ctx, ""); err != nil || len(got) != 0 {
-		t.Errorf("after refusals: %+v, %v", got, err)
-	}
-	if _, err := s.w.ExecContext(ctx, sqlInsertAICheck, "2025-03-01T00:00:00Z", "rate", "m", "", 1, 1, 0, 0, 0, 0); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := s.w.ExecContext(ctx, `UPDATE ai_checks SET dropped = 0`); err == nil {
-		t.Error("a check was changed after it was recorded")
-	}
+		if got, err := s.AIChecks(ctx, ""); err != nil || len(got) != 0 {
+			t.Errorf("after refusals: %+v, %v", got, err)
+		}
+		if _, err := rawExec(s, sqlInsertAICheck, "2025-03-01T00:00:00Z", "rate", "m", "", 1, 1, 0, 0, 0, 0); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := rawExec(s, `UPDATE ai_checks SET dropped = 0`); err == nil {
+			t.Error("a check was changed after it was recorded")
+		}
+	})
 }
 
 func TestAIRoleUsageCountsTheCallsAboutItsCandidates(t *testing.T) {

@@ -104,72 +104,73 @@ func TestAIRecordsRefuseARowIDTakenBySomeoneElse(t *testing.T) {
 // at once, only as many as the budget holds get one; the ledger row
 // releases a call's reservation, and a lapsed one no longer counts.
 func TestReserveAIHoldsTheBudgetAtomically(t *testing.T) {
-	ctx := context.Background()
-	s, _ := mustOpen(t)
-	mustRecord(t, s, AIRecord{Call: screenCall(1000, 100, 0.25)}) // spent $0.25 this month
-	const budget = 1.0
-	allow := func(committed float64) error {
-		if committed+0.25 > budget {
-			return errors.New("over")
-		}
-		return nil
-	}
-	r := AIReservation{Since: "2025-03-01T00:00:00Z", Now: "2025-03-01T09:00:00Z", Until: "2025-03-01T09:03:00Z", USD: []float64{0.25}}
-	var wg sync.WaitGroup
-	var mu sync.Mutex
-	var held [][]int64
-	refused := 0
-	for range 8 {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			ids, err := s.ReserveAI(ctx, r, allow)
-			mu.Lock()
-			defer mu.Unlock()
-			if err != nil {
-				refused++
-				return
+	forEachEngine(t, func(t *testing.T, s *Store, _ *testClock) {
+		ctx := context.Background()
+		mustRecord(t, s, AIRecord{Call: screenCall(1000, 100, 0.25)}) // spent $0.25 this month
+		const budget = 1.0
+		allow := func(committed float64) error {
+			if committed+0.25 > budget {
+				return errors.New("over")
 			}
-			held = append(held, ids)
-		}()
-	}
-	wg.Wait()
-	// $0.25 spent + 3 × $0.25 held = $1.00: three fit, five do not.
-	if len(held) != 3 || refused != 5 {
-		t.Fatalf("%d held, %d refused; want 3 and 5", len(held), refused)
-	}
-	// A call's ledger row releases its reservation: its cost (here none:
-	// it failed unbilled) takes its place.
-	failed := screenCall(0, 0, 0)
-	failed.Outcome = "error:network"
-	mustRecord(t, s, AIRecord{Call: failed, Reservations: held[0]})
-	if _, err := s.ReserveAI(ctx, r, allow); err != nil {
-		t.Errorf("after one call failed unbilled: %v", err)
-	}
-	if _, err := s.ReserveAI(ctx, r, allow); err == nil {
-		t.Error("a fifth reservation fitted a full budget")
-	}
-	if err := s.ReleaseAI(ctx, held[1]); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := s.ReserveAI(ctx, r, allow); err != nil {
-		t.Errorf("after a release: %v", err)
-	}
-	// Three minutes on, every reservation has lapsed (a process that stopped).
-	later := r
-	later.Now, later.Until = "2025-03-01T09:03:00Z", "2025-03-01T09:06:00Z"
-	var committed float64
-	if _, err := s.ReserveAI(ctx, later, func(c float64) error { committed = c; return nil }); err != nil {
-		t.Fatal(err)
-	}
-	if committed != 0.25 {
-		t.Errorf("committed $%v after the reservations lapsed, want the $0.25 spent", committed)
-	}
-	var live int
-	if err := s.w.QueryRow(`SELECT count(*) FROM ai_reservations`).Scan(&live); err != nil || live != 1 {
-		t.Errorf("%d reservations kept, want the new one only (%v)", live, err)
-	}
-	if _, err := s.ReserveAI(ctx, AIReservation{Since: "yesterday", Now: r.Now, Until: r.Until}, allow); err == nil {
-		t.Error("a bad time was accepted")
-	}
+			return nil
+		}
+		r := AIReservation{Since: "2025-03-01T00:00:00Z", Now: "2025-03-01T09:00:00Z", Until: "2025-03-01T09:03:00Z", USD: []float64{0.25}}
+		var wg sync.WaitGroup
+		var mu sync.Mutex
+		var held [][]int64
+		refused := 0
+		for range 8 {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				ids, err := s.ReserveAI(ctx, r, allow)
+				mu.Lock()
+				defer mu.Unlock()
+				if err != nil {
+					refused++
+					return
+				}
+				held = append(held, ids)
+			}()
+		}
+		wg.Wait()
+		// $0.25 spent + 3 × $0.25 held = $1.00: three fit, five do not.
+		if len(held) != 3 || refused != 5 {
+			t.Fatalf("%d held, %d refused; want 3 and 5", len(held), refused)
+		}
+		// A call's ledger row releases its reservation: its cost (here none:
+		// it failed unbilled) takes its place.
+		failed := screenCall(0, 0, 0)
+		failed.Outcome = "error:network"
+		mustRecord(t, s, AIRecord{Call: failed, Reservations: held[0]})
+		if _, err := s.ReserveAI(ctx, r, allow); err != nil {
+			t.Errorf("after one call failed unbilled: %v", err)
+		}
+		if _, err := s.ReserveAI(ctx, r, allow); err == nil {
+			t.Error("a fifth reservation fitted a full budget")
+		}
+		if err := s.ReleaseAI(ctx, held[1]); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.ReserveAI(ctx, r, allow); err != nil {
+			t.Errorf("after a release: %v", err)
+		}
+		// Three minutes on, every reservation has lapsed (a process that stopped).
+		later := r
+		later.Now, later.Until = "2025-03-01T09:03:00Z", "2025-03-01T09:06:00Z"
+		var committed float64
+		if _, err := s.ReserveAI(ctx, later, func(c float64) error { committed = c; return nil }); err != nil {
+			t.Fatal(err)
+		}
+		if committed != 0.25 {
+			t.Errorf("committed $%v after the reservations lapsed, want the $0.25 spent", committed)
+		}
+		var live int
+		if err := rawQueryRow(s, `SELECT count(*) FROM ai_reservations`).Scan(&live); err != nil || live != 1 {
+			t.Errorf("%d reservations kept, want the new one only (%v)", live, err)
+		}
+		if _, err := s.ReserveAI(ctx, AIReservation{Since: "yesterday", Now: r.Now, Until: r.Until}, allow); err == nil {
+			t.Error("a bad time was accepted")
+		}
+	})
 }

@@ -93,7 +93,7 @@ func (s *Store) AddAIRating(ctx context.Context, r AIRating) (AIRating, error) {
 		callID = r.CallID
 	}
 	var id int64
-	err = s.write(ctx, func(tx *sql.Tx) error {
+	err = s.write(ctx, func(tx queryer) error {
 		var candidateID int64
 		err := tx.QueryRowContext(ctx, sqlScorecardCandidate, r.ScorecardID).Scan(&candidateID)
 		if errors.Is(err, sql.ErrNoRows) {
@@ -105,13 +105,12 @@ func (s *Store) AddAIRating(ctx context.Context, r AIRating) (AIRating, error) {
 		if err := sameAIMark(ctx, tx, candidateID, r.CandidateUID); err != nil {
 			return err
 		}
-		res, err := tx.ExecContext(ctx, sqlInsertAIRating, r.ScorecardID, r.QuestionID, r.RubricVersionID, callID, r.Model,
+		id, err = insertID(ctx, tx, sqlInsertAIRating, r.ScorecardID, r.QuestionID, r.RubricVersionID, callID, r.Model,
 			r.PromptVersion, r.SuggestedLevel, r.HumanLevel, string(frags), r.Dropped, at)
 		if err != nil {
 			return fmt.Errorf("storage: keep the AI rating of scorecard %d: %w", r.ScorecardID, err)
 		}
-		id, err = res.LastInsertId()
-		return err
+		return nil
 	})
 	if err != nil {
 		return AIRating{}, err
@@ -140,7 +139,7 @@ func (s *Store) AIRatings(ctx context.Context, f AIRatingFilter) ([]AIRating, er
 
 func (s *Store) aiRatings(ctx context.Context, query string, args ...any) ([]AIRating, error) {
 	out := []AIRating{}
-	err := each(ctx, s.r, query, args, func(sc scanner) error {
+	err := each(ctx, s.rd, query, args, func(sc scanner) error {
 		var r AIRating
 		var frags string
 		if err := sc.Scan(&r.ID, &r.ScorecardID, &r.QuestionID, &r.RubricVersionID, &r.CallID, &r.Model, &r.PromptVersion,

@@ -8,7 +8,6 @@ package storage
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 
 	"hirebench/app/model"
@@ -53,7 +52,7 @@ func (s *Store) ReserveAI(ctx context.Context, r AIReservation, allow func(commi
 		*f.out = t
 	}
 	var ids []int64
-	err := s.write(ctx, func(tx *sql.Tx) error {
+	err := s.write(ctx, func(tx queryer) error {
 		if _, err := tx.ExecContext(ctx, sqlClearLapsedAI, now); err != nil {
 			return fmt.Errorf("storage: clear lapsed AI reservations: %w", err)
 		}
@@ -68,11 +67,7 @@ func (s *Store) ReserveAI(ctx context.Context, r AIReservation, allow func(commi
 			return err
 		}
 		for _, usd := range r.USD {
-			res, err := tx.ExecContext(ctx, sqlReserveAI, usd, until)
-			if err != nil {
-				return fmt.Errorf("storage: reserve AI budget: %w", err)
-			}
-			id, err := res.LastInsertId()
+			id, err := insertID(ctx, tx, sqlReserveAI, usd, until)
 			if err != nil {
 				return fmt.Errorf("storage: reserve AI budget: %w", err)
 			}
@@ -91,10 +86,10 @@ func (s *Store) ReleaseAI(ctx context.Context, ids []int64) error {
 	if len(ids) == 0 {
 		return nil
 	}
-	return s.write(ctx, func(tx *sql.Tx) error { return releaseAI(ctx, tx, ids) })
+	return s.write(ctx, func(tx queryer) error { return releaseAI(ctx, tx, ids) })
 }
 
-func releaseAI(ctx context.Context, tx *sql.Tx, ids []int64) error {
+func releaseAI(ctx context.Context, tx queryer, ids []int64) error {
 	for _, id := range ids {
 		if _, err := tx.ExecContext(ctx, sqlReleaseAI, id); err != nil {
 			return fmt.Errorf("storage: release AI reservation %d: %w", id, err)

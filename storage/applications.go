@@ -47,7 +47,7 @@ func getApplication(ctx context.Context, q queryer, id int64) (model.Application
 
 // GetApplication returns one application with its role and stage names.
 func (s *Store) GetApplication(ctx context.Context, id int64) (model.Application, error) {
-	return getApplication(ctx, s.r, id)
+	return getApplication(ctx, s.rd, id)
 }
 
 func actorID(p model.Profile) any {
@@ -79,19 +79,18 @@ func firstStage(ctx context.Context, q queryer, roleID int64) (model.Stage, erro
 }
 
 // apply puts a candidate into the first stage of a role's pipeline.
-func apply(ctx context.Context, tx *sql.Tx, candidateID, roleID int64, actor model.Profile, now string) (int64, error) {
+func apply(ctx context.Context, tx queryer, candidateID, roleID int64, actor model.Profile, now string) (int64, error) {
 	st, err := firstStage(ctx, tx, roleID)
 	if err != nil {
 		return 0, err
 	}
-	res, err := tx.ExecContext(ctx, sqlInsertApplication, candidateID, roleID, st.ID, "", now, now)
+	id, err := insertID(ctx, tx, sqlInsertApplication, candidateID, roleID, st.ID, "", now, now)
 	if err != nil {
 		if isUniqueViolation(err) {
 			return 0, model.Invalid("roleId", "the candidate has already applied to this role")
 		}
 		return 0, fmt.Errorf("storage: create application: %w", err)
 	}
-	id, _ := res.LastInsertId()
 	if err := insertEvent(ctx, tx, id, "", st.Name, "", "", actor, now); err != nil {
 		return 0, err
 	}
@@ -101,7 +100,7 @@ func apply(ctx context.Context, tx *sql.Tx, candidateID, roleID int64, actor mod
 // Apply adds an application of a candidate to a role, at its first stage.
 func (s *Store) Apply(ctx context.Context, candidateID, roleID int64, actor model.Profile) (model.Application, error) {
 	var a model.Application
-	err := s.write(ctx, func(tx *sql.Tx) error {
+	err := s.write(ctx, func(tx queryer) error {
 		if _, err := getCandidate(ctx, tx, candidateID); err != nil {
 			return err
 		}
@@ -118,7 +117,7 @@ func (s *Store) Apply(ctx context.Context, candidateID, roleID int64, actor mode
 	return a, err
 }
 
-func moveApplication(ctx context.Context, tx *sql.Tx, appID int64, from, to model.Stage, rejectReason, eventReason, note string, actor model.Profile, now string) error {
+func moveApplication(ctx context.Context, tx queryer, appID int64, from, to model.Stage, rejectReason, eventReason, note string, actor model.Profile, now string) error {
 	if _, err := tx.ExecContext(ctx, sqlMoveApplication, to.ID, rejectReason, now, appID); err != nil {
 		if strings.Contains(err.Error(), "stage does not belong") {
 			return model.Invalid("stageId", "stage %q belongs to another role", to.Name)
@@ -142,7 +141,7 @@ func (s *Store) MoveApplication(ctx context.Context, appID, toStageID int64, rej
 // event (a rejection's free text, shown in the candidate's history).
 func (s *Store) MoveApplicationNoted(ctx context.Context, appID, toStageID int64, rejectReason, note string, actor model.Profile) (model.Application, error) {
 	var a model.Application
-	err := s.write(ctx, func(tx *sql.Tx) error {
+	err := s.write(ctx, func(tx queryer) error {
 		cur, err := getApplication(ctx, tx, appID)
 		if err != nil {
 			return err
@@ -253,17 +252,19 @@ func (t *Tx) FirstStage(roleID int64) (model.Stage, error) { return firstStage(t
 
 // A column's cards, oldest arrivals first, a page at a time
 // (index applications_stage_arrival, migration 0010).
-const sqlBoardCards = `SELECT a.id, c.id, c.name, c.email, c.source, a.rejection_reason, a.entered_stage_at,
-	coalesce((SELECT group_concat(tag, char(31)) FROM (SELECT tag FROM candidate_tags WHERE candidate_id = c.id ORDER BY position)), '')
+var sqlBoardCards = spell(func(d dialect) string {
+	return `SELECT a.id, c.id, c.name, c.email, c.source, a.rejection_reason, a.entered_stage_at,
+	coalesce((SELECT ` + d.groupConcat("tag", "31") + ` FROM (SELECT tag FROM candidate_tags WHERE candidate_id = c.id ORDER BY position) AS t), '')
 	FROM applications a JOIN candidates c ON c.id = a.candidate_id
 	WHERE a.stage_id = ? AND c.archived_at = ''
 	ORDER BY a.entered_stage_at, a.id LIMIT ?`
+})
 
 // Board returns a role's kanban: one column per stage with its first
 // shown(stage) cards, oldest arrivals first, and how many more it holds.
 func (s *Store) Board(ctx context.Context, roleID int64, shown func(model.Stage) int) (model.Board, error) {
 	var b model.Board
-	err := s.read(ctx, func(tx *sql.Tx) error {
+	err := s.read(ctx, func(tx queryer) error {
 		var err error
 		if b.Role, err = getRole(ctx, tx, roleID); err != nil {
 			return err
@@ -271,7 +272,7 @@ func (s *Store) Board(ctx context.Context, roleID int64, shown func(model.Stage)
 		b.Columns = make([]model.BoardColumn, len(b.Role.Stages))
 		for i, st := range b.Role.Stages {
 			col := model.BoardColumn{Stage: st, Cards: []model.BoardCard{}}
-			err := each(ctx, tx, sqlBoardCards, []any{st.ID, shown(st)}, func(sc scanner) error {
+			err := each(ctx, tx, sqlBoardCards.in(tx), []any{st.ID, shown(st)}, func(sc scanner) error {
 				c := model.BoardCard{}
 				var tags string
 				if err := sc.Scan(&c.ApplicationID, &c.CandidateID, &c.Name, &c.Email, &c.Source,
@@ -301,7 +302,7 @@ const sqlCandidateStages = `SELECT a.candidate_id, s.name FROM applications a JO
 // debrief shows of the board, without the board's cards and counts.
 func (s *Store) CandidateStages(ctx context.Context, roleID int64) (map[int64]string, error) {
 	out := map[int64]string{}
-	err := each(ctx, s.r, sqlCandidateStages, []any{roleID}, func(sc scanner) error {
+	err := each(ctx, s.rd, sqlCandidateStages, []any{roleID}, func(sc scanner) error {
 		var id int64
 		var name string
 		err := sc.Scan(&id, &name)

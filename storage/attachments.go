@@ -40,7 +40,7 @@ const sqlFillResumeText = `UPDATE candidates SET resume_text = ?, updated_at = ?
 
 func (s *Store) addAttachment(ctx context.Context, candidateID int64, name, mime string, data []byte, text string, fill bool) (model.Attachment, error) {
 	var a model.Attachment
-	err := s.write(ctx, func(tx *sql.Tx) error {
+	err := s.write(ctx, func(tx queryer) error {
 		if _, err := getCandidate(ctx, tx, candidateID); err != nil {
 			return err
 		}
@@ -73,12 +73,12 @@ func (s *Store) addAttachment(ctx context.Context, candidateID int64, name, mime
 	return a, err
 }
 
-func insertAttachment(ctx context.Context, tx *sql.Tx, candidateID int64, name, mime string, data []byte, text, at string) (int64, error) {
-	res, err := tx.ExecContext(ctx, sqlInsertAttachment, candidateID, name, mime, len(data), data, text, at)
+func insertAttachment(ctx context.Context, tx queryer, candidateID int64, name, mime string, data []byte, text, at string) (int64, error) {
+	id, err := insertID(ctx, tx, sqlInsertAttachment, candidateID, name, mime, len(data), data, text, at)
 	if err != nil {
 		return 0, fmt.Errorf("storage: save attachment: %w", err)
 	}
-	return res.LastInsertId()
+	return id, nil
 }
 
 func getAttachment(ctx context.Context, q queryer, id int64) (model.Attachment, []byte, error) {
@@ -97,12 +97,12 @@ func getAttachment(ctx context.Context, q queryer, id int64) (model.Attachment, 
 
 // Attachment returns a file's metadata and bytes.
 func (s *Store) Attachment(ctx context.Context, id int64) (model.Attachment, []byte, error) {
-	return getAttachment(ctx, s.r, id)
+	return getAttachment(ctx, s.rd, id)
 }
 
 // DeleteAttachment removes a file (its text leaves the search index too).
 func (s *Store) DeleteAttachment(ctx context.Context, id int64) error {
-	return s.write(ctx, func(tx *sql.Tx) error {
+	return s.write(ctx, func(tx queryer) error {
 		a, _, err := getAttachment(ctx, tx, id)
 		if err != nil {
 			return err
@@ -115,12 +115,16 @@ func (s *Store) DeleteAttachment(ctx context.Context, id int64) error {
 	})
 }
 
+var sqlResumeText = spell(func(d dialect) string {
+	return `SELECT c.resume_text || ` + d.char("10") + ` || coalesce((SELECT ` + d.groupConcat("extracted_text", "10") + `
+		FROM attachments WHERE candidate_id = c.id AND extracted_text <> ''), '') FROM candidates c WHERE c.id = ?`
+})
+
 // ResumeText is everything a candidate's resume says: the pasted text and
 // the text extracted from attached files, one after another.
 func (s *Store) ResumeText(ctx context.Context, candidateID int64) (string, error) {
 	var text string
-	err := s.r.QueryRowContext(ctx, `SELECT c.resume_text || char(10) || coalesce((SELECT group_concat(extracted_text, char(10))
-		FROM attachments WHERE candidate_id = c.id AND extracted_text <> ''), '') FROM candidates c WHERE c.id = ?`, candidateID).Scan(&text)
+	err := s.rd.QueryRowContext(ctx, sqlResumeText.in(s.rd), candidateID).Scan(&text)
 	if errors.Is(err, sql.ErrNoRows) {
 		return "", notFound("candidate", candidateID)
 	}

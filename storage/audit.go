@@ -6,7 +6,6 @@ package storage
 
 import (
 	"context"
-	"database/sql"
 	"encoding/json"
 	"fmt"
 	"strings"
@@ -54,7 +53,7 @@ func (t *Tx) insertAudit(a AuditEntry) (int64, error) {
 // auditUID is the uid an audit row names candidate id by: their own, "" if
 // they have none (the row is then matched by id and creation time).
 func (t *Tx) auditUID(id int64) (string, error) {
-	uids, err := column[string](t.ctx, t.q, CandidateUIDs.own, id)
+	uids, err := column[string](t.ctx, t.q, CandidateUIDs.own.in(t.q), id)
 	if err != nil || len(uids) == 0 {
 		return "", err
 	}
@@ -64,7 +63,7 @@ func (t *Tx) auditUID(id int64) (string, error) {
 // AuditLog returns the latest limit entries, newest first (every one when
 // limit < 0).
 func (s *Store) AuditLog(ctx context.Context, limit int) ([]AuditEntry, error) {
-	return auditLog(ctx, s.r, limit)
+	return auditLog(ctx, s.rd, limit)
 }
 
 func auditLog(ctx context.Context, q queryer, limit int) ([]AuditEntry, error) {
@@ -85,7 +84,7 @@ func auditLog(ctx context.Context, q queryer, limit int) ([]AuditEntry, error) {
 // RecordSnapshots notes on audit rows how many automatic snapshots were
 // rewritten without the people and how many were dropped.
 func (s *Store) RecordSnapshots(ctx context.Context, auditIDs []int64, rewritten, dropped int) error {
-	return s.write(ctx, func(tx *sql.Tx) error {
+	return s.write(ctx, func(tx queryer) error {
 		for _, id := range auditIDs {
 			if _, err := tx.ExecContext(ctx, sqlAuditSnapshots, rewritten, dropped, id); err != nil {
 				return fmt.Errorf("storage: record snapshots: %w", err)
@@ -108,27 +107,28 @@ type DueCandidate struct {
 // sqlDue lists candidates, not anonymised, with at least one application
 // and all of them in a rejected stage, whose last activity (their row, a
 // stage move, a note, a scorecard) is before the cutoff.
-const sqlDue = `SELECT id, name, email, last, apps FROM (
-	SELECT c.id, c.name, c.email, max(c.updated_at,
-		coalesce((SELECT max(a.entered_stage_at) FROM applications a WHERE a.candidate_id = c.id), ''),
-		coalesce((SELECT max(n.created_at) FROM notes n WHERE n.candidate_id = c.id), ''),
-		coalesce((SELECT max(e.at) FROM stage_events e JOIN applications a ON a.id = e.application_id WHERE a.candidate_id = c.id), ''),
-		coalesce((SELECT max(sc.updated_at) FROM scorecards sc JOIN applications a ON a.id = sc.application_id WHERE a.candidate_id = c.id), '')
-	) AS last,
-	(SELECT group_concat(r.title || ': ' || CASE a.rejection_reason WHEN '' THEN s.name ELSE a.rejection_reason END, char(31))
+var sqlDue = spell(func(d dialect) string {
+	return `SELECT id, name, email, last, apps FROM (
+	SELECT c.id, c.name, c.email, ` + d.greatest(`c.updated_at`,
+		`coalesce((SELECT max(a.entered_stage_at) FROM applications a WHERE a.candidate_id = c.id), '')`,
+		`coalesce((SELECT max(n.created_at) FROM notes n WHERE n.candidate_id = c.id), '')`,
+		`coalesce((SELECT max(e.at) FROM stage_events e JOIN applications a ON a.id = e.application_id WHERE a.candidate_id = c.id), '')`,
+		`coalesce((SELECT max(sc.updated_at) FROM scorecards sc JOIN applications a ON a.id = sc.application_id WHERE a.candidate_id = c.id), '')`) + ` AS last,
+	(SELECT ` + d.groupConcat(`r.title || ': ' || CASE a.rejection_reason WHEN '' THEN s.name ELSE a.rejection_reason END`, "31") + `
 		FROM applications a JOIN roles r ON r.id = a.role_id JOIN stages s ON s.id = a.stage_id WHERE a.candidate_id = c.id) AS apps
 	FROM candidates c
 	WHERE c.anonymised_at = ''
 		AND EXISTS (SELECT 1 FROM applications a WHERE a.candidate_id = c.id)
 		AND NOT EXISTS (SELECT 1 FROM applications a JOIN stages s ON s.id = a.stage_id
 			WHERE a.candidate_id = c.id AND s.kind <> 'rejected')
-) WHERE last < ? ORDER BY last, id`
+) AS due WHERE last < ? ORDER BY last, id`
+})
 
 // DueForRetention lists the candidates whose last activity is before
 // cutoff (model.TimeLayout) and whose every application was rejected.
 func (s *Store) DueForRetention(ctx context.Context, cutoff string) ([]DueCandidate, error) {
 	out := []DueCandidate{}
-	err := each(ctx, s.r, sqlDue, []any{cutoff}, func(sc scanner) error {
+	err := each(ctx, s.rd, sqlDue.in(s.rd), []any{cutoff}, func(sc scanner) error {
 		var d DueCandidate
 		var apps string
 		if err := sc.Scan(&d.ID, &d.Name, &d.Email, &d.LastActivity, &apps); err != nil {

@@ -47,7 +47,7 @@ const sqlCounts = `SELECT (SELECT count(*) FROM candidates), (SELECT count(*) FR
 // Counts counts what the workspace holds.
 func (s *Store) Counts(ctx context.Context) (Counts, error) {
 	var c Counts
-	if err := s.r.QueryRowContext(ctx, sqlCounts).Scan(&c.Candidates, &c.Roles); err != nil {
+	if err := s.rd.QueryRowContext(ctx, sqlCounts).Scan(&c.Candidates, &c.Roles); err != nil {
 		return c, fmt.Errorf("storage: count: %w", err)
 	}
 	return c, nil
@@ -178,6 +178,9 @@ type Copier struct {
 
 // NewCopier opens the workspace once more, read-only. Close it when done.
 func (s *Store) NewCopier(ctx context.Context) (*Copier, error) {
+	if err := s.onlySQLite("backup"); err != nil {
+		return nil, err
+	}
 	db, err := sql.Open("sqlite", roDSN(s.path, false))
 	if err != nil {
 		return nil, fmt.Errorf("storage: open copier: %w", err)
@@ -232,6 +235,9 @@ var ErrPageSize = errors.New("made with another page size")
 // error midway leaves the workspace as it was; other connections see the old
 // content until it commits and the new one after, so nothing needs reopening.
 func (s *Store) ReplaceFrom(ctx context.Context, path string) error {
+	if err := s.onlySQLite("restore"); err != nil {
+		return err
+	}
 	conn, err := s.w.Conn(ctx)
 	if err != nil {
 		return fmt.Errorf("storage: restore: %w", err)
@@ -301,6 +307,9 @@ const sqlSameRow = `SELECT id FROM candidates WHERE id = ? AND created_at <= ?`
 // InspectFile, made with schema madeAt, not upgraded yet) still holds:
 // restoring it as it is would bring them back. The copy is only read.
 func (s *Store) ErasedIn(ctx context.Context, path string, madeAt int) (ErasedAgain, error) {
+	if err := s.onlySQLite("reading a workspace copy"); err != nil {
+		return ErasedAgain{}, err
+	}
 	log, err := s.AuditLog(ctx, -1)
 	if err != nil || len(log) == 0 {
 		return ErasedAgain{}, err
@@ -311,7 +320,7 @@ func (s *Store) ErasedIn(ctx context.Context, path string, madeAt int) (ErasedAg
 	}
 	defer db.Close()
 	db.SetMaxOpenConns(1)
-	targets, err := erasedIn(ctx, db, log, madeAt, madeAt >= anonymisedSince)
+	targets, err := erasedIn(ctx, bind(db, sqliteSQL), log, madeAt, madeAt >= anonymisedSince)
 	return tally(targets), err
 }
 
@@ -324,6 +333,9 @@ func (s *Store) ErasedIn(ctx context.Context, path string, madeAt int) (ErasedAg
 // adds nothing to is left untouched. On an error the copy may still hold
 // them: the caller drops it.
 func (s *Store) EraseAgainIn(ctx context.Context, path string, madeAt int) (ErasedAgain, error) {
+	if err := s.onlySQLite("erasing in a workspace copy"); err != nil {
+		return ErasedAgain{}, err
+	}
 	log, err := s.AuditLog(ctx, -1)
 	if err != nil || len(log) == 0 {
 		return ErasedAgain{}, err
@@ -363,7 +375,7 @@ func eraseAgainOn(ctx context.Context, conn *sql.Conn, now string, log []AuditEn
 		return nil, false, err
 	}
 	defer sqlTx.Rollback()
-	t := newTx(ctx, sqlTx, now)
+	t := newTx(ctx, sqlTx, sqliteSQL, now)
 	added, err := t.carryAudit(log)
 	if err != nil {
 		return nil, false, err

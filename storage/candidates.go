@@ -83,7 +83,7 @@ func touchCandidate(ctx context.Context, q queryer, id int64, now string) error 
 // GetCandidate returns one candidate with tags.
 func (s *Store) GetCandidate(ctx context.Context, id int64) (model.Candidate, error) {
 	var c model.Candidate
-	err := s.read(ctx, func(tx *sql.Tx) (err error) {
+	err := s.read(ctx, func(tx queryer) (err error) {
 		c, err = getCandidate(ctx, tx, id)
 		return err
 	})
@@ -94,7 +94,7 @@ func (s *Store) GetCandidate(ctx context.Context, id int64) (model.Candidate, er
 func (s *Store) FindByEmail(ctx context.Context, email string) (model.Candidate, error) {
 	var id int64
 	var name string
-	err := s.r.QueryRowContext(ctx, sqlCandidateByMail, email).Scan(&id, &name)
+	err := s.rd.QueryRowContext(ctx, sqlCandidateByMail, email).Scan(&id, &name)
 	if errors.Is(err, sql.ErrNoRows) {
 		return model.Candidate{}, fmt.Errorf("email: %w", model.ErrNotFound)
 	}
@@ -108,7 +108,7 @@ func (s *Store) FindByEmail(ctx context.Context, email string) (model.Candidate,
 // its candidate's id, for planning an import.
 func (s *Store) EmailIndex(ctx context.Context) (map[string]int64, error) {
 	out := map[string]int64{}
-	err := each(ctx, s.r, sqlEmailIndex, nil, func(sc scanner) error {
+	err := each(ctx, s.rd, sqlEmailIndex, nil, func(sc scanner) error {
 		var email string
 		var id int64
 		err := sc.Scan(&email, &id)
@@ -139,7 +139,7 @@ func duplicateOf(ctx context.Context, q queryer, email string, self int64) error
 // (each at its first stage), all in one transaction.
 func (s *Store) CreateCandidate(ctx context.Context, c model.Candidate, roleIDs []int64, actor model.Profile) (model.Candidate, error) {
 	var out model.Candidate
-	err := s.write(ctx, func(tx *sql.Tx) error {
+	err := s.write(ctx, func(tx queryer) error {
 		if err := duplicateOf(ctx, tx, c.Email, 0); err != nil {
 			return err
 		}
@@ -162,12 +162,11 @@ func (s *Store) CreateCandidate(ctx context.Context, c model.Candidate, roleIDs 
 
 // insertCandidate adds a candidate as given, times and tags included.
 func insertCandidate(ctx context.Context, q queryer, c model.Candidate) (int64, error) {
-	res, err := q.ExecContext(ctx, sqlInsertCandidate, c.Name, c.Email, c.Phone, c.Location, c.LinkedIn,
+	id, err := insertID(ctx, q, sqlInsertCandidate, c.Name, c.Email, c.Phone, c.Location, c.LinkedIn,
 		c.GitHub, c.Portfolio, c.Source, c.ResumeText, c.CreatedAt, c.UpdatedAt, c.ArchivedAt)
 	if err != nil {
 		return 0, fmt.Errorf("storage: create candidate: %w", err)
 	}
-	id, _ := res.LastInsertId()
 	return id, insertTags(ctx, q, id, c.Tags)
 }
 
@@ -184,7 +183,7 @@ func updateCandidate(ctx context.Context, q queryer, c model.Candidate, now stri
 // and saves the result; if change fails nothing is written.
 func (s *Store) UpdateCandidate(ctx context.Context, id int64, change func(*model.Candidate) error) (model.Candidate, error) {
 	var out model.Candidate
-	err := s.write(ctx, func(tx *sql.Tx) error {
+	err := s.write(ctx, func(tx queryer) error {
 		c, err := getCandidate(ctx, tx, id)
 		if err != nil {
 			return err
@@ -211,7 +210,7 @@ func (s *Store) UpdateCandidate(ctx context.Context, id int64, change func(*mode
 // SetArchived archives (hides from board, table and search) or restores a candidate.
 func (s *Store) SetArchived(ctx context.Context, id int64, archived bool) (model.Candidate, error) {
 	var out model.Candidate
-	err := s.write(ctx, func(tx *sql.Tx) error {
+	err := s.write(ctx, func(tx queryer) error {
 		var err error
 		out, err = setArchived(ctx, tx, id, archived, s.now())
 		return err
@@ -242,7 +241,7 @@ func (t *Tx) SetArchived(id int64, archived bool) (model.Candidate, error) {
 // CountCandidates counts every candidate, archived included.
 func (s *Store) CountCandidates(ctx context.Context) (int, error) {
 	var n int
-	err := s.r.QueryRowContext(ctx, sqlCountCandidates).Scan(&n)
+	err := s.rd.QueryRowContext(ctx, sqlCountCandidates).Scan(&n)
 	return n, err
 }
 
@@ -263,7 +262,7 @@ const (
 // CandidateDetail returns everything the detail screen shows, read consistently.
 func (s *Store) CandidateDetail(ctx context.Context, id int64) (model.CandidateDetail, error) {
 	var d model.CandidateDetail
-	err := s.read(ctx, func(tx *sql.Tx) error {
+	err := s.read(ctx, func(tx queryer) error {
 		var err error
 		if d.Candidate, err = getCandidate(ctx, tx, id); err != nil {
 			return err
@@ -302,7 +301,7 @@ func (s *Store) CandidateDetail(ctx context.Context, id int64) (model.CandidateD
 
 // CandidateApplications lists a candidate's applications (every role).
 func (s *Store) CandidateApplications(ctx context.Context, id int64) ([]model.Application, error) {
-	return candidateApplications(ctx, s.r, id)
+	return candidateApplications(ctx, s.rd, id)
 }
 
 func candidateApplications(ctx context.Context, q queryer, id int64) ([]model.Application, error) {

@@ -15,141 +15,145 @@ import (
 const rawNow = "2025-03-01T09:00:00.000Z"
 
 func rawCandidate(s *Store, name, email string) error {
-	_, err := s.w.Exec(`INSERT INTO candidates (name, email, created_at, updated_at) VALUES (?, ?, ?, ?)`, name, email, rawNow, rawNow)
+	_, err := rawExec(s, `INSERT INTO candidates (name, email, created_at, updated_at) VALUES (?, ?, ?, ?)`, name, email, rawNow, rawNow)
 	return err
 }
 
 func TestUniqueEmail(t *testing.T) {
-	ctx := context.Background()
-	s, _ := mustOpen(t)
+	forEachEngine(t, func(t *testing.T, s *Store, _ *testClock) {
+		ctx := context.Background()
 
-	// The database itself refuses a second record with the same address,
-	// whatever code path writes it.
-	if err := rawCandidate(s, "Ada Lovelace", "ada@example.com"); err != nil {
-		t.Fatal(err)
-	}
-	if err := rawCandidate(s, "Ada Impostor", "ada@example.com"); err == nil || !isUniqueViolation(err) {
-		t.Fatalf("second raw insert with the same email: err = %v, want UNIQUE violation", err)
-	}
-
-	// Candidates without an email are not duplicates of each other.
-	for _, name := range []string{"No Mail One", "No Mail Two", "No Mail Three"} {
-		if err := rawCandidate(s, name, ""); err != nil {
-			t.Fatalf("candidate %q without email refused: %v", name, err)
+		// The database itself refuses a second record with the same address,
+		// whatever code path writes it.
+		if err := rawCandidate(s, "Ada Lovelace", "ada@example.com"); err != nil {
+			t.Fatal(err)
 		}
-	}
-	mustCandidate(t, s, model.Candidate{CandidateInput: model.CandidateInput{Name: "Also No Mail"}})
-	mustCandidate(t, s, model.Candidate{CandidateInput: model.CandidateInput{Name: "Still No Mail"}})
+		if err := rawCandidate(s, "Ada Impostor", "ada@example.com"); err == nil || !isUniqueViolation(err) {
+			t.Fatalf("second raw insert with the same email: err = %v, want UNIQUE violation", err)
+		}
 
-	// Through the store, a duplicate is reported with the existing record.
-	existing, err := s.FindByEmail(ctx, "ada@example.com")
-	if err != nil {
-		t.Fatal(err)
-	}
-	before, _ := s.CountCandidates(ctx)
-	_, err = s.CreateCandidate(ctx, model.Candidate{CandidateInput: model.CandidateInput{Name: "Another Ada", Email: "ada@example.com"}}, nil, tester)
-	var dup *model.DuplicateEmailError
-	if !errors.As(err, &dup) {
-		t.Fatalf("CreateCandidate duplicate: err = %v, want *DuplicateEmailError", err)
-	}
-	if dup.ExistingID != existing.ID || dup.ExistingName != "Ada Lovelace" {
-		t.Errorf("duplicate points at %d %q, want %d Ada Lovelace", dup.ExistingID, dup.ExistingName, existing.ID)
-	}
-	if !errors.Is(err, model.ErrConflict) {
-		t.Errorf("duplicate email should match model.ErrConflict")
-	}
-	if after, _ := s.CountCandidates(ctx); after != before {
-		t.Errorf("candidate count %d -> %d after a refused duplicate", before, after)
-	}
+		// Candidates without an email are not duplicates of each other.
+		for _, name := range []string{"No Mail One", "No Mail Two", "No Mail Three"} {
+			if err := rawCandidate(s, name, ""); err != nil {
+				t.Fatalf("candidate %q without email refused: %v", name, err)
+			}
+		}
+		mustCandidate(t, s, model.Candidate{CandidateInput: model.CandidateInput{Name: "Also No Mail"}})
+		mustCandidate(t, s, model.Candidate{CandidateInput: model.CandidateInput{Name: "Still No Mail"}})
 
-	// Changing someone else's email to a taken one is refused too, but a
-	// candidate may keep (re-save) their own.
-	other := mustCandidate(t, s, model.Candidate{CandidateInput: model.CandidateInput{Name: "Grace Hopper", Email: "grace@example.com"}})
-	_, err = s.UpdateCandidate(ctx, other.ID, func(c *model.Candidate) error { c.Email = "ada@example.com"; return nil })
-	if !errors.As(err, &dup) {
-		t.Fatalf("UpdateCandidate to a taken email: err = %v, want *DuplicateEmailError", err)
-	}
-	if got, _ := s.GetCandidate(ctx, other.ID); got.Email != "grace@example.com" {
-		t.Errorf("refused update still changed email to %q", got.Email)
-	}
-	if _, err := s.UpdateCandidate(ctx, other.ID, func(c *model.Candidate) error { c.Location = "Arlington"; return nil }); err != nil {
-		t.Errorf("re-saving a candidate with their own email: %v", err)
-	}
+		// Through the store, a duplicate is reported with the existing record.
+		existing, err := s.FindByEmail(ctx, "ada@example.com")
+		if err != nil {
+			t.Fatal(err)
+		}
+		before, _ := s.CountCandidates(ctx)
+		_, err = s.CreateCandidate(ctx, model.Candidate{CandidateInput: model.CandidateInput{Name: "Another Ada", Email: "ada@example.com"}}, nil, tester)
+		var dup *model.DuplicateEmailError
+		if !errors.As(err, &dup) {
+			t.Fatalf("CreateCandidate duplicate: err = %v, want *DuplicateEmailError", err)
+		}
+		if dup.ExistingID != existing.ID || dup.ExistingName != "Ada Lovelace" {
+			t.Errorf("duplicate points at %d %q, want %d Ada Lovelace", dup.ExistingID, dup.ExistingName, existing.ID)
+		}
+		if !errors.Is(err, model.ErrConflict) {
+			t.Errorf("duplicate email should match model.ErrConflict")
+		}
+		if after, _ := s.CountCandidates(ctx); after != before {
+			t.Errorf("candidate count %d -> %d after a refused duplicate", before, after)
+		}
+
+		// Changing someone else's email to a taken one is refused too, but a
+		// candidate may keep (re-save) their own.
+		other := mustCandidate(t, s, model.Candidate{CandidateInput: model.CandidateInput{Name: "Grace Hopper", Email: "grace@example.com"}})
+		_, err = s.UpdateCandidate(ctx, other.ID, func(c *model.Candidate) error { c.Email = "ada@example.com"; return nil })
+		if !errors.As(err, &dup) {
+			t.Fatalf("UpdateCandidate to a taken email: err = %v, want *DuplicateEmailError", err)
+		}
+		if got, _ := s.GetCandidate(ctx, other.ID); got.Email != "grace@example.com" {
+			t.Errorf("refused update still changed email to %q", got.Email)
+		}
+		if _, err := s.UpdateCandidate(ctx, other.ID, func(c *model.Candidate) error { c.Location = "Arlington"; return nil }); err != nil {
+			t.Errorf("re-saving a candidate with their own email: %v", err)
+		}
+	})
 }
 
 func TestApplicationStageMustBelongToRole(t *testing.T) {
-	ctx := context.Background()
-	s, _ := mustOpen(t)
-	a := mustRole(t, s, "Role A")
-	b := mustRole(t, s, "Role B")
-	c := mustCandidate(t, s, model.Candidate{CandidateInput: model.CandidateInput{Name: "Barbara Liskov"}})
+	forEachEngine(t, func(t *testing.T, s *Store, _ *testClock) {
+		ctx := context.Background()
+		a := mustRole(t, s, "Role A")
+		b := mustRole(t, s, "Role B")
+		c := mustCandidate(t, s, model.Candidate{CandidateInput: model.CandidateInput{Name: "Barbara Liskov"}})
 
-	_, err := s.w.Exec(`INSERT INTO applications (candidate_id, role_id, stage_id, created_at, entered_stage_at) VALUES (?, ?, ?, ?, ?)`,
-		c.ID, a.ID, b.Stages[0].ID, rawNow, rawNow)
-	if err == nil || !strings.Contains(err.Error(), "stage does not belong to the role") {
-		t.Fatalf("insert with another role's stage: err = %v, want trigger refusal", err)
-	}
+		_, err := rawExec(s, `INSERT INTO applications (candidate_id, role_id, stage_id, created_at, entered_stage_at) VALUES (?, ?, ?, ?, ?)`,
+			c.ID, a.ID, b.Stages[0].ID, rawNow, rawNow)
+		if err == nil || !strings.Contains(err.Error(), "stage does not belong to the role") {
+			t.Fatalf("insert with another role's stage: err = %v, want trigger refusal", err)
+		}
 
-	if _, err := s.Apply(ctx, c.ID, a.ID, tester); err != nil {
-		t.Fatal(err)
-	}
-	app := onlyApplication(t, s, c.ID)
-	_, err = s.w.Exec(`UPDATE applications SET stage_id = ? WHERE id = ?`, b.Stages[1].ID, app.ID)
-	if err == nil || !strings.Contains(err.Error(), "stage does not belong to the role") {
-		t.Fatalf("update to another role's stage: err = %v, want trigger refusal", err)
-	}
-	_, err = s.MoveApplication(ctx, app.ID, b.Stages[1].ID, "", tester)
-	wantValidation(t, err, "stageId")
-	if got := onlyApplication(t, s, c.ID); got.StageID != a.Stages[0].ID {
-		t.Errorf("application moved to stage %d despite refusal", got.StageID)
-	}
+		if _, err := s.Apply(ctx, c.ID, a.ID, tester); err != nil {
+			t.Fatal(err)
+		}
+		app := onlyApplication(t, s, c.ID)
+		_, err = rawExec(s, `UPDATE applications SET stage_id = ? WHERE id = ?`, b.Stages[1].ID, app.ID)
+		if err == nil || !strings.Contains(err.Error(), "stage does not belong to the role") {
+			t.Fatalf("update to another role's stage: err = %v, want trigger refusal", err)
+		}
+		_, err = s.MoveApplication(ctx, app.ID, b.Stages[1].ID, "", tester)
+		wantValidation(t, err, "stageId")
+		if got := onlyApplication(t, s, c.ID); got.StageID != a.Stages[0].ID {
+			t.Errorf("application moved to stage %d despite refusal", got.StageID)
+		}
+	})
 }
 
 func TestNotesAreAppendOnly(t *testing.T) {
-	ctx := context.Background()
-	s, _ := mustOpen(t)
-	c := mustCandidate(t, s, model.Candidate{CandidateInput: model.CandidateInput{Name: "Ken Thompson"}})
-	n, err := s.AddNote(ctx, c.ID, "Wrote the first Unix.", tester)
-	if err != nil {
-		t.Fatal(err)
-	}
-	_, err = s.w.Exec(`UPDATE notes SET body = 'rewritten history' WHERE id = ?`, n.ID)
-	if err == nil || !strings.Contains(err.Error(), "notes cannot be edited") {
-		t.Fatalf("updating a note: err = %v, want trigger refusal", err)
-	}
-	d, err := s.CandidateDetail(ctx, c.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(d.Notes) != 1 || d.Notes[0].Body != "Wrote the first Unix." {
-		t.Fatalf("notes after refused edit = %+v", d.Notes)
-	}
+	forEachEngine(t, func(t *testing.T, s *Store, _ *testClock) {
+		ctx := context.Background()
+		c := mustCandidate(t, s, model.Candidate{CandidateInput: model.CandidateInput{Name: "Ken Thompson"}})
+		n, err := s.AddNote(ctx, c.ID, "Wrote the first Unix.", tester)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = rawExec(s, `UPDATE notes SET body = 'rewritten history' WHERE id = ?`, n.ID)
+		if err == nil || !strings.Contains(err.Error(), "notes cannot be edited") {
+			t.Fatalf("updating a note: err = %v, want trigger refusal", err)
+		}
+		d, err := s.CandidateDetail(ctx, c.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(d.Notes) != 1 || d.Notes[0].Body != "Wrote the first Unix." {
+			t.Fatalf("notes after refused edit = %+v", d.Notes)
+		}
+	})
 }
 
 func TestStageHoldingApplicationsCannotBeDeletedBySQL(t *testing.T) {
-	ctx := context.Background()
-	s, _ := mustOpen(t)
-	r := mustRole(t, s, "Kernel Hacker")
-	c := mustCandidate(t, s, model.Candidate{CandidateInput: model.CandidateInput{Name: "Linus Torvalds"}}, r.ID)
-	app := onlyApplication(t, s, c.ID)
+	forEachEngine(t, func(t *testing.T, s *Store, _ *testClock) {
+		ctx := context.Background()
+		r := mustRole(t, s, "Kernel Hacker")
+		c := mustCandidate(t, s, model.Candidate{CandidateInput: model.CandidateInput{Name: "Linus Torvalds"}}, r.ID)
+		app := onlyApplication(t, s, c.ID)
 
-	_, err := s.w.Exec(`DELETE FROM stages WHERE id = ?`, app.StageID)
-	if err == nil || !strings.Contains(err.Error(), "FOREIGN KEY") {
-		t.Fatalf("deleting an occupied stage: err = %v, want FOREIGN KEY failure", err)
-	}
-	if _, err := s.GetStage(ctx, app.StageID); err != nil {
-		t.Fatalf("occupied stage vanished: %v", err)
-	}
-	// An empty stage of the same role can go.
-	empty := stageNamed(t, r, "Offer")
-	if _, err := s.w.Exec(`DELETE FROM stages WHERE id = ?`, empty.ID); err != nil {
-		t.Fatalf("deleting an empty stage by SQL: %v", err)
-	}
+		_, err := rawExec(s, `DELETE FROM stages WHERE id = ?`, app.StageID)
+		if !isFKViolation(err) {
+			t.Fatalf("deleting an occupied stage: err = %v, want FOREIGN KEY failure", err)
+		}
+		if _, err := s.GetStage(ctx, app.StageID); err != nil {
+			t.Fatalf("occupied stage vanished: %v", err)
+		}
+		// An empty stage of the same role can go.
+		empty := stageNamed(t, r, "Offer")
+		if _, err := rawExec(s, `DELETE FROM stages WHERE id = ?`, empty.ID); err != nil {
+			t.Fatalf("deleting an empty stage by SQL: %v", err)
+		}
+	})
 }
 
 func TestConnectionPragmas(t *testing.T) {
 	s, _ := mustOpen(t)
-	for name, db := range map[string]queryer{"writer": s.w, "reader": s.r} {
+	for name, db := range map[string]runner{"writer": s.w, "reader": s.r} {
 		var fk int
 		if err := db.QueryRowContext(context.Background(), `PRAGMA foreign_keys`).Scan(&fk); err != nil {
 			t.Fatal(err)
@@ -182,22 +186,23 @@ func TestConnectionPragmas(t *testing.T) {
 }
 
 func TestReaderPoolRefusesWrites(t *testing.T) {
-	ctx := context.Background()
-	s, _ := mustOpen(t)
-	if _, err := s.r.ExecContext(ctx, `INSERT INTO candidates (name, created_at, updated_at) VALUES ('Sneaky', ?, ?)`, rawNow, rawNow); err == nil {
-		t.Fatal("the read pool accepted an INSERT")
-	}
-	if _, err := s.r.ExecContext(ctx, `CREATE TABLE sneaky (x)`); err == nil {
-		t.Fatal("the read pool accepted a CREATE TABLE")
-	}
-	if n, err := s.CountCandidates(ctx); err != nil || n != 0 {
-		t.Fatalf("CountCandidates = %d, %v; a refused write left rows behind", n, err)
-	}
-	// Writes still work through the store.
-	mustCandidate(t, s, model.Candidate{CandidateInput: model.CandidateInput{Name: "Real Person"}})
-	if n, _ := s.CountCandidates(ctx); n != 1 {
-		t.Fatalf("CountCandidates = %d after one create, want 1", n)
-	}
+	forEachEngine(t, func(t *testing.T, s *Store, _ *testClock) {
+		ctx := context.Background()
+		if _, err := bind(s.r, s.d).ExecContext(ctx, `INSERT INTO candidates (name, created_at, updated_at) VALUES ('Sneaky', ?, ?)`, rawNow, rawNow); err == nil {
+			t.Fatal("the read pool accepted an INSERT")
+		}
+		if _, err := bind(s.r, s.d).ExecContext(ctx, `CREATE TABLE sneaky (x)`); err == nil {
+			t.Fatal("the read pool accepted a CREATE TABLE")
+		}
+		if n, err := s.CountCandidates(ctx); err != nil || n != 0 {
+			t.Fatalf("CountCandidates = %d, %v; a refused write left rows behind", n, err)
+		}
+		// Writes still work through the store.
+		mustCandidate(t, s, model.Candidate{CandidateInput: model.CandidateInput{Name: "Real Person"}})
+		if n, _ := s.CountCandidates(ctx); n != 1 {
+			t.Fatalf("CountCandidates = %d after one create, want 1", n)
+		}
+	})
 }
 
 func TestWriteIsAllOrNothing(t *testing.T) {

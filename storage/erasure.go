@@ -144,13 +144,15 @@ const (
 	// person's words.
 	sqlOptimizeSearch = `INSERT INTO candidate_search (candidate_search) VALUES ('optimize')`
 	sqlFindPerson     = `SELECT id FROM candidates WHERE (id = ? AND created_at = ?) OR (? <> '' AND email = ?)`
-	// sqlStillDue: candidate id is among those DueForRetention lists.
-	sqlStillDue = `SELECT id FROM (` + sqlDue + `) WHERE id = ?`
 	// sqlErasedUIDs: the latest erasure of a person known by one of the
 	// uids in a JSON array (privacy_audit names them by their own uid).
 	sqlErasedUIDs = `SELECT action, at FROM privacy_audit
 		WHERE candidate_uid <> '' AND candidate_uid IN (SELECT value FROM json_each(?)) ORDER BY id DESC LIMIT 1`
 )
+
+// sqlStillDue: candidate id is among those DueForRetention lists (erasure
+// is SQLite's only, for now).
+var sqlStillDue = `SELECT id FROM (` + sqlDue[sqliteSQL] + `) AS due WHERE id = ?`
 
 // ErrLogBusy: the erasure is saved, but other connections kept the WAL from
 // being emptied, so it may still hold what was erased until they finish.
@@ -164,6 +166,9 @@ var ErrLogBusy = errors.New("the erasure is saved, but the workspace's write-ahe
 // unknown id fails the whole call; after the commit the erasure stands, and
 // ErrNotScrubbed or ErrLogBusy say what could not be made clean at once.
 func (s *Store) EraseCandidates(ctx context.Context, ids []int64, e Erasure) ([]Erased, error) {
+	if err := s.onlySQLite("erasure"); err != nil {
+		return nil, err
+	}
 	conn, err := s.w.Conn(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("storage: erase: %w", err)
@@ -199,7 +204,7 @@ func eraseOn(ctx context.Context, conn *sql.Conn, now string, ids []int64, e Era
 		return nil, err
 	}
 	defer sqlTx.Rollback()
-	t := newTx(ctx, sqlTx, now)
+	t := newTx(ctx, sqlTx, sqliteSQL, now)
 	if e.DueBefore != "" {
 		if err := t.stillDue(ids, e.DueBefore); err != nil {
 			return nil, err
@@ -340,6 +345,9 @@ func truncateWAL(ctx context.Context, conn *sql.Conn) error {
 // A copy holding none of them is left untouched (changed false). On an
 // error the copy may still hold them: the caller removes it.
 func (s *Store) EraseFromCopy(ctx context.Context, path string, people []Person, e Erasure) (changed bool, err error) {
+	if err := s.onlySQLite("erasing in a workspace copy"); err != nil {
+		return false, err
+	}
 	db, err := sql.Open("sqlite", fileURI(path)+"?_pragma=foreign_keys(1)&_pragma=busy_timeout(5000)")
 	if err != nil {
 		return false, fmt.Errorf("storage: open a copy: %w", err)
@@ -348,7 +356,7 @@ func (s *Store) EraseFromCopy(ctx context.Context, path string, people []Person,
 	db.SetMaxOpenConns(1)
 	var ids []int64
 	for _, p := range people {
-		found, err := int64s(ctx, db, sqlFindPerson, p.ID, p.CreatedAt, p.Email, p.Email)
+		found, err := int64s(ctx, bind(db, sqliteSQL), sqlFindPerson, p.ID, p.CreatedAt, p.Email, p.Email)
 		if err != nil {
 			return false, fmt.Errorf("storage: read a copy: %w", err)
 		}
@@ -401,7 +409,7 @@ type SubjectTable struct {
 // candidateData, the candidate's own row first) from one consistent view.
 func (s *Store) SubjectData(ctx context.Context, id int64) ([]SubjectTable, error) {
 	var out []SubjectTable
-	err := s.read(ctx, func(tx *sql.Tx) error {
+	err := s.read(ctx, func(tx queryer) error {
 		if _, err := getCandidate(ctx, tx, id); err != nil {
 			return err
 		}

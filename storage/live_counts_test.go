@@ -15,7 +15,7 @@ import (
 func liveCountsByDefinition(t *testing.T, s *Store) map[int64]int {
 	t.Helper()
 	out := map[int64]int{}
-	err := each(context.Background(), s.r, `SELECT s.id, (SELECT count(*) FROM applications a
+	err := each(context.Background(), s.rd, `SELECT s.id, (SELECT count(*) FROM applications a
 		JOIN candidates c ON c.id = a.candidate_id WHERE a.stage_id = s.id AND c.archived_at = '') FROM stages s`, nil,
 		func(sc scanner) error {
 			var id int64

@@ -4,7 +4,6 @@ package storage
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 
 	"hirebench/app/model"
@@ -18,7 +17,7 @@ const (
 // AddNote appends a timestamped note by actor to a candidate.
 func (s *Store) AddNote(ctx context.Context, candidateID int64, body string, actor model.Profile) (model.Note, error) {
 	var n model.Note
-	err := s.write(ctx, func(tx *sql.Tx) error {
+	err := s.write(ctx, func(tx queryer) error {
 		if _, err := getCandidate(ctx, tx, candidateID); err != nil {
 			return err
 		}
@@ -37,11 +36,11 @@ func (s *Store) AddNote(ctx context.Context, candidateID int64, body string, act
 
 // insertNote appends a note by actor to a candidate, written at now.
 func insertNote(ctx context.Context, q queryer, candidateID int64, body string, actor model.Profile, now string) (int64, error) {
-	res, err := q.ExecContext(ctx, sqlInsertNote, candidateID, actorID(actor), actor.Name, body, now)
+	id, err := insertID(ctx, q, sqlInsertNote, candidateID, actorID(actor), actor.Name, body, now)
 	if err != nil {
 		return 0, fmt.Errorf("storage: add note: %w", err)
 	}
-	return res.LastInsertId()
+	return id, nil
 }
 
 // AddNote appends a note by actor to a candidate, written now. The

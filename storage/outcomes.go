@@ -82,7 +82,7 @@ func (s *Store) RoleOutcomes(ctx context.Context, roleID int64) ([]Outcome, erro
 
 func (s *Store) outcomes(ctx context.Context, query string, id int64) ([]Outcome, error) {
 	out := []Outcome{}
-	err := s.read(ctx, func(tx *sql.Tx) error {
+	err := s.read(ctx, func(tx queryer) error {
 		return each(ctx, tx, query, []any{id}, func(sc scanner) error {
 			var o Outcome
 			var r90, r1y, regretted sql.NullInt64

@@ -84,6 +84,13 @@ func pgMigrateOne(ctx context.Context, db *sql.DB, ms []migration, target int) (
 	)`); err != nil {
 		return false, fmt.Errorf("storage: create schema_version: %w", err)
 	}
+	// SQLite's NOCASE as a PostgreSQL collation, so statements compare and
+	// sort names ignoring case as written for SQLite (COLLATE NOCASE); ICU
+	// folds every letter's case where SQLite folds ASCII only.
+	if _, err := tx.ExecContext(ctx, `CREATE COLLATION IF NOT EXISTS nocase
+		(provider = icu, locale = 'und-u-ks-level2', deterministic = false)`); err != nil {
+		return false, fmt.Errorf("storage: create the nocase collation: %w", err)
+	}
 	var current int
 	if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(version), 0) FROM schema_version`).Scan(&current); err != nil {
 		return false, fmt.Errorf("storage: read schema version: %w", err)

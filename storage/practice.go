@@ -57,8 +57,8 @@ const (
 	sqlPracticeDone = `SELECT a.profile_id, p.name, v.rubric_id, a.rubric_version_id, v.version, max(a.completed_at)
 		FROM practice_attempts a JOIN profiles p ON p.id = a.profile_id
 		JOIN rubric_versions v ON v.id = a.rubric_version_id AND v.sha256 = a.rubric_sha256
-		WHERE a.completed_at <> '' AND ? IN (0, v.rubric_id)
-		GROUP BY a.profile_id, a.rubric_version_id
+		WHERE a.completed_at <> '' AND CAST(? AS bigint) IN (0, v.rubric_id)
+		GROUP BY a.profile_id, a.rubric_version_id, p.name, v.rubric_id, v.version
 		ORDER BY p.name COLLATE NOCASE, v.rubric_id, v.version`
 )
 
@@ -75,7 +75,7 @@ func (t *Tx) PracticeAttempt(id int64) (PracticeAttempt, error) {
 // PracticeAttempt returns a drill with its levels, or ErrNotFound.
 func (s *Store) PracticeAttempt(ctx context.Context, id int64) (PracticeAttempt, error) {
 	var a PracticeAttempt
-	err := s.read(ctx, func(tx *sql.Tx) error {
+	err := s.read(ctx, func(tx queryer) error {
 		var err error
 		a, err = practiceAttempt(ctx, tx, id)
 		return err
@@ -131,7 +131,7 @@ func (t *Tx) CompletePracticeAttempt(id int64) error {
 // rubric (0: of every rubric) as that version reads now, by name.
 func (s *Store) PracticeCompletions(ctx context.Context, rubricID int64) ([]PracticeCompletion, error) {
 	out := []PracticeCompletion{}
-	err := s.read(ctx, func(tx *sql.Tx) error {
+	err := s.read(ctx, func(tx queryer) error {
 		return each(ctx, tx, sqlPracticeDone, []any{rubricID}, func(sc scanner) error {
 			var c PracticeCompletion
 			err := sc.Scan(&c.ProfileID, &c.ProfileName, &c.RubricID, &c.RubricVersionID, &c.Version, &c.CompletedAt)

@@ -31,7 +31,7 @@ func scanProfile(row interface{ Scan(...any) error }) (model.Profile, error) {
 
 // ListProfiles returns every local profile by name.
 func (s *Store) ListProfiles(ctx context.Context) ([]model.Profile, error) {
-	rows, err := s.r.QueryContext(ctx, sqlListProfiles)
+	rows, err := s.rd.QueryContext(ctx, sqlListProfiles)
 	if err != nil {
 		return nil, fmt.Errorf("storage: list profiles: %w", err)
 	}
@@ -49,7 +49,7 @@ func (s *Store) ListProfiles(ctx context.Context) ([]model.Profile, error) {
 
 // GetProfile returns one profile or ErrNotFound.
 func (s *Store) GetProfile(ctx context.Context, id int64) (model.Profile, error) {
-	return getProfile(ctx, s.r, id)
+	return getProfile(ctx, s.rd, id)
 }
 
 func getProfile(ctx context.Context, q queryer, id int64) (model.Profile, error) {
@@ -66,15 +66,14 @@ func getProfile(ctx context.Context, q queryer, id int64) (model.Profile, error)
 // CreateProfile adds a profile; a name already taken (case-insensitive) is a conflict.
 func (s *Store) CreateProfile(ctx context.Context, name string, recruiter bool) (model.Profile, error) {
 	var p model.Profile
-	err := s.write(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, sqlInsertProfile, name, recruiter, s.now())
+	err := s.write(ctx, func(tx queryer) error {
+		id, err := insertID(ctx, tx, sqlInsertProfile, name, recruiter, s.now())
 		if err != nil {
 			if isUniqueViolation(err) {
 				return fmt.Errorf("profile %q already exists: %w", name, model.ErrConflict)
 			}
 			return fmt.Errorf("storage: create profile: %w", err)
 		}
-		id, _ := res.LastInsertId()
 		p, err = getProfile(ctx, tx, id)
 		return err
 	})
@@ -98,7 +97,7 @@ func (t *Tx) InsertProfile(name string) (int64, error) {
 // PassphraseHash returns a profile's stored passphrase hash ("" when none).
 func (s *Store) PassphraseHash(ctx context.Context, id int64) (string, error) {
 	var h string
-	err := s.r.QueryRowContext(ctx, `SELECT passphrase_hash FROM profiles WHERE id = ?`, id).Scan(&h)
+	err := s.rd.QueryRowContext(ctx, `SELECT passphrase_hash FROM profiles WHERE id = ?`, id).Scan(&h)
 	if errors.Is(err, sql.ErrNoRows) {
 		return "", notFound("profile", id)
 	}
@@ -110,7 +109,7 @@ func (s *Store) PassphraseHash(ctx context.Context, id int64) (string, error) {
 
 // SetPassphraseHash stores (or, with "", removes) a profile's passphrase hash.
 func (s *Store) SetPassphraseHash(ctx context.Context, id int64, hash string) error {
-	return s.write(ctx, func(tx *sql.Tx) error {
+	return s.write(ctx, func(tx queryer) error {
 		res, err := tx.ExecContext(ctx, `UPDATE profiles SET passphrase_hash = ? WHERE id = ?`, hash, id)
 		if err != nil {
 			return fmt.Errorf("storage: set passphrase: %w", err)
@@ -131,7 +130,7 @@ const (
 // Setting returns a workspace setting, or "" when unset.
 func (s *Store) Setting(ctx context.Context, key string) (string, error) {
 	var v string
-	err := s.r.QueryRowContext(ctx, sqlGetSetting, key).Scan(&v)
+	err := s.rd.QueryRowContext(ctx, sqlGetSetting, key).Scan(&v)
 	if errors.Is(err, sql.ErrNoRows) {
 		return "", nil
 	}
@@ -143,7 +142,7 @@ func (s *Store) Setting(ctx context.Context, key string) (string, error) {
 
 // PutSetting stores a workspace setting.
 func (s *Store) PutSetting(ctx context.Context, key, value string) error {
-	return s.write(ctx, func(tx *sql.Tx) error {
+	return s.write(ctx, func(tx queryer) error {
 		if _, err := tx.ExecContext(ctx, sqlPutSetting, key, value); err != nil {
 			return fmt.Errorf("storage: write setting: %w", err)
 		}
@@ -152,5 +151,5 @@ func (s *Store) PutSetting(ctx context.Context, key, value string) error {
 }
 
 func isUniqueViolation(err error) bool {
-	return err != nil && strings.Contains(err.Error(), "UNIQUE constraint failed")
+	return err != nil && (strings.Contains(err.Error(), "UNIQUE constraint failed") || isPgUnique(err))
 }

@@ -24,7 +24,7 @@ const (
 	// A new round goes to the end of its role's plan.
 	sqlInsertRound = `INSERT INTO interview_rounds (role_id, name, position, rubric_id, competencies, duration_min, created_at, updated_at)
 		VALUES (?, ?, (SELECT coalesce(max(position), 0) + 1 FROM interview_rounds WHERE role_id = ?), ?, ?, ?, ?, ?)`
-	sqlAddInterviewer = `INSERT OR IGNORE INTO round_interviewers (round_id, profile_id) VALUES (?, ?)`
+	sqlAddInterviewer = `INSERT INTO round_interviewers (round_id, profile_id) VALUES (?, ?) ON CONFLICT DO NOTHING`
 )
 
 func scanRound(sc scanner) (scoring.Round, error) {
@@ -50,7 +50,7 @@ func fillInterviewers(ctx context.Context, q queryer, r *scoring.Round) error {
 
 // ListRounds returns a role's interview plan in order.
 func (s *Store) ListRounds(ctx context.Context, roleID int64) ([]scoring.Round, error) {
-	return readValue(ctx, s, func(tx *sql.Tx) ([]scoring.Round, error) { return listRounds(ctx, tx, roleID) })
+	return readValue(ctx, s, func(tx queryer) ([]scoring.Round, error) { return listRounds(ctx, tx, roleID) })
 }
 
 func listRounds(ctx context.Context, q queryer, roleID int64) ([]scoring.Round, error) {
@@ -73,7 +73,7 @@ func listRounds(ctx context.Context, q queryer, roleID int64) ([]scoring.Round, 
 
 // GetRound returns one round with its interviewers.
 func (s *Store) GetRound(ctx context.Context, id int64) (scoring.Round, error) {
-	return getRound(ctx, s.r, id)
+	return getRound(ctx, s.rd, id)
 }
 
 func getRound(ctx context.Context, q queryer, id int64) (scoring.Round, error) {
@@ -91,7 +91,7 @@ func getRound(ctx context.Context, q queryer, id int64) (scoring.Round, error) {
 // The input is validated by the service first.
 func (s *Store) SaveRound(ctx context.Context, in scoring.RoundInput) (scoring.Round, error) {
 	var out scoring.Round
-	err := s.write(ctx, func(tx *sql.Tx) error {
+	err := s.write(ctx, func(tx queryer) error {
 		if _, err := getRole(ctx, tx, in.RoleID); err != nil {
 			return err
 		}
@@ -134,18 +134,18 @@ func (s *Store) SaveRound(ctx context.Context, in scoring.RoundInput) (scoring.R
 	return out, err
 }
 
-func insertRound(ctx context.Context, tx *sql.Tx, in scoring.RoundInput, now string) (int64, error) {
+func insertRound(ctx context.Context, tx queryer, in scoring.RoundInput, now string) (int64, error) {
 	comps, _ := json.Marshal(nonNilStrings(in.Competencies))
-	res, err := tx.ExecContext(ctx, sqlInsertRound, in.RoleID, in.Name, in.RoleID, in.RubricID, string(comps), in.DurationMin, now, now)
+	id, err := insertID(ctx, tx, sqlInsertRound, in.RoleID, in.Name, in.RoleID, in.RubricID, string(comps), in.DurationMin, now, now)
 	if err != nil {
 		return 0, fmt.Errorf("storage: add round: %w", err)
 	}
-	return res.LastInsertId()
+	return id, nil
 }
 
 // MoveRound puts a round at a new 1-based position in its role's plan.
 func (s *Store) MoveRound(ctx context.Context, id int64, position int) error {
-	return s.write(ctx, func(tx *sql.Tx) error {
+	return s.write(ctx, func(tx queryer) error {
 		r, err := getRound(ctx, tx, id)
 		if err != nil {
 			return err
@@ -173,7 +173,7 @@ func (s *Store) MoveRound(ctx context.Context, id int64, position int) error {
 
 // DeleteRound removes a round no scorecard was started in.
 func (s *Store) DeleteRound(ctx context.Context, id int64) error {
-	return s.write(ctx, func(tx *sql.Tx) error {
+	return s.write(ctx, func(tx queryer) error {
 		r, err := getRound(ctx, tx, id)
 		if err != nil {
 			return err
@@ -192,7 +192,7 @@ func (s *Store) DeleteRound(ctx context.Context, id int64) error {
 
 // ScheduleRound records (or clears, with "") when a candidate's round takes place.
 func (s *Store) ScheduleRound(ctx context.Context, applicationID, roundID int64, at string) error {
-	return s.write(ctx, func(tx *sql.Tx) error {
+	return s.write(ctx, func(tx queryer) error {
 		if at == "" {
 			_, err := tx.ExecContext(ctx, `DELETE FROM round_schedule WHERE application_id = ? AND round_id = ?`, applicationID, roundID)
 			return err
@@ -222,17 +222,17 @@ const (
 		WHERE a.role_id = ? ORDER BY p.name COLLATE NOCASE`
 )
 
-const sqlAssign = `INSERT OR IGNORE INTO round_assignments (application_id, round_id, profile_id) VALUES (?, ?, ?)`
+const sqlAssign = `INSERT INTO round_assignments (application_id, round_id, profile_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING`
 
 // Assignments returns the rounds a recruiter reassigned for one
 // candidate's applications, with who interviews in each.
 func (s *Store) Assignments(ctx context.Context, candidateID int64) (map[scoring.RoundKey][]model.Profile, error) {
-	return assignments(ctx, s.r, sqlAssignmentsOfCandidate, candidateID)
+	return assignments(ctx, s.rd, sqlAssignmentsOfCandidate, candidateID)
 }
 
 // RoleAssignments is Assignments for every application of a role.
 func (s *Store) RoleAssignments(ctx context.Context, roleID int64) (map[scoring.RoundKey][]model.Profile, error) {
-	return assignments(ctx, s.r, sqlAssignmentsOfRole, roleID)
+	return assignments(ctx, s.rd, sqlAssignmentsOfRole, roleID)
 }
 
 func assignments(ctx context.Context, q queryer, query string, id int64) (map[scoring.RoundKey][]model.Profile, error) {
@@ -256,7 +256,7 @@ func assignments(ctx context.Context, q queryer, query string, id int64) (map[sc
 // list returns the round to the plan's interviewers. Inputs are checked by
 // the service; the application's role must own the round.
 func (s *Store) AssignRound(ctx context.Context, applicationID, roundID int64, profileIDs []int64) error {
-	return s.write(ctx, func(tx *sql.Tx) error {
+	return s.write(ctx, func(tx queryer) error {
 		if _, err := roundOfApplication(ctx, tx, applicationID, roundID); err != nil {
 			return err
 		}

@@ -34,18 +34,18 @@ type RubricDraft struct {
 
 const (
 	// A rubric not created yet has no row: its drafts read as rubric 0.
-	sqlDraftColumns = `ifnull(d.rubric_id, 0), d.author_id, p.name, d.base_version, d.base_sha256,
-		ifnull(r.name, ''), ifnull(v.version, 0), ifnull(v.sha256, ''), d.content, d.created_at, d.updated_at
+	sqlDraftColumns = `coalesce(d.rubric_id, 0), d.author_id, p.name, d.base_version, d.base_sha256,
+		coalesce(r.name, ''), coalesce(v.version, 0), coalesce(v.sha256, ''), d.content, d.created_at, d.updated_at
 		FROM rubric_drafts d JOIN profiles p ON p.id = d.author_id
 		LEFT JOIN rubrics r ON r.id = d.rubric_id
 		LEFT JOIN rubric_versions v ON v.rubric_id = d.rubric_id
 			AND v.version = (SELECT max(version) FROM rubric_versions WHERE rubric_id = d.rubric_id)`
-	sqlGetDraft    = `SELECT ` + sqlDraftColumns + ` WHERE d.author_id = ? AND ifnull(d.rubric_id, 0) = ?`
+	sqlGetDraft    = `SELECT ` + sqlDraftColumns + ` WHERE d.author_id = ? AND coalesce(d.rubric_id, 0) = ?`
 	sqlListDrafts  = `SELECT ` + sqlDraftColumns + ` WHERE ? IN (0, d.author_id) ORDER BY d.updated_at DESC, d.id`
 	sqlInsertDraft = `INSERT INTO rubric_drafts (rubric_id, author_id, base_version, base_sha256, content, created_at, updated_at)
 		VALUES (nullif(?, 0), ?, ?, ?, ?, ?, ?)`
-	sqlUpdateDraft = `UPDATE rubric_drafts SET content = ?, updated_at = ? WHERE author_id = ? AND ifnull(rubric_id, 0) = ?`
-	sqlDeleteDraft = `DELETE FROM rubric_drafts WHERE author_id = ? AND ifnull(rubric_id, 0) = ?`
+	sqlUpdateDraft = `UPDATE rubric_drafts SET content = ?, updated_at = ? WHERE author_id = ? AND coalesce(rubric_id, 0) = ?`
+	sqlDeleteDraft = `DELETE FROM rubric_drafts WHERE author_id = ? AND coalesce(rubric_id, 0) = ?`
 )
 
 func scanDraft(sc scanner) (RubricDraft, error) {
@@ -72,13 +72,13 @@ func getDraft(ctx context.Context, q queryer, rubricID, authorID int64) (RubricD
 
 // RubricDraft returns an author's draft of a rubric (0: of a new rubric), or ErrNotFound.
 func (s *Store) RubricDraft(ctx context.Context, rubricID, authorID int64) (RubricDraft, error) {
-	return getDraft(ctx, s.r, rubricID, authorID)
+	return getDraft(ctx, s.rd, rubricID, authorID)
 }
 
 // RubricDrafts lists an author's drafts (authorID 0: everyone's), newest first.
 func (s *Store) RubricDrafts(ctx context.Context, authorID int64) ([]RubricDraft, error) {
 	out := []RubricDraft{}
-	err := s.read(ctx, func(tx *sql.Tx) error {
+	err := s.read(ctx, func(tx queryer) error {
 		return each(ctx, tx, sqlListDrafts, []any{authorID}, func(sc scanner) error {
 			d, err := scanDraft(sc)
 			out = append(out, d)
@@ -107,7 +107,7 @@ func (t *Tx) PutRubricDraft(d RubricDraft) error {
 	if n, _ := res.RowsAffected(); n > 0 {
 		return nil
 	}
-	_, err = t.insert("save rubric draft", sqlInsertDraft, d.RubricID, d.AuthorID, d.BaseVersion, d.BaseSHA256, string(b), t.now, t.now)
+	err = t.exec("save rubric draft", sqlInsertDraft, d.RubricID, d.AuthorID, d.BaseVersion, d.BaseSHA256, string(b), t.now, t.now)
 	return err
 }
 

@@ -68,7 +68,7 @@ func scanVersion(row scanner) (rubric.Version, error) {
 // ListRubrics returns every rubric with counts from its latest version.
 func (s *Store) ListRubrics(ctx context.Context) ([]rubric.Summary, error) {
 	out := []rubric.Summary{}
-	err := s.read(ctx, func(tx *sql.Tx) error {
+	err := s.read(ctx, func(tx queryer) error {
 		return each(ctx, tx, sqlListRubrics, nil, func(sc scanner) error {
 			var r rubric.Summary
 			var content string
@@ -93,7 +93,7 @@ func (s *Store) ListRubrics(ctx context.Context) ([]rubric.Summary, error) {
 // LatestRubric returns a rubric's newest version.
 func (s *Store) LatestRubric(ctx context.Context, rubricID int64) (rubric.Version, error) {
 	var v rubric.Version
-	err := s.read(ctx, func(tx *sql.Tx) error {
+	err := s.read(ctx, func(tx queryer) error {
 		var err error
 		v, err = latestVersion(ctx, tx, rubricID)
 		return err
@@ -111,7 +111,7 @@ func latestVersion(ctx context.Context, q queryer, rubricID int64) (rubric.Versi
 
 // RubricVersion returns one exact version, as a scorecard was scored with.
 func (s *Store) RubricVersion(ctx context.Context, versionID int64) (rubric.Version, error) {
-	v, err := scanVersion(s.r.QueryRowContext(ctx, sqlGetVersion, versionID))
+	v, err := scanVersion(s.rd.QueryRowContext(ctx, sqlGetVersion, versionID))
 	if errors.Is(err, sql.ErrNoRows) {
 		return v, notFound("rubric version", versionID)
 	}
@@ -131,13 +131,12 @@ func (s *Store) CreateRubricFromDraft(ctx context.Context, r rubric.Rubric, acto
 
 func (s *Store) createRubric(ctx context.Context, r rubric.Rubric, builtin bool, actor model.Profile, published bool) (rubric.Version, error) {
 	var v rubric.Version
-	err := s.write(ctx, func(tx *sql.Tx) error {
+	err := s.write(ctx, func(tx queryer) error {
 		now := s.now()
-		res, err := tx.ExecContext(ctx, sqlInsertRubric, r.Name, builtin, "", now, now)
+		id, err := insertID(ctx, tx, sqlInsertRubric, r.Name, builtin, "", now, now)
 		if err != nil {
 			return fmt.Errorf("storage: create rubric: %w", err)
 		}
-		id, _ := res.LastInsertId()
 		if err := insertVersion(ctx, tx, id, 1, r, actor, now); err != nil {
 			return err
 		}
@@ -152,7 +151,7 @@ func (s *Store) createRubric(ctx context.Context, r rubric.Rubric, builtin bool,
 	return v, err
 }
 
-func insertVersion(ctx context.Context, tx *sql.Tx, rubricID int64, version int, r rubric.Rubric, actor model.Profile, now string) error {
+func insertVersion(ctx context.Context, tx queryer, rubricID int64, version int, r rubric.Rubric, actor model.Profile, now string) error {
 	content, sum, err := EncodeRubric(r)
 	if err != nil {
 		return err
@@ -171,7 +170,7 @@ func insertVersion(ctx context.Context, tx *sql.Tx, rubricID int64, version int,
 // draft of the rubric goes in the same transaction.
 func (s *Store) SaveRubric(ctx context.Context, rubricID int64, r rubric.Rubric, actor model.Profile, builtinUpgrade bool) (rubric.Version, error) {
 	var v rubric.Version
-	err := s.write(ctx, func(tx *sql.Tx) error {
+	err := s.write(ctx, func(tx queryer) error {
 		cur, err := latestVersion(ctx, tx, rubricID)
 		if err != nil {
 			return err
@@ -218,7 +217,7 @@ func (s *Store) SaveRubric(ctx context.Context, rubricID int64, r rubric.Rubric,
 // SetRubricArchived archives or restores a rubric. Archived rubrics stay
 // readable for the scorecards that used them but cannot be picked for rounds.
 func (s *Store) SetRubricArchived(ctx context.Context, rubricID int64, archived bool) error {
-	return s.write(ctx, func(tx *sql.Tx) error {
+	return s.write(ctx, func(tx queryer) error {
 		cur, err := latestVersion(ctx, tx, rubricID)
 		if err != nil {
 			return err
@@ -238,7 +237,7 @@ func (s *Store) SetRubricArchived(ctx context.Context, rubricID int64, archived 
 // DeleteRubric removes a rubric nothing refers to; one in use is refused
 // with a message pointing to archive instead.
 func (s *Store) DeleteRubric(ctx context.Context, rubricID int64) error {
-	return s.write(ctx, func(tx *sql.Tx) error {
+	return s.write(ctx, func(tx queryer) error {
 		cur, err := latestVersion(ctx, tx, rubricID)
 		if err != nil {
 			return err
@@ -264,7 +263,7 @@ func (s *Store) DeleteRubric(ctx context.Context, rubricID int64) error {
 // BuiltinRubricID returns the built-in template's id, or ErrNotFound before it is installed.
 func (s *Store) BuiltinRubricID(ctx context.Context) (int64, error) {
 	var id int64
-	err := s.r.QueryRowContext(ctx, sqlBuiltinRubric).Scan(&id)
+	err := s.rd.QueryRowContext(ctx, sqlBuiltinRubric).Scan(&id)
 	if errors.Is(err, sql.ErrNoRows) {
 		return 0, fmt.Errorf("built-in rubric: %w", model.ErrNotFound)
 	}
@@ -375,7 +374,7 @@ func (t *Tx) InsertRubric(r StoredRubric) (int64, error) {
 // InsertVersion adds a version with its content and hash as given and no
 // local author (it was written elsewhere).
 func (t *Tx) InsertVersion(v StoredVersion) error {
-	_, err := t.insert("add rubric version", sqlInsertVersion, v.RubricID, v.Version, v.Content, v.SHA256, nil, v.CreatedAt)
+	err := t.exec("add rubric version", sqlInsertVersion, v.RubricID, v.Version, v.Content, v.SHA256, nil, v.CreatedAt)
 	return err
 }
 
@@ -392,7 +391,7 @@ func (t *Tx) CopyVersion(versionID int64, version int) error {
 	if err != nil {
 		return fmt.Errorf("storage: copy rubric version: %w", err)
 	}
-	_, err = t.insert("copy rubric version", sqlInsertVersion, rubricID, version, content, sum, author, t.now)
+	err = t.exec("copy rubric version", sqlInsertVersion, rubricID, version, content, sum, author, t.now)
 	return err
 }
 

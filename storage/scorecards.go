@@ -42,12 +42,15 @@ var (
 	sqlInsertRevision = `INSERT INTO scorecard_revisions (scorecard_id, revision, answers, recommendation, notes,
 		reason, author_id, author_name, created_at, sha256, seen_others, hash_version, candidate_uid, role_uid, round_uid)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
-	// The amendments of the cards whose ids are in a JSON array.
-	sqlRevisions = `SELECT r.scorecard_id, r.revision, r.answers, r.recommendation, r.notes, r.reason, r.author_id, r.author_name,
+)
+
+// The amendments of the cards whose ids are in a JSON array.
+var sqlRevisions = spell(func(d dialect) string {
+	return `SELECT r.scorecard_id, r.revision, r.answers, r.recommendation, r.notes, r.reason, r.author_id, r.author_name,
 		r.created_at, r.sha256, r.seen_others, r.hash_version, r.candidate_uid, r.role_uid, r.round_uid, ` + sqlPlaced("r") + `
 		FROM scorecard_revisions r JOIN scorecards sc ON sc.id = r.scorecard_id JOIN applications a ON a.id = sc.application_id
-		WHERE r.scorecard_id IN (SELECT value FROM json_each(?)) ORDER BY r.scorecard_id, r.revision`
-)
+		WHERE r.scorecard_id IN (SELECT value FROM ` + d.jsonIDs("?") + ` AS j) ORDER BY r.scorecard_id, r.revision`
+})
 
 // scanScorecard reads one card and whether it has amendments.
 func scanScorecard(sc scanner) (scoring.Scorecard, bool, error) {
@@ -91,7 +94,7 @@ func scorecards(ctx context.Context, q queryer, query string, args ...any) ([]sc
 		ids = append(ids, id)
 	}
 	list, _ := json.Marshal(ids)
-	err = each(ctx, q, sqlRevisions, []any{string(list)}, func(sc scanner) error {
+	err = each(ctx, q, sqlRevisions.in(q), []any{string(list)}, func(sc scanner) error {
 		var id int64
 		var r scoring.Revision
 		var answers string
@@ -124,7 +127,7 @@ func getScorecard(ctx context.Context, q queryer, id int64) (scoring.Scorecard, 
 // GetScorecard returns a scorecard with its amendments; visibility is the service's job.
 func (s *Store) GetScorecard(ctx context.Context, id int64) (scoring.Scorecard, error) {
 	var c scoring.Scorecard
-	err := s.read(ctx, func(tx *sql.Tx) error {
+	err := s.read(ctx, func(tx queryer) error {
 		var err error
 		c, err = getScorecard(ctx, tx, id)
 		return err
@@ -133,7 +136,7 @@ func (s *Store) GetScorecard(ctx context.Context, id int64) (scoring.Scorecard, 
 }
 
 func (s *Store) listScorecards(ctx context.Context, query string, id int64) ([]scoring.Scorecard, error) {
-	return readValue(ctx, s, func(tx *sql.Tx) ([]scoring.Scorecard, error) {
+	return readValue(ctx, s, func(tx queryer) ([]scoring.Scorecard, error) {
 		return scorecards(ctx, tx, query, id)
 	})
 }
@@ -161,7 +164,7 @@ func NewUID() string {
 // creating a draft pinned to the rubric's latest version if there is none.
 func (s *Store) StartScorecard(ctx context.Context, applicationID, roundID int64, author model.Profile) (scoring.Scorecard, error) {
 	var c scoring.Scorecard
-	err := s.write(ctx, func(tx *sql.Tx) error {
+	err := s.write(ctx, func(tx queryer) error {
 		var id int64
 		err := tx.QueryRowContext(ctx, sqlFindScorecard, applicationID, roundID, author.ID).Scan(&id)
 		if errors.Is(err, sql.ErrNoRows) {
@@ -191,19 +194,19 @@ func (s *Store) StartScorecard(ctx context.Context, applicationID, roundID int64
 
 // insertScorecard adds a card as given: a new draft, or a submitted card
 // from elsewhere with the hash, times and binding it was signed with.
-func insertScorecard(ctx context.Context, tx *sql.Tx, c scoring.Scorecard) (int64, error) {
+func insertScorecard(ctx context.Context, tx queryer, c scoring.Scorecard) (int64, error) {
 	comps, _ := json.Marshal(nonNilStrings(c.Competencies))
 	answers, err := json.Marshal(nonNilAnswers(c.Answers))
 	if err != nil {
 		return 0, err
 	}
-	res, err := tx.ExecContext(ctx, sqlInsertScorecard, c.UID, c.ApplicationID, c.RoundID, c.AuthorID, c.AuthorName, c.RubricVersionID,
+	id, err := insertID(ctx, tx, sqlInsertScorecard, c.UID, c.ApplicationID, c.RoundID, c.AuthorID, c.AuthorName, c.RubricVersionID,
 		string(comps), c.Status, string(answers), c.Recommendation, c.Notes, c.ElapsedMs, c.StartedAt, c.UpdatedAt, c.SubmittedAt,
 		c.SHA256, c.SeenOthers, max(c.HashVersion, scoring.HashV1), c.Binding.CandidateUID, c.Binding.RoleUID, c.Binding.RoundUID)
 	if err != nil {
 		return 0, fmt.Errorf("storage: add scorecard: %w", err)
 	}
-	return res.LastInsertId()
+	return id, nil
 }
 
 func nonNilAnswers(a map[string]scoring.Answer) map[string]scoring.Answer {
@@ -225,7 +228,7 @@ func scorecardRubric(ctx context.Context, q queryer, c scoring.Scorecard) (rubri
 
 // ScorecardRubric is the rubric (subset) a scorecard is scored against.
 func (s *Store) ScorecardRubric(ctx context.Context, c scoring.Scorecard) (rubric.Rubric, error) {
-	return scorecardRubric(ctx, s.r, c)
+	return scorecardRubric(ctx, s.rd, c)
 }
 
 // UpdateScorecard changes a draft inside one write transaction: fn sees the
@@ -235,7 +238,7 @@ func (s *Store) ScorecardRubric(ctx context.Context, c scoring.Scorecard) (rubri
 // (freezePlan) if this is the role's first submission.
 func (s *Store) UpdateScorecard(ctx context.Context, id int64, authorID int64, fn func(r rubric.Rubric, c *scoring.Scorecard) error) (scoring.Scorecard, error) {
 	var c scoring.Scorecard
-	err := s.write(ctx, func(tx *sql.Tx) error {
+	err := s.write(ctx, func(tx queryer) error {
 		var err error
 		if c, err = getScorecard(ctx, tx, id); err != nil {
 			return err
@@ -286,7 +289,7 @@ func (s *Store) UpdateScorecard(ctx context.Context, id int64, authorID int64, f
 // revision from the current content and validates it.
 func (s *Store) AmendScorecard(ctx context.Context, id int64, author model.Profile, fn func(r rubric.Rubric, c scoring.Scorecard, rev *scoring.Revision) error) (scoring.Scorecard, error) {
 	var c scoring.Scorecard
-	err := s.write(ctx, func(tx *sql.Tx) error {
+	err := s.write(ctx, func(tx queryer) error {
 		var err error
 		if c, err = getScorecard(ctx, tx, id); err != nil {
 			return err
@@ -328,7 +331,7 @@ func (s *Store) AmendScorecard(ctx context.Context, id int64, author model.Profi
 }
 
 // insertRevision appends one amendment row (also for bundle imports).
-func insertRevision(ctx context.Context, tx *sql.Tx, scorecardID int64, r scoring.Revision, answers string) error {
+func insertRevision(ctx context.Context, tx queryer, scorecardID int64, r scoring.Revision, answers string) error {
 	_, err := tx.ExecContext(ctx, sqlInsertRevision, scorecardID, r.Revision, answers, r.Recommendation, r.Notes, r.Reason, r.AuthorID,
 		r.AuthorName, r.CreatedAt, r.SHA256, r.SeenOthers, max(r.HashVersion, scoring.HashV1), r.Binding.CandidateUID, r.Binding.RoleUID,
 		r.Binding.RoundUID)
@@ -392,13 +395,19 @@ func (t *Tx) InsertRevision(scorecardID int64, r scoring.Revision) error {
 	return nil
 }
 
-const (
-	sqlExposed = `SELECT EXISTS (SELECT 1 FROM card_exposures WHERE profile_id = ? AND candidate_id = ?)`
+const sqlExposed = `SELECT EXISTS (SELECT 1 FROM card_exposures WHERE profile_id = ? AND candidate_id = ?)`
+
+var (
 	// Of the candidates in a JSON array, those not yet shown to a profile.
-	sqlNotExposed = `SELECT j.value FROM json_each(?) j
+	sqlNotExposed = spell(func(d dialect) string {
+		return `SELECT j.value FROM ` + d.jsonIDs("?") + ` j
 		WHERE NOT EXISTS (SELECT 1 FROM card_exposures e WHERE e.profile_id = ? AND e.candidate_id = j.value)`
-	sqlInsertExposures = `INSERT OR IGNORE INTO card_exposures (profile_id, candidate_id, first_at)
-		SELECT ?, j.value, ? FROM json_each(?) j`
+	})
+	// WHERE true: SQLite would read ON CONFLICT as a join's ON.
+	sqlInsertExposures = spell(func(d dialect) string {
+		return `INSERT INTO card_exposures (profile_id, candidate_id, first_at)
+		SELECT ?, j.value, ? FROM ` + d.jsonIDs("?") + ` j WHERE true ON CONFLICT DO NOTHING`
+	})
 )
 
 // RecordExposures notes that other interviewers' submitted cards for these
@@ -413,15 +422,15 @@ func (s *Store) RecordExposures(ctx context.Context, profileID int64, candidateI
 	if err != nil {
 		return err
 	}
-	fresh, err := column[int64](ctx, s.r, sqlNotExposed, string(ids), profileID)
+	fresh, err := column[int64](ctx, s.rd, sqlNotExposed.in(s.rd), string(ids), profileID)
 	if err != nil || len(fresh) == 0 {
 		return err
 	}
 	if ids, err = json.Marshal(fresh); err != nil {
 		return err
 	}
-	return s.write(ctx, func(tx *sql.Tx) error {
-		if _, err := tx.ExecContext(ctx, sqlInsertExposures, profileID, s.now(), string(ids)); err != nil {
+	return s.write(ctx, func(tx queryer) error {
+		if _, err := tx.ExecContext(ctx, sqlInsertExposures.in(tx), profileID, s.now(), string(ids)); err != nil {
 			return fmt.Errorf("storage: record exposure of profile %d: %w", profileID, err)
 		}
 		return nil
@@ -432,7 +441,7 @@ func (s *Store) RecordExposures(ctx context.Context, profileID int64, candidateI
 // shown to a profile.
 func (s *Store) Exposed(ctx context.Context, profileID, candidateID int64) (bool, error) {
 	var seen bool
-	err := s.r.QueryRowContext(ctx, sqlExposed,
+	err := s.rd.QueryRowContext(ctx, sqlExposed,
 		profileID, candidateID).Scan(&seen)
 	if err != nil {
 		return false, fmt.Errorf("storage: exposure: %w", err)
@@ -443,7 +452,7 @@ func (s *Store) Exposed(ctx context.Context, profileID, candidateID int64) (bool
 // Schedules returns when each of a candidate's rounds is scheduled, keyed by application and round.
 func (s *Store) Schedules(ctx context.Context, candidateID int64) (map[[2]int64]string, error) {
 	out := map[[2]int64]string{}
-	err := each(ctx, s.r, `SELECT rs.application_id, rs.round_id, rs.scheduled_at FROM round_schedule rs
+	err := each(ctx, s.rd, `SELECT rs.application_id, rs.round_id, rs.scheduled_at FROM round_schedule rs
 		JOIN applications a ON a.id = rs.application_id WHERE a.candidate_id = ?`, []any{candidateID}, func(sc scanner) error {
 		var app, round int64
 		var at string

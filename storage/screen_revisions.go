@@ -53,7 +53,7 @@ const sqlToScreen = `SELECT a.id FROM applications a
 // second) screen the viewer may make blind now.
 func (s *Store) ToScreen(ctx context.Context, roleID int64, second bool, viewerID int64) ([]int64, error) {
 	out := []int64{}
-	err := each(ctx, s.r, sqlToScreen, []any{roleID, viewerID, slotOf(second)}, func(sc scanner) error {
+	err := each(ctx, s.rd, sqlToScreen, []any{roleID, viewerID, slotOf(second)}, func(sc scanner) error {
 		var id int64
 		err := sc.Scan(&id)
 		out = append(out, id)
@@ -98,7 +98,7 @@ func scanRevision(sc scanner, extra ...any) (scoring.ScreenRevision, error) {
 // ScreenRevisions lists every save of an application's screens, oldest first.
 func (s *Store) ScreenRevisions(ctx context.Context, applicationID int64) ([]scoring.ScreenRevision, error) {
 	out := []scoring.ScreenRevision{}
-	err := each(ctx, s.r, sqlScreenRevisions, []any{applicationID}, func(sc scanner) error {
+	err := each(ctx, s.rd, sqlScreenRevisions, []any{applicationID}, func(sc scanner) error {
 		r, err := scanRevision(sc)
 		out = append(out, r)
 		return err
@@ -109,7 +109,7 @@ func (s *Store) ScreenRevisions(ctx context.Context, applicationID int64) ([]sco
 // latestRevision is a slot's current screen, with the version it used.
 func (s *Store) latestRevision(ctx context.Context, applicationID int64, second bool) (scoring.ScreenRevision, int64, error) {
 	var version int64
-	r, err := scanRevision(s.r.QueryRowContext(ctx, sqlLatestRevision, applicationID, slotOf(second)), &version)
+	r, err := scanRevision(s.rd.QueryRowContext(ctx, sqlLatestRevision, applicationID, slotOf(second)), &version)
 	if errors.Is(err, sql.ErrNoRows) {
 		return r, 0, notFound("resume screen of application", applicationID)
 	}
@@ -136,7 +136,7 @@ func (s *Store) GetSecondScreen(ctx context.Context, applicationID int64) (scori
 // screened, the two current screens (first, then second).
 func (s *Store) ScreenPairs(ctx context.Context, roleID int64) ([][2]scoring.ScreenRevision, error) {
 	var out [][2]scoring.ScreenRevision
-	err := each(ctx, s.r, sqlScreenPairs, []any{roleID}, func(sc scanner) error {
+	err := each(ctx, s.rd, sqlScreenPairs, []any{roleID}, func(sc scanner) error {
 		r, err := scanRevision(sc)
 		if err != nil {
 			return err
@@ -152,7 +152,7 @@ func (s *Store) ScreenPairs(ctx context.Context, roleID int64) ([][2]scoring.Scr
 }
 
 // insertScreenRevision appends a save to the revisions within tx.
-func insertScreenRevision(ctx context.Context, tx *sql.Tx, in ScreenSave, marks string, actor model.Profile, at string) error {
+func insertScreenRevision(ctx context.Context, tx queryer, in ScreenSave, marks string, actor model.Profile, at string) error {
 	_, err := tx.ExecContext(ctx, sqlInsertScreenRevision, in.ApplicationID, slotOf(in.Second), in.VersionID, marks, in.Decision,
 		in.Suggested, in.RejectReason, in.OverrideReason, actorID(actor), actor.Name, at)
 	if err != nil {

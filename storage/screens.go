@@ -31,7 +31,7 @@ const (
 func (s *Store) GetScreen(ctx context.Context, applicationID int64) (scoring.Screen, error) {
 	var sc scoring.Screen
 	var marks string
-	err := s.r.QueryRowContext(ctx, sqlGetScreen, applicationID).Scan(&sc.ApplicationID, &sc.RubricVersionID, &marks, &sc.Decision,
+	err := s.rd.QueryRowContext(ctx, sqlGetScreen, applicationID).Scan(&sc.ApplicationID, &sc.RubricVersionID, &marks, &sc.Decision,
 		&sc.AuthorID, &sc.AuthorName, &sc.UpdatedAt, &sc.Suggested, &sc.RejectReason, &sc.OverrideReason)
 	if errors.Is(err, sql.ErrNoRows) {
 		return sc, notFound("resume screen of application", applicationID)
@@ -59,7 +59,7 @@ func (s *Store) SaveScreen(ctx context.Context, in ScreenSave, actor model.Profi
 	if err != nil {
 		return err
 	}
-	return s.write(ctx, func(tx *sql.Tx) error {
+	return s.write(ctx, func(tx queryer) error {
 		if _, err := getApplication(ctx, tx, in.ApplicationID); err != nil {
 			return err
 		}

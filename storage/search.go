@@ -5,7 +5,6 @@ package storage
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"slices"
 	"strings"
@@ -79,13 +78,18 @@ func (s *Store) ListCandidates(ctx context.Context, f model.CandidateFilter) (mo
 	if strings.TrimSpace(f.Query) != "" && q == "" {
 		return page, nil // only punctuation: nothing can match
 	}
+	if q != "" {
+		if err := s.onlySQLite("search"); err != nil {
+			return page, err
+		}
+	}
 	where, args := filterSQL(f, q)
 	limit := f.Limit
 	if limit <= 0 {
 		limit = defaultPage
 	}
 	limit, offset := min(limit, maxPage), max(f.Offset, 0)
-	err := s.read(ctx, func(tx *sql.Tx) error {
+	err := s.read(ctx, func(tx queryer) error {
 		var err error
 		if q == "" {
 			err = listPage(ctx, tx, f, where, args, limit, offset, &page)
@@ -146,7 +150,7 @@ func filterSQL(f model.CandidateFilter, q string) (string, []any) {
 // is counted exactly (candidates_live holds the live rows); a filter by role,
 // stage, tag or source would be checked on every candidate to count, so then
 // the count stops at the page (AtLeast).
-func listPage(ctx context.Context, tx *sql.Tx, f model.CandidateFilter, where string, args []any, limit, offset int, page *model.CandidatePage) error {
+func listPage(ctx context.Context, tx queryer, f model.CandidateFilter, where string, args []any, limit, offset int, page *model.CandidatePage) error {
 	const from = `candidates c`
 	order, ok := sortColumns[f.Sort]
 	switch {
@@ -182,7 +186,7 @@ func listPage(ctx context.Context, tx *sql.Tx, f model.CandidateFilter, where st
 // further than the page, and highlight() runs on the page's rows alone.
 // Otherwise every match is ordered (by relevance when few, or by the column
 // the user picked) on ids alone, and only the page is highlighted after.
-func searchPage(ctx context.Context, tx *sql.Tx, f model.CandidateFilter, q, where string, args []any, limit, offset int, page *model.CandidatePage) error {
+func searchPage(ctx context.Context, tx queryer, f model.CandidateFilter, q, where string, args []any, limit, offset int, page *model.CandidatePage) error {
 	many, err := manyMatches(ctx, tx, q)
 	if err != nil {
 		return err
@@ -223,7 +227,7 @@ func searchPage(ctx context.Context, tx *sql.Tx, f model.CandidateFilter, q, whe
 
 // newestPage reads the page of a search matching many, newest first, with
 // its hits, one row past it to tell whether more follow.
-func newestPage(ctx context.Context, tx *sql.Tx, q, where string, args []any, limit, offset int, page *model.CandidatePage) error {
+func newestPage(ctx context.Context, tx queryer, q, where string, args []any, limit, offset int, page *model.CandidatePage) error {
 	query := `SELECT ` + sqlRowColumns + `, ` + sqlHits + ` FROM ` + sqlSearchFrom + where +
 		` ORDER BY candidate_search.rowid DESC LIMIT ? OFFSET ?`
 	err := each(ctx, tx, query, append(args, limit+1, offset), func(sc scanner) error {
@@ -245,7 +249,7 @@ func newestPage(ctx context.Context, tx *sql.Tx, q, where string, args []any, li
 // filters) matches and leaves out, so the table can say "1 archived match"
 // instead of "no match". Only a search matching few is counted (at most
 // fewMatches rows to check); one matching many has live results to show.
-func archivedMatches(ctx context.Context, tx *sql.Tx, f model.CandidateFilter, q string) (int, error) {
+func archivedMatches(ctx context.Context, tx queryer, f model.CandidateFilter, q string) (int, error) {
 	if many, err := manyMatches(ctx, tx, q); err != nil || many {
 		return 0, err
 	}
@@ -262,7 +266,7 @@ func archivedMatches(ctx context.Context, tx *sql.Tx, f model.CandidateFilter, q
 // countPast sets the Total of a page read with one row past it (got rows):
 // "at least this page" when that row came, else exact. Past the end there
 // is no row to count from, so only then are the matches counted.
-func countPast(ctx context.Context, tx *sql.Tx, from, where string, args []any, got, limit, offset int, page *model.CandidatePage) error {
+func countPast(ctx context.Context, tx queryer, from, where string, args []any, got, limit, offset int, page *model.CandidatePage) error {
 	if got == 0 && offset > 0 {
 		return tx.QueryRowContext(ctx, `SELECT count(*) FROM `+from+where, args...).Scan(&page.Total)
 	}
@@ -275,7 +279,7 @@ func countPast(ctx context.Context, tx *sql.Tx, from, where string, args []any, 
 // IN list (kept from FTS5 by the unary +, which would otherwise run the
 // whole match once per id) then keeps the page's rows alone, and only they
 // are highlighted.
-func highlightRows(ctx context.Context, tx *sql.Tx, q string, ids []int64, page *model.CandidatePage) error {
+func highlightRows(ctx context.Context, tx queryer, q string, ids []int64, page *model.CandidatePage) error {
 	list := make([]string, len(ids))
 	for i, id := range ids {
 		list[i] = fmt.Sprint(id) // integers from our own query: safe to inline
@@ -318,7 +322,7 @@ func scanRow(sc scanner) (model.CandidateRow, error) {
 }
 
 // fillRowDetails loads tags and applications for a page of rows in two queries.
-func fillRowDetails(ctx context.Context, tx *sql.Tx, rows []model.CandidateRow, index map[int64]int) error {
+func fillRowDetails(ctx context.Context, tx queryer, rows []model.CandidateRow, index map[int64]int) error {
 	ids := make([]string, len(rows))
 	for i, r := range rows {
 		ids[i] = fmt.Sprint(r.ID) // integers from our own scan: safe to inline
@@ -393,7 +397,10 @@ func (s *Store) SearchRanked(ctx context.Context, query string) (bool, error) {
 	if q == "" {
 		return false, nil
 	}
-	many, err := manyMatches(ctx, s.r, q)
+	if err := s.onlySQLite("search"); err != nil {
+		return false, err
+	}
+	many, err := manyMatches(ctx, s.rd, q)
 	return !many, err
 }
 
@@ -402,11 +409,14 @@ func (s *Store) SearchRanked(ctx context.Context, query string) (bool, error) {
 // ListCandidates orders it, with no probe, joins, filters, count or
 // highlighting. It returns how many rows it read.
 func (s *Store) BareSearch(ctx context.Context, query string, limit int, ranked bool) (int, error) {
+	if err := s.onlySQLite("search"); err != nil {
+		return 0, err
+	}
 	order := "rowid DESC"
 	if ranked {
 		order = sqlRank
 	}
-	rows, err := s.r.QueryContext(ctx, `SELECT rowid FROM candidate_search WHERE candidate_search MATCH ? ORDER BY `+order+` LIMIT ?`, FTSQuery(query), limit)
+	rows, err := s.rd.QueryContext(ctx, `SELECT rowid FROM candidate_search WHERE candidate_search MATCH ? ORDER BY `+order+` LIMIT ?`, FTSQuery(query), limit)
 	if err != nil {
 		return 0, err
 	}
@@ -419,14 +429,15 @@ func (s *Store) BareSearch(ctx context.Context, query string, limit int, ranked 
 }
 
 const (
-	sqlFacetTags    = `SELECT DISTINCT t.tag FROM candidate_tags t JOIN candidates c ON c.id = t.candidate_id WHERE c.archived_at = '' ORDER BY t.tag`
-	sqlFacetSources = `SELECT DISTINCT source FROM candidates WHERE source <> '' AND archived_at = '' ORDER BY source COLLATE NOCASE`
+	sqlFacetTags = `SELECT DISTINCT t.tag FROM candidate_tags t JOIN candidates c ON c.id = t.candidate_id WHERE c.archived_at = '' ORDER BY t.tag`
+	// GROUP BY, not DISTINCT: PostgreSQL sorts a DISTINCT only by what it selects.
+	sqlFacetSources = `SELECT source FROM candidates WHERE source <> '' AND archived_at = '' GROUP BY source ORDER BY source COLLATE NOCASE`
 )
 
 // Facets lists the tags and sources in use, for the table's filters.
 func (s *Store) Facets(ctx context.Context) (model.Facets, error) {
 	f := model.Facets{Tags: []string{}, Sources: []string{}}
-	err := s.read(ctx, func(tx *sql.Tx) error {
+	err := s.read(ctx, func(tx queryer) error {
 		if err := each(ctx, tx, sqlFacetTags, nil, func(sc scanner) error {
 			var t string
 			err := sc.Scan(&t)

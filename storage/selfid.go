@@ -34,19 +34,22 @@ const (
 		ON CONFLICT (candidate_id, category) DO UPDATE SET value = excluded.value, at = excluded.at`
 	sqlSelfIDClear = `DELETE FROM self_id WHERE candidate_id = ? AND category = ?`
 	sqlSelfIDOf    = `SELECT category, value FROM self_id WHERE candidate_id = ? ORDER BY category`
-	// One row per application: its stage events and answers as JSON.
-	sqlSelfIDRole = `SELECT a.candidate_id, a.stage_id,
-		(SELECT json_group_array(e.to_stage) FROM stage_events e WHERE e.application_id = a.id),
-		coalesce((SELECT rs.decision FROM resume_screens rs WHERE rs.application_id = a.id), ''),
-		(SELECT json_group_object(si.category, si.value) FROM self_id si WHERE si.candidate_id = a.candidate_id)
-		FROM applications a WHERE a.role_id = ? ORDER BY a.id`
 )
+
+// One row per application: its stage events and answers as JSON.
+var sqlSelfIDRole = spell(func(d dialect) string {
+	return `SELECT a.candidate_id, a.stage_id,
+		(SELECT ` + d.jsonArray("e.to_stage", "e.id") + ` FROM stage_events e WHERE e.application_id = a.id),
+		coalesce((SELECT rs.decision FROM resume_screens rs WHERE rs.application_id = a.id), ''),
+		(SELECT ` + d.jsonObject("si.category", "si.value") + ` FROM self_id si WHERE si.candidate_id = a.candidate_id)
+		FROM applications a WHERE a.role_id = ? ORDER BY a.id`
+})
 
 // SetSelfID records a candidate's answers in one transaction: each category
 // given is set to its answer, or cleared when the answer is "". Categories
 // not given are left as they are. An unknown candidate is ErrNotFound.
 func (s *Store) SetSelfID(ctx context.Context, candidateID int64, answers map[string]string) error {
-	return s.write(ctx, func(tx *sql.Tx) error {
+	return s.write(ctx, func(tx queryer) error {
 		var n int
 		if err := tx.QueryRowContext(ctx, sqlSelfIDCandidate, candidateID).Scan(&n); err != nil {
 			return fmt.Errorf("storage: self-identification of candidate %d: %w", candidateID, err)
@@ -74,7 +77,7 @@ func (s *Store) SetSelfID(ctx context.Context, candidateID int64, answers map[st
 // candidate is ErrNotFound.
 func (s *Store) SelfID(ctx context.Context, candidateID int64) (map[string]string, error) {
 	out := map[string]string{}
-	err := s.read(ctx, func(tx *sql.Tx) error {
+	err := s.read(ctx, func(tx queryer) error {
 		var n int
 		if err := tx.QueryRowContext(ctx, sqlSelfIDCandidate, candidateID).Scan(&n); err != nil {
 			return err
@@ -107,8 +110,8 @@ func (s *Store) SelfID(ctx context.Context, candidateID int64) (map[string]strin
 // screen decision and the candidate's answers, from one read snapshot.
 func (s *Store) SelfIDFacts(ctx context.Context, roleID int64) ([]SelfIDFact, error) {
 	var out []SelfIDFact
-	err := s.read(ctx, func(tx *sql.Tx) error {
-		rows, err := tx.QueryContext(ctx, sqlSelfIDRole, roleID)
+	err := s.read(ctx, func(tx queryer) error {
+		rows, err := tx.QueryContext(ctx, sqlSelfIDRole.in(tx), roleID)
 		if err != nil {
 			return err
 		}

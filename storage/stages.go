@@ -44,7 +44,7 @@ func getStage(ctx context.Context, q queryer, id int64) (model.Stage, error) {
 
 // GetStage returns one stage.
 func (s *Store) GetStage(ctx context.Context, id int64) (model.Stage, error) {
-	return getStage(ctx, s.r, id)
+	return getStage(ctx, s.rd, id)
 }
 
 func stageNameTaken(err error, name string) error {
@@ -58,7 +58,7 @@ func stageNameTaken(err error, name string) error {
 // active stages (in order) that at chooses; nil appends it (before Rejected).
 func (s *Store) AddStage(ctx context.Context, roleID int64, name string, at func(active []model.Stage) int) (model.Role, error) {
 	var r model.Role
-	err := s.write(ctx, func(tx *sql.Tx) error {
+	err := s.write(ctx, func(tx queryer) error {
 		role, err := getRole(ctx, tx, roleID)
 		if err != nil {
 			return err
@@ -91,7 +91,7 @@ func (s *Store) AddStage(ctx context.Context, roleID int64, name string, at func
 
 // stageAt adds an active stage at index i of active (a role's active
 // stages in order), or after them all, and returns its id.
-func stageAt(ctx context.Context, tx *sql.Tx, roleID int64, active []model.Stage, i int, name, now string) (int64, error) {
+func stageAt(ctx context.Context, tx queryer, roleID int64, active []model.Stage, i int, name, now string) (int64, error) {
 	if i < len(active) {
 		return insertStageBefore(ctx, tx, active[i], name, now)
 	}
@@ -101,30 +101,29 @@ func stageAt(ctx context.Context, tx *sql.Tx, roleID int64, active []model.Stage
 
 // insertStageBefore adds an active stage just before next, moving next and
 // the stages after it one place down.
-func insertStageBefore(ctx context.Context, tx *sql.Tx, next model.Stage, name, now string) (int64, error) {
+func insertStageBefore(ctx context.Context, tx queryer, next model.Stage, name, now string) (int64, error) {
 	if _, err := tx.ExecContext(ctx, sqlShiftStages, next.RoleID, next.Position); err != nil {
 		return 0, fmt.Errorf("storage: make room for a stage: %w", err)
 	}
-	res, err := tx.ExecContext(ctx, sqlInsertStage, next.RoleID, name, next.Position, model.StageActive)
+	id, err := insertID(ctx, tx, sqlInsertStage, next.RoleID, name, next.Position, model.StageActive)
 	if err != nil {
 		return 0, stageNameTaken(err, name)
 	}
-	id, _ := res.LastInsertId()
 	_, err = tx.ExecContext(ctx, sqlTouchRole, now, next.RoleID)
 	return id, err
 }
 
 // appendStage adds an active stage after the others (before Rejected).
-func appendStage(ctx context.Context, tx *sql.Tx, roleID int64, name, now string) (model.Stage, error) {
+func appendStage(ctx context.Context, tx queryer, roleID int64, name, now string) (model.Stage, error) {
 	st := model.Stage{RoleID: roleID, Name: name, Kind: model.StageActive}
 	if err := tx.QueryRowContext(ctx, sqlNextStagePosition, roleID).Scan(&st.Position); err != nil {
 		return st, err
 	}
-	res, err := tx.ExecContext(ctx, sqlInsertStage, roleID, name, st.Position, model.StageActive)
+	var err error
+	st.ID, err = insertID(ctx, tx, sqlInsertStage, roleID, name, st.Position, model.StageActive)
 	if err != nil {
 		return st, stageNameTaken(err, name)
 	}
-	st.ID, _ = res.LastInsertId()
 	_, err = tx.ExecContext(ctx, sqlTouchRole, now, roleID)
 	return st, err
 }
@@ -162,7 +161,7 @@ func (t *Tx) AppendStage(roleID int64, name string) (model.Stage, error) {
 // RenameStage renames a stage; history keeps the names it was written with.
 func (s *Store) RenameStage(ctx context.Context, stageID int64, name string) (model.Role, error) {
 	var r model.Role
-	err := s.write(ctx, func(tx *sql.Tx) error {
+	err := s.write(ctx, func(tx queryer) error {
 		st, err := getStage(ctx, tx, stageID)
 		if err != nil {
 			return err
@@ -183,7 +182,7 @@ func (s *Store) RenameStage(ctx context.Context, stageID int64, name string) (mo
 // active stage exactly once; Rejected stays last.
 func (s *Store) ReorderStages(ctx context.Context, roleID int64, ids []int64) (model.Role, error) {
 	var r model.Role
-	err := s.write(ctx, func(tx *sql.Tx) error {
+	err := s.write(ctx, func(tx queryer) error {
 		if _, err := getRole(ctx, tx, roleID); err != nil {
 			return err // not_found, rather than "list each of the role's 0 stages"
 		}
@@ -213,7 +212,7 @@ func (s *Store) ReorderStages(ctx context.Context, roleID int64, ids []int64) (m
 // It returns what undoing the deletion needs (model.StageDeletion).
 func (s *Store) DeleteStage(ctx context.Context, stageID, moveTo int64, actor model.Profile) (model.StageDeletion, error) {
 	var d model.StageDeletion
-	err := s.write(ctx, func(tx *sql.Tx) error {
+	err := s.write(ctx, func(tx queryer) error {
 		st, err := getStage(ctx, tx, stageID)
 		if err != nil {
 			return err
@@ -292,7 +291,7 @@ const (
 
 // RejectionReasons returns the editable list offered when rejecting.
 func (s *Store) RejectionReasons(ctx context.Context) ([]string, error) {
-	return rejectionReasons(ctx, s.r)
+	return rejectionReasons(ctx, s.rd)
 }
 
 func rejectionReasons(ctx context.Context, q queryer) ([]string, error) {
@@ -302,7 +301,7 @@ func rejectionReasons(ctx context.Context, q queryer) ([]string, error) {
 // SetRejectionReasons replaces the list. Reasons already recorded on
 // applications are copies and stay as they were.
 func (s *Store) SetRejectionReasons(ctx context.Context, labels []string) error {
-	return s.write(ctx, func(tx *sql.Tx) error {
+	return s.write(ctx, func(tx queryer) error {
 		if _, err := tx.ExecContext(ctx, sqlDeleteReasons); err != nil {
 			return err
 		}

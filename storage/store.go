@@ -1,6 +1,8 @@
 // Package storage keeps the workspace in one SQLite file: one writer
 // connection taking immediate transactions, a read-only pool beside it, WAL,
 // foreign keys on and synchronous=FULL so a committed write survives a crash.
+// A team's workspace can live in PostgreSQL instead (OpenPostgres): the same
+// statements, rebound for it (dialect.go).
 package storage
 
 import (
@@ -23,6 +25,8 @@ type Store struct {
 	path string
 	w    *sql.DB // exactly one connection: SQLite allows one writer at a time
 	r    *sql.DB
+	d    dialect // the engine's SQL (dialect.go)
+	rd   bound   // r, its statements rebound for d
 	// clock stamps every write (WithClock, Clocked); the wall clock by default.
 	clock func() time.Time
 }
@@ -109,7 +113,7 @@ func Open(path string, opts ...Option) (*Store, error) {
 		return nil, fmt.Errorf("storage: open read pool: %w", err)
 	}
 	r.SetMaxOpenConns(4)
-	s.r = r
+	s.r, s.rd = r, bind(r, sqliteSQL)
 	return s, nil
 }
 
@@ -120,16 +124,23 @@ func (s *Store) Path() string { return s.path }
 // wait: while another process writes it is left to the last one to close,
 // rather than holding this one up for the busy timeout.
 func (s *Store) Close() error {
-	_, _ = s.w.Exec(`PRAGMA busy_timeout = 0`)
-	_, _ = s.w.Exec(`PRAGMA wal_checkpoint(TRUNCATE)`)
+	if s.d == sqliteSQL {
+		_, _ = s.w.Exec(`PRAGMA busy_timeout = 0`)
+		_, _ = s.w.Exec(`PRAGMA wal_checkpoint(TRUNCATE)`)
+	}
 	return errors.Join(s.r.Close(), s.w.Close())
 }
 
 func (s *Store) now() string { return s.Now().UTC().Format(model.TimeLayout) }
 
 // write runs fn in one immediate transaction: everything or nothing is saved.
-func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
-	tx, err := beginWrite(ctx, s.w)
+func (s *Store) write(ctx context.Context, fn func(tx queryer) error) error {
+	return s.writeTx(ctx, func(tx *sql.Tx) error { return fn(bind(tx, s.d)) })
+}
+
+// writeTx is write with the transaction as it is, for a Tx to bind.
+func (s *Store) writeTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	tx, err := beginWrite(ctx, s.w) // on PostgreSQL an error is never SQLite's busy: no retry
 	if err != nil {
 		return err
 	}
@@ -189,8 +200,13 @@ func isBusy(err error) bool {
 }
 
 // read runs fn in a read transaction so multi-query views are consistent.
-func (s *Store) read(ctx context.Context, fn func(tx *sql.Tx) error) error {
-	tx, err := s.r.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+func (s *Store) read(ctx context.Context, fn func(tx queryer) error) error {
+	return s.readTx(ctx, func(tx *sql.Tx) error { return fn(bind(tx, s.d)) })
+}
+
+// readTx is read with the transaction as it is, for a Tx to bind.
+func (s *Store) readTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	tx, err := s.r.BeginTx(ctx, s.d.readOptions())
 	if err != nil {
 		return fmt.Errorf("storage: begin read: %w", err)
 	}
@@ -199,21 +215,14 @@ func (s *Store) read(ctx context.Context, fn func(tx *sql.Tx) error) error {
 }
 
 // readValue runs fn in a read transaction and returns what it read.
-func readValue[T any](ctx context.Context, s *Store, fn func(tx *sql.Tx) (T, error)) (T, error) {
+func readValue[T any](ctx context.Context, s *Store, fn func(tx queryer) (T, error)) (T, error) {
 	var out T
-	err := s.read(ctx, func(tx *sql.Tx) error {
+	err := s.read(ctx, func(tx queryer) error {
 		var err error
 		out, err = fn(tx)
 		return err
 	})
 	return out, err
-}
-
-// queryer is what both *sql.Tx and *sql.DB offer.
-type queryer interface {
-	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
-	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
-	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
 }
 
 func notFound(what string, id int64) error {

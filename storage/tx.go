@@ -21,27 +21,27 @@ import (
 // and writes rows. A Tx must not be kept after fn returns.
 type Tx struct {
 	ctx context.Context // the transaction's: sql.Tx is bound to it too
-	tx  *sql.Tx
-	q   *stmts // runs every query of the methods, each prepared once
+	tx  bound           // the transaction, its statements rebound for its engine
+	q   *stmts          // runs every query of the methods, each prepared once
 	now string
 }
 
-func newTx(ctx context.Context, tx *sql.Tx, now string) *Tx {
-	return &Tx{ctx: ctx, tx: tx, q: &stmts{tx: tx, cache: map[string]*sql.Stmt{}}, now: now}
+func newTx(ctx context.Context, tx *sql.Tx, d dialect, now string) *Tx {
+	return &Tx{ctx: ctx, tx: bind(tx, d), q: &stmts{tx: tx, d: d, cache: map[string]*sql.Stmt{}}, now: now}
 }
 
 // Write runs fn in one immediate transaction on the writer connection. An
 // error from fn rolls everything back.
 func (s *Store) Write(ctx context.Context, fn func(tx *Tx) error) error {
-	return s.write(ctx, func(tx *sql.Tx) error {
-		return fn(newTx(ctx, tx, s.now()))
+	return s.writeTx(ctx, func(tx *sql.Tx) error {
+		return fn(newTx(ctx, tx, s.d, s.now()))
 	})
 }
 
 // Read runs fn in a read transaction, so every query sees the same state.
 func (s *Store) Read(ctx context.Context, fn func(tx *Tx) error) error {
-	return s.read(ctx, func(tx *sql.Tx) error {
-		return fn(newTx(ctx, tx, s.now()))
+	return s.readTx(ctx, func(tx *sql.Tx) error {
+		return fn(newTx(ctx, tx, s.d, s.now()))
 	})
 }
 
@@ -51,11 +51,20 @@ func (t *Tx) Now() string { return t.now }
 
 // insert runs an INSERT and returns the new row's id.
 func (t *Tx) insert(what, query string, args ...any) (int64, error) {
-	res, err := t.q.ExecContext(t.ctx, query, args...)
+	id, err := insertID(t.ctx, t.q, query, args...)
 	if err != nil {
 		return 0, fmt.Errorf("storage: %s: %w", what, err)
 	}
-	return res.LastInsertId()
+	return id, nil
+}
+
+// exec runs a statement whose new row's id is not needed (some tables,
+// the uid ones, have none).
+func (t *Tx) exec(what, query string, args ...any) error {
+	if _, err := t.q.ExecContext(t.ctx, query, args...); err != nil {
+		return fmt.Errorf("storage: %s: %w", what, err)
+	}
+	return nil
 }
 
 // ids runs a query returning one id per row.
@@ -87,14 +96,17 @@ func notFoundAs(what string) error { return fmt.Errorf("%s: %w", what, model.Err
 // SQLite handle); the statements close with the transaction.
 type stmts struct {
 	tx    *sql.Tx
+	d     dialect
 	cache map[string]*sql.Stmt
 }
+
+func (q *stmts) engine() dialect { return q.d }
 
 func (q *stmts) stmt(ctx context.Context, query string) (*sql.Stmt, error) {
 	if st, ok := q.cache[query]; ok {
 		return st, nil
 	}
-	st, err := q.tx.PrepareContext(ctx, query)
+	st, err := q.tx.PrepareContext(ctx, q.d.rebind(query))
 	if err != nil {
 		return nil, fmt.Errorf("storage: prepare: %w", err)
 	}
@@ -107,15 +119,15 @@ func (q *stmts) QueryContext(ctx context.Context, query string, args ...any) (*s
 	if err != nil {
 		return nil, err
 	}
-	return st.QueryContext(ctx, args...)
+	return st.QueryContext(ctx, q.d.args(args)...)
 }
 
 func (q *stmts) QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row {
 	st, err := q.stmt(ctx, query)
 	if err != nil {
-		return q.tx.QueryRowContext(ctx, query, args...) // reports the same error on Scan
+		return q.tx.QueryRowContext(ctx, q.d.rebind(query), q.d.args(args)...) // reports the same error on Scan
 	}
-	return st.QueryRowContext(ctx, args...)
+	return st.QueryRowContext(ctx, q.d.args(args)...)
 }
 
 func (q *stmts) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {
@@ -123,5 +135,5 @@ func (q *stmts) ExecContext(ctx context.Context, query string, args ...any) (sql
 	if err != nil {
 		return nil, err
 	}
-	return st.ExecContext(ctx, args...)
+	return st.ExecContext(ctx, q.d.args(args)...)
 }

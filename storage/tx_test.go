@@ -147,94 +147,102 @@ func TestTxRowsGoInAsGiven(t *testing.T) {
 }
 
 func TestTxLookups(t *testing.T) {
-	ctx := context.Background()
-	s, _ := mustOpen(t)
-	mustCandidate(t, s, model.Candidate{CandidateInput: model.CandidateInput{Name: "Ada Lovelace", Email: "ada@example.com"}})
-	grace := mustCandidate(t, s, model.Candidate{CandidateInput: model.CandidateInput{Name: "Grace Hopper"}})
-	first, second := mustRole(t, s, "Backend engineer"), mustRole(t, s, "backend Engineer")
-	if _, err := s.CreateProfile(ctx, "Sam Okafor", false); err != nil {
-		t.Fatal(err)
-	}
-	err := s.Read(ctx, func(tx *Tx) error {
-		if _, err := tx.CandidateWithEmail("nobody@example.com"); !errors.Is(err, model.ErrNotFound) {
-			t.Errorf("CandidateWithEmail of nobody: %v", err)
+	forEachEngine(t, func(t *testing.T, s *Store, _ *testClock) {
+		ctx := context.Background()
+		mustCandidate(t, s, model.Candidate{CandidateInput: model.CandidateInput{Name: "Ada Lovelace", Email: "ada@example.com"}})
+		grace := mustCandidate(t, s, model.Candidate{CandidateInput: model.CandidateInput{Name: "Grace Hopper"}})
+		first, second := mustRole(t, s, "Backend engineer"), mustRole(t, s, "backend Engineer")
+		if _, err := s.CreateProfile(ctx, "Sam Okafor", false); err != nil {
+			t.Fatal(err)
 		}
-		if list, _ := tx.CandidatesNamed("GRACE HOPPER", grace.CreatedAt); len(list) != 1 || list[0].ID != grace.ID {
-			t.Errorf("CandidatesNamed = %+v", list)
+		err := s.Read(ctx, func(tx *Tx) error {
+			if _, err := tx.CandidateWithEmail("nobody@example.com"); !errors.Is(err, model.ErrNotFound) {
+				t.Errorf("CandidateWithEmail of nobody: %v", err)
+			}
+			if list, _ := tx.CandidatesNamed("GRACE HOPPER", grace.CreatedAt); len(list) != 1 || list[0].ID != grace.ID {
+				t.Errorf("CandidatesNamed = %+v", list)
+			}
+			if list, _ := tx.CandidatesNamed("Grace Hopper", "2001-01-01T00:00:00.000Z"); len(list) != 0 {
+				t.Errorf("CandidatesNamed matched another creation time: %+v", list)
+			}
+			if list, _ := tx.RolesTitled("BACKEND ENGINEER"); len(list) != 2 || list[0].ID != first.ID || list[1].ID != second.ID {
+				t.Errorf("RolesTitled = %+v", list)
+			}
+			if id, err := tx.ProfileNamed("sam okafor"); err != nil || id == 0 {
+				t.Errorf("ProfileNamed = %d, %v", id, err)
+			}
+			if _, err := tx.ProfileNamed("Priya"); !errors.Is(err, model.ErrNotFound) {
+				t.Errorf("ProfileNamed of nobody: %v", err)
+			}
+			if _, err := tx.BuiltinRubricID(); !errors.Is(err, model.ErrNotFound) {
+				t.Errorf("BuiltinRubricID before install: %v", err)
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
 		}
-		if list, _ := tx.CandidatesNamed("Grace Hopper", "2001-01-01T00:00:00.000Z"); len(list) != 0 {
-			t.Errorf("CandidatesNamed matched another creation time: %+v", list)
-		}
-		if list, _ := tx.RolesTitled("BACKEND ENGINEER"); len(list) != 2 || list[0].ID != first.ID || list[1].ID != second.ID {
-			t.Errorf("RolesTitled = %+v", list)
-		}
-		if id, err := tx.ProfileNamed("sam okafor"); err != nil || id == 0 {
-			t.Errorf("ProfileNamed = %d, %v", id, err)
-		}
-		if _, err := tx.ProfileNamed("Priya"); !errors.Is(err, model.ErrNotFound) {
-			t.Errorf("ProfileNamed of nobody: %v", err)
-		}
-		if _, err := tx.BuiltinRubricID(); !errors.Is(err, model.ErrNotFound) {
-			t.Errorf("BuiltinRubricID before install: %v", err)
-		}
-		return nil
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
 }
 
 func TestTxRubricVersions(t *testing.T) {
-	ctx := context.Background()
-	s, clk := mustOpen(t)
-	r := rubric.Builtin()
-	r.Name = "Systems rubric"
-	v1, err := s.CreateRubric(ctx, r, false, tester)
-	if err != nil {
-		t.Fatal(err)
-	}
-	r.Description = "Edited elsewhere."
-	content, sum, _ := EncodeRubric(r)
-	clk.Advance(60e9)
-	err = s.Write(ctx, func(tx *Tx) error {
-		if err := tx.InsertVersion(StoredVersion{RubricID: v1.RubricID, Version: 2, SHA256: sum, CreatedAt: rawNow, Content: content}); err != nil {
-			return err
+	forEachEngine(t, func(t *testing.T, s *Store, clk *testClock) {
+		ctx := context.Background()
+		r := rubric.Builtin()
+		r.Name = "Systems rubric"
+		v1, err := s.CreateRubric(ctx, r, false, tester)
+		if err != nil {
+			t.Fatal(err)
 		}
-		if err := tx.CopyVersion(v1.ID, 3); err != nil { // version 1 stays current
-			return err
+		r.Description = "Edited elsewhere."
+		content, sum, _ := EncodeRubric(r)
+		clk.Advance(60e9)
+		err = s.Write(ctx, func(tx *Tx) error {
+			if err := tx.InsertVersion(StoredVersion{RubricID: v1.RubricID, Version: 2, SHA256: sum, CreatedAt: rawNow, Content: content}); err != nil {
+				return err
+			}
+			if err := tx.CopyVersion(v1.ID, 3); err != nil { // version 1 stays current
+				return err
+			}
+			if err := tx.RenameRubric(v1.RubricID, "Systems rubric (v1)"); err != nil {
+				return err
+			}
+			if _, err := tx.InsertRubric(StoredRubric{Name: "systems RUBRIC", ArchivedAt: rawNow, CreatedAt: rawNow, UpdatedAt: rawNow}); err != nil {
+				return err
+			}
+			versions, err := tx.RubricVersions(v1.RubricID)
+			if err != nil || len(versions) != 3 || versions[1].Content != content || versions[2].SHA256 != v1.SHA256 || versions[2].CreatedAt != tx.Now() {
+				t.Errorf("RubricVersions = %+v, %v", versions, err)
+			}
+			if list, _ := tx.RubricsWithVersion(sum); len(list) != 1 || list[0].ID != v1.RubricID {
+				t.Errorf("RubricsWithVersion = %+v", list)
+			}
+			if list, _ := tx.RubricsNamed("Systems Rubric"); len(list) != 1 || list[0].ArchivedAt == "" {
+				t.Errorf("RubricsNamed = %+v, want only the archived one of that name", list)
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
 		}
-		if err := tx.RenameRubric(v1.RubricID, "Systems rubric (v1)"); err != nil {
-			return err
+		latest, err := s.LatestRubric(ctx, v1.RubricID)
+		if err != nil || latest.Version != 3 || latest.SHA256 != v1.SHA256 {
+			t.Errorf("latest = v%d %s, %v; want version 1's content again", latest.Version, latest.SHA256, err)
 		}
-		if _, err := tx.InsertRubric(StoredRubric{Name: "systems RUBRIC", ArchivedAt: rawNow, CreatedAt: rawNow, UpdatedAt: rawNow}); err != nil {
-			return err
-		}
-		versions, err := tx.RubricVersions(v1.RubricID)
-		if err != nil || len(versions) != 3 || versions[1].Content != content || versions[2].SHA256 != v1.SHA256 || versions[2].CreatedAt != tx.Now() {
-			t.Errorf("RubricVersions = %+v, %v", versions, err)
-		}
-		if list, _ := tx.RubricsWithVersion(sum); len(list) != 1 || list[0].ID != v1.RubricID {
-			t.Errorf("RubricsWithVersion = %+v", list)
-		}
-		if list, _ := tx.RubricsNamed("Systems Rubric"); len(list) != 1 || list[0].ArchivedAt == "" {
-			t.Errorf("RubricsNamed = %+v, want only the archived one of that name", list)
-		}
-		return nil
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	latest, err := s.LatestRubric(ctx, v1.RubricID)
-	if err != nil || latest.Version != 3 || latest.SHA256 != v1.SHA256 {
-		t.Errorf("latest = v%d %s, %v; want version 1's content again", latest.Version, latest.SHA256, err)
-	}
 }
 
 // scoredWorkspace is a workspace where Sam submitted and amended a card.
 func scoredWorkspace(t *testing.T) (*Store, scoring.Scorecard) {
 	t.Helper()
+	return scoredWorkspaceOn(t, mustOpen)
+}
+
+// scoredWorkspaceOn is scoredWorkspace on the engine open opens.
+func scoredWorkspaceOn(t *testing.T, open opener) (*Store, scoring.Scorecard) {
+	t.Helper()
 	ctx := context.Background()
-	s, _ := mustOpen(t)
+	s, _ := open(t)
 	sam, err := s.CreateProfile(ctx, "Sam Okafor", false)
 	if err != nil {
 		t.Fatal(err)
@@ -271,154 +279,161 @@ func scoredWorkspace(t *testing.T) (*Store, scoring.Scorecard) {
 }
 
 func TestTxScorecardsTravelIntact(t *testing.T) {
-	ctx := context.Background()
-	_, card := scoredWorkspace(t)
-	// The same setup elsewhere, where Sam's card arrives by InsertScorecard.
-	b, _ := scoredWorkspace(t)
-	err := b.Write(ctx, func(tx *Tx) error {
-		local, err := tx.SubmittedScorecards(0)
-		if err != nil || len(local) != 1 {
-			t.Fatalf("SubmittedScorecards = %d cards, %v", len(local), err)
+	forEachOpener(t, func(t *testing.T, open opener) {
+		ctx := context.Background()
+		_, card := scoredWorkspaceOn(t, open)
+		// The same setup elsewhere, where Sam's card arrives by InsertScorecard.
+		b, _ := scoredWorkspaceOn(t, open)
+		notYetOn(t, b, "a failed statement aborts the whole transaction there (SQLite carries on); the refused InsertScorecard below needs a savepoint")
+		err := b.Write(ctx, func(tx *Tx) error {
+			local, err := tx.SubmittedScorecards(0)
+			if err != nil || len(local) != 1 {
+				t.Fatalf("SubmittedScorecards = %d cards, %v", len(local), err)
+			}
+			if mine, _ := tx.SubmittedScorecards(local[0].AuthorID + 100); len(mine) != 0 {
+				t.Errorf("another author's SubmittedScorecards = %+v", mine)
+			}
+			if _, err := tx.ScorecardByUID(card.UID); !errors.Is(err, model.ErrNotFound) {
+				t.Errorf("ScorecardByUID of an unknown card: %v", err)
+			}
+			// The author's own card for that round is found, and a second one refused.
+			other, err := tx.ScorecardOf(local[0].ApplicationID, local[0].RoundID, local[0].AuthorID)
+			if err != nil || other.UID != local[0].UID {
+				t.Errorf("ScorecardOf = %+v, %v", other, err)
+			}
+			in := card
+			in.ApplicationID, in.RoundID, in.AuthorID, in.RubricVersionID = local[0].ApplicationID, local[0].RoundID, local[0].AuthorID, local[0].RubricVersionID
+			if _, err := tx.InsertScorecard(in); err == nil {
+				t.Error("two cards of one author for one round were stored")
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
 		}
-		if mine, _ := tx.SubmittedScorecards(local[0].AuthorID + 100); len(mine) != 0 {
-			t.Errorf("another author's SubmittedScorecards = %+v", mine)
-		}
-		if _, err := tx.ScorecardByUID(card.UID); !errors.Is(err, model.ErrNotFound) {
-			t.Errorf("ScorecardByUID of an unknown card: %v", err)
-		}
-		// The author's own card for that round is found, and a second one refused.
-		other, err := tx.ScorecardOf(local[0].ApplicationID, local[0].RoundID, local[0].AuthorID)
-		if err != nil || other.UID != local[0].UID {
-			t.Errorf("ScorecardOf = %+v, %v", other, err)
-		}
-		in := card
-		in.ApplicationID, in.RoundID, in.AuthorID, in.RubricVersionID = local[0].ApplicationID, local[0].RoundID, local[0].AuthorID, local[0].RubricVersionID
-		if _, err := tx.InsertScorecard(in); err == nil {
-			t.Error("two cards of one author for one round were stored")
-		}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	// Into a workspace without Sam's card: it arrives with its hash, times and amendment intact.
-	c, _ := mustOpen(t)
-	sam, _ := c.CreateProfile(ctx, "Sam Okafor", false)
-	v, _ := c.CreateRubric(ctx, rubric.Builtin(), false, tester)
-	role := mustRole(t, c, "AI Engineer")
-	ada := mustCandidate(t, c, model.Candidate{CandidateInput: model.CandidateInput{Name: "Ada Lovelace", Email: "ada@example.com"}}, role.ID)
-	round, _ := c.SaveRound(ctx, scoring.RoundInput{RoleID: role.ID, Name: "Deep dive", RubricID: v.RubricID, DurationMin: 60})
-	err = c.Write(ctx, func(tx *Tx) error {
-		in := card
-		in.ID, in.ApplicationID, in.RoundID, in.AuthorID, in.RubricVersionID = 0, onlyApplication(t, c, ada.ID).ID, round.ID, sam.ID, v.ID
-		// The card is bound to the other laptop's uids: these records adopt them, as a bundle import does.
-		for _, err := range []error{tx.AdoptUID(CandidateUIDs, ada.ID, card.Binding.CandidateUID),
-			tx.AdoptUID(RoleUIDs, role.ID, card.Binding.RoleUID), tx.AdoptUID(RoundUIDs, round.ID, card.Binding.RoundUID)} {
+		// Into a workspace without Sam's card: it arrives with its hash, times and amendment intact.
+		c, _ := open(t)
+		sam, _ := c.CreateProfile(ctx, "Sam Okafor", false)
+		v, _ := c.CreateRubric(ctx, rubric.Builtin(), false, tester)
+		role := mustRole(t, c, "AI Engineer")
+		ada := mustCandidate(t, c, model.Candidate{CandidateInput: model.CandidateInput{Name: "Ada Lovelace", Email: "ada@example.com"}}, role.ID)
+		round, _ := c.SaveRound(ctx, scoring.RoundInput{RoleID: role.ID, Name: "Deep dive", RubricID: v.RubricID, DurationMin: 60})
+		err = c.Write(ctx, func(tx *Tx) error {
+			in := card
+			in.ID, in.ApplicationID, in.RoundID, in.AuthorID, in.RubricVersionID = 0, onlyApplication(t, c, ada.ID).ID, round.ID, sam.ID, v.ID
+			// The card is bound to the other laptop's uids: these records adopt them, as a bundle import does.
+			for _, err := range []error{tx.AdoptUID(CandidateUIDs, ada.ID, card.Binding.CandidateUID),
+				tx.AdoptUID(RoleUIDs, role.ID, card.Binding.RoleUID), tx.AdoptUID(RoundUIDs, round.ID, card.Binding.RoundUID)} {
+				if err != nil {
+					return err
+				}
+			}
+			id, err := tx.InsertScorecard(in)
 			if err != nil {
 				return err
 			}
-		}
-		id, err := tx.InsertScorecard(in)
-		if err != nil {
-			return err
-		}
-		for _, r := range card.Revisions {
-			r.AuthorID = sam.ID
-			if err := tx.InsertRevision(id, r); err != nil {
-				return err
+			for _, r := range card.Revisions {
+				r.AuthorID = sam.ID
+				if err := tx.InsertRevision(id, r); err != nil {
+					return err
+				}
 			}
+			got, err := tx.ScorecardByUID(card.UID)
+			if err != nil || got.ID != id || got.SHA256 != card.SHA256 || got.SubmittedAt != card.SubmittedAt || len(got.Revisions) != 1 {
+				t.Errorf("ScorecardByUID = %+v, %v", got, err)
+			}
+			if err := scoring.Verify(got); err != nil {
+				t.Errorf("the stored copy does not verify: %v", err)
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
 		}
-		got, err := tx.ScorecardByUID(card.UID)
-		if err != nil || got.ID != id || got.SHA256 != card.SHA256 || got.SubmittedAt != card.SubmittedAt || len(got.Revisions) != 1 {
-			t.Errorf("ScorecardByUID = %+v, %v", got, err)
-		}
-		if err := scoring.Verify(got); err != nil {
-			t.Errorf("the stored copy does not verify: %v", err)
-		}
-		return nil
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
 }
 
 func TestTxPlanRows(t *testing.T) {
-	ctx := context.Background()
-	s, card := scoredWorkspace(t)
-	other := mustRole(t, s, "Data engineer")
-	err := s.Write(ctx, func(tx *Tx) error {
-		for _, w := range []scoring.WeightEdit{{CompetencyID: "b", Weight: 2}, {CompetencyID: "a", QuestionID: "q2", Weight: 3}, {CompetencyID: "a", Weight: 1}} {
-			if err := tx.SetWeight(other.ID, w.CompetencyID, w.QuestionID, w.Weight); err != nil {
+	forEachOpener(t, func(t *testing.T, open opener) {
+		ctx := context.Background()
+		s, card := scoredWorkspaceOn(t, open)
+		other := mustRole(t, s, "Data engineer")
+		err := s.Write(ctx, func(tx *Tx) error {
+			for _, w := range []scoring.WeightEdit{{CompetencyID: "b", Weight: 2}, {CompetencyID: "a", QuestionID: "q2", Weight: 3}, {CompetencyID: "a", Weight: 1}} {
+				if err := tx.SetWeight(other.ID, w.CompetencyID, w.QuestionID, w.Weight); err != nil {
+					return err
+				}
+			}
+			if err := tx.InsertWeightChange(other.ID, scoring.WeightChange{CompetencyID: "a", Label: "A", Old: 1, New: 2,
+				ActorName: "Riley Chen", ChangedAt: rawNow}); err != nil {
 				return err
 			}
+			if added, err := tx.InsertFixedPlan(other.ID, []byte(`[]`), rawNow); err != nil || !added {
+				t.Errorf("InsertFixedPlan = %v, %v", added, err)
+			}
+			if added, _ := tx.InsertFixedPlan(other.ID, []byte(`[{}]`), "later"); added {
+				t.Error("a second fixed plan replaced the first")
+			}
+			// Sam's role has a submitted card and a fixed plan already (UpdateScorecard fixed it).
+			return tx.FixScoredPlans()
+		})
+		if err != nil {
+			t.Fatal(err)
 		}
-		if err := tx.InsertWeightChange(other.ID, scoring.WeightChange{CompetencyID: "a", Label: "A", Old: 1, New: 2,
-			ActorName: "Riley Chen", ChangedAt: rawNow}); err != nil {
-			return err
+		err = s.Read(ctx, func(tx *Tx) error {
+			list, _ := tx.PlanWeightList(other.ID)
+			if len(list) != 3 || list[0] != (scoring.WeightEdit{CompetencyID: "a", Weight: 1}) || list[2].CompetencyID != "b" {
+				t.Errorf("PlanWeightList = %+v; want by competency, then question", list)
+			}
+			hist, _ := tx.WeightChanges(other.ID)
+			if len(hist) != 1 || hist[0].ActorName != "Riley Chen" || hist[0].ChangedAt != rawNow {
+				t.Errorf("WeightChanges = %+v", hist)
+			}
+			raw, at, err := tx.FixedPlan(other.ID)
+			if err != nil || string(raw) != `[]` || at != rawNow {
+				t.Errorf("FixedPlan = %s %s %v", raw, at, err)
+			}
+			if _, _, err := tx.FixedPlan(other.ID + 100); !errors.Is(err, model.ErrNotFound) {
+				t.Errorf("FixedPlan of an unfixed role: %v", err)
+			}
+			if _, at, err := tx.FixedPlan(card.RoleID); err != nil || at != card.SubmittedAt {
+				t.Errorf("the scored role's plan: %s %v; want fixed at its first submission", at, err)
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
 		}
-		if added, err := tx.InsertFixedPlan(other.ID, []byte(`[]`), rawNow); err != nil || !added {
-			t.Errorf("InsertFixedPlan = %v, %v", added, err)
-		}
-		if added, _ := tx.InsertFixedPlan(other.ID, []byte(`[{}]`), "later"); added {
-			t.Error("a second fixed plan replaced the first")
-		}
-		// Sam's role has a submitted card and a fixed plan already (UpdateScorecard fixed it).
-		return tx.FixScoredPlans()
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	err = s.Read(ctx, func(tx *Tx) error {
-		list, _ := tx.PlanWeightList(other.ID)
-		if len(list) != 3 || list[0] != (scoring.WeightEdit{CompetencyID: "a", Weight: 1}) || list[2].CompetencyID != "b" {
-			t.Errorf("PlanWeightList = %+v; want by competency, then question", list)
-		}
-		hist, _ := tx.WeightChanges(other.ID)
-		if len(hist) != 1 || hist[0].ActorName != "Riley Chen" || hist[0].ChangedAt != rawNow {
-			t.Errorf("WeightChanges = %+v", hist)
-		}
-		raw, at, err := tx.FixedPlan(other.ID)
-		if err != nil || string(raw) != `[]` || at != rawNow {
-			t.Errorf("FixedPlan = %s %s %v", raw, at, err)
-		}
-		if _, _, err := tx.FixedPlan(other.ID + 100); !errors.Is(err, model.ErrNotFound) {
-			t.Errorf("FixedPlan of an unfixed role: %v", err)
-		}
-		if _, at, err := tx.FixedPlan(card.RoleID); err != nil || at != card.SubmittedAt {
-			t.Errorf("the scored role's plan: %s %v; want fixed at its first submission", at, err)
-		}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
 }
 
 func TestTxAssignmentsInPlanOrder(t *testing.T) {
-	ctx := context.Background()
-	s, card := scoredWorkspace(t)
-	priya, _ := s.CreateProfile(ctx, "Priya Nair", false)
-	jonas, _ := s.CreateProfile(ctx, "jonas Weber", false)
-	second, err := s.SaveRound(ctx, scoring.RoundInput{RoleID: card.RoleID, Name: "Systems", RubricID: card.RubricID, DurationMin: 45})
-	if err != nil {
-		t.Fatal(err)
-	}
-	err = s.Write(ctx, func(tx *Tx) error {
-		for _, a := range [][2]int64{{second.ID, priya.ID}, {card.RoundID, priya.ID}, {second.ID, jonas.ID}} {
-			if err := tx.Assign(card.ApplicationID, a[0], a[1]); err != nil {
-				return err
+	forEachOpener(t, func(t *testing.T, open opener) {
+		ctx := context.Background()
+		s, card := scoredWorkspaceOn(t, open)
+		priya, _ := s.CreateProfile(ctx, "Priya Nair", false)
+		jonas, _ := s.CreateProfile(ctx, "jonas Weber", false)
+		second, err := s.SaveRound(ctx, scoring.RoundInput{RoleID: card.RoleID, Name: "Systems", RubricID: card.RubricID, DurationMin: 45})
+		if err != nil {
+			t.Fatal(err)
+		}
+		err = s.Write(ctx, func(tx *Tx) error {
+			for _, a := range [][2]int64{{second.ID, priya.ID}, {card.RoundID, priya.ID}, {second.ID, jonas.ID}} {
+				if err := tx.Assign(card.ApplicationID, a[0], a[1]); err != nil {
+					return err
+				}
 			}
+			list, err := tx.ApplicationAssignments(card.ApplicationID)
+			if err != nil || len(list) != 2 || list[0].Round != "Deep dive" || list[1].RoundID != second.ID ||
+				len(list[1].Interviewers) != 2 || list[1].Interviewers[0].Name != "jonas Weber" {
+				t.Errorf("ApplicationAssignments = %+v, %v", list, err)
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
 		}
-		list, err := tx.ApplicationAssignments(card.ApplicationID)
-		if err != nil || len(list) != 2 || list[0].Round != "Deep dive" || list[1].RoundID != second.ID ||
-			len(list[1].Interviewers) != 2 || list[1].Interviewers[0].Name != "jonas Weber" {
-			t.Errorf("ApplicationAssignments = %+v, %v", list, err)
-		}
-		return nil
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
 }
 
 // The per-row methods a candidate-file import runs in one transaction:

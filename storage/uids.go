@@ -14,19 +14,25 @@ import (
 
 // UIDKind is a kind of record that has uids, with its statements.
 type UIDKind struct {
-	what                     string
-	all, owner, own, add, of string
-	drop                     string
+	what             string
+	owner, add, drop string
+	all, own, of     spelled // in the order the uids were added, the record's own first
 }
 
 func uidKind(what, table, column string) UIDKind {
 	return UIDKind{what: what,
-		all:   `SELECT ` + column + `, uid FROM ` + table + ` ORDER BY rowid`,
+		all: spell(func(d dialect) string {
+			return `SELECT ` + column + `, uid FROM ` + table + ` ORDER BY ` + d.insertOrder("")
+		}),
 		owner: `SELECT ` + column + ` FROM ` + table + ` WHERE uid = ?`,
-		own:   `SELECT uid FROM ` + table + ` WHERE ` + column + ` = ? ORDER BY rowid LIMIT 1`,
-		of:    `SELECT uid FROM ` + table + ` WHERE ` + column + ` = ? ORDER BY rowid`,
-		add:   `INSERT INTO ` + table + ` (uid, ` + column + `) VALUES (?, ?)`,
-		drop:  `DELETE FROM ` + table + ` WHERE ` + column + ` = ?`,
+		own: spell(func(d dialect) string {
+			return `SELECT uid FROM ` + table + ` WHERE ` + column + ` = ? ORDER BY ` + d.insertOrder("") + ` LIMIT 1`
+		}),
+		of: spell(func(d dialect) string {
+			return `SELECT uid FROM ` + table + ` WHERE ` + column + ` = ? ORDER BY ` + d.insertOrder("")
+		}),
+		add:  `INSERT INTO ` + table + ` (uid, ` + column + `) VALUES (?, ?)`,
+		drop: `DELETE FROM ` + table + ` WHERE ` + column + ` = ?`,
 	}
 }
 
@@ -40,7 +46,7 @@ var (
 // UIDs returns every record's uids, its own first.
 func (t *Tx) UIDs(k UIDKind) (map[int64][]string, error) {
 	out := map[int64][]string{}
-	err := each(t.ctx, t.q, k.all, nil, func(sc scanner) error {
+	err := each(t.ctx, t.q, k.all.in(t.q), nil, func(sc scanner) error {
 		var id int64
 		var uid string
 		if err := sc.Scan(&id, &uid); err != nil {
@@ -54,7 +60,7 @@ func (t *Tx) UIDs(k UIDKind) (map[int64][]string, error) {
 
 // UIDsOf returns one record's uids, its own first.
 func (t *Tx) UIDsOf(k UIDKind, id int64) ([]string, error) {
-	return column[string](t.ctx, t.q, k.of, id)
+	return column[string](t.ctx, t.q, k.of.in(t.q), id)
 }
 
 // WithUID returns the record known by uid, or ErrNotFound.
@@ -65,7 +71,7 @@ func (t *Tx) WithUID(k UIDKind, uid string) (int64, error) {
 // AdoptUID records that the record is also known by uid (on another
 // laptop). The caller has checked no other record holds it.
 func (t *Tx) AdoptUID(k UIDKind, id int64, uid string) error {
-	_, err := t.insert("adopt "+k.what+" uid", k.add, uid, id)
+	err := t.exec("adopt "+k.what+" uid", k.add, uid, id)
 	return err
 }
 
@@ -86,7 +92,7 @@ func (t *Tx) ReplaceUIDs(k UIDKind, id int64, uids []string) error {
 // ownUID returns a record's own uid, giving it one if it has none (a row
 // written by hand, or by a build older than the uids).
 func ownUID(ctx context.Context, q queryer, k UIDKind, id int64) (string, error) {
-	uids, err := column[string](ctx, q, k.own, id)
+	uids, err := column[string](ctx, q, k.own.in(q), id)
 	if err != nil {
 		return "", err
 	}

@@ -23,8 +23,8 @@ const (
 		reason, after_scoring, actor_id, actor_name, changed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 	sqlWeightChanges = `SELECT id, role_id, competency_id, question_id, label, old_weight, new_weight, reason, after_scoring,
 		actor_name, changed_at FROM plan_weight_changes WHERE role_id = ? ORDER BY id`
-	sqlFreezeWeight     = `INSERT OR IGNORE INTO plan_weights (role_id, competency_id, question_id, weight) VALUES (?, ?, ?, ?)`
-	sqlInsertSnapshot   = `INSERT OR IGNORE INTO plan_snapshots (role_id, questions, taken_at) VALUES (?, ?, ?)`
+	sqlFreezeWeight     = `INSERT INTO plan_weights (role_id, competency_id, question_id, weight) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING`
+	sqlInsertSnapshot   = `INSERT INTO plan_snapshots (role_id, questions, taken_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING`
 	sqlGetSnapshot      = `SELECT questions, taken_at FROM plan_snapshots WHERE role_id = ?`
 	sqlRoleHasSubmitted = `SELECT EXISTS (SELECT 1 FROM scorecards sc JOIN applications a ON a.id = sc.application_id
 		WHERE a.role_id = ? AND sc.status = 'submitted')`
@@ -32,7 +32,7 @@ const (
 
 // PlanWeights returns the weights set on a role's interview plan.
 func (s *Store) PlanWeights(ctx context.Context, roleID int64) (scoring.PlanWeights, error) {
-	return planWeights(ctx, s.r, roleID)
+	return planWeights(ctx, s.rd, roleID)
 }
 
 func planWeights(ctx context.Context, q queryer, roleID int64) (scoring.PlanWeights, error) {
@@ -59,7 +59,7 @@ func planWeights(ctx context.Context, q queryer, roleID int64) (scoring.PlanWeig
 // RoleHasSubmitted says whether any scorecard of the role was submitted:
 // from then on weight changes are recorded as made after scoring began.
 func (s *Store) RoleHasSubmitted(ctx context.Context, roleID int64) (bool, error) {
-	return roleHasSubmitted(ctx, s.r, roleID)
+	return roleHasSubmitted(ctx, s.rd, roleID)
 }
 
 func roleHasSubmitted(ctx context.Context, q queryer, roleID int64) (bool, error) {
@@ -76,7 +76,7 @@ func roleHasSubmitted(ctx context.Context, q queryer, roleID int64) (bool, error
 func (s *Store) ChangeWeights(ctx context.Context, roleID int64, actor model.Profile,
 	check func(afterScoring bool) ([]scoring.WeightChange, error)) ([]scoring.WeightChange, error) {
 	var out []scoring.WeightChange
-	err := s.write(ctx, func(tx *sql.Tx) error {
+	err := s.write(ctx, func(tx queryer) error {
 		if _, err := getRole(ctx, tx, roleID); err != nil {
 			return err
 		}
@@ -104,13 +104,13 @@ func (s *Store) ChangeWeights(ctx context.Context, roleID int64, actor model.Pro
 	return out, err
 }
 
-func insertWeightChange(ctx context.Context, tx *sql.Tx, roleID int64, ch scoring.WeightChange, actor model.Profile, now string) (scoring.WeightChange, error) {
-	res, err := tx.ExecContext(ctx, sqlInsertWeightChange, roleID, ch.CompetencyID, ch.QuestionID, ch.Label, ch.Old, ch.New,
+func insertWeightChange(ctx context.Context, tx queryer, roleID int64, ch scoring.WeightChange, actor model.Profile, now string) (scoring.WeightChange, error) {
+	id, err := insertID(ctx, tx, sqlInsertWeightChange, roleID, ch.CompetencyID, ch.QuestionID, ch.Label, ch.Old, ch.New,
 		ch.Reason, ch.AfterScoring, actorID(actor), actor.Name, now)
 	if err != nil {
 		return ch, fmt.Errorf("storage: record weight change: %w", err)
 	}
-	ch.ID, _ = res.LastInsertId()
+	ch.ID = id
 	ch.RoleID, ch.ActorName, ch.ChangedAt = roleID, actor.Name, now
 	return ch, nil
 }
@@ -119,7 +119,7 @@ func insertWeightChange(ctx context.Context, tx *sql.Tx, roleID int64, ch scorin
 // rubric at its latest version, limited to its competencies) with the
 // weights set on the plan, by scoring.BuildPlan.
 func (s *Store) Plan(ctx context.Context, roleID int64) ([]scoring.PlanQuestion, error) {
-	return readValue(ctx, s, func(tx *sql.Tx) ([]scoring.PlanQuestion, error) { return plan(ctx, tx, roleID) })
+	return readValue(ctx, s, func(tx queryer) ([]scoring.PlanQuestion, error) { return plan(ctx, tx, roleID) })
 }
 
 func plan(ctx context.Context, q queryer, roleID int64) ([]scoring.PlanQuestion, error) {
@@ -155,7 +155,7 @@ func plan(ctx context.Context, q queryer, roleID int64) ([]scoring.PlanQuestion,
 // FixPlan fixes a role's plan if it has submitted scorecards but no fixed
 // plan yet (scored before plans were fixed, or by an older build).
 func (s *Store) FixPlan(ctx context.Context, roleID int64) error {
-	return s.write(ctx, func(tx *sql.Tx) error {
+	return s.write(ctx, func(tx queryer) error {
 		scored, err := roleHasSubmitted(ctx, tx, roleID)
 		if err != nil || !scored {
 			return err
@@ -169,7 +169,7 @@ func (s *Store) FixPlan(ctx context.Context, roleID int64) error {
 // plan_weights (unless already set), so later rubric edits cannot move it,
 // and the plan's questions are kept as the snapshot later plans are
 // compared with. A role already fixed is left as it is.
-func freezePlan(ctx context.Context, tx *sql.Tx, roleID int64, now string) error {
+func freezePlan(ctx context.Context, tx queryer, roleID int64, now string) error {
 	var exists bool
 	if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM plan_snapshots WHERE role_id = ?)`, roleID).Scan(&exists); err != nil || exists {
 		return err
@@ -200,7 +200,7 @@ func freezePlan(ctx context.Context, tx *sql.Tx, roleID int64, now string) error
 // scorecard; ok is false before that.
 func (s *Store) PlanSnapshot(ctx context.Context, roleID int64) (plan []scoring.PlanQuestion, takenAt string, ok bool, err error) {
 	var raw string
-	err = s.r.QueryRowContext(ctx, sqlGetSnapshot, roleID).Scan(&raw, &takenAt)
+	err = s.rd.QueryRowContext(ctx, sqlGetSnapshot, roleID).Scan(&raw, &takenAt)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, "", false, nil
 	}
@@ -215,7 +215,7 @@ func (s *Store) PlanSnapshot(ctx context.Context, roleID int64) (plan []scoring.
 
 // WeightChanges returns a role's weight history, oldest first.
 func (s *Store) WeightChanges(ctx context.Context, roleID int64) ([]scoring.WeightChange, error) {
-	return weightChanges(ctx, s.r, roleID)
+	return weightChanges(ctx, s.rd, roleID)
 }
 
 func weightChanges(ctx context.Context, q queryer, roleID int64) ([]scoring.WeightChange, error) {

@@ -1,0 +1,113 @@
+// A workspace on a PostgreSQL server (team mode, issue 15): the same Store,
+// its statements rebound for PostgreSQL (dialect.go).
+
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"net"
+	"slices"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
+	"github.com/jackc/pgx/v5/stdlib"
+)
+
+// OpenPostgres opens the workspace in the PostgreSQL database at url
+// (postgres://…) and brings its schema up to date. Errors never repeat the
+// URL, which may hold a password.
+//
+// Writes go through one connection, so this process's writes follow one
+// another as they do on SQLite; two processes writing at once rely on
+// PostgreSQL's row locks under READ COMMITTED (serialisation failures and
+// the version column are a later step of issue 15).
+func OpenPostgres(ctx context.Context, url string, opts ...Option) (*Store, error) {
+	cfg, err := pgx.ParseConfig(url)
+	if err != nil {
+		return nil, errors.New("storage: open the PostgreSQL workspace: the URL is not valid")
+	}
+	w := stdlib.OpenDB(*cfg)
+	w.SetMaxOpenConns(1)
+	w.SetConnMaxIdleTime(0)
+	s := &Store{w: w, d: postgresSQL, clock: time.Now}
+	for _, o := range opts {
+		o(s)
+	}
+	if err := w.PingContext(ctx); err != nil {
+		w.Close()
+		return nil, pgOpenError(ctx, err)
+	}
+	if err := pgMigrateTo(ctx, w, -1); err != nil {
+		w.Close()
+		return nil, err
+	}
+	// The read pool refuses writes, as SQLite's query_only one does.
+	rc := cfg.Copy()
+	rc.RuntimeParams["default_transaction_read_only"] = "on"
+	r := stdlib.OpenDB(*rc)
+	r.SetMaxOpenConns(4)
+	s.r, s.rd = r, bind(r, postgresSQL)
+	return s, nil
+}
+
+// pgOpenError says why the server could not be reached without the
+// driver's text, which names the login (often a person's name).
+func pgOpenError(ctx context.Context, err error) error {
+	const prefix = "storage: open the PostgreSQL workspace"
+	var pe *pgconn.PgError
+	var ne net.Error
+	switch {
+	case ctx.Err() != nil:
+		return ctx.Err()
+	case errors.As(err, &pe):
+		return fmt.Errorf("%s: the server refused (SQLSTATE %s)", prefix, pe.Code)
+	case errors.As(err, &ne): // its text names the host and port only
+		return fmt.Errorf("%s: cannot reach the server: %w", prefix, ne)
+	}
+	return fmt.Errorf("%s: cannot connect; check the URL, the server and the network", prefix)
+}
+
+// readOptions are a read transaction's: on PostgreSQL REPEATABLE READ, so
+// its queries see one snapshot as a SQLite read transaction does.
+func (d dialect) readOptions() *sql.TxOptions {
+	if d == postgresSQL {
+		return &sql.TxOptions{ReadOnly: true, Isolation: sql.LevelRepeatableRead}
+	}
+	return &sql.TxOptions{ReadOnly: true}
+}
+
+// args are a statement's arguments as the engine takes them: PostgreSQL's
+// driver will not put a Go bool in an integer column (the 0/1 flags both
+// schemas keep), SQLite's does.
+func (d dialect) args(args []any) []any {
+	if d != postgresSQL {
+		return args
+	}
+	out, copied := args, false
+	for i, a := range args {
+		if b, ok := a.(bool); ok {
+			if !copied { // never change the caller's slice
+				out, copied = slices.Clone(args), true
+			}
+			out[i] = boolInt(b)
+		}
+	}
+	return out
+}
+
+func boolInt(b bool) int64 {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// isPgUnique is PostgreSQL's unique_violation.
+func isPgUnique(err error) bool {
+	var pe *pgconn.PgError
+	return errors.As(err, &pe) && pe.Code == "23505"
+}
