@@ -147,7 +147,7 @@ func (d dialect) jsonObject(key, value string) string {
 }
 
 // ErrSQLiteOnly is what a PostgreSQL store answers for what only a local
-// SQLite workspace does yet (full-text search, backup and restore, erasure's
+// SQLite workspace does yet (backup and restore, erasure's
 // scrub of free pages), rather than send it SQLite's SQL.
 var ErrSQLiteOnly = errors.New("works on a local SQLite workspace only, not yet on PostgreSQL")
 

@@ -48,6 +48,10 @@ func OpenPostgres(ctx context.Context, url string, opts ...Option) (*Store, erro
 	// The read pool refuses writes, as SQLite's query_only one does.
 	rc := cfg.Copy()
 	rc.RuntimeParams["default_transaction_read_only"] = "on"
+	// Plan each read for its arguments: a cached generic plan cannot see
+	// how many candidates a search's words match, and drove searches from
+	// the candidates table (11–55 ms at 5k candidates instead of under 1).
+	rc.RuntimeParams["plan_cache_mode"] = "force_custom_plan"
 	r := stdlib.OpenDB(*rc)
 	r.SetMaxOpenConns(4)
 	s.r, s.rd = r, bind(r, postgresSQL)

@@ -13,27 +13,20 @@ import (
 	"hirebench/app/model"
 )
 
-// Match markers wrapped around hits by highlight()/snippet(); control
+// Match markers wrapped around hits (by highlight()/snippet() on SQLite); control
 // characters cannot appear in stored text, so they cannot be forged.
 const (
 	markOpen  = "\x02"
 	markClose = "\x03"
 )
 
-// FTSQuery turns what a user typed into a safe FTS5 query: every word is
-// quoted (so operators and punctuation are literal) and matched as a prefix,
-// and all words must occur. It returns "" when there is nothing to search for.
-func FTSQuery(input string) string {
+// searchWords are the words a search looks for in what the user typed:
+// runs of letters and digits, at most 16.
+func searchWords(input string) []string {
 	words := strings.FieldsFunc(input, func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
 	})
-	if len(words) > 16 {
-		words = words[:16]
-	}
-	for i, w := range words {
-		words[i] = `"` + w + `"*`
-	}
-	return strings.Join(words, " ")
+	return words[:min(len(words), 16)]
 }
 
 var sortColumns = map[string]string{
@@ -52,18 +45,32 @@ const (
 	// comes back, which at 100k candidates and a common word (a third of
 	// them) costs ~150 ms a keystroke; beyond this many, the newest
 	// candidates come first and FTS5 stops reading at the page.
-	fewMatches = 500
-	// bm25 weights per column: a hit in the name counts most.
-	sqlRank = `bm25(candidate_search, 10.0, 5.0, 1.0, 1.0)`
-	sqlHits = `highlight(candidate_search, 0, char(2), char(3)), highlight(candidate_search, 1, char(2), char(3)),
-		snippet(candidate_search, 2, char(2), char(3), '…', 12), snippet(candidate_search, 3, char(2), char(3), '…', 12)`
+	fewMatches    = 500
 	sqlRowColumns = `c.id, c.name, c.email, c.source, c.location, c.updated_at, c.archived_at`
-	// The text-match side drives the join (CROSS JOIN keeps the planner from
-	// scanning candidates and probing the index once per row).
-	sqlSearchFrom = `candidate_search CROSS JOIN candidates c ON c.id = candidate_search.rowid`
-	// A match past the first fewMatches exists: the search matches many.
-	sqlManyMatches = `SELECT EXISTS (SELECT 1 FROM candidate_search WHERE candidate_search MATCH ? LIMIT 1 OFFSET ?)`
 )
+
+// searchSQL is how an engine spells full-text search: SQLite's FTS5 in
+// search_sqlite.go, PostgreSQL's tsvector in search_postgres.go. The rest
+// of this file is shared.
+type searchSQL struct {
+	// arg is what the user typed as the argument of match ("" for nothing to search).
+	arg func(input string) string
+	// from joins the search table to candidates c; match is the condition
+	// (its one placeholder the arg); key is the candidate's id in the search
+	// table; rank orders the best match first (?1 is the arg); hits are the
+	// four texts (name, email, notes, resume), with their matches marked
+	// unless mark is set, which marks them after the scan.
+	from, match, key, rank, hits string
+	mark                         func(arg string) func(field int, text string) string
+}
+
+// searchOf is the search SQL of an engine.
+func searchOf(d dialect) *searchSQL {
+	if d == postgresSQL {
+		return &postgresSearch
+	}
+	return &sqliteSearch
+}
 
 // ListCandidates returns one page of the candidates table: filtered,
 // sorted, and (with a query) full-text searched with highlighted hits.
@@ -74,16 +81,11 @@ const (
 // ranked or counted.
 func (s *Store) ListCandidates(ctx context.Context, f model.CandidateFilter) (model.CandidatePage, error) {
 	page := model.CandidatePage{Rows: []model.CandidateRow{}}
-	q := FTSQuery(f.Query)
+	q := searchOf(s.d).arg(f.Query)
 	if strings.TrimSpace(f.Query) != "" && q == "" {
 		return page, nil // only punctuation: nothing can match
 	}
-	if q != "" {
-		if err := s.onlySQLite("search"); err != nil {
-			return page, err
-		}
-	}
-	where, args := filterSQL(f, q)
+	where, args := filterSQL(s.d, f, q)
 	limit := f.Limit
 	if limit <= 0 {
 		limit = defaultPage
@@ -111,12 +113,13 @@ func (s *Store) ListCandidates(ctx context.Context, f model.CandidateFilter) (mo
 	return page, err
 }
 
-// filterSQL is the WHERE clause of the table's filters (and the text match).
-func filterSQL(f model.CandidateFilter, q string) (string, []any) {
+// filterSQL is the WHERE clause of the table's filters (and the text match,
+// whose argument is always the first).
+func filterSQL(d dialect, f model.CandidateFilter, q string) (string, []any) {
 	var where []string
 	var args []any
 	if q != "" {
-		where = append(where, `candidate_search MATCH ?`)
+		where = append(where, searchOf(d).match)
 		args = append(args, q)
 	}
 	if !f.IncludeArchived {
@@ -167,7 +170,7 @@ func listPage(ctx context.Context, tx queryer, f model.CandidateFilter, where st
 	}
 	query := `SELECT ` + sqlRowColumns + `, '', '', '', '' FROM ` + from + where + ` ORDER BY ` + order + `, c.id LIMIT ? OFFSET ?`
 	err := each(ctx, tx, query, append(args, limit+1, offset), func(sc scanner) error {
-		r, err := scanRow(sc)
+		r, err := scanRow(sc, nil)
 		page.Rows = append(page.Rows, r)
 		return err
 	})
@@ -191,6 +194,7 @@ func searchPage(ctx context.Context, tx queryer, f model.CandidateFilter, q, whe
 	if err != nil {
 		return err
 	}
+	sq := searchOf(tx.engine())
 	order, sorted := sortColumns[f.Sort]
 	switch {
 	case sorted && f.Desc:
@@ -200,14 +204,14 @@ func searchPage(ctx context.Context, tx queryer, f model.CandidateFilter, q, whe
 	case many:
 		return newestPage(ctx, tx, q, where, args, limit, offset, page)
 	default:
-		order = sqlRank + ", c.id"
+		order = sq.rank + ", c.id"
 	}
-	query := `SELECT c.id FROM ` + sqlSearchFrom + where + ` ORDER BY ` + order
+	query := `SELECT c.id FROM ` + sq.from + where + ` ORDER BY ` + order
 	var ids []int64
 	if many {
 		ids, err = int64s(ctx, tx, query+` LIMIT ? OFFSET ?`, append(args, limit+1, offset)...)
 		if err == nil {
-			err = countPast(ctx, tx, sqlSearchFrom, where, args, len(ids), limit, offset, page)
+			err = countPast(ctx, tx, sq.from, where, args, len(ids), limit, offset, page)
 		}
 		ids = ids[:min(len(ids), limit)]
 	} else {
@@ -228,15 +232,17 @@ func searchPage(ctx context.Context, tx queryer, f model.CandidateFilter, q, whe
 // newestPage reads the page of a search matching many, newest first, with
 // its hits, one row past it to tell whether more follow.
 func newestPage(ctx context.Context, tx queryer, q, where string, args []any, limit, offset int, page *model.CandidatePage) error {
-	query := `SELECT ` + sqlRowColumns + `, ` + sqlHits + ` FROM ` + sqlSearchFrom + where +
-		` ORDER BY candidate_search.rowid DESC LIMIT ? OFFSET ?`
+	sq := searchOf(tx.engine())
+	query := `SELECT ` + sqlRowColumns + `, ` + sq.hits + ` FROM ` + sq.from + where +
+		` ORDER BY ` + sq.key + ` DESC LIMIT ? OFFSET ?`
+	mark := sq.marker(q)
 	err := each(ctx, tx, query, append(args, limit+1, offset), func(sc scanner) error {
-		r, err := scanRow(sc)
+		r, err := scanRow(sc, mark)
 		page.Rows = append(page.Rows, r)
 		return err
 	})
 	if err == nil {
-		err = countPast(ctx, tx, sqlSearchFrom, where, args, len(page.Rows), limit, offset, page)
+		err = countPast(ctx, tx, sq.from, where, args, len(page.Rows), limit, offset, page)
 	}
 	if err != nil {
 		return fmt.Errorf("storage: search: %w", err)
@@ -254,9 +260,9 @@ func archivedMatches(ctx context.Context, tx queryer, f model.CandidateFilter, q
 		return 0, err
 	}
 	f.IncludeArchived = true
-	where, args := filterSQL(f, q)
+	where, args := filterSQL(tx.engine(), f, q)
 	var n int
-	err := tx.QueryRowContext(ctx, `SELECT count(*) FROM `+sqlSearchFrom+where+` AND c.archived_at <> ''`, args...).Scan(&n)
+	err := tx.QueryRowContext(ctx, `SELECT count(*) FROM `+searchOf(tx.engine()).from+where+` AND c.archived_at <> ''`, args...).Scan(&n)
 	if err != nil {
 		return 0, fmt.Errorf("storage: count archived matches: %w", err)
 	}
@@ -284,12 +290,14 @@ func highlightRows(ctx context.Context, tx queryer, q string, ids []int64, page 
 	for i, id := range ids {
 		list[i] = fmt.Sprint(id) // integers from our own query: safe to inline
 	}
-	query := `SELECT ` + sqlRowColumns + `, ` + sqlHits + ` FROM ` + sqlSearchFrom + `
-		WHERE candidate_search MATCH ? AND candidate_search.rowid BETWEEN ? AND ?
-		AND +candidate_search.rowid IN (` + strings.Join(list, ",") + `)`
+	sq := searchOf(tx.engine())
+	query := `SELECT ` + sqlRowColumns + `, ` + sq.hits + ` FROM ` + sq.from + `
+		WHERE ` + sq.match + ` AND ` + sq.key + ` BETWEEN ? AND ?
+		AND +` + sq.key + ` IN (` + strings.Join(list, ",") + `)`
 	byID := make(map[int64]model.CandidateRow, len(ids))
+	mark := sq.marker(q)
 	err := each(ctx, tx, query, []any{q, slices.Min(ids), slices.Max(ids)}, func(sc scanner) error {
-		r, err := scanRow(sc)
+		r, err := scanRow(sc, mark)
 		byID[r.ID] = r
 		return err
 	})
@@ -304,8 +312,9 @@ func highlightRows(ctx context.Context, tx queryer, q string, ids []int64, page 
 	return nil
 }
 
-// scanRow reads a row of the table and its hits (empty when not searching).
-func scanRow(sc scanner) (model.CandidateRow, error) {
+// scanRow reads a row of the table and its hits (empty when not searching),
+// marked by mark when the engine did not mark them.
+func scanRow(sc scanner, mark func(field int, text string) string) (model.CandidateRow, error) {
 	var r model.CandidateRow
 	var hl [4]string
 	if err := sc.Scan(&r.ID, &r.Name, &r.Email, &r.Source, &r.Location, &r.UpdatedAt, &r.ArchivedAt,
@@ -314,6 +323,9 @@ func scanRow(sc scanner) (model.CandidateRow, error) {
 	}
 	r.Tags, r.Applications, r.Hits = []string{}, []model.AppSummary{}, []model.SearchHit{}
 	for i, field := range []string{"name", "email", "notes", "resume"} {
+		if mark != nil {
+			hl[i] = mark(i, hl[i])
+		}
 		if strings.Contains(hl[i], markOpen) {
 			r.Hits = append(r.Hits, model.SearchHit{Field: field, Snippet: Spans(hl[i])})
 		}
@@ -382,9 +394,10 @@ func Spans(marked string) []model.TextSpan {
 
 // manyMatches says whether more than fewMatches candidates match q, reading
 // no further than that.
-func manyMatches(ctx context.Context, q queryer, fts string) (bool, error) {
+func manyMatches(ctx context.Context, q queryer, arg string) (bool, error) {
 	var many bool
-	if err := q.QueryRowContext(ctx, sqlManyMatches, fts, fewMatches).Scan(&many); err != nil {
+	query := `SELECT EXISTS (SELECT 1 FROM candidate_search WHERE ` + searchOf(q.engine()).match + ` LIMIT 1 OFFSET ?)`
+	if err := q.QueryRowContext(ctx, query, arg, fewMatches).Scan(&many); err != nil {
 		return false, fmt.Errorf("storage: search: %w", err)
 	}
 	return many, nil
@@ -393,30 +406,25 @@ func manyMatches(ctx context.Context, q queryer, fts string) (bool, error) {
 // SearchRanked says whether a search for what the user typed is ranked by
 // relevance (few candidates match) or lists the newest first (many do).
 func (s *Store) SearchRanked(ctx context.Context, query string) (bool, error) {
-	q := FTSQuery(query)
+	q := searchOf(s.d).arg(query)
 	if q == "" {
 		return false, nil
-	}
-	if err := s.onlySQLite("search"); err != nil {
-		return false, err
 	}
 	many, err := manyMatches(ctx, s.rd, q)
 	return !many, err
 }
 
-// BareSearch is the baseline the benchmark compares against: the FTS5 match
-// alone for the same first page, ranked (bm25) or newest first as
+// BareSearch is the baseline the benchmark compares against: the text match
+// alone for the same first page, ranked (bm25, ts_rank) or newest first as
 // ListCandidates orders it, with no probe, joins, filters, count or
 // highlighting. It returns how many rows it read.
 func (s *Store) BareSearch(ctx context.Context, query string, limit int, ranked bool) (int, error) {
-	if err := s.onlySQLite("search"); err != nil {
-		return 0, err
-	}
-	order := "rowid DESC"
+	sq := searchOf(s.d)
+	order := sq.key + " DESC"
 	if ranked {
-		order = sqlRank
+		order = sq.rank
 	}
-	rows, err := s.rd.QueryContext(ctx, `SELECT rowid FROM candidate_search WHERE candidate_search MATCH ? ORDER BY `+order+` LIMIT ?`, FTSQuery(query), limit)
+	rows, err := s.rd.QueryContext(ctx, `SELECT `+sq.key+` FROM candidate_search WHERE `+sq.match+` ORDER BY `+order+` LIMIT ?`, sq.arg(query), limit)
 	if err != nil {
 		return 0, err
 	}
@@ -454,4 +462,13 @@ func (s *Store) Facets(ctx context.Context) (model.Facets, error) {
 		})
 	})
 	return f, err
+}
+
+// marker is how the hits of a search for arg are marked after the scan
+// (nil: the engine marked them).
+func (sq *searchSQL) marker(arg string) func(field int, text string) string {
+	if sq.mark == nil {
+		return nil
+	}
+	return sq.mark(arg)
 }

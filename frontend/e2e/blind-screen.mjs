@@ -25,9 +25,10 @@ try {
   await open.click();
 
   const blind = page.getByRole('dialog', { name: 'Blind resume screen' });
+  // The heading says "Blind screen" until Go's screen arrives with its label.
+  await blind.getByTestId('blind-resume').waitFor();
   const label = await said(blind.getByTestId('blind-label'));
   check(/^Candidate \d+$/.test(label), `the blind screen names "${label}", not the person`);
-  await blind.getByTestId('blind-resume').waitFor();
   const text = await said(blind);
   check(!/Brian|Shaw|brian\.shaw/i.test(text), 'no name or email anywhere on the blind screen while undecided');
   check((await said(blind.getByTestId('blind-resume'))).includes('[CANDIDATE]'), 'the resume is shown with the name taken out');
