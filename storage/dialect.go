@@ -127,6 +127,15 @@ func (d dialect) jsonIDs(expr string) string {
 	return "json_each(" + expr + ")"
 }
 
+// jsonTexts is jsonIDs for a JSON array of strings (uids): a table of one
+// text column named value.
+func (d dialect) jsonTexts(expr string) string {
+	if d == postgresSQL {
+		return "(SELECT e AS value FROM jsonb_array_elements_text(" + expr + "::jsonb) AS e)"
+	}
+	return "json_each(" + expr + ")"
+}
+
 // jsonArray aggregates expr over a group into a JSON array (text), in the
 // order of orderBy ([] for no rows); SQLite reads the rows in that order
 // already (rowid order within the index), so it needs no ORDER BY.

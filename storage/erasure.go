@@ -144,11 +144,15 @@ const (
 	// person's words.
 	sqlOptimizeSearch = `INSERT INTO candidate_search (candidate_search) VALUES ('optimize')`
 	sqlFindPerson     = `SELECT id FROM candidates WHERE (id = ? AND created_at = ?) OR (? <> '' AND email = ?)`
-	// sqlErasedUIDs: the latest erasure of a person known by one of the
-	// uids in a JSON array (privacy_audit names them by their own uid).
-	sqlErasedUIDs = `SELECT action, at FROM privacy_audit
-		WHERE candidate_uid <> '' AND candidate_uid IN (SELECT value FROM json_each(?)) ORDER BY id DESC LIMIT 1`
 )
+
+// sqlErasedUIDs: the latest erasure of a person known by one of the uids in
+// a JSON array (privacy_audit names them by their own uid). Bundle imports
+// ask it on either engine.
+var sqlErasedUIDs = spell(func(d dialect) string {
+	return `SELECT action, at FROM privacy_audit
+		WHERE candidate_uid <> '' AND candidate_uid IN (SELECT value FROM ` + d.jsonTexts("?") + ` AS j) ORDER BY id DESC LIMIT 1`
+})
 
 // sqlStillDue: candidate id is among those DueForRetention lists (erasure
 // is SQLite's only, for now).
@@ -306,7 +310,7 @@ func (t *Tx) ErasedHere(uids []string) (action EraseAction, at string, err error
 	if err != nil {
 		return "", "", err
 	}
-	err = t.q.QueryRowContext(t.ctx, sqlErasedUIDs, string(list)).Scan(&action, &at)
+	err = t.q.QueryRowContext(t.ctx, sqlErasedUIDs.in(t.q), string(list)).Scan(&action, &at)
 	if errors.Is(err, sql.ErrNoRows) {
 		return "", "", nil
 	}
