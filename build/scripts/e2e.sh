@@ -215,7 +215,9 @@ xvfb-run -a -s "$XVFB" bash -c '
   sleep 1.5
   import -window root "$2/real-window-search.png"
   xdotool key --window "$win" Return
-  sleep 1.5
+  # The drawer takes the focus once its candidate has loaded (Tab then reaches the name); a
+  # loaded machine once needed more than 1.5 s, and the keys went to the list behind it.
+  sleep 3
   xdotool key --window "$win" Tab End
   xdotool type --window "$win" --delay 20 " Jr"
   import -window root "$2/real-window-typing.png"
