@@ -2,7 +2,6 @@ package main
 
 import (
 	"debug/elf"
-	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -231,5 +230,5 @@ func (c *checker) checkDesktopEntry(path string) {
 		c.fail(".deb: the desktop entry runs %q with icon %q, want hirebench and hirebench", keys["Exec"], keys["Icon"])
 		return
 	}
-	c.ok(".deb: the desktop entry %s runs hirebench with its icon", fmt.Sprint(filepath.Base(path)))
+	c.ok(".deb: the desktop entry %s runs hirebench with its icon", filepath.Base(path))
 }

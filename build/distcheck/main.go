@@ -17,6 +17,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 )
@@ -103,7 +104,7 @@ func (c *checker) checkVersioning(v string) {
 		return
 	}
 	base, _, _ := strings.Cut(v, "+")
-	if base != "0.0.0" && !contains(released, base) {
+	if base != "0.0.0" && !slices.Contains(released, base) {
 		c.fail("CHANGELOG.md has no entry for %s (it lists %s)", base, strings.Join(released, ", "))
 	} else {
 		c.ok("CHANGELOG.md records %s", released[0])
@@ -128,15 +129,6 @@ func (c *checker) checkVersioning(v string) {
 	default:
 		c.ok("wails.json productVersion is %s", w.Info.ProductVersion)
 	}
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // run runs a packaged binary with a bounded time, returning its output.
