@@ -46,22 +46,25 @@ func main() {
 	if len(opts.Command) > 0 {
 		os.Exit(cli.Run(context.Background(), opts, app.Version, os.Stdout, os.Stderr))
 	}
-	if err := runWindow(opts.DataDir); err != nil {
+	if err := runWindow(opts); err != nil {
 		fmt.Fprintf(os.Stderr, "hirebench: %v\n", err)
 		os.Exit(cli.ExitError)
 	}
 }
 
-func runWindow(dataDir string) error {
+// runWindow opens the workspace the options name (the local file, or a
+// shared one on PostgreSQL: cli.OpenStore) and shows it in the window.
+func runWindow(opts cli.Options) error {
 	if generatingBindings {
 		tmp, err := os.MkdirTemp("", "hirebench-bindings-")
 		if err != nil {
 			return err
 		}
 		defer os.RemoveAll(tmp)
-		dataDir = tmp
+		opts.DataDir, opts.DB = tmp, ""
 	}
-	store, err := storage.Open(cli.DatabasePath(dataDir))
+	dataDir := opts.DataDir
+	store, err := cli.OpenStore(context.Background(), opts)
 	if err != nil {
 		return err
 	}
@@ -72,19 +75,26 @@ func runWindow(dataDir string) error {
 		return err
 	}
 	rt := &app.Runtime{}
+	live, stopLive := context.WithCancel(context.Background())
+	defer stopLive()               // runs before the earlier-deferred store.Close
+	app.StartLive(live, store, rt) // PostgreSQL only: on SQLite it ends at once
 	ws := app.NewWorkspace(svc, store, dataDir, rt)
 	// One backup service: it takes the snapshots (one a few seconds after the
 	// window opens, then hourly while the workspace changed), and erasure
 	// holds them off. Deferred calls run last first: stop, close, then the store.
+	// A shared workspace on PostgreSQL has no file to copy: its server keeps
+	// the backups, and a snapshot would only fail every hour.
 	backups := backup.New(store)
 	defer backups.Close()
 	snapshots, stop := context.WithCancel(context.Background())
 	defer stop()
-	go backups.Auto(snapshots, 5*time.Second, time.Hour)
+	if !opts.Shared() {
+		go backups.Auto(snapshots, 5*time.Second, time.Hour)
+	}
 	if closeLog, err := logfile.Install(dataDir, os.Stderr, slog.LevelInfo); err == nil {
 		defer closeLog()
 	}
-	slog.Info("workspace opened", "schema", storage.SchemaVersion())
+	slog.Info("workspace opened", "schema", storage.SchemaVersion(), "shared", opts.Shared())
 
 	return wails.Run(&options.App{
 		Title:     "hirebench",

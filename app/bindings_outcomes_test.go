@@ -14,7 +14,7 @@ func hire(t *testing.T, b *bench) {
 	t.Helper()
 	for _, s := range b.stages {
 		if s.Name == "Hired" {
-			if _, err := b.cands.Move(b.appID, s.ID, ""); err != nil {
+			if _, err := b.cands.Move(b.appID, 0, s.ID, ""); err != nil {
 				t.Fatal(err)
 			}
 			return

@@ -118,6 +118,16 @@ func candidatesCases() []bindingCase {
 				_, err := b.cands.Update(b.adaID, model.CandidatePatch{Email: &email})
 				return err
 			}},
+		{method: "Candidates.Update", input: "an edit from the version before Ada's last change", code: "changed",
+			says: "Changed by you in another window just now — reload to see your change.",
+			call: func(t *testing.T, b *bench) error {
+				if _, err := b.cands.Update(b.adaID, model.CandidatePatch{}); err != nil {
+					t.Fatal(err)
+				}
+				loc := "Arlington"
+				_, err := b.cands.Update(b.adaID, model.CandidatePatch{Location: &loc, Version: 1})
+				return err
+			}},
 		{method: "Candidates.FindByEmail", input: "an email nobody has", code: "not_found", says: "no longer exists",
 			call: func(t *testing.T, b *bench) error { _, err := b.cands.FindByEmail("nobody@example.com"); return err }},
 		unknownID("Candidates.Detail", "candidate", func(b *bench) error { _, err := b.cands.Detail(999999); return err }),
@@ -137,28 +147,38 @@ func candidatesCases() []bindingCase {
 		unknownID("Candidates.Apply", "role", func(b *bench) error { _, err := b.cands.Apply(b.adaID, 999999); return err }),
 		{method: "Candidates.Apply", input: "a role Ada already applied to", code: "invalid", fields: "roleId", says: "already applied",
 			call: func(t *testing.T, b *bench) error { _, err := b.cands.Apply(b.adaID, b.roleID); return err }},
-		unknownID("Candidates.Move", "application", func(b *bench) error { _, err := b.cands.Move(999999, b.stages[1].ID, ""); return err }),
+		unknownID("Candidates.Move", "application", func(b *bench) error { _, err := b.cands.Move(999999, 0, b.stages[1].ID, ""); return err }),
 		{method: "Candidates.Move", input: "an unknown stage", code: "invalid", fields: "stageId", says: "Stage 999999 does not exist",
-			call: func(t *testing.T, b *bench) error { _, err := b.cands.Move(b.appID, 999999, ""); return err }},
+			call: func(t *testing.T, b *bench) error { _, err := b.cands.Move(b.appID, 0, 999999, ""); return err }},
 		{method: "Candidates.Move", input: "a rejection without a reason", code: "invalid", fields: "reason", says: "Choose a reason for rejecting",
 			call: func(t *testing.T, b *bench) error {
-				_, err := b.cands.Move(b.appID, b.stages[len(b.stages)-1].ID, "")
+				_, err := b.cands.Move(b.appID, 0, b.stages[len(b.stages)-1].ID, "")
 				return err
 			}},
 		{method: "Candidates.Move", input: "a rejection reason not in the list", code: "invalid", fields: "reason", says: "not in the list of rejection reasons",
 			call: func(t *testing.T, b *bench) error {
-				_, err := b.cands.Move(b.appID, b.stages[len(b.stages)-1].ID, "bad vibes")
+				_, err := b.cands.Move(b.appID, 0, b.stages[len(b.stages)-1].ID, "bad vibes")
+				return err
+			}},
+		{method: "Candidates.Move", input: "a stage Ada is no longer in", code: "changed", says: "— reload to see the move.",
+			call: func(t *testing.T, b *bench) error {
+				_, err := b.cands.Move(b.appID, elsewhere(t, b), b.stages[2].ID, "")
+				return err
+			}},
+		{method: "Candidates.Reject", input: "a stage Ada is no longer in", code: "changed", says: "— reload to see the move.",
+			call: func(t *testing.T, b *bench) error {
+				_, err := b.cands.Reject(b.appID, elsewhere(t, b), "Position filled", "")
 				return err
 			}},
 		unknownID("Candidates.Reject", "application", func(b *bench) error {
-			_, err := b.cands.Reject(999999, "Position filled", "")
+			_, err := b.cands.Reject(999999, 0, "Position filled", "")
 			return err
 		}),
 		{method: "Candidates.Reject", input: "a reason not in the list", code: "invalid", fields: "reason", says: "not in the list of rejection reasons",
-			call: func(t *testing.T, b *bench) error { _, err := b.cands.Reject(b.appID, "bad vibes", ""); return err }},
+			call: func(t *testing.T, b *bench) error { _, err := b.cands.Reject(b.appID, 0, "bad vibes", ""); return err }},
 		{method: "Candidates.Reject", input: "a note over 2000 characters", code: "invalid", fields: "note", says: "the limit is 2000",
 			call: func(t *testing.T, b *bench) error {
-				_, err := b.cands.Reject(b.appID, "Position filled", strings.Repeat("n", 2001))
+				_, err := b.cands.Reject(b.appID, 0, "Position filled", strings.Repeat("n", 2001))
 				return err
 			}},
 		unknownID("Candidates.UndoMove", "application", func(b *bench) error { _, err := b.cands.UndoMove(999999, ""); return err }),
@@ -183,4 +203,21 @@ func candidatesCases() []bindingCase {
 		unknownID("Candidates.SaveAttachment", "attachment", func(b *bench) error { _, err := b.cands.SaveAttachment(999999); return err }),
 		unknownID("Candidates.DeleteAttachment", "attachment", func(b *bench) error { return b.cands.DeleteAttachment(999999) }),
 	}
+}
+
+// elsewhere is a stage of Ada's role she is not in: where a window that
+// loaded her before someone moved her would show her.
+func elsewhere(t *testing.T, b *bench) int64 {
+	t.Helper()
+	d, err := b.cands.Detail(b.adaID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, st := range b.stages {
+		if st.ID != d.Applications[0].StageID {
+			return st.ID
+		}
+	}
+	t.Fatal("Ada's role has one stage")
+	return 0
 }

@@ -31,9 +31,13 @@ func (c *Candidates) Create(in model.CandidateInput, roleIDs []int64) (model.Can
 	})
 }
 
-// Update saves the fields set in patch (autosave).
+// Update saves the fields set in patch (autosave) as the current profile's
+// change; code "changed" when someone changed the candidate after
+// patch.Version, the version the edit was made from.
 func (c *Candidates) Update(id int64, patch model.CandidatePatch) (model.Candidate, error) {
-	return signedIn(c.ws, func() (model.Candidate, error) { return c.svc.UpdateCandidate(context.Background(), id, patch) })
+	return withActor(c.ws, func(a model.Profile) (model.Candidate, error) {
+		return c.svc.UpdateCandidate(context.Background(), id, patch, a)
+	})
 }
 
 // FindByEmail returns who already has an email; not_found when nobody does.
@@ -54,11 +58,15 @@ func (c *Candidates) Facets() (model.Facets, error) {
 }
 
 func (c *Candidates) Archive(id int64) (model.Candidate, error) {
-	return signedIn(c.ws, func() (model.Candidate, error) { return c.svc.SetArchived(context.Background(), id, true) })
+	return withActor(c.ws, func(a model.Profile) (model.Candidate, error) {
+		return c.svc.SetArchived(context.Background(), id, true, a)
+	})
 }
 
 func (c *Candidates) Restore(id int64) (model.Candidate, error) {
-	return signedIn(c.ws, func() (model.Candidate, error) { return c.svc.SetArchived(context.Background(), id, false) })
+	return withActor(c.ws, func(a model.Profile) (model.Candidate, error) {
+		return c.svc.SetArchived(context.Background(), id, false, a)
+	})
 }
 
 func (c *Candidates) AddNote(candidateID int64, body string) (model.Note, error) {
@@ -73,18 +81,22 @@ func (c *Candidates) Apply(candidateID, roleID int64) (model.Application, error)
 	})
 }
 
-// Move moves an application to a stage; reason is required for Rejected.
-func (c *Candidates) Move(applicationID, stageID int64, reason string) (model.Application, error) {
+// Move moves an application from the stage the window shows it in
+// (fromStageID) to a stage; reason is required for Rejected. Code
+// "changed" when someone moved it since.
+func (c *Candidates) Move(applicationID, fromStageID, stageID int64, reason string) (model.Application, error) {
 	return withActor(c.ws, func(a model.Profile) (model.Application, error) {
-		return c.svc.Move(context.Background(), applicationID, stageID, reason, a)
+		return c.svc.Move(context.Background(), applicationID, fromStageID, stageID, reason, a)
 	})
 }
 
-// Reject moves an application to its role's Rejected stage with a reason
-// from the list and an optional note, both kept in the candidate's history.
-func (c *Candidates) Reject(applicationID int64, reason, note string) (model.Application, error) {
+// Reject moves an application from the stage the window shows it in
+// (fromStageID) to its role's Rejected stage with a reason from the list
+// and an optional note, both kept in the candidate's history. Code
+// "changed" when someone moved it since.
+func (c *Candidates) Reject(applicationID, fromStageID int64, reason, note string) (model.Application, error) {
 	return withActor(c.ws, func(a model.Profile) (model.Application, error) {
-		return c.svc.Reject(context.Background(), applicationID, reason, note, a)
+		return c.svc.Reject(context.Background(), applicationID, fromStageID, reason, note, a)
 	})
 }
 
@@ -99,7 +111,9 @@ func (c *Candidates) UndoMove(applicationID int64, movedAt string) (model.Applic
 // UndoArchive restores a candidate archived at archivedAt, unless that
 // changed since (tracking.UndoArchive).
 func (c *Candidates) UndoArchive(id int64, archivedAt string) (model.Candidate, error) {
-	return signedIn(c.ws, func() (model.Candidate, error) { return c.svc.UndoArchive(context.Background(), id, archivedAt) })
+	return withActor(c.ws, func(a model.Profile) (model.Candidate, error) {
+		return c.svc.UndoArchive(context.Background(), id, archivedAt, a)
+	})
 }
 
 // Board returns a role's board; shown maps a stage id to how many cards its
@@ -112,7 +126,7 @@ func (c *Candidates) Board(roleID int64, shown map[int64]int) (model.Board, erro
 // candidate. Its size is checked before it is read, and it is read from
 // disk here, never through the page. nil when the user cancelled.
 func (c *Candidates) AttachFile(candidateID int64) (*model.Attachment, error) {
-	return signedIn(c.ws, func() (*model.Attachment, error) {
+	return withActor(c.ws, func(who model.Profile) (*model.Attachment, error) {
 		path, err := c.rt.openPath("Attach a file", "*.pdf;*.PDF;*.docx;*.DOCX;*.txt;*.TXT", "PDF, DOCX or TXT")
 		if err != nil || path == "" {
 			return nil, err
@@ -122,7 +136,7 @@ func (c *Candidates) AttachFile(candidateID int64) (*model.Attachment, error) {
 		if err != nil {
 			return nil, files.Refusal(name, "attachments", model.MaxAttachment, err)
 		}
-		a, err := c.svc.Attach(context.Background(), candidateID, name, data)
+		a, err := c.svc.Attach(context.Background(), candidateID, name, data, who)
 		if err != nil {
 			return nil, err
 		}

@@ -9,13 +9,16 @@ import (
 	"log/slog"
 
 	"hirebench/app/model"
+	"hirebench/storage"
 )
 
 // UserError is what the frontend receives when a call fails: Wails rejects
 // the promise with this JSON as the message, and the typed API layer parses
 // it back, so forms can put each message next to its field.
 type UserError struct {
-	// Code is invalid, duplicate, not_found, conflict, locked or internal.
+	// Code is invalid, duplicate, not_found, changed, conflict, locked or
+	// internal. changed: someone changed the record (or moved the card)
+	// since the window loaded it; the window offers to reload.
 	Code    string             `json:"code"`
 	Message string             `json:"message"`
 	Fields  []model.FieldError `json:"fields,omitempty"`
@@ -41,6 +44,7 @@ func userError(err error) error {
 	var ve *model.ValidationError
 	var dup *model.DuplicateEmailError
 	var locked *model.LockedError
+	var changed *model.ChangedError
 	switch {
 	case errors.As(err, &locked):
 		return &UserError{Code: "locked", Message: model.Sentence(locked.Error()), ProfileID: locked.ProfileID}
@@ -52,8 +56,12 @@ func userError(err error) error {
 		return &UserError{Code: "invalid", Message: ve.Sentences(), Fields: ve.Fields}
 	case errors.Is(err, model.ErrNotFound):
 		return &UserError{Code: "not_found", Message: "That record no longer exists (" + err.Error() + "). Reload to see the current state."}
+	case errors.As(err, &changed):
+		return &UserError{Code: "changed", Message: model.RefusalSentence(changed)}
 	case errors.Is(err, model.ErrConflict):
 		return &UserError{Code: "conflict", Message: model.RefusalSentence(err)}
+	case errors.Is(err, storage.ErrSQLiteOnly):
+		return &UserError{Code: "conflict", Message: "This works on a local workspace only, not yet on a shared one on PostgreSQL."}
 	default:
 		slog.Error("internal error", "err", err)
 		return &UserError{Code: "internal", Message: "Something went wrong and nothing was saved. Details are in the log."}

@@ -10,6 +10,7 @@ import (
 
 	"hirebench/app/model"
 	"hirebench/app/rubric"
+	"hirebench/app/tracking"
 	"hirebench/app/transfer"
 )
 
@@ -69,7 +70,7 @@ func TestSaveDialogsProposeNamesWindowsAccepts(t *testing.T) {
 	}
 	cands := NewCandidates(d.ws.svc, d.ws, sh)
 	for stored, want := range map[string]string{"cv: final?.txt": "cv_ final_.txt", "nul.txt": "nul_.txt", "Ada – CV.txt": "Ada – CV.txt"} {
-		att, err := d.ws.svc.Attach(ctx, ada.ID, stored, []byte("Ada's CV"))
+		att, err := d.ws.svc.Attach(ctx, ada.ID, stored, []byte("Ada's CV"), tracking.CommandLine)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -66,8 +66,8 @@ func actorCalls(t *testing.T, b *bench) []namedCall {
 		}},
 		{"Candidates.AddNote", func() error { _, err := b.cands.AddNote(b.adaID, "Strong on systems"); return err }},
 		{"Candidates.Apply", func() error { _, err := b.cands.Apply(b.adaID, b.otherRoleID); return err }},
-		{"Candidates.Move", func() error { _, err := b.cands.Move(b.appID, b.stages[1].ID, ""); return err }},
-		{"Candidates.Reject", func() error { _, err := b.cands.Reject(b.appID, "Position filled", "Keep in touch"); return err }},
+		{"Candidates.Move", func() error { _, err := b.cands.Move(b.appID, 0, b.stages[1].ID, ""); return err }},
+		{"Candidates.Reject", func() error { _, err := b.cands.Reject(b.appID, 0, "Position filled", "Keep in touch"); return err }},
 		{"Candidates.UndoMove", func() error { _, err := b.cands.UndoMove(b.appID, ""); return err }},
 		{"Candidates.UndoArchive", func() error { _, err := b.cands.UndoArchive(b.adaID, ""); return err }},
 		{"Roles.UndoDeleteStage", func() error {

@@ -10,6 +10,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"hirebench/app/tracking"
 )
 
 func TestSavingAFileIsWholeOrNotAtAll(t *testing.T) {
@@ -20,7 +22,7 @@ func TestSavingAFileIsWholeOrNotAtAll(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	att, err := d.ws.svc.Attach(ctx, ada.ID, "Ada Lovelace CV.txt", []byte("Ada's CV"))
+	att, err := d.ws.svc.Attach(ctx, ada.ID, "Ada Lovelace CV.txt", []byte("Ada's CV"), tracking.CommandLine)
 	if err != nil {
 		t.Fatal(err)
 	}

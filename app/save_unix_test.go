@@ -11,6 +11,8 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+
+	"hirebench/app/tracking"
 )
 
 // The save dialog lets anyone pick workspace.db: every save the window
@@ -24,7 +26,7 @@ func TestSavingOntoTheWorkspaceIsRefused(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	att, err := d.ws.svc.Attach(ctx, ada.ID, "cv.txt", []byte("Ada's CV"))
+	att, err := d.ws.svc.Attach(ctx, ada.ID, "cv.txt", []byte("Ada's CV"), tracking.CommandLine)
 	if err != nil {
 		t.Fatal(err)
 	}

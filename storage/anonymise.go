@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"strconv"
 
+	"hirebench/app/model"
 	"hirebench/app/scoring"
 )
 
@@ -22,7 +23,7 @@ const anonymisedText = "(anonymised)"
 const (
 	sqlAnonymiseCandidate = `UPDATE candidates SET name = ?, email = '', phone = '', location = '', linkedin = '', github = '',
 		portfolio = '', source = '', resume_text = '', archived_at = CASE WHEN archived_at = '' THEN ? ELSE archived_at END,
-		anonymised_at = ?, updated_at = ? WHERE id = ?`
+		anonymised_at = ?, updated_at = ?, ` + sqlCountChange + ` WHERE id = ?`
 	sqlDeleteDrafts = `DELETE FROM scorecards WHERE status = 'draft' AND ` + byApplication
 	sqlSubmittedOf  = `SELECT sc.id FROM scorecards sc JOIN applications a ON a.id = sc.application_id
 		WHERE a.candidate_id = ? AND sc.status = 'submitted' ORDER BY sc.id`
@@ -36,8 +37,9 @@ const (
 	sqlAnonymiseEventNotes = `UPDATE stage_events SET note = '' WHERE note <> '' AND ` + byApplication
 )
 
-// anonymise removes what says who candidate id was and keeps the rest.
-func (t *Tx) anonymise(id int64, counts map[string]int) error {
+// anonymise removes what says who candidate id was and keeps the rest, a
+// change to the record by actor.
+func (t *Tx) anonymise(id int64, counts map[string]int, actor model.Profile) error {
 	if err := t.count(counts, "scorecards", sqlDeleteDrafts, id); err != nil {
 		return err
 	}
@@ -49,7 +51,7 @@ func (t *Tx) anonymise(id int64, counts map[string]int) error {
 		}
 	}
 	name := AnonymousName + " " + strconv.FormatInt(id, 10)
-	if err := t.count(counts, "candidates", sqlAnonymiseCandidate, name, t.now, t.now, t.now, id); err != nil {
+	if err := t.count(counts, "candidates", sqlAnonymiseCandidate, name, t.now, t.now, t.now, actor.Name, id); err != nil {
 		return err
 	}
 	// A new uid no bundle made before knows: the uids went with the rest

@@ -23,7 +23,10 @@ const (
 	sqlGetApplication  = sqlApplicationFrom + ` WHERE a.id = ?`
 	sqlApplicationOf   = sqlApplicationFrom + ` WHERE a.candidate_id = ? AND a.role_id = ?`
 	sqlMoveApplication = `UPDATE applications SET stage_id = ?, rejection_reason = ?, entered_stage_at = ? WHERE id = ?`
-	sqlInsertEvent     = `INSERT INTO stage_events (application_id, from_stage, to_stage, actor_id, actor_name, reason, note, at)
+	// A move from the stage the transaction read: on PostgreSQL another
+	// app's transaction may have moved the card since (read committed).
+	sqlMoveApplicationFrom = sqlMoveApplication + ` AND stage_id = ?`
+	sqlInsertEvent         = `INSERT INTO stage_events (application_id, from_stage, to_stage, actor_id, actor_name, reason, note, at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
 )
 
@@ -117,12 +120,21 @@ func (s *Store) Apply(ctx context.Context, candidateID, roleID int64, actor mode
 	return a, err
 }
 
+// moveApplication moves an application from stage from (where the
+// transaction found it) to stage to; errMovedMeanwhile when another
+// transaction moved it first.
 func moveApplication(ctx context.Context, tx queryer, appID int64, from, to model.Stage, rejectReason, eventReason, note string, actor model.Profile, now string) error {
-	if _, err := tx.ExecContext(ctx, sqlMoveApplication, to.ID, rejectReason, now, appID); err != nil {
+	res, err := tx.ExecContext(ctx, sqlMoveApplicationFrom, to.ID, rejectReason, now, appID, from.ID)
+	if err != nil {
 		if strings.Contains(err.Error(), "stage does not belong") {
 			return model.Invalid("stageId", "stage %q belongs to another role", to.Name)
 		}
 		return fmt.Errorf("storage: move application: %w", err)
+	}
+	if n, err := res.RowsAffected(); err != nil {
+		return err
+	} else if n == 0 {
+		return errMovedMeanwhile
 	}
 	if eventReason == "" {
 		eventReason = rejectReason
@@ -130,21 +142,34 @@ func moveApplication(ctx context.Context, tx queryer, appID int64, from, to mode
 	return insertEvent(ctx, tx, appID, from.Name, to.Name, eventReason, note, actor, now)
 }
 
+// errMovedMeanwhile: an application was moved by another transaction
+// between reading its stage and moving it.
+var errMovedMeanwhile = fmt.Errorf("a candidate was moved by someone else meanwhile; reload and try again: %w", model.ErrConflict)
+
 // MoveApplication moves an application to another stage of its role and
 // records who moved it, from where, to where and when. rejectReason is kept
-// only for the Rejected stage.
+// only for the Rejected stage. Wherever the application is, it moves (the
+// command line); MoveApplicationNoted can refuse a move made from an
+// older view.
 func (s *Store) MoveApplication(ctx context.Context, appID, toStageID int64, rejectReason string, actor model.Profile) (model.Application, error) {
-	return s.MoveApplicationNoted(ctx, appID, toStageID, rejectReason, "", actor)
+	return s.MoveApplicationNoted(ctx, appID, 0, toStageID, rejectReason, "", actor)
 }
 
 // MoveApplicationNoted is MoveApplication with a note kept on the stage
-// event (a rejection's free text, shown in the candidate's history).
-func (s *Store) MoveApplicationNoted(ctx context.Context, appID, toStageID int64, rejectReason, note string, actor model.Profile) (model.Application, error) {
+// event (a rejection's free text, shown in the candidate's history), from
+// the stage the mover saw the application in (fromStageID; 0 skips the
+// check): when it is elsewhere by now, someone moved it since, and the
+// move is refused with a *model.ChangedError naming the stage, who moved
+// it there and when (the latest stage event); nothing is written.
+func (s *Store) MoveApplicationNoted(ctx context.Context, appID, fromStageID, toStageID int64, rejectReason, note string, actor model.Profile) (model.Application, error) {
 	var a model.Application
 	err := s.write(ctx, func(tx queryer) error {
 		cur, err := getApplication(ctx, tx, appID)
 		if err != nil {
 			return err
+		}
+		if fromStageID != 0 && cur.StageID != fromStageID {
+			return movedSince(ctx, tx, cur, actor, s.now())
 		}
 		from, err := getStage(ctx, tx, cur.StageID)
 		if err != nil {
@@ -168,7 +193,12 @@ func (s *Store) MoveApplicationNoted(ctx context.Context, appID, toStageID int64
 			return nil // dropping a card where it was is not a move
 		}
 		now := s.now()
-		if err := moveApplication(ctx, tx, appID, from, to, rejectReason, "", note, actor, now); err != nil {
+		if err := moveApplication(ctx, tx, appID, from, to, rejectReason, "", note, actor, now); errors.Is(err, errMovedMeanwhile) {
+			if cur, err = getApplication(ctx, tx, appID); err != nil {
+				return err
+			}
+			return movedSince(ctx, tx, cur, actor, now)
+		} else if err != nil {
 			return err
 		}
 		if err := touchCandidate(ctx, tx, cur.CandidateID, now); err != nil {
@@ -178,6 +208,22 @@ func (s *Store) MoveApplicationNoted(ctx context.Context, appID, toStageID int64
 		return err
 	})
 	return a, err
+}
+
+// movedSince is the refusal of a move made from an older view of
+// application a: the stage it is in now, and who moved it there when (its
+// latest stage event), worded for actor at now.
+func movedSince(ctx context.Context, q queryer, a model.Application, actor model.Profile, now string) error {
+	events, err := stageEvents(ctx, q, a.ID, 1)
+	if err != nil {
+		return err
+	}
+	e := &model.ChangedError{MovedTo: a.StageName, At: a.EnteredStageAt, Now: now}
+	if len(events) == 1 {
+		e.By, e.At = events[0].ActorName, events[0].At
+		e.Self = e.By != "" && e.By == actor.Name
+	}
+	return e
 }
 
 // Application returns one application with its role and stage names.
@@ -191,8 +237,12 @@ const sqlStageEventsOf = `SELECT e.id, e.application_id, r.title, e.from_stage, 
 
 // StageEvents returns an application's last n stage events, newest first.
 func (t *Tx) StageEvents(appID int64, n int) ([]model.StageEvent, error) {
+	return stageEvents(t.ctx, t.q, appID, n)
+}
+
+func stageEvents(ctx context.Context, q queryer, appID int64, n int) ([]model.StageEvent, error) {
 	out := []model.StageEvent{}
-	err := each(t.ctx, t.q, sqlStageEventsOf, []any{appID, n}, func(sc scanner) error {
+	err := each(ctx, q, sqlStageEventsOf, []any{appID, n}, func(sc scanner) error {
 		var e model.StageEvent
 		err := sc.Scan(&e.ID, &e.ApplicationID, &e.RoleTitle, &e.FromStage, &e.ToStage, &e.ActorName, &e.Reason, &e.Note, &e.At)
 		out = append(out, e)

@@ -25,20 +25,21 @@ const (
 // AddAttachment stores a file in the workspace with the text extracted from
 // it (which the search index picks up).
 func (s *Store) AddAttachment(ctx context.Context, candidateID int64, name, mime string, data []byte, text string) (model.Attachment, error) {
-	return s.addAttachment(ctx, candidateID, name, mime, data, text, false)
+	return s.addAttachment(ctx, candidateID, name, mime, data, text, false, model.Profile{})
 }
 
 // AddResumeAttachment is AddAttachment for a resume file: when the candidate
 // has no resume text, in the same transaction, the file's text becomes it
-// (a.ResumeFilled) and is not kept a second time with the file, so it is
-// searched, screened and sent once. Resume text already there is kept.
-func (s *Store) AddResumeAttachment(ctx context.Context, candidateID int64, name, mime string, data []byte, text string) (model.Attachment, error) {
-	return s.addAttachment(ctx, candidateID, name, mime, data, text, text != "")
+// (a.ResumeFilled, a change to the record by actor) and is not kept a
+// second time with the file, so it is searched, screened and sent once.
+// Resume text already there is kept.
+func (s *Store) AddResumeAttachment(ctx context.Context, candidateID int64, name, mime string, data []byte, text string, actor model.Profile) (model.Attachment, error) {
+	return s.addAttachment(ctx, candidateID, name, mime, data, text, text != "", actor)
 }
 
-const sqlFillResumeText = `UPDATE candidates SET resume_text = ?, updated_at = ? WHERE id = ? AND resume_text = ''`
+const sqlFillResumeText = `UPDATE candidates SET resume_text = ?, updated_at = ?, ` + sqlCountChange + ` WHERE id = ? AND resume_text = ''`
 
-func (s *Store) addAttachment(ctx context.Context, candidateID int64, name, mime string, data []byte, text string, fill bool) (model.Attachment, error) {
+func (s *Store) addAttachment(ctx context.Context, candidateID int64, name, mime string, data []byte, text string, fill bool, actor model.Profile) (model.Attachment, error) {
 	var a model.Attachment
 	err := s.write(ctx, func(tx queryer) error {
 		if _, err := getCandidate(ctx, tx, candidateID); err != nil {
@@ -47,7 +48,7 @@ func (s *Store) addAttachment(ctx context.Context, candidateID int64, name, mime
 		now := s.now()
 		filled := false
 		if fill {
-			res, err := tx.ExecContext(ctx, sqlFillResumeText, text, now, candidateID)
+			res, err := tx.ExecContext(ctx, sqlFillResumeText, text, now, actor.Name, candidateID)
 			if err != nil {
 				return fmt.Errorf("storage: fill resume text: %w", err)
 			}

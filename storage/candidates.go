@@ -15,26 +15,37 @@ import (
 
 const (
 	sqlCandidateColumns = `id, name, email, phone, location, linkedin, github, portfolio, source,
-		resume_text, created_at, updated_at, archived_at`
+		resume_text, created_at, updated_at, archived_at, version, changed_by`
 	sqlGetCandidate    = `SELECT ` + sqlCandidateColumns + ` FROM candidates WHERE id = ?`
 	sqlCandidateByMail = `SELECT id, name FROM candidates WHERE email = ? AND email <> ''`
 	sqlInsertCandidate = `INSERT INTO candidates (name, email, phone, location, linkedin, github, portfolio,
 		source, resume_text, created_at, updated_at, archived_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	// Only while the row is at the version the transaction read: on
+	// PostgreSQL another app's transaction may have changed it since (read
+	// committed), and its change must not be overwritten.
 	sqlUpdateCandidate = `UPDATE candidates SET name = ?, email = ?, phone = ?, location = ?, linkedin = ?,
-		github = ?, portfolio = ?, source = ?, resume_text = ?, updated_at = ? WHERE id = ?`
-	sqlSetArchived     = `UPDATE candidates SET archived_at = ?, updated_at = ? WHERE id = ?`
+		github = ?, portfolio = ?, source = ?, resume_text = ?, updated_at = ?, ` + sqlCountChange + `
+		WHERE id = ? AND version = ?`
+	sqlSetArchived = `UPDATE candidates SET archived_at = ?, updated_at = ?, ` + sqlCountChange + ` WHERE id = ?`
+	// Touching marks activity around a candidate (a note, a move, a file),
+	// not a change to the record: it leaves the version alone, so adding a
+	// note never refuses someone's edit of the phone number.
 	sqlTouchCandidate  = `UPDATE candidates SET updated_at = ? WHERE id = ?`
 	sqlCandidateTags   = `SELECT tag FROM candidate_tags WHERE candidate_id = ? ORDER BY position`
 	sqlDeleteTags      = `DELETE FROM candidate_tags WHERE candidate_id = ?`
 	sqlInsertTag       = `INSERT INTO candidate_tags (candidate_id, tag, position) VALUES (?, ?, ?)`
 	sqlCountCandidates = `SELECT count(*) FROM candidates`
 	sqlEmailIndex      = `SELECT email, id FROM candidates WHERE email <> ''`
+	// sqlCountChange counts a change to a candidate's record and names who
+	// made it (the one argument): every statement that changes what the
+	// record says ends with it.
+	sqlCountChange = `version = version + 1, changed_by = ?`
 )
 
 func scanCandidate(row interface{ Scan(...any) error }) (model.Candidate, error) {
 	var c model.Candidate
 	err := row.Scan(&c.ID, &c.Name, &c.Email, &c.Phone, &c.Location, &c.LinkedIn, &c.GitHub, &c.Portfolio,
-		&c.Source, &c.ResumeText, &c.CreatedAt, &c.UpdatedAt, &c.ArchivedAt)
+		&c.Source, &c.ResumeText, &c.CreatedAt, &c.UpdatedAt, &c.ArchivedAt, &c.Version, &c.ChangedBy)
 	return c, err
 }
 
@@ -170,23 +181,46 @@ func insertCandidate(ctx context.Context, q queryer, c model.Candidate) (int64, 
 	return id, insertTags(ctx, q, id, c.Tags)
 }
 
-// updateCandidate saves a candidate's fields (not its tags), updated at now.
-func updateCandidate(ctx context.Context, q queryer, c model.Candidate, now string) error {
-	if _, err := q.ExecContext(ctx, sqlUpdateCandidate, c.Name, c.Email, c.Phone, c.Location, c.LinkedIn,
-		c.GitHub, c.Portfolio, c.Source, c.ResumeText, now, c.ID); err != nil {
+// updateCandidate saves a candidate's fields (not its tags) over the
+// version c was read at, updated at now by actor; a change another
+// transaction made since is a *model.ChangedError and nothing is written.
+func updateCandidate(ctx context.Context, q queryer, c model.Candidate, actor model.Profile, now string) error {
+	res, err := q.ExecContext(ctx, sqlUpdateCandidate, c.Name, c.Email, c.Phone, c.Location, c.LinkedIn,
+		c.GitHub, c.Portfolio, c.Source, c.ResumeText, now, actor.Name, c.ID, c.Version)
+	if err != nil {
 		return fmt.Errorf("storage: update candidate: %w", err)
 	}
-	return nil
+	if n, err := res.RowsAffected(); err != nil || n == 1 {
+		return err
+	}
+	cur, err := getCandidate(ctx, q, c.ID)
+	if err != nil {
+		return err
+	}
+	return changedSince(cur, actor, now)
+}
+
+// changedSince is the refusal of an edit of c made from an older version,
+// worded for actor at now.
+func changedSince(c model.Candidate, actor model.Profile, now string) error {
+	return &model.ChangedError{By: c.ChangedBy, Self: c.ChangedBy != "" && c.ChangedBy == actor.Name, At: c.UpdatedAt, Now: now}
 }
 
 // UpdateCandidate loads a candidate, lets change modify (and validate) it,
-// and saves the result; if change fails nothing is written.
-func (s *Store) UpdateCandidate(ctx context.Context, id int64, change func(*model.Candidate) error) (model.Candidate, error) {
+// and saves the result as actor's change; if change fails nothing is
+// written. version is the one the edit was made from: when another change
+// came since (the stored version differs) the edit is refused with a
+// *model.ChangedError naming who and when, and nothing is written; 0
+// skips the check (the command line).
+func (s *Store) UpdateCandidate(ctx context.Context, id, version int64, actor model.Profile, change func(*model.Candidate) error) (model.Candidate, error) {
 	var out model.Candidate
 	err := s.write(ctx, func(tx queryer) error {
 		c, err := getCandidate(ctx, tx, id)
 		if err != nil {
 			return err
+		}
+		if version != 0 && c.Version != version {
+			return changedSince(c, actor, s.now())
 		}
 		if err := change(&c); err != nil {
 			return err
@@ -195,7 +229,7 @@ func (s *Store) UpdateCandidate(ctx context.Context, id int64, change func(*mode
 			return err
 		}
 		c.ID = id
-		if err := updateCandidate(ctx, tx, c, s.now()); err != nil {
+		if err := updateCandidate(ctx, tx, c, actor, s.now()); err != nil {
 			return err
 		}
 		if err := writeTags(ctx, tx, id, c.Tags); err != nil {
@@ -207,23 +241,24 @@ func (s *Store) UpdateCandidate(ctx context.Context, id int64, change func(*mode
 	return out, err
 }
 
-// SetArchived archives (hides from board, table and search) or restores a candidate.
-func (s *Store) SetArchived(ctx context.Context, id int64, archived bool) (model.Candidate, error) {
+// SetArchived archives (hides from board, table and search) or restores a
+// candidate, as actor's change.
+func (s *Store) SetArchived(ctx context.Context, id int64, archived bool, actor model.Profile) (model.Candidate, error) {
 	var out model.Candidate
 	err := s.write(ctx, func(tx queryer) error {
 		var err error
-		out, err = setArchived(ctx, tx, id, archived, s.now())
+		out, err = setArchived(ctx, tx, id, archived, actor, s.now())
 		return err
 	})
 	return out, err
 }
 
-func setArchived(ctx context.Context, q queryer, id int64, archived bool, now string) (model.Candidate, error) {
+func setArchived(ctx context.Context, q queryer, id int64, archived bool, actor model.Profile, now string) (model.Candidate, error) {
 	at := ""
 	if archived {
 		at = now
 	}
-	res, err := q.ExecContext(ctx, sqlSetArchived, at, now, id)
+	res, err := q.ExecContext(ctx, sqlSetArchived, at, now, actor.Name, id)
 	if err != nil {
 		return model.Candidate{}, fmt.Errorf("storage: archive candidate: %w", err)
 	}
@@ -234,8 +269,8 @@ func setArchived(ctx context.Context, q queryer, id int64, archived bool, now st
 }
 
 // SetArchived archives or restores a candidate (SetArchived of the Store).
-func (t *Tx) SetArchived(id int64, archived bool) (model.Candidate, error) {
-	return setArchived(t.ctx, t.q, id, archived, t.now)
+func (t *Tx) SetArchived(id int64, archived bool, actor model.Profile) (model.Candidate, error) {
+	return setArchived(t.ctx, t.q, id, archived, actor, t.now)
 }
 
 // CountCandidates counts every candidate, archived included.
@@ -360,10 +395,11 @@ func (t *Tx) InsertCandidate(c model.Candidate) (int64, error) {
 	return insertCandidate(t.ctx, t.q, c)
 }
 
-// UpdateCandidate saves c's fields over candidate c.ID and stamps it
-// updated now; its tags are left as they are (WriteTags).
-func (t *Tx) UpdateCandidate(c model.Candidate) error {
-	return updateCandidate(t.ctx, t.q, c, t.now)
+// UpdateCandidate saves c's fields over candidate c.ID, as read at
+// c.Version (a *model.ChangedError when it changed since), and stamps it
+// updated now by actor; its tags are left as they are (WriteTags).
+func (t *Tx) UpdateCandidate(c model.Candidate, actor model.Profile) error {
+	return updateCandidate(t.ctx, t.q, c, actor, t.now)
 }
 
 // WriteTags replaces a candidate's tags with tags, in this order.

@@ -65,14 +65,14 @@ func TestUniqueEmail(t *testing.T) {
 		// Changing someone else's email to a taken one is refused too, but a
 		// candidate may keep (re-save) their own.
 		other := mustCandidate(t, s, model.Candidate{CandidateInput: model.CandidateInput{Name: "Grace Hopper", Email: "grace@example.com"}})
-		_, err = s.UpdateCandidate(ctx, other.ID, func(c *model.Candidate) error { c.Email = "ada@example.com"; return nil })
+		_, err = s.UpdateCandidate(ctx, other.ID, 0, tester, func(c *model.Candidate) error { c.Email = "ada@example.com"; return nil })
 		if !errors.As(err, &dup) {
 			t.Fatalf("UpdateCandidate to a taken email: err = %v, want *DuplicateEmailError", err)
 		}
 		if got, _ := s.GetCandidate(ctx, other.ID); got.Email != "grace@example.com" {
 			t.Errorf("refused update still changed email to %q", got.Email)
 		}
-		if _, err := s.UpdateCandidate(ctx, other.ID, func(c *model.Candidate) error { c.Location = "Arlington"; return nil }); err != nil {
+		if _, err := s.UpdateCandidate(ctx, other.ID, 0, tester, func(c *model.Candidate) error { c.Location = "Arlington"; return nil }); err != nil {
 			t.Errorf("re-saving a candidate with their own email: %v", err)
 		}
 	})

@@ -160,6 +160,11 @@ func (d dialect) jsonObject(key, value string) string {
 // scrub of free pages), rather than send it SQLite's SQL.
 var ErrSQLiteOnly = errors.New("works on a local SQLite workspace only, not yet on PostgreSQL")
 
+// Shared tells whether the workspace is a shared one on PostgreSQL (team
+// mode), where there is no file of this computer's to copy, snapshot or
+// scrub.
+func (s *Store) Shared() bool { return s.d == postgresSQL }
+
 // onlySQLite refuses what (a SQLite-only operation) on a PostgreSQL store.
 func (s *Store) onlySQLite(what string) error {
 	if s.d != sqliteSQL {

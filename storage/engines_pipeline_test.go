@@ -144,7 +144,7 @@ func TestCandidatesMoveAcrossTheBoardOnBothEngines(t *testing.T) {
 			t.Errorf("application = %+v; want in Interview since the move", d.Applications[0])
 		}
 
-		archived, err := s.SetArchived(ctx, grace.ID, true)
+		archived, err := s.SetArchived(ctx, grace.ID, true, tester)
 		if err != nil || archived.ArchivedAt == "" {
 			t.Fatalf("SetArchived = %+v, %v", archived, err)
 		}
@@ -193,7 +193,7 @@ func TestCandidateListAndFacetsOnBothEngines(t *testing.T) {
 		mustCandidate(t, s, model.Candidate{CandidateInput: model.CandidateInput{Name: "Grace Hopper", Source: "LinkedIn", Tags: []string{"navy", "math"}}})
 		clk.Advance(60e9)
 		old := mustCandidate(t, s, model.Candidate{CandidateInput: model.CandidateInput{Name: "Old Timer", Source: "fair", Tags: []string{"retro"}}})
-		if _, err := s.SetArchived(ctx, old.ID, true); err != nil {
+		if _, err := s.SetArchived(ctx, old.ID, true, tester); err != nil {
 			t.Fatal(err)
 		}
 
@@ -233,7 +233,7 @@ func TestAttachmentsOnBothEngines(t *testing.T) {
 		ctx := context.Background()
 		ada := mustCandidate(t, s, model.Candidate{CandidateInput: model.CandidateInput{Name: "Ada Lovelace"}})
 		pdf := []byte("%PDF-1.4\x00\xff binary bytes")
-		cv, err := s.AddResumeAttachment(ctx, ada.ID, "cv.pdf", "application/pdf", pdf, "Notes on the analytical engine.")
+		cv, err := s.AddResumeAttachment(ctx, ada.ID, "cv.pdf", "application/pdf", pdf, "Notes on the analytical engine.", tester)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -272,7 +272,7 @@ func (t *Tx) eraseOne(id int64, e Erasure) (Erased, error) {
 				return er, fmt.Errorf("storage: erase candidate %d: %w", id, err)
 			}
 		}
-	} else if err := t.anonymise(id, er.Counts); err != nil {
+	} else if err := t.anonymise(id, er.Counts, e.Actor); err != nil {
 		return er, fmt.Errorf("storage: anonymise candidate %d: %w", id, err)
 	}
 	if _, err := t.q.ExecContext(t.ctx, sqlUnmarkErasing, id); err != nil {

@@ -83,7 +83,7 @@ func TestLiveCountsFollowEveryChange(t *testing.T) {
 			_, err = s.Apply(ctx, id, roles[1].ID, tester)
 		case 4, 5:
 			what = "archiving or unarchiving"
-			_, err = s.SetArchived(ctx, id, rng.IntN(2) == 0)
+			_, err = s.SetArchived(ctx, id, rng.IntN(2) == 0, tester)
 		case 6:
 			what = "an anonymisation"
 			_, err = s.EraseCandidates(ctx, []int64{id}, Erasure{Action: ActionAnonymise, Why: "request", Actor: tester})
@@ -107,7 +107,7 @@ func TestLiveCountsFollowEveryChange(t *testing.T) {
 	// CASCADE), live and archived, in both roles.
 	for _, archived := range []bool{false, true} {
 		c := mustCandidate(t, s, model.Candidate{CandidateInput: model.CandidateInput{Name: "Cascade"}}, roles[0].ID, roles[1].ID)
-		if _, err := s.SetArchived(ctx, c.ID, archived); err != nil {
+		if _, err := s.SetArchived(ctx, c.ID, archived, tester); err != nil {
 			t.Fatal(err)
 		}
 		if _, err := s.w.ExecContext(ctx, `DELETE FROM candidates WHERE id = ?`, c.ID); err != nil {

@@ -9,8 +9,11 @@ import (
 	"context"
 	"database/sql"
 	"embed"
+	"errors"
 	"fmt"
 	"io/fs"
+
+	"github.com/jackc/pgx/v5/pgconn"
 )
 
 //go:embed migrations/postgres/*.sql
@@ -59,12 +62,55 @@ func pgMigrateTo(ctx context.Context, db *sql.DB, target int) error {
 	if target < 0 {
 		target = len(ms)
 	}
-	for {
+	// Up to date: nothing to create or lock. A person's login (team mode)
+	// may read the schema but not change it, so it must not try.
+	if current, err := pgSchemaVersion(ctx, db); err != nil {
+		return err
+	} else if current > len(ms) {
+		return &ErrNewerSchema{Found: current, Known: len(ms)}
+	} else if current >= target {
+		return nil
+	}
+	for applied := 0; ; applied++ {
 		done, err := pgMigrateOne(ctx, db, ms, target)
-		if err != nil || done {
-			return err
+		if err != nil {
+			return pgMigrateError(err, len(ms))
+		}
+		if done {
+			if applied > 0 {
+				return regrantTeam(ctx, db) // new tables are the people's too
+			}
+			return nil
 		}
 	}
+}
+
+// pgSchemaVersion is the workspace's schema version without writing
+// anything (0: an empty database).
+func pgSchemaVersion(ctx context.Context, db *sql.DB) (int, error) {
+	var current int
+	err := db.QueryRowContext(ctx, `SELECT coalesce(max(version), 0) FROM schema_version`).Scan(&current)
+	var pe *pgconn.PgError
+	if errors.As(err, &pe) && pe.Code == "42P01" { // undefined_table: nothing migrated yet
+		return 0, nil
+	}
+	if errors.As(err, &pe) && pe.Code == "42501" { // insufficient_privilege
+		return 0, errors.New("storage: this login has no access to the shared workspace; its owner adds people with `hirebench --db URL people add`")
+	}
+	if err != nil {
+		return 0, fmt.Errorf("storage: read schema version: %w", err)
+	}
+	return current, nil
+}
+
+// pgMigrateError says plainly that a person's login cannot bring the shared
+// workspace up to date; its owner can.
+func pgMigrateError(err error, want int) error {
+	var pe *pgconn.PgError
+	if errors.As(err, &pe) && pe.Code == "42501" { // insufficient_privilege
+		return fmt.Errorf("storage: this shared workspace's schema is older than this app's (%d); its owner runs `hirebench --db URL init` to bring it up to date", want)
+	}
+	return err
 }
 
 // pgMigrateOne applies the next pending migration, if any is due.

@@ -107,7 +107,7 @@ func checkSig(cols []string) string {
 	return "CHECK on (" + strings.Join(slices.Compact(cols), ",") + ")"
 }
 
-var triggerRE = regexp.MustCompile(`(?is)^CREATE\s+(?:OR\s+REPLACE\s+)?TRIGGER\s+"?(\w+)"?\s+(BEFORE|AFTER|INSTEAD\s+OF)\s+(INSERT|UPDATE|DELETE)(?:\s+OF\s+(.+?))?\s+ON\s`)
+var triggerRE = regexp.MustCompile(`(?is)^CREATE\s+(?:OR\s+REPLACE\s+)?TRIGGER\s+"?(\w+)"?\s+(BEFORE|AFTER|INSTEAD\s+OF)\s+((?:INSERT|UPDATE|DELETE)(?:\s+OR\s+(?:INSERT|UPDATE|DELETE))*)(?:\s+OF\s+(.+?))?\s+ON\s`)
 
 // triggerSig is a trigger's name, timing and event (with the columns an
 // UPDATE OF names) from its CREATE statement; not its body, which each

@@ -5,11 +5,15 @@ package storage
 
 import (
 	"context"
+	"crypto/tls"
+	"crypto/x509"
 	"database/sql"
 	"errors"
 	"fmt"
 	"net"
+	"os"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -21,19 +25,25 @@ import (
 // (postgres://…) and brings its schema up to date. Errors never repeat the
 // URL, which may hold a password.
 //
+// A remote server is reached with sslmode=verify-full unless the URL (or
+// PGSSLMODE) says otherwise: encrypted, and only to a server whose
+// certificate names its host (withTLSDefault, docs/TEAM.md).
+//
 // Writes go through one connection, so this process's writes follow one
 // another as they do on SQLite; two processes writing at once rely on
 // PostgreSQL's row locks under READ COMMITTED (serialisation failures and
 // the version column are a later step of issue 15).
 func OpenPostgres(ctx context.Context, url string, opts ...Option) (*Store, error) {
-	cfg, err := pgx.ParseConfig(url)
+	cfg, err := pgx.ParseConfig(withTLSDefault(url, os.Getenv))
 	if err != nil {
-		return nil, errors.New("storage: open the PostgreSQL workspace: the URL is not valid")
+		// The driver also reads the files the URL names here (sslrootcert…).
+		return nil, errors.New("storage: open the PostgreSQL workspace: the URL is not valid, or a file it names (such as sslrootcert) cannot be read")
 	}
 	w := stdlib.OpenDB(*cfg)
 	w.SetMaxOpenConns(1)
 	w.SetConnMaxIdleTime(0)
 	s := &Store{w: w, d: postgresSQL, clock: time.Now}
+	s.pg = cfg // Listen's own connection (notify.go)
 	for _, o := range opts {
 		o(s)
 	}
@@ -68,11 +78,35 @@ func pgOpenError(ctx context.Context, err error) error {
 	case ctx.Err() != nil:
 		return ctx.Err()
 	case errors.As(err, &pe):
-		return fmt.Errorf("%s: the server refused (SQLSTATE %s)", prefix, pe.Code)
+		return fmt.Errorf("%s: the server refused%s (SQLSTATE %s)", prefix, refusals[pe.Code], pe.Code)
+	case certError(err):
+		return fmt.Errorf("%s: the server's TLS certificate could not be verified (%s)", prefix, tlsHint)
+	case strings.Contains(err.Error(), "server refused TLS connection"): // pgconn's words, untyped
+		return fmt.Errorf("%s: the server does not offer TLS (%s)", prefix, tlsHint)
 	case errors.As(err, &ne): // its text names the host and port only
 		return fmt.Errorf("%s: cannot reach the server: %w", prefix, ne)
 	}
 	return fmt.Errorf("%s: cannot connect; check the URL, the server and the network", prefix)
+}
+
+// refusals say what the server's commonest refusals at sign-in mean.
+var refusals = map[string]string{
+	"28P01": " the login or its password",
+	"28000": " this login from this computer (its pg_hba.conf decides)",
+	"3D000": ": no such database",
+}
+
+// tlsHint follows a TLS failure: verify-full is what most people meet it by.
+const tlsHint = "a remote server is checked with sslmode=verify-full unless the URL names another sslmode; see docs/TEAM.md"
+
+// certError tells whether err is a certificate the driver could not verify
+// (verify-full's check, and verify-ca's own).
+func certError(err error) bool {
+	var cv *tls.CertificateVerificationError
+	var ua x509.UnknownAuthorityError
+	var ci x509.CertificateInvalidError
+	var hn x509.HostnameError
+	return errors.As(err, &cv) || errors.As(err, &ua) || errors.As(err, &ci) || errors.As(err, &hn)
 }
 
 // readOptions are a read transaction's: on PostgreSQL REPEATABLE READ, so

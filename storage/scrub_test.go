@@ -43,7 +43,7 @@ func autosave(t *testing.T, s *Store, id int64, resume string) {
 	t.Helper()
 	words := strings.Fields(resume)
 	for i := 1; i <= len(words); i++ {
-		if _, err := s.UpdateCandidate(context.Background(), id, func(c *model.Candidate) error {
+		if _, err := s.UpdateCandidate(context.Background(), id, 0, tester, func(c *model.Candidate) error {
 			c.ResumeText = strings.Join(words[:i], " ")
 			return nil
 		}); err != nil {
@@ -73,14 +73,14 @@ func TestErasureClearsOldFreeSpaceOnceAndLaterFreedBytesAreZeroed(t *testing.T) 
 		t.Fatal(err)
 	}
 	execAll(t, p.s, `PRAGMA secure_delete = 0`)
-	if _, err := p.s.UpdateCandidate(ctx, p.quorra.ID, func(c *model.Candidate) error {
+	if _, err := p.s.UpdateCandidate(ctx, p.quorra.ID, 0, tester, func(c *model.Candidate) error {
 		c.Name, c.Email = "Quora Vantablak", "q.vantablack@zyxmail.test"
 		return nil
 	}); err != nil {
 		t.Fatal(err)
 	}
 	autosave(t, p.s, p.quorra.ID, quorra.resume)
-	if _, err := p.s.UpdateCandidate(ctx, p.quorra.ID, func(c *model.Candidate) error {
+	if _, err := p.s.UpdateCandidate(ctx, p.quorra.ID, 0, tester, func(c *model.Candidate) error {
 		c.Name, c.Email = quorra.name, quorra.email
 		return nil
 	}); err != nil {
@@ -122,7 +122,7 @@ func TestErasureClearsOldFreeSpaceOnceAndLaterFreedBytesAreZeroed(t *testing.T) 
 	// Her name and email are edited while others arrive, so the old index
 	// entries lie apart from hers.
 	for i := range 5 {
-		if _, err := p.s.UpdateCandidate(ctx, z.ID, func(c *model.Candidate) error {
+		if _, err := p.s.UpdateCandidate(ctx, z.ID, 0, tester, func(c *model.Candidate) error {
 			c.Name, c.Email = fmt.Sprintf("%s %d", zephyrine.name, i), fmt.Sprintf("z%d@quillmail.test", i)
 			return nil
 		}); err != nil {
@@ -131,7 +131,7 @@ func TestErasureClearsOldFreeSpaceOnceAndLaterFreedBytesAreZeroed(t *testing.T) 
 		mustCandidate(t, p.s, model.Candidate{CandidateInput: model.CandidateInput{Name: fmt.Sprintf("Zeno Arrival %d", i),
 			Email: fmt.Sprintf("zeno%d@example.com", i)}}, role.ID)
 	}
-	if _, err := p.s.UpdateCandidate(ctx, z.ID, func(c *model.Candidate) error {
+	if _, err := p.s.UpdateCandidate(ctx, z.ID, 0, tester, func(c *model.Candidate) error {
 		c.Name, c.Email = zephyrine.name, zephyrine.email
 		return nil
 	}); err != nil {

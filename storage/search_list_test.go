@@ -39,7 +39,7 @@ func newListFixture(t *testing.T, open opener) listFixture {
 	f.dave = add(model.Candidate{CandidateInput: model.CandidateInput{Name: "Dave Davis", Email: "dave@example.com", Source: "Agency"}})
 	f.erin = add(model.Candidate{CandidateInput: model.CandidateInput{Name: "Erin Evans", Email: "erin@example.com", Source: "LinkedIn", Tags: []string{"remote"}}}, f.backend.ID)
 	f.archived = add(model.Candidate{CandidateInput: model.CandidateInput{Name: "Archie Archived", Email: "archie@example.com", Source: "Referral", Tags: []string{"go"}}}, f.backend.ID)
-	if _, err := s.SetArchived(ctx, f.archived.ID, true); err != nil {
+	if _, err := s.SetArchived(ctx, f.archived.ID, true, tester); err != nil {
 		t.Fatal(err)
 	}
 	// Move Bob's backend application to Screen.

@@ -116,7 +116,7 @@ func TestSearchManyMatchesKeepsFilters(t *testing.T) {
 		ids := seedMany(t, s, fewMatches+100, func(i int) string { return fmt.Sprintf("Person %d", i) },
 			func(int) string { return "kafka streams" })
 		newest := ids[len(ids)-1]
-		if _, err := s.SetArchived(ctx, newest, true); err != nil {
+		if _, err := s.SetArchived(ctx, newest, true, tester); err != nil {
 			t.Fatal(err)
 		}
 		applied := []int64{ids[3], ids[len(ids)-2]} // one old, one recent
@@ -264,7 +264,7 @@ func TestFilteredListCountsToThePage(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, err := s.SetArchived(ctx, ids[129], true); err != nil {
+		if _, err := s.SetArchived(ctx, ids[129], true, tester); err != nil {
 			t.Fatal(err)
 		}
 		page, err := s.ListCandidates(ctx, model.CandidateFilter{Limit: 50})

@@ -21,7 +21,7 @@ func TestSearchIndexFollowsWrites(t *testing.T) {
 		update := func(fn func(c *model.Candidate)) {
 			t.Helper()
 			clk.Advance(time.Minute)
-			if _, err := s.UpdateCandidate(ctx, ada.ID, func(c *model.Candidate) error { fn(c); return nil }); err != nil {
+			if _, err := s.UpdateCandidate(ctx, ada.ID, 0, tester, func(c *model.Candidate) error { fn(c); return nil }); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -86,7 +86,7 @@ func TestSearchExcludesArchivedUnlessAsked(t *testing.T) {
 	forEachEngine(t, func(t *testing.T, s *Store, _ *testClock) {
 		live := mustCandidate(t, s, model.Candidate{CandidateInput: model.CandidateInput{Name: "Radia Perlman", ResumeText: "spanning tree"}})
 		old := mustCandidate(t, s, model.Candidate{CandidateInput: model.CandidateInput{Name: "Old Perlman", ResumeText: "spanning tree too"}})
-		if _, err := s.SetArchived(ctx, old.ID, true); err != nil {
+		if _, err := s.SetArchived(ctx, old.ID, true, tester); err != nil {
 			t.Fatal(err)
 		}
 		if got := search(t, s, "spanning", false); !slices.Equal(got, ids(live.ID)) {
@@ -95,7 +95,7 @@ func TestSearchExcludesArchivedUnlessAsked(t *testing.T) {
 		if got := search(t, s, "spanning", true); !slices.Equal(got, ids(live.ID, old.ID)) {
 			t.Errorf("search with archived = %v, want both", got)
 		}
-		if _, err := s.SetArchived(ctx, old.ID, false); err != nil {
+		if _, err := s.SetArchived(ctx, old.ID, false, tester); err != nil {
 			t.Fatal(err)
 		}
 		if got := search(t, s, "spanning", false); !slices.Equal(got, ids(live.ID, old.ID)) {

@@ -20,7 +20,7 @@ func TestAnonymisingClearsRejectionNotes(t *testing.T) {
 		t.Fatal(err)
 	}
 	note := "Brindlewick wants her back in spring; keep in touch."
-	if _, err := p.s.MoveApplicationNoted(ctx, p.quorraApp, stageNamed(t, role, "Rejected").ID, "Position filled", note, tester); err != nil {
+	if _, err := p.s.MoveApplicationNoted(ctx, p.quorraApp, 0, stageNamed(t, role, "Rejected").ID, "Position filled", note, tester); err != nil {
 		t.Fatal(err)
 	}
 	det, err := p.s.CandidateDetail(ctx, p.quorra.ID)

@@ -29,6 +29,7 @@ type Store struct {
 	rd   bound   // r, its statements rebound for d
 	// clock stamps every write (WithClock, Clocked); the wall clock by default.
 	clock func() time.Time
+	pg    *pgConfig // PostgreSQL: how Listen opens its own connection (notify.go)
 }
 
 // Option configures Open.

@@ -473,7 +473,7 @@ func TestTxCandidateRowMethods(t *testing.T) {
 			return err
 		}
 		c.Phone, c.Tags = "+44 1", []string{"ignored"}
-		if err := tx.UpdateCandidate(c); err != nil {
+		if err := tx.UpdateCandidate(c, tester); err != nil {
 			return err
 		}
 		if err := tx.WriteTags(id, []string{"math", "engines"}); err != nil {

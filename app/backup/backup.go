@@ -188,6 +188,9 @@ func May(who scoring.Exporter, laptopHasRecruiter, restore bool) error {
 
 // RightsOf says what who may do here.
 func (s *Service) RightsOf(ctx context.Context, who scoring.Exporter) (Rights, error) {
+	if s.store.Shared() {
+		return Rights{Note: model.RefusalSentence(errShared)}, nil
+	}
 	rec, err := s.hasRecruiter(ctx)
 	if err != nil {
 		return Rights{}, err
@@ -210,7 +213,14 @@ func (s *Service) MayRestore(ctx context.Context, who scoring.Exporter) error {
 	return s.may(ctx, who, true)
 }
 
+// errShared: a shared workspace lives on its server, whose own backups keep
+// it; this computer holds no file of it to copy or snapshot.
+var errShared = fmt.Errorf("backups and snapshots are of a local workspace; a shared workspace is backed up by its PostgreSQL server: %w", model.ErrConflict)
+
 func (s *Service) may(ctx context.Context, who scoring.Exporter, restore bool) error {
+	if s.store.Shared() {
+		return errShared
+	}
 	if who.Owner || who.IsRecruiter {
 		return nil
 	}

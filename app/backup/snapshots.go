@@ -52,6 +52,9 @@ func (s *Service) Folder() string { return filepath.Join(s.dataDir, files.Snapsh
 
 // Snapshots lists the snapshots, newest first.
 func (s *Service) Snapshots() ([]Snapshot, error) {
+	if s.store.Shared() {
+		return []Snapshot{}, nil // none: the folder beside a file that is not there
+	}
 	es, err := os.ReadDir(s.Folder())
 	if errors.Is(err, fs.ErrNotExist) {
 		return []Snapshot{}, nil

@@ -53,7 +53,7 @@ func (c *command) aiRate(args []string) error {
 		assist.WithRetryNotice(func(n assist.Retrying) {
 			fmt.Fprintf(os.Stderr, "hirebench: %s; retrying in %s (try %d)\n", n.Why, n.Wait.Round(100*time.Millisecond), n.Attempt)
 		}))
-	res, err := svc.SuggestLevel(c.ctx, id, strings.TrimSpace(*question), commandLine, assist.RateOptions{Model: *modelName, NoRedact: *noRedact})
+	res, err := svc.SuggestLevel(c.ctx, id, strings.TrimSpace(*question), c.actor, assist.RateOptions{Model: *modelName, NoRedact: *noRedact})
 	if err != nil {
 		return err
 	}

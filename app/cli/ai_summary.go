@@ -126,13 +126,13 @@ func (c *command) aiSummary(args []string) error {
 		return err
 	}
 	if *preview {
-		p, err := svc.PreviewSummary(c.ctx, appID, commandLine)
+		p, err := svc.PreviewSummary(c.ctx, appID, c.actor)
 		if err != nil {
 			return err
 		}
 		return printPreview(c.out, p, *asJSON)
 	}
-	res, err := svc.SuggestSummary(c.ctx, appID, commandLine, printer(c.out, *asJSON))
+	res, err := svc.SuggestSummary(c.ctx, appID, c.actor, printer(c.out, *asJSON))
 	if err != nil {
 		return incomplete(c.out, res.Incomplete && !*asJSON, "summary", err)
 	}

@@ -31,7 +31,7 @@ func (c *command) backupSave(args []string) error {
 	}
 	svc := backup.New(c.store)
 	defer svc.Close()
-	saved, err := svc.Backup(c.ctx, dest, *out, owner)
+	saved, err := svc.Backup(c.ctx, dest, *out, c.owner)
 	if err != nil {
 		return err
 	}
@@ -55,7 +55,7 @@ func (c *command) backupSnapshots(args []string) error {
 	keepSet := false
 	fs.Visit(func(f *flag.Flag) { keepSet = keepSet || f.Name == "keep" })
 	if keepSet {
-		if err := svc.SetKeep(c.ctx, *keep, owner); err != nil {
+		if err := svc.SetKeep(c.ctx, *keep, c.owner); err != nil {
 			return err
 		}
 	}
@@ -102,7 +102,7 @@ func (c *command) restore(args []string) error {
 	}
 	svc := backup.New(c.store)
 	defer svc.Close()
-	staged, err := svc.Stage(c.ctx, pos[0], pos[0], owner)
+	staged, err := svc.Stage(c.ctx, pos[0], pos[0], c.owner)
 	if err != nil {
 		return err
 	}
@@ -113,7 +113,7 @@ func (c *command) restore(args []string) error {
 			filepath.Dir(c.store.Path()), model.Count(f.CurrentCandidates, "candidate", "candidates"), model.Count(f.CurrentRoles, "role", "roles"),
 			pos[0], model.Count(f.Candidates, "candidate", "candidates"), model.Count(f.Roles, "role", "roles"), f.Schema, upgradeWords(f), againWords(f))}
 	}
-	res, err := svc.Restore(c.ctx, staged, owner, nil)
+	res, err := svc.Restore(c.ctx, staged, c.owner, nil)
 	if err != nil {
 		return err
 	}

@@ -15,7 +15,6 @@ import (
 	"hirebench/app/bundle"
 	"hirebench/app/files"
 	"hirebench/app/model"
-	"hirebench/app/tracking"
 )
 
 // appVersion is the app version recorded in exported bundles: Run's
@@ -102,7 +101,7 @@ func (c *command) bundleExport(args []string) error {
 	var sum bundle.Summary
 	err = c.save(*out, func(w io.Writer) error {
 		var err error
-		sum, err = c.bundles.ExportBundle(c.ctx, w, opts, owner)
+		sum, err = c.bundles.ExportBundle(c.ctx, w, opts, c.owner)
 		return err
 	})
 	if err != nil {
@@ -142,7 +141,7 @@ func (c *command) bundleImport(args []string) error {
 		return files.Refusal(pos[0], "bundles", 0, err)
 	}
 	defer f.Close()
-	rep, err := c.bundles.ImportBundle(c.ctx, f, st.Size(), tracking.CommandLine, owner, bundle.ImportOptions{SkipTampered: *skip})
+	rep, err := c.bundles.ImportBundle(c.ctx, f, st.Size(), c.by, c.owner, bundle.ImportOptions{SkipTampered: *skip})
 	if err != nil {
 		return aboutFile(pos[0], err)
 	}

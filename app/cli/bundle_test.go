@@ -16,11 +16,9 @@ import (
 	"testing"
 
 	"hirebench/app/bundle"
-	"hirebench/app/interviews"
 	"hirebench/app/model"
 	"hirebench/app/scoring"
 	"hirebench/app/tracking"
-	"hirebench/app/transfer"
 	"hirebench/storage"
 	"hirebench/storage/storagetest"
 )
@@ -48,12 +46,12 @@ func workspace(t *testing.T) (*command, *bytes.Buffer) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { store.Close() })
-	iv := interviews.New(store)
-	if _, err := iv.EnsureBuiltin(ctx); err != nil {
+	var out bytes.Buffer
+	c, err := newCommand(ctx, store, &out, "9.9.9-test")
+	if err != nil {
 		t.Fatal(err)
 	}
-	var out bytes.Buffer
-	return &command{ctx: ctx, svc: tracking.New(store), iv: iv, bundles: transfer.New(store), store: store, out: &out, version: "9.9.9-test"}, &out
+	return c, &out
 }
 
 func TestBundleCommands(t *testing.T) {

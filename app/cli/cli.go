@@ -32,7 +32,13 @@ import (
 // Options are the global flags, which come before the command.
 type Options struct {
 	DataDir string
+	// DB is a postgres:// URL naming a shared workspace (--db, else
+	// HIREBENCH_DB; docs/TEAM.md); "" is the SQLite file in DataDir. It may
+	// hold a password: nothing prints or logs it.
+	DB      string
 	Command []string
+
+	dbFrom string // where DB came from, for its error: "--db" or "HIREBENCH_DB"
 }
 
 // Exit codes.
@@ -61,10 +67,21 @@ func ParseGlobal(args []string) (Options, error) {
 	fs := flag.NewFlagSet("hirebench", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	dataDir := fs.String("data-dir", "", "workspace folder")
+	db := fs.String("db", "", "postgres:// URL of a shared workspace")
 	if err := fs.Parse(args); err != nil {
 		return Options{}, err
 	}
-	o := Options{DataDir: *dataDir, Command: fs.Args()}
+	o := Options{DataDir: *dataDir, DB: *db, Command: fs.Args(), dbFrom: "--db"}
+	// --db "" chooses the local workspace even when HIREBENCH_DB is set.
+	dbGiven := false
+	fs.Visit(func(f *flag.Flag) { dbGiven = dbGiven || f.Name == "db" })
+	if !dbGiven {
+		o.DB, o.dbFrom = os.Getenv(EnvDB), EnvDB
+	}
+	o.DB = strings.TrimSpace(o.DB) // a variable read from a file keeps its newline
+	if err := o.checkDB(); err != nil {
+		return Options{}, err
+	}
 	if o.DataDir == "" {
 		o.DataDir = DefaultDataDir()
 	}
@@ -103,6 +120,25 @@ func Run(ctx context.Context, o Options, version string, stdout, stderr io.Write
 		}
 		fmt.Fprintf(stdout, "hirebench %s (schema %d)\n", version, storage.SchemaVersion())
 		return ExitOK
+	case "login", "logout":
+		// They touch only the OS keyring, so the server need not be reachable (app/cli/login.go).
+		if err := o.checkDB(); err != nil {
+			return fail(ExitUsage, "%v", err)
+		}
+		var err error
+		if cmd[0] == "login" {
+			err = LoginCommand(o.DB, cmd[1:], os.Stdin, stdout)
+		} else {
+			err = LogoutCommand(o.DB, cmd[1:], stdout)
+		}
+		var ue usageError
+		switch {
+		case errors.As(err, &ue):
+			return fail(ExitUsage, "%s: %v", cmd[0], err)
+		case err != nil:
+			return fail(ExitError, "%s: %s", cmd[0], Describe(err))
+		}
+		return ExitOK
 	case "stats":
 		return statsCommand(cmd[1:], stdout, fail)
 	case "composite":
@@ -135,18 +171,22 @@ func Run(ctx context.Context, o Options, version string, stdout, stderr io.Write
 		return fail(ExitUsage, "unknown command %q (run 'hirebench help')", strings.Join(cmd, " "))
 	}
 	args := cmd[len(strings.Fields(name)):]
+	if err := o.checkDB(); err != nil {
+		return fail(ExitUsage, "%v", err)
+	}
+	if o.refusedHere(name, args) {
+		return fail(ExitError, "%s: %v", name, storage.ErrSQLiteOnly)
+	}
 
-	store, err := storage.Open(DatabasePath(o.DataDir))
+	store, err := OpenStore(ctx, o)
 	if err != nil {
-		return fail(ExitError, "%v", err)
+		return fail(ExitError, "%s", Describe(err))
 	}
 	defer store.Close()
-	svc := tracking.New(store)
-	iv := interviews.New(store)
-	if _, err := iv.EnsureBuiltin(ctx); err != nil {
-		return fail(ExitError, "%v", err)
+	c, err := newCommand(ctx, store, stdout, version)
+	if err != nil {
+		return fail(ExitError, "%s", Describe(err))
 	}
-	c := &command{ctx: ctx, svc: svc, iv: iv, bundles: transfer.New(store), store: store, out: stdout, version: version}
 	if err := known[name](c, args); err != nil {
 		var ue usageError
 		if errors.As(err, &ue) {
@@ -181,6 +221,8 @@ func commands() map[string]func(*command, []string) error {
 		"weights coverage":   (*command).coverage,
 		"rounds assign":      (*command).roundsAssign,
 		"profiles list":      (*command).profilesList,
+		"init":               (*command).teamInit,  // app/cli/team.go
+		"people add":         (*command).peopleAdd, // app/cli/team.go
 		"profiles unprotect": (*command).profilesUnprotect,
 		"profiles prefs":     (*command).profilesPrefs, // app/cli/prefs.go
 		"backup":             (*command).backupSave,
@@ -249,6 +291,8 @@ func Describe(err error) string {
 	switch {
 	case errors.Is(err, context.Canceled):
 		return "interrupted"
+	case errors.Is(err, storage.ErrSQLiteOnly): // without storage's words for what it refused
+		return storage.ErrSQLiteOnly.Error()
 	case errors.As(err, &dup):
 		return fmt.Sprintf("a candidate with email %s already exists (id %d, %s)", dup.Email, dup.ExistingID, dup.ExistingName)
 	case errors.As(err, &ve):
@@ -264,8 +308,32 @@ type command struct {
 	iv      *interviews.Service
 	bundles *transfer.Service
 	store   *storage.Store
+	where   string // the workspace, in a sentence: its file, or the shared one
 	out     io.Writer
-	version string // the app's, stamped into workbooks and bundles
+	version string           // the app's, stamped into workbooks and bundles
+	owner   scoring.Exporter // who exports: the data folder's owner, or a shared workspace's signed-in person
+	actor   model.Profile    // who acts where the app asks for the recruiter (commandLine, or that person)
+	by      model.Profile    // whom changes are recorded as (tracking.CommandLine, or that person)
+}
+
+// newCommand is a command's view of the open workspace, acting as whoever
+// runs it: the data folder's owner, or on a shared workspace the person
+// whose login this is (the command line then acts and exports as them).
+func newCommand(ctx context.Context, store *storage.Store, out io.Writer, version string) (*command, error) {
+	iv := interviews.New(store)
+	if _, err := iv.EnsureBuiltin(ctx); err != nil {
+		return nil, err
+	}
+	c := &command{ctx: ctx, svc: tracking.New(store), iv: iv, bundles: transfer.New(store), store: store,
+		where: store.Path(), out: out, version: version, owner: owner, actor: commandLine, by: tracking.CommandLine}
+	if store.Shared() {
+		c.where = "the shared PostgreSQL workspace"
+	}
+	p, ok, err := store.SignedIn(ctx)
+	if ok {
+		c.owner, c.actor, c.by = scoring.ExporterOf(p), p, p
+	}
+	return c, err
 }
 
 // owner is who the command line exports as: whoever runs it owns the data
@@ -307,9 +375,9 @@ func (c *command) demo(args []string) error {
 		return err
 	}
 	if seeded {
-		fmt.Fprintf(c.out, "demo workspace seeded in %s\n", c.store.Path())
+		fmt.Fprintf(c.out, "demo workspace seeded in %s\n", c.where)
 	} else {
-		fmt.Fprintf(c.out, "workspace already has data; demo not seeded (%s)\n", c.store.Path())
+		fmt.Fprintf(c.out, "workspace already has data; demo not seeded (%s)\n", c.where)
 	}
 	return nil
 }
@@ -409,7 +477,7 @@ func (c *command) candidatesAdd(args []string) error {
 		}
 		ids = append(ids, r.ID)
 	}
-	cand, err := c.svc.CreateCandidate(c.ctx, in, ids, tracking.CommandLine)
+	cand, err := c.svc.CreateCandidate(c.ctx, in, ids, c.by)
 	if err != nil {
 		return err
 	}

@@ -180,7 +180,7 @@ func (c *command) weightsSet(args []string) error {
 	if err != nil {
 		return err
 	}
-	p, err := c.iv.SetWeights(c.ctx, r.ID, []scoring.WeightEdit{{CompetencyID: *comp, QuestionID: *question, Weight: *weight}}, *reason, commandLine)
+	p, err := c.iv.SetWeights(c.ctx, r.ID, []scoring.WeightEdit{{CompetencyID: *comp, QuestionID: *question, Weight: *weight}}, *reason, c.actor)
 	if err != nil {
 		return err
 	}

@@ -44,7 +44,7 @@ func (c *command) export(kind string, args []string) error {
 	if err != nil {
 		return err
 	}
-	cm, err := c.iv.Committee(c.ctx, r.ID, cmp.Or(c.version, "dev"), owner)
+	cm, err := c.iv.Committee(c.ctx, r.ID, cmp.Or(c.version, "dev"), c.owner)
 	if err != nil {
 		return err
 	}

@@ -31,7 +31,7 @@ func (c *command) fairnessRole(args []string) error {
 	if err != nil {
 		return err
 	}
-	rep, err := c.iv.Fairness(c.ctx, r.ID, owner)
+	rep, err := c.iv.Fairness(c.ctx, r.ID, c.owner)
 	if err != nil {
 		return err
 	}

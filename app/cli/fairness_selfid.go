@@ -44,9 +44,9 @@ func (c *command) candidatesSelfID(args []string) error {
 	svc := selfid.New(c.store)
 	var answers []selfid.Answer
 	if len(set) == 0 {
-		answers, err = svc.Of(c.ctx, owner, cid)
+		answers, err = svc.Of(c.ctx, c.owner, cid)
 	} else {
-		answers, err = svc.Record(c.ctx, owner, cid, set)
+		answers, err = svc.Record(c.ctx, c.owner, cid, set)
 	}
 	if err != nil {
 		return err
@@ -104,7 +104,7 @@ func (c *command) selfIDCategories(args []string) error {
 		if cats, err = edited(cats, set, remove); err != nil {
 			return err
 		}
-		if cats, err = svc.SetCategories(c.ctx, owner, cats); err != nil {
+		if cats, err = svc.SetCategories(c.ctx, c.owner, cats); err != nil {
 			return err
 		}
 	}

@@ -1,7 +1,7 @@
 package cli
 
 // usage is what `hirebench help` prints: every command, one line or two each.
-const usage = `usage: hirebench [--data-dir DIR] [command]
+const usage = `usage: hirebench [--data-dir DIR] [--db URL] [command]
 
 With no command, opens the desktop app. Commands:
   version                          print the version
@@ -145,4 +145,21 @@ With no command, opens the desktop app. Commands:
                                    the two screeners' agreement on the role: Cohen's kappa on the
                                    decisions, Krippendorff's alpha on the flag marks
 R is a role's id or title. Data lives in DIR/workspace.db (default %s).
+
+--db URL opens a shared workspace on a PostgreSQL server instead (team mode, docs/TEAM.md), in
+the window and for every command; without --db the environment variable HIREBENCH_DB is used,
+and --db "" is the local workspace even when it is set. URL is postgres://USER@HOST:PORT/DATABASE
+(or postgresql://); a remote server is reached with sslmode=verify-full unless the URL names
+another sslmode. These work on a local workspace only and are refused on PostgreSQL: backup,
+backup snapshots, restore, candidates erase, candidates retention --erase|--anonymise.
+
+Team mode (docs/TEAM.md):
+  init [--json]                    as the workspace's owner: bring the schema up to date and grant
+                                   people's logins (the role DATABASE_people) what the app needs
+  people add --name N --login L [--recruiter] [--password-stdin] [--json]
+                                   as the owner: a person's own login and the profile it signs in
+                                   as; without --password-stdin a password is generated and shown once
+  login --password-stdin           keep the --db workspace's password in the OS keyring (one line
+                                   on standard input); the server need not be reachable
+  logout                           forget the --db workspace's password kept in the OS keyring
 `

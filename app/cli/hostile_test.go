@@ -138,7 +138,7 @@ func hostileTextIsPlainAndEscaped(t *testing.T, dir string) {
 		t.Fatalf("the demo's Carol Cunningham: %v, %+v", err, page)
 	}
 	name := payloads[0]
-	if _, err := svc.UpdateCandidate(ctx, page.Rows[0].ID, model.CandidatePatch{Name: &name}); err != nil {
+	if _, err := svc.UpdateCandidate(ctx, page.Rows[0].ID, model.CandidatePatch{Name: &name}, tracking.CommandLine); err != nil {
 		s.Close()
 		t.Fatal(err)
 	}

@@ -14,7 +14,6 @@ import (
 	"hirebench/app/files"
 	"hirebench/app/importer"
 	"hirebench/app/model"
-	"hirebench/app/tracking"
 )
 
 // candidateImportReport is what `import candidates --json` prints.
@@ -114,7 +113,7 @@ func (c *command) importCandidates(args []string) error {
 	report := candidateImportReport{File: path, RoleID: r.ID, DryRun: *dryRun, Preview: p}
 	refused := p.Counts.Error > 0 && !*validOnly
 	if !refused && !*dryRun {
-		res, err := c.svc.CommitImport(c.ctx, p, r.ID, *validOnly, tracking.CommandLine)
+		res, err := c.svc.CommitImport(c.ctx, p, r.ID, *validOnly, c.by)
 		if err != nil {
 			return err
 		}

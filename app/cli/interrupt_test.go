@@ -45,7 +45,7 @@ func slowToExport(t *testing.T) string {
 		data := make([]byte, 16<<20)
 		_, _ = rng.Read(data)
 		copy(data, "%PDF-1.7\n")
-		if _, err := svc.Attach(ctx, c.ID, "scan-"+string(rune('a'+i))+".pdf", data); err != nil {
+		if _, err := svc.Attach(ctx, c.ID, "scan-"+string(rune('a'+i))+".pdf", data, tracking.CommandLine); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -40,7 +40,7 @@ func (c *command) candidatesOutcome(args []string) error {
 	fs.Visit(func(f *flag.Flag) { given[f.Name] = true })
 	var entries []outcomes.Entry
 	if !given["rating-90d"] && !given["rating-1y"] && !given["left"] && !given["regretted"] {
-		if entries, err = c.iv.Outcomes(c.ctx, cid, owner); err != nil {
+		if entries, err = c.iv.Outcomes(c.ctx, cid, c.owner); err != nil {
 			return err
 		}
 		return c.printOutcomes(entries, *asJSON)
@@ -52,7 +52,7 @@ func (c *command) candidatesOutcome(args []string) error {
 	if err != nil {
 		return err
 	}
-	if entries, err = c.iv.Outcomes(c.ctx, cid, owner); err != nil {
+	if entries, err = c.iv.Outcomes(c.ctx, cid, c.owner); err != nil {
 		return err
 	}
 	// Flags change what is recorded; the rest stays as it was.
@@ -88,7 +88,7 @@ func (c *command) candidatesOutcome(args []string) error {
 			return usageError{fmt.Errorf("--regretted %q: write yes or no", *regretted)}
 		}
 	}
-	entries, err = c.iv.RecordOutcome(c.ctx, cid, r.ID, in, owner, commandLine)
+	entries, err = c.iv.RecordOutcome(c.ctx, cid, r.ID, in, c.owner, c.actor)
 	var ve *model.ValidationError
 	if errors.As(err, &ve) {
 		for i, f := range ve.Fields {
@@ -154,7 +154,7 @@ func (c *command) validityRole(args []string) error {
 	if err != nil {
 		return err
 	}
-	rep, err := c.iv.Validity(c.ctx, r.ID, owner)
+	rep, err := c.iv.Validity(c.ctx, r.ID, c.owner)
 	if err != nil {
 		return err
 	}

@@ -93,7 +93,7 @@ func (c *command) candidatesReject(args []string) error {
 	if err != nil {
 		return err
 	}
-	a, err := c.svc.Reject(c.ctx, appID, *reason, *note, tracking.CommandLine)
+	a, err := c.svc.Reject(c.ctx, appID, 0, *reason, *note, c.by)
 	if err != nil {
 		return err
 	}

@@ -73,10 +73,10 @@ func (c *command) roundsAssign(args []string) error {
 		}
 		ids = append(ids, p.ID)
 	}
-	if err := c.iv.AssignRound(c.ctx, appID, target.ID, ids, commandLine); err != nil {
+	if err := c.iv.AssignRound(c.ctx, appID, target.ID, ids, c.actor); err != nil {
 		return err
 	}
-	list, err := c.iv.CandidateRounds(c.ctx, candidateID, commandLine)
+	list, err := c.iv.CandidateRounds(c.ctx, candidateID, c.actor)
 	if err != nil {
 		return err
 	}
@@ -124,7 +124,7 @@ func (c *command) coverage(args []string) error {
 		if err != nil {
 			return usageError{fmt.Errorf("--set %q is not a number; give a share from 0 to 1, like 0.8", *set)}
 		}
-		if err := c.iv.SetCoverageThreshold(c.ctx, v, commandLine); err != nil {
+		if err := c.iv.SetCoverageThreshold(c.ctx, v, c.actor); err != nil {
 			return err
 		}
 	}

@@ -46,7 +46,7 @@ func (c *command) candidatesErase(args []string) error {
 	if err != nil {
 		return err
 	}
-	res, err := svc.Erase(c.ctx, id, action, commandLine, owner)
+	res, err := svc.Erase(c.ctx, id, action, c.actor, c.owner)
 	if err != nil {
 		return err
 	}
@@ -100,7 +100,7 @@ func (c *command) candidatesRetention(args []string) error {
 				return usageError{fmt.Errorf("--set takes a whole number of months or off, not %q", *set)}
 			}
 		}
-		if err := svc.SetRetention(c.ctx, months, owner); err != nil {
+		if err := svc.SetRetention(c.ctx, months, c.owner); err != nil {
 			return err
 		}
 	}
@@ -124,7 +124,7 @@ func (c *command) candidatesRetention(args []string) error {
 		for i, d := range review.Candidates {
 			ids[i] = d.ID
 		}
-		res, err := svc.ApplyRetention(c.ctx, ids, action, commandLine, owner)
+		res, err := svc.ApplyRetention(c.ctx, ids, action, c.actor, c.owner)
 		if err != nil {
 			return err
 		}
@@ -169,7 +169,7 @@ func (c *command) exportSubject(args []string) error {
 	if err != nil {
 		return err
 	}
-	sub, err := svc.GatherSubject(c.ctx, id, owner)
+	sub, err := svc.GatherSubject(c.ctx, id, c.owner)
 	if err != nil {
 		return err
 	}

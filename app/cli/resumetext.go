@@ -58,7 +58,7 @@ func (c *command) candidatesResumeText(args []string) error {
 	}
 	out := resumeTextResult{CandidateID: id, File: name, Characters: utf8.RuneCountInString(text), Text: text}
 	if *save {
-		a, err := c.svc.Attach(c.ctx, id, name, data)
+		a, err := c.svc.Attach(c.ctx, id, name, data, c.by)
 		if err != nil {
 			return err
 		}

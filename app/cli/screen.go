@@ -11,7 +11,6 @@ import (
 
 	"hirebench/app/interviews"
 	"hirebench/app/scoring"
-	"hirebench/app/tracking"
 )
 
 // screenApp finds the application of --candidate in --role.
@@ -67,7 +66,7 @@ func (c *command) screenSave(args []string) error {
 	if err != nil {
 		return err
 	}
-	who := tracking.CommandLine
+	who := c.by
 	if *as != "" {
 		if who, err = c.resolveProfile(*as); err != nil {
 			return err
@@ -112,7 +111,7 @@ func (c *command) screenRevisions(args []string) error {
 	if err != nil {
 		return err
 	}
-	who := tracking.CommandLine
+	who := c.by
 	if *as != "" {
 		if who, err = c.resolveProfile(*as); err != nil {
 			return err

@@ -5,8 +5,6 @@ package cli
 
 import (
 	"fmt"
-
-	"hirebench/app/tracking"
 )
 
 func (c *command) candidatesUndoMove(args []string) error {
@@ -24,7 +22,7 @@ func (c *command) candidatesUndoMove(args []string) error {
 	if err != nil {
 		return err
 	}
-	a, err := c.svc.UndoMove(c.ctx, appID, "", tracking.CommandLine)
+	a, err := c.svc.UndoMove(c.ctx, appID, "", c.by)
 	if err != nil {
 		return err
 	}

@@ -220,7 +220,7 @@ func (s *seeder) arrive(p person) (model.Application, error) {
 
 // move moves an application as the recruiter.
 func (s *seeder) move(app int64, to model.Stage, reason string) error {
-	if _, err := s.svc.Move(s.ctx, app, to.ID, reason, s.people[riley]); err != nil {
+	if _, err := s.svc.Move(s.ctx, app, 0, to.ID, reason, s.people[riley]); err != nil {
 		return fmt.Errorf("demo: move to %s: %w", to.Name, err)
 	}
 	return nil

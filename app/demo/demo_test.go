@@ -253,7 +253,7 @@ func TestSeedLeavesExistingWorkspaceAlone(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, err := svc.SetArchived(ctx, c.ID, true); err != nil {
+		if _, err := svc.SetArchived(ctx, c.ID, true, tracking.CommandLine); err != nil {
 			t.Fatal(err)
 		}
 		seeded, err := demo.Seed(ctx, s)

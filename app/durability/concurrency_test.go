@@ -210,7 +210,7 @@ func TestConcurrentWorkNeverShowsLockErrors(t *testing.T) {
 				p.add("autosave", err)
 			})
 			ui.time(func() {
-				_, err := track.Move(ctx, app, stage, "", f.recruiter)
+				_, err := track.Move(ctx, app, 0, stage, "", f.recruiter)
 				p.add("move", err)
 			})
 			ui.time(func() {

@@ -129,10 +129,10 @@ func TestDebriefShowsTheBoardsStages(t *testing.T) {
 			interview = st.ID
 		}
 	}
-	if _, err := e.track.Move(e.ctx, bo.ID, interview, "", e.riley); err != nil {
+	if _, err := e.track.Move(e.ctx, bo.ID, 0, interview, "", e.riley); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := e.track.SetArchived(e.ctx, cy.CandidateID, true); err != nil {
+	if _, err := e.track.SetArchived(e.ctx, cy.CandidateID, true, e.riley); err != nil {
 		t.Fatal(err)
 	}
 	d, err := e.iv.RoleDebrief(e.ctx, e.role.ID, e.riley)

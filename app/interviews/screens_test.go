@@ -324,7 +324,7 @@ func TestTheBlindQueueGivesEachScreenerTheirNextResume(t *testing.T) {
 	if got := next(e.riley, 0, true); got != (queued{0, 0}) {
 		t.Errorf("Riley's second screens = %+v; want none", got)
 	}
-	if _, err := e.track.SetArchived(e.ctx, cy.CandidateID, true); err != nil {
+	if _, err := e.track.SetArchived(e.ctx, cy.CandidateID, true, e.riley); err != nil {
 		t.Fatal(err)
 	}
 	if got := next(e.sam, 0, false); got != (queued{0, 0}) {

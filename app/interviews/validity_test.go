@@ -25,7 +25,7 @@ func TestAnOutcomeStaysEditableAfterTheHiredStage(t *testing.T) {
 	if _, err := e.iv.RecordOutcome(e.ctx, e.app.CandidateID, e.role.ID, outcomes.Input{Rating90d: &four}, recruiter, e.riley); err == nil {
 		t.Fatal("an outcome for someone never hired was recorded")
 	}
-	if _, err := e.track.Move(e.ctx, e.app.ID, stage["Hired"], "", e.riley); err != nil {
+	if _, err := e.track.Move(e.ctx, e.app.ID, 0, stage["Hired"], "", e.riley); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := e.iv.RecordOutcome(e.ctx, e.app.CandidateID, e.role.ID, outcomes.Input{Rating90d: &four}, recruiter, e.riley); err != nil {
@@ -37,7 +37,7 @@ func TestAnOutcomeStaysEditableAfterTheHiredStage(t *testing.T) {
 		recruiter, e.riley); !errors.As(err, &v) || v.Fields[0].Field != "leftOn" {
 		t.Errorf("leaving in 2001, before the hire: %v; want leftOn refused", err)
 	}
-	if _, err := e.track.Move(e.ctx, e.app.ID, stage["Offer"], "", e.riley); err != nil {
+	if _, err := e.track.Move(e.ctx, e.app.ID, 0, stage["Offer"], "", e.riley); err != nil {
 		t.Fatal(err)
 	}
 	got, err := e.iv.RecordOutcome(e.ctx, e.app.CandidateID, e.role.ID, outcomes.Input{Rating90d: &three}, recruiter, e.riley)

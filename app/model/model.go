@@ -64,6 +64,11 @@ type Candidate struct {
 	UpdatedAt string `json:"updatedAt"`
 	// ArchivedAt is empty for live candidates.
 	ArchivedAt string `json:"archivedAt"`
+	// Version counts the changes to the record (from 1); an edit sent with
+	// the version it was made from is refused once another change came
+	// first (ChangedError). ChangedBy names who made the latest one.
+	Version   int64  `json:"version"`
+	ChangedBy string `json:"changedBy"`
 }
 
 // Application is one candidate applied to one role, sitting in one stage.

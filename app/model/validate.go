@@ -97,6 +97,10 @@ type CandidatePatch struct {
 	Source     *string   `json:"source,omitempty"`
 	ResumeText *string   `json:"resumeText,omitempty"`
 	Tags       *[]string `json:"tags,omitempty"`
+	// Version is the candidate's version the edit was made from: another
+	// change since refuses it (ChangedError). 0 edits whatever is stored
+	// (the command line, imports).
+	Version int64 `json:"version,omitempty"`
 }
 
 // Apply copies the set fields onto c.

@@ -100,7 +100,7 @@ func newDesk(t *testing.T, seeded bool) *desk {
 	if _, err := d.track.AddNote(ctx, c.ID, "Quorra Vantablack asked about Brindlewick's notice period.", d.riley); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := d.track.Attach(ctx, c.ID, "vantablack-cv.txt", []byte("Curriculum vitae: "+qName+"\n"+qEmail+"\n"+qResume)); err != nil {
+	if _, err := d.track.Attach(ctx, c.ID, "vantablack-cv.txt", []byte("Curriculum vitae: "+qName+"\n"+qEmail+"\n"+qResume), d.riley); err != nil {
 		t.Fatal(err)
 	}
 	round, err := iv.SaveRound(ctx, scoring.RoundInput{RoleID: d.role.ID, Name: "Compilers", RubricID: builtin.RubricID,

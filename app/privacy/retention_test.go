@@ -24,7 +24,7 @@ func TestRetentionActsOnlyOnWhoIsStillDue(t *testing.T) {
 			t.Fatal(err)
 		}
 		det, _ := then.Detail(ctx, c.ID)
-		if _, err := then.Move(ctx, det.Applications[0].ID, rejected.ID, "Candidate withdrew", d.riley); err != nil {
+		if _, err := then.Move(ctx, det.Applications[0].ID, 0, rejected.ID, "Candidate withdrew", d.riley); err != nil {
 			t.Fatal(err)
 		}
 		return c.ID
@@ -87,7 +87,7 @@ func TestACandidateMadeActiveWhileRetentionRunsIsKept(t *testing.T) {
 			t.Fatal(err)
 		}
 		det, _ := then.Detail(ctx, c.ID)
-		if _, err := then.Move(ctx, det.Applications[0].ID, rejected.ID, "Position filled", d.riley); err != nil {
+		if _, err := then.Move(ctx, det.Applications[0].ID, 0, rejected.ID, "Position filled", d.riley); err != nil {
 			t.Fatal(err)
 		}
 		apps = append(apps, det.Applications[0].ID)
@@ -107,7 +107,7 @@ func TestACandidateMadeActiveWhileRetentionRunsIsKept(t *testing.T) {
 	}
 	defer other.Close()
 	d.svc.WithBackups(meddling(func() {
-		if _, err := tracking.New(other).Move(ctx, apps[1], d.role.Stages[1].ID, "", d.riley); err != nil {
+		if _, err := tracking.New(other).Move(ctx, apps[1], 0, d.role.Stages[1].ID, "", d.riley); err != nil {
 			t.Fatal(err)
 		}
 	}))

@@ -15,7 +15,7 @@ func TestAttachTooBigStatesTheSizeAndTheLimit(t *testing.T) {
 	c := e.candidate(t, model.CandidateInput{Name: "Hedy Lamarr"})
 	data := make([]byte, model.MaxAttachment+1)
 	copy(data, "%PDF-1.7\n")
-	_, err := e.svc.Attach(e.ctx, c.ID, "scan.pdf", data)
+	_, err := e.svc.Attach(e.ctx, c.ID, "scan.pdf", data, e.actor)
 	var ve *model.ValidationError
 	want := "scan.pdf is 20.1 MB, over the 20 MB limit for attachments"
 	if !errors.As(err, &ve) || len(ve.Fields) != 1 || ve.Fields[0].Field != "file" || ve.Fields[0].Message != want {

@@ -34,9 +34,12 @@ func (s *Service) CreateCandidate(ctx context.Context, in model.CandidateInput, 
 	return s.store.CreateCandidate(ctx, c, roleIDs, actor)
 }
 
-// UpdateCandidate applies the set fields of patch (autosave sends one at a time).
-func (s *Service) UpdateCandidate(ctx context.Context, id int64, patch model.CandidatePatch) (model.Candidate, error) {
-	return s.store.UpdateCandidate(ctx, id, func(c *model.Candidate) error {
+// UpdateCandidate applies the set fields of patch (autosave sends one at a
+// time) as actor's change. An edit made from an older version than the
+// stored one (patch.Version, when set) is refused with a
+// *model.ChangedError: someone changed the record since it was loaded.
+func (s *Service) UpdateCandidate(ctx context.Context, id int64, patch model.CandidatePatch, actor model.Profile) (model.Candidate, error) {
+	return s.store.UpdateCandidate(ctx, id, patch.Version, actor, func(c *model.Candidate) error {
 		patch.Apply(&c.CandidateInput)
 		c.Normalize()
 		return c.Validate()
@@ -70,9 +73,9 @@ func (s *Service) List(ctx context.Context, f model.CandidateFilter) (model.Cand
 // Facets lists tags and sources for the filters.
 func (s *Service) Facets(ctx context.Context) (model.Facets, error) { return s.store.Facets(ctx) }
 
-// SetArchived archives or restores a candidate; nothing is deleted.
-func (s *Service) SetArchived(ctx context.Context, id int64, archived bool) (model.Candidate, error) {
-	return s.store.SetArchived(ctx, id, archived)
+// SetArchived archives or restores a candidate (actor's change); nothing is deleted.
+func (s *Service) SetArchived(ctx context.Context, id int64, archived bool, actor model.Profile) (model.Candidate, error) {
+	return s.store.SetArchived(ctx, id, archived, actor)
 }
 
 // AddNote appends a note signed by actor.
@@ -90,8 +93,10 @@ func (s *Service) Apply(ctx context.Context, candidateID, roleID int64, actor mo
 }
 
 // Move moves an application to a stage. Rejecting needs a reason from the
-// workspace's list; other stages take none.
-func (s *Service) Move(ctx context.Context, applicationID, stageID int64, reason string, actor model.Profile) (model.Application, error) {
+// workspace's list; other stages take none. fromStageID is the stage the
+// mover saw it in (0: wherever it is): when someone moved it since, the
+// move is refused with a *model.ChangedError.
+func (s *Service) Move(ctx context.Context, applicationID, fromStageID, stageID int64, reason string, actor model.Profile) (model.Application, error) {
 	st, err := s.store.GetStage(ctx, stageID)
 	if errors.Is(err, model.ErrNotFound) {
 		return model.Application{}, model.Invalid("stageId", "stage %d does not exist (it may have been deleted); reload the board", stageID)
@@ -105,7 +110,7 @@ func (s *Service) Move(ctx context.Context, applicationID, stageID int64, reason
 			return model.Application{}, err
 		}
 	}
-	return s.store.MoveApplication(ctx, applicationID, stageID, reason, actor)
+	return s.store.MoveApplicationNoted(ctx, applicationID, fromStageID, stageID, reason, "", actor)
 }
 
 // A board column shows its oldest BoardPage arrivals, and BoardPage more
@@ -136,7 +141,7 @@ func (s *Service) Board(ctx context.Context, roleID int64, shown map[int64]int) 
 // resume screen (Attachment.ResumeFilled); text a person typed is never
 // replaced. A PDF or DOCX whose text cannot be read is still attached, and
 // Attachment.TextProblem says why in plain words.
-func (s *Service) Attach(ctx context.Context, candidateID int64, fileName string, data []byte) (model.Attachment, error) {
+func (s *Service) Attach(ctx context.Context, candidateID int64, fileName string, data []byte, actor model.Profile) (model.Attachment, error) {
 	fileName = filepath.Base(strings.TrimSpace(fileName))
 	if fileName == "." || fileName == "/" || fileName == "" {
 		return model.Attachment{}, model.Invalid("file", "the file has no name")
@@ -151,7 +156,7 @@ func (s *Service) Attach(ctx context.Context, candidateID int64, fileName string
 	if err != nil {
 		return model.Attachment{}, err
 	}
-	a, err := s.store.AddResumeAttachment(ctx, candidateID, fileName, mime, data, text)
+	a, err := s.store.AddResumeAttachment(ctx, candidateID, fileName, mime, data, text, actor)
 	a.TextProblem = problem
 	return a, err
 }

@@ -111,7 +111,7 @@ func TestDuplicateEmail(t *testing.T) {
 	}
 	// Changing another candidate's email onto Ada's is refused the same way.
 	bob := e.candidate(t, model.CandidateInput{Name: "Bob", Email: "bob@example.com"})
-	_, err := e.svc.UpdateCandidate(e.ctx, bob.ID, model.CandidatePatch{Email: ptr(" ADA@EXAMPLE.COM")})
+	_, err := e.svc.UpdateCandidate(e.ctx, bob.ID, model.CandidatePatch{Email: ptr(" ADA@EXAMPLE.COM")}, e.actor)
 	var dup *model.DuplicateEmailError
 	if !errors.As(err, &dup) || dup.ExistingID != ada.ID {
 		t.Fatalf("update onto a taken email: err = %v", err)
@@ -155,6 +155,7 @@ func TestUpdateCandidatePatch(t *testing.T) {
 		{"phone only", model.CandidatePatch{Phone: ptr(" +1 555 0199 ")}, func(t *testing.T, b, a model.Candidate) {
 			b.Phone = "+1 555 0199"
 			b.UpdatedAt = a.UpdatedAt
+			b.Version, b.ChangedBy = 2, "Riley Chen" // counted, and Riley's
 			if fmt.Sprint(a) != fmt.Sprint(b) {
 				t.Errorf("only phone should change:\n got %+v\nwant %+v", a, b)
 			}
@@ -187,7 +188,7 @@ func TestUpdateCandidatePatch(t *testing.T) {
 				t.Fatal(err)
 			}
 			e.clock.Advance(time.Minute)
-			after, err := e.svc.UpdateCandidate(e.ctx, orig.ID, tc.patch)
+			after, err := e.svc.UpdateCandidate(e.ctx, orig.ID, tc.patch, e.actor)
 			stored, gerr := e.store.GetCandidate(e.ctx, orig.ID)
 			if gerr != nil {
 				t.Fatal(gerr)
@@ -211,7 +212,7 @@ func TestUpdateCandidatePatch(t *testing.T) {
 			tc.check(t, before, stored)
 		})
 	}
-	if _, err := e.svc.UpdateCandidate(e.ctx, orig.ID+999, model.CandidatePatch{Phone: ptr("1")}); !errors.Is(err, model.ErrNotFound) {
+	if _, err := e.svc.UpdateCandidate(e.ctx, orig.ID+999, model.CandidatePatch{Phone: ptr("1")}, e.actor); !errors.Is(err, model.ErrNotFound) {
 		t.Errorf("patching a missing candidate: err = %v, want ErrNotFound", err)
 	}
 }
@@ -222,7 +223,7 @@ func TestArchiveAndRestore(t *testing.T) {
 	c := e.candidate(t, model.CandidateInput{Name: "Dennis Ritchie", Email: "dmr@example.com", ResumeText: "Created C."}, r.ID)
 	other := e.candidate(t, model.CandidateInput{Name: "Ken Thompson"}, r.ID)
 
-	archived, err := e.svc.SetArchived(e.ctx, c.ID, true)
+	archived, err := e.svc.SetArchived(e.ctx, c.ID, true, e.actor)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -263,7 +264,7 @@ func TestArchiveAndRestore(t *testing.T) {
 		t.Errorf("creating over an archived candidate's email: %v", err)
 	}
 
-	restored, err := e.svc.SetArchived(e.ctx, c.ID, false)
+	restored, err := e.svc.SetArchived(e.ctx, c.ID, false, e.actor)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -276,7 +277,7 @@ func TestArchiveAndRestore(t *testing.T) {
 	if got := e.search(t, "ritchie"); !slices.Equal(got, []int64{c.ID}) {
 		t.Errorf("restored candidate search = %v", got)
 	}
-	if _, err := e.svc.SetArchived(e.ctx, c.ID+999, true); !errors.Is(err, model.ErrNotFound) {
+	if _, err := e.svc.SetArchived(e.ctx, c.ID+999, true, e.actor); !errors.Is(err, model.ErrNotFound) {
 		t.Errorf("archiving a missing candidate: err = %v", err)
 	}
 }
@@ -361,7 +362,7 @@ func TestAttach(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			before := len(e.detail(t, c.ID).Attachments)
-			a, err := e.svc.Attach(e.ctx, c.ID, tc.file, tc.data)
+			a, err := e.svc.Attach(e.ctx, c.ID, tc.file, tc.data, e.actor)
 			if tc.field != "" {
 				wantField(t, err, tc.field)
 				if after := len(e.detail(t, c.ID).Attachments); after != before {
@@ -387,7 +388,7 @@ func TestAttach(t *testing.T) {
 	if got := e.search(t, "torpedo"); !slices.Equal(got, []int64{c.ID}) {
 		t.Errorf("MD text not searchable: %v", got)
 	}
-	if _, err := e.svc.Attach(e.ctx, c.ID+999, "a.txt", []byte("x")); !errors.Is(err, model.ErrNotFound) {
+	if _, err := e.svc.Attach(e.ctx, c.ID+999, "a.txt", []byte("x"), e.actor); !errors.Is(err, model.ErrNotFound) {
 		t.Errorf("attaching to a missing candidate: err = %v", err)
 	}
 }
@@ -396,11 +397,11 @@ func TestAttachTextEncodingsAndDelete(t *testing.T) {
 	e := newEnv(t)
 	c := e.candidate(t, model.CandidateInput{Name: "José Example", ResumeText: "Typed."})
 	// Latin-1 (not valid UTF-8) and a UTF-8 byte-order mark are both read.
-	latin1, err := e.svc.Attach(e.ctx, c.ID, "old.txt", []byte("Experi\xeancia em Jo\xe3o Pessoa"))
+	latin1, err := e.svc.Attach(e.ctx, c.ID, "old.txt", []byte("Experi\xeancia em Jo\xe3o Pessoa"), e.actor)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := e.svc.Attach(e.ctx, c.ID, "bom.txt", []byte("\xef\xbb\xbfKubernetes operators")); err != nil {
+	if _, err := e.svc.Attach(e.ctx, c.ID, "bom.txt", []byte("\xef\xbb\xbfKubernetes operators"), e.actor); err != nil {
 		t.Fatal(err)
 	}
 	for _, q := range []string{"experiencia", "joão", "kubernetes"} {
@@ -430,7 +431,7 @@ func TestAttachTextEncodingsAndDelete(t *testing.T) {
 func TestAttachedTextCannotForgeHighlights(t *testing.T) {
 	e := newEnv(t)
 	c := e.candidate(t, model.CandidateInput{Name: "Mallory"})
-	if _, err := e.svc.Attach(e.ctx, c.ID, "cv.txt", []byte("\x02Hired\x03 \x02Recommended\x03 genuine experience\x07")); err != nil {
+	if _, err := e.svc.Attach(e.ctx, c.ID, "cv.txt", []byte("\x02Hired\x03 \x02Recommended\x03 genuine experience\x07"), e.actor); err != nil {
 		t.Fatal(err)
 	}
 	page, err := e.svc.List(e.ctx, model.CandidateFilter{Query: "genuine"})

@@ -320,7 +320,7 @@ func (im *candidateImport) merge(r importRow, st model.Stage) (int64, bool, erro
 		return 0, false, out
 	}
 	if changed {
-		if err := im.tx.UpdateCandidate(m); err != nil {
+		if err := im.tx.UpdateCandidate(m, im.actor); err != nil {
 			return 0, false, fmt.Errorf("tracking: import row %d: %w", r.row, err)
 		}
 		if !slices.Equal(m.Tags, ex.Tags) {

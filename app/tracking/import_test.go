@@ -240,7 +240,7 @@ func TestImportCommitFailuresSaveNothing(t *testing.T) {
 		if n := e.count(t); n != 1 {
 			t.Errorf("%d candidates: the rows before the clash were kept", n)
 		}
-		if _, err := e.svc.SetArchived(e.ctx, grace.ID, true); err != nil {
+		if _, err := e.svc.SetArchived(e.ctx, grace.ID, true, e.actor); err != nil {
 			t.Fatal(err)
 		}
 	})

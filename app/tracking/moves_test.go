@@ -26,7 +26,7 @@ func TestMoveRecordsHistory(t *testing.T) {
 	}
 
 	at := e.clock.Advance(2 * time.Hour)
-	moved, err := e.svc.Move(e.ctx, app.ID, stage(t, r, "Screen").ID, "", sam)
+	moved, err := e.svc.Move(e.ctx, app.ID, 0, stage(t, r, "Screen").ID, "", sam)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -54,7 +54,7 @@ func TestMoveRecordsHistory(t *testing.T) {
 
 	// Dropping the card where it already is records nothing.
 	e.clock.Advance(time.Minute)
-	if _, err := e.svc.Move(e.ctx, app.ID, stage(t, r, "Screen").ID, "", sam); err != nil {
+	if _, err := e.svc.Move(e.ctx, app.ID, 0, stage(t, r, "Screen").ID, "", sam); err != nil {
 		t.Fatal(err)
 	}
 	if n := len(e.detail(t, c.ID).History); n != 2 {
@@ -79,7 +79,7 @@ func TestMoveToRejected(t *testing.T) {
 		{"reason not in the list", "Did not like their shoes"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := e.svc.Move(e.ctx, app.ID, rejected.ID, tc.reason, e.actor)
+			_, err := e.svc.Move(e.ctx, app.ID, 0, rejected.ID, tc.reason, e.actor)
 			wantField(t, err, "reason")
 			if got := e.app(t, c.ID, r.ID); got.StageID != app.StageID || got.RejectionReason != "" {
 				t.Errorf("refused rejection still moved the application: %+v", got)
@@ -89,7 +89,7 @@ func TestMoveToRejected(t *testing.T) {
 
 	reason := reasons[len(reasons)-1]
 	e.clock.Advance(time.Hour)
-	got, err := e.svc.Move(e.ctx, app.ID, rejected.ID, reason, e.actor)
+	got, err := e.svc.Move(e.ctx, app.ID, 0, rejected.ID, reason, e.actor)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -107,7 +107,7 @@ func TestMoveToRejected(t *testing.T) {
 	// Moving back out of Rejected clears the reason; a reason passed with a
 	// move to an ordinary stage is ignored.
 	e.clock.Advance(time.Hour)
-	got, err = e.svc.Move(e.ctx, app.ID, stage(t, r, "Interview").ID, reason, e.actor)
+	got, err = e.svc.Move(e.ctx, app.ID, 0, stage(t, r, "Interview").ID, reason, e.actor)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -122,10 +122,10 @@ func TestMoveToRejected(t *testing.T) {
 	if _, err := e.svc.SetRejectionReasons(e.ctx, []string{"Team changed plans", " "}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := e.svc.Move(e.ctx, app.ID, rejected.ID, reason, e.actor); err == nil {
+	if _, err := e.svc.Move(e.ctx, app.ID, 0, rejected.ID, reason, e.actor); err == nil {
 		t.Errorf("a removed reason %q was still accepted", reason)
 	}
-	if _, err := e.svc.Move(e.ctx, app.ID, rejected.ID, "Team changed plans", e.actor); err != nil {
+	if _, err := e.svc.Move(e.ctx, app.ID, 0, rejected.ID, "Team changed plans", e.actor); err != nil {
 		t.Errorf("a newly listed reason was refused: %v", err)
 	}
 	_, err = e.svc.SetRejectionReasons(e.ctx, []string{" ", ""})
@@ -138,9 +138,9 @@ func TestMoveToAnotherRolesStage(t *testing.T) {
 	b := e.role(t, "Role B")
 	c := e.candidate(t, model.CandidateInput{Name: "Edsger Dijkstra"}, a.ID)
 	app := e.app(t, c.ID, a.ID)
-	_, err := e.svc.Move(e.ctx, app.ID, stage(t, b, "Screen").ID, "", e.actor)
+	_, err := e.svc.Move(e.ctx, app.ID, 0, stage(t, b, "Screen").ID, "", e.actor)
 	wantField(t, err, "stageId")
-	_, err = e.svc.Move(e.ctx, app.ID, 999999, "", e.actor)
+	_, err = e.svc.Move(e.ctx, app.ID, 0, 999999, "", e.actor)
 	wantField(t, err, "stageId")
 	if got := e.app(t, c.ID, a.ID); got.StageID != app.StageID {
 		t.Errorf("application moved to %q", got.StageName)
@@ -148,7 +148,7 @@ func TestMoveToAnotherRolesStage(t *testing.T) {
 	if n := len(e.detail(t, c.ID).History); n != 1 {
 		t.Errorf("refused moves added history: %d events", n)
 	}
-	if _, err := e.svc.Move(e.ctx, 999999, stage(t, a, "Screen").ID, "", e.actor); !errors.Is(err, model.ErrNotFound) {
+	if _, err := e.svc.Move(e.ctx, 999999, 0, stage(t, a, "Screen").ID, "", e.actor); !errors.Is(err, model.ErrNotFound) {
 		t.Errorf("moving a missing application: err = %v", err)
 	}
 }

@@ -113,8 +113,10 @@ func (s *Service) checkReason(ctx context.Context, reason string) (string, error
 
 // Reject moves an application to its role's Rejected stage with a reason
 // from the list and an optional free-text note, both kept in the
-// candidate's history.
-func (s *Service) Reject(ctx context.Context, applicationID int64, reason, note string, actor model.Profile) (model.Application, error) {
+// candidate's history. fromStageID is the stage the rejecter saw it in (0:
+// wherever it is): when someone moved it since (hired it, say), the
+// rejection is refused with a *model.ChangedError.
+func (s *Service) Reject(ctx context.Context, applicationID, fromStageID int64, reason, note string, actor model.Profile) (model.Application, error) {
 	v := &model.ValidationError{}
 	reason, err := s.checkReason(ctx, reason)
 	var bad *model.ValidationError
@@ -142,5 +144,5 @@ func (s *Service) Reject(ctx context.Context, applicationID int64, reason, note 
 	if i < 0 {
 		return model.Application{}, fmt.Errorf("role %d has no Rejected stage: %w", role.ID, model.ErrConflict)
 	}
-	return s.store.MoveApplicationNoted(ctx, applicationID, role.Stages[i].ID, reason, note, actor)
+	return s.store.MoveApplicationNoted(ctx, applicationID, fromStageID, role.Stages[i].ID, reason, note, actor)
 }

@@ -43,7 +43,7 @@ func TestAddStageGoesBeforeOfferAndHired(t *testing.T) {
 	r := e.role(t, "Backend Engineer")
 	c := e.candidate(t, model.CandidateInput{Name: "Barbara Liskov"}, r.ID)
 	offer := stage(t, r, "Offer")
-	if _, err := e.svc.Move(e.ctx, e.app(t, c.ID, r.ID).ID, offer.ID, "", e.actor); err != nil {
+	if _, err := e.svc.Move(e.ctx, e.app(t, c.ID, r.ID).ID, 0, offer.ID, "", e.actor); err != nil {
 		t.Fatal(err)
 	}
 	got, err := e.svc.AddStage(e.ctx, r.ID, "Take-home")
@@ -171,7 +171,7 @@ func TestRejectKeepsTheNoteInTheHistory(t *testing.T) {
 		{"a note too long, and no reason", "", strings.Repeat("n", tracking.MaxRejectNote+1), []string{"reason", "note"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := e.svc.Reject(e.ctx, app.ID, tc.reason, tc.note, e.actor)
+			_, err := e.svc.Reject(e.ctx, app.ID, 0, tc.reason, tc.note, e.actor)
 			var ve *model.ValidationError
 			if !errors.As(err, &ve) {
 				t.Fatalf("error %v, want a validation error", err)
@@ -188,11 +188,11 @@ func TestRejectKeepsTheNoteInTheHistory(t *testing.T) {
 			}
 		})
 	}
-	if _, err := e.svc.Reject(e.ctx, 999999, "Position filled", "", e.actor); !errors.Is(err, model.ErrNotFound) {
+	if _, err := e.svc.Reject(e.ctx, 999999, 0, "Position filled", "", e.actor); !errors.Is(err, model.ErrNotFound) {
 		t.Errorf("unknown application: %v, want not found", err)
 	}
 
-	got, err := e.svc.Reject(e.ctx, app.ID, "Position filled", "  Strong on systems;\r\nask again for the platform team.  ", e.actor)
+	got, err := e.svc.Reject(e.ctx, app.ID, 0, "Position filled", "  Strong on systems;\r\nask again for the platform team.  ", e.actor)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -205,7 +205,7 @@ func TestRejectKeepsTheNoteInTheHistory(t *testing.T) {
 		t.Errorf("history = %+v", h)
 	}
 	// A move without a note keeps none.
-	if _, err := e.svc.Move(e.ctx, app.ID, stage(t, r, "Screen").ID, "", e.actor); err != nil {
+	if _, err := e.svc.Move(e.ctx, app.ID, 0, stage(t, r, "Screen").ID, "", e.actor); err != nil {
 		t.Fatal(err)
 	}
 	if h := e.detail(t, c.ID).History[0]; h.ToStage != "Screen" || h.Note != "" {

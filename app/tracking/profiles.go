@@ -4,6 +4,7 @@
 package tracking
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -34,6 +35,9 @@ func (s *Service) CreateProfile(ctx context.Context, name string, recruiter, mak
 	if err != nil {
 		return model.Profile{}, err
 	}
+	if _, ok, err := s.signedIn(ctx); err != nil || ok {
+		return model.Profile{}, cmp.Or(err, errSignedIn)
+	}
 	if recruiter && !by.IsRecruiter {
 		all, err := s.store.ListProfiles(ctx)
 		if err != nil {
@@ -53,7 +57,11 @@ func (s *Service) CreateProfile(ctx context.Context, name string, recruiter, mak
 }
 
 // CurrentProfile returns who used the app last, or ErrNotFound on first launch.
+// On a shared workspace it is whoever the login belongs to.
 func (s *Service) CurrentProfile(ctx context.Context) (model.Profile, error) {
+	if p, ok, err := s.signedIn(ctx); err != nil || ok {
+		return p, err
+	}
 	v, err := s.store.Setting(ctx, settingCurrentProfile)
 	if err != nil {
 		return model.Profile{}, err
@@ -85,6 +93,9 @@ var WrongPassphraseDelay = 700 * time.Millisecond
 // SwitchProfile makes another existing profile current. A protected
 // profile needs its passphrase; the others switch with one click.
 func (s *Service) SwitchProfile(ctx context.Context, id int64, pass string) (model.Profile, error) {
+	if _, ok, err := s.signedIn(ctx); err != nil || ok {
+		return model.Profile{}, cmp.Or(err, errSignedIn)
+	}
 	p, err := s.store.GetProfile(ctx, id)
 	if err != nil {
 		return p, err

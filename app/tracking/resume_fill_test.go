@@ -23,7 +23,7 @@ func resumeFixture(t *testing.T, name string) []byte {
 func TestAttachProposesResumeText(t *testing.T) {
 	e := newEnv(t)
 	grace := e.candidate(t, model.CandidateInput{Name: "Grace Example"})
-	a, err := e.svc.Attach(e.ctx, grace.ID, "grace.docx", resumeFixture(t, "resume.docx"))
+	a, err := e.svc.Attach(e.ctx, grace.ID, "grace.docx", resumeFixture(t, "resume.docx"), e.actor)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -38,10 +38,10 @@ func TestAttachProposesResumeText(t *testing.T) {
 	// Corrected by hand, then a second file: the correction stays, and the
 	// new file's text is searchable with the file.
 	fixed := want + "\nCorrected by hand."
-	if _, err := e.svc.UpdateCandidate(e.ctx, grace.ID, model.CandidatePatch{ResumeText: &fixed}); err != nil {
+	if _, err := e.svc.UpdateCandidate(e.ctx, grace.ID, model.CandidatePatch{ResumeText: &fixed}, e.actor); err != nil {
 		t.Fatal(err)
 	}
-	b, err := e.svc.Attach(e.ctx, grace.ID, "ada.pdf", resumeFixture(t, "resume.pdf"))
+	b, err := e.svc.Attach(e.ctx, grace.ID, "ada.pdf", resumeFixture(t, "resume.pdf"), e.actor)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -53,7 +53,7 @@ func TestAttachProposesResumeText(t *testing.T) {
 	}
 
 	typed := e.candidate(t, model.CandidateInput{Name: "Typed", ResumeText: "Pasted by a recruiter."})
-	if c, err := e.svc.Attach(e.ctx, typed.ID, "cv.pdf", resumeFixture(t, "resume.pdf")); err != nil || c.ResumeFilled {
+	if c, err := e.svc.Attach(e.ctx, typed.ID, "cv.pdf", resumeFixture(t, "resume.pdf"), e.actor); err != nil || c.ResumeFilled {
 		t.Errorf("attach to typed: filled %v, %v", c.ResumeFilled, err)
 	}
 	if got := e.detail(t, typed.ID).Candidate.ResumeText; got != "Pasted by a recruiter." {
@@ -66,7 +66,7 @@ func TestAttachProposesResumeText(t *testing.T) {
 func TestAttachDamagedPDFKeepsTheFile(t *testing.T) {
 	e := newEnv(t)
 	c := e.candidate(t, model.CandidateInput{Name: "Ada"})
-	a, err := e.svc.Attach(e.ctx, c.ID, "cv.pdf", []byte("%PDF-1.7\nSECRET-WORD no objects here"))
+	a, err := e.svc.Attach(e.ctx, c.ID, "cv.pdf", []byte("%PDF-1.7\nSECRET-WORD no objects here"), e.actor)
 	if err != nil {
 		t.Fatal(err)
 	}

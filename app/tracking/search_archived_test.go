@@ -16,7 +16,7 @@ func TestSearchCountsTheArchivedMatchesItLeavesOut(t *testing.T) {
 	e.candidate(t, model.CandidateInput{Name: "Ada Yonath", Email: "yonath@example.com"}, design.ID)
 	old := e.candidate(t, model.CandidateInput{Name: "Ada Byron", Email: "byron@example.com"}, design.ID)
 	for _, c := range []model.Candidate{ada, old} {
-		if _, err := e.svc.SetArchived(e.ctx, c.ID, true); err != nil {
+		if _, err := e.svc.SetArchived(e.ctx, c.ID, true, e.actor); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -26,11 +26,11 @@ func TestDeleteStage(t *testing.T) {
 	archived := e.candidate(t, model.CandidateInput{Name: "Archived Person"}, r.ID)
 	screen, interview := stage(t, r, "Screen"), stage(t, r, "Interview")
 	for _, id := range []int64{c.ID, archived.ID} {
-		if _, err := e.svc.Move(e.ctx, e.app(t, id, r.ID).ID, screen.ID, "", e.actor); err != nil {
+		if _, err := e.svc.Move(e.ctx, e.app(t, id, r.ID).ID, 0, screen.ID, "", e.actor); err != nil {
 			t.Fatal(err)
 		}
 	}
-	if _, err := e.svc.SetArchived(e.ctx, archived.ID, true); err != nil {
+	if _, err := e.svc.SetArchived(e.ctx, archived.ID, true, e.actor); err != nil {
 		t.Fatal(err)
 	}
 
@@ -170,7 +170,7 @@ func TestRenameAndAddStages(t *testing.T) {
 	r := e.role(t, "Backend Engineer")
 	c := e.candidate(t, model.CandidateInput{Name: "Tim Berners-Lee"}, r.ID)
 	screen := stage(t, r, "Screen")
-	if _, err := e.svc.Move(e.ctx, e.app(t, c.ID, r.ID).ID, screen.ID, "", e.actor); err != nil {
+	if _, err := e.svc.Move(e.ctx, e.app(t, c.ID, r.ID).ID, 0, screen.ID, "", e.actor); err != nil {
 		t.Fatal(err)
 	}
 	got, err := e.svc.RenameStage(e.ctx, screen.ID, "  Phone   screen ")

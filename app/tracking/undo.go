@@ -103,9 +103,9 @@ func stageNamed(role model.Role, name string) (model.Stage, bool) {
 }
 
 // UndoArchive restores a candidate archived at archivedAt (the ArchivedAt
-// archiving returned); refused when they were restored or archived again
-// since.
-func (s *Service) UndoArchive(ctx context.Context, candidateID int64, archivedAt string) (model.Candidate, error) {
+// archiving returned), as actor's change; refused when they were restored
+// or archived again since.
+func (s *Service) UndoArchive(ctx context.Context, candidateID int64, archivedAt string, actor model.Profile) (model.Candidate, error) {
 	var out model.Candidate
 	err := s.store.Write(ctx, func(tx *storage.Tx) error {
 		c, err := tx.Candidate(candidateID)
@@ -118,7 +118,7 @@ func (s *Service) UndoArchive(ctx context.Context, candidateID int64, archivedAt
 		case c.ArchivedAt != archivedAt:
 			return model.Invalid("candidateId", "This candidate was restored and archived again since, so archiving was not undone")
 		}
-		out, err = tx.SetArchived(candidateID, false)
+		out, err = tx.SetArchived(candidateID, false, actor)
 		return err
 	})
 	return out, err

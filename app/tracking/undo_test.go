@@ -21,7 +21,7 @@ func TestUndoMovePutsTheCardBackWhereItWas(t *testing.T) {
 	app := e.app(t, c.ID, r.ID)
 	arrived := app.EnteredStageAt
 	e.clock.Advance(3 * 24 * time.Hour)
-	moved, err := e.svc.Move(e.ctx, app.ID, stage(t, r, "Interview").ID, "", e.actor)
+	moved, err := e.svc.Move(e.ctx, app.ID, 0, stage(t, r, "Interview").ID, "", e.actor)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -64,12 +64,12 @@ func TestUndoMoveIsRefusedOnceTheCandidateMovedAgain(t *testing.T) {
 	c := e.candidate(t, model.CandidateInput{Name: "Edsger Dijkstra"}, r.ID)
 	app := e.app(t, c.ID, r.ID)
 	e.clock.Advance(time.Minute)
-	first, err := e.svc.Move(e.ctx, app.ID, stage(t, r, "Screen").ID, "", e.actor)
+	first, err := e.svc.Move(e.ctx, app.ID, 0, stage(t, r, "Screen").ID, "", e.actor)
 	if err != nil {
 		t.Fatal(err)
 	}
 	e.clock.Advance(time.Minute)
-	if _, err := e.svc.Move(e.ctx, app.ID, stage(t, r, "Interview").ID, "", e.actor); err != nil {
+	if _, err := e.svc.Move(e.ctx, app.ID, 0, stage(t, r, "Interview").ID, "", e.actor); err != nil {
 		t.Fatal(err)
 	}
 	_, err = e.svc.UndoMove(e.ctx, app.ID, first.EnteredStageAt, e.actor)
@@ -99,11 +99,11 @@ func TestUndoRejectionClearsTheReasonAndKeepsTheNoteInHistory(t *testing.T) {
 	c := e.candidate(t, model.CandidateInput{Name: "Alan Kay"}, r.ID)
 	app := e.app(t, c.ID, r.ID)
 	e.clock.Advance(time.Hour)
-	if _, err := e.svc.Move(e.ctx, app.ID, stage(t, r, "Screen").ID, "", e.actor); err != nil {
+	if _, err := e.svc.Move(e.ctx, app.ID, 0, stage(t, r, "Screen").ID, "", e.actor); err != nil {
 		t.Fatal(err)
 	}
 	e.clock.Advance(time.Hour)
-	rej, err := e.svc.Reject(e.ctx, app.ID, "Position filled", "Keep in touch for the platform team", e.actor)
+	rej, err := e.svc.Reject(e.ctx, app.ID, 0, "Position filled", "Keep in touch for the platform team", e.actor)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -156,11 +156,11 @@ func TestUndoArchive(t *testing.T) {
 	e := newEnv(t)
 	c := e.candidate(t, model.CandidateInput{Name: "Frances Allen", Email: "fran@example.com"})
 	e.clock.Advance(time.Minute)
-	archived, err := e.svc.SetArchived(e.ctx, c.ID, true)
+	archived, err := e.svc.SetArchived(e.ctx, c.ID, true, e.actor)
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, err := e.svc.UndoArchive(e.ctx, c.ID, archived.ArchivedAt)
+	got, err := e.svc.UndoArchive(e.ctx, c.ID, archived.ArchivedAt, e.actor)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -168,13 +168,13 @@ func TestUndoArchive(t *testing.T) {
 		t.Errorf("after undo: archived at %q, found by search: %v", got.ArchivedAt, e.search(t, "frances"))
 	}
 	// Nothing left to undo; and an archive since is another archive.
-	_, err = e.svc.UndoArchive(e.ctx, c.ID, archived.ArchivedAt)
+	_, err = e.svc.UndoArchive(e.ctx, c.ID, archived.ArchivedAt, e.actor)
 	wantField(t, err, "candidateId")
 	e.clock.Advance(time.Minute)
-	if _, err := e.svc.SetArchived(e.ctx, c.ID, true); err != nil {
+	if _, err := e.svc.SetArchived(e.ctx, c.ID, true, e.actor); err != nil {
 		t.Fatal(err)
 	}
-	_, err = e.svc.UndoArchive(e.ctx, c.ID, archived.ArchivedAt)
+	_, err = e.svc.UndoArchive(e.ctx, c.ID, archived.ArchivedAt, e.actor)
 	wantField(t, err, "candidateId")
 	if d := e.detail(t, c.ID); d.Candidate.ArchivedAt == "" {
 		t.Error("a stale undo restored a candidate archived again since")
@@ -189,7 +189,7 @@ func TestUndoDeleteStageBringsItBackWithItsCandidates(t *testing.T) {
 	for _, name := range []string{"Leslie Lamport", "Radia Perlman"} {
 		c := e.candidate(t, model.CandidateInput{Name: name}, r.ID)
 		ids = append(ids, c.ID)
-		if _, err := e.svc.Move(e.ctx, e.app(t, c.ID, r.ID).ID, screen.ID, "", e.actor); err != nil {
+		if _, err := e.svc.Move(e.ctx, e.app(t, c.ID, r.ID).ID, 0, screen.ID, "", e.actor); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -232,7 +232,7 @@ func TestUndoDeleteStageIsRefusedWhenTheWorldChanged(t *testing.T) {
 		says   string
 	}{
 		{"a candidate moved since", func(t *testing.T, e *env, r model.Role, c model.Candidate) {
-			if _, err := e.svc.Move(e.ctx, e.app(t, c.ID, r.ID).ID, stage(t, r, "Offer").ID, "", e.actor); err != nil {
+			if _, err := e.svc.Move(e.ctx, e.app(t, c.ID, r.ID).ID, 0, stage(t, r, "Offer").ID, "", e.actor); err != nil {
 				t.Fatal(err)
 			}
 		}, "1 of its candidates has moved since"},
@@ -246,7 +246,7 @@ func TestUndoDeleteStageIsRefusedWhenTheWorldChanged(t *testing.T) {
 			e := newEnv(t)
 			r := e.role(t, "Backend Engineer")
 			c := e.candidate(t, model.CandidateInput{Name: "Leslie Lamport"}, r.ID)
-			if _, err := e.svc.Move(e.ctx, e.app(t, c.ID, r.ID).ID, stage(t, r, "Screen").ID, "", e.actor); err != nil {
+			if _, err := e.svc.Move(e.ctx, e.app(t, c.ID, r.ID).ID, 0, stage(t, r, "Screen").ID, "", e.actor); err != nil {
 				t.Fatal(err)
 			}
 			e.clock.Advance(time.Minute)

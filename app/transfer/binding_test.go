@@ -189,7 +189,7 @@ func TestRecordsRenamedSinceTheSetupAreFoundByUID(t *testing.T) {
 	rec := newRecruiter(t)
 	_, cards, mine := interviewerScores(t, rec)
 	ada := rec.application(t, "ada@example.com", rec.role.ID)
-	if _, err := rec.track.UpdateCandidate(rec.ctx, ada.CandidateID, model.CandidatePatch{Email: ptr("ada@lovelace.example")}); err != nil {
+	if _, err := rec.track.UpdateCandidate(rec.ctx, ada.CandidateID, model.CandidatePatch{Email: ptr("ada@lovelace.example")}, rec.riley); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := rec.track.UpdateRole(rec.ctx, rec.role.ID, model.RoleInput{Title: "ML Engineer", Team: "Platform", Status: model.RoleOpen}); err != nil {

@@ -199,7 +199,7 @@ func newRecruiter(t *testing.T) *recruiterSetup {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := r.track.Attach(ctx, ada.ID, "ada.txt", []byte("Cut token spend by 40% with caching.\n")); err != nil {
+	if _, err := r.track.Attach(ctx, ada.ID, "ada.txt", []byte("Cut token spend by 40% with caching.\n"), r.riley); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := r.track.CreateCandidate(ctx, model.CandidateInput{Name: "Grace Hopper", Source: "referral"}, []int64{r.role.ID}, r.riley); err != nil {
@@ -212,7 +212,7 @@ func newRecruiter(t *testing.T) *recruiterSetup {
 			interview = st.ID
 		}
 	}
-	if _, err := r.track.Move(ctx, app.ID, interview, "", r.riley); err != nil {
+	if _, err := r.track.Move(ctx, app.ID, 0, interview, "", r.riley); err != nil {
 		t.Fatal(err)
 	}
 	builtinID, err := r.store.BuiltinRubricID(ctx)

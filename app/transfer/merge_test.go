@@ -175,7 +175,7 @@ func TestConflictsKeepLocalData(t *testing.T) {
 		t.Fatal(err)
 	}
 	phone := "+1 555 0100"
-	if _, err := sam.track.UpdateCandidate(sam.ctx, ada.ID, model.CandidatePatch{Phone: &phone}); err != nil {
+	if _, err := sam.track.UpdateCandidate(sam.ctx, ada.ID, model.CandidatePatch{Phone: &phone}, model.Profile{Name: "Sam"}); err != nil {
 		t.Fatal(err)
 	}
 	rep := sam.importBundle(t, setup)
@@ -196,7 +196,7 @@ func TestConflictsKeepLocalData(t *testing.T) {
 	recAda, _ := rec.track.FindByEmail(rec.ctx, "ada@example.com")
 	loc := "Lisbon"
 	rec.jump(time.Date(2026, 4, 1, 9, 0, 0, 0, time.UTC))
-	if _, err := rec.track.UpdateCandidate(rec.ctx, recAda.ID, model.CandidatePatch{Location: &loc}); err != nil {
+	if _, err := rec.track.UpdateCandidate(rec.ctx, recAda.ID, model.CandidatePatch{Location: &loc}, rec.riley); err != nil {
 		t.Fatal(err)
 	}
 	rep = sam.importBundle(t, rec.export(t, bundle.ExportOptions{NoScorecards: true}))

@@ -85,7 +85,8 @@ export function board(r: Role, cardsByStage: Record<string, BoardCard[]> = {}): 
 export function candidate(over: Partial<Candidate> = {}): Candidate {
   return {
     id: 1, name: 'Ada Lovelace', email: 'ada@example.com', phone: '', location: 'London', linkedIn: '', gitHub: '',
-    portfolio: '', source: 'Referral', resumeText: '', tags: ['math'], createdAt: T0, updatedAt: T0, archivedAt: '', ...over,
+    portfolio: '', source: 'Referral', resumeText: '', tags: ['math'], createdAt: T0, updatedAt: T0, archivedAt: '', version: 1, changedBy: '',
+    ...over,
   } as Candidate;
 }
 

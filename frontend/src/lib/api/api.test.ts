@@ -112,16 +112,34 @@ describe('api', () => {
     await expect(api.findByEmail('ada@example.com')).rejects.toMatchObject({ code: 'internal', message: 'disk I/O error' });
   });
 
-  it('move passes application, stage and reason', async () => {
+  it('move passes application, the stage it is shown in, the stage and reason', async () => {
     vi.mocked(Candidates.Move).mockResolvedValue({} as Awaited<ReturnType<typeof Candidates.Move>>);
-    await api.move(100, 14, 'Not a fit');
-    expect(Candidates.Move).toHaveBeenCalledWith(100, 14, 'Not a fit');
+    await api.move(100, 11, 14, 'Not a fit');
+    expect(Candidates.Move).toHaveBeenCalledWith(100, 11, 14, 'Not a fit');
   });
 
   it('move sends an empty reason when none is given', async () => {
     vi.mocked(Candidates.Move).mockResolvedValue({} as Awaited<ReturnType<typeof Candidates.Move>>);
-    await api.move(100, 12);
-    expect(Candidates.Move).toHaveBeenCalledWith(100, 12, '');
+    await api.move(100, 11, 12);
+    expect(Candidates.Move).toHaveBeenCalledWith(100, 11, 12, '');
+  });
+
+  it('updateCandidate sends the version the edit was made from, 0 when none is given', async () => {
+    vi.mocked(Candidates.Update).mockResolvedValue({} as Awaited<ReturnType<typeof Candidates.Update>>);
+    await api.updateCandidate(1, { phone: '+44 2' }, 7);
+    expect(Candidates.Update).toHaveBeenLastCalledWith(1, { phone: '+44 2', version: 7 });
+    await api.updateCandidate(1, { phone: '+44 3' });
+    expect(Candidates.Update).toHaveBeenLastCalledWith(1, { phone: '+44 3', version: 0 });
+  });
+
+  it("a changed record comes back as code changed with Go's words", async () => {
+    vi.mocked(Candidates.Update).mockRejectedValue(
+      JSON.stringify({ code: 'changed', message: 'Changed by Priya Nair 2 minutes ago — reload to see their change.' }),
+    );
+    await expect(api.updateCandidate(1, { phone: '+44 2' }, 3)).rejects.toMatchObject({
+      code: 'changed',
+      message: 'Changed by Priya Nair 2 minutes ago — reload to see their change.',
+    });
   });
 
   it('onFlushRequest subscribes to app:flush and returns the unsubscribe function', () => {

@@ -38,6 +38,15 @@ export type Facets = model.Facets;
 /** What deleting a stage did: the role after it, and the receipt undoDeleteStage takes. */
 export type StageDeletion = model.StageDeletion;
 export type Info = app.Info;
+/**
+ * What another app changed in a shared workspace ("workspace:changed", app/live.go): ids only;
+ * role 0 when it belongs to no role. "reconnected" and "many" stand for anything.
+ */
+export type WorkspaceChange = {
+  what: 'candidate' | 'application' | 'scorecard' | 'reconnected' | 'many';
+  role: number;
+  candidate: number;
+};
 
 export type Rubric = rubric.Rubric;
 export type RubricSummary = rubric.Summary;
@@ -127,7 +136,8 @@ export {
   type AIOffer, type AIPreview, type AISuggestion, type AIScreenResult, type AIFlag, type AIRetrying,
 } from './ai';
 
-export type ErrorCode = 'invalid' | 'duplicate' | 'not_found' | 'conflict' | 'locked' | 'internal';
+/** changed: someone changed the record (or moved the card) since it was loaded; the message says who and when. */
+export type ErrorCode = 'invalid' | 'duplicate' | 'not_found' | 'changed' | 'conflict' | 'locked' | 'internal';
 
 /** A failed call, parsed from the backend's UserError JSON. */
 export class ApiError extends Error {
@@ -228,7 +238,9 @@ export const api = {
   setRejectionReasons: (labels: string[]) => call(Roles.SetRejectionReasons(labels)),
 
   createCandidate: (input: CandidateInput, roleIds: number[]) => call(Candidates.Create(input, roleIds)),
-  updateCandidate: (id: number, patch: CandidatePatch) => call(Candidates.Update(id, patch as model.CandidatePatch)),
+  /** version: the candidate's version the edit was made from (0: whatever is stored); changed when another change came since. */
+  updateCandidate: (id: number, patch: CandidatePatch, version = 0) =>
+    call(Candidates.Update(id, { ...patch, version } as model.CandidatePatch)),
   findByEmail: async (email: string): Promise<Candidate | null> => {
     try {
       return await call(Candidates.FindByEmail(email));
@@ -245,9 +257,12 @@ export const api = {
   restore: (id: number) => call(Candidates.Restore(id)),
   addNote: (candidateId: number, body: string) => call(Candidates.AddNote(candidateId, body)),
   apply: (candidateId: number, roleId: number) => call(Candidates.Apply(candidateId, roleId)),
-  move: (applicationId: number, stageId: number, reason = '') => call(Candidates.Move(applicationId, stageId, reason)),
-  /** Moves to the role's Rejected stage with a reason from the list and a note, kept in the history. */
-  reject: (applicationId: number, reason: string, note = '') => call(Candidates.Reject(applicationId, reason, note)),
+  /** fromStageId: the stage the screen shows the card in; changed when someone moved it since. */
+  move: (applicationId: number, fromStageId: number, stageId: number, reason = '') =>
+    call(Candidates.Move(applicationId, fromStageId, stageId, reason)),
+  /** Moves from fromStageId (as move) to the role's Rejected stage with a reason from the list and a note, kept in the history. */
+  reject: (applicationId: number, fromStageId: number, reason: string, note = '') =>
+    call(Candidates.Reject(applicationId, fromStageId, reason, note)),
   /** Undoes the move (or rejection) at movedAt (the enteredStageAt move or reject returned); refused once it moved again. */
   undoMove: (applicationId: number, movedAt: string) => call(Candidates.UndoMove(applicationId, movedAt)),
   /** Undoes archiving (archivedAt: what archive returned); refused once restored or archived again. */
@@ -356,6 +371,9 @@ export const api = {
   restoreSnapshot: (name: string) => call(Backups.RestoreSnapshot(name)),
   /** The workspace was replaced by a restore: the page reloads everything. */
   onRestored: (fn: (name: string) => void): (() => void) => EventsOn('workspace:restored', fn),
+
+  /** Another app changed the shared workspace (team mode); lib/live.ts decides what reloads. */
+  onWorkspaceChanged: (fn: (c: WorkspaceChange) => void): (() => void) => EventsOn('workspace:changed', fn),
 
   /** Subscribes to the window's "save before closing" request. */
   onFlushRequest: (fn: () => void | Promise<void>): (() => void) => EventsOn('app:flush', fn),

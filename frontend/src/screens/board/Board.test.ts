@@ -100,7 +100,7 @@ describe('Board', () => {
     cardNamed('Ada Lovelace').focus();
     await user.keyboard('{Shift>}{ArrowRight}{/Shift}');
 
-    await waitFor(() => expect(Candidates.Move).toHaveBeenCalledWith(100, 12, ''));
+    await waitFor(() => expect(Candidates.Move).toHaveBeenCalledWith(100, 11, 12, ''));
     expect(Candidates.Move).toHaveBeenCalledTimes(1);
     await waitFor(() => expect(ui.toast).toMatchObject({ text: 'Ada Lovelace moved to Screen', kind: 'info', action: { label: 'Undo' } }));
   });
@@ -109,7 +109,7 @@ describe('Board', () => {
     const user = await renderBoard();
     cardNamed('Alan Turing').focus();
     await user.keyboard('{Shift>}{ArrowLeft}{/Shift}');
-    await waitFor(() => expect(Candidates.Move).toHaveBeenCalledWith(102, 12, ''));
+    await waitFor(() => expect(Candidates.Move).toHaveBeenCalledWith(102, 13, 12, ''));
   });
 
   it('Shift+ArrowLeft in the first column does nothing', async () => {
@@ -158,7 +158,7 @@ describe('Board', () => {
     await user.type(within(dialog).getByRole('textbox', { name: 'Note (optional)' }), 'Keep in touch');
     await user.click(within(dialog).getByRole('button', { name: 'Reject' }));
 
-    await waitFor(() => expect(Candidates.Reject).toHaveBeenCalledWith(102, 'Withdrew', 'Keep in touch'));
+    await waitFor(() => expect(Candidates.Reject).toHaveBeenCalledWith(102, 13, 'Withdrew', 'Keep in touch'));
     expect(Candidates.Reject).toHaveBeenCalledTimes(1);
     expect(Candidates.Move).not.toHaveBeenCalled();
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
@@ -191,15 +191,16 @@ describe('Board', () => {
     expect(ui.candidateId).toBe(3);
   });
 
-  it('a refused move shows the error and reloads the board', async () => {
-    vi.mocked(Candidates.Move).mockRejectedValue(backendError('conflict', 'Ada Lovelace was moved by someone else; the board was reloaded'));
+  it('a move someone else made first is refused with Go’s words and the board reloads', async () => {
+    const says = 'Moved to Interview by Priya Nair 2 minutes ago — reload to see the move.';
+    vi.mocked(Candidates.Move).mockRejectedValue(backendError('changed', says));
     const user = await renderBoard();
     const loads = vi.mocked(Candidates.Board).mock.calls.length;
     cardNamed('Ada Lovelace').focus();
     await user.keyboard('{Shift>}{ArrowRight}{/Shift}');
 
     await waitFor(() =>
-      expect(ui.toast).toEqual({ text: 'Ada Lovelace was moved by someone else; the board was reloaded', kind: 'error' }),
+      expect(ui.toast).toEqual({ text: says, kind: 'error' }),
     );
     expect(vi.mocked(Candidates.Board).mock.calls.length).toBeGreaterThan(loads);
     expect(ui.version).toBe(0);

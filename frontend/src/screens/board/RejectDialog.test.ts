@@ -17,11 +17,11 @@ beforeEach(() => {
   vi.mocked(Roles.RejectionReasons).mockResolvedValue(['Not a fit', 'Withdrew']);
 });
 
-async function setup(applicationId = 100) {
+async function setup(applicationId = 100, fromStageId = 13) {
   const onrejected = vi.fn();
   const onreject = vi.fn();
   const user = userEvent.setup();
-  render(RejectDialog, { name: 'Alan Turing', applicationId, onclose: vi.fn(), onrejected, onreject });
+  render(RejectDialog, { name: 'Alan Turing', applicationId, fromStageId, onclose: vi.fn(), onrejected, onreject });
   const dialog = screen.getByRole('dialog', { name: 'Reject Alan Turing' });
   await within(dialog).findByRole('option', { name: 'Withdrew' });
   return { user, dialog, onrejected, onreject };
@@ -41,7 +41,8 @@ describe('RejectDialog', () => {
     await user.type(note, 'Took an offer elsewhere; open to talk next year.');
     await user.click(within(dialog).getByRole('button', { name: 'Reject' }));
 
-    expect(Candidates.Reject).toHaveBeenCalledWith(100, 'Withdrew', 'Took an offer elsewhere; open to talk next year.');
+    // From the stage the screen showed Alan in: Go refuses if someone moved him since.
+    expect(Candidates.Reject).toHaveBeenCalledWith(100, 13, 'Withdrew', 'Took an offer elsewhere; open to talk next year.');
     await waitFor(() => expect(onrejected).toHaveBeenCalledWith(done));
     expect(Candidates.Move).not.toHaveBeenCalled();
   });

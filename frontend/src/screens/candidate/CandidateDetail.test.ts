@@ -118,7 +118,7 @@ describe('CandidateDetail', () => {
 
     await waitFor(() => expect(Candidates.Update).toHaveBeenCalled(), { timeout: 2000 });
     expect(Candidates.Update).toHaveBeenCalledTimes(1);
-    expect(Candidates.Update).toHaveBeenCalledWith(1, { email: 'ada@lovelace.dev' });
+    expect(Candidates.Update).toHaveBeenCalledWith(1, { email: 'ada@lovelace.dev', version: 1 });
     await waitFor(() => expect(screen.getByTestId('save-state')).toHaveTextContent('Saved'));
     expect(ui.version).toBeGreaterThan(0);
   });
@@ -128,7 +128,7 @@ describe('CandidateDetail', () => {
     const phone = screen.getByRole('textbox', { name: 'Phone' });
     await user.type(phone, '+44 20');
     await user.tab();
-    await waitFor(() => expect(Candidates.Update).toHaveBeenCalledWith(1, { phone: '+44 20' }));
+    await waitFor(() => expect(Candidates.Update).toHaveBeenCalledWith(1, { phone: '+44 20', version: 1 }));
   });
 
   it('sends tags as a trimmed list', async () => {
@@ -137,7 +137,7 @@ describe('CandidateDetail', () => {
     await user.clear(tags);
     await user.type(tags, ' math ,  rust,, ');
     await user.tab();
-    await waitFor(() => expect(Candidates.Update).toHaveBeenCalledWith(1, { tags: ['math', 'rust'] }));
+    await waitFor(() => expect(Candidates.Update).toHaveBeenCalledWith(1, { tags: ['math', 'rust'], version: 1 }));
   });
 
   it('a refused email shows the message next to the field and says it is not saved', async () => {
@@ -160,9 +160,57 @@ describe('CandidateDetail', () => {
     vi.mocked(Candidates.Update).mockImplementation(async (_id, patch) => candidate({ ...(patch as object) }));
     await user.type(email, 'example.com');
     await user.tab();
-    await waitFor(() => expect(Candidates.Update).toHaveBeenLastCalledWith(1, { email: 'ada@example.com' }));
+    await waitFor(() => expect(Candidates.Update).toHaveBeenLastCalledWith(1, { email: 'ada@example.com', version: 1 }));
     await waitFor(() => expect(within(field).queryByRole('alert')).toBeNull());
     expect(screen.getByTestId('save-state')).toHaveTextContent('Saved');
+  });
+
+  it('autosaving field after field sends each save from the version the last one answered with', async () => {
+    // Go counts the version up on every save.
+    vi.mocked(Candidates.Update).mockImplementation(async (_id, patch) => candidate({ ...patch, version: (patch.version ?? 0) + 1 }));
+    const { user } = await open();
+    await user.type(screen.getByRole('textbox', { name: 'Phone' }), '+44 20');
+    await user.tab();
+    await waitFor(() => expect(Candidates.Update).toHaveBeenLastCalledWith(1, { phone: '+44 20', version: 1 }));
+    await user.type(screen.getByRole('textbox', { name: 'Location' }), ', UK');
+    await user.tab();
+    await waitFor(() => expect(Candidates.Update).toHaveBeenLastCalledWith(1, { location: 'London, UK', version: 2 }));
+    await user.type(screen.getByRole('textbox', { name: 'Source' }), ' (Grace)');
+    await user.tab();
+    await waitFor(() => expect(Candidates.Update).toHaveBeenLastCalledWith(1, { source: 'Referral (Grace)', version: 3 }));
+    await waitFor(() => expect(screen.getByTestId('save-state')).toHaveTextContent('Saved'));
+  });
+
+  it('an edit someone else changed first shows Go’s words, and Reload shows the record as it is now', async () => {
+    const says = 'Changed by Priya Nair 2 minutes ago — reload to see their change.';
+    // Priya saved version 5 after this drawer loaded version 1: Go refuses edits made from any other.
+    const now = fixture();
+    now.candidate = candidate({ ...now.candidate, phone: '+44 99', version: 5, changedBy: 'Priya Nair' });
+    vi.mocked(Candidates.Update).mockImplementation(async (_id, patch) => {
+      if (patch.version !== 5) throw backendError('changed', says);
+      return candidate({ ...now.candidate, ...patch, version: 6 });
+    });
+    const { user } = await open();
+    await user.type(screen.getByRole('textbox', { name: 'Phone' }), '+44 20');
+    await user.tab();
+
+    const alert = await screen.findByText(says);
+    expect(alert).toHaveAttribute('role', 'alert');
+    expect(screen.getByTestId('save-state')).toHaveTextContent('Not saved');
+    expect(screen.getByTestId('save-state')).not.toHaveTextContent('field marked in red');
+
+    vi.mocked(Candidates.Detail).mockResolvedValue(now);
+    await user.click(within(alert).getByRole('button', { name: 'Reload' }));
+    await waitFor(() => expect(screen.getByRole('textbox', { name: 'Phone' })).toHaveValue('+44 99'));
+    expect(Candidates.Detail).toHaveBeenCalledTimes(2);
+    expect(screen.queryByText(says)).toBeNull();
+
+    // The refused edit is gone; the next one is made from Priya's version and saved.
+    await user.type(screen.getByRole('textbox', { name: 'Location' }), ', UK');
+    await user.tab();
+    await waitFor(() => expect(Candidates.Update).toHaveBeenLastCalledWith(1, { location: 'London, UK', version: 5 }));
+    await waitFor(() => expect(screen.getByTestId('save-state')).toHaveTextContent('Saved'));
+    expect(vi.mocked(Candidates.Update).mock.calls.filter(([, p]) => p.version === 5)).toHaveLength(1);
   });
 
   it('a duplicate email offers to open the candidate who has it', async () => {
@@ -225,7 +273,7 @@ describe('CandidateDetail', () => {
     const { user, view } = await open();
     await user.type(screen.getByRole('textbox', { name: 'Location' }), ', UK');
     view.unmount();
-    await waitFor(() => expect(Candidates.Update).toHaveBeenCalledWith(1, { location: 'London, UK' }));
+    await waitFor(() => expect(Candidates.Update).toHaveBeenCalledWith(1, { location: 'London, UK', version: 1 }));
   });
 
   it('changing the stage of an application moves it and shows the new stage', async () => {
@@ -236,7 +284,7 @@ describe('CandidateDetail', () => {
     vi.mocked(Candidates.Detail).mockResolvedValue(moved);
 
     await user.selectOptions(screen.getByRole('combobox', { name: 'Stage for Backend Engineer' }), 'Interview');
-    await waitFor(() => expect(Candidates.Move).toHaveBeenCalledWith(100, 13, ''));
+    await waitFor(() => expect(Candidates.Move).toHaveBeenCalledWith(100, 12, 13, ''));
     await waitFor(() => expect(screen.getByRole('combobox', { name: 'Stage for Backend Engineer' })).toHaveDisplayValue('Interview'));
     expect(ui.version).toBeGreaterThan(0);
   });
@@ -252,7 +300,7 @@ describe('CandidateDetail', () => {
     await user.selectOptions(within(dialog).getByLabelText('Reason'), 'Not a fit');
     await user.type(within(dialog).getByLabelText('Note (optional)'), 'Keep in touch');
     await user.click(within(dialog).getByRole('button', { name: 'Reject' }));
-    await waitFor(() => expect(Candidates.Reject).toHaveBeenCalledWith(100, 'Not a fit', 'Keep in touch'));
+    await waitFor(() => expect(Candidates.Reject).toHaveBeenCalledWith(100, 12, 'Not a fit', 'Keep in touch'));
     expect(Candidates.Move).not.toHaveBeenCalled();
     await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Reject Ada Lovelace' })).toBeNull());
   });

@@ -3085,6 +3085,8 @@ export namespace model {
 	    createdAt: string;
 	    updatedAt: string;
 	    archivedAt: string;
+	    version: number;
+	    changedBy: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new Candidate(source);
@@ -3106,6 +3108,8 @@ export namespace model {
 	        this.createdAt = source["createdAt"];
 	        this.updatedAt = source["updatedAt"];
 	        this.archivedAt = source["archivedAt"];
+	        this.version = source["version"];
+	        this.changedBy = source["changedBy"];
 	    }
 	}
 	export class StageEvent {
@@ -3397,6 +3401,7 @@ export namespace model {
 	    source?: string;
 	    resumeText?: string;
 	    tags?: string[];
+	    version?: number;
 	
 	    static createFrom(source: any = {}) {
 	        return new CandidatePatch(source);
@@ -3414,6 +3419,7 @@ export namespace model {
 	        this.source = source["source"];
 	        this.resumeText = source["resumeText"];
 	        this.tags = source["tags"];
+	        this.version = source["version"];
 	    }
 	}
 	

@@ -25,9 +25,9 @@ export function FindByEmail(arg1:string):Promise<model.Candidate>;
 
 export function List(arg1:model.CandidateFilter):Promise<model.CandidatePage>;
 
-export function Move(arg1:number,arg2:number,arg3:string):Promise<model.Application>;
+export function Move(arg1:number,arg2:number,arg3:number,arg4:string):Promise<model.Application>;
 
-export function Reject(arg1:number,arg2:string,arg3:string):Promise<model.Application>;
+export function Reject(arg1:number,arg2:number,arg3:string,arg4:string):Promise<model.Application>;
 
 export function Restore(arg1:number):Promise<model.Candidate>;
 

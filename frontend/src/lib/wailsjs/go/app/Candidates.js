@@ -46,12 +46,12 @@ export function List(arg1) {
   return window['go']['app']['Candidates']['List'](arg1);
 }
 
-export function Move(arg1, arg2, arg3) {
-  return window['go']['app']['Candidates']['Move'](arg1, arg2, arg3);
+export function Move(arg1, arg2, arg3, arg4) {
+  return window['go']['app']['Candidates']['Move'](arg1, arg2, arg3, arg4);
 }
 
-export function Reject(arg1, arg2, arg3) {
-  return window['go']['app']['Candidates']['Reject'](arg1, arg2, arg3);
+export function Reject(arg1, arg2, arg3, arg4) {
+  return window['go']['app']['Candidates']['Reject'](arg1, arg2, arg3, arg4);
 }
 
 export function Restore(arg1) {

@@ -1,0 +1,175 @@
+// Team mode on PostgreSQL (issue 15): the people of a shared workspace, each
+// with a database login of their own, and the grants under which the
+// row-level security of migration 0022 decides what each of them reads.
+
+package storage
+
+import (
+	"context"
+	"crypto/rand"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/jackc/pgx/v5/pgconn"
+
+	"hirebench/app/model"
+)
+
+// ErrTeamOnly is what a local workspace answers for what only a shared
+// (PostgreSQL) one has: people with logins and the server's grants.
+var ErrTeamOnly = errors.New("is for a shared workspace on PostgreSQL (--db postgres://…); a local workspace has profiles, not logins")
+
+// TeamGrants are the grants PostgreSQL keeps for a shared workspace.
+type TeamGrants struct {
+	// PeopleRole is the group role every person's login belongs to: the
+	// database's name and "_people", so two workspaces on one server never
+	// share their people.
+	PeopleRole string `json:"peopleRole"`
+}
+
+// grantTeam creates the people's group role when missing and grants it
+// what the app needs on every table, leaving the rest to the policies of
+// migration 0022. Run by the owner at init and after a migration adds
+// tables (a grant covers the tables that exist when it runs).
+const sqlGrantTeam = `DO $$
+DECLARE
+    grp text := left(current_database(), 56) || '_people';
+    sch text := current_schema();
+BEGIN
+    -- A GRANT by anyone else only warns; say plainly who may do this.
+    IF NOT pg_has_role((SELECT relowner FROM pg_class WHERE oid = 'schema_version'::regclass), 'MEMBER') THEN
+        RAISE EXCEPTION 'not the owner' USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = grp) THEN
+        IF NOT {{create}} THEN
+            RETURN; -- not a shared workspace with people yet: init creates the role
+        END IF;
+        EXECUTE format('CREATE ROLE %I NOLOGIN', grp);
+    END IF;
+    EXECUTE format('GRANT CONNECT, TEMPORARY ON DATABASE %I TO %I', current_database(), grp);
+    EXECUTE format('GRANT USAGE ON SCHEMA %I TO %I', sch, grp);
+    EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA %I TO %I', sch, grp);
+    EXECUTE format('GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA %I TO %I', sch, grp);
+    -- The schema's history is the owner's to write.
+    EXECUTE format('REVOKE INSERT, UPDATE, DELETE ON schema_version FROM %I', grp);
+    -- Who is a recruiter and who signs in as whom: the owner's (policies of
+    -- migration 0022 let a recruiter's bundle import add interviewers).
+    EXECUTE format('REVOKE UPDATE, DELETE ON profiles FROM %I', grp);
+END
+$$`
+
+// regrantTeam renews the people's grants after a migration, when the
+// workspace has people (init made their role): new tables are theirs too.
+func regrantTeam(ctx context.Context, db *sql.DB) error {
+	_, err := db.ExecContext(ctx, strings.Replace(sqlGrantTeam, "{{create}}", "false", 1))
+	return err
+}
+
+const sqlPeopleRole = `SELECT left(current_database(), 56) || '_people'`
+
+// InitTeam sets up a shared workspace's grants (the schema itself is
+// brought up to date by OpenPostgres). It is run by the workspace's owner,
+// again after an upgrade; running it twice changes nothing.
+func (s *Store) InitTeam(ctx context.Context) (TeamGrants, error) {
+	var g TeamGrants
+	if s.d != postgresSQL {
+		return g, fmt.Errorf("storage: init %w", ErrTeamOnly)
+	}
+	err := s.write(ctx, func(tx queryer) error {
+		if _, err := tx.ExecContext(ctx, strings.Replace(sqlGrantTeam, "{{create}}", "true", 1)); err != nil {
+			return ownerOnly("set up the shared workspace", err)
+		}
+		return tx.QueryRowContext(ctx, sqlPeopleRole).Scan(&g.PeopleRole)
+	})
+	return g, err
+}
+
+// PersonInput is a person of a shared workspace: their profile and the
+// database login they sign in with.
+type PersonInput struct {
+	Name      string
+	Login     string
+	Password  string
+	Recruiter bool
+}
+
+const (
+	sqlCreateLogin     = `SELECT format('CREATE ROLE %I LOGIN PASSWORD %L IN ROLE %I', ?::text, ?::text, left(current_database(), 56) || '_people')`
+	sqlLoginTaken      = `SELECT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = ?)`
+	sqlInsertPerson    = `INSERT INTO profiles (name, is_recruiter, created_at, login) VALUES (?, ?, ?, ?)`
+	sqlSignedInProfile = `SELECT id FROM profiles WHERE login <> '' AND login = session_user`
+)
+
+// AddPerson creates a login on the server and the profile it signs in as,
+// both or neither (PostgreSQL creates roles inside a transaction). The
+// password travels as a SCRAM verifier, never as itself. The caller
+// (tracking.Service.AddPerson) has checked the name, login and password.
+func (s *Store) AddPerson(ctx context.Context, in PersonInput) (model.Profile, error) {
+	var p model.Profile
+	if s.d != postgresSQL {
+		return p, fmt.Errorf("storage: people add %w", ErrTeamOnly)
+	}
+	salt := make([]byte, 16)
+	rand.Read(salt)
+	verifier, err := scramVerifier(in.Password, salt)
+	if err != nil {
+		return p, err
+	}
+	err = s.write(ctx, func(tx queryer) error {
+		var taken bool
+		if err := tx.QueryRowContext(ctx, sqlLoginTaken, in.Login).Scan(&taken); err != nil {
+			return err
+		}
+		if taken {
+			return fmt.Errorf("the login %q is already a role on this server: %w", in.Login, model.ErrConflict)
+		}
+		var create string
+		if err := tx.QueryRowContext(ctx, sqlCreateLogin, in.Login, verifier).Scan(&create); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, create); err != nil {
+			return ownerOnly("add a person", err)
+		}
+		id, err := insertID(ctx, tx, sqlInsertPerson, in.Name, in.Recruiter, s.now(), in.Login)
+		if err != nil {
+			if isUniqueViolation(err) {
+				return fmt.Errorf("profile %q already exists: %w", in.Name, model.ErrConflict)
+			}
+			return fmt.Errorf("storage: add a person: %w", err)
+		}
+		p, err = getProfile(ctx, tx, id)
+		return err
+	})
+	return p, err
+}
+
+// SignedIn is the profile whose login this connection signed in with: who
+// the app acts as on a shared workspace. ok is false on a local workspace
+// and for the workspace's owner, who is nobody's profile.
+func (s *Store) SignedIn(ctx context.Context) (p model.Profile, ok bool, err error) {
+	if s.d != postgresSQL {
+		return p, false, nil
+	}
+	var id int64
+	switch err := s.rd.QueryRowContext(ctx, sqlSignedInProfile).Scan(&id); {
+	case errors.Is(err, sql.ErrNoRows):
+		return p, false, nil
+	case err != nil:
+		return p, false, err
+	}
+	p, err = getProfile(ctx, s.rd, id)
+	return p, err == nil, err
+}
+
+// ownerOnly says plainly that only the workspace's owner (or a server
+// administrator) may do what, when PostgreSQL refuses for want of a
+// privilege; other errors pass unchanged.
+func ownerOnly(what string, err error) error {
+	var pe *pgconn.PgError
+	if errors.As(err, &pe) && pe.Code == "42501" { // insufficient_privilege
+		return fmt.Errorf("only the workspace's owner (a login that may create roles) can %s: %w", what, model.ErrConflict)
+	}
+	return fmt.Errorf("storage: %s: %w", what, err)
+}
