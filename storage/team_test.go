@@ -226,6 +226,21 @@ func TestTeamPeopleCannotWriteAroundTheRules(t *testing.T) {
 			t.Errorf("%s: allowed", q)
 		}
 	}
+	// Shrinking her duty to count as done: the plan is the recruiter's.
+	for _, q := range []string{
+		`DELETE FROM round_interviewers WHERE profile_id = (SELECT id FROM profiles WHERE login = session_user)`,
+		`DELETE FROM interview_rounds`,
+	} {
+		if res, err := priya.Exec(q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		} else if n, _ := res.RowsAffected(); n != 0 {
+			t.Errorf("%s changed %d rows", q, n)
+		}
+	}
+	if _, err := priya.Exec(`INSERT INTO round_assignments (application_id, round_id, profile_id) VALUES ($1, $2, $3)`,
+		tm.app, tm.round, tm.sam.ID); err == nil || !strings.Contains(err.Error(), "row-level security") {
+		t.Errorf("Priya reassigning her round: %v; want refused by row-level security", err)
+	}
 	var recruiter int
 	if err := rawQueryRow(tm.owner, `SELECT is_recruiter FROM profiles WHERE id = ?`, tm.priya.ID).Scan(&recruiter); err != nil || recruiter != 0 {
 		t.Errorf("Priya is_recruiter = %d, %v", recruiter, err)

@@ -92,6 +92,19 @@ ALTER TABLE ai_ratings ENABLE ROW LEVEL SECURITY;
 CREATE POLICY ai_ratings_with_card ON ai_ratings
     USING (EXISTS (SELECT 1 FROM scorecards sc WHERE sc.id = scorecard_id));
 
+-- Who interviews in which round is the recruiter's to say (the app's
+-- planEditor): were it anyone's, an interviewer could drop a round of theirs
+-- and count as done with a candidate, so reading others' cards early.
+ALTER TABLE interview_rounds ENABLE ROW LEVEL SECURITY;
+CREATE POLICY interview_rounds_read ON interview_rounds FOR SELECT USING (true);
+CREATE POLICY interview_rounds_recruiters ON interview_rounds USING ((SELECT hb_is_recruiter())) WITH CHECK ((SELECT hb_is_recruiter()));
+ALTER TABLE round_interviewers ENABLE ROW LEVEL SECURITY;
+CREATE POLICY round_interviewers_read ON round_interviewers FOR SELECT USING (true);
+CREATE POLICY round_interviewers_recruiters ON round_interviewers USING ((SELECT hb_is_recruiter())) WITH CHECK ((SELECT hb_is_recruiter()));
+ALTER TABLE round_assignments ENABLE ROW LEVEL SECURITY;
+CREATE POLICY round_assignments_read ON round_assignments FOR SELECT USING (true);
+CREATE POLICY round_assignments_recruiters ON round_assignments USING ((SELECT hb_is_recruiter())) WITH CHECK ((SELECT hb_is_recruiter()));
+
 -- Recruiters' records: voluntary self-identification (selfid.May), outcomes
 -- after a hire (outcomes: the recruiter records) and the erasure audit.
 ALTER TABLE self_id ENABLE ROW LEVEL SECURITY;
