@@ -120,6 +120,9 @@ func Run(ctx context.Context, o Options, version string, stdout, stderr io.Write
 		}
 		fmt.Fprintf(stdout, "hirebench %s (schema %d)\n", version, storage.SchemaVersion())
 		return ExitOK
+	case "push", "pull":
+		// Two workspaces at once, not the one store opened below (app/cli/push.go).
+		return copyCommand(ctx, o, cmd[0], cmd[1:], stdout, fail)
 	case "login", "logout":
 		// They touch only the OS keyring, so the server need not be reachable (app/cli/login.go).
 		if err := o.checkDB(); err != nil {

@@ -159,6 +159,9 @@ Team mode (docs/TEAM.md):
   people add --name N --login L [--recruiter] [--password-stdin] [--json]
                                    as the owner: a person's own login and the profile it signs in
                                    as; without --password-stdin a password is generated and shown once
+  push [--json]                    as the owner: copy the --data-dir workspace into the empty --db one
+                                   (all or nothing; submitted scorecards verified on arrival)
+  pull [--json]                    copy the --db workspace into a new workspace in --data-dir
   login --password-stdin           keep the --db workspace's password in the OS keyring (one line
                                    on standard input); the server need not be reachable
   logout                           forget the --db workspace's password kept in the OS keyring
