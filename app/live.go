@@ -1,7 +1,7 @@
 // Live updates in the window (team mode, issue 15): each change another app
 // commits to the shared workspace (storage.Store.Listen) becomes a
 // "workspace:changed" event; the page decides which of the board, debrief
-// and drawer it shows to reload (frontend/src/lib/live.svelte.ts).
+// and drawer it shows to reload (frontend/src/lib/live.ts).
 
 package app
 

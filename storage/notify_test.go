@@ -151,6 +151,8 @@ func TestListenHearsAnotherAppMoveACardWithinASecond(t *testing.T) {
 	if got := before(t, fromA, p.touch(t, b, "Paris")); len(got) != 0 {
 		t.Errorf("the app that moved Ada heard its own changes: %+v", got)
 	}
+	// A change to Bob is heard for the role he applied to as well: its board shows him.
+	expect(t, fromA, Change{What: ChangeCandidate, Role: p.role.ID, Candidate: p.bob.ID}, time.Second)
 }
 
 func TestListenHearsAScorecard(t *testing.T) {

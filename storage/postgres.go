@@ -94,6 +94,8 @@ var refusals = map[string]string{
 	"28P01": " the login or its password",
 	"28000": " this login from this computer (its pg_hba.conf decides)",
 	"3D000": ": no such database",
+	// CONNECT is granted to the workspace's people only (storage.InitTeam).
+	"42501": ": this login is not one of the shared workspace's people; its owner adds people with `hirebench --db URL people add`",
 }
 
 // tlsHint follows a TLS failure: verify-full is what most people meet it by.

@@ -37,6 +37,7 @@ const sqlGrantTeam = `DO $$
 DECLARE
     grp text := left(current_database(), 56) || '_people';
     sch text := current_schema();
+    f record;
 BEGIN
     -- A GRANT by anyone else only warns; say plainly who may do this.
     IF NOT pg_has_role((SELECT relowner FROM pg_class WHERE oid = 'schema_version'::regclass), 'MEMBER') THEN
@@ -48,7 +49,13 @@ BEGIN
         END IF;
         EXECUTE format('CREATE ROLE %I NOLOGIN', grp);
     END IF;
-    EXECUTE format('GRANT CONNECT, TEMPORARY ON DATABASE %I TO %I', current_database(), grp);
+    -- Only people connect, and nobody but the owner creates anything: no
+    -- temporary tables to shadow ours, no objects in the schema (PUBLIC's
+    -- defaults allow both before PostgreSQL 15).
+    EXECUTE format('REVOKE ALL ON DATABASE %I FROM PUBLIC', current_database());
+    EXECUTE format('REVOKE TEMPORARY ON DATABASE %I FROM %I', current_database(), grp);
+    EXECUTE format('GRANT CONNECT ON DATABASE %I TO %I', current_database(), grp);
+    EXECUTE format('REVOKE CREATE ON SCHEMA %I FROM PUBLIC', sch);
     EXECUTE format('GRANT USAGE ON SCHEMA %I TO %I', sch, grp);
     EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA %I TO %I', sch, grp);
     EXECUTE format('GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA %I TO %I', sch, grp);
@@ -57,6 +64,16 @@ BEGIN
     -- Who is a recruiter and who signs in as whom: the owner's (policies of
     -- migration 0022 let a recruiter's bundle import add interviewers).
     EXECUTE format('REVOKE UPDATE, DELETE ON profiles FROM %I', grp);
+    -- A card moves between stages; it never changes candidate or role.
+    EXECUTE format('REVOKE UPDATE ON applications FROM %I', grp);
+    EXECUTE format('GRANT UPDATE (stage_id, rejection_reason, entered_stage_at) ON applications TO %I', grp);
+    -- Passphrases guard profiles on a shared laptop; on a server each person
+    -- has a login instead, and everyone may read profiles: keep no hashes.
+    UPDATE profiles SET passphrase_hash = '' WHERE passphrase_hash <> '';
+    -- A migration's new functions look up tables as 0022's do.
+    FOR f IN SELECT p.oid::regprocedure AS sig FROM pg_proc p WHERE p.pronamespace = sch::regnamespace LOOP
+        EXECUTE format('ALTER FUNCTION %s SET search_path = %I, pg_temp', f.sig, sch);
+    END LOOP;
 END
 $$`
 

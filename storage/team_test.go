@@ -297,7 +297,7 @@ func TestTeamStoreActsAsTheSignedInPerson(t *testing.T) {
 		t.Fatal(err)
 	}
 	u.User = url.User(u.Path[1:] + "_stranger")
-	if _, err := OpenPostgres(ctx, u.String()); err == nil || !strings.Contains(err.Error(), "no access to the shared workspace") {
+	if _, err := OpenPostgres(ctx, u.String()); err == nil || !strings.Contains(err.Error(), "not one of the shared workspace's people") {
 		t.Errorf("OpenPostgres as a stranger: %v", err)
 	}
 }

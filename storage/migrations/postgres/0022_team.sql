@@ -61,36 +61,54 @@ CREATE FUNCTION hb_done_applications() RETURNS SETOF bigint LANGUAGE sql STABLE 
     SELECT a.id FROM applications a JOIN done d ON d.candidate_id = a.candidate_id
 $$;
 
-DO $$
-BEGIN
-    EXECUTE format('ALTER FUNCTION hb_me() SET search_path = %I, pg_temp', current_schema());
-    EXECUTE format('ALTER FUNCTION hb_is_recruiter() SET search_path = %I, pg_temp', current_schema());
-    EXECUTE format('ALTER FUNCTION hb_done_applications() SET search_path = %I, pg_temp', current_schema());
-END
+
+-- Whether the asker interviews in this round of this application, as
+-- scoring.Assignees decides (the recruiter's reassignment, else the plan):
+-- only they start a card there (the app's panel.mayStart).
+CREATE FUNCTION hb_may_start(application bigint, round bigint) RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER AS $$
+    SELECT EXISTS (SELECT 1 FROM applications a JOIN interview_rounds r ON r.role_id = a.role_id
+                   WHERE a.id = application AND r.id = round)
+       AND CASE WHEN EXISTS (SELECT 1 FROM round_assignments x WHERE x.application_id = application AND x.round_id = round)
+           THEN EXISTS (SELECT 1 FROM round_assignments x
+                        WHERE x.application_id = application AND x.round_id = round AND x.profile_id = hb_me())
+           ELSE EXISTS (SELECT 1 FROM round_interviewers ri WHERE ri.round_id = round AND ri.profile_id = hb_me())
+           END
 $$;
 
 -- scoring.CanSee: your own cards; another's only once submitted, and then
--- to a recruiter or to someone done with the candidate. A card is written
--- by its author, or arrives in a bundle a recruiter imports.
+-- to a recruiter or to someone done with the candidate. A card starts as
+-- its author's draft in a round they interview in, or arrives in a bundle
+-- a recruiter imports; only its author changes it, and only while it is a
+-- draft (the submit itself is that change), so a submitted card stays as
+-- submitted whatever a trigger would allow.
 ALTER TABLE scorecards ENABLE ROW LEVEL SECURITY;
 CREATE POLICY scorecards_read ON scorecards FOR SELECT USING (
     author_id = (SELECT hb_me())
     OR (status = 'submitted' AND ((SELECT hb_is_recruiter()) OR application_id IN (SELECT hb_done_applications()))));
-CREATE POLICY scorecards_add ON scorecards FOR INSERT WITH CHECK (author_id = (SELECT hb_me()) OR (SELECT hb_is_recruiter()));
+CREATE POLICY scorecards_add ON scorecards FOR INSERT WITH CHECK (
+    (author_id = (SELECT hb_me()) AND status = 'draft' AND hb_may_start(application_id, round_id))
+    OR (SELECT hb_is_recruiter()));
 CREATE POLICY scorecards_change ON scorecards FOR UPDATE
-    USING (author_id = (SELECT hb_me()) OR (SELECT hb_is_recruiter())) WITH CHECK (author_id = (SELECT hb_me()) OR (SELECT hb_is_recruiter()));
-CREATE POLICY scorecards_drop ON scorecards FOR DELETE USING (author_id = (SELECT hb_me()));
+    USING (author_id = (SELECT hb_me()) AND status = 'draft') WITH CHECK (author_id = (SELECT hb_me()));
+CREATE POLICY scorecards_drop ON scorecards FOR DELETE USING (author_id = (SELECT hb_me()) AND status = 'draft');
 
 -- A card's amendments and the AI second rater's levels beside it go with
--- the card: visible exactly when the card is (the subquery is the asker's).
+-- the card: read exactly when the card is (the subquery is the asker's);
+-- added to one's own card by its author (or by a recruiter's bundle
+-- import), and never changed or removed.
 ALTER TABLE scorecard_revisions ENABLE ROW LEVEL SECURITY;
-CREATE POLICY scorecard_revisions_with_card ON scorecard_revisions
-    USING (EXISTS (SELECT 1 FROM scorecards sc WHERE sc.id = scorecard_id))
-    WITH CHECK (EXISTS (SELECT 1 FROM scorecards sc WHERE sc.id = scorecard_id)
-                AND (author_id = (SELECT hb_me()) OR (SELECT hb_is_recruiter())));
-ALTER TABLE ai_ratings ENABLE ROW LEVEL SECURITY;
-CREATE POLICY ai_ratings_with_card ON ai_ratings
+CREATE POLICY scorecard_revisions_read ON scorecard_revisions FOR SELECT
     USING (EXISTS (SELECT 1 FROM scorecards sc WHERE sc.id = scorecard_id));
+CREATE POLICY scorecard_revisions_add ON scorecard_revisions FOR INSERT WITH CHECK (
+    (author_id = (SELECT hb_me())
+     AND EXISTS (SELECT 1 FROM scorecards sc WHERE sc.id = scorecard_id AND sc.author_id = (SELECT hb_me())))
+    OR (SELECT hb_is_recruiter()));
+ALTER TABLE ai_ratings ENABLE ROW LEVEL SECURITY;
+CREATE POLICY ai_ratings_read ON ai_ratings FOR SELECT
+    USING (EXISTS (SELECT 1 FROM scorecards sc WHERE sc.id = scorecard_id));
+CREATE POLICY ai_ratings_add ON ai_ratings FOR INSERT WITH CHECK (
+    EXISTS (SELECT 1 FROM scorecards sc WHERE sc.id = scorecard_id AND sc.author_id = (SELECT hb_me()))
+    OR (SELECT hb_is_recruiter()));
 
 -- Who interviews in which round is the recruiter's to say (the app's
 -- planEditor): were it anyone's, an interviewer could drop a round of theirs
@@ -104,6 +122,41 @@ CREATE POLICY round_interviewers_recruiters ON round_interviewers USING ((SELECT
 ALTER TABLE round_assignments ENABLE ROW LEVEL SECURITY;
 CREATE POLICY round_assignments_read ON round_assignments FOR SELECT USING (true);
 CREATE POLICY round_assignments_recruiters ON round_assignments USING ((SELECT hb_is_recruiter())) WITH CHECK ((SELECT hb_is_recruiter()));
+
+-- An application stays with its candidate and role, and only a recruiter
+-- removes one: moving it to a role without rounds, or dropping the one that
+-- holds an unsubmitted round, would make its interviewer "done". (Which
+-- columns people may change at all is granted by storage.InitTeam.)
+ALTER TABLE applications ENABLE ROW LEVEL SECURITY;
+CREATE POLICY applications_read ON applications FOR SELECT USING (true);
+CREATE POLICY applications_add ON applications FOR INSERT WITH CHECK (true);
+CREATE POLICY applications_move ON applications FOR UPDATE USING (true) WITH CHECK (true);
+CREATE POLICY applications_drop ON applications FOR DELETE USING ((SELECT hb_is_recruiter()));
+
+-- Marks that erasure is under way, which lifts the immutability of
+-- submitted cards: the owner's alone (no policy: people read and write none).
+ALTER TABLE privacy_erasing ENABLE ROW LEVEL SECURITY;
+
+-- Who first saw others' cards, for the committee: added, never removed.
+ALTER TABLE card_exposures ENABLE ROW LEVEL SECURITY;
+CREATE POLICY card_exposures_read ON card_exposures FOR SELECT USING (true);
+CREATE POLICY card_exposures_add ON card_exposures FOR INSERT WITH CHECK (profile_id = (SELECT hb_me()));
+
+-- The workspace's settings are the recruiter's (the AI endpoint among them:
+-- were it anyone's, an interviewer could send the recruiter's key and
+-- candidates' data to a server of their choosing); each person keeps their
+-- own interview runner preferences.
+ALTER TABLE settings ENABLE ROW LEVEL SECURITY;
+CREATE POLICY settings_read ON settings FOR SELECT USING (true);
+CREATE POLICY settings_recruiters ON settings USING ((SELECT hb_is_recruiter())) WITH CHECK ((SELECT hb_is_recruiter()));
+CREATE POLICY settings_own_prefs ON settings
+    USING (key = 'prefs.runner.' || (SELECT hb_me())) WITH CHECK (key = 'prefs.runner.' || (SELECT hb_me()));
+
+-- What was sent to the AI and what it answered can quote scorecards'
+-- notes: recruiters read it; anyone's call adds to it.
+ALTER TABLE ai_audit ENABLE ROW LEVEL SECURITY;
+CREATE POLICY ai_audit_read ON ai_audit FOR SELECT USING ((SELECT hb_is_recruiter()));
+CREATE POLICY ai_audit_add ON ai_audit FOR INSERT WITH CHECK (true);
 
 -- Recruiters' records: voluntary self-identification (selfid.May), outcomes
 -- after a hire (outcomes: the recruiter records) and the erasure audit.
@@ -134,11 +187,18 @@ BEGIN
     IF TG_OP = 'DELETE' THEN r := OLD; ELSE r := NEW; END IF;
     IF TG_TABLE_NAME = 'candidates' THEN
         PERFORM pg_notify('hirebench_changes', json_build_object('what', 'candidate', 'candidate', r.id)::text);
+        -- Once per role too: a rename or an archive changes that role's board.
+        PERFORM pg_notify('hirebench_changes', json_build_object('what', 'candidate', 'role', a.role_id, 'candidate', r.id)::text)
+            FROM applications a WHERE a.candidate_id = r.id;
     ELSIF TG_TABLE_NAME = 'applications' THEN
         PERFORM pg_notify('hirebench_changes', json_build_object('what', 'application', 'role', r.role_id, 'candidate', r.candidate_id)::text);
         IF TG_OP = 'UPDATE' AND OLD.role_id <> NEW.role_id THEN
             PERFORM pg_notify('hirebench_changes', json_build_object('what', 'application', 'role', OLD.role_id, 'candidate', r.candidate_id)::text);
         END IF;
+    ELSIF TG_TABLE_NAME = 'scorecard_revisions' THEN -- an amendment
+        PERFORM pg_notify('hirebench_changes', json_build_object('what', 'scorecard',
+            'role', (SELECT a.role_id FROM scorecards sc JOIN applications a ON a.id = sc.application_id WHERE sc.id = r.scorecard_id),
+            'candidate', (SELECT a.candidate_id FROM scorecards sc JOIN applications a ON a.id = sc.application_id WHERE sc.id = r.scorecard_id))::text);
     ELSE -- scorecards
         PERFORM pg_notify('hirebench_changes', json_build_object('what', 'scorecard',
             'role', (SELECT role_id FROM applications WHERE id = r.application_id),
@@ -158,3 +218,18 @@ CREATE TRIGGER scorecards_notify AFTER INSERT OR DELETE ON scorecards
 CREATE TRIGGER scorecards_submitted_notify AFTER UPDATE ON scorecards
     FOR EACH ROW WHEN (OLD.status IS DISTINCT FROM NEW.status OR NEW.status = 'submitted')
     EXECUTE FUNCTION hb_notify_change();
+CREATE TRIGGER scorecard_revisions_notify AFTER INSERT ON scorecard_revisions
+    FOR EACH ROW EXECUTE FUNCTION hb_notify_change();
+
+-- Every function of the schema (the policies' helpers and every trigger's)
+-- looks up its tables in this schema only, with pg_temp last: nobody's
+-- temporary table can stand in for one of ours.
+DO $$
+DECLARE
+    f record;
+BEGIN
+    FOR f IN SELECT p.oid::regprocedure AS sig FROM pg_proc p WHERE p.pronamespace = current_schema()::regnamespace LOOP
+        EXECUTE format('ALTER FUNCTION %s SET search_path = %I, pg_temp', f.sig, current_schema());
+    END LOOP;
+END
+$$;

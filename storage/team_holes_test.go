@@ -1,0 +1,137 @@
+// Team mode: the ways a person with a SQL client of their own could get
+// around the blind rule, each closed by the server (a review found them on
+// a throwaway server; each step here failed before its policy or grant).
+
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/jackc/pgx/v5/pgconn"
+
+	"hirebench/app/rubric"
+	"hirebench/app/scoring"
+)
+
+// stillBlind runs a statement that must change nothing: refused for want of
+// a privilege, or changing no row.
+func stillBlind(t *testing.T, db *sql.DB, who, q string, args ...any) {
+	t.Helper()
+	res, err := db.Exec(q, args...)
+	var pe *pgconn.PgError
+	if errors.As(err, &pe) && pe.Code == "42501" { // insufficient_privilege: a grant or a policy said no
+		return
+	}
+	if err != nil { // anything else would let a mistyped statement pass for a refusal
+		t.Errorf("%s: %s: %v; want refused for want of a privilege, or no row changed", who, q, err)
+		return
+	}
+	if n, _ := res.RowsAffected(); n != 0 {
+		t.Errorf("%s: %s changed %d rows", who, q, n)
+	}
+}
+
+func TestTeamClosesTheWaysAroundTheBlindRule(t *testing.T) {
+	ctx := context.Background()
+	tm := newTeam(t)
+	rita, sam, priya, lee := tm.as(t, tm.rita), tm.as(t, tm.sam), tm.as(t, tm.priya), tm.as(t, tm.lee)
+	samCard, priyaCard := tm.start(t, tm.sam), tm.start(t, tm.priya)
+	tm.submit(t, samCard)
+	version := samCard.RubricVersionID
+
+	// Lee interviews in none of Ada's rounds: no card of his there, submitted or not.
+	for _, status := range []string{"submitted", "draft"} {
+		stillBlind(t, lee, "Lee", `INSERT INTO scorecards (uid, application_id, round_id, author_id, author_name, rubric_version_id, status, started_at, updated_at)
+			VALUES (repeat('c', 32), $1, $2, (SELECT id FROM profiles WHERE login = session_user), 'Lee Park', $3, $4, 'x', 'x')`,
+			tm.app, tm.round, version, status)
+	}
+	// Priya may start a draft only: a card born submitted skips the rules of a submit.
+	if _, err := priya.Exec(`DELETE FROM scorecards WHERE id = $1`, priyaCard.ID); err != nil { // her own draft: hers to drop
+		t.Fatal(err)
+	}
+	stillBlind(t, priya, "Priya", `INSERT INTO scorecards (uid, application_id, round_id, author_id, author_name, rubric_version_id, status, started_at, updated_at)
+		VALUES (repeat('d', 32), $1, $2, (SELECT id FROM profiles WHERE login = session_user), 'Priya Nair', $3, 'submitted', 'x', 'x')`,
+		tm.app, tm.round, version)
+	if got := cardsSeen(t, priya); len(got) != 0 {
+		t.Errorf("Priya reads %v after dropping her draft; want nothing", got)
+	}
+
+	// Erasure's marker lifts immutability: nobody's but the owner's, and no
+	// temporary table can stand in for it.
+	stillBlind(t, lee, "Lee", `INSERT INTO privacy_erasing (candidate_id) VALUES ($1)`, tm.ada.ID)
+	if _, err := lee.Exec(`CREATE TEMP TABLE privacy_erasing (candidate_id bigint)`); err == nil {
+		t.Error("Lee created a temporary table")
+	}
+	// A submitted card stays submitted, even to its author.
+	stillBlind(t, sam, "Sam", `UPDATE scorecards SET status = 'draft', notes = 'after reading' WHERE id = $1`, samCard.ID)
+	stillBlind(t, sam, "Sam", `DELETE FROM scorecards WHERE id = $1`, samCard.ID)
+	// A recruiter reads no draft by submitting it for its author.
+	priyaCard = tm.start(t, tm.priya)
+	stillBlind(t, rita, "the recruiter", `UPDATE scorecards SET status = 'submitted'`)
+	if got := cardsSeen(t, rita); len(got) != 1 || got[0] != "Sam Okafor:submitted" {
+		t.Errorf("the recruiter reads %v; want Sam's submitted card only", got)
+	}
+	// Nobody amends another's card, nor changes or removes an amendment.
+	stillBlind(t, rita, "the recruiter", `UPDATE scorecards SET notes = 'x' WHERE id = $1`, priyaCard.ID)
+	if _, err := tm.owner.AmendScorecard(ctx, samCard.ID, tm.sam, func(_ rubric.Rubric, c scoring.Scorecard, rev *scoring.Revision) error {
+		rev.Answers, rev.Recommendation, rev.Reason = c.Answers, "strong_yes", "Second look."
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	tm.submit(t, priyaCard) // Priya is done: she reads Sam's card and its amendment
+	stillBlind(t, priya, "Priya", `INSERT INTO scorecard_revisions (scorecard_id, revision, answers, recommendation, reason, author_id, author_name, created_at, sha256)
+		VALUES ($1, 2, '{}', 'strong_no', 'mine', (SELECT id FROM profiles WHERE login = session_user), 'Sam Okafor', 'x', repeat('0', 64))`, samCard.ID)
+	stillBlind(t, priya, "Priya", `UPDATE scorecard_revisions SET recommendation = 'strong_no'`)
+	stillBlind(t, priya, "Priya", `DELETE FROM scorecard_revisions`)
+	stillBlind(t, priya, "Priya", `INSERT INTO ai_ratings (scorecard_id, question_id, rubric_version_id, model, prompt_version, suggested_level, human_level, at)
+		VALUES ($1, 'q1', $2, 'm', 'v1', 1, 1, '2025-01-01T00:00:00Z')`, samCard.ID, version)
+
+	// Shrinking one's duty: an application keeps its role and only a recruiter removes one.
+	stillBlind(t, priya, "Priya", `UPDATE applications SET role_id = role_id WHERE id = $1`, tm.app)
+	stillBlind(t, priya, "Priya", `DELETE FROM applications WHERE id = $1`, tm.app)
+	stillBlind(t, priya, "Priya", `DELETE FROM card_exposures`)
+
+	// The AI endpoint is the recruiter's: an interviewer could send the recruiter's key elsewhere.
+	stillBlind(t, lee, "Lee", `INSERT INTO settings (key, value) VALUES ('ai', '{"baseUrl":"https://evil.example/v1"}')
+		ON CONFLICT (key) DO UPDATE SET value = excluded.value`)
+	if _, err := lee.Exec(`INSERT INTO settings (key, value) VALUES ('prefs.runner.' || (SELECT id FROM profiles WHERE login = session_user), '{}')`); err != nil {
+		t.Errorf("Lee saving his own runner preferences: %v", err)
+	}
+	stillBlind(t, lee, "Lee", `INSERT INTO settings (key, value) VALUES ('prefs.runner.' || $1::bigint, '{}')`, tm.sam.ID)
+	// What was sent to the AI can quote notes: the recruiter's to read.
+	if _, err := rawExec(tm.owner, `INSERT INTO ai_calls (at, feature, model, outcome) VALUES ('2025-01-01T00:00:00Z', 'summary', 'm', 'ok')`); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := rawExec(tm.owner, `INSERT INTO ai_audit (call_id, candidate_id, request, response, at) VALUES ((SELECT max(id) FROM ai_calls), ?, 'Sam wrote: clear on evals', '', 'x')`, tm.ada.ID); err != nil {
+		t.Fatal(err)
+	}
+	var n int
+	if err := lee.QueryRow(`SELECT count(*) FROM ai_audit`).Scan(&n); err != nil || n != 0 {
+		t.Errorf("Lee reads %d AI audit rows, %v", n, err)
+	}
+	if err := rita.QueryRow(`SELECT count(*) FROM ai_audit`).Scan(&n); err != nil || n != 1 {
+		t.Errorf("the recruiter reads %d AI audit rows, %v; want 1", n, err)
+	}
+}
+
+func TestTeamKeepsNoPassphraseHashes(t *testing.T) {
+	tm := newTeam(t)
+	if _, err := rawExec(tm.owner, `UPDATE profiles SET passphrase_hash = '$argon2id$v=19$m=1,t=1,p=1$c2FsdA$aGFzaA' WHERE id = ?`, tm.lee.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := tm.owner.InitTeam(context.Background()); err != nil { // again, as after an upgrade
+		t.Fatal(err)
+	}
+	var hashes int
+	if err := tm.as(t, tm.sam).QueryRow(`SELECT count(*) FROM profiles WHERE passphrase_hash <> ''`).Scan(&hashes); err != nil || hashes != 0 {
+		t.Errorf("Sam reads %d passphrase hashes, %v", hashes, err)
+	}
+	if strings.Contains(tm.ownerURL, "password") {
+		t.Fatal("the test server needs no password")
+	}
+}
