@@ -113,13 +113,17 @@ type PersonInput struct {
 }
 
 const (
-	sqlCreateLogin     = `SELECT format('CREATE ROLE %I LOGIN PASSWORD %L IN ROLE %I', ?::text, ?::text, left(current_database(), 56) || '_people')`
-	sqlLoginTaken      = `SELECT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = ?)`
-	sqlInsertPerson    = `INSERT INTO profiles (name, is_recruiter, created_at, login) VALUES (?, ?, ?, ?)`
+	sqlCreateLogin  = `SELECT format('CREATE ROLE %I LOGIN PASSWORD %L IN ROLE %I', ?::text, ?::text, left(current_database(), 56) || '_people')`
+	sqlLoginTaken   = `SELECT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = ?)`
+	sqlInsertPerson = `INSERT INTO profiles (name, is_recruiter, created_at, login) VALUES (?, ?, ?, ?)`
+	sqlGiveLogin    = `UPDATE profiles SET login = ?, is_recruiter = CASE WHEN ? = 1 THEN 1 ELSE is_recruiter END
+		WHERE name = ? COLLATE NOCASE AND login = '' RETURNING id`
 	sqlSignedInProfile = `SELECT id FROM profiles WHERE login <> '' AND login = session_user`
 )
 
-// AddPerson creates a login on the server and the profile it signs in as,
+// AddPerson creates a login on the server and the profile it signs in as
+// (or gives the login to the profile of that name that has none, as a push
+// from a laptop brings them; --recruiter then makes it a recruiter too),
 // both or neither (PostgreSQL creates roles inside a transaction). The
 // password travels as a SCRAM verifier, never as itself. The caller
 // (tracking.Service.AddPerson) has checked the name, login and password.
@@ -149,10 +153,16 @@ func (s *Store) AddPerson(ctx context.Context, in PersonInput) (model.Profile, e
 		if _, err := tx.ExecContext(ctx, create); err != nil {
 			return ownerOnly("add a person", err)
 		}
-		id, err := insertID(ctx, tx, sqlInsertPerson, in.Name, in.Recruiter, s.now(), in.Login)
+		// A profile pushed from a laptop (or made by a bundle import) gets
+		// its login; a new name gets a new profile.
+		var id int64
+		err := tx.QueryRowContext(ctx, sqlGiveLogin, in.Login, in.Recruiter, in.Name).Scan(&id)
+		if errors.Is(err, sql.ErrNoRows) {
+			id, err = insertID(ctx, tx, sqlInsertPerson, in.Name, in.Recruiter, s.now(), in.Login)
+		}
 		if err != nil {
 			if isUniqueViolation(err) {
-				return fmt.Errorf("profile %q already exists: %w", in.Name, model.ErrConflict)
+				return fmt.Errorf("profile %q already exists and signs in with its own login: %w", in.Name, model.ErrConflict)
 			}
 			return fmt.Errorf("storage: add a person: %w", err)
 		}

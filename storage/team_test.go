@@ -328,3 +328,30 @@ func TestTeamPasswordTravelsAsAVerifier(t *testing.T) {
 		t.Errorf("stored %q; want the verifier of Sam's password %q", stored, again)
 	}
 }
+
+func TestTeamLoginForAProfileThatCameWithAPush(t *testing.T) {
+	ctx := context.Background()
+	tm := newTeam(t)
+	jonas, err := tm.owner.CreateProfile(ctx, "Jonas Weber", false) // as a push or a bundle import brings him
+	if err != nil {
+		t.Fatal(err)
+	}
+	login := strings.TrimPrefix(mustParse(t, tm.ownerURL).Path, "/") + "_jonas"
+	p, err := tm.owner.AddPerson(ctx, PersonInput{Name: "jonas weber", Login: login, Password: "correct horse jonas"})
+	if err != nil || p.ID != jonas.ID || p.Name != "Jonas Weber" || p.IsRecruiter {
+		t.Fatalf("AddPerson for Jonas's profile = %+v, %v; want his profile, now with a login", p, err)
+	}
+	if got := tm.login(t, jonas); got != login {
+		t.Errorf("Jonas signs in as %q, want %q", got, login)
+	}
+	// Priya already signs in with hers: a second login for her profile is refused, and no role is left behind.
+	second := login + "_2"
+	if _, err := tm.owner.AddPerson(ctx, PersonInput{Name: "Priya Nair", Login: second, Password: "correct horse priya"}); !errors.Is(err, model.ErrConflict) ||
+		!strings.Contains(err.Error(), "signs in with its own login") {
+		t.Errorf("a second login for Priya: %v", err)
+	}
+	var roles int
+	if err := tm.owner.w.QueryRow(`SELECT count(*) FROM pg_roles WHERE rolname = $1`, second).Scan(&roles); err != nil || roles != 0 {
+		t.Errorf("%d roles named %s after the refusal, %v", roles, second, err)
+	}
+}
