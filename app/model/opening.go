@@ -10,6 +10,9 @@ type Opening struct {
 	// when LockedID names a protected profile whose passphrase comes first.
 	Profile  *Profile `json:"profile"`
 	LockedID int64    `json:"lockedId"`
+	// SignedIn: on a shared workspace the login says who Profile is, so
+	// the window offers no other profile to switch to.
+	SignedIn bool `json:"signedIn"`
 	// Roles and Board only for someone signed in: a locked workspace shows
 	// nothing of its roles.
 	Roles []Role `json:"roles"`

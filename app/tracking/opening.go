@@ -31,6 +31,9 @@ func (s *Service) Opening(ctx context.Context, unlockedID int64) (model.Opening,
 		return o, err
 	}
 	o.Profile = &p
+	if _, o.SignedIn, err = s.signedIn(ctx); err != nil {
+		return o, err
+	}
 	roles, err := s.Roles(ctx)
 	if err != nil {
 		return o, err

@@ -50,7 +50,7 @@ func TestTeamLoginSaysWhoYouAre(t *testing.T) {
 		t.Errorf("CurrentProfile = %+v, %v; want Priya, whose login this is", p, err)
 	}
 	o, err := svc.Opening(ctx, 0)
-	if err != nil || o.Profile == nil || o.Profile.ID != priya.Profile.ID {
+	if err != nil || o.Profile == nil || o.Profile.ID != priya.Profile.ID || !o.SignedIn {
 		t.Errorf("Opening = %+v, %v; want it to open as Priya", o, err)
 	}
 	if _, err := svc.SwitchProfile(ctx, rita.Profile.ID, ""); !errors.Is(err, model.ErrConflict) || !strings.Contains(err.Error(), "signs in with their own login") {
@@ -58,6 +58,9 @@ func TestTeamLoginSaysWhoYouAre(t *testing.T) {
 	}
 	if _, err := svc.CreateProfile(ctx, "Someone Else", false, true, priya.Profile); !errors.Is(err, model.ErrConflict) {
 		t.Errorf("Priya creating a profile: %v", err)
+	}
+	if o, err := admin.Opening(ctx, 0); err != nil || o.SignedIn {
+		t.Errorf("the owner's Opening = %+v, %v; want no login's profile", o, err)
 	}
 	// The owner's login is nobody's profile: the app asks who is using it, as on first launch.
 	if _, err := admin.CurrentProfile(ctx); !errors.Is(err, model.ErrNotFound) {

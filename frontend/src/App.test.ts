@@ -197,6 +197,14 @@ describe('App profiles and passphrases', () => {
     ]);
   });
 
+  it('on a shared workspace offers no other profile: the login says who this is', async () => {
+    vi.mocked(Workspace.Opening).mockResolvedValue(
+      opening({ profiles: [grace, priya, sam], profile: sam, signedIn: true, roles: [r], board: firstBoard }),
+    );
+    await start();
+    expect(within(menu()).getAllByRole('option').map((o) => o.textContent)).toEqual(['Sam Okafor']);
+  });
+
   it("asks Go what the profile may do, again after a switch", async () => {
     vi.mocked(Interviews.Rights).mockResolvedValueOnce(rights(true)).mockResolvedValueOnce(rights(false));
     vi.mocked(Workspace.SwitchProfile).mockResolvedValue(sam);

@@ -328,7 +328,7 @@ export function planQuestion(over: Partial<PlanQuestion> = {}): PlanQuestion {
 
 /** The window's opening answer (Workspace.Opening): someone signed in on the first role's board unless over says otherwise. */
 export function opening(over: Partial<model.Opening> = {}): model.Opening {
-  return { profiles: [], profile: undefined, lockedId: 0, roles: [], board: undefined, ...over } as model.Opening;
+  return { profiles: [], profile: undefined, lockedId: 0, signedIn: false, roles: [], board: undefined, ...over } as model.Opening;
 }
 
 /** A locked-profile error, as CurrentProfile rejects when the last profile is protected. */

@@ -33,6 +33,8 @@ class UI {
   /** The candidate shown in the detail panel, 0 for none. */
   candidateId = $state<number>(0);
   profile = $state<Profile | null>(null);
+  /** A shared workspace's login says who the profile is: no other to switch to (Go's Opening.signedIn). */
+  signedIn = $state(false);
   /** What the current profile may do, as Go decides it (loaded with the profile). */
   rights = $state<Rights | null>(null);
   newCandidateOpen = $state(false);

@@ -3547,6 +3547,7 @@ export namespace model {
 	    profiles: Profile[];
 	    profile?: Profile;
 	    lockedId: number;
+	    signedIn: boolean;
 	    roles: Role[];
 	    board?: Board;
 	
@@ -3559,6 +3560,7 @@ export namespace model {
 	        this.profiles = this.convertValues(source["profiles"], Profile);
 	        this.profile = this.convertValues(source["profile"], Profile);
 	        this.lockedId = source["lockedId"];
+	        this.signedIn = source["signedIn"];
 	        this.roles = this.convertValues(source["roles"], Role);
 	        this.board = this.convertValues(source["board"], Board);
 	    }
