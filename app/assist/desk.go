@@ -75,7 +75,7 @@ func (d *Desk) Status(ctx context.Context, who model.Profile) (Status, error) {
 	if err != nil {
 		return Status{}, err
 	}
-	p, err := loadPrefs(ctx, d.store)
+	p, err := loadPrefsFor(ctx, d.store, who.ID)
 	if err != nil {
 		return Status{}, err
 	}
@@ -144,7 +144,14 @@ func (d *Desk) ForgetKey(ctx context.Context, who model.Profile) (Status, error)
 // SetAskFirst records whether the current person sees feature's preview
 // before sending ("don't ask again", and back).
 func (d *Desk) SetAskFirst(ctx context.Context, who model.Profile, feature string, ask bool) (Status, error) {
-	if err := d.changePrefs(ctx, func(p *Prefs) error { return p.setAskFirst(who.ID, feature, ask) }); err != nil {
+	p, err := loadPrefsFor(ctx, d.store, who.ID)
+	if err != nil {
+		return Status{}, err
+	}
+	if err := p.setAskFirst(who.ID, feature, ask); err != nil {
+		return Status{}, err
+	}
+	if err := saveOwnPrefs(ctx, d.store, who.ID, p); err != nil {
 		return Status{}, err
 	}
 	return d.Status(ctx, who)
@@ -183,7 +190,7 @@ func (d *Desk) Offer(ctx context.Context, who model.Profile, candidateID int64) 
 	if err != nil {
 		return Offer{}, err
 	}
-	p, err := loadPrefs(ctx, d.store)
+	p, err := loadPrefsFor(ctx, d.store, who.ID)
 	if err != nil {
 		return Offer{}, err
 	}

@@ -23,7 +23,8 @@ const prefsKey = "ai.window"
 type Prefs struct {
 	Enabled bool `json:"enabled"`
 	// NoPreview lists, per profile id, the features whose preview that
-	// person said not to show again.
+	// person said not to show again: each person's own key (ownPrefsKey),
+	// else what older versions kept here.
 	NoPreview map[string][]string `json:"noPreview,omitempty"`
 }
 
@@ -40,6 +41,50 @@ func loadPrefs(ctx context.Context, store *storage.Store) (Prefs, error) {
 		return Prefs{}, fmt.Errorf("the saved AI switches cannot be read: %w", err)
 	}
 	return p, nil
+}
+
+// ownPrefsKey holds one person's NoPreview list apart from the window's
+// switch: on a shared workspace the server lets each person write their
+// own "prefs.<what>.<profile id>" settings and leaves the rest to recruiters
+// (migration 0022's settings_own_prefs).
+func ownPrefsKey(profileID int64) string {
+	return "prefs.ai." + strconv.FormatInt(profileID, 10)
+}
+
+// loadPrefsFor is loadPrefs with who's own preview choices, which replace
+// any kept in the window's switches by older versions.
+func loadPrefsFor(ctx context.Context, store *storage.Store, who int64) (Prefs, error) {
+	p, err := loadPrefs(ctx, store)
+	if err != nil {
+		return p, err
+	}
+	raw, err := store.Setting(ctx, ownPrefsKey(who))
+	if err != nil || raw == "" {
+		return p, err
+	}
+	var list []string
+	if err := json.Unmarshal([]byte(raw), &list); err != nil {
+		return Prefs{}, fmt.Errorf("the saved AI preview choices cannot be read: %w", err)
+	}
+	if p.NoPreview == nil {
+		p.NoPreview = map[string][]string{}
+	}
+	p.NoPreview[strconv.FormatInt(who, 10)] = list
+	return p, nil
+}
+
+// saveOwnPrefs keeps who's preview choices under their own key (an empty
+// list too, so it outweighs an older entry in the window's switches).
+func saveOwnPrefs(ctx context.Context, store *storage.Store, who int64, p Prefs) error {
+	list := p.NoPreview[strconv.FormatInt(who, 10)]
+	if list == nil {
+		list = []string{}
+	}
+	b, err := json.Marshal(list)
+	if err != nil {
+		return err
+	}
+	return store.PutSetting(ctx, ownPrefsKey(who), string(b))
 }
 
 func savePrefs(ctx context.Context, store *storage.Store, p Prefs) error {

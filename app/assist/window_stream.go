@@ -118,7 +118,7 @@ func (d *Desk) FollowUpOffer(ctx context.Context, who model.Profile, scorecardID
 // offer asks check (the service's own refusals) once AI is on; a refusal
 // is the reason shown, anything else an error.
 func (d *Desk) offer(ctx context.Context, who model.Profile, feature string, check func(*Service) error) (StreamOffer, error) {
-	p, err := loadPrefs(ctx, d.store)
+	p, err := loadPrefsFor(ctx, d.store, who.ID)
 	if err != nil {
 		return StreamOffer{}, err
 	}

@@ -145,12 +145,13 @@ CREATE POLICY card_exposures_add ON card_exposures FOR INSERT WITH CHECK (profil
 -- The workspace's settings are the recruiter's (the AI endpoint among them:
 -- were it anyone's, an interviewer could send the recruiter's key and
 -- candidates' data to a server of their choosing); each person keeps their
--- own interview runner preferences.
+-- own interview runner preferences and AI preview choices.
 ALTER TABLE settings ENABLE ROW LEVEL SECURITY;
 CREATE POLICY settings_read ON settings FOR SELECT USING (true);
 CREATE POLICY settings_recruiters ON settings USING ((SELECT hb_is_recruiter())) WITH CHECK ((SELECT hb_is_recruiter()));
 CREATE POLICY settings_own_prefs ON settings
-    USING (key = 'prefs.runner.' || (SELECT hb_me())) WITH CHECK (key = 'prefs.runner.' || (SELECT hb_me()));
+    USING (key IN ('prefs.runner.' || (SELECT hb_me()), 'prefs.ai.' || (SELECT hb_me())))
+    WITH CHECK (key IN ('prefs.runner.' || (SELECT hb_me()), 'prefs.ai.' || (SELECT hb_me())));
 
 -- What was sent to the AI and what it answered can quote scorecards'
 -- notes: recruiters read it; anyone's call adds to it.
