@@ -57,7 +57,7 @@ func (rc roleCards) rubricOf(c scoring.Scorecard) (rubric.Rubric, bool) {
 
 // bareAnswers reads the answers of the submitted cards a query selects.
 func (b *bench) bareAnswers(ctx context.Context, where string, args ...any) (int, error) {
-	rows, err := b.bare.QueryContext(ctx, `SELECT s.answers FROM scorecards s JOIN applications a ON a.id = s.application_id
+	rows, err := b.query(ctx, `SELECT s.answers FROM scorecards s JOIN applications a ON a.id = s.application_id
 		WHERE s.status = 'submitted' AND `+where, args...)
 	if err != nil {
 		return 0, err
@@ -83,7 +83,7 @@ func (b *bench) debriefFigure(ctx context.Context) (benchkit.Figure, error) {
 	type pick struct{ candidate, role int64 }
 	var picks []pick
 	for _, r := range b.roles {
-		ids, err := b.bare.QueryContext(ctx, `SELECT DISTINCT a.candidate_id FROM scorecards s JOIN applications a ON a.id = s.application_id
+		ids, err := b.query(ctx, `SELECT DISTINCT a.candidate_id FROM scorecards s JOIN applications a ON a.id = s.application_id
 			WHERE a.role_id = ? AND s.status = 'submitted' ORDER BY a.candidate_id`, r.ID)
 		if err != nil {
 			return benchkit.Figure{}, err
@@ -214,11 +214,11 @@ func (b *bench) recruiter(ctx context.Context) (model.Profile, error) {
 const autosaveSamples = 400
 
 // autosaveFigure times SaveDraft of one patch on a full draft against a
-// bare UPDATE of the same row in an immediate transaction, both through
-// connections with synchronous=FULL in the same WAL. The draft is an
-// interviewer's card for a candidate not yet interviewed (resumed on the
+// bare UPDATE of the same row in a transaction through w (on SQLite an
+// immediate one, both with synchronous=FULL in the same WAL). The draft is
+// an interviewer's card for a candidate not yet interviewed (resumed on the
 // next run, as the runner resumes it).
-func (b *bench) autosaveFigure(ctx context.Context, path string) (benchkit.Figure, error) {
+func (b *bench) autosaveFigure(ctx context.Context, w *sql.DB) (benchkit.Figure, error) {
 	view, viewer, err := b.draft(ctx)
 	if err != nil {
 		return benchkit.Figure{}, err
@@ -246,12 +246,8 @@ func (b *bench) autosaveFigure(ctx context.Context, path string) (benchkit.Figur
 	if err != nil {
 		return benchkit.Figure{}, err
 	}
-	w, err := sql.Open("sqlite", sqliteURI(path)+"&_txlock=immediate")
-	if err != nil {
-		return benchkit.Figure{}, err
-	}
-	defer w.Close()
 	w.SetMaxOpenConns(1)
+	update := placeholders(`UPDATE scorecards SET answers = ?, cursor = ?, elapsed_ms = ?, updated_at = ? WHERE id = ?`, b.pg)
 	var p pair
 	err = sample(autosaveSamples, 100, time.Minute, func(i int) error {
 		return p.time(i, func() error {
@@ -262,7 +258,7 @@ func (b *bench) autosaveFigure(ctx context.Context, path string) (benchkit.Figur
 			if err != nil {
 				return err
 			}
-			_, err = tx.ExecContext(ctx, `UPDATE scorecards SET answers = ?, cursor = ?, elapsed_ms = ?, updated_at = ? WHERE id = ?`,
+			_, err = tx.ExecContext(ctx, update,
 				string(answers), questions[i%len(questions)], 1000*i, time.Now().UTC().Format(model.TimeLayout), view.Card.ID)
 			if err != nil {
 				tx.Rollback()

@@ -7,7 +7,10 @@
 // misses its target or its ratio regressed more than 20% against the committed
 // docs/perf-reference.json. Nothing in the app imports it.
 //
-//	go run -tags webkit2_41 ./build/perf [-update-reference] [-skip startup,export]
+//	go run -tags webkit2_41 ./build/perf [-update-reference] [-skip db,pg,export,startup]
+//
+// The pg_ figures measure on a throwaway PostgreSQL (storage/pgtest); when
+// PostgreSQL is not installed they are skipped with a line saying so.
 //
 // Sizes for a quicker run while developing (then the table goes to
 // build/bench/PERFORMANCE.md and no regression is checked):
@@ -45,7 +48,7 @@ type config struct {
 	queries         int // search queries of each kind (benchkit)
 	exportRows      int
 	startupRuns     int
-	skip            []string // figure groups not measured: startup, export, db
+	skip            []string // figure groups not measured: db, pg, export, startup
 	updateReference bool
 	bin             string // the release binary, for the startup figure
 }
@@ -81,6 +84,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		fn    func(context.Context, config, *results, io.Writer) error
 	}{
 		{"db", measureWorkspace},
+		{"pg", measurePostgres},
 		{"export", measureExport},
 		{"startup", measureStartup},
 	}
@@ -90,7 +94,12 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 			continue
 		}
 		start := time.Now()
-		if err := s.fn(ctx, cfg, res, stdout); err != nil {
+		var sk skipped
+		if err := s.fn(ctx, cfg, res, stdout); errors.As(err, &sk) {
+			fmt.Fprintf(stdout, "bench: %s figures skipped: %s\n", s.group, sk.why)
+			res.skipped = append(res.skipped, s.group+": "+sk.why)
+			continue
+		} else if err != nil {
 			fmt.Fprintf(stderr, "bench: %s figures: %v\n", s.group, err)
 			return 1
 		}
@@ -99,6 +108,12 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	return report(cfg, m, res, stdout, stderr)
 }
 
+// skipped is a group of figures that cannot be measured on this machine,
+// and why: the run goes on without them.
+type skipped struct{ why string }
+
+func (s skipped) Error() string { return s.why }
+
 func parseConfig(args []string) (config, error) {
 	fs := flag.NewFlagSet("bench", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
@@ -106,10 +121,10 @@ func parseConfig(args []string) (config, error) {
 	skip := fs.String("skip", "", "")
 	root := fs.String("root", ".", "")
 	if err := fs.Parse(args); err != nil {
-		return config{}, fmt.Errorf("%v (flags: -update-reference, -skip db,export,startup, -root DIR)", err)
+		return config{}, fmt.Errorf("%v (flags: -update-reference, -skip db,pg,export,startup, -root DIR)", err)
 	}
 	if fs.NArg() > 0 {
-		return config{}, fmt.Errorf("unexpected argument %q (flags: -update-reference, -skip db,export,startup, -root DIR)", fs.Arg(0))
+		return config{}, fmt.Errorf("unexpected argument %q (flags: -update-reference, -skip db,pg,export,startup, -root DIR)", fs.Arg(0))
 	}
 	abs, err := filepath.Abs(*root)
 	if err != nil {
@@ -122,10 +137,10 @@ func parseConfig(args []string) (config, error) {
 	for _, g := range strings.Split(*skip, ",") {
 		switch g = strings.TrimSpace(g); g {
 		case "":
-		case "db", "export", "startup":
+		case "db", "pg", "export", "startup":
 			cfg.skip = append(cfg.skip, g)
 		default:
-			return config{}, fmt.Errorf("-skip %s: not a group of figures (db, export, startup)", g)
+			return config{}, fmt.Errorf("-skip %s: not a group of figures (db, pg, export, startup)", g)
 		}
 	}
 	sizes := []struct {

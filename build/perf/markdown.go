@@ -74,6 +74,10 @@ var explanations = []struct{ name, text string }{
 	{"export_xlsx_time", "writing 100k Scorecards rows × 50 columns to a file through the committee workbook's writer (`exports.writeScorecards`: styles, quote prefixes, widths, Counts as), against a bare excelize StreamWriter writing the same cells, each in a process of its own (`exports.BenchmarkWorkbookProcess`), best of two"},
 	{"export_xlsx_peak_rss", "the same processes' peak resident memory (VmHWM, the 100k input rows included), the larger of two runs"},
 	{"startup_interactive", "median over runs of starting `build/bin/hirebench` under Xvfb on a copy of the seeded workspace (opening as the recruiter) until its first screen is painted and takes input (the frontend prints `hirebench: interactive` two animation frames after the board has its cards, so the first frame with them has been painted), against the same kind of window showing a blank page (`build/perf/blankwindow`): Go, GTK and WebKit start-up is the floor, the ratio is what hirebench adds; timed by `build/scripts/startup.sh`"},
+	{"pg_search_p95", "`search_p95` on PostgreSQL: the same queries through `storage.ListCandidates` on the pushed workspace, read as a recruiter's own login, against `storage.BareSearch` there (the bare `tsvector` match of `candidate_search`, ranked by `ts_rank` or newest first as the search orders that page)"},
+	{"pg_autosave_p99", "`autosave_p99` on PostgreSQL: the same `SaveDraft`, against a bare UPDATE of the same row's answers in a transaction, every commit flushed to disk (the server's defaults: fsync and synchronous_commit on)"},
+	{"pg_debrief_candidate", "`debrief_candidate` on PostgreSQL, read as a recruiter's own login (after `init` and `people add`, so through the row-level security policies), against the same plain SQL fetching that candidate's answers there as the superuser"},
+	{"pg_push", "seconds to copy the seeded workspace into an empty PostgreSQL workspace (`storage.CopyWorkspace`, as `hirebench push`: every table in one transaction, every submitted card's hash verified before commit); no baseline. The `pg_` figures run on a throwaway local server (`storage/pgtest`: the same machine, a Unix socket, default settings but for the socket), after the push and a `VACUUM (ANALYZE)` such as autovacuum soon makes. Search and the debrief read as a recruiter's login, through the row-level security policies; an interviewer's (whose blind rule asks more of the server) is not measured yet; the autosave and the baselines run as the owner"},
 }
 
 func explain(name string) string {
@@ -106,6 +110,9 @@ func markdown(cfg config, m machine, res *results, ref *reference) string {
 	if len(cfg.skip) > 0 {
 		fmt.Fprintf(&b, "- Skipped: %s\n", strings.Join(cfg.skip, ", "))
 	}
+	for _, why := range res.skipped {
+		fmt.Fprintf(&b, "- Not measured on this machine: %s\n", why)
+	}
 	b.WriteString("\n| figure | value | baseline | ratio | reference ratio | target | pass |\n")
 	b.WriteString("| --- | ---: | ---: | ---: | ---: | --- | --- |\n")
 	for _, n := range fs.sortedNames() {
@@ -129,8 +136,8 @@ func markdown(cfg config, m machine, res *results, ref *reference) string {
 		if len(failed) > 0 {
 			pass = strings.Join(failed, ", ")
 		}
-		fmt.Fprintf(&b, "| `%s` | %s %s | %s %s | %s× | %s | %s | %s |\n", n, trim(f.Value), f.Unit, trim(f.Baseline), f.Unit,
-			trim(ratio(f)), refRatio, tgt, pass)
+		base, r := shown(f)
+		fmt.Fprintf(&b, "| `%s` | %s %s | %s | %s | %s | %s | %s |\n", n, trim(f.Value), f.Unit, base, r, refRatio, tgt, pass)
 	}
 	for _, n := range fs.sortedNames() {
 		if note := res.notes[n]; note != "" {

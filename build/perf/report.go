@@ -23,8 +23,9 @@ type figures map[string]benchkit.Figure
 
 // results are what a run measured: the figures, and a caveat on some.
 type results struct {
-	figs  figures
-	notes map[string]string
+	figs    figures
+	notes   map[string]string
+	skipped []string // groups this machine could not measure, each with why
 }
 
 // regressionSlack is how much worse than the reference a ratio may get.
@@ -86,7 +87,17 @@ var targets = map[string]target{
 
 // order lists the figures the table shows first; the rest follow by name.
 var order = []string{"search_p95", "search_p50", "search_p99", "list_filter_p95", "autosave_p99",
-	"debrief_candidate", "debrief_screen", "calibration_role", "export_xlsx_time", "export_xlsx_peak_rss", "startup_interactive"}
+	"debrief_candidate", "debrief_screen", "calibration_role", "export_xlsx_time", "export_xlsx_peak_rss", "startup_interactive",
+	"pg_search_p95", "pg_autosave_p99", "pg_debrief_candidate", "pg_push"}
+
+// shown is a figure's baseline and ratio as the tables print them: a
+// figure with no baseline (pg_push, informational) shows "—" for both.
+func shown(f benchkit.Figure) (baseline, ratioText string) {
+	if f.Baseline == 0 {
+		return "—", "—"
+	}
+	return trim(f.Baseline) + " " + f.Unit, trim(ratio(f)) + "×"
+}
 
 func ratio(f benchkit.Figure) float64 {
 	if f.Baseline == 0 {
@@ -260,7 +271,8 @@ func table(fs figures) string {
 		if tg, ok := targets[n]; ok {
 			t = tg.text(f.Unit) + map[bool]string{true: "  ok", false: "  MISSED"}[tg.met(f)]
 		}
-		fmt.Fprintf(&b, "%-32s %12s %12s %7s×  %s\n", n, trim(f.Value)+" "+f.Unit, trim(f.Baseline)+" "+f.Unit, trim(ratio(f)), t)
+		base, r := shown(f)
+		fmt.Fprintf(&b, "%-32s %12s %12s %8s  %s\n", n, trim(f.Value)+" "+f.Unit, base, r, t)
 	}
 	return b.String()
 }

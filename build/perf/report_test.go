@@ -135,3 +135,82 @@ func TestConfigRefusesBadSizes(t *testing.T) {
 		t.Errorf("-skip search: %v, want an error naming it", err)
 	}
 }
+
+// The PostgreSQL figures sit after SQLite's; the push, which has no
+// baseline, shows "—" for baseline and ratio; a reference from before them
+// holds none of them, and that neither fails the run nor marks them. A
+// group the machine could not measure is named above the table.
+func TestPostgresFiguresWithoutReference(t *testing.T) {
+	cfg := config{candidates: fullCandidates, answers: fullAnswers, exportRows: fullExportRows}
+	fs := figures{
+		"search_p95":           {Value: 13, Baseline: 6, Unit: "ms"},
+		"pg_search_p95":        {Value: 40, Baseline: 10, Unit: "ms"},
+		"pg_autosave_p99":      {Value: 9, Baseline: 3, Unit: "ms"},
+		"pg_debrief_candidate": {Value: 5, Baseline: 0.5, Unit: "ms"},
+		"pg_push":              {Value: 61.34, Unit: "s"},
+	}
+	ref := &reference{Figures: benchJSON{}}
+	e := ref.Figures["search_p95"]
+	e.Ratio = 2
+	ref.Figures["search_p95"] = e
+	if missed, regressed := problems(fs, ref); len(missed) != 0 || len(regressed) != 0 {
+		t.Errorf("missed %q, regressed %q; want neither", missed, regressed)
+	}
+	md := markdown(cfg, machine{}, &results{figs: fs, notes: map[string]string{}, skipped: []string{"pg: PostgreSQL not found"}}, ref)
+	for _, want := range []string{
+		"- Not measured on this machine: pg: PostgreSQL not found\n",
+		"| `pg_search_p95` | 40.0 ms | 10.0 ms | 4.00× |  |  | — |",
+		"| `pg_autosave_p99` | 9.00 ms | 3.00 ms | 3.00× |  |  | — |",
+		"| `pg_debrief_candidate` | 5.00 ms | 0.50 ms | 10.0× |  |  | — |",
+		"| `pg_push` | 61.3 s | — | — |  |  | — |",
+		"- `pg_search_p95`: `search_p95` on PostgreSQL",
+		"- `pg_autosave_p99`: ",
+		"- `pg_debrief_candidate`: ",
+		"- `pg_push`: seconds to copy",
+	} {
+		if !strings.Contains(md, want) {
+			t.Errorf("PERFORMANCE.md lacks %q:\n%s", want, md)
+		}
+	}
+	rows := []string{"| `search_p95`", "| `pg_search_p95`", "| `pg_autosave_p99`", "| `pg_debrief_candidate`", "| `pg_push`"}
+	for i := 1; i < len(rows); i++ {
+		if strings.Index(md, rows[i-1]) > strings.Index(md, rows[i]) {
+			t.Errorf("%s should come before %s", rows[i-1], rows[i])
+		}
+	}
+	if got := table(fs); !strings.Contains(got, "pg_push") || !strings.Contains(got, "61.3 s") || strings.Contains(got, "0.00 s") {
+		t.Errorf("the printed table shows the push as:\n%s", got)
+	}
+	data, err := json.Marshal(figures{"pg_push": fs["pg_push"]}.json())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := `{"pg_push":{"value":61.34,"baseline":0,"ratio":0,"unit":"s"}}`; string(data) != want {
+		t.Errorf("bench.json = %s, want %s", data, want)
+	}
+}
+
+// The baselines' SQL is written with ? and numbered for PostgreSQL.
+func TestPlaceholdersForPostgres(t *testing.T) {
+	q := `SELECT 1 FROM t WHERE a = ? AND b = ? LIMIT ?`
+	if got := placeholders(q, true); got != `SELECT 1 FROM t WHERE a = $1 AND b = $2 LIMIT $3` {
+		t.Errorf("on PostgreSQL: %s", got)
+	}
+	if got := placeholders(q, false); got != q {
+		t.Errorf("on SQLite: %s", got)
+	}
+}
+
+func TestConfigSkipsPostgres(t *testing.T) {
+	root := t.TempDir()
+	if err := os.WriteFile(filepath.Join(root, "go.mod"), []byte("module x\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cfg, err := parseConfig([]string{"-root", root, "-skip", "pg,startup"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !cfg.skips("pg") || !cfg.skips("startup") || cfg.skips("db") {
+		t.Errorf("-skip pg,startup skips %q", cfg.skip)
+	}
+}

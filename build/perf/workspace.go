@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"time"
 
 	"hirebench/app/interviews"
@@ -27,7 +28,32 @@ type bench struct {
 	svc   *tracking.Service
 	iv    *interviews.Service
 	bare  *sql.DB // read-only connections for the baselines' plain SQL
+	pg    bool    // the store and bare are on PostgreSQL: placeholders $1, $2…
 	roles []model.Role
+}
+
+// query runs a baseline's plain SQL, written with ? placeholders, on bare.
+func (b *bench) query(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
+	return b.bare.QueryContext(ctx, placeholders(q, b.pg), args...)
+}
+
+// placeholders spells q's ? placeholders as PostgreSQL's $1, $2… when pg
+// (the baselines' SQL holds no ? elsewhere).
+func placeholders(q string, pg bool) string {
+	if !pg {
+		return q
+	}
+	var b strings.Builder
+	n := 0
+	for _, r := range q {
+		if r == '?' {
+			n++
+			fmt.Fprintf(&b, "$%d", n)
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }
 
 // seededWorkspace returns the seeded workspace's path, seeding it on first
@@ -92,7 +118,14 @@ func measureWorkspace(ctx context.Context, cfg config, res *results, out io.Writ
 		{"debrief_candidate", b.debriefFigure},
 		{"debrief_screen", func(ctx context.Context) (benchkit.Figure, error) { return b.debriefScreenFigure(ctx, out) }},
 		{"calibration_role", b.calibrationFigure},
-		{"autosave_p99", func(ctx context.Context) (benchkit.Figure, error) { return b.autosaveFigure(ctx, path) }},
+		{"autosave_p99", func(ctx context.Context) (benchkit.Figure, error) {
+			w, err := sql.Open("sqlite", sqliteURI(path)+"&_txlock=immediate")
+			if err != nil {
+				return benchkit.Figure{}, err
+			}
+			defer w.Close()
+			return b.autosaveFigure(ctx, w)
+		}},
 	}
 	for _, s := range steps {
 		f, err := s.fn(ctx)
@@ -199,7 +232,7 @@ func (b *bench) barePage(ctx context.Context, f model.CandidateFilter) ([]int64,
 		where += " AND a.stage_id = ?"
 		args = append(args, f.StageID)
 	}
-	rows, err := b.bare.QueryContext(ctx, `SELECT c.id, c.name, c.email, c.source, c.location, c.updated_at FROM candidates c
+	rows, err := b.query(ctx, `SELECT c.id, c.name, c.email, c.source, c.location, c.updated_at FROM candidates c
 		JOIN applications a ON a.candidate_id = c.id WHERE c.archived_at = ''`+where+` ORDER BY c.updated_at DESC, c.id LIMIT ?`,
 		append(args, f.Limit)...)
 	if err != nil {

@@ -1,7 +1,7 @@
 // Package pgtest gives tests a throwaway PostgreSQL: one server per test
 // binary (initdb in a temp folder, a free port on 127.0.0.1, socket and log
 // in its folder) and a fresh database per call, so tests stay isolated. Only
-// tests import it.
+// tests import it, and make bench (StartServer, a server of its own).
 //
 // Finding the server: HIREBENCH_PG_BIN (a folder holding initdb), else the
 // newest /usr/lib/postgresql/*/bin, else initdb on PATH. HIREBENCH_PG=required
@@ -88,7 +88,7 @@ func shared(t testing.TB) *server {
 	case !found:
 		t.Skip("pgtest: PostgreSQL not found, the PostgreSQL tests are skipped: install it with build/scripts/deps.sh test (Debian package postgresql); make test sets HIREBENCH_PG=required so they must run")
 	}
-	once.Do(func() { srv, startErr = start(bin) })
+	once.Do(func() { srv, startErr = start(bin, false) })
 	if startErr != nil {
 		t.Fatalf("pgtest: start PostgreSQL from %s: %v", bin, startErr)
 	}

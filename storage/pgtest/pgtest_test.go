@@ -4,6 +4,7 @@ package pgtest
 
 import (
 	"bufio"
+	"database/sql"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -76,4 +77,37 @@ func processesMentioning(s string) []string {
 		}
 	}
 	return pids
+}
+
+// make bench's server: a database of its own that takes writes, and no
+// folder left once stopped.
+func TestStartServerForAProgram(t *testing.T) {
+	if _, ok := binDir(); !ok || os.Getenv("HIREBENCH_PG") == "off" {
+		t.Skip("PostgreSQL not found, or HIREBENCH_PG=off")
+	}
+	s, err := StartServer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := s.s.dir
+	if _, err := s.CreateDatabase("bench; DROP DATABASE postgres"); err == nil {
+		t.Error("a database name with SQL in it was accepted")
+	}
+	url, err := s.CreateDatabase("bench")
+	if err != nil {
+		s.Stop()
+		t.Fatal(err)
+	}
+	db, err := sql.Open("pgx", url)
+	if err == nil {
+		_, err = db.Exec(`CREATE TABLE t (x bigint); INSERT INTO t VALUES (1)`)
+		db.Close()
+	}
+	s.Stop()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(dir); !os.IsNotExist(err) {
+		t.Errorf("the server's folder is still there after Stop: %v", err)
+	}
 }

@@ -15,7 +15,7 @@ var StartedIn time.Duration
 // watchdog reading a pipe); elsewhere the PostgreSQL tests fail to start.
 type server struct{ admin *sql.DB }
 
-func start(string) (*server, error) {
+func start(string, bool) (*server, error) {
 	return nil, errors.New("pgtest runs PostgreSQL on Unix only")
 }
 
