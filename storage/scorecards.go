@@ -11,6 +11,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 
 	"hirebench/app/model"
 	"hirebench/app/rubric"
@@ -32,9 +33,17 @@ var (
 		JOIN roles ro ON ro.id = a.role_id
 		JOIN interview_rounds ir ON ir.id = sc.round_id
 		JOIN rubric_versions v ON v.id = sc.rubric_version_id`
-	sqlGetScorecard        = `SELECT ` + sqlScorecardColumns + sqlScorecardFrom + ` WHERE sc.id = ?`
-	sqlCandidateScorecards = `SELECT ` + sqlScorecardColumns + sqlScorecardFrom + ` WHERE a.candidate_id = ? ORDER BY ir.position, sc.started_at, sc.id`
-	sqlRoleScorecards      = `SELECT ` + sqlScorecardColumns + sqlScorecardFrom + ` WHERE a.role_id = ? ORDER BY c.name COLLATE NOCASE, ir.position, sc.id`
+	// What the app shows of cards reads, on a shared workspace, every card
+	// with what the asker may not read of it left out (the view
+	// scorecards_seen, migration 0022), as a laptop's app reads every card
+	// and its service leaves that out (scoring.Redact).
+	sqlShownCards = ` FROM scorecards sc`
+)
+
+var (
+	sqlGetScorecard        = shownCards(`SELECT ` + sqlScorecardColumns + sqlScorecardFrom + ` WHERE sc.id = ?`)
+	sqlCandidateScorecards = shownCards(`SELECT ` + sqlScorecardColumns + sqlScorecardFrom + ` WHERE a.candidate_id = ? ORDER BY ir.position, sc.started_at, sc.id`)
+	sqlRoleScorecards      = shownCards(`SELECT ` + sqlScorecardColumns + sqlScorecardFrom + ` WHERE a.role_id = ? ORDER BY c.name COLLATE NOCASE, ir.position, sc.id`)
 	sqlFindScorecard       = `SELECT id FROM scorecards WHERE application_id = ? AND round_id = ? AND author_id = ?`
 	sqlInsertScorecard     = `INSERT INTO scorecards (uid, application_id, round_id, author_id, author_name, rubric_version_id,
 		competencies, status, answers, recommendation, notes, elapsed_ms, started_at, updated_at, submitted_at, sha256, seen_others,
@@ -114,7 +123,7 @@ func scorecards(ctx context.Context, q queryer, query string, args ...any) ([]sc
 }
 
 func getScorecard(ctx context.Context, q queryer, id int64) (scoring.Scorecard, error) {
-	list, err := scorecards(ctx, q, sqlGetScorecard, id)
+	list, err := scorecards(ctx, q, sqlGetScorecard.in(q), id)
 	if err != nil {
 		return scoring.Scorecard{}, fmt.Errorf("storage: get scorecard: %w", err)
 	}
@@ -135,10 +144,20 @@ func (s *Store) GetScorecard(ctx context.Context, id int64) (scoring.Scorecard, 
 	return c, err
 }
 
-func (s *Store) listScorecards(ctx context.Context, query string, id int64) ([]scoring.Scorecard, error) {
+func (s *Store) listScorecards(ctx context.Context, query spelled, id int64) ([]scoring.Scorecard, error) {
 	return readValue(ctx, s, func(tx queryer) ([]scoring.Scorecard, error) {
-		return scorecards(ctx, tx, query, id)
+		return scorecards(ctx, tx, query.in(tx), id)
 	})
+}
+
+// shownCards spells a statement reading cards from sqlScorecardFrom for
+// each engine: PostgreSQL reads them through scorecards_seen.
+func shownCards(q string) spelled {
+	pg := strings.Replace(q, sqlShownCards+"\n", " FROM scorecards_seen sc\n", 1)
+	if pg == q {
+		panic("storage: a statement of shown cards does not read " + sqlShownCards)
+	}
+	return spelled{q, pg}
 }
 
 // CandidateScorecards lists every scorecard of a candidate, all roles and rounds.

@@ -275,11 +275,31 @@ func TestTeamStoreActsAsTheSignedInPerson(t *testing.T) {
 	if _, ok, err := tm.owner.SignedIn(ctx); err != nil || ok {
 		t.Errorf("the owner SignedIn = %v, %v; want nobody's profile", ok, err)
 	}
-	tm.submit(t, tm.start(t, tm.sam))
+	samCard := tm.start(t, tm.sam)
+	if _, err := tm.owner.UpdateScorecard(ctx, samCard.ID, tm.sam.ID, func(_ rubric.Rubric, c *scoring.Scorecard) error {
+		c.Notes, c.Recommendation, c.Status = "Clear on evals.", "yes", scoring.Submitted
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
 	mine := tm.start(t, tm.priya)
+	// Sam's card is listed as the app shows a hidden one: who, which round,
+	// submitted; nothing judged, no times, no hash.
 	cards, err := s.CandidateScorecards(ctx, tm.ada.ID)
-	if err != nil || len(cards) != 1 || cards[0].ID != mine.ID {
-		t.Errorf("Priya's CandidateScorecards = %+v, %v; want her draft alone", cards, err)
+	if err != nil || len(cards) != 2 {
+		t.Fatalf("Priya's CandidateScorecards = %+v, %v; want Sam's hidden card and her draft", cards, err)
+	}
+	hidden, own := cards[0], cards[1]
+	if hidden.ID != samCard.ID || hidden.AuthorName != "Sam Okafor" || hidden.Status != scoring.Submitted || hidden.RoundName != "Deep dive" ||
+		len(hidden.Answers) != 0 || hidden.Notes != "" || hidden.Recommendation != "" || hidden.SHA256 != "" || hidden.SubmittedAt != "" {
+		t.Errorf("Sam's card as Priya reads it: %+v", hidden)
+	}
+	if own.ID != mine.ID || own.StartedAt == "" {
+		t.Errorf("Priya's own card: %+v", own)
+	}
+	// The owner reads it whole.
+	if whole, err := tm.owner.GetScorecard(ctx, samCard.ID); err != nil || whole.Notes != "Clear on evals." || whole.SHA256 == "" {
+		t.Errorf("the owner's GetScorecard = %+v, %v", whole, err)
 	}
 	// Only the owner adds people.
 	if _, err := s.AddPerson(ctx, PersonInput{Name: "Mallory", Login: "mallory_" + u.Path[1:], Password: "x"}); !errors.Is(err, model.ErrConflict) ||

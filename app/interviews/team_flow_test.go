@@ -191,6 +191,11 @@ func TestTeamFlowThroughEachLogin(t *testing.T) {
 	if len(rounds) != 2 || !rounds[0].CanStart || rounds[1].CanStart {
 		t.Fatalf("Sam's rounds of Ada: %+v; want Deep dive his to start, Values not", rounds)
 	}
+	// As on a laptop: Priya's card is listed by author and state, nothing judged, and the round is under way.
+	if d := rounds[0]; d.State != scoring.InProgress || len(d.Cards) != 1 || d.Cards[0].AuthorName != "Priya Nair" ||
+		d.Cards[0].Status != scoring.Submitted || len(d.Cards[0].Answers) != 0 || d.Cards[0].Notes != "" {
+		t.Errorf("Sam's Deep dive round: state %q, cards %+v; want in progress with Priya's card hidden", d.State, d.Cards)
+	}
 	if _, err := sam.iv.Scorecard(ctx, priyaDeep.ID, sam.me); err == nil {
 		t.Fatal("Sam read Priya's card before submitting his own")
 	}

@@ -92,6 +92,33 @@ CREATE POLICY scorecards_change ON scorecards FOR UPDATE
     USING (author_id = (SELECT hb_me()) AND status = 'draft') WITH CHECK (author_id = (SELECT hb_me()));
 CREATE POLICY scorecards_drop ON scorecards FOR DELETE USING (author_id = (SELECT hb_me()) AND status = 'draft');
 
+-- Every card, with what the asker may not read of it left out, as the app
+-- shows a hidden card (scoring.Redact: who, which round, what state; no
+-- levels, notes, times or hash): so a round shows "in progress" and a
+-- debrief "1 scorecard hidden until you submit yours" on a shared workspace
+-- as on a laptop. The app reads cards through it (storage.sqlScorecardFrom);
+-- as a view it runs with its owner's rights, and its own test of who may
+-- read is the policy's, with the workspace's owner reading everything.
+CREATE VIEW scorecards_seen WITH (security_barrier) AS
+    SELECT sc.id, sc.uid, sc.application_id, sc.round_id, sc.author_id, sc.author_name, sc.rubric_version_id,
+        sc.status, sc.hash_version, sc.candidate_uid, sc.role_uid, sc.round_uid,
+        CASE WHEN seen.ok THEN sc.competencies ELSE '[]' END AS competencies,
+        CASE WHEN seen.ok THEN sc.answers ELSE '{}' END AS answers,
+        CASE WHEN seen.ok THEN sc.recommendation ELSE '' END AS recommendation,
+        CASE WHEN seen.ok THEN sc.notes ELSE '' END AS notes,
+        CASE WHEN seen.ok THEN sc.cursor ELSE '' END AS cursor,
+        CASE WHEN seen.ok THEN sc.elapsed_ms ELSE 0 END AS elapsed_ms,
+        CASE WHEN seen.ok THEN sc.started_at ELSE '' END AS started_at,
+        CASE WHEN seen.ok THEN sc.updated_at ELSE '' END AS updated_at,
+        CASE WHEN seen.ok THEN sc.submitted_at ELSE '' END AS submitted_at,
+        CASE WHEN seen.ok THEN sc.sha256 ELSE '' END AS sha256,
+        CASE WHEN seen.ok THEN sc.seen_others ELSE 0 END AS seen_others
+    FROM scorecards sc CROSS JOIN LATERAL (SELECT
+        pg_has_role(session_user, (SELECT relowner FROM pg_class WHERE oid = 'scorecards'::regclass), 'MEMBER')
+        OR sc.author_id = (SELECT hb_me())
+        OR (sc.status = 'submitted' AND ((SELECT hb_is_recruiter()) OR sc.application_id IN (SELECT hb_done_applications())))
+        AS ok) seen;
+
 -- A card's amendments and the AI second rater's levels beside it go with
 -- the card: read exactly when the card is (the subquery is the asker's);
 -- added to one's own card by its author (or by a recruiter's bundle
