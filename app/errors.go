@@ -60,6 +60,8 @@ func userError(err error) error {
 		return &UserError{Code: "changed", Message: model.RefusalSentence(changed)}
 	case errors.Is(err, model.ErrConflict):
 		return &UserError{Code: "conflict", Message: model.RefusalSentence(err)}
+	case storage.RefusedByServer(err):
+		return &UserError{Code: "conflict", Message: refusedByServer}
 	case errors.Is(err, storage.ErrSQLiteOnly):
 		return &UserError{Code: "conflict", Message: "This works on a local workspace only, not yet on a shared one on PostgreSQL."}
 	default:
@@ -76,3 +78,7 @@ func result[T any](v T, err error) (T, error) {
 	}
 	return v, nil
 }
+
+// refusedByServer is what a person reads when the shared workspace's server
+// refused what the app let through (its policies are the last word).
+const refusedByServer = "The shared workspace's server does not let your login do this; a recruiter can."

@@ -22,6 +22,8 @@ import (
 	"hirebench/app/tracking"
 	"hirebench/app/transfer"
 	"hirebench/storage"
+
+	"github.com/jackc/pgx/v5/pgconn"
 )
 
 // fakeShell stands in for the window: it records events and answers the
@@ -188,6 +190,9 @@ func TestUserErrorSaysWhatAndWhereWithoutInternals(t *testing.T) {
 		{fmt.Errorf("only the recruiter exports it: %w", model.ErrConflict), "conflict", 0, "Only the recruiter exports it."},
 		{&model.LockedError{ProfileID: 3, Name: "Riley Chen"}, "locked", 0, "Riley Chen's profile is protected"},
 		{errors.New("storage: UNIQUE constraint failed: candidates.email for ada@example.com"), "internal", 0, "Something went wrong"},
+		// A shared workspace's policy refused what the app let through.
+		{fmt.Errorf("storage: add candidate: %w", &pgconn.PgError{Code: "42501", Message: `new row violates row-level security policy for table "applications"`}),
+			"conflict", 0, "The shared workspace's server does not let your login do this; a recruiter can."},
 	}
 	for _, c := range cases {
 		ue := asUser(t, userError(c.err))

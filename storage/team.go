@@ -67,6 +67,14 @@ BEGIN
     -- A card moves between stages; it never changes candidate or role.
     EXECUTE format('REVOKE UPDATE ON applications FROM %I', grp);
     EXECUTE format('GRANT UPDATE (stage_id, rejection_reason, entered_stage_at) ON applications TO %I', grp);
+    -- A scorecard's author fills it in and submits it; whom, which round and
+    -- who wrote it never change (storage.UpdateScorecard's columns).
+    EXECUTE format('REVOKE UPDATE ON scorecards FROM %I', grp);
+    EXECUTE format('GRANT UPDATE (answers, recommendation, notes, cursor, elapsed_ms, status, updated_at, submitted_at, '
+        'sha256, seen_others, hash_version, candidate_uid, role_uid, round_uid) ON scorecards TO %I', grp);
+    -- The view the app reads cards through is read, never written or
+    -- locked (FOR UPDATE would run with its owner's rights).
+    EXECUTE format('REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON scorecards_seen FROM %I', grp);
     -- Passphrases guard profiles on a shared laptop; on a server each person
     -- has a login instead, and everyone may read profiles: keep no hashes.
     UPDATE profiles SET passphrase_hash = '' WHERE passphrase_hash <> '';
@@ -199,4 +207,12 @@ func ownerOnly(what string, err error) error {
 		return fmt.Errorf("only the workspace's owner (a login that may create roles) can %s: %w", what, model.ErrConflict)
 	}
 	return fmt.Errorf("storage: %s: %w", what, err)
+}
+
+// RefusedByServer tells whether the shared workspace's server refused a
+// statement for want of a privilege (a grant or a row-level security
+// policy): the person's login may not do it, whatever the app allowed.
+func RefusedByServer(err error) bool {
+	var pe *pgconn.PgError
+	return errors.As(err, &pe) && pe.Code == "42501"
 }

@@ -135,3 +135,49 @@ func TestTeamKeepsNoPassphraseHashes(t *testing.T) {
 		t.Fatal("the test server needs no password")
 	}
 }
+
+// What a second review found, with psql as each person, after the first
+// round of fixes.
+func TestTeamClosesTheSecondReviewsWays(t *testing.T) {
+	ctx := context.Background()
+	tm := newTeam(t)
+	rita, sam, priya, lee := tm.as(t, tm.rita), tm.as(t, tm.sam), tm.as(t, tm.priya), tm.as(t, tm.lee)
+	samCard := tm.start(t, tm.sam)
+	tm.submit(t, samCard)
+	priyaDraft := tm.start(t, tm.priya)
+	other := mustRole(t, tm.owner, "Data Engineer")
+
+	// A draft stays where it was started: moved elsewhere and submitted, it would make its author "done".
+	stillBlind(t, priya, "Priya", `UPDATE scorecards SET application_id = application_id, round_id = round_id WHERE id = $1`, priyaDraft.ID)
+	stillBlind(t, priya, "Priya", `UPDATE scorecards SET author_name = 'Sam Okafor' WHERE id = $1`, priyaDraft.ID)
+	// Applying a candidate to a role where one interviews: the recruiter's.
+	stillBlind(t, lee, "Lee", `INSERT INTO applications (candidate_id, role_id, stage_id, created_at, entered_stage_at)
+		VALUES ($1, $2, (SELECT min(id) FROM stages WHERE role_id = $2), 'x', 'x')`, tm.ada.ID, other.ID)
+	// Deletes that cascade past row-level security, and the plan's weights.
+	stillBlind(t, sam, "Sam", `DELETE FROM roles WHERE id = $1`, other.ID)
+	stillBlind(t, sam, "Sam", `DELETE FROM stages WHERE role_id = $1`, other.ID)
+	stillBlind(t, lee, "Lee", `DELETE FROM candidates WHERE id = $1`, tm.ada.ID)
+	var weights int // fixed by Sam's submit (storage.freezePlan)
+	if err := rawQueryRow(tm.owner, `SELECT count(*) FROM plan_weights`).Scan(&weights); err != nil || weights == 0 {
+		t.Fatalf("%d plan weights, %v; want the plan Sam's submit fixed", weights, err)
+	}
+	stillBlind(t, sam, "Sam", `UPDATE plan_weights SET weight = 0`)
+	stillBlind(t, sam, "Sam", `DELETE FROM plan_weights`)
+	// Nobody signs in another's name: not an interviewer, nor a recruiter for someone who signs in.
+	stillBlind(t, sam, "Sam", `INSERT INTO scorecard_revisions (scorecard_id, revision, answers, recommendation, reason, author_id, author_name, created_at, sha256)
+		VALUES ($1, 1, '{}', 'strong_no', 'mine', (SELECT id FROM profiles WHERE login = session_user), 'Priya Nair', 'x', repeat('0', 64))`, samCard.ID)
+	stillBlind(t, rita, "the recruiter", `INSERT INTO scorecard_revisions (scorecard_id, revision, answers, recommendation, reason, author_id, author_name, created_at, sha256)
+		VALUES ($1, 1, '{}', 'strong_no', 'forged', $2, 'Sam Okafor', 'x', repeat('0', 64))`, samCard.ID, tm.sam.ID)
+	stillBlind(t, rita, "the recruiter", `INSERT INTO scorecards (uid, application_id, round_id, author_id, author_name, rubric_version_id, status, started_at, updated_at)
+		VALUES (repeat('e', 32), $1, $2, $3, 'Lee Park', $4, 'submitted', 'x', 'x')`, tm.app, tm.round, tm.lee.ID, samCard.RubricVersionID)
+	// The view is read, never locked: FOR UPDATE would stall others' autosaves.
+	tx, err := lee.BeginTx(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tx.Rollback()
+	var pe *pgconn.PgError
+	if _, err := tx.Exec(`SELECT id FROM scorecards_seen WHERE id = $1 FOR UPDATE`, priyaDraft.ID); !errors.As(err, &pe) || pe.Code != "42501" {
+		t.Errorf("Lee locking Priya's draft through the view: %v; want refused", err)
+	}
+}

@@ -296,6 +296,8 @@ func Describe(err error) string {
 		return "interrupted"
 	case errors.Is(err, storage.ErrSQLiteOnly): // without storage's words for what it refused
 		return storage.ErrSQLiteOnly.Error()
+	case storage.RefusedByServer(err): // a grant or a policy of the shared workspace said no
+		return "the shared workspace's server does not let this login do that; a recruiter can"
 	case errors.As(err, &dup):
 		return fmt.Sprintf("a candidate with email %s already exists (id %d, %s)", dup.Email, dup.ExistingID, dup.ExistingName)
 	case errors.As(err, &ve):

@@ -62,6 +62,15 @@ func TestTeamLoginSaysWhoYouAre(t *testing.T) {
 	if o, err := admin.Opening(ctx, 0); err != nil || o.SignedIn {
 		t.Errorf("the owner's Opening = %+v, %v; want no login's profile", o, err)
 	}
+	// Applying someone to a role is the recruiter's on the server: the refusal is told as such.
+	role, err := admin.CreateRoleWithStages(ctx, model.RoleInput{Title: "Data Engineer", Status: model.RoleOpen}, tracking.DefaultStages())
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = svc.CreateCandidate(ctx, model.CandidateInput{Name: "Ada Lovelace"}, []int64{role.ID}, priya.Profile)
+	if !storage.RefusedByServer(err) {
+		t.Errorf("Priya applying a candidate to a role: %v; want the server's refusal", err)
+	}
 	// The owner's login is nobody's profile: the app asks who is using it, as on first launch.
 	if _, err := admin.CurrentProfile(ctx); !errors.Is(err, model.ErrNotFound) {
 		t.Errorf("the owner's CurrentProfile: %v; want none chosen yet", err)

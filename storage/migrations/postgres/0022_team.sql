@@ -75,6 +75,13 @@ CREATE FUNCTION hb_may_start(application bigint, round bigint) RETURNS boolean L
            END
 $$;
 
+-- Whether a profile signs in with a login of its own. A recruiter's bundle
+-- import brings cards written on laptops, by people who never sign in here:
+-- a card or amendment in the name of someone who does is theirs to write.
+CREATE FUNCTION hb_signs_in(profile bigint) RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER AS $$
+    SELECT EXISTS (SELECT 1 FROM profiles WHERE id = profile AND login <> '')
+$$;
+
 -- scoring.CanSee: your own cards; another's only once submitted, and then
 -- to a recruiter or to someone done with the candidate. A card starts as
 -- its author's draft in a round they interview in, or arrives in a bundle
@@ -86,8 +93,9 @@ CREATE POLICY scorecards_read ON scorecards FOR SELECT USING (
     author_id = (SELECT hb_me())
     OR (status = 'submitted' AND ((SELECT hb_is_recruiter()) OR application_id IN (SELECT hb_done_applications()))));
 CREATE POLICY scorecards_add ON scorecards FOR INSERT WITH CHECK (
-    (author_id = (SELECT hb_me()) AND status = 'draft' AND hb_may_start(application_id, round_id))
-    OR (SELECT hb_is_recruiter()));
+    (author_id = (SELECT hb_me()) AND status = 'draft' AND hb_may_start(application_id, round_id)
+     AND author_name = (SELECT name FROM profiles WHERE id = (SELECT hb_me())))
+    OR ((SELECT hb_is_recruiter()) AND NOT hb_signs_in(author_id)));
 CREATE POLICY scorecards_change ON scorecards FOR UPDATE
     USING (author_id = (SELECT hb_me()) AND status = 'draft') WITH CHECK (author_id = (SELECT hb_me()));
 CREATE POLICY scorecards_drop ON scorecards FOR DELETE USING (author_id = (SELECT hb_me()) AND status = 'draft');
@@ -127,15 +135,16 @@ ALTER TABLE scorecard_revisions ENABLE ROW LEVEL SECURITY;
 CREATE POLICY scorecard_revisions_read ON scorecard_revisions FOR SELECT
     USING (EXISTS (SELECT 1 FROM scorecards sc WHERE sc.id = scorecard_id));
 CREATE POLICY scorecard_revisions_add ON scorecard_revisions FOR INSERT WITH CHECK (
-    (author_id = (SELECT hb_me())
+    (author_id = (SELECT hb_me()) AND author_name = (SELECT name FROM profiles WHERE id = (SELECT hb_me()))
      AND EXISTS (SELECT 1 FROM scorecards sc WHERE sc.id = scorecard_id AND sc.author_id = (SELECT hb_me())))
-    OR (SELECT hb_is_recruiter()));
+    OR ((SELECT hb_is_recruiter()) AND NOT hb_signs_in(author_id)));
 ALTER TABLE ai_ratings ENABLE ROW LEVEL SECURITY;
 CREATE POLICY ai_ratings_read ON ai_ratings FOR SELECT
     USING (EXISTS (SELECT 1 FROM scorecards sc WHERE sc.id = scorecard_id));
 CREATE POLICY ai_ratings_add ON ai_ratings FOR INSERT WITH CHECK (
     EXISTS (SELECT 1 FROM scorecards sc WHERE sc.id = scorecard_id AND sc.author_id = (SELECT hb_me()))
-    OR (SELECT hb_is_recruiter()));
+    OR ((SELECT hb_is_recruiter())
+        AND NOT hb_signs_in((SELECT sc.author_id FROM scorecards sc WHERE sc.id = scorecard_id))));
 
 -- Who interviews in which round is the recruiter's to say (the app's
 -- planEditor): were it anyone's, an interviewer could drop a round of theirs
@@ -151,14 +160,42 @@ CREATE POLICY round_assignments_read ON round_assignments FOR SELECT USING (true
 CREATE POLICY round_assignments_recruiters ON round_assignments USING ((SELECT hb_is_recruiter())) WITH CHECK ((SELECT hb_is_recruiter()));
 
 -- An application stays with its candidate and role, and only a recruiter
--- removes one: moving it to a role without rounds, or dropping the one that
--- holds an unsubmitted round, would make its interviewer "done". (Which
--- columns people may change at all is granted by storage.InitTeam.)
+-- adds or removes one: moving it to a role without rounds, dropping the one
+-- that holds an unsubmitted round, or adding one in a role where one
+-- interviews, would make an interviewer "done". (Which columns people may
+-- change at all is granted by storage.InitTeam.)
 ALTER TABLE applications ENABLE ROW LEVEL SECURITY;
 CREATE POLICY applications_read ON applications FOR SELECT USING (true);
-CREATE POLICY applications_add ON applications FOR INSERT WITH CHECK (true);
+CREATE POLICY applications_add ON applications FOR INSERT WITH CHECK ((SELECT hb_is_recruiter()));
 CREATE POLICY applications_move ON applications FOR UPDATE USING (true) WITH CHECK (true);
 CREATE POLICY applications_drop ON applications FOR DELETE USING ((SELECT hb_is_recruiter()));
+
+-- Removing a role, a stage or a candidate cascades into the plan, the
+-- applications and the recruiters' records, which row-level security does
+-- not follow: recruiters only. So is the plan's weighting; a submit fixes
+-- the weights as they stand (storage.freezePlan), which anyone's does.
+ALTER TABLE roles ENABLE ROW LEVEL SECURITY;
+CREATE POLICY roles_read ON roles FOR SELECT USING (true);
+CREATE POLICY roles_add ON roles FOR INSERT WITH CHECK (true);
+CREATE POLICY roles_change ON roles FOR UPDATE USING (true) WITH CHECK (true);
+CREATE POLICY roles_drop ON roles FOR DELETE USING ((SELECT hb_is_recruiter()));
+ALTER TABLE stages ENABLE ROW LEVEL SECURITY;
+CREATE POLICY stages_read ON stages FOR SELECT USING (true);
+CREATE POLICY stages_add ON stages FOR INSERT WITH CHECK (true);
+CREATE POLICY stages_change ON stages FOR UPDATE USING (true) WITH CHECK (true);
+CREATE POLICY stages_drop ON stages FOR DELETE USING ((SELECT hb_is_recruiter()));
+ALTER TABLE candidates ENABLE ROW LEVEL SECURITY;
+CREATE POLICY candidates_read ON candidates FOR SELECT USING (true);
+CREATE POLICY candidates_add ON candidates FOR INSERT WITH CHECK (true);
+CREATE POLICY candidates_change ON candidates FOR UPDATE USING (true) WITH CHECK (true);
+CREATE POLICY candidates_drop ON candidates FOR DELETE USING ((SELECT hb_is_recruiter()));
+ALTER TABLE plan_weights ENABLE ROW LEVEL SECURITY;
+CREATE POLICY plan_weights_read ON plan_weights FOR SELECT USING (true);
+CREATE POLICY plan_weights_fix ON plan_weights FOR INSERT WITH CHECK (true);
+CREATE POLICY plan_weights_recruiters ON plan_weights USING ((SELECT hb_is_recruiter())) WITH CHECK ((SELECT hb_is_recruiter()));
+ALTER TABLE plan_weight_changes ENABLE ROW LEVEL SECURITY;
+CREATE POLICY plan_weight_changes_read ON plan_weight_changes FOR SELECT USING (true);
+CREATE POLICY plan_weight_changes_recruiters ON plan_weight_changes USING ((SELECT hb_is_recruiter())) WITH CHECK ((SELECT hb_is_recruiter()));
 
 -- Marks that erasure is under way, which lifts the immutability of
 -- submitted cards: the owner's alone (no policy: people read and write none).
