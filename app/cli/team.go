@@ -5,11 +5,9 @@
 package cli
 
 import (
-	"bufio"
 	"fmt"
 	"io"
 	"os"
-	"strings"
 )
 
 // passwordInput is where --password-stdin reads; tests replace it.
@@ -49,12 +47,9 @@ func (c *command) peopleAdd(args []string) error {
 	}
 	password := ""
 	if *fromStdin {
-		line, err := bufio.NewReader(io.LimitReader(passwordInput, 1024)).ReadString('\n')
-		if err != nil && err != io.EOF {
-			return fmt.Errorf("read the password from standard input: %w", err)
-		}
-		if password = strings.TrimRight(line, "\r\n"); password == "" {
-			return usageError{fmt.Errorf("--password-stdin: standard input held no password")}
+		var err error
+		if password, err = readPassword(passwordInput); err != nil { // app/cli/login.go: one line, bounded
+			return usageError{fmt.Errorf("--password-stdin: %w", err)}
 		}
 	}
 	p, err := c.svc.AddPerson(c.ctx, *name, *login, password, *recruiter)

@@ -91,24 +91,13 @@ func measurePostgres(ctx context.Context, cfg config, res *results, out io.Write
 	if err != nil {
 		return err
 	}
-	steps := []struct {
-		name string
-		fn   func(context.Context) (benchkit.Figure, error)
-	}{
+	steps := []step{
 		{"pg_search_p95", func(context.Context) (benchkit.Figure, error) { return search["search_p95"], nil }},
 		{"pg_debrief_candidate", b.debriefFigure},
 		// A draft's author saves it; the bench holds no author's login, so the owner's connection saves.
 		{"pg_autosave_p99", func(ctx context.Context) (benchkit.Figure, error) { return owner.autosaveFigure(ctx, w) }},
 	}
-	for _, s := range steps {
-		f, err := s.fn(ctx)
-		if err != nil {
-			return fmt.Errorf("%s: %w", s.name, err)
-		}
-		res.figs[s.name] = f
-		fmt.Fprintf(out, "bench: %s %s %s (bare %s %s)\n", s.name, trim(f.Value), f.Unit, trim(f.Baseline), f.Unit)
-	}
-	return nil
+	return measureSteps(ctx, steps, res, out)
 }
 
 // pushWorkspace copies the seeded workspace into the empty pg, as

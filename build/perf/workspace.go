@@ -110,10 +110,7 @@ func measureWorkspace(ctx context.Context, cfg config, res *results, out io.Writ
 		res.figs[k] = f
 	}
 	fmt.Fprintf(out, "bench: search p95 %s ms (bare %s ms)\n", trim(res.figs["search_p95"].Value), trim(res.figs["search_p95"].Baseline))
-	steps := []struct {
-		name string
-		fn   func(context.Context) (benchkit.Figure, error)
-	}{
+	steps := []step{
 		{"list_filter_p95", func(ctx context.Context) (benchkit.Figure, error) { return b.listFigure(ctx, res) }},
 		{"debrief_candidate", b.debriefFigure},
 		{"debrief_screen", func(ctx context.Context) (benchkit.Figure, error) { return b.debriefScreenFigure(ctx, out) }},
@@ -127,6 +124,17 @@ func measureWorkspace(ctx context.Context, cfg config, res *results, out io.Writ
 			return b.autosaveFigure(ctx, w)
 		}},
 	}
+	return measureSteps(ctx, steps, res, out)
+}
+
+// step is one figure a group measures, by name.
+type step struct {
+	name string
+	fn   func(context.Context) (benchkit.Figure, error)
+}
+
+// measureSteps measures each step in turn into res, with a line each on out.
+func measureSteps(ctx context.Context, steps []step, res *results, out io.Writer) error {
 	for _, s := range steps {
 		f, err := s.fn(ctx)
 		if err != nil {
