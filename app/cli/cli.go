@@ -302,6 +302,8 @@ func Describe(err error) string {
 		return fmt.Sprintf("a candidate with email %s already exists (id %d, %s)", dup.Email, dup.ExistingID, dup.ExistingName)
 	case errors.As(err, &ve):
 		return ve.Error()
+	case errors.Is(err, model.ErrConflict): // a refusal says why; the sentinel's word adds nothing
+		return strings.TrimSuffix(err.Error(), ": "+model.ErrConflict.Error())
 	default:
 		return err.Error()
 	}

@@ -6,7 +6,11 @@
 #  3. The app is started again and the flow checks nothing was lost.
 #  4. On the demo workspace, AI assist runs against a fake OpenAI server
 #     (build/e2eopenai: the Go tests' spec-checking fake on a local port).
-#  5. The release binary opens in a real window on the same workspace; xdotool
+#  5. Team mode: two apps, each signed in with its own login, and the CLI
+#     share one throwaway PostgreSQL workspace (build/e2epg): a move reaches
+#     the other window's board, and the blind rule holds in both windows and
+#     in psql.
+#  6. The release binary opens in a real window on the same workspace; xdotool
 #     searches with the keyboard, opens the candidate, types into a field and
 #     closes the window at once: the close must save what was typed.
 # Screenshots and logs land in build/e2e/.
@@ -18,8 +22,11 @@ BIN=$ROOT/build/bin/hirebench
 rm -rf "$OUT" && mkdir -p "$OUT"
 DATA=$(mktemp -d /tmp/hirebench-e2e.XXXXXX)
 DEMO=$(mktemp -d /tmp/hirebench-e2e-demo.XXXXXX)
+TEAM=$(mktemp -d /tmp/hirebench-e2e-team.XXXXXX)
 DEV_PID=
 FAKE_PID=
+SECOND_PID=
+PG_PID=
 AI_ADDR=127.0.0.1:18089
 XVFB="-screen 0 1280x800x24"
 
@@ -40,7 +47,16 @@ stop_fake() {
   FAKE_PID=
   return $rc
 }
-cleanup() { stop_dev; stop_fake || true; rm -rf "$DATA" "$DEMO"; }
+# stop_group ends a process group started with setsid and waits for it.
+stop_group() {
+  [ -n "$1" ] || return 0
+  kill -TERM -- "-$1" 2>/dev/null || true
+  for _ in $(seq 1 40); do kill -0 "$1" 2>/dev/null || break; sleep 0.5; done
+  kill -KILL -- "-$1" 2>/dev/null || true
+  wait "$1" 2>/dev/null || true
+}
+stop_team() { stop_group "$SECOND_PID"; SECOND_PID=; stop_group "$PG_PID"; PG_PID=; }
+cleanup() { stop_dev; stop_fake || true; stop_team; rm -rf "$DATA" "$DEMO" "$TEAM"; }
 trap cleanup EXIT
 
 port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
@@ -51,7 +67,7 @@ start_dev() {
   done
   echo "e2e: starting wails dev ($1)"
   setsid xvfb-run -a -s "$XVFB" go tool wails dev -tags webkit2_41 -m -s -skipbindings -nogorebuild -noreload \
-    -loglevel Warning -appargs "--data-dir $DATA" >"$OUT/wails-dev-$1.log" 2>&1 &
+    -loglevel Warning -appargs "${APPARGS:---data-dir $DATA}" >"$OUT/wails-dev-$1.log" 2>&1 &
   DEV_PID=$!
   # The first start compiles a debug build of everything (minutes on a fresh
   # 2-core machine); later starts reuse the Go build cache.
@@ -197,6 +213,53 @@ node -e '
   console.log("ok - the CLI reads the role with the pipeline set in the New role dialog, and no rubric draft left");
 ' "$OUT/cli-roles-demo.json" "$OUT/cli-rubric-drafts.json"
 DATA=$DATA_SAVED
+
+echo "e2e: team mode: two windows and the command line on one PostgreSQL workspace"
+go build -o "$OUT/e2epg" ./build/e2epg
+setsid "$OUT/e2epg" -url-file "$TEAM/url" >"$OUT/e2epg.log" 2>&1 &
+PG_PID=$!
+for _ in $(seq 1 120); do [ -s "$TEAM/url" ] && break; kill -0 "$PG_PID" 2>/dev/null || break; sleep 0.5; done
+[ -s "$TEAM/url" ] || { echo "e2e: the PostgreSQL server did not start; log:" >&2; tail -20 "$OUT/e2epg.log" >&2; exit 1; }
+OWNER=$(cat "$TEAM/url")
+# The same server as another login (its socket trusts whoever connects: the
+# server, not a password, is what this step tests).
+login_url() { printf '%s' "${OWNER/postgres@/$1@}"; }
+"$BIN" --data-dir "$TEAM/laptop" demo >/dev/null
+"$BIN" --data-dir "$TEAM/laptop" --db "$OWNER" push
+"$BIN" --db "$OWNER" init
+"$BIN" --db "$OWNER" people add --name "Riley Chen" --login riley --recruiter --password-stdin <<<"e2e riley password"
+"$BIN" --db "$OWNER" people add --name "Sam Okafor" --login sam --password-stdin <<<"e2e sam password"
+"$BIN" --db "$OWNER" people add --name "Priya Nair" --login priya --password-stdin <<<"e2e priya password"
+"$BIN" --db "$(login_url riley)" candidates add --name "Tess Teamwell" --email tess.teamwell@example.com --role "Senior AI Engineer" >/dev/null
+APPARGS="--db $(login_url sam)" start_dev team-sam
+# Priya's app: the dev build wails dev just made, on a port of its own and
+# serving the built frontend, so the browser can drive both apps at once.
+if port_busy 34116; then echo "e2e: port 34116 is in use; stop what listens there first" >&2; exit 1; fi
+cp build/bin/hirebench-dev-* "$TEAM/hirebench-dev"
+devserver=localhost:34116 assetdir="$ROOT/frontend/dist" loglevel=Warning \
+  setsid xvfb-run -a -s "$XVFB" "$TEAM/hirebench-dev" --db "$(login_url priya)" >"$OUT/wails-dev-team-priya.log" 2>&1 &
+SECOND_PID=$!
+for _ in $(seq 1 120); do curl -sf -o /dev/null http://localhost:34116/ && break; sleep 0.5; done
+curl -sf -o /dev/null http://localhost:34116/ || { echo "e2e: Priya's app did not come up; log:" >&2; tail -20 "$OUT/wails-dev-team-priya.log" >&2; exit 1; }
+(cd frontend && OUT="$OUT" SECOND_URL=http://localhost:34116 SAM_URL="$(login_url sam)" node e2e/team.mjs)
+stop_dev
+stop_group "$SECOND_PID"; SECOND_PID=
+echo "e2e: the command line on the shared workspace, as each person"
+if "$BIN" --db "$(login_url sam)" export xlsx --role "Senior AI Engineer" --out "$TEAM/sam.xlsx" 2>"$TEAM/sam.err"; then
+  echo "e2e: an interviewer's login exported the committee workbook" >&2; exit 1
+fi
+[ "$(wc -l <"$TEAM/sam.err")" -eq 1 ] && [ ! -e "$TEAM/sam.xlsx" ] || { echo "e2e: the refusal was not one line, or left a file:" >&2; cat "$TEAM/sam.err" >&2; exit 1; }
+echo "ok - Sam's login is refused the committee workbook in one line: $(cat "$TEAM/sam.err")"
+"$BIN" --db "$(login_url riley)" debrief --role "Senior AI Engineer" --json >"$OUT/cli-team-debrief.json"
+node -e '
+  const d = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+  const c = d.candidates.map((x) => x.debrief).find((x) => x.candidateName === "Tess Teamwell");
+  if (!c) throw new Error("Tess is not in the recruiter debrief");
+  const by = c.interviewers.map((i) => i.name + ": " + i.rounds.join(" + ")).sort().join("; ");
+  if (by !== "Priya Nair: Technical deep dive; Sam Okafor: Technical deep dive + System design") throw new Error("expected the cards both windows submitted, got " + by);
+  console.log("ok - the recruiter'"'"'s command line reads the cards both windows submitted: " + by);
+' "$OUT/cli-team-debrief.json"
+stop_team
 
 echo "e2e: release binary in a real window"
 gcc -O1 -o "$OUT/wm-close" build/scripts/wm-close.c -lX11
