@@ -90,6 +90,30 @@ type AIAuditEntry struct {
 // A candidate's own uid (their first) and whether they were anonymised:
 // anonymising gives the row a new uid, and a row id reused after an
 // erasure comes with a new one too.
+// The AI cache: a newer answer to the same request replaces the older one,
+// and belongs to the candidate it was asked for. On a shared workspace the
+// table answers only through its key (hb_ai_cached and hb_ai_cache_put,
+// migration 0022: an answer can quote cards the asker may not read yet).
+var (
+	sqlPutAICache = spell(func(d dialect) string {
+		if d == postgresSQL {
+			return `SELECT hb_ai_cache_put(?, ?, ?, ?, ?, ?, ?, ?)`
+		}
+		return `INSERT INTO ai_cache (key, candidate_id, response, model, fingerprint, tokens_in, tokens_out, created_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT (key) DO UPDATE SET candidate_id = excluded.candidate_id, response = excluded.response,
+			model = excluded.model, fingerprint = excluded.fingerprint, tokens_in = excluded.tokens_in,
+			tokens_out = excluded.tokens_out, created_at = excluded.created_at`
+	})
+	sqlAICached = spell(func(d dialect) string {
+		from := `ai_cache WHERE key = ?`
+		if d == postgresSQL {
+			from = `hb_ai_cached(?)`
+		}
+		return `SELECT response, model, fingerprint, created_at, tokens_in, tokens_out FROM ` + from
+	})
+)
+
 var sqlAIMark = spell(func(d dialect) string {
 	return `SELECT c.anonymised_at, coalesce((SELECT u.uid FROM candidate_uids u WHERE u.candidate_id = c.id
 		ORDER BY ` + d.insertOrder("u") + ` LIMIT 1), '') FROM candidates c WHERE c.id = ?`
@@ -99,14 +123,6 @@ const (
 	sqlInsertAICall = `INSERT INTO ai_calls (at, feature, model, prompt_version, tokens_in, tokens_out, cost_usd, latency_ms,
 		outcome, cached, attempts, fingerprint, estimate_out) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 	sqlInsertAIAudit = `INSERT INTO ai_audit (call_id, candidate_id, request, response, at) VALUES (?, ?, ?, ?, ?)`
-	// A newer answer to the same request replaces the older one, and
-	// belongs to the candidate it was asked for.
-	sqlPutAICache = `INSERT INTO ai_cache (key, candidate_id, response, model, fingerprint, tokens_in, tokens_out, created_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-		ON CONFLICT (key) DO UPDATE SET candidate_id = excluded.candidate_id, response = excluded.response,
-			model = excluded.model, fingerprint = excluded.fingerprint, tokens_in = excluded.tokens_in,
-			tokens_out = excluded.tokens_out, created_at = excluded.created_at`
-	sqlAICached = `SELECT response, model, fingerprint, created_at, tokens_in, tokens_out FROM ai_cache WHERE key = ?`
 	// Cache hits are billed nothing (the schema holds them to cost 0).
 	sqlAISpentSince = `SELECT coalesce(sum(cost_usd), 0) FROM ai_calls WHERE at >= ?`
 	// Day is the UTC date: every stored time is UTC ("...Z", the schema checks).
@@ -168,7 +184,7 @@ func (s *Store) RecordAI(ctx context.Context, r AIRecord) (int64, error) {
 			if r.CandidateID > 0 {
 				who = r.CandidateID
 			}
-			if _, err := tx.ExecContext(ctx, sqlPutAICache, r.CacheKey, who, r.Response, c.Model, c.Fingerprint,
+			if _, err := tx.ExecContext(ctx, sqlPutAICache.in(tx), r.CacheKey, who, r.Response, c.Model, c.Fingerprint,
 				c.TokensIn, c.TokensOut, at); err != nil {
 				return fmt.Errorf("storage: cache the answer of AI call %d: %w", id, err)
 			}
@@ -233,7 +249,7 @@ func (s *Store) AddAIAudit(ctx context.Context, callID, candidateID int64, mark,
 // AICached returns the answer stored under key, or model.ErrNotFound.
 func (s *Store) AICached(ctx context.Context, key string) (AICacheEntry, error) {
 	var e AICacheEntry
-	err := s.rd.QueryRowContext(ctx, sqlAICached, key).Scan(&e.Response, &e.Model, &e.Fingerprint, &e.CreatedAt, &e.TokensIn, &e.TokensOut)
+	err := s.rd.QueryRowContext(ctx, sqlAICached.in(s.rd), key).Scan(&e.Response, &e.Model, &e.Fingerprint, &e.CreatedAt, &e.TokensIn, &e.TokensOut)
 	if errors.Is(err, sql.ErrNoRows) {
 		// The key is a hash of what was sent: not worth repeating in errors.
 		return e, notFoundAs("cached AI answer")

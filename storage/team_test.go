@@ -97,6 +97,19 @@ func (tm team) as(t *testing.T, p model.Profile) *sql.DB {
 	return db
 }
 
+// storeAs is the workspace opened with a person's own login, as their app opens it.
+func (tm team) storeAs(t *testing.T, p model.Profile) *Store {
+	t.Helper()
+	u := mustParse(t, tm.ownerURL)
+	u.User = url.User(tm.login(t, p))
+	s, err := OpenPostgres(context.Background(), u.String())
+	if err != nil {
+		t.Fatalf("OpenPostgres as %s: %v", p.Name, err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
 func (tm team) login(t *testing.T, p model.Profile) string {
 	t.Helper()
 	var login string

@@ -226,6 +226,27 @@ ALTER TABLE ai_audit ENABLE ROW LEVEL SECURITY;
 CREATE POLICY ai_audit_read ON ai_audit FOR SELECT USING ((SELECT hb_is_recruiter()));
 CREATE POLICY ai_audit_add ON ai_audit FOR INSERT WITH CHECK (true);
 
+-- The AI cache: an answer can quote what its request held (the notes of
+-- cards the asker's colleagues may not read yet), so nobody lists the table.
+-- An answer is found by its key, the SHA-256 of everything its request sent
+-- (ai.CacheKey): only someone who could send that same request, and so
+-- already holds what it quotes, finds it. Reading and writing go through
+-- these two functions; the table itself, with no policy, answers nobody but
+-- its owner.
+ALTER TABLE ai_cache ENABLE ROW LEVEL SECURITY;
+CREATE FUNCTION hb_ai_cached(asked text) RETURNS TABLE (response text, model text, fingerprint text, created_at text,
+    tokens_in bigint, tokens_out bigint) LANGUAGE sql STABLE SECURITY DEFINER AS $$
+    SELECT c.response, c.model, c.fingerprint, c.created_at, c.tokens_in, c.tokens_out FROM ai_cache c WHERE c.key = asked
+$$;
+CREATE FUNCTION hb_ai_cache_put(asked text, candidate bigint, answer text, answered_by text, print text, sent bigint,
+    got bigint, at text) RETURNS void LANGUAGE sql VOLATILE SECURITY DEFINER AS $$
+    INSERT INTO ai_cache (key, candidate_id, response, model, fingerprint, tokens_in, tokens_out, created_at)
+    VALUES (asked, candidate, answer, answered_by, print, sent, got, at)
+    ON CONFLICT (key) DO UPDATE SET candidate_id = excluded.candidate_id, response = excluded.response,
+        model = excluded.model, fingerprint = excluded.fingerprint, tokens_in = excluded.tokens_in,
+        tokens_out = excluded.tokens_out, created_at = excluded.created_at
+$$;
+
 -- Recruiters' records: voluntary self-identification (selfid.May), outcomes
 -- after a hire (outcomes: the recruiter records) and the erasure audit.
 ALTER TABLE self_id ENABLE ROW LEVEL SECURITY;
