@@ -92,6 +92,19 @@ func spell(f func(d dialect) string) spelled { return spelled{f(sqliteSQL), f(po
 // in is the statement as q's engine spells it.
 func (s spelled) in(q queryer) string { return s[q.engine()] }
 
+// everyCard is the table of scorecards as counts and guards must read it:
+// every card, whoever may read it. PostgreSQL's row-level security hides a
+// colleague's draft from the asker, so a guard counting cards there ("this
+// round holds scorecards") would miss it, and the delete it allows would fail
+// on the card's foreign key; scorecards_seen lists every card with what the
+// asker may not read blanked (migration 0022).
+func (d dialect) everyCard() string {
+	if d == postgresSQL {
+		return "scorecards_seen"
+	}
+	return "scorecards"
+}
+
 // greatest is the largest of two or more values (SQLite's max with several
 // arguments is its scalar form; PostgreSQL's max is only an aggregate).
 func (d dialect) greatest(exprs ...string) string {

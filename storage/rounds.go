@@ -171,6 +171,9 @@ func (s *Store) MoveRound(ctx context.Context, id int64, position int) error {
 	})
 }
 
+// A round that holds any card stays, whoever may read the card (everyCard).
+var sqlRoundCards = spell(func(d dialect) string { return `SELECT count(*) FROM ` + d.everyCard() + ` WHERE round_id = ?` })
+
 // DeleteRound removes a round no scorecard was started in.
 func (s *Store) DeleteRound(ctx context.Context, id int64) error {
 	return s.write(ctx, func(tx queryer) error {
@@ -179,7 +182,7 @@ func (s *Store) DeleteRound(ctx context.Context, id int64) error {
 			return err
 		}
 		var n int
-		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM scorecards WHERE round_id = ?`, id).Scan(&n); err != nil {
+		if err := tx.QueryRowContext(ctx, sqlRoundCards.in(tx), id).Scan(&n); err != nil {
 			return err
 		}
 		if n > 0 {

@@ -16,12 +16,32 @@ import (
 	"hirebench/app/rubric"
 )
 
-const (
-	sqlListRubrics = `SELECT r.id, r.name, r.builtin, r.archived_at, r.updated_at, v.version, v.content,
-		(SELECT count(*) FROM scorecards sc JOIN rubric_versions rv ON rv.id = sc.rubric_version_id WHERE rv.rubric_id = r.id)
+// What uses a rubric counts every card, readable or not (everyCard).
+var (
+	sqlListRubrics = spell(func(d dialect) string {
+		return `SELECT r.id, r.name, r.builtin, r.archived_at, r.updated_at, v.version, v.content,
+		(SELECT count(*) FROM ` + d.everyCard() + ` sc JOIN rubric_versions rv ON rv.id = sc.rubric_version_id WHERE rv.rubric_id = r.id)
 		FROM rubrics r JOIN rubric_versions v ON v.rubric_id = r.id
 		AND v.version = (SELECT max(version) FROM rubric_versions WHERE rubric_id = r.id)
 		ORDER BY r.archived_at != '', r.builtin DESC, r.name COLLATE NOCASE, r.id`
+	})
+	// A second screen counts once per application; the first screen's
+	// revisions are already counted by its resume_screens row.
+	sqlVersionInUse = spell(func(d dialect) string {
+		return `SELECT (SELECT count(*) FROM ` + d.everyCard() + ` WHERE rubric_version_id = ?)
+		+ (SELECT count(*) FROM resume_screens WHERE rubric_version_id = ?)
+		+ (SELECT count(DISTINCT application_id) FROM screen_revisions WHERE rubric_version_id = ? AND slot = 2)`
+	})
+	sqlRubricInUse = spell(func(d dialect) string {
+		return `SELECT (SELECT count(*) FROM ` + d.everyCard() + ` sc JOIN rubric_versions v ON v.id = sc.rubric_version_id WHERE v.rubric_id = ?)
+		+ (SELECT count(*) FROM resume_screens rs JOIN rubric_versions v ON v.id = rs.rubric_version_id WHERE v.rubric_id = ?)
+		+ (SELECT count(DISTINCT sr.application_id) FROM screen_revisions sr JOIN rubric_versions v ON v.id = sr.rubric_version_id
+			WHERE v.rubric_id = ? AND sr.slot = 2)
+		+ (SELECT count(*) FROM interview_rounds WHERE rubric_id = ?)`
+	})
+)
+
+const (
 	sqlVersionColumns = `v.id, v.rubric_id, v.version, r.builtin, r.archived_at, v.sha256, v.created_at, v.content`
 	sqlLatestVersion  = `SELECT ` + sqlVersionColumns + ` FROM rubric_versions v JOIN rubrics r ON r.id = v.rubric_id
 		WHERE v.rubric_id = ? ORDER BY v.version DESC LIMIT 1`
@@ -30,16 +50,6 @@ const (
 	sqlRenameRubric  = `UPDATE rubrics SET name = ?, updated_at = ? WHERE id = ?`
 	sqlInsertVersion = `INSERT INTO rubric_versions (rubric_id, version, content, sha256, author_id, created_at)
 		VALUES (?, ?, ?, ?, ?, ?)`
-	// A second screen counts once per application; the first screen's
-	// revisions are already counted by its resume_screens row.
-	sqlVersionInUse = `SELECT (SELECT count(*) FROM scorecards WHERE rubric_version_id = ?)
-		+ (SELECT count(*) FROM resume_screens WHERE rubric_version_id = ?)
-		+ (SELECT count(DISTINCT application_id) FROM screen_revisions WHERE rubric_version_id = ? AND slot = 2)`
-	sqlRubricInUse = `SELECT (SELECT count(*) FROM scorecards sc JOIN rubric_versions v ON v.id = sc.rubric_version_id WHERE v.rubric_id = ?)
-		+ (SELECT count(*) FROM resume_screens rs JOIN rubric_versions v ON v.id = rs.rubric_version_id WHERE v.rubric_id = ?)
-		+ (SELECT count(DISTINCT sr.application_id) FROM screen_revisions sr JOIN rubric_versions v ON v.id = sr.rubric_version_id
-			WHERE v.rubric_id = ? AND sr.slot = 2)
-		+ (SELECT count(*) FROM interview_rounds WHERE rubric_id = ?)`
 	sqlBuiltinRubric = `SELECT id FROM rubrics WHERE builtin = 1`
 )
 
@@ -69,7 +79,7 @@ func scanVersion(row scanner) (rubric.Version, error) {
 func (s *Store) ListRubrics(ctx context.Context) ([]rubric.Summary, error) {
 	out := []rubric.Summary{}
 	err := s.read(ctx, func(tx queryer) error {
-		return each(ctx, tx, sqlListRubrics, nil, func(sc scanner) error {
+		return each(ctx, tx, sqlListRubrics.in(tx), nil, func(sc scanner) error {
 			var r rubric.Summary
 			var content string
 			if err := sc.Scan(&r.ID, &r.Name, &r.Builtin, &r.ArchivedAt, &r.UpdatedAt, &r.LatestVersion, &content, &r.InUse); err != nil {
@@ -193,7 +203,7 @@ func (s *Store) SaveRubric(ctx context.Context, rubricID int64, r rubric.Rubric,
 			return nil
 		}
 		var used int
-		if err := tx.QueryRowContext(ctx, sqlVersionInUse, cur.ID, cur.ID, cur.ID).Scan(&used); err != nil {
+		if err := tx.QueryRowContext(ctx, sqlVersionInUse.in(tx), cur.ID, cur.ID, cur.ID).Scan(&used); err != nil {
 			return fmt.Errorf("storage: rubric in use: %w", err)
 		}
 		now := s.now()
@@ -246,7 +256,7 @@ func (s *Store) DeleteRubric(ctx context.Context, rubricID int64) error {
 			return fmt.Errorf("the built-in rubric cannot be deleted: %w", model.ErrConflict)
 		}
 		var used int
-		if err := tx.QueryRowContext(ctx, sqlRubricInUse, rubricID, rubricID, rubricID, rubricID).Scan(&used); err != nil {
+		if err := tx.QueryRowContext(ctx, sqlRubricInUse.in(tx), rubricID, rubricID, rubricID, rubricID).Scan(&used); err != nil {
 			return fmt.Errorf("storage: rubric in use: %w", err)
 		}
 		if used > 0 {

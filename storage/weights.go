@@ -23,11 +23,21 @@ const (
 		reason, after_scoring, actor_id, actor_name, changed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 	sqlWeightChanges = `SELECT id, role_id, competency_id, question_id, label, old_weight, new_weight, reason, after_scoring,
 		actor_name, changed_at FROM plan_weight_changes WHERE role_id = ? ORDER BY id`
-	sqlFreezeWeight     = `INSERT INTO plan_weights (role_id, competency_id, question_id, weight) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING`
-	sqlInsertSnapshot   = `INSERT INTO plan_snapshots (role_id, questions, taken_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING`
-	sqlGetSnapshot      = `SELECT questions, taken_at FROM plan_snapshots WHERE role_id = ?`
-	sqlRoleHasSubmitted = `SELECT EXISTS (SELECT 1 FROM scorecards sc JOIN applications a ON a.id = sc.application_id
+	sqlFreezeWeight   = `INSERT INTO plan_weights (role_id, competency_id, question_id, weight) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING`
+	sqlInsertSnapshot = `INSERT INTO plan_snapshots (role_id, questions, taken_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING`
+	sqlGetSnapshot    = `SELECT questions, taken_at FROM plan_snapshots WHERE role_id = ?`
+)
+
+// Whether scoring began counts every submitted card, readable or not (everyCard).
+var (
+	sqlRoleHasSubmitted = spell(func(d dialect) string {
+		return `SELECT EXISTS (SELECT 1 FROM ` + d.everyCard() + ` sc JOIN applications a ON a.id = sc.application_id
 		WHERE a.role_id = ? AND sc.status = 'submitted')`
+	})
+	sqlScoredUnfixedRoles = spell(func(d dialect) string {
+		return `SELECT DISTINCT a.role_id FROM ` + d.everyCard() + ` sc JOIN applications a ON a.id = sc.application_id
+	WHERE sc.status = 'submitted' AND a.role_id NOT IN (SELECT role_id FROM plan_snapshots)`
+	})
 )
 
 // PlanWeights returns the weights set on a role's interview plan.
@@ -64,7 +74,7 @@ func (s *Store) RoleHasSubmitted(ctx context.Context, roleID int64) (bool, error
 
 func roleHasSubmitted(ctx context.Context, q queryer, roleID int64) (bool, error) {
 	var ok bool
-	if err := q.QueryRowContext(ctx, sqlRoleHasSubmitted, roleID).Scan(&ok); err != nil {
+	if err := q.QueryRowContext(ctx, sqlRoleHasSubmitted.in(q), roleID).Scan(&ok); err != nil {
 		return false, fmt.Errorf("storage: role scored: %w", err)
 	}
 	return ok, nil
@@ -235,9 +245,6 @@ func weightChanges(ctx context.Context, q queryer, roleID int64) ([]scoring.Weig
 	return out, nil
 }
 
-const sqlScoredUnfixedRoles = `SELECT DISTINCT a.role_id FROM scorecards sc JOIN applications a ON a.id = sc.application_id
-	WHERE sc.status = 'submitted' AND a.role_id NOT IN (SELECT role_id FROM plan_snapshots)`
-
 // PlanWeights returns the weights set on a role's plan.
 func (t *Tx) PlanWeights(roleID int64) (scoring.PlanWeights, error) {
 	return planWeights(t.ctx, t.tx, roleID)
@@ -309,7 +316,7 @@ func (t *Tx) InsertFixedPlan(roleID int64, questions json.RawMessage, takenAt st
 // FixScoredPlans fixes, now, the plan of every role that has submitted
 // scorecards but no fixed plan (freezePlan).
 func (t *Tx) FixScoredPlans() error {
-	roles, err := t.ids(sqlScoredUnfixedRoles)
+	roles, err := t.ids(sqlScoredUnfixedRoles.in(t.tx))
 	if err != nil {
 		return err
 	}
