@@ -53,6 +53,7 @@ func (s *Store) ReserveAI(ctx context.Context, r AIReservation, allow func(commi
 	}
 	var ids []int64
 	err := s.write(ctx, func(tx queryer) error {
+		ids = nil // afresh when the server runs the write again (writeTx)
 		if _, err := tx.ExecContext(ctx, sqlClearLapsedAI, now); err != nil {
 			return fmt.Errorf("storage: clear lapsed AI reservations: %w", err)
 		}

@@ -63,6 +63,7 @@ func CopyWorkspace(ctx context.Context, from, to *Store) (CopyReport, error) {
 			return err
 		}
 		return to.writeTx(ctx, func(wtx *sql.Tx) error {
+			rep.Rows = 0 // afresh when the server runs the write again (writeTx)
 			dst := bind(wtx, to.d)
 			// PostgreSQL aborts a transaction at its first failed
 			// statement: everything that can refuse is checked first.

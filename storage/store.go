@@ -10,12 +10,14 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"math/rand/v2"
 	"net/url"
 	"path/filepath"
 	"time"
 
 	"hirebench/app/model"
 
+	"github.com/jackc/pgx/v5/pgconn"
 	"modernc.org/sqlite"
 	sqlite3 "modernc.org/sqlite/lib"
 )
@@ -139,9 +141,38 @@ func (s *Store) write(ctx context.Context, fn func(tx queryer) error) error {
 	return s.writeTx(ctx, func(tx *sql.Tx) error { return fn(bind(tx, s.d)) })
 }
 
-// writeTx is write with the transaction as it is, for a Tx to bind.
+// writeTx is write with the transaction as it is, for a Tx to bind. On a
+// shared workspace the server may abort it to break a deadlock with another
+// app's (two people dragging cards between the same two stages, in opposite
+// directions, lock the stages' counts in opposite order): it is run again
+// from the start, so fn must set what it returns afresh each time.
 func (s *Store) writeTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
-	tx, err := beginWrite(ctx, s.w) // on PostgreSQL an error is never SQLite's busy: no retry
+	for attempt := 1; ; attempt++ {
+		err := s.writeOnce(ctx, fn)
+		if err == nil || attempt == maxWriteAttempts || !runAgain(err) {
+			return err
+		}
+		// A random pause, so the two do not meet again at once.
+		select {
+		case <-time.After(time.Duration(attempt) * time.Duration(5+rand.IntN(20)) * time.Millisecond):
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+	}
+}
+
+// maxWriteAttempts bounds the runs of one write the server keeps aborting.
+const maxWriteAttempts = 5
+
+// runAgain is PostgreSQL aborting a transaction for another's sake: a
+// deadlock broken, or a serialisation failure. Nothing of it was saved.
+func runAgain(err error) bool {
+	var pe *pgconn.PgError
+	return errors.As(err, &pe) && (pe.Code == "40P01" || pe.Code == "40001")
+}
+
+func (s *Store) writeOnce(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	tx, err := beginWrite(ctx, s.w)
 	if err != nil {
 		return err
 	}

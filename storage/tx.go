@@ -31,7 +31,9 @@ func newTx(ctx context.Context, tx *sql.Tx, d dialect, now string) *Tx {
 }
 
 // Write runs fn in one immediate transaction on the writer connection. An
-// error from fn rolls everything back.
+// error from fn rolls everything back. On a shared workspace fn may run
+// again from the start (the server broke a deadlock; see writeTx): it must
+// change nothing but through tx, and set what it returns afresh each run.
 func (s *Store) Write(ctx context.Context, fn func(tx *Tx) error) error {
 	return s.writeTx(ctx, func(tx *sql.Tx) error {
 		return fn(newTx(ctx, tx, s.d, s.now()))

@@ -87,6 +87,7 @@ func (s *Store) ChangeWeights(ctx context.Context, roleID int64, actor model.Pro
 	check func(afterScoring bool) ([]scoring.WeightChange, error)) ([]scoring.WeightChange, error) {
 	var out []scoring.WeightChange
 	err := s.write(ctx, func(tx queryer) error {
+		out = nil // afresh when the server runs the write again (writeTx)
 		if _, err := getRole(ctx, tx, roleID); err != nil {
 			return err
 		}

@@ -106,7 +106,9 @@ func (s *Service) ImportBundle(ctx context.Context, r io.ReaderAt, size int64, a
 		}
 		rep.Refused = msgs
 	}
+	started := rep // a run the server aborts (storage.Store.Write) starts the report again
 	err = s.store.Write(ctx, func(tx *storage.Tx) error {
+		rep = started
 		return newMerger(tx, b, &rep, actor, skip).run()
 	})
 	if err != nil {
