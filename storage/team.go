@@ -29,13 +29,16 @@ type TeamGrants struct {
 	PeopleRole string `json:"peopleRole"`
 }
 
+// peopleRole is the name of the people's group role, as SQL (TeamGrants).
+const peopleRole = `left(current_database(), 56) || '_people'`
+
 // grantTeam creates the people's group role when missing and grants it
 // what the app needs on every table, leaving the rest to the policies of
 // migration 0022. Run by the owner at init and after a migration adds
 // tables (a grant covers the tables that exist when it runs).
 const sqlGrantTeam = `DO $$
 DECLARE
-    grp text := left(current_database(), 56) || '_people';
+    grp text := ` + peopleRole + `;
     sch text := current_schema();
     f record;
 BEGIN
@@ -92,7 +95,7 @@ func regrantTeam(ctx context.Context, db *sql.DB) error {
 	return err
 }
 
-const sqlPeopleRole = `SELECT left(current_database(), 56) || '_people'`
+const sqlPeopleRole = `SELECT ` + peopleRole
 
 // InitTeam sets up a shared workspace's grants (the schema itself is
 // brought up to date by OpenPostgres). It is run by the workspace's owner,
@@ -121,12 +124,13 @@ type PersonInput struct {
 }
 
 const (
-	sqlCreateLogin  = `SELECT format('CREATE ROLE %I LOGIN PASSWORD %L IN ROLE %I', ?::text, ?::text, left(current_database(), 56) || '_people')`
+	sqlCreateLogin  = `SELECT format('CREATE ROLE %I LOGIN PASSWORD %L IN ROLE %I', ?::text, ?::text, ` + peopleRole + `)`
 	sqlLoginTaken   = `SELECT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = ?)`
 	sqlInsertPerson = `INSERT INTO profiles (name, is_recruiter, created_at, login) VALUES (?, ?, ?, ?)`
 	sqlGiveLogin    = `UPDATE profiles SET login = ?, is_recruiter = CASE WHEN ? = 1 THEN 1 ELSE is_recruiter END
 		WHERE name = ? COLLATE NOCASE AND login = '' RETURNING id`
-	sqlSignedInProfile = `SELECT id FROM profiles WHERE login <> '' AND login = session_user`
+	// Who signs in is migration 0022's hb_me, the policies' own answer.
+	sqlSignedInProfile = `SELECT id FROM profiles WHERE id = hb_me()`
 )
 
 // AddPerson creates a login on the server and the profile it signs in as

@@ -85,7 +85,7 @@ func TestTeamPolicyAgreesWithCanSee(t *testing.T) {
 		for _, cid := range candidates {
 			pn := goPanel(t, s, cid)
 			viewer := scoring.Viewer{ProfileID: p.ID, IsRecruiter: p.IsRecruiter,
-				DoneWithCandidate: scoring.DoneWithCandidate(p.ID, pn.assignedTo(p.ID), pn.cards)}
+				DoneWithCandidate: scoring.DoneWithCandidate(p.ID, scoring.AssignedTo(p.ID, pn.apps, pn.rounds, pn.overrides), pn.cards)}
 			for _, c := range pn.cards {
 				if scoring.CanSee(viewer, c.AuthorID, c.Status) {
 					want = append(want, c.ID)
@@ -157,17 +157,4 @@ func goPanel(t *testing.T, s *Store, candidateID int64) goPanelData {
 		t.Fatal(err)
 	}
 	return p
-}
-
-func (p goPanelData) assignedTo(profileID int64) []scoring.RoundKey {
-	var out []scoring.RoundKey
-	for _, a := range p.apps {
-		for _, r := range p.rounds[a.RoleID] {
-			k := scoring.RoundKey{ApplicationID: a.ID, RoundID: r.ID}
-			if slices.ContainsFunc(scoring.Assignees(r, p.overrides[k]), func(x model.Profile) bool { return x.ID == profileID }) {
-				out = append(out, k)
-			}
-		}
-	}
-	return out
 }

@@ -53,16 +53,7 @@ func (p panel) assignees(appID int64, r scoring.Round) (who []model.Profile, rea
 
 // assignedTo lists the candidate's rounds a profile interviews in.
 func (p panel) assignedTo(profileID int64) []scoring.RoundKey {
-	var out []scoring.RoundKey
-	for _, a := range p.apps {
-		for _, r := range p.rounds[a.RoleID] {
-			who, _ := p.assignees(a.ID, r)
-			if slices.ContainsFunc(who, func(x model.Profile) bool { return x.ID == profileID }) {
-				out = append(out, scoring.RoundKey{ApplicationID: a.ID, RoundID: r.ID})
-			}
-		}
-	}
-	return out
+	return scoring.AssignedTo(profileID, p.apps, p.rounds, p.overrides)
 }
 
 // viewer is the blind rule's view of who is looking.

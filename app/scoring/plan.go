@@ -3,7 +3,11 @@
 
 package scoring
 
-import "hirebench/app/model"
+import (
+	"slices"
+
+	"hirebench/app/model"
+)
 
 // Round is one step of a role's interview plan.
 type Round struct {
@@ -69,6 +73,23 @@ func Assignees(r Round, reassigned []model.Profile) []model.Profile {
 		return reassigned
 	}
 	return r.Interviewers
+}
+
+// AssignedTo lists the rounds of a candidate's applications a profile
+// interviews in: for each application, its role's rounds (rounds, by role
+// id) whose Assignees, the recruiter's reassignment (reassigned, by
+// application and round) else the plan, include the profile.
+func AssignedTo(profileID int64, apps []model.Application, rounds map[int64][]Round, reassigned map[RoundKey][]model.Profile) []RoundKey {
+	var out []RoundKey
+	for _, a := range apps {
+		for _, r := range rounds[a.RoleID] {
+			k := RoundKey{ApplicationID: a.ID, RoundID: r.ID}
+			if slices.ContainsFunc(Assignees(r, reassigned[k]), func(x model.Profile) bool { return x.ID == profileID }) {
+				out = append(out, k)
+			}
+		}
+	}
+	return out
 }
 
 // State derives a round's progress from its cards and schedule: submitted

@@ -30,14 +30,6 @@ PG_PID=
 AI_ADDR=127.0.0.1:18089
 XVFB="-screen 0 1280x800x24"
 
-stop_dev() {
-  [ -n "$DEV_PID" ] || return 0
-  kill -INT -- "-$DEV_PID" 2>/dev/null || true
-  for _ in $(seq 1 40); do kill -0 "$DEV_PID" 2>/dev/null || break; sleep 0.5; done
-  kill -KILL -- "-$DEV_PID" 2>/dev/null || true
-  wait "$DEV_PID" 2>/dev/null || true
-  DEV_PID=
-}
 # stop_fake ends the fake OpenAI server; it exits 1 if a request broke the spec.
 stop_fake() {
   [ -n "$FAKE_PID" ] || return 0
@@ -47,15 +39,17 @@ stop_fake() {
   FAKE_PID=
   return $rc
 }
-# stop_group ends a process group started with setsid and waits for it.
+# stop_group ends a process group started with setsid: signal $1 first
+# (wails dev cleans up on INT), KILL after 20 s, and waits for it.
 stop_group() {
-  [ -n "$1" ] || return 0
-  kill -TERM -- "-$1" 2>/dev/null || true
-  for _ in $(seq 1 40); do kill -0 "$1" 2>/dev/null || break; sleep 0.5; done
-  kill -KILL -- "-$1" 2>/dev/null || true
-  wait "$1" 2>/dev/null || true
+  [ -n "$2" ] || return 0
+  kill -"$1" -- "-$2" 2>/dev/null || true
+  for _ in $(seq 1 40); do kill -0 "$2" 2>/dev/null || break; sleep 0.5; done
+  kill -KILL -- "-$2" 2>/dev/null || true
+  wait "$2" 2>/dev/null || true
 }
-stop_team() { stop_group "$SECOND_PID"; SECOND_PID=; stop_group "$PG_PID"; PG_PID=; }
+stop_dev() { stop_group INT "$DEV_PID"; DEV_PID=; }
+stop_team() { stop_group TERM "$SECOND_PID"; SECOND_PID=; stop_group TERM "$PG_PID"; PG_PID=; }
 cleanup() { stop_dev; stop_fake || true; stop_team; rm -rf "$DATA" "$DEMO" "$TEAM"; }
 trap cleanup EXIT
 
@@ -243,7 +237,7 @@ for _ in $(seq 1 120); do curl -sf -o /dev/null http://localhost:34116/ && break
 curl -sf -o /dev/null http://localhost:34116/ || { echo "e2e: Priya's app did not come up; log:" >&2; tail -20 "$OUT/wails-dev-team-priya.log" >&2; exit 1; }
 (cd frontend && OUT="$OUT" SECOND_URL=http://localhost:34116 SAM_URL="$(login_url sam)" node e2e/team.mjs)
 stop_dev
-stop_group "$SECOND_PID"; SECOND_PID=
+stop_group TERM "$SECOND_PID"; SECOND_PID=
 echo "e2e: the command line on the shared workspace, as each person"
 if "$BIN" --db "$(login_url sam)" export xlsx --role "Senior AI Engineer" --out "$TEAM/sam.xlsx" 2>"$TEAM/sam.err"; then
   echo "e2e: an interviewer's login exported the committee workbook" >&2; exit 1
