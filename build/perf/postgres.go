@@ -74,19 +74,32 @@ func measurePostgres(ctx context.Context, cfg config, res *results, out io.Write
 		return err
 	}
 	defer bare.Close()
-	// The debrief is read as a recruiter's own login, as the committee reads
-	// it on a shared workspace: row-level security's cost is in the figure.
-	person, err := recruiterLogin(ctx, pg, url)
+	// The debrief is read as people's own logins, as the committee and an
+	// interviewer read it on a shared workspace: row-level security's cost
+	// is in the figures. An interviewer's blind rule asks the server more:
+	// which of their candidates they are done with.
+	if _, err := pg.InitTeam(ctx); err != nil {
+		return err
+	}
+	person, err := personLogin(ctx, pg, url, storage.PersonInput{Name: "Bench Recruiter", Login: "bench_recruiter", Recruiter: true})
 	if err != nil {
 		return fmt.Errorf("a recruiter's login: %w", err)
 	}
 	defer person.Close()
+	// A seeded interviewer (storage/benchkit), whose submitted cards span
+	// the workspace: the profile gets a login, as after a push.
+	interviewer, err := personLogin(ctx, pg, url, storage.PersonInput{Name: "Interviewer 1", Login: "bench_interviewer"})
+	if err != nil {
+		return fmt.Errorf("an interviewer's login: %w", err)
+	}
+	defer interviewer.Close()
 	b := &bench{st: person, svc: tracking.New(person), iv: interviews.New(person), bare: bare, pg: true}
+	iv := &bench{st: interviewer, svc: tracking.New(interviewer), iv: interviews.New(interviewer), bare: bare, pg: true}
 	owner := &bench{st: pg, svc: tracking.New(pg), iv: interviews.New(pg), bare: bare, pg: true}
 	if b.roles, err = b.svc.Roles(ctx); err != nil {
 		return err
 	}
-	owner.roles = b.roles
+	owner.roles, iv.roles = b.roles, b.roles
 	search, err := benchkit.SearchFigures(ctx, person, cfg.queries)
 	if err != nil {
 		return err
@@ -94,6 +107,7 @@ func measurePostgres(ctx context.Context, cfg config, res *results, out io.Write
 	steps := []step{
 		{"pg_search_p95", func(context.Context) (benchkit.Figure, error) { return search["search_p95"], nil }},
 		{"pg_debrief_candidate", b.debriefFigure},
+		{"pg_debrief_interviewer", iv.debriefFigure},
 		// A draft's author saves it; the bench holds no author's login, so the owner's connection saves.
 		{"pg_autosave_p99", func(ctx context.Context) (benchkit.Figure, error) { return owner.autosaveFigure(ctx, w) }},
 	}
@@ -113,21 +127,17 @@ func pushWorkspace(ctx context.Context, path string, pg *storage.Store) (time.Du
 	return time.Since(start), rep, err
 }
 
-// recruiterLogin sets the pushed workspace up for people (init) and opens it
-// as a recruiter's own login, as the app on a recruiter's laptop does.
-func recruiterLogin(ctx context.Context, owner *storage.Store, ownerURL string) (*storage.Store, error) {
-	if _, err := owner.InitTeam(ctx); err != nil {
-		return nil, err
-	}
-	const login = "bench_recruiter"
-	if _, err := owner.AddPerson(ctx, storage.PersonInput{Name: "Bench Recruiter", Login: login,
-		Password: "bench only, never used", Recruiter: true}); err != nil {
+// personLogin adds a person to the pushed workspace (after init) and opens
+// it as their own login, as the app on their laptop does.
+func personLogin(ctx context.Context, owner *storage.Store, ownerURL string, in storage.PersonInput) (*storage.Store, error) {
+	in.Password = "bench only, never used"
+	if _, err := owner.AddPerson(ctx, in); err != nil {
 		return nil, err
 	}
 	u, err := neturl.Parse(ownerURL)
 	if err != nil {
 		return nil, err
 	}
-	u.User = neturl.User(login) // the throwaway server trusts its socket
+	u.User = neturl.User(in.Login) // the throwaway server trusts its socket
 	return storage.OpenPostgres(ctx, u.String())
 }

@@ -88,7 +88,7 @@ var targets = map[string]target{
 // order lists the figures the table shows first; the rest follow by name.
 var order = []string{"search_p95", "search_p50", "search_p99", "list_filter_p95", "autosave_p99",
 	"debrief_candidate", "debrief_screen", "calibration_role", "export_xlsx_time", "export_xlsx_peak_rss", "startup_interactive",
-	"pg_search_p95", "pg_autosave_p99", "pg_debrief_candidate", "pg_push"}
+	"pg_search_p95", "pg_autosave_p99", "pg_debrief_candidate", "pg_debrief_interviewer", "pg_push"}
 
 // shown is a figure's baseline and ratio as the tables print them: a
 // figure with no baseline (pg_push, informational) shows "—" for both.
