@@ -44,7 +44,6 @@ var (
 	sqlGetScorecard        = shownCards(`SELECT ` + sqlScorecardColumns + sqlScorecardFrom + ` WHERE sc.id = ?`)
 	sqlCandidateScorecards = shownCards(`SELECT ` + sqlScorecardColumns + sqlScorecardFrom + ` WHERE a.candidate_id = ? ORDER BY ir.position, sc.started_at, sc.id`)
 	sqlRoleScorecards      = shownCards(`SELECT ` + sqlScorecardColumns + sqlScorecardFrom + ` WHERE a.role_id = ? ORDER BY c.name COLLATE NOCASE, ir.position, sc.id`)
-	sqlFindScorecard       = `SELECT id FROM scorecards WHERE application_id = ? AND round_id = ? AND author_id = ?`
 	sqlInsertScorecard     = `INSERT INTO scorecards (uid, application_id, round_id, author_id, author_name, rubric_version_id,
 		competencies, status, answers, recommendation, notes, elapsed_ms, started_at, updated_at, submitted_at, sha256, seen_others,
 		hash_version, candidate_uid, role_uid, round_uid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
@@ -185,7 +184,7 @@ func (s *Store) StartScorecard(ctx context.Context, applicationID, roundID int64
 	var c scoring.Scorecard
 	err := s.write(ctx, func(tx queryer) error {
 		var id int64
-		err := tx.QueryRowContext(ctx, sqlFindScorecard, applicationID, roundID, author.ID).Scan(&id)
+		err := tx.QueryRowContext(ctx, sqlFindScorecard.in(tx), applicationID, roundID, author.ID).Scan(&id)
 		if errors.Is(err, sql.ErrNoRows) {
 			round, err := roundOfApplication(ctx, tx, applicationID, roundID)
 			if err != nil {
@@ -357,7 +356,15 @@ func insertRevision(ctx context.Context, tx queryer, scorecardID int64, r scorin
 	return err
 }
 
-const sqlScorecardByUID = `SELECT id FROM scorecards WHERE uid = ?`
+// Finding a card counts every card, also a colleague's draft the asker may
+// not read (everyCard): a recruiter's bundle import then meets it as the
+// draft it is ("local draft kept"), not as a new card that breaks its key.
+var (
+	sqlScorecardByUID = spell(func(d dialect) string { return `SELECT id FROM ` + d.everyCard() + ` WHERE uid = ?` })
+	sqlFindScorecard  = spell(func(d dialect) string {
+		return `SELECT id FROM ` + d.everyCard() + ` WHERE application_id = ? AND round_id = ? AND author_id = ?`
+	})
+)
 
 // The order of an export: by role, candidate and round.
 var sqlSubmittedScorecards = `SELECT ` + sqlScorecardColumns + sqlScorecardFrom + ` WHERE sc.status = 'submitted'
@@ -379,7 +386,7 @@ func (t *Tx) Scorecard(id int64) (scoring.Scorecard, error) { return getScorecar
 
 // ScorecardByUID returns the card with this uid, or ErrNotFound.
 func (t *Tx) ScorecardByUID(uid string) (scoring.Scorecard, error) {
-	id, err := t.oneID("scorecard "+uid, sqlScorecardByUID, uid)
+	id, err := t.oneID("scorecard "+uid, sqlScorecardByUID.in(t.q), uid)
 	if err != nil {
 		return scoring.Scorecard{}, err
 	}
@@ -389,7 +396,7 @@ func (t *Tx) ScorecardByUID(uid string) (scoring.Scorecard, error) {
 // ScorecardOf returns an author's card for one candidate's round (there is
 // at most one), or ErrNotFound.
 func (t *Tx) ScorecardOf(applicationID, roundID, authorID int64) (scoring.Scorecard, error) {
-	id, err := t.oneID("scorecard", sqlFindScorecard, applicationID, roundID, authorID)
+	id, err := t.oneID("scorecard", sqlFindScorecard.in(t.q), applicationID, roundID, authorID)
 	if err != nil {
 		return scoring.Scorecard{}, err
 	}

@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"hirebench/app/model"
+	"hirebench/app/scoring"
 )
 
 func TestTeamGuardsCountCardsTheAskerCannotRead(t *testing.T) {
@@ -45,6 +46,22 @@ func TestTeamGuardsCountCardsTheAskerCannotRead(t *testing.T) {
 	}
 	if err := rita.DeleteRubric(ctx, v.RubricID); !errors.Is(err, model.ErrConflict) {
 		t.Errorf("the recruiter deleting the rubric of Sam's draft: %v; want refused, it is in use", err)
+	}
+	// A recruiter's bundle import meets Sam's draft as the draft it is, by
+	// its uid or its place, not as a new card that would break its key.
+	if err := rita.Read(ctx, func(tx *Tx) error {
+		for how, find := range map[string]func() (scoring.Scorecard, error){
+			"uid":   func() (scoring.Scorecard, error) { return tx.ScorecardByUID(draft.UID) },
+			"place": func() (scoring.Scorecard, error) { return tx.ScorecardOf(tm.app, tm.round, tm.sam.ID) },
+		} {
+			c, err := find()
+			if err != nil || c.ID != draft.ID || c.Status != scoring.Draft || len(c.Answers) > 0 {
+				t.Errorf("the recruiter finding Sam's draft by its %s: %+v, %v; want the draft, nothing of it read", how, c, err)
+			}
+		}
+		return nil
+	}); err != nil {
+		t.Fatal(err)
 	}
 	if _, err := tm.owner.GetScorecard(ctx, draft.ID); err != nil {
 		t.Errorf("Sam's draft after the recruiter's tries: %v", err)
