@@ -46,7 +46,7 @@ func (s *Store) addAttachment(ctx context.Context, candidateID int64, name, mime
 			return err
 		}
 		now := s.now()
-		filled := false
+		filled, kept := false, text // text itself stays as given: the server may run this again (writeTx)
 		if fill {
 			res, err := tx.ExecContext(ctx, sqlFillResumeText, text, now, actor.Name, candidateID)
 			if err != nil {
@@ -57,10 +57,10 @@ func (s *Store) addAttachment(ctx context.Context, candidateID int64, name, mime
 				return err
 			}
 			if filled = n == 1; filled {
-				text = ""
+				kept = ""
 			}
 		}
-		id, err := insertAttachment(ctx, tx, candidateID, name, mime, data, text, now)
+		id, err := insertAttachment(ctx, tx, candidateID, name, mime, data, kept, now)
 		if err != nil {
 			return err
 		}

@@ -105,6 +105,16 @@ func (d dialect) everyCard() string {
 	return "scorecards"
 }
 
+// forUpdate locks the rows a SELECT reads until the transaction ends, so a
+// guard's count and the change it allows see the same rows. SQLite's write
+// transaction holds the whole file already.
+func (d dialect) forUpdate() string {
+	if d == postgresSQL {
+		return " FOR UPDATE"
+	}
+	return ""
+}
+
 // greatest is the largest of two or more values (SQLite's max with several
 // arguments is its scalar form; PostgreSQL's max is only an aggregate).
 func (d dialect) greatest(exprs ...string) string {

@@ -60,3 +60,40 @@ func TestOppositeMovesAtOnceBothSaveOnPostgres(t *testing.T) {
 		}
 	}
 }
+
+// A write the server aborts after it changed something runs again from a
+// clean start: a resume uploaded while the server broke a deadlock keeps its
+// text. (The trigger aborts the first attachment saved, once, after the
+// candidate's resume text was filled; its sequence is not rolled back.)
+func TestAbortedWriteRunsAgainFromTheStartOnPostgres(t *testing.T) {
+	a, _ := twoApps(t)
+	ctx := context.Background()
+	c := mustCandidate(t, a, model.Candidate{CandidateInput: model.CandidateInput{Name: "Ada Lovelace"}})
+	for _, q := range []string{
+		`CREATE SEQUENCE abort_once`,
+		`CREATE FUNCTION abort_once() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
+			IF nextval('abort_once') = 1 THEN RAISE EXCEPTION 'deadlock detected (test)' USING ERRCODE = '40P01'; END IF;
+			RETURN NEW; END $$`,
+		`CREATE TRIGGER abort_once BEFORE INSERT ON attachments FOR EACH ROW EXECUTE FUNCTION abort_once()`,
+	} {
+		if _, err := rawExec(a, q); err != nil {
+			t.Fatal(q, err)
+		}
+	}
+	const words = "Ada's resume: analytical engines, notes on Menabrea"
+	att, err := a.AddResumeAttachment(ctx, c.ID, "cv.txt", "text/plain", []byte(words), words, tester)
+	if err != nil {
+		t.Fatalf("the upload the server aborted once: %v", err)
+	}
+	var runs int
+	var resume string
+	if err := rawQueryRow(a, `SELECT last_value FROM abort_once`).Scan(&runs); err != nil || runs != 2 {
+		t.Errorf("the upload ran %d times (%v), want 2: aborted once, then saved", runs, err)
+	}
+	if err := rawQueryRow(a, `SELECT resume_text FROM candidates WHERE id = ?`, c.ID).Scan(&resume); err != nil {
+		t.Fatal(err)
+	}
+	if !att.ResumeFilled || resume != words {
+		t.Errorf("after the second run: filled %v, resume text %q; want the upload's words", att.ResumeFilled, resume)
+	}
+}

@@ -172,7 +172,12 @@ func (s *Store) MoveRound(ctx context.Context, id int64, position int) error {
 }
 
 // A round that holds any card stays, whoever may read the card (everyCard).
-var sqlRoundCards = spell(func(d dialect) string { return `SELECT count(*) FROM ` + d.everyCard() + ` WHERE round_id = ?` })
+// The round is locked first: a card started meanwhile waits for the delete
+// (and then finds no round), or is counted.
+var (
+	sqlLockRound  = spell(func(d dialect) string { return `SELECT id FROM interview_rounds WHERE id = ?` + d.forUpdate() })
+	sqlRoundCards = spell(func(d dialect) string { return `SELECT count(*) FROM ` + d.everyCard() + ` WHERE round_id = ?` })
+)
 
 // DeleteRound removes a round no scorecard was started in.
 func (s *Store) DeleteRound(ctx context.Context, id int64) error {
@@ -181,7 +186,10 @@ func (s *Store) DeleteRound(ctx context.Context, id int64) error {
 		if err != nil {
 			return err
 		}
-		var n int
+		var locked, n int64
+		if err := tx.QueryRowContext(ctx, sqlLockRound.in(tx), id).Scan(&locked); err != nil {
+			return err
+		}
 		if err := tx.QueryRowContext(ctx, sqlRoundCards.in(tx), id).Scan(&n); err != nil {
 			return err
 		}

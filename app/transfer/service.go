@@ -10,6 +10,7 @@ package transfer
 import (
 	"context"
 	"io"
+	"maps"
 	"slices"
 
 	"hirebench/app/bundle"
@@ -106,10 +107,10 @@ func (s *Service) ImportBundle(ctx context.Context, r io.ReaderAt, size int64, a
 		}
 		rep.Refused = msgs
 	}
-	started := rep // a run the server aborts (storage.Store.Write) starts the report again
+	started := rep // a run the server aborts (storage.Store.Write) starts the report and the skips again
 	err = s.store.Write(ctx, func(tx *storage.Tx) error {
 		rep = started
-		return newMerger(tx, b, &rep, actor, skip).run()
+		return newMerger(tx, b, &rep, actor, maps.Clone(skip)).run()
 	})
 	if err != nil {
 		return bundle.ImportReport{}, err

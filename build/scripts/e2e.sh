@@ -233,7 +233,7 @@ cp build/bin/hirebench-dev-* "$TEAM/hirebench-dev"
 devserver=localhost:34116 assetdir="$ROOT/frontend/dist" loglevel=Warning \
   setsid xvfb-run -a -s "$XVFB" "$TEAM/hirebench-dev" --db "$(login_url priya)" >"$OUT/wails-dev-team-priya.log" 2>&1 &
 SECOND_PID=$!
-for _ in $(seq 1 120); do curl -sf -o /dev/null http://localhost:34116/ && break; sleep 0.5; done
+for _ in $(seq 1 120); do curl -sf -o /dev/null http://localhost:34116/ && break; kill -0 "$SECOND_PID" 2>/dev/null || break; sleep 0.5; done
 curl -sf -o /dev/null http://localhost:34116/ || { echo "e2e: Priya's app did not come up; log:" >&2; tail -20 "$OUT/wails-dev-team-priya.log" >&2; exit 1; }
 (cd frontend && OUT="$OUT" SECOND_URL=http://localhost:34116 SAM_URL="$(login_url sam)" node e2e/team.mjs)
 stop_dev

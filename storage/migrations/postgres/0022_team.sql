@@ -247,13 +247,18 @@ CREATE FUNCTION hb_ai_cached(asked text) RETURNS TABLE (response text, model tex
     tokens_in bigint, tokens_out bigint) LANGUAGE sql STABLE SECURITY DEFINER AS $$
     SELECT c.response, c.model, c.fingerprint, c.created_at, c.tokens_in, c.tokens_out FROM ai_cache c WHERE c.key = asked
 $$;
+-- A newer answer replaces a cached one only when a recruiter (or the owner)
+-- asks again: an interviewer who rebuilt a recruiter's request could
+-- otherwise swap the answer the recruiter reads for one of their own.
 CREATE FUNCTION hb_ai_cache_put(asked text, candidate bigint, answer text, answered_by text, print text, sent bigint,
     got bigint, at text) RETURNS void LANGUAGE sql VOLATILE SECURITY DEFINER AS $$
     INSERT INTO ai_cache (key, candidate_id, response, model, fingerprint, tokens_in, tokens_out, created_at)
-    VALUES (asked, candidate, answer, answered_by, print, sent, got, at)
+    SELECT asked, candidate, answer, answered_by, print, sent, got, at
+    WHERE at ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]+)?Z$'
     ON CONFLICT (key) DO UPDATE SET candidate_id = excluded.candidate_id, response = excluded.response,
         model = excluded.model, fingerprint = excluded.fingerprint, tokens_in = excluded.tokens_in,
         tokens_out = excluded.tokens_out, created_at = excluded.created_at
+        WHERE hb_me() IS NULL OR hb_is_recruiter()
 $$;
 
 -- Recruiters' records: voluntary self-identification (selfid.May), outcomes
