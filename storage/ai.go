@@ -116,7 +116,7 @@ var (
 
 var sqlAIMark = spell(func(d dialect) string {
 	return `SELECT c.anonymised_at, coalesce((SELECT u.uid FROM candidate_uids u WHERE u.candidate_id = c.id
-		ORDER BY ` + d.insertOrder("u") + ` LIMIT 1), '') FROM candidates c WHERE c.id = ?`
+		ORDER BY ` + d.uidOrder("u") + ` LIMIT 1), '') FROM candidates c WHERE c.id = ?`
 })
 
 const (

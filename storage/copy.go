@@ -124,7 +124,9 @@ var (
 		FROM information_schema.columns c
 		LEFT JOIN pg_index i ON i.indisprimary AND i.indrelid = (SELECT oid FROM pg_class
 			WHERE relname = c.table_name AND relnamespace = current_schema()::regnamespace)
-		WHERE c.table_schema = current_schema() AND c.table_name = ? ORDER BY c.ordinal_position`,
+		WHERE c.table_schema = current_schema() AND c.table_name = ?
+			AND coalesce(c.identity_generation, '') <> 'ALWAYS' -- numbered by the target itself (uid tables' "added")
+		ORDER BY c.ordinal_position`,
 	}
 	sqlCatalogParents = spelled{
 		`SELECT DISTINCT "table" FROM pragma_foreign_key_list(?)`,
@@ -326,13 +328,18 @@ func copyTable(ctx context.Context, src, dst queryer, t *table) (int64, error) {
 	for i, c := range t.columns {
 		cols[i] = quoted(c)
 	}
-	orderBy := src.engine().insertOrder("")
-	if !slices.Contains(ownUIDs, t.name) && len(t.key) > 0 {
+	var orderBy string
+	switch {
+	case slices.Contains(ownUIDs, t.name):
+		orderBy = src.engine().uidOrder("")
+	case len(t.key) > 0:
 		keys := make([]string, len(t.key))
 		for i, k := range t.key {
 			keys[i] = quoted(k)
 		}
 		orderBy = strings.Join(keys, ", ")
+	default: // every table has a primary key; a new one without would copy in no set order
+		return 0, wrap(errors.New("it has no primary key"))
 	}
 	rows, err := src.QueryContext(ctx, `SELECT `+strings.Join(cols, ", ")+` FROM `+quoted(t.name)+` ORDER BY `+orderBy)
 	if err != nil {

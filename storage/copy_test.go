@@ -242,8 +242,9 @@ func logicalDump(t *testing.T, db *sql.DB, postgres bool) string {
 	insertOrder := "rowid"
 	if postgres {
 		tablesSQL = `SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'`
-		columnsSQL = `SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = $1`
-		insertOrder = "ctid"
+		columnsSQL = `SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = $1
+			AND coalesce(identity_generation, '') <> 'ALWAYS'`
+		insertOrder = "added"
 	}
 	tables := strings.Fields(strings.Join(column(t, db, tablesSQL), " "))
 	slices.Sort(tables)

@@ -70,15 +70,16 @@ func (d dialect) rebind(query string) string {
 	return b.String()
 }
 
-// insertOrder orders a table's rows as they were inserted: SQLite's rowid.
-// TODO(issue 15): PostgreSQL's ctid follows insertion only until space a
-// deleted row left is reused; the uid tables need an ordering column there.
-func (d dialect) insertOrder(alias string) string {
+// uidOrder orders a uid table's rows (candidate_uids, role_uids,
+// round_uids) as they were added, a record's own uid first: SQLite's rowid,
+// PostgreSQL's column "added" (migration 0022: a row's ctid follows
+// insertion only until the space a deleted row left is reused).
+func (d dialect) uidOrder(alias string) string {
 	if alias != "" {
 		alias += "."
 	}
 	if d == postgresSQL {
-		return alias + "ctid"
+		return alias + "added"
 	}
 	return alias + "rowid"
 }

@@ -22,14 +22,14 @@ type UIDKind struct {
 func uidKind(what, table, column string) UIDKind {
 	return UIDKind{what: what,
 		all: spell(func(d dialect) string {
-			return `SELECT ` + column + `, uid FROM ` + table + ` ORDER BY ` + d.insertOrder("")
+			return `SELECT ` + column + `, uid FROM ` + table + ` ORDER BY ` + d.uidOrder("")
 		}),
 		owner: `SELECT ` + column + ` FROM ` + table + ` WHERE uid = ?`,
 		own: spell(func(d dialect) string {
-			return `SELECT uid FROM ` + table + ` WHERE ` + column + ` = ? ORDER BY ` + d.insertOrder("") + ` LIMIT 1`
+			return `SELECT uid FROM ` + table + ` WHERE ` + column + ` = ? ORDER BY ` + d.uidOrder("") + ` LIMIT 1`
 		}),
 		of: spell(func(d dialect) string {
-			return `SELECT uid FROM ` + table + ` WHERE ` + column + ` = ? ORDER BY ` + d.insertOrder("")
+			return `SELECT uid FROM ` + table + ` WHERE ` + column + ` = ? ORDER BY ` + d.uidOrder("")
 		}),
 		add:  `INSERT INTO ` + table + ` (uid, ` + column + `) VALUES (?, ?)`,
 		drop: `DELETE FROM ` + table + ` WHERE ` + column + ` = ?`,

@@ -10,6 +10,15 @@ ALTER TABLE candidates ADD COLUMN version bigint NOT NULL DEFAULT 1 CHECK (versi
 ALTER TABLE candidates ADD COLUMN changed_by text NOT NULL DEFAULT '';
 CREATE INDEX scorecards_author ON scorecards (author_id, status);
 
+-- The order a record's uids were added in tells its own (the first) from
+-- those it adopted from bundles. SQLite's rowid keeps that order; a
+-- PostgreSQL row's place (ctid) keeps it only until the space of a deleted
+-- row is reused, so the order is a column here (storage dialect.uidOrder),
+-- numbered for the rows already there in the order they sit.
+ALTER TABLE candidate_uids ADD COLUMN added bigint GENERATED ALWAYS AS IDENTITY;
+ALTER TABLE role_uids ADD COLUMN added bigint GENERATED ALWAYS AS IDENTITY;
+ALTER TABLE round_uids ADD COLUMN added bigint GENERATED ALWAYS AS IDENTITY;
+
 -- Who is asking: the profile whose login this session signed in with (NULL
 -- for the workspace's owner, who is nobody's profile and bypasses the
 -- policies, like a local workspace's owner who holds the file). SECURITY
