@@ -51,7 +51,7 @@ func (t *Tx) anonymise(id int64, counts map[string]int, actor model.Profile) err
 		}
 	}
 	name := AnonymousName + " " + strconv.FormatInt(id, 10)
-	if err := t.count(counts, "candidates", sqlAnonymiseCandidate, name, t.now, t.now, t.now, actor.Name, id); err != nil {
+	if err := t.count(counts, "candidates", sqlAnonymiseCandidate, name, t.now, t.now, t.now, actor.Name, t.now, id); err != nil {
 		return err
 	}
 	// A new uid no bundle made before knows: the uids went with the rest

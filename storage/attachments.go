@@ -48,7 +48,7 @@ func (s *Store) addAttachment(ctx context.Context, candidateID int64, name, mime
 		now := s.now()
 		filled, kept := false, text // text itself stays as given: the server may run this again (writeTx)
 		if fill {
-			res, err := tx.ExecContext(ctx, sqlFillResumeText, text, now, actor.Name, candidateID)
+			res, err := tx.ExecContext(ctx, sqlFillResumeText, text, now, actor.Name, now, candidateID)
 			if err != nil {
 				return fmt.Errorf("storage: fill resume text: %w", err)
 			}

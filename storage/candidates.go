@@ -37,9 +37,10 @@ const (
 	sqlCountCandidates = `SELECT count(*) FROM candidates`
 	sqlEmailIndex      = `SELECT email, id FROM candidates WHERE email <> ''`
 	// sqlCountChange counts a change to a candidate's record and names who
-	// made it (the one argument): every statement that changes what the
-	// record says ends with it.
-	sqlCountChange = `version = version + 1, changed_by = ?`
+	// made it and when (its two arguments): every statement that changes what
+	// the record says ends with it.
+	sqlCountChange = `version = version + 1, changed_by = ?, changed_at = ?`
+	sqlChangedAt   = `SELECT changed_at FROM candidates WHERE id = ?`
 )
 
 func scanCandidate(row interface{ Scan(...any) error }) (model.Candidate, error) {
@@ -186,7 +187,7 @@ func insertCandidate(ctx context.Context, q queryer, c model.Candidate) (int64, 
 // transaction made since is a *model.ChangedError and nothing is written.
 func updateCandidate(ctx context.Context, q queryer, c model.Candidate, actor model.Profile, now string) error {
 	res, err := q.ExecContext(ctx, sqlUpdateCandidate, c.Name, c.Email, c.Phone, c.Location, c.LinkedIn,
-		c.GitHub, c.Portfolio, c.Source, c.ResumeText, now, actor.Name, c.ID, c.Version)
+		c.GitHub, c.Portfolio, c.Source, c.ResumeText, now, actor.Name, now, c.ID, c.Version)
 	if err != nil {
 		return fmt.Errorf("storage: update candidate: %w", err)
 	}
@@ -197,13 +198,21 @@ func updateCandidate(ctx context.Context, q queryer, c model.Candidate, actor mo
 	if err != nil {
 		return err
 	}
-	return changedSince(cur, actor, now)
+	return changedSince(ctx, q, cur, actor, now)
 }
 
 // changedSince is the refusal of an edit of c made from an older version,
-// worded for actor at now.
-func changedSince(c model.Candidate, actor model.Profile, now string) error {
-	return &model.ChangedError{By: c.ChangedBy, Self: c.ChangedBy != "" && c.ChangedBy == actor.Name, At: c.UpdatedAt, Now: now}
+// worded for actor at now: who changed the record, and when.
+func changedSince(ctx context.Context, q queryer, c model.Candidate, actor model.Profile, now string) error {
+	at := c.UpdatedAt // a record last changed before migration 0022 says when it was last touched
+	var changed string
+	if err := q.QueryRowContext(ctx, sqlChangedAt, c.ID).Scan(&changed); err != nil {
+		return fmt.Errorf("storage: when candidate %d changed: %w", c.ID, err)
+	}
+	if changed != "" {
+		at = changed
+	}
+	return &model.ChangedError{By: c.ChangedBy, Self: c.ChangedBy != "" && c.ChangedBy == actor.Name, At: at, Now: now}
 }
 
 // UpdateCandidate loads a candidate, lets change modify (and validate) it,
@@ -220,7 +229,7 @@ func (s *Store) UpdateCandidate(ctx context.Context, id, version int64, actor mo
 			return err
 		}
 		if version != 0 && c.Version != version {
-			return changedSince(c, actor, s.now())
+			return changedSince(ctx, tx, c, actor, s.now())
 		}
 		if err := change(&c); err != nil {
 			return err
@@ -258,7 +267,7 @@ func setArchived(ctx context.Context, q queryer, id int64, archived bool, actor 
 	if archived {
 		at = now
 	}
-	res, err := q.ExecContext(ctx, sqlSetArchived, at, now, actor.Name, id)
+	res, err := q.ExecContext(ctx, sqlSetArchived, at, now, actor.Name, now, id)
 	if err != nil {
 		return model.Candidate{}, fmt.Errorf("storage: archive candidate: %w", err)
 	}

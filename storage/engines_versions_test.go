@@ -73,8 +73,14 @@ func TestStaleCandidateEditRefusedOnBothEngines(t *testing.T) {
 			t.Errorf("Priya's save returned version %d by %q, phone %q; want 2 by Priya Raman, +44 2", c.Version, c.ChangedBy, c.Phone)
 		}
 
-		// Two minutes later Sam saves what he typed over version 1.
-		clk.Advance(2 * time.Minute)
+		// A minute later a note is added: activity around her, not a change
+		// to her record, so the refusal below still dates Priya's change.
+		clk.Advance(time.Minute)
+		if _, err := s.AddNote(ctx, ada.ID, "Called about her notice period", bySam); err != nil {
+			t.Fatal(err)
+		}
+		// Two minutes after Priya's save Sam saves what he typed over version 1.
+		clk.Advance(time.Minute)
 		ran = false
 		_, err = s.UpdateCandidate(ctx, ada.ID, 1, bySam, setPhone("+44 3", &ran))
 		wantChanged(t, err, model.ChangedError{By: "Priya Raman", At: "2025-03-01T09:00:00.000Z", Now: "2025-03-01T09:02:00.000Z"},
