@@ -11,9 +11,6 @@ CREATE UNIQUE INDEX profiles_login ON profiles (login) WHERE login <> '';
 -- overwriting the other's.
 ALTER TABLE candidates ADD COLUMN version bigint NOT NULL DEFAULT 1 CHECK (version >= 1);
 ALTER TABLE candidates ADD COLUMN changed_by text NOT NULL DEFAULT '';
--- When: updated_at also moves with a note, a move or a file, which are not
--- changes to the record ('' until the first change after this migration).
-ALTER TABLE candidates ADD COLUMN changed_at text NOT NULL DEFAULT '';
 -- A person's own cards, found without reading everyone's (on PostgreSQL the
 -- blind rule's policy starts there).
 CREATE INDEX scorecards_author ON scorecards (author_id, status);
