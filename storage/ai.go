@@ -93,7 +93,7 @@ type AIAuditEntry struct {
 // The AI cache: a newer answer to the same request replaces the older one,
 // and belongs to the candidate it was asked for. On a shared workspace the
 // table answers only through its key (hb_ai_cached and hb_ai_cache_put,
-// migration 0022: an answer can quote cards the asker may not read yet).
+// migration 0023: an answer can quote cards the asker may not read yet).
 var (
 	sqlPutAICache = spell(func(d dialect) string {
 		if d == postgresSQL {

@@ -204,7 +204,7 @@ func updateCandidate(ctx context.Context, q queryer, c model.Candidate, actor mo
 // changedSince is the refusal of an edit of c made from an older version,
 // worded for actor at now: who changed the record, and when.
 func changedSince(ctx context.Context, q queryer, c model.Candidate, actor model.Profile, now string) error {
-	at := c.UpdatedAt // a record last changed before migration 0022 says when it was last touched
+	at := c.UpdatedAt // a record last changed before migration 0023 says when it was last touched
 	var changed string
 	if err := q.QueryRowContext(ctx, sqlChangedAt, c.ID).Scan(&changed); err != nil {
 		return fmt.Errorf("storage: when candidate %d changed: %w", c.ID, err)

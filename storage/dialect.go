@@ -72,7 +72,7 @@ func (d dialect) rebind(query string) string {
 
 // uidOrder orders a uid table's rows (candidate_uids, role_uids,
 // round_uids) as they were added, a record's own uid first: SQLite's rowid,
-// PostgreSQL's column "added" (migration 0022: a row's ctid follows
+// PostgreSQL's column "added" (migration 0023: a row's ctid follows
 // insertion only until the space a deleted row left is reused).
 func (d dialect) uidOrder(alias string) string {
 	if alias != "" {

@@ -145,7 +145,7 @@ func TestPostgresMigrationsRecordTheirVersions(t *testing.T) {
 		scan(&s)
 		got = append(got, s)
 	})
-	if len(got) != 23 || got[0] != "1 0001_core.sql" || got[22] != "23 0023_changed_at.sql" {
+	if len(got) != 23 || got[0] != "1 0001_core.sql" || got[22] != "23 0023_team_hardening.sql" {
 		t.Fatalf("schema_version holds %q", got)
 	}
 	// Again: nothing to do.

@@ -10,15 +10,6 @@ ALTER TABLE candidates ADD COLUMN version bigint NOT NULL DEFAULT 1 CHECK (versi
 ALTER TABLE candidates ADD COLUMN changed_by text NOT NULL DEFAULT '';
 CREATE INDEX scorecards_author ON scorecards (author_id, status);
 
--- The order a record's uids were added in tells its own (the first) from
--- those it adopted from bundles. SQLite's rowid keeps that order; a
--- PostgreSQL row's place (ctid) keeps it only until the space of a deleted
--- row is reused, so the order is a column here (storage dialect.uidOrder),
--- numbered for the rows already there in the order they sit.
-ALTER TABLE candidate_uids ADD COLUMN added bigint GENERATED ALWAYS AS IDENTITY;
-ALTER TABLE role_uids ADD COLUMN added bigint GENERATED ALWAYS AS IDENTITY;
-ALTER TABLE round_uids ADD COLUMN added bigint GENERATED ALWAYS AS IDENTITY;
-
 -- Who is asking: the profile whose login this session signed in with (NULL
 -- for the workspace's owner, who is nobody's profile and bypasses the
 -- policies, like a local workspace's owner who holds the file). SECURITY
@@ -33,49 +24,43 @@ CREATE FUNCTION hb_is_recruiter() RETURNS boolean LANGUAGE sql STABLE SECURITY D
     SELECT coalesce((SELECT is_recruiter = 1 FROM profiles WHERE login <> '' AND login = session_user), false)
 $$;
 
--- Whether the asker is done with the candidate of this application, as
+-- The applications of every candidate the asker is done with, as
 -- scoring.DoneWithCandidate decides: they interview in at least one of the
 -- candidate's rounds (the recruiter's reassignment of that round for the
--- application, else the plan's interviewers) or hold a card in it, and hold
--- a submitted card in every one of those rounds. Asked per card, for the
--- cards of others the asker may read, so its cost follows the cards read,
--- not the workspace: a set of every candidate an interviewer is done with,
--- built for each statement, took 8 s per candidate at 100k candidates.
--- PL/pgSQL keeps each lookup's plan between calls.
-CREATE FUNCTION hb_done_with(application bigint) RETURNS boolean LANGUAGE plpgsql STABLE SECURITY DEFINER AS $$
-DECLARE
-    me bigint := hb_me();
-    app record;
-    rnd record;
-    assigned boolean;
-    duty boolean := false;
-BEGIN
-    FOR app IN SELECT a.id, a.role_id FROM applications a
-               WHERE a.candidate_id = (SELECT candidate_id FROM applications WHERE id = application) LOOP
-        -- A card of theirs still a draft, in any round: not done.
-        IF EXISTS (SELECT 1 FROM scorecards WHERE application_id = app.id AND author_id = me AND status <> 'submitted') THEN
-            RETURN false;
-        END IF;
-        duty := duty OR EXISTS (SELECT 1 FROM scorecards WHERE application_id = app.id AND author_id = me);
-        FOR rnd IN SELECT id FROM interview_rounds WHERE role_id = app.role_id LOOP
-            IF EXISTS (SELECT 1 FROM round_assignments WHERE application_id = app.id AND round_id = rnd.id) THEN
-                assigned := EXISTS (SELECT 1 FROM round_assignments
-                                    WHERE application_id = app.id AND round_id = rnd.id AND profile_id = me);
-            ELSE
-                assigned := EXISTS (SELECT 1 FROM round_interviewers WHERE round_id = rnd.id AND profile_id = me);
-            END IF;
-            IF assigned THEN
-                IF NOT EXISTS (SELECT 1 FROM scorecards WHERE application_id = app.id AND round_id = rnd.id
-                               AND author_id = me AND status = 'submitted') THEN
-                    RETURN false;
-                END IF;
-                duty := true;
-            END IF;
-        END LOOP;
-    END LOOP;
-    RETURN duty;
-END
+-- application, else the plan's interviewers) or hold a card in it, and
+-- hold a submitted card in every one of those rounds. Only a candidate of
+-- one of their submitted cards can qualify, so the search starts there
+-- (scorecards_author): a set computed once per statement, not per row.
+CREATE FUNCTION hb_done_applications() RETURNS SETOF bigint LANGUAGE sql STABLE SECURITY DEFINER AS $$
+    WITH me AS (SELECT hb_me() AS id),
+    scored AS (
+        SELECT DISTINCT a.candidate_id FROM scorecards sc JOIN applications a ON a.id = sc.application_id
+        WHERE sc.author_id = (SELECT id FROM me) AND sc.status = 'submitted'
+    ),
+    duty AS (
+        SELECT a.candidate_id, a.id AS application_id, r.id AS round_id
+        FROM scored s JOIN applications a ON a.candidate_id = s.candidate_id
+             JOIN interview_rounds r ON r.role_id = a.role_id CROSS JOIN me
+        WHERE EXISTS (SELECT 1 FROM round_assignments x
+                      WHERE x.application_id = a.id AND x.round_id = r.id AND x.profile_id = me.id)
+           OR (NOT EXISTS (SELECT 1 FROM round_assignments x WHERE x.application_id = a.id AND x.round_id = r.id)
+               AND EXISTS (SELECT 1 FROM round_interviewers ri WHERE ri.round_id = r.id AND ri.profile_id = me.id))
+        UNION
+        SELECT a.candidate_id, sc.application_id, sc.round_id
+        FROM scored s JOIN applications a ON a.candidate_id = s.candidate_id
+             JOIN scorecards sc ON sc.application_id = a.id
+        WHERE sc.author_id = (SELECT id FROM me)
+    ),
+    done AS (
+        SELECT d.candidate_id FROM duty d
+        GROUP BY d.candidate_id
+        HAVING bool_and(EXISTS (SELECT 1 FROM scorecards sc
+                                WHERE sc.application_id = d.application_id AND sc.round_id = d.round_id
+                                  AND sc.author_id = (SELECT id FROM me) AND sc.status = 'submitted'))
+    )
+    SELECT a.id FROM applications a JOIN done d ON d.candidate_id = a.candidate_id
 $$;
+
 
 -- Whether the asker interviews in this round of this application, as
 -- scoring.Assignees decides (the recruiter's reassignment, else the plan):
@@ -106,7 +91,7 @@ $$;
 ALTER TABLE scorecards ENABLE ROW LEVEL SECURITY;
 CREATE POLICY scorecards_read ON scorecards FOR SELECT USING (
     author_id = (SELECT hb_me())
-    OR (status = 'submitted' AND ((SELECT hb_is_recruiter()) OR hb_done_with(application_id))));
+    OR (status = 'submitted' AND ((SELECT hb_is_recruiter()) OR application_id IN (SELECT hb_done_applications()))));
 CREATE POLICY scorecards_add ON scorecards FOR INSERT WITH CHECK (
     (author_id = (SELECT hb_me()) AND status = 'draft' AND hb_may_start(application_id, round_id)
      AND author_name = (SELECT name FROM profiles WHERE id = (SELECT hb_me())))
@@ -142,11 +127,8 @@ CREATE VIEW scorecards_seen AS
     FROM scorecards sc CROSS JOIN LATERAL (SELECT
         pg_has_role(session_user, (SELECT relowner FROM pg_class WHERE oid = 'scorecards'::regclass), 'MEMBER')
         OR sc.author_id = (SELECT hb_me())
-        OR (sc.status = 'submitted' AND ((SELECT hb_is_recruiter()) OR hb_done_with(sc.application_id)))
-        AS ok
-        -- Worked out once per card: without the fence the planner copies
-        -- the expression into each column above, asking it 13 times.
-        OFFSET 0) seen;
+        OR (sc.status = 'submitted' AND ((SELECT hb_is_recruiter()) OR sc.application_id IN (SELECT hb_done_applications())))
+        AS ok) seen;
 
 -- A card's amendments and the AI second rater's levels beside it go with
 -- the card: read exactly when the card is (the subquery is the asker's);
@@ -243,32 +225,6 @@ CREATE POLICY settings_own_prefs ON settings
 ALTER TABLE ai_audit ENABLE ROW LEVEL SECURITY;
 CREATE POLICY ai_audit_read ON ai_audit FOR SELECT USING ((SELECT hb_is_recruiter()));
 CREATE POLICY ai_audit_add ON ai_audit FOR INSERT WITH CHECK (true);
-
--- The AI cache: an answer can quote what its request held (the notes of
--- cards the asker's colleagues may not read yet), so nobody lists the table.
--- An answer is found by its key, the SHA-256 of everything its request sent
--- (ai.CacheKey): only someone who could send that same request, and so
--- already holds what it quotes, finds it. Reading and writing go through
--- these two functions; the table itself, with no policy, answers nobody but
--- its owner.
-ALTER TABLE ai_cache ENABLE ROW LEVEL SECURITY;
-CREATE FUNCTION hb_ai_cached(asked text) RETURNS TABLE (response text, model text, fingerprint text, created_at text,
-    tokens_in bigint, tokens_out bigint) LANGUAGE sql STABLE SECURITY DEFINER AS $$
-    SELECT c.response, c.model, c.fingerprint, c.created_at, c.tokens_in, c.tokens_out FROM ai_cache c WHERE c.key = asked
-$$;
--- A newer answer replaces a cached one only when a recruiter (or the owner)
--- asks again: an interviewer who rebuilt a recruiter's request could
--- otherwise swap the answer the recruiter reads for one of their own.
-CREATE FUNCTION hb_ai_cache_put(asked text, candidate bigint, answer text, answered_by text, print text, sent bigint,
-    got bigint, at text) RETURNS void LANGUAGE sql VOLATILE SECURITY DEFINER AS $$
-    INSERT INTO ai_cache (key, candidate_id, response, model, fingerprint, tokens_in, tokens_out, created_at)
-    SELECT asked, candidate, answer, answered_by, print, sent, got, at
-    WHERE at ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]+)?Z$'
-    ON CONFLICT (key) DO UPDATE SET candidate_id = excluded.candidate_id, response = excluded.response,
-        model = excluded.model, fingerprint = excluded.fingerprint, tokens_in = excluded.tokens_in,
-        tokens_out = excluded.tokens_out, created_at = excluded.created_at
-        WHERE hb_me() IS NULL OR hb_is_recruiter()
-$$;
 
 -- Recruiters' records: voluntary self-identification (selfid.May), outcomes
 -- after a hire (outcomes: the recruiter records) and the erasure audit.
