@@ -14,8 +14,6 @@ import (
 	neturl "net/url"
 	"time"
 
-	"hirebench/app/interviews"
-	"hirebench/app/tracking"
 	"hirebench/storage"
 	"hirebench/storage/benchkit"
 	"hirebench/storage/pgtest"
@@ -93,9 +91,7 @@ func measurePostgres(ctx context.Context, cfg config, res *results, out io.Write
 		return fmt.Errorf("an interviewer's login: %w", err)
 	}
 	defer interviewer.Close()
-	b := &bench{st: person, svc: tracking.New(person), iv: interviews.New(person), bare: bare, pg: true}
-	iv := &bench{st: interviewer, svc: tracking.New(interviewer), iv: interviews.New(interviewer), bare: bare, pg: true}
-	owner := &bench{st: pg, svc: tracking.New(pg), iv: interviews.New(pg), bare: bare, pg: true}
+	b, iv, owner := newBench(person, bare, true), newBench(interviewer, bare, true), newBench(pg, bare, true)
 	if b.roles, err = b.svc.Roles(ctx); err != nil {
 		return err
 	}

@@ -32,6 +32,11 @@ type bench struct {
 	roles []model.Role
 }
 
+// newBench measures through st's services, with bare for the baselines.
+func newBench(st *storage.Store, bare *sql.DB, pg bool) *bench {
+	return &bench{st: st, svc: tracking.New(st), iv: interviews.New(st), bare: bare, pg: pg}
+}
+
 // query runs a baseline's plain SQL, written with ? placeholders, on bare.
 func (b *bench) query(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
 	return b.bare.QueryContext(ctx, placeholders(q, b.pg), args...)
@@ -98,7 +103,7 @@ func measureWorkspace(ctx context.Context, cfg config, res *results, out io.Writ
 		return err
 	}
 	defer bare.Close()
-	b := &bench{st: st, svc: tracking.New(st), iv: interviews.New(st), bare: bare}
+	b := newBench(st, bare, false)
 	if b.roles, err = b.svc.Roles(ctx); err != nil {
 		return err
 	}
