@@ -39,6 +39,8 @@ func TestFindQuoteOffsets(t *testing.T) {
 		{"empty", "anything", "", ""},
 		{"only quote marks", "anything", `“”`, ""},
 		{"only spaces", "a b", "   ", ""},
+		{"a quote mark behind control characters", `"0`, "\x00\"\x00", ""},
+		{"quote marks behind a format character", `say "hi"`, "\u200b“hi”", "hi"},
 	}
 	for _, c := range cases {
 		start, end, ok := FindQuote(c.text, c.quote)
@@ -128,7 +130,7 @@ func FuzzFindQuote(f *testing.F) {
 			i, j = j, i
 		}
 		piece := text[i:j]
-		if !utf8.ValidString(text) || strings.Trim(piece, quoteMarks+"\r\v\f") == "" {
+		if !utf8.ValidString(text) {
 			return
 		}
 		if _, _, ok := FindQuote(text, piece); !ok && utf8.ValidString(piece) && visible(piece) {

@@ -165,8 +165,10 @@ func NewQuoteIndex(text string) QuoteIndex {
 // Find is FindQuote over the indexed text.
 func (q QuoteIndex) Find(quote string) (start, end int, ok bool) {
 	var b strings.Builder
-	foldText(strings.Trim(strings.TrimSpace(quote), quoteMarks), func(r rune, _ int) { b.WriteRune(r) })
-	needle := b.String()
+	foldText(quote, func(r rune, _ int) { b.WriteRune(r) })
+	// Trimmed after folding, so marks hidden behind a control or format
+	// character ("\x00\"") are trimmed too.
+	needle := strings.Trim(b.String(), foldedQuoteMarks)
 	if needle == "" {
 		return 0, 0, false
 	}
@@ -179,7 +181,8 @@ func (q QuoteIndex) Find(quote string) (start, end int, ok bool) {
 	return int(q.from[i]), last + size, true
 }
 
-const quoteMarks = "\"“”„«»'‘’‚ \t\n"
+// foldedQuoteMarks are what quote marks and white space fold to.
+const foldedQuoteMarks = "\"' "
 
 // foldText hands emit each rune of s as it compares, with its offset in s:
 // lower case, straight quote marks, one space for each run of white space
