@@ -13,11 +13,11 @@ import (
 )
 
 // SelfID returns a candidate's self-identification form: each category with
-// the answers offered ("Prefer not to say" always) and the one given.
+// the answers offered ("Prefer not to say" always) and the one given (none
+// on a shared workspace, where the form is write-only).
 func (c *Candidates) SelfID(candidateID int64) (selfid.Form, error) {
 	return withActor(c.ws, func(a model.Profile) (selfid.Form, error) {
-		got, err := selfid.New(c.ws.store).Of(context.Background(), scoring.ExporterOf(a), candidateID)
-		return selfid.FormOf(got), err
+		return selfid.New(c.ws.store).Form(context.Background(), scoring.ExporterOf(a), candidateID)
 	})
 }
 
@@ -25,8 +25,7 @@ func (c *Candidates) SelfID(candidateID int64) (selfid.Form, error) {
 // one), every one checked first, all in one transaction.
 func (c *Candidates) SetSelfID(candidateID int64, answers map[string]string) (selfid.Form, error) {
 	return withActor(c.ws, func(a model.Profile) (selfid.Form, error) {
-		got, err := selfid.New(c.ws.store).Record(context.Background(), scoring.ExporterOf(a), candidateID, answers)
-		return selfid.FormOf(got), err
+		return selfid.New(c.ws.store).RecordForm(context.Background(), scoring.ExporterOf(a), candidateID, answers)
 	})
 }
 

@@ -6,7 +6,10 @@ package storage
 
 import (
 	"context"
+	"fmt"
+	"maps"
 	"slices"
+	"strings"
 	"testing"
 
 	"hirebench/app/model"
@@ -79,13 +82,19 @@ func TestDueForRetentionOnBothEngines(t *testing.T) {
 	})
 }
 
-func TestSelfIDFactsOnBothEngines(t *testing.T) {
+// The fairness report's counts and sums are the same on both engines (on
+// PostgreSQL the server's functions, migration 0024).
+func TestSelfIDCountsOnBothEngines(t *testing.T) {
 	forEachEngine(t, func(t *testing.T, s *Store, _ *testClock) {
 		ctx := context.Background()
 		role := mustRole(t, s, "AI Engineer")
+		applied, screen := stageNamed(t, role, "Applied").ID, stageNamed(t, role, "Screen").ID
 		ada := mustCandidate(t, s, model.Candidate{CandidateInput: model.CandidateInput{Name: "Ada Lovelace"}}, role.ID)
 		grace := mustCandidate(t, s, model.Candidate{CandidateInput: model.CandidateInput{Name: "Grace Hopper"}}, role.ID)
-		if _, err := s.MoveApplication(ctx, onlyApplication(t, s, ada.ID).ID, stageNamed(t, role, "Screen").ID, "", tester); err != nil {
+		lin := mustCandidate(t, s, model.Candidate{CandidateInput: model.CandidateInput{Name: "Lin Wei"}}, role.ID)
+		other := mustRole(t, s, "Data Engineer")
+		mustCandidate(t, s, model.Candidate{CandidateInput: model.CandidateInput{Name: "Elsewhere"}}, other.ID)
+		if _, err := s.MoveApplication(ctx, onlyApplication(t, s, ada.ID).ID, screen, "", tester); err != nil {
 			t.Fatal(err)
 		}
 		if err := s.SetSelfID(ctx, ada.ID, map[string]string{"gender": "woman", "age": "25-34"}); err != nil {
@@ -94,16 +103,42 @@ func TestSelfIDFactsOnBothEngines(t *testing.T) {
 		if err := s.SetSelfID(ctx, ada.ID, map[string]string{"age": ""}); err != nil { // cleared
 			t.Fatal(err)
 		}
-		facts, err := s.SelfIDFacts(ctx, role.ID)
-		if err != nil || len(facts) != 2 {
-			t.Fatalf("SelfIDFacts = %+v, %v", facts, err)
+		if err := s.SetSelfID(ctx, grace.ID, map[string]string{"removed category": "x"}); err != nil {
+			t.Fatal(err)
 		}
-		if f := facts[0]; f.CandidateID != ada.ID || !slices.Equal(f.Reached, []string{"Applied", "Screen"}) ||
-			len(f.Values) != 1 || f.Values["gender"] != "woman" {
-			t.Errorf("Ada's facts = %+v; want Applied then Screen, and only her gender answer", f)
+		classes, err := s.SelfIDCounts(ctx, role.ID, []string{"gender", "age"})
+		if err != nil {
+			t.Fatal(err)
 		}
-		if f := facts[1]; f.CandidateID != grace.ID || !slices.Equal(f.Reached, []string{"Applied"}) || len(f.Values) != 0 {
-			t.Errorf("Grace's facts = %+v; want Applied and no answers", f)
+		got := map[string]int{}
+		for _, c := range classes {
+			got[fmt.Sprintf("%s|%s|%d|%s|%s|%v", c.Category, c.Answer, c.StageID, strings.Join(c.Reached, ","), c.Decision, c.Responded)] += c.N
+		}
+		one, two := "Applied", "Applied,Screen"
+		want := map[string]int{
+			// Everyone, by where they are; Ada answered a category asked,
+			// Grace only one that is not asked.
+			fmt.Sprintf("||%d|%s||true", screen, two):             1,
+			fmt.Sprintf("||%d|%s||false", applied, one):           2,
+			fmt.Sprintf("age||%d|%s||false", screen, two):         1, // Ada's answer was cleared
+			fmt.Sprintf("age||%d|%s||false", applied, one):        2,
+			fmt.Sprintf("gender|woman|%d|%s||false", screen, two): 1,
+			fmt.Sprintf("gender||%d|%s||false", applied, one):     2,
+		}
+		if !maps.Equal(got, want) {
+			t.Errorf("SelfIDCounts =\n%v\nwant\n%v", got, want)
+		}
+		// Lin and Grace answered nothing asked: {60, 70} has mean 65 and
+		// M2 = 5² + 5² = 50; Ada alone is 80 on the composite, 50 on the
+		// question.
+		sums, err := s.SelfIDMeans(ctx, role.ID, []string{"gender"}, []SelfIDScore{
+			{ada.ID, 0, 80}, {grace.ID, 0, 60}, {lin.ID, 0, 70}, {ada.ID, 1, 50}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		wantSums := []SelfIDSum{{0, "gender", "", 2, 65, 50}, {0, "gender", "woman", 1, 80, 0}, {1, "gender", "woman", 1, 50, 0}}
+		if !slices.Equal(sums, wantSums) {
+			t.Errorf("SelfIDMeans = %+v, want %+v", sums, wantSums)
 		}
 	})
 }

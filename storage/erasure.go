@@ -407,6 +407,9 @@ func containsID(ids []int64, id int64) bool {
 type SubjectTable struct {
 	Table string
 	Rows  []map[string]any
+	// Withheld says why the rows are not here ("" when they are): on a
+	// shared workspace self-identification is not read back.
+	Withheld string
 }
 
 // SubjectData reads everything held about a candidate (every table of
@@ -419,6 +422,12 @@ func (s *Store) SubjectData(ctx context.Context, id int64) ([]SubjectTable, erro
 		}
 		for i := len(candidateData) - 1; i >= 0; i-- {
 			p := candidateData[i]
+			if p.table == "self_id" && !s.SelfIDReadable() {
+				out = append(out, SubjectTable{Table: p.table, Rows: []map[string]any{}, Withheld: fmt.Sprintf(
+					"self-identification is readable on the shared workspace by its database owner alone "+
+						"(SELECT category, value, at FROM self_id WHERE candidate_id = %d)", id)})
+				continue
+			}
 			rows, err := allColumns(ctx, tx, p.selectSQL(), id)
 			if err != nil {
 				return fmt.Errorf("storage: read %s: %w", p.table, err)

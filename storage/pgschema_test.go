@@ -145,7 +145,7 @@ func TestPostgresMigrationsRecordTheirVersions(t *testing.T) {
 		scan(&s)
 		got = append(got, s)
 	})
-	if len(got) != 23 || got[0] != "1 0001_core.sql" || got[22] != "23 0023_team_hardening.sql" {
+	if len(got) != 24 || got[0] != "1 0001_core.sql" || got[23] != "24 0024_self_id_counts.sql" {
 		t.Fatalf("schema_version holds %q", got)
 	}
 	// Again: nothing to do.

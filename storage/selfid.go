@@ -8,7 +8,6 @@ package storage
 
 import (
 	"context"
-	"database/sql"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -16,34 +15,101 @@ import (
 	"hirebench/app/model"
 )
 
-// SelfIDFact is one application of a role as the fairness report needs it:
-// where it is, the stages its history says it entered (names as they were
-// then), the resume screen's decision ("", advance, reject) and the
-// candidate's self-identification (category → answer).
-type SelfIDFact struct {
+// SelfIDClass is how many applications of a role share one class: for a
+// category asked ("" for everyone), the answer given ("" for none), the
+// stage the application is in, the stage names its history entered
+// (sorted), the resume screen's decision ("", advance, reject) and, for ""
+// only, whether the person answered any category asked. Counts like these
+// are all the fairness report needs, and on a shared workspace all a
+// recruiter can read (migration 0024).
+type SelfIDClass struct {
+	Category  string
+	Answer    string
+	StageID   int64
+	Reached   []string
+	Decision  string
+	Responded bool
+	N         int
+}
+
+// SelfIDScore is one candidate's score (0–100) on one of the report's
+// measures (a composite, a question), numbered by the caller.
+type SelfIDScore struct {
 	CandidateID int64
-	StageID     int64
-	Reached     []string
-	Decision    string
-	Values      map[string]string
+	Measure     int
+	Score       float64
+}
+
+// SelfIDSum is one group's scores on one measure: for a category asked, the
+// answer ("" for none), how many, their mean and the sum of squared
+// deviations from it.
+type SelfIDSum struct {
+	Measure  int
+	Category string
+	Answer   string
+	N        int
+	Mean     float64
+	M2       float64
 }
 
 const (
 	sqlSelfIDCandidate = `SELECT count(*) FROM candidates WHERE id = ?`
-	sqlSelfIDPut       = `INSERT INTO self_id (candidate_id, category, value, at) VALUES (?, ?, ?, ?)
-		ON CONFLICT (candidate_id, category) DO UPDATE SET value = excluded.value, at = excluded.at`
-	sqlSelfIDClear = `DELETE FROM self_id WHERE candidate_id = ? AND category = ?`
-	sqlSelfIDOf    = `SELECT category, value FROM self_id WHERE candidate_id = ? ORDER BY category`
+	sqlSelfIDClear     = `DELETE FROM self_id WHERE candidate_id = ? AND category = ?`
+	sqlSelfIDOf        = `SELECT category, value FROM self_id WHERE candidate_id = ? ORDER BY category`
 )
 
-// One row per application: its stage events and answers as JSON.
-var sqlSelfIDRole = spell(func(d dialect) string {
-	return `SELECT a.candidate_id, a.stage_id,
-		(SELECT ` + d.jsonArray("e.to_stage", "e.id") + ` FROM stage_events e WHERE e.application_id = a.id),
-		coalesce((SELECT rs.decision FROM resume_screens rs WHERE rs.application_id = a.id), ''),
-		(SELECT ` + d.jsonObject("si.category", "si.value") + ` FROM self_id si WHERE si.candidate_id = a.candidate_id)
-		FROM applications a WHERE a.role_id = ? ORDER BY a.id`
-})
+// On a shared workspace a person's answers are written through a function
+// and read by nobody (migration 0024); the counts and sums are the server's
+// functions, spelled here for SQLite.
+var (
+	sqlSelfIDPut = spell(func(d dialect) string {
+		if d == postgresSQL {
+			return `SELECT hb_self_id_put(?, ?, ?, ?)`
+		}
+		return `INSERT INTO self_id (candidate_id, category, value, at) VALUES (?, ?, ?, ?)
+		ON CONFLICT (candidate_id, category) DO UPDATE SET value = excluded.value, at = excluded.at`
+	})
+	sqlSelfIDCounts = spell(func(d dialect) string {
+		if d == postgresSQL {
+			return `SELECT category, answer, stage_id, reached, decision, responded, n FROM hb_self_id_counts(?, ?::jsonb)`
+		}
+		return `WITH asked AS (SELECT value AS name FROM json_each(?)),
+		apps AS (
+			SELECT a.candidate_id, a.stage_id,
+				(SELECT json_group_array(x.t ORDER BY x.t)
+				 FROM (SELECT DISTINCT e.to_stage AS t FROM stage_events e WHERE e.application_id = a.id) x) AS reached,
+				coalesce((SELECT rs.decision FROM resume_screens rs WHERE rs.application_id = a.id), '') AS decision,
+				EXISTS (SELECT 1 FROM self_id si WHERE si.candidate_id = a.candidate_id
+					AND si.category IN (SELECT name FROM asked)) AS responded
+			FROM applications a WHERE a.role_id = ?)
+		SELECT c.name, coalesce(si.value, ''), apps.stage_id, apps.reached, apps.decision,
+			c.name = '' AND apps.responded, count(*)
+		FROM apps CROSS JOIN asked c
+		LEFT JOIN self_id si ON si.candidate_id = apps.candidate_id AND si.category = c.name
+		GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1, 2, 3, 4, 5, 6`
+	})
+	sqlSelfIDMeans = spell(func(d dialect) string {
+		if d == postgresSQL {
+			return `SELECT measure, category, answer, n, mean, m2 FROM hb_self_id_means(?, ?::jsonb, ?::jsonb)`
+		}
+		return `WITH asked AS (SELECT value AS name FROM json_each(?)),
+		v AS (
+			SELECT json_extract(j.value, '$[0]') AS candidate_id, json_extract(j.value, '$[1]') AS measure,
+				json_extract(j.value, '$[2]') AS score
+			FROM json_each(?) j),
+		g AS (
+			SELECT v.measure, c.name AS category, coalesce(si.value, '') AS answer, v.score
+			FROM v CROSS JOIN asked c
+			LEFT JOIN self_id si ON si.candidate_id = v.candidate_id AND si.category = c.name),
+		w AS (SELECT g.*, avg(g.score) OVER (PARTITION BY g.measure, g.category, g.answer) AS group_mean FROM g)
+		SELECT w.measure, w.category, w.answer, count(*), avg(w.score), sum((w.score - w.group_mean) * (w.score - w.group_mean))
+		FROM w GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`
+	})
+)
+
+// SelfIDReadable says whether a person's answers can be read back: not on a
+// shared workspace, where they leave the server only as counts.
+func (s *Store) SelfIDReadable() bool { return !s.Shared() }
 
 // SetSelfID records a candidate's answers in one transaction: each category
 // given is set to its answer, or cleared when the answer is "". Categories
@@ -60,13 +126,13 @@ func (s *Store) SetSelfID(ctx context.Context, candidateID int64, answers map[st
 		at := s.now()
 		for category, value := range answers {
 			var err error
-			if value == "" {
+			if value == "" && tx.engine() != postgresSQL { // the server's function clears on ""
 				_, err = tx.ExecContext(ctx, sqlSelfIDClear, candidateID, category)
 			} else {
-				_, err = tx.ExecContext(ctx, sqlSelfIDPut, candidateID, category, value, at)
+				_, err = tx.ExecContext(ctx, sqlSelfIDPut.in(tx), candidateID, category, value, at)
 			}
 			if err != nil {
-				return fmt.Errorf("storage: self-identification of candidate %d: %w", candidateID, err)
+				return selfIDRefused(fmt.Sprintf("self-identification of candidate %d", candidateID), err)
 			}
 		}
 		return nil
@@ -76,6 +142,9 @@ func (s *Store) SetSelfID(ctx context.Context, candidateID int64, answers map[st
 // SelfID returns a candidate's answers (category → answer); an unknown
 // candidate is ErrNotFound.
 func (s *Store) SelfID(ctx context.Context, candidateID int64) (map[string]string, error) {
+	if !s.SelfIDReadable() {
+		return nil, fmt.Errorf("self-identification on a shared workspace is readable only as the counts of the role's fairness report: %w", model.ErrConflict)
+	}
 	out := map[string]string{}
 	err := s.read(ctx, func(tx queryer) error {
 		var n int
@@ -106,38 +175,96 @@ func (s *Store) SelfID(ctx context.Context, candidateID int64) (map[string]strin
 	return out, err
 }
 
-// SelfIDFacts returns every application of a role with its stage history,
-// screen decision and the candidate's answers, from one read snapshot.
-func (s *Store) SelfIDFacts(ctx context.Context, roleID int64) ([]SelfIDFact, error) {
-	var out []SelfIDFact
-	err := s.read(ctx, func(tx queryer) error {
-		rows, err := tx.QueryContext(ctx, sqlSelfIDRole.in(tx), roleID)
+// SelfIDCounts counts the role's applications by class (SelfIDClass) for
+// each category asked and for everyone (""), from one read snapshot.
+func (s *Store) SelfIDCounts(ctx context.Context, roleID int64, categories []string) ([]SelfIDClass, error) {
+	asked, err := json.Marshal(append([]string{""}, categories...))
+	if err != nil {
+		return nil, err
+	}
+	var out []SelfIDClass
+	err = s.read(ctx, func(tx queryer) error {
+		out = nil
+		args := []any{string(asked), roleID}
+		if tx.engine() == postgresSQL {
+			args = []any{roleID, string(asked)}
+		}
+		rows, err := tx.QueryContext(ctx, sqlSelfIDCounts.in(tx), args...)
 		if err != nil {
 			return err
 		}
 		defer rows.Close()
 		for rows.Next() {
-			var f SelfIDFact
+			var c SelfIDClass
 			var reached string
-			var values sql.NullString
-			if err := rows.Scan(&f.CandidateID, &f.StageID, &reached, &f.Decision, &values); err != nil {
+			if err := rows.Scan(&c.Category, &c.Answer, &c.StageID, &reached, &c.Decision, &c.Responded, &c.N); err != nil {
 				return err
 			}
-			if err := json.Unmarshal([]byte(reached), &f.Reached); err != nil {
+			if err := json.Unmarshal([]byte(reached), &c.Reached); err != nil {
 				return err
 			}
-			f.Values = map[string]string{}
-			if values.Valid && values.String != "" {
-				if err := json.Unmarshal([]byte(values.String), &f.Values); err != nil {
-					return err
-				}
-			}
-			out = append(out, f)
+			out = append(out, c)
 		}
 		return rows.Err()
 	})
 	if err != nil {
-		return nil, fmt.Errorf("storage: fairness facts of role %d: %w", roleID, err)
+		return nil, selfIDRefused(fmt.Sprintf("fairness counts of role %d", roleID), err)
 	}
 	return out, nil
+}
+
+// SelfIDMeans sums the scores by group: for each measure and category
+// asked, each answer's (and no answer's) count, mean and sum of squared
+// deviations. Scores are one per candidate of the role and measure, from 0
+// to 100 (the shared workspace's server refuses others).
+func (s *Store) SelfIDMeans(ctx context.Context, roleID int64, categories []string, scores []SelfIDScore) ([]SelfIDSum, error) {
+	if len(scores) == 0 || len(categories) == 0 {
+		return nil, nil
+	}
+	asked, err := json.Marshal(categories)
+	if err != nil {
+		return nil, err
+	}
+	triples := make([][3]any, len(scores))
+	for i, sc := range scores {
+		triples[i] = [3]any{sc.CandidateID, sc.Measure, sc.Score}
+	}
+	sent, err := json.Marshal(triples)
+	if err != nil {
+		return nil, fmt.Errorf("storage: mean scores of role %d: %w", roleID, err)
+	}
+	var out []SelfIDSum
+	err = s.read(ctx, func(tx queryer) error {
+		out = nil
+		args := []any{string(asked), string(sent)}
+		if tx.engine() == postgresSQL {
+			args = []any{roleID, string(asked), string(sent)}
+		}
+		rows, err := tx.QueryContext(ctx, sqlSelfIDMeans.in(tx), args...)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var m SelfIDSum
+			if err := rows.Scan(&m.Measure, &m.Category, &m.Answer, &m.N, &m.Mean, &m.M2); err != nil {
+				return err
+			}
+			out = append(out, m)
+		}
+		return rows.Err()
+	})
+	if err != nil {
+		return nil, selfIDRefused(fmt.Sprintf("mean scores of role %d", roleID), err)
+	}
+	return out, nil
+}
+
+// selfIDRefused says plainly when the server refused a login that is not
+// a recruiter's.
+func selfIDRefused(what string, err error) error {
+	if RefusedByServer(err) {
+		return fmt.Errorf("only a recruiter records or counts self-identification: %w", model.ErrConflict)
+	}
+	return fmt.Errorf("storage: %s: %w", what, err)
 }

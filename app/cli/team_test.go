@@ -6,6 +6,7 @@ package cli_test
 
 import (
 	"encoding/json"
+	"math"
 	"net/url"
 	"path/filepath"
 	"regexp"
@@ -87,6 +88,21 @@ func TestTeamInitAndPeopleAdd(t *testing.T) {
 		"only the recruiter exports it")
 	ritaDB := asLogin(t, owner, db+"_rita")
 	ritaDB.mustRun("export", "xlsx", "--role", "Senior AI Engineer", "--out", out)
+	// Self-identification: the recruiter reads the role's report, the same
+	// as a laptop's demo gives, but nobody reads a person's answers back.
+	local := mustRun(t, demoWorkspace(t), "fairness", "--role", "Senior AI Engineer", "--json")
+	if shared := ritaDB.mustRun("fairness", "--role", "Senior AI Engineer", "--json"); !sameJSON(t, shared, local) {
+		t.Errorf("the recruiter's fairness report on the server differs from the laptop's:\n%s\nwant\n%s", shared, local)
+	}
+	if !strings.Contains(local, `"responded"`) || strings.Contains(local, `"responded": 0`) {
+		t.Errorf("the demo's report counts nobody answering: %.300s", local)
+	}
+	wantFailure(t, ritaDB.run("candidates", "self-id", "--candidate", "1"), cli.ExitError,
+		"on a shared workspace self-identification is never read back")
+	if out := ritaDB.mustRun("candidates", "self-id", "--candidate", "1", "--set", "gender=woman"); out != "CATEGORY  ANSWER\nGender    Woman\n" {
+		t.Errorf("recording an answer printed %q; want only what was recorded", out)
+	}
+	wantFailure(t, samDB.run("fairness", "--role", "Senior AI Engineer"), cli.ExitError, "only the recruiter")
 	if strings.Contains(owner.printed.String()+samDB.printed.String()+ritaDB.printed.String(), "postgres://") {
 		t.Error("a command printed the workspace's URL")
 	}
@@ -97,4 +113,49 @@ func TestTeamCommandsNeedASharedWorkspace(t *testing.T) {
 	wantFailure(t, run(t, dir, "init"), cli.ExitError, "init is for a shared workspace on PostgreSQL")
 	wantFailure(t, run(t, dir, "people", "add", "--name", "Sam Ortiz", "--login", "sam"), cli.ExitError,
 		"people add is for a shared workspace on PostgreSQL")
+}
+
+// sameJSON says whether two JSON documents hold the same values, numbers
+// equal to 1e-9 of their size: the engines sum scores in their own order.
+func sameJSON(t *testing.T, a, b string) bool {
+	t.Helper()
+	var x, y any
+	if err := json.Unmarshal([]byte(a), &x); err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal([]byte(b), &y); err != nil {
+		t.Fatal(err)
+	}
+	return sameValue(x, y)
+}
+
+func sameValue(x, y any) bool {
+	switch x := x.(type) {
+	case map[string]any:
+		y, ok := y.(map[string]any)
+		if !ok || len(x) != len(y) {
+			return false
+		}
+		for k, v := range x {
+			if w, ok := y[k]; !ok || !sameValue(v, w) {
+				return false
+			}
+		}
+		return true
+	case []any:
+		y, ok := y.([]any)
+		if !ok || len(x) != len(y) {
+			return false
+		}
+		for i := range x {
+			if !sameValue(x[i], y[i]) {
+				return false
+			}
+		}
+		return true
+	case float64:
+		y, ok := y.(float64)
+		return ok && math.Abs(x-y) <= 1e-9*math.Max(1, math.Abs(x))
+	}
+	return x == y
 }

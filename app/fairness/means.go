@@ -29,6 +29,66 @@ type MeanDifference struct {
 	D *float64 `json:"d"`
 }
 
+// Summary is a group's scores as the comparisons need them: how many, their
+// mean and the sum of squared deviations from it (M2). Summaries merge
+// exactly, so "everyone else" is the merge of the other groups, and a
+// shared workspace's server can hand them over without a single score.
+type Summary struct {
+	N    int     `json:"n"`
+	Mean float64 `json:"mean"`
+	M2   float64 `json:"m2"`
+}
+
+// Summarize is the summary of finite scores, computed in two passes for
+// accuracy.
+func Summarize(v []float64) (Summary, error) {
+	var s Summary
+	for _, x := range v {
+		if !finite(x) {
+			return Summary{}, fmt.Errorf("score %v is not a finite number", x)
+		}
+		s.Mean += x
+	}
+	s.N = len(v)
+	if s.N == 0 {
+		return s, nil
+	}
+	s.Mean /= float64(s.N)
+	for _, x := range v {
+		s.M2 += (x - s.Mean) * (x - s.Mean)
+	}
+	return s, nil
+}
+
+// Merge is the summary of both groups' scores together (Chan et al.).
+func (s Summary) Merge(o Summary) Summary {
+	if s.N == 0 {
+		return o
+	}
+	if o.N == 0 {
+		return s
+	}
+	n := float64(s.N + o.N)
+	delta := o.Mean - s.Mean
+	return Summary{N: s.N + o.N, Mean: s.Mean + delta*float64(o.N)/n,
+		M2: s.M2 + o.M2 + delta*delta*float64(s.N)*float64(o.N)/n}
+}
+
+// variance is the sample variance (n − 1).
+func (s Summary) variance() float64 {
+	if s.N < 2 || s.M2 < 0 {
+		return 0
+	}
+	return s.M2 / float64(s.N-1)
+}
+
+func (s Summary) check() error {
+	if s.N < 0 || !finite(s.Mean) || !finite(s.M2) || s.M2 < 0 {
+		return fmt.Errorf("scores summed to n %d, mean %v, M2 %v: not a summary of finite scores", s.N, s.Mean, s.M2)
+	}
+	return nil
+}
+
 // MeanDiff compares two groups' scores: the difference of means with a 95%
 // Welch interval, which does not assume equal variances:
 //
@@ -38,19 +98,31 @@ type MeanDifference struct {
 //
 // Each group needs at least two finite scores.
 func MeanDiff(a, b []float64) (MeanDifference, error) {
-	if len(a) < 2 || len(b) < 2 {
+	sa, err := Summarize(a)
+	if err != nil {
+		return MeanDifference{}, err
+	}
+	sb, err := Summarize(b)
+	if err != nil {
+		return MeanDifference{}, err
+	}
+	return DiffSummaries(sa, sb)
+}
+
+// DiffSummaries is MeanDiff over two groups' summaries.
+func DiffSummaries(a, b Summary) (MeanDifference, error) {
+	if a.N < 2 || b.N < 2 {
 		return MeanDifference{}, errors.New("each group needs at least two scores to compare means")
 	}
-	ma, va, err := meanVar(a)
-	if err != nil {
+	if err := a.check(); err != nil {
 		return MeanDifference{}, err
 	}
-	mb, vb, err := meanVar(b)
-	if err != nil {
+	if err := b.check(); err != nil {
 		return MeanDifference{}, err
 	}
-	na, nb := float64(len(a)), float64(len(b))
-	out := MeanDifference{NA: len(a), NB: len(b), MeanA: ma, MeanB: mb, Difference: ma - mb}
+	va, vb := a.variance(), b.variance()
+	na, nb := float64(a.N), float64(b.N)
+	out := MeanDifference{NA: a.N, NB: b.N, MeanA: a.Mean, MeanB: b.Mean, Difference: a.Mean - b.Mean}
 	qa, qb := va/na, vb/nb
 	if se := math.Sqrt(qa + qb); se > 0 {
 		out.DF = (qa + qb) * (qa + qb) / (qa*qa/(na-1) + qb*qb/(nb-1))
@@ -64,10 +136,16 @@ func MeanDiff(a, b []float64) (MeanDifference, error) {
 	return out, nil
 }
 
-// Sample is one group's scores.
+// Sample is one group's scores, summarised.
 type Sample struct {
-	Group  string    `json:"group"`
-	Values []float64 `json:"values"`
+	Group string `json:"group"`
+	Summary
+}
+
+// SampleOf summarises one group's scores.
+func SampleOf(group string, values []float64) (Sample, error) {
+	s, err := Summarize(values)
+	return Sample{Group: group, Summary: s}, err
 }
 
 // MeanRow is one group's mean compared with everyone else's.
@@ -82,7 +160,8 @@ type MeanRow struct {
 }
 
 // CompareMeans compares each group's mean score with the rest's, in the
-// order given. Group names must be unique and non-empty, scores finite.
+// order given. Group names must be unique and non-empty, every group
+// scored.
 func CompareMeans(samples []Sample) ([]MeanRow, error) {
 	seen := make(map[string]bool, len(samples))
 	for _, s := range samples {
@@ -90,25 +169,24 @@ func CompareMeans(samples []Sample) ([]MeanRow, error) {
 			return nil, fmt.Errorf("group names must be unique and not empty (%q)", s.Group)
 		}
 		seen[s.Group] = true
+		if s.N == 0 {
+			return nil, fmt.Errorf("group %q has no scores", s.Group)
+		}
+		if err := s.check(); err != nil {
+			return nil, fmt.Errorf("group %q: %w", s.Group, err)
+		}
 	}
 	out := make([]MeanRow, 0, len(samples))
 	for i, s := range samples {
-		if len(s.Values) == 0 {
-			return nil, fmt.Errorf("group %q has no scores", s.Group)
-		}
-		m, _, err := meanVar(s.Values)
-		if err != nil {
-			return nil, err
-		}
-		row := MeanRow{Group: s.Group, N: len(s.Values), Mean: m, TooFew: len(s.Values) < MinGroup}
-		var rest []float64
+		row := MeanRow{Group: s.Group, N: s.N, Mean: s.Mean, TooFew: s.N < MinGroup}
+		var rest Summary
 		for j, o := range samples {
 			if j != i {
-				rest = append(rest, o.Values...)
+				rest = rest.Merge(o.Summary)
 			}
 		}
-		if len(s.Values) >= 2 && len(rest) >= 2 {
-			d, err := MeanDiff(s.Values, rest)
+		if s.N >= 2 && rest.N >= 2 {
+			d, err := DiffSummaries(s.Summary, rest)
 			if err != nil {
 				return nil, err
 			}
@@ -117,23 +195,4 @@ func CompareMeans(samples []Sample) ([]MeanRow, error) {
 		out = append(out, row)
 	}
 	return out, nil
-}
-
-// meanVar is the mean and the sample variance (n − 1) of finite values,
-// computed in two passes for accuracy.
-func meanVar(v []float64) (mean, variance float64, err error) {
-	for _, x := range v {
-		if !finite(x) {
-			return 0, 0, fmt.Errorf("score %v is not a finite number", x)
-		}
-		mean += x
-	}
-	mean /= float64(len(v))
-	for _, x := range v {
-		variance += (x - mean) * (x - mean)
-	}
-	if len(v) > 1 {
-		variance /= float64(len(v) - 1)
-	}
-	return mean, variance, nil
 }

@@ -62,21 +62,49 @@ func TestMeanDiffEdges(t *testing.T) {
 // Each group against the rest: sleep group 1 against group 2 is the R
 // comparison above, and group 2 against group 1 its mirror.
 func TestCompareMeans(t *testing.T) {
-	rows, err := CompareMeans([]Sample{{"one", sleep1}, {"two", sleep2}, {"lone", []float64{7}}})
+	rows, err := CompareMeans([]Sample{sample(t, "one", sleep1...), sample(t, "two", sleep2...), sample(t, "lone", 7)})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if rows[2].VsRest != nil || rows[2].N != 1 || rows[2].Mean != 7 || !rows[2].TooFew {
 		t.Errorf("a group of one: %+v", rows[2])
 	}
-	two, _ := CompareMeans([]Sample{{"one", sleep1}, {"two", sleep2}})
+	two, _ := CompareMeans([]Sample{sample(t, "one", sleep1...), sample(t, "two", sleep2...)})
 	a, b := two[0].VsRest, two[1].VsRest
 	if math.Abs(a.CI[0]+3.3654832) > 5e-7 || math.Abs(b.CI[1]-3.3654832) > 5e-7 || math.Abs(b.Difference-1.58) > 1e-12 {
 		t.Errorf("vs rest: %+v %+v", a, b)
 	}
-	for _, bad := range [][]Sample{{{"", []float64{1}}}, {{"a", []float64{1}}, {"a", []float64{2}}}, {{"a", nil}}} {
+	for _, bad := range [][]Sample{{sample(t, "", 1)}, {sample(t, "a", 1), sample(t, "a", 2)}, {sample(t, "a")},
+		{{Group: "a", Summary: Summary{N: 2, Mean: math.NaN()}}}, {{Group: "a", Summary: Summary{N: 2, Mean: 1, M2: -1}}}} {
 		if _, err := CompareMeans(bad); err == nil {
 			t.Errorf("CompareMeans(%v) accepted", bad)
 		}
+	}
+}
+
+func sample(t *testing.T, group string, values ...float64) Sample {
+	t.Helper()
+	s, err := SampleOf(group, values)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// Summaries merge exactly: {1, 2} (mean 1.5, M2 0.5) and {3, 4, 5} (mean 4,
+// M2 2) are {1, …, 5}: mean 3, M2 = 4 + 1 + 0 + 1 + 4 = 10. By the merge:
+// delta 2.5, M2 = 0.5 + 2 + 2.5² · 2 · 3 / 5 = 10.
+func TestSummaryMerge(t *testing.T) {
+	a, _ := Summarize([]float64{1, 2})
+	b, _ := Summarize([]float64{3, 4, 5})
+	m := a.Merge(b)
+	if m.N != 5 || math.Abs(m.Mean-3) > 1e-12 || math.Abs(m.M2-10) > 1e-12 {
+		t.Errorf("merged %+v, want n 5, mean 3, M2 10", m)
+	}
+	if got := (Summary{}).Merge(a); got != a {
+		t.Errorf("empty merged with a: %+v", got)
+	}
+	if _, err := Summarize([]float64{1, math.Inf(1)}); err == nil {
+		t.Error("an infinite score was summarised")
 	}
 }

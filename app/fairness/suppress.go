@@ -86,7 +86,7 @@ func ForExportMeans(samples []Sample) (rows []MeanRow, hidden []string, err erro
 	var shown []Sample
 	hidden = []string{}
 	for _, s := range samples {
-		if Suppressed(len(s.Values)) {
+		if Suppressed(s.N) {
 			hidden = append(hidden, s.Group)
 		} else {
 			shown = append(shown, s)

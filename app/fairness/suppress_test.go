@@ -68,7 +68,7 @@ func TestForExport(t *testing.T) {
 }
 
 func TestForExportMeans(t *testing.T) {
-	rows, hidden, err := ForExportMeans([]Sample{{"a", []float64{1, 2, 3, 4}}, {"b", []float64{1, 2, 3, 4, 5}}, {"c", []float64{2, 3, 4, 5, 6}}})
+	rows, hidden, err := ForExportMeans([]Sample{sample(t, "a", 1, 2, 3, 4), sample(t, "b", 1, 2, 3, 4, 5), sample(t, "c", 2, 3, 4, 5, 6)})
 	if err != nil || !slices.Equal(hidden, []string{"a"}) || len(rows) != 2 || rows[0].Group != "b" || rows[0].VsRest.Difference != -1 {
 		t.Errorf("rows %+v hidden %v err %v", rows, hidden, err)
 	}

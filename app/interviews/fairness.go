@@ -10,6 +10,7 @@ import (
 
 	"hirebench/app/scoring"
 	"hirebench/app/selfid"
+	"hirebench/storage"
 )
 
 // Fairness is the role's fairness report as the window and `hirebench
@@ -29,7 +30,10 @@ func (s *Service) Fairness(ctx context.Context, roleID int64, who scoring.Export
 	return selfid.Build(in, false)
 }
 
-// fairnessInput reads what the report needs from one role's data.
+// fairnessInput reads what the report needs from one role's data: the
+// store's counts, and each group's mean of the debrief's composites and
+// question means, which the store sums by group (on a shared workspace the
+// server: nobody reads a person's answers there).
 func (s *Service) fairnessInput(ctx context.Context, roleID int64, d roleData) (selfid.Input, error) {
 	var in selfid.Input
 	role, err := s.store.GetRole(ctx, roleID)
@@ -37,28 +41,41 @@ func (s *Service) fairnessInput(ctx context.Context, roleID int64, d roleData) (
 		return in, err
 	}
 	in.Stages = role.Stages
-	if in.Facts, err = s.store.SelfIDFacts(ctx, roleID); err != nil {
+	cats, err := selfid.New(s.store).Categories(ctx)
+	if err != nil {
 		return in, err
 	}
-	if in.Categories, err = selfid.New(s.store).Categories(ctx); err != nil {
+	in.Categories = cats
+	names := make([]string, len(cats))
+	for i, c := range cats {
+		names[i] = c.Name
+	}
+	if in.Classes, err = s.store.SelfIDCounts(ctx, roleID, names); err != nil {
 		return in, err
 	}
-	seen := map[string]bool{}
+	in.Measures = []selfid.Question{selfid.Composite}
+	measure := map[string]int{}
+	var scores []storage.SelfIDScore
 	for _, cd := range d.debriefs(d.order) {
-		sc := selfid.Scores{CandidateID: cd.Debrief.CandidateID, Composite: cd.Debrief.Composite, Questions: map[string]float64{}}
+		id := cd.Debrief.CandidateID
+		if c := cd.Debrief.Composite; c != nil {
+			scores = append(scores, storage.SelfIDScore{CandidateID: id, Measure: 0, Score: *c})
+		}
 		for _, r := range cd.Debrief.Rows {
 			if r.Mean == nil || !r.InPlan {
 				continue
 			}
-			sc.Questions[r.Key] = *r.Mean
-			if !seen[r.Key] {
-				seen[r.Key] = true
-				in.Questions = append(in.Questions, selfid.Question{Key: r.Key, Prompt: r.Prompt})
+			m, ok := measure[r.Key]
+			if !ok {
+				m = len(in.Measures)
+				measure[r.Key] = m
+				in.Measures = append(in.Measures, selfid.Question{Key: r.Key, Prompt: r.Prompt})
 			}
+			scores = append(scores, storage.SelfIDScore{CandidateID: id, Measure: m, Score: *r.Mean})
 		}
-		in.Scores = append(in.Scores, sc)
 	}
-	return in, nil
+	in.Sums, err = s.store.SelfIDMeans(ctx, roleID, names, scores)
+	return in, err
 }
 
 // fairnessSheet is the workbook's Fairness sheet, cut by the small-cell
@@ -68,13 +85,9 @@ func (s *Service) fairnessSheet(ctx context.Context, roleID int64, d roleData) (
 	if err != nil {
 		return nil, err
 	}
-	answered := false
-	for _, f := range in.Facts {
-		answered = answered || len(f.Values) > 0
-	}
-	if !answered {
-		return nil, nil
-	}
 	rep, err := selfid.Build(in, true)
-	return &rep, err
+	if err != nil || rep.Responded == 0 {
+		return nil, err
+	}
+	return &rep, nil
 }

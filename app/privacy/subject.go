@@ -69,10 +69,8 @@ Times are UTC (RFC 3339).
 // WriteZip writes the export as a zip to w.
 func (sub *Subject) WriteZip(w io.Writer) error {
 	zw := zip.NewWriter(w)
-	if err := addFile(zw, "README.txt", []byte(subjectReadme)); err != nil {
-		return err
-	}
 	tables := map[string][]map[string]any{}
+	withheld := map[string]string{}
 	order := []string{}
 	type file struct {
 		name string
@@ -94,6 +92,9 @@ func (sub *Subject) WriteZip(w io.Writer) error {
 		}
 		tables[t.Table] = rows
 		order = append(order, t.Table)
+		if t.Withheld != "" {
+			withheld[t.Table] = t.Withheld
+		}
 	}
 	doc := struct {
 		Format      string                      `json:"format"`
@@ -101,9 +102,19 @@ func (sub *Subject) WriteZip(w io.Writer) error {
 		CandidateID int64                       `json:"candidateId"`
 		TableOrder  []string                    `json:"tableOrder"`
 		Tables      map[string][]map[string]any `json:"tables"`
-	}{SubjectFormat, sub.at, sub.CandidateID, order, tables}
+		Withheld    map[string]string           `json:"withheld,omitempty"`
+	}{SubjectFormat, sub.at, sub.CandidateID, order, tables, withheld}
 	b, err := json.MarshalIndent(doc, "", "  ")
 	if err != nil {
+		return err
+	}
+	readme := subjectReadme
+	for _, t := range order {
+		if withheld[t] != "" {
+			readme += "\nNot in this export: " + t + ": " + withheld[t] + ".\n"
+		}
+	}
+	if err := addFile(zw, "README.txt", []byte(readme)); err != nil {
 		return err
 	}
 	if err := addFile(zw, "subject.json", b); err != nil {

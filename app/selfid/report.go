@@ -19,24 +19,23 @@ import (
 	"hirebench/storage"
 )
 
-// Scores are one candidate's interview numbers on 0–100: the composite
-// (nil when none) and each answered question's mean, by plan key.
-type Scores struct {
-	CandidateID int64
-	Composite   *float64
-	Questions   map[string]float64
-}
-
-// Question is a plan question the report may compare, in plan order.
+// Question is a measure the report compares by group: the interview
+// composite (Key "") or a plan question, in plan order.
 type Question struct{ Key, Prompt string }
 
-// Input is what Build needs about one role.
+// Composite is the first measure: the interview composite.
+var Composite = Question{Key: "", Prompt: "Interview composite"}
+
+// Input is what Build needs about one role: counts, never a person's
+// answers (on a shared workspace the server gives nothing else).
 type Input struct {
-	Stages     []model.Stage // the role's stages, any order
-	Facts      []storage.SelfIDFact
+	Stages []model.Stage // the role's stages, any order
+	// Classes are storage.SelfIDCounts for "" (everyone) and each category.
+	Classes    []storage.SelfIDClass
 	Categories []Category
-	Scores     []Scores
-	Questions  []Question
+	// Measures are what Sums number (Sums[i].Measure indexes Measures).
+	Measures []Question
+	Sums     []storage.SelfIDSum
 }
 
 // Report is a role's fairness report.
@@ -103,20 +102,23 @@ const ScreenDecision = "Resume screen"
 // Build makes the report; forExport applies the small-cell rule
 // (fairness.ForExport, ForExportMeans) for files that leave the app.
 func Build(in Input, forExport bool) (Report, error) {
-	rep := Report{People: len(in.Facts), Decisions: []Decision{}, Means: []Means{}}
-	for _, f := range in.Facts {
-		if len(f.Values) > 0 {
-			rep.Responded++
+	rep := Report{Decisions: []Decision{}, Means: []Means{}}
+	for _, c := range in.Classes {
+		if c.Category == "" {
+			rep.People += c.N
+			if c.Responded {
+				rep.Responded += c.N
+			}
 		}
 	}
 	// A category nobody in the role answered has nothing to compare.
 	in.Categories = slices.DeleteFunc(slices.Clone(in.Categories), func(c Category) bool {
-		return !slices.ContainsFunc(in.Facts, func(f storage.SelfIDFact) bool { return f.Values[c.Name] != "" })
+		return !slices.ContainsFunc(in.Classes, func(k storage.SelfIDClass) bool { return k.Category == c.Name && k.Answer != "" })
 	})
 	for _, d := range decisions(in) {
-		dec := Decision{Name: d.name, Considered: len(d.outcome), Pending: d.pending, Categories: []Impact{}}
+		dec := Decision{Name: d.name, Considered: d.considered, Pending: d.pending, Categories: []Impact{}}
 		for _, c := range in.Categories {
-			imp, err := impact(c, in.Facts, d.outcome, forExport)
+			imp, err := impact(c, in.Classes, d.outcome, forExport)
 			if err != nil {
 				return Report{}, fmt.Errorf("%s, %s: %w", d.name, c.Name, err)
 			}
@@ -143,11 +145,12 @@ func Build(in Input, forExport bool) (Report, error) {
 	return rep, nil
 }
 
-// decided is one decision's outcomes by application index.
+// decided is one decision's outcomes by class (index in Classes, every
+// category's): selected or not; classes still waiting are left out.
 type decided struct {
-	name    string
-	outcome map[int]bool // index in Facts → selected
-	pending int
+	name                string
+	outcome             map[int]bool
+	considered, pending int // people, from the classes of everyone ("")
 }
 
 // decisions lists the resume screen (when any was decided) and each
@@ -159,12 +162,17 @@ type decided struct {
 func decisions(in Input) []decided {
 	var out []decided
 	screen := decided{name: ScreenDecision, outcome: map[int]bool{}}
-	for i, f := range in.Facts {
-		switch f.Decision {
+	for i, c := range in.Classes {
+		switch c.Decision {
 		case "advance":
 			screen.outcome[i] = true
 		case "reject":
 			screen.outcome[i] = false
+		default:
+			continue
+		}
+		if c.Category == "" {
+			screen.considered += c.N
 		}
 	}
 	if len(screen.outcome) > 0 {
@@ -186,13 +194,13 @@ func decisions(in Input) []decided {
 		index[strings.ToLower(s.Name)] = k
 		byID[s.ID] = k
 	}
-	furthest := make([]int, len(in.Facts))
-	for i, f := range in.Facts {
+	furthest := make([]int, len(in.Classes))
+	for i, c := range in.Classes {
 		furthest[i] = -1
-		if k, ok := byID[f.StageID]; ok {
+		if k, ok := byID[c.StageID]; ok {
 			furthest[i] = k
 		}
-		for _, name := range f.Reached {
+		for _, name := range c.Reached {
 			if k, ok := index[strings.ToLower(name)]; ok && k > furthest[i] {
 				furthest[i] = k
 			}
@@ -200,14 +208,20 @@ func decisions(in Input) []decided {
 	}
 	for k := 0; k+1 < len(active); k++ {
 		d := decided{name: active[k].Name + " → " + active[k+1].Name, outcome: map[int]bool{}}
-		for i, f := range in.Facts {
+		for i, c := range in.Classes {
+			everyone := 0
+			if c.Category == "" {
+				everyone = c.N
+			}
 			switch {
 			case furthest[i] > k:
 				d.outcome[i] = true
-			case furthest[i] == k && rejected[f.StageID]:
+				d.considered += everyone
+			case furthest[i] == k && rejected[c.StageID]:
 				d.outcome[i] = false
+				d.considered += everyone
 			case furthest[i] == k:
-				d.pending++
+				d.pending += everyone
 			}
 		}
 		out = append(out, d)
@@ -215,10 +229,10 @@ func decisions(in Input) []decided {
 	return out
 }
 
-// groupOf is a person's group in a category.
-func groupOf(f storage.SelfIDFact, c Category) string {
-	if v, ok := f.Values[c.Name]; ok && v != "" {
-		return v
+// groupOf is the group of an answer ("" for none).
+func groupOf(answer string) string {
+	if answer != "" {
+		return answer
 	}
 	return NotAnswered
 }
@@ -249,17 +263,20 @@ func order(c Category, present map[string]bool) []string {
 	return out
 }
 
-func impact(c Category, facts []storage.SelfIDFact, outcome map[int]bool, forExport bool) (Impact, error) {
+func impact(c Category, classes []storage.SelfIDClass, outcome map[int]bool, forExport bool) (Impact, error) {
 	counts := map[string]*fairness.Group{}
 	present := map[string]bool{}
 	for i, sel := range outcome {
-		g := groupOf(facts[i], c)
+		if classes[i].Category != c.Name {
+			continue
+		}
+		g := groupOf(classes[i].Answer)
 		if counts[g] == nil {
 			counts[g] = &fairness.Group{Name: g}
 		}
-		counts[g].N++
+		counts[g].N += classes[i].N
 		if sel {
-			counts[g].Selected++
+			counts[g].Selected += classes[i].N
 		}
 		present[g] = true
 	}
@@ -299,29 +316,14 @@ func impact(c Category, facts []storage.SelfIDFact, outcome map[int]bool, forExp
 }
 
 func means(c Category, in Input, forExport bool) (Means, error) {
-	group := map[int64]string{}
-	for _, f := range in.Facts {
-		group[f.CandidateID] = groupOf(f, c)
-	}
 	out := Means{Category: c.Name, Measures: []Measure{}}
-	measures := append([]Question{{Key: "", Prompt: "Interview composite"}}, in.Questions...)
-	for _, q := range measures {
-		values := map[string][]float64{}
+	for i, q := range in.Measures {
+		summary := map[string]fairness.Summary{}
 		present := map[string]bool{}
-		for _, s := range in.Scores {
-			g, ok := group[s.CandidateID]
-			if !ok {
-				continue
-			}
-			v, ok := s.Questions[q.Key]
-			if q.Key == "" {
-				ok = s.Composite != nil
-				if ok {
-					v = *s.Composite
-				}
-			}
-			if ok {
-				values[g] = append(values[g], v)
+		for _, sum := range in.Sums {
+			if sum.Measure == i && sum.Category == c.Name && sum.N > 0 {
+				g := groupOf(sum.Answer)
+				summary[g] = summary[g].Merge(fairness.Summary{N: sum.N, Mean: sum.Mean, M2: sum.M2})
 				present[g] = true
 			}
 		}
@@ -332,14 +334,14 @@ func means(c Category, in Input, forExport bool) (Means, error) {
 		var samples []fairness.Sample
 		for _, g := range order(c, present) {
 			if !undisclosed(g) {
-				samples = append(samples, fairness.Sample{Group: g, Values: values[g]})
+				samples = append(samples, fairness.Sample{Group: g, Summary: summary[g]})
 				continue
 			}
-			if forExport && fairness.Suppressed(len(values[g])) {
+			if forExport && fairness.Suppressed(summary[g].N) {
 				m.Hidden = append(m.Hidden, g)
 				continue
 			}
-			alone, err := fairness.CompareMeans([]fairness.Sample{{Group: g, Values: values[g]}})
+			alone, err := fairness.CompareMeans([]fairness.Sample{{Group: g, Summary: summary[g]}})
 			if err != nil {
 				return out, err
 			}

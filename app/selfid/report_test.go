@@ -2,6 +2,8 @@ package selfid
 
 import (
 	"errors"
+	"reflect"
+	"slices"
 	"testing"
 
 	"hirebench/app/model"
@@ -9,30 +11,50 @@ import (
 	"hirebench/storage"
 )
 
+// person is one application as the worked example lists it.
+type person struct {
+	stage           int64
+	group, decision string
+	reached         []string
+}
+
+// classesOf counts people as storage.SelfIDCounts does, one class per
+// person: everyone ("") and the category "Group".
+func classesOf(people []person) []storage.SelfIDClass {
+	var out []storage.SelfIDClass
+	for _, p := range people {
+		out = append(out,
+			storage.SelfIDClass{StageID: p.stage, Reached: p.reached, Decision: p.decision, Responded: p.group != "", N: 1},
+			storage.SelfIDClass{Category: "Group", Answer: p.group, StageID: p.stage, Reached: p.reached, Decision: p.decision, N: 1})
+	}
+	return out
+}
+
+var exampleStages = []model.Stage{{ID: 3, Name: "Interview", Position: 2}, {ID: 1, Name: "Applied", Position: 0},
+	{ID: 2, Name: "Screen", Position: 1}, {ID: 9, Name: "Rejected", Position: 3, Kind: model.StageRejected}}
+
 // The worked example of docs/FAIRNESS.md ("The report of a role"), counted
 // by hand there.
-func workedExample() Input {
-	stages := []model.Stage{{ID: 3, Name: "Interview", Position: 2}, {ID: 1, Name: "Applied", Position: 0},
-		{ID: 2, Name: "Screen", Position: 1}, {ID: 9, Name: "Rejected", Position: 3, Kind: model.StageRejected}}
-	p := func(id, stage int64, group string, reached ...string) storage.SelfIDFact {
-		v := map[string]string{}
-		if group != "" {
-			v["Group"] = group
-		}
-		return storage.SelfIDFact{CandidateID: id, StageID: stage, Reached: reached, Values: v}
+func examplePeople() []person {
+	p := func(stage int64, group string, reached ...string) person {
+		return person{stage: stage, group: group, reached: reached}
 	}
-	return Input{Stages: stages, Categories: []Category{{Name: "Group", Options: []string{"A", "B"}}},
-		Facts: []storage.SelfIDFact{
-			p(1, 3, "A", "Applied", "Screen", "Interview"),
-			p(2, 3, "A", "Applied", "Screen", "Interview"),
-			p(3, 9, "A", "Applied", "Screen", "Rejected"),
-			p(4, 2, "A", "Applied", "Screen"),
-			p(5, 9, "B", "Applied", "Rejected"),
-			p(6, 9, "B", "Applied", "Screen", "Rejected"),
-			p(7, 3, "B", "Applied", "Interview"), // the board skipped Screen
-			p(8, 1, PreferNot, "Applied"),
-			p(9, 9, "", "Applied", "Rejected"),
-		}}
+	return []person{
+		p(3, "A", "Applied", "Screen", "Interview"),
+		p(3, "A", "Applied", "Screen", "Interview"),
+		p(9, "A", "Applied", "Screen", "Rejected"),
+		p(2, "A", "Applied", "Screen"),
+		p(9, "B", "Applied", "Rejected"),
+		p(9, "B", "Applied", "Screen", "Rejected"),
+		p(3, "B", "Applied", "Interview"), // the board skipped Screen
+		p(1, PreferNot, "Applied"),
+		p(9, "", "Applied", "Rejected"),
+	}
+}
+
+func workedExample() Input {
+	return Input{Stages: exampleStages, Categories: []Category{{Name: "Group", Options: []string{"A", "B"}}},
+		Classes: classesOf(examplePeople())}
 }
 
 func TestTheWorkedExampleOfARole(t *testing.T) {
@@ -85,15 +107,75 @@ func TestTheWorkedExampleOfARole(t *testing.T) {
 }
 
 func TestTheScreenDecisionCountsOnlyDecidedScreens(t *testing.T) {
-	in := workedExample()
-	in.Facts[0].Decision, in.Facts[4].Decision, in.Facts[5].Decision = "advance", "reject", "advance"
-	rep, err := Build(in, false)
+	people := examplePeople()
+	people[0].decision, people[4].decision, people[5].decision = "advance", "reject", "advance"
+	rep, err := Build(Input{Stages: exampleStages, Categories: workedExample().Categories, Classes: classesOf(people)}, false)
 	if err != nil {
 		t.Fatal(err)
 	}
 	d := rep.Decisions[0]
 	if d.Name != ScreenDecision || d.Considered != 3 || d.Categories[0].Report.N != 3 || d.Categories[0].Report.Selected != 2 {
 		t.Errorf("screen = %+v", d)
+	}
+}
+
+// Classes that count several people weigh as that many: the worked
+// example counted as the server counts it (the two alike in group A at
+// Interview, one class of 2) gives the same report.
+func TestClassesCountTheirPeople(t *testing.T) {
+	want, err := Build(workedExample(), false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := workedExample()
+	in.Classes = slices.DeleteFunc(in.Classes, func(c storage.SelfIDClass) bool {
+		return slices.Equal(c.Reached, []string{"Applied", "Screen", "Interview"}) // the first two people
+	})
+	grouped := classesOf(examplePeople()[:1])
+	grouped[0].N, grouped[1].N = 2, 2
+	in.Classes = append(in.Classes, grouped...)
+	if len(in.Classes) != 2*9-2 { // two classes of one person each became one of two
+		t.Fatalf("%d classes", len(in.Classes))
+	}
+	got, err := Build(in, false)
+	if err != nil || !reflect.DeepEqual(got, want) {
+		t.Errorf("grouped:\n%+v\nwant\n%+v (%v)", got, want, err)
+	}
+	if got.People != 9 || got.Responded != 8 {
+		t.Errorf("people %d, responded %d; want 9 and 8", got.People, got.Responded)
+	}
+}
+
+// Mean composites by group from the server's sums, by hand: A {70, 80, 90}
+// (mean 80, M2 200, variance 100) and B {50, 60} (mean 55, M2 50, variance
+// 50); "Not answered" {65} is counted, never compared. A against the rest
+// (B): difference 25, pooled SD √((2·100 + 1·50)/3) = 9.12871, d = 2.73861.
+func TestMeansByGroupFromSums(t *testing.T) {
+	in := workedExample()
+	in.Measures = []Question{Composite}
+	in.Sums = []storage.SelfIDSum{
+		{Measure: 0, Category: "Group", Answer: "", N: 1, Mean: 65},
+		{Measure: 0, Category: "Group", Answer: "A", N: 3, Mean: 80, M2: 200},
+		{Measure: 0, Category: "Group", Answer: "B", N: 2, Mean: 55, M2: 50},
+	}
+	rep, err := Build(in, false)
+	if err != nil || len(rep.Means) != 1 || len(rep.Means[0].Measures) != 1 {
+		t.Fatalf("means = %+v, %v", rep.Means, err)
+	}
+	m := rep.Means[0].Measures[0]
+	if m.Name != "Interview composite" || len(m.Groups) != 2 || len(m.Undisclosed) != 1 || m.StandsOut {
+		t.Fatalf("measure = %+v", m)
+	}
+	a := m.Groups[0]
+	if a.Group != "A" || a.N != 3 || a.Mean != 80 || a.VsRest == nil || a.VsRest.Difference != 25 ||
+		a.VsRest.D == nil || abs(*a.VsRest.D-2.73861) > 5e-6 {
+		t.Errorf("A = %+v (vs rest %+v)", a, a.VsRest)
+	}
+	if u := m.Undisclosed[0]; u.Group != NotAnswered || u.N != 1 || u.Mean != 65 || u.VsRest != nil {
+		t.Errorf("not answered = %+v", u)
+	}
+	if m.LargestD == nil || abs(*m.LargestD-2.73861) > 5e-6 {
+		t.Errorf("largest d = %v", m.LargestD)
 	}
 }
 

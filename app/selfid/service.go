@@ -69,10 +69,15 @@ func (s *Service) SetCategories(ctx context.Context, who scoring.Exporter, cats 
 	return cats, s.store.PutSetting(ctx, SettingKey, string(b))
 }
 
-// Of returns a person's answers, one per category in order.
+// Of returns a person's answers, one per category in order. On a shared
+// workspace nobody reads them back (storage.SelfIDReadable): refused.
 func (s *Service) Of(ctx context.Context, who scoring.Exporter, candidateID int64) ([]Answer, error) {
 	if err := May(who); err != nil {
 		return nil, err
+	}
+	if !s.store.SelfIDReadable() {
+		return nil, fmt.Errorf("on a shared workspace self-identification is never read back, only counted in the role's "+
+			"fairness report (hirebench fairness --role ID); record answers with --set: %w", model.ErrConflict)
 	}
 	cats, err := s.Categories(ctx)
 	if err != nil {
@@ -89,8 +94,30 @@ func (s *Service) Of(ctx context.Context, who scoring.Exporter, candidateID int6
 	return out, nil
 }
 
+// Form is a person's form as the window shows it: their answers, or on a
+// shared workspace the categories alone (write-only).
+func (s *Service) Form(ctx context.Context, who scoring.Exporter, candidateID int64) (Form, error) {
+	if err := May(who); err != nil {
+		return Form{}, err
+	}
+	if !s.store.SelfIDReadable() {
+		cats, err := s.Categories(ctx)
+		if err != nil {
+			return Form{}, err
+		}
+		// An unknown candidate is refused here as it is locally.
+		if _, err := s.store.GetCandidate(ctx, candidateID); err != nil {
+			return Form{}, err
+		}
+		return writeOnlyForm(cats), nil
+	}
+	got, err := s.Of(ctx, who, candidateID)
+	return FormOf(got), err
+}
+
 // Record sets a person's answers (category → answer; "" clears one) after
-// checking every one, all or nothing, and returns them all.
+// checking every one, all or nothing, and returns them all; on a shared
+// workspace, where nothing is read back, only those just recorded.
 func (s *Service) Record(ctx context.Context, who scoring.Exporter, candidateID int64, answers map[string]string) ([]Answer, error) {
 	if err := May(who); err != nil {
 		return nil, err
@@ -106,7 +133,25 @@ func (s *Service) Record(ctx context.Context, who scoring.Exporter, candidateID 
 	if err := s.store.SetSelfID(ctx, candidateID, clean); err != nil {
 		return nil, err
 	}
-	return s.Of(ctx, who, candidateID)
+	if s.store.SelfIDReadable() {
+		return s.Of(ctx, who, candidateID)
+	}
+	var out []Answer
+	for _, c := range cats {
+		if a, ok := clean[c.Name]; ok {
+			out = append(out, Answer{Category: c.Name, Answer: a, Offered: c.Offered()})
+		}
+	}
+	return out, nil
+}
+
+// RecordForm records as Record does and returns the form as Form would.
+func (s *Service) RecordForm(ctx context.Context, who scoring.Exporter, candidateID int64, answers map[string]string) (Form, error) {
+	got, err := s.Record(ctx, who, candidateID, answers)
+	if err != nil || s.store.SelfIDReadable() {
+		return FormOf(got), err
+	}
+	return s.Form(ctx, who, candidateID)
 }
 
 // CheckAnswers matches each answer to its category and offered answer

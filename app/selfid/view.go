@@ -15,14 +15,39 @@ const Voluntary = "Voluntary: record only what the candidate chose to tell you, 
 	"\" when they declined. Kept apart from their file, never shown to interviewers, in scorecards or bundles; " +
 	"it leaves the app only as counts in the role's fairness report."
 
-// Form is a person's self-identification as the window edits it.
+// WriteOnly is the line above the form on a shared workspace, where the
+// server gives answers out only as counts (docs/TEAM.md).
+const WriteOnly = "Voluntary: record only what the candidate chose to tell you, and \"" + PreferNot +
+	"\" when they declined. On this shared workspace answers are never shown again once recorded, not even to " +
+	"recruiters: the server gives them out only as counts in the role's fairness report. A category left on \"" +
+	Keep + "\" keeps its answer."
+
+// Keep is the write-only form's choice that leaves a category's answer as
+// it is.
+const Keep = "Keep as recorded"
+
+// Form is a person's self-identification as the window edits it. On a
+// shared workspace it is write-only: every Answer is "" and only the
+// categories changed are sent.
 type Form struct {
-	Answers []Answer `json:"answers"`
-	Note    string   `json:"note"`
+	Answers   []Answer `json:"answers"`
+	Note      string   `json:"note"`
+	WriteOnly bool     `json:"writeOnly"`
+	Keep      string   `json:"keep"`
 }
 
 // FormOf puts the words beside a person's answers.
 func FormOf(answers []Answer) Form { return Form{Answers: answers, Note: Voluntary} }
+
+// writeOnlyForm is the form on a shared workspace: the categories and what
+// they offer, no answer.
+func writeOnlyForm(cats []Category) Form {
+	out := make([]Answer, len(cats))
+	for i, c := range cats {
+		out[i] = Answer{Category: c.Name, Offered: c.Offered()}
+	}
+	return Form{Answers: out, Note: WriteOnly, WriteOnly: true, Keep: Keep}
+}
 
 // Explanation is one term of the report in words.
 type Explanation struct {

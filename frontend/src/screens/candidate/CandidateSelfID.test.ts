@@ -89,4 +89,27 @@ describe('CandidateSelfID', () => {
     render(CandidateSelfID, { id: 7 });
     await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('Only the recruiter records or reads self-identification.'));
   });
+
+  it('on a shared workspace shows no answer and sends only the categories changed', async () => {
+    ui.rights = rights(true);
+    const writeOnly = { ...form(), writeOnly: true, keep: 'Keep as recorded', note: 'Never shown again once recorded (Go says so).' } as SelfIDForm;
+    vi.mocked(Candidates.SelfID).mockResolvedValue(writeOnly);
+    vi.mocked(Candidates.SetSelfID).mockResolvedValue(writeOnly);
+    const user = userEvent.setup();
+    render(CandidateSelfID, { id: 7 });
+    await screen.findByText('Never shown again once recorded (Go says so).');
+    for (const label of ['Gender', 'Veteran status']) {
+      const select = screen.getByLabelText(label) as HTMLSelectElement;
+      expect(select.selectedOptions[0].textContent).toBe('Keep as recorded');
+      expect(within(select).getAllByRole('option').map((o) => o.textContent).slice(0, 2)).toEqual(['Keep as recorded', 'Not answered']);
+    }
+    const save = screen.getByRole('button', { name: 'Save self-identification' });
+    expect(save).toBeDisabled();
+    await user.selectOptions(screen.getByLabelText('Veteran status'), 'Not answered');
+    await user.click(save);
+    expect(Candidates.SetSelfID).toHaveBeenCalledWith(7, { 'Veteran status': '' });
+    expect(await screen.findByRole('status')).toHaveTextContent('Recorded');
+    expect((screen.getByLabelText('Veteran status') as HTMLSelectElement).selectedOptions[0].textContent).toBe('Keep as recorded');
+    expect(save).toBeDisabled();
+  });
 });

@@ -5327,6 +5327,8 @@ export namespace selfid {
 	export class Form {
 	    answers: Answer[];
 	    note: string;
+	    writeOnly: boolean;
+	    keep: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new Form(source);
@@ -5336,6 +5338,8 @@ export namespace selfid {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.answers = this.convertValues(source["answers"], Answer);
 	        this.note = source["note"];
+	        this.writeOnly = source["writeOnly"];
+	        this.keep = source["keep"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
