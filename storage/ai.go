@@ -93,7 +93,8 @@ type AIAuditEntry struct {
 // The AI cache: a newer answer to the same request replaces the older one,
 // and belongs to the candidate it was asked for. On a shared workspace the
 // table answers only through its key (hb_ai_cached and hb_ai_cache_put,
-// migration 0023: an answer can quote cards the asker may not read yet).
+// migration 0023: an answer can quote cards the asker may not read yet), and
+// an interviewer's answer only to them (0025: nobody plants one for others).
 var (
 	sqlPutAICache = spell(func(d dialect) string {
 		if d == postgresSQL {

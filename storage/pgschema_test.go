@@ -145,7 +145,7 @@ func TestPostgresMigrationsRecordTheirVersions(t *testing.T) {
 		scan(&s)
 		got = append(got, s)
 	})
-	if len(got) != 24 || got[0] != "1 0001_core.sql" || got[23] != "24 0024_self_id_counts.sql" {
+	if len(got) != 25 || got[0] != "1 0001_core.sql" || got[24] != "25 0025_ai_cache_trust.sql" {
 		t.Fatalf("schema_version holds %q", got)
 	}
 	// Again: nothing to do.
