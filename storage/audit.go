@@ -8,6 +8,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"math"
 	"strings"
 )
 
@@ -27,9 +28,11 @@ type AuditEntry struct {
 }
 
 const (
-	// One statement for a new row (id nil, no snapshots yet) and a row
-	// carried into a restored copy as it was.
-	sqlInsertAudit = `INSERT INTO privacy_audit (id, action, why, candidate_id, candidate_uid, counts, actor_id, actor_name, at,
+	// A new row (the engine numbers it), and a row carried into a
+	// restored copy as it was.
+	sqlInsertAudit = `INSERT INTO privacy_audit (action, why, candidate_id, candidate_uid, counts, actor_id, actor_name, at,
+		snapshots_rewritten, snapshots_dropped) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	sqlInsertAuditAsWas = `INSERT INTO privacy_audit (id, action, why, candidate_id, candidate_uid, counts, actor_id, actor_name, at,
 		snapshots_rewritten, snapshots_dropped) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 	sqlAuditLog = `SELECT id, action, why, candidate_id, candidate_uid, counts, actor_id, actor_name, at, snapshots_rewritten, snapshots_dropped
 		FROM privacy_audit ORDER BY id DESC LIMIT ?`
@@ -42,12 +45,12 @@ func (t *Tx) insertAudit(a AuditEntry) (int64, error) {
 	if err != nil {
 		return 0, err
 	}
-	var id any // a new row's id is SQLite's
+	args := []any{a.Action, a.Why, a.CandidateID, a.CandidateUID, string(counts), a.ActorID, a.ActorName, a.At,
+		a.SnapshotsRewritten, a.SnapshotsDropped}
 	if a.ID != 0 {
-		id = a.ID
+		return t.insert("record the erasure", sqlInsertAuditAsWas, append([]any{a.ID}, args...)...)
 	}
-	return t.insert("record the erasure", sqlInsertAudit, id, a.Action, a.Why, a.CandidateID, a.CandidateUID, string(counts),
-		a.ActorID, a.ActorName, a.At, a.SnapshotsRewritten, a.SnapshotsDropped)
+	return t.insert("record the erasure", sqlInsertAudit, args...)
 }
 
 // auditUID is the uid an audit row names candidate id by: their own, "" if
@@ -68,6 +71,9 @@ func (s *Store) AuditLog(ctx context.Context, limit int) ([]AuditEntry, error) {
 
 func auditLog(ctx context.Context, q queryer, limit int) ([]AuditEntry, error) {
 	out := []AuditEntry{}
+	if limit < 0 { // every one: SQLite reads a negative LIMIT so, PostgreSQL refuses it
+		limit = math.MaxInt32
+	}
 	err := each(ctx, q, sqlAuditLog, []any{limit}, func(sc scanner) error {
 		var a AuditEntry
 		var counts string

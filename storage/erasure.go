@@ -154,9 +154,8 @@ var sqlErasedUIDs = spell(func(d dialect) string {
 		WHERE candidate_uid <> '' AND candidate_uid IN (SELECT value FROM ` + d.jsonTexts("?") + ` AS j) ORDER BY id DESC LIMIT 1`
 })
 
-// sqlStillDue: candidate id is among those DueForRetention lists (erasure
-// is SQLite's only, for now).
-var sqlStillDue = `SELECT id FROM (` + sqlDue[sqliteSQL] + `) AS due WHERE id = ?`
+// sqlStillDue: candidate id is among those DueForRetention lists.
+var sqlStillDue = spell(func(d dialect) string { return `SELECT id FROM (` + sqlDue[d] + `) AS due WHERE id = ?` })
 
 // ErrLogBusy: the erasure is saved, but other connections kept the WAL from
 // being emptied, so it may still hold what was erased until they finish.
@@ -170,8 +169,8 @@ var ErrLogBusy = errors.New("the erasure is saved, but the workspace's write-ahe
 // unknown id fails the whole call; after the commit the erasure stands, and
 // ErrNotScrubbed or ErrLogBusy say what could not be made clean at once.
 func (s *Store) EraseCandidates(ctx context.Context, ids []int64, e Erasure) ([]Erased, error) {
-	if err := s.onlySQLite("erasure"); err != nil {
-		return nil, err
+	if s.Shared() {
+		return s.eraseShared(ctx, ids, e)
 	}
 	conn, err := s.w.Conn(ctx)
 	if err != nil {
@@ -183,6 +182,48 @@ func (s *Store) EraseCandidates(ctx context.Context, ids []int64, e Erasure) ([]
 		return nil, err
 	}
 	return out, errors.Join(s.scrubOnce(ctx, conn), truncateWAL(ctx, conn))
+}
+
+// ErrOwnerErases is a person's login asking a shared workspace to erase:
+// row-level security hides from it rows the erasure must reach (colleagues'
+// drafts, the AI cache, self-identification), so the owner's login erases.
+var ErrOwnerErases = fmt.Errorf("on a shared workspace only its owner's login erases or anonymises candidates "+
+	"(hirebench --db OWNER-URL candidates erase): %w", model.ErrConflict)
+
+// eraseShared erases or anonymises candidates on a shared workspace in one
+// transaction, as eraseOn does locally. The server frees the deleted rows'
+// space when it vacuums them (docs/TEAM.md says what its storage, backups
+// and WAL archive keep until then), so there is no page to zero here.
+func (s *Store) eraseShared(ctx context.Context, ids []int64, e Erasure) ([]Erased, error) {
+	if e.Action != ActionErase && e.Action != ActionAnonymise {
+		return nil, fmt.Errorf("storage: unknown erasure %q", e.Action)
+	}
+	if _, person, err := s.SignedIn(ctx); err != nil {
+		return nil, err
+	} else if person {
+		return nil, ErrOwnerErases
+	}
+	var out []Erased
+	err := s.Write(ctx, func(t *Tx) error {
+		out = nil
+		if e.DueBefore != "" {
+			if err := t.stillDue(ids, e.DueBefore); err != nil {
+				return err
+			}
+		}
+		for _, id := range ids {
+			er, err := t.eraseOne(id, e)
+			if err != nil {
+				return err
+			}
+			out = append(out, er)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
 }
 
 // eraseOn runs an erasure on one connection (the writer, or a copy's).
@@ -236,7 +277,7 @@ func eraseOn(ctx context.Context, conn *sql.Conn, now string, ids []int64, e Era
 func (t *Tx) stillDue(ids []int64, cutoff string) error {
 	var stale []int64
 	for _, id := range ids {
-		due, err := t.ids(sqlStillDue, cutoff, id)
+		due, err := t.ids(sqlStillDue.in(t.q), cutoff, id)
 		if err != nil {
 			return fmt.Errorf("storage: erase: check who is due: %w", err)
 		}

@@ -65,26 +65,15 @@ func (o Options) checkDB() error {
 }
 
 // localOnly are the commands that need the workspace to be a file on this
-// computer (copies of it, snapshots beside it, erasure down to its free
-// pages); on PostgreSQL they are refused before anything is opened. The
-// function tells whether these arguments ask for that part. `export
-// subject` is not one: it reads rows as any command does, and works on
-// both engines (db_test.go).
+// computer (copies of it, snapshots beside it); on PostgreSQL they are
+// refused before anything is opened. The function tells whether these
+// arguments ask for that part. `export subject` and erasure are not: they
+// work on both engines (db_test.go; on a shared workspace the owner's login
+// erases, storage.ErrOwnerErases).
 var localOnly = map[string]func(args []string) bool{
 	"backup":           always,
 	"backup snapshots": always,
 	"restore":          always,
-	"candidates erase": always,
-	// Reviewing the retention list works anywhere; acting on it erases.
-	"candidates retention": func(args []string) bool {
-		for _, a := range args {
-			name, _, _ := strings.Cut(strings.TrimLeft(a, "-"), "=")
-			if strings.HasPrefix(a, "-") && (name == "erase" || name == "anonymise") {
-				return true
-			}
-		}
-		return false
-	},
 }
 
 func always([]string) bool { return true }

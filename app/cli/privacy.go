@@ -68,8 +68,9 @@ func (c *command) printResult(res privacy.Result, who string, asJSON bool) error
 		parts = append(parts, fmt.Sprintf("%s %d", strings.ReplaceAll(k, "_", " "), res.Counts[k]))
 	}
 	fmt.Fprintf(c.out, "%s %s (%s)\n", verb, who, strings.Join(parts, ", "))
-	s := res.Snapshots
-	fmt.Fprintf(c.out, "snapshots: %d rewritten, %d deleted, %d never held them\n", s.Rewritten, s.Dropped, s.Unchanged)
+	if s := res.Snapshots; !res.NoSnapshots {
+		fmt.Fprintf(c.out, "snapshots: %d rewritten, %d deleted, %d never held them\n", s.Rewritten, s.Dropped, s.Unchanged)
+	}
 	if res.Warning != "" {
 		fmt.Fprintln(c.out, "warning: "+res.Warning)
 	}

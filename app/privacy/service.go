@@ -108,6 +108,9 @@ type Result struct {
 	// Counts is how many records of each kind went or were cleared.
 	Counts    map[string]int `json:"counts"`
 	Snapshots Snapshots      `json:"snapshots"`
+	// NoSnapshots: the workspace has none (a shared one), so Snapshots
+	// says nothing.
+	NoSnapshots bool `json:"noSnapshots"`
 	// Outside says which copies outside the data folder may still hold them.
 	Outside string `json:"outside"`
 	// Warning is set when something could not be made clean at once.
@@ -195,6 +198,10 @@ func (s *Service) eraseNow(ctx context.Context, ids []int64, e storage.Erasure) 
 			first = t
 		}
 	}
+	if s.store.Shared() { // no data folder, no snapshots: the server's copies are its own
+		res.NoSnapshots, res.Outside = true, s.outsideServer(len(done), first)
+		return res, nil
+	}
 	var snapErr error
 	res.Snapshots, snapErr = s.rewriteSnapshots(ctx, people, e)
 	if err := dropLeftovers(s.dataDir); err != nil && snapErr == nil {
@@ -235,6 +242,20 @@ func (s *Service) outside(ctx context.Context, n int, since time.Time) string {
 	}
 	return fmt.Sprintf("Backups saved outside the data folder between %s and %s (the last one) may still hold %s: delete them, or restore each and erase there. ",
 		s.day(since), s.day(at), who) + bundles
+}
+
+// outsideServer is outside for a shared workspace: what the server keeps
+// until it vacuums, in its backups and write-ahead log archive, and the
+// laptops' copies.
+func (s *Service) outsideServer(n int, since time.Time) string {
+	who := "this person"
+	if n != 1 {
+		who = fmt.Sprintf("these %d candidates", n)
+	}
+	return fmt.Sprintf("The server reuses the space of the erased records when it vacuums them (by itself, usually within minutes); "+
+		"until then its files, and its backups and archived write-ahead log until they expire, may still hold %s: its "+
+		"administrator knows which. Offline copies pulled to laptops and bundles exported since %s may still hold %s too: "+
+		"delete them, or erase %s there.", who, s.day(since), who, who)
 }
 
 func (s *Service) day(t time.Time) string { return t.In(s.loc).Format("2 January 2006") }

@@ -96,6 +96,21 @@ describe('PrivacySection', () => {
     expect(screen.queryByRole('checkbox', { name: 'Choose Old Rejection' })).toBeNull();
   });
 
+  it('on a shared workspace, which has no snapshots, says nothing of them', async () => {
+    const { user } = setup(six);
+    await screen.findByRole('checkbox', { name: 'Choose Old Rejection' });
+    await user.click(screen.getByRole('checkbox', { name: 'Choose Older Rejection' }));
+    await user.click(screen.getByRole('button', { name: 'Erase chosen…' }));
+    const res = { action: 'erase', candidates: 1, counts: { candidates: 1 }, snapshots: { rewritten: 0, dropped: 0, unchanged: 0 }, noSnapshots: true, outside: 'The server reuses the space of the erased records when it vacuums them.' } as unknown as ErasureResult;
+    vi.mocked(Privacy.ApplyRetention).mockResolvedValue(res);
+    vi.mocked(Privacy.Retention).mockResolvedValue({ ...six, candidates: [due(4, 'Older Rejection')] } as RetentionReview);
+    vi.mocked(Privacy.AuditLog).mockResolvedValue([entry({ candidateId: 3, why: 'retention' })]);
+    await user.click(screen.getByRole('button', { name: 'Erase for good' }));
+    const status = await screen.findByRole('status');
+    expect(status).toHaveTextContent('1 candidate erased. The server reuses the space');
+    expect(status).not.toHaveTextContent('snapshots');
+  });
+
   it('anonymises instead when asked, and a refusal changes nothing on screen', async () => {
     const { user } = setup(six);
     await screen.findByRole('checkbox', { name: 'Choose Old Rejection' });

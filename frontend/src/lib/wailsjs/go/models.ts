@@ -3936,6 +3936,7 @@ export namespace privacy {
 	    candidates: number;
 	    counts: {[key: string]: number};
 	    snapshots: Snapshots;
+	    noSnapshots: boolean;
 	    outside: string;
 	    warning?: string;
 	
@@ -3949,6 +3950,7 @@ export namespace privacy {
 	        this.candidates = source["candidates"];
 	        this.counts = source["counts"];
 	        this.snapshots = this.convertValues(source["snapshots"], Snapshots);
+	        this.noSnapshots = source["noSnapshots"];
 	        this.outside = source["outside"];
 	        this.warning = source["warning"];
 	    }
