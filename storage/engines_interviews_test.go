@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"maps"
 	"slices"
-	"strings"
 	"testing"
 
 	"hirebench/app/model"
@@ -87,14 +86,34 @@ func TestDueForRetentionOnBothEngines(t *testing.T) {
 func TestSelfIDCountsOnBothEngines(t *testing.T) {
 	forEachEngine(t, func(t *testing.T, s *Store, _ *testClock) {
 		ctx := context.Background()
+		v, err := s.CreateRubric(ctx, rubric.Builtin(), false, tester)
+		if err != nil {
+			t.Fatal(err)
+		}
 		role := mustRole(t, s, "AI Engineer")
-		applied, screen := stageNamed(t, role, "Applied").ID, stageNamed(t, role, "Screen").ID
+		applied, screen, rejected := stageNamed(t, role, "Applied").ID, stageNamed(t, role, "Screen").ID, stageNamed(t, role, "Rejected").ID
 		ada := mustCandidate(t, s, model.Candidate{CandidateInput: model.CandidateInput{Name: "Ada Lovelace"}}, role.ID)
 		grace := mustCandidate(t, s, model.Candidate{CandidateInput: model.CandidateInput{Name: "Grace Hopper"}}, role.ID)
 		lin := mustCandidate(t, s, model.Candidate{CandidateInput: model.CandidateInput{Name: "Lin Wei"}}, role.ID)
 		other := mustRole(t, s, "Data Engineer")
 		mustCandidate(t, s, model.Candidate{CandidateInput: model.CandidateInput{Name: "Elsewhere"}}, other.ID)
-		if _, err := s.MoveApplication(ctx, onlyApplication(t, s, ada.ID).ID, screen, "", tester); err != nil {
+		move := func(c model.Candidate, to int64) {
+			t.Helper()
+			if _, err := s.MoveApplication(ctx, onlyApplication(t, s, c.ID).ID, to, "", tester); err != nil {
+				t.Fatal(err)
+			}
+		}
+		move(ada, screen)
+		move(grace, screen) // and back: her history still reached Screen
+		move(grace, applied)
+		move(lin, rejected)
+		// Screen's name changes case: the history's "Screen" is the same stage.
+		if _, err := s.RenameStage(ctx, screen, "SCREEN"); err != nil {
+			t.Fatal(err)
+		}
+		flag := v.Content.Screen[0].ID
+		if err := s.SaveScreen(ctx, ScreenSave{ApplicationID: onlyApplication(t, s, ada.ID).ID, VersionID: v.ID, Decision: scoring.Advance,
+			Marks: map[string]scoring.FlagMark{flag: {Mark: "present", Evidence: "Ada Lovelace"}}}, tester); err != nil {
 			t.Fatal(err)
 		}
 		if err := s.SetSelfID(ctx, ada.ID, map[string]string{"gender": "woman", "age": "25-34"}); err != nil {
@@ -112,18 +131,27 @@ func TestSelfIDCountsOnBothEngines(t *testing.T) {
 		}
 		got := map[string]int{}
 		for _, c := range classes {
-			got[fmt.Sprintf("%s|%s|%d|%s|%s|%v", c.Category, c.Answer, c.StageID, strings.Join(c.Reached, ","), c.Decision, c.Responded)] += c.N
+			got[fmt.Sprintf("%s|%s|%s|%d|%v|%s|%v", c.Part, c.Category, c.Answer, c.Furthest, c.Rejected, c.Decision, c.Responded)] += c.N
 		}
-		one, two := "Applied", "Applied,Screen"
+		k := func(part, category, answer string, furthest int64, rejected bool, decision string, responded bool) string {
+			return fmt.Sprintf("%s|%s|%s|%d|%v|%s|%v", part, category, answer, furthest, rejected, decision, responded)
+		}
 		want := map[string]int{
-			// Everyone, by where they are; Ada answered a category asked,
-			// Grace only one that is not asked.
-			fmt.Sprintf("||%d|%s||true", screen, two):             1,
-			fmt.Sprintf("||%d|%s||false", applied, one):           2,
-			fmt.Sprintf("age||%d|%s||false", screen, two):         1, // Ada's answer was cleared
-			fmt.Sprintf("age||%d|%s||false", applied, one):        2,
-			fmt.Sprintf("gender|woman|%d|%s||false", screen, two): 1,
-			fmt.Sprintf("gender||%d|%s||false", applied, one):     2,
+			// Ada answered a category asked; Grace only one that is not.
+			k(PartPeople, "", "", 0, false, "", true):  1,
+			k(PartPeople, "", "", 0, false, "", false): 2,
+			// Only Ada's screen is decided.
+			k(PartScreen, "", "", 0, false, "advance", false):            1,
+			k(PartScreen, "gender", "woman", 0, false, "advance", false): 1,
+			k(PartScreen, "age", "", 0, false, "advance", false):         1, // her age answer was cleared
+			// Ada and Grace reached Screen; Lin, rejected, reached Applied.
+			k(PartStage, "", "", screen, false, "", false):            2,
+			k(PartStage, "", "", applied, true, "", false):            1,
+			k(PartStage, "gender", "woman", screen, false, "", false): 1,
+			k(PartStage, "gender", "", screen, false, "", false):      1,
+			k(PartStage, "gender", "", applied, true, "", false):      1,
+			k(PartStage, "age", "", screen, false, "", false):         2,
+			k(PartStage, "age", "", applied, true, "", false):         1,
 		}
 		if !maps.Equal(got, want) {
 			t.Errorf("SelfIDCounts =\n%v\nwant\n%v", got, want)

@@ -456,14 +456,18 @@ type SubjectTable struct {
 // SubjectData reads everything held about a candidate (every table of
 // candidateData, the candidate's own row first) from one consistent view.
 func (s *Store) SubjectData(ctx context.Context, id int64) ([]SubjectTable, error) {
+	readable, err := s.SelfIDReadable(ctx)
+	if err != nil {
+		return nil, err
+	}
 	var out []SubjectTable
-	err := s.read(ctx, func(tx queryer) error {
+	err = s.read(ctx, func(tx queryer) error {
 		if _, err := getCandidate(ctx, tx, id); err != nil {
 			return err
 		}
 		for i := len(candidateData) - 1; i >= 0; i-- {
 			p := candidateData[i]
-			if p.table == "self_id" && !s.SelfIDReadable() {
+			if p.table == "self_id" && !readable {
 				out = append(out, SubjectTable{Table: p.table, Rows: []map[string]any{}, Withheld: fmt.Sprintf(
 					"self-identification is readable on the shared workspace by its database owner alone "+
 						"(SELECT category, value, at FROM self_id WHERE candidate_id = %d)", id)})

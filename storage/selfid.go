@@ -7,6 +7,7 @@
 package storage
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -15,18 +16,31 @@ import (
 	"hirebench/app/model"
 )
 
-// SelfIDClass is how many applications of a role share one class: for a
-// category asked ("" for everyone), the answer given ("" for none), the
-// stage the application is in, the stage names its history entered
-// (sorted), the resume screen's decision ("", advance, reject) and, for ""
-// only, whether the person answered any category asked. Counts like these
-// are all the fairness report needs, and on a shared workspace all a
-// recruiter can read (migration 0024).
+// The parts of SelfIDCounts.
+const (
+	PartPeople = "people"
+	PartScreen = "screen"
+	PartStage  = "stage"
+)
+
+// SelfIDClass is how many applications of a role share one class, as the
+// fairness report needs them and no finer (migration 0024), each category
+// asked on its own ("" is everyone):
+//   - Part "people": everyone, by whether they answered any category asked;
+//   - Part "screen": by answer and the resume screen's decision (advance,
+//     reject; undecided ones are not counted);
+//   - Part "stage": by answer, the furthest active stage reached (its id, 0
+//     for none: the stage the application is in, or one whose name its
+//     history entered, ignoring case as stage names are unique) and whether
+//     it is in the rejected stage now.
+//
+// On a shared workspace these counts are all a recruiter can read.
 type SelfIDClass struct {
+	Part      string
 	Category  string
 	Answer    string
-	StageID   int64
-	Reached   []string
+	Furthest  int64
+	Rejected  bool
 	Decision  string
 	Responded bool
 	N         int
@@ -71,22 +85,31 @@ var (
 	})
 	sqlSelfIDCounts = spell(func(d dialect) string {
 		if d == postgresSQL {
-			return `SELECT category, answer, stage_id, reached, decision, responded, n FROM hb_self_id_counts(?, ?::jsonb)`
+			return `SELECT part, category, answer, furthest, rejected, decision, responded, n FROM hb_self_id_counts(?, ?::jsonb)`
 		}
 		return `WITH asked AS (SELECT value AS name FROM json_each(?)),
 		apps AS (
-			SELECT a.candidate_id, a.stage_id,
-				(SELECT json_group_array(x.t ORDER BY x.t)
-				 FROM (SELECT DISTINCT e.to_stage AS t FROM stage_events e WHERE e.application_id = a.id) x) AS reached,
+			SELECT a.candidate_id,
+				coalesce((SELECT s.id FROM stages s WHERE s.role_id = a.role_id AND s.kind = 'active'
+					AND (s.id = a.stage_id OR lower(s.name) IN (SELECT lower(e.to_stage) FROM stage_events e WHERE e.application_id = a.id))
+					ORDER BY s.position DESC, s.id DESC LIMIT 1), 0) AS furthest,
+				EXISTS (SELECT 1 FROM stages s WHERE s.id = a.stage_id AND s.kind = 'rejected') AS rejected,
 				coalesce((SELECT rs.decision FROM resume_screens rs WHERE rs.application_id = a.id), '') AS decision,
 				EXISTS (SELECT 1 FROM self_id si WHERE si.candidate_id = a.candidate_id
 					AND si.category IN (SELECT name FROM asked)) AS responded
-			FROM applications a WHERE a.role_id = ?)
-		SELECT c.name, coalesce(si.value, ''), apps.stage_id, apps.reached, apps.decision,
-			c.name = '' AND apps.responded, count(*)
-		FROM apps CROSS JOIN asked c
-		LEFT JOIN self_id si ON si.candidate_id = apps.candidate_id AND si.category = c.name
-		GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1, 2, 3, 4, 5, 6`
+			FROM applications a WHERE a.role_id = ?),
+		answered AS (
+			SELECT c.name AS category, coalesce(si.value, '') AS answer, apps.furthest, apps.rejected, apps.decision
+			FROM apps CROSS JOIN asked c
+			LEFT JOIN self_id si ON si.candidate_id = apps.candidate_id AND si.category = c.name)
+		SELECT 'people', '', '', 0, 0, '', responded, count(*) FROM apps GROUP BY responded
+		UNION ALL
+		SELECT 'screen', category, answer, 0, 0, decision, 0, count(*) FROM answered WHERE decision <> ''
+		GROUP BY category, answer, decision
+		UNION ALL
+		SELECT 'stage', category, answer, furthest, rejected, '', 0, count(*) FROM answered
+		GROUP BY category, answer, furthest, rejected
+		ORDER BY 1, 2, 3, 4, 5, 6, 7`
 	})
 	sqlSelfIDMeans = spell(func(d dialect) string {
 		if d == postgresSQL {
@@ -107,9 +130,20 @@ var (
 	})
 )
 
-// SelfIDReadable says whether a person's answers can be read back: not on a
-// shared workspace, where they leave the server only as counts.
-func (s *Store) SelfIDReadable() bool { return !s.Shared() }
+// SelfIDReadable says whether a person's answers can be read back: not by a
+// person's login on a shared workspace, where they leave the server only as
+// counts; its owner's login reads them (a subject access export needs them).
+func (s *Store) SelfIDReadable(ctx context.Context) (bool, error) {
+	if !s.Shared() {
+		return true, nil
+	}
+	_, person, err := s.SignedIn(ctx)
+	return err == nil && !person, err
+}
+
+// errSelfIDUnread is a person's login asking for a person's answers.
+var errSelfIDUnread = fmt.Errorf("on a shared workspace self-identification is never read back, only counted in the role's "+
+	"fairness report (hirebench fairness --role ID); record answers with --set: %w", model.ErrConflict)
 
 // SetSelfID records a candidate's answers in one transaction: each category
 // given is set to its answer, or cleared when the answer is "". Categories
@@ -142,8 +176,8 @@ func (s *Store) SetSelfID(ctx context.Context, candidateID int64, answers map[st
 // SelfID returns a candidate's answers (category → answer); an unknown
 // candidate is ErrNotFound.
 func (s *Store) SelfID(ctx context.Context, candidateID int64) (map[string]string, error) {
-	if !s.SelfIDReadable() {
-		return nil, fmt.Errorf("self-identification on a shared workspace is readable only as the counts of the role's fairness report: %w", model.ErrConflict)
+	if ok, err := s.SelfIDReadable(ctx); err != nil || !ok {
+		return nil, cmp.Or(err, errSelfIDUnread)
 	}
 	out := map[string]string{}
 	err := s.read(ctx, func(tx queryer) error {
@@ -175,8 +209,8 @@ func (s *Store) SelfID(ctx context.Context, candidateID int64) (map[string]strin
 	return out, err
 }
 
-// SelfIDCounts counts the role's applications by class (SelfIDClass) for
-// each category asked and for everyone (""), from one read snapshot.
+// SelfIDCounts counts the role's applications (SelfIDClass) for each
+// category asked and for everyone (""), from one read snapshot.
 func (s *Store) SelfIDCounts(ctx context.Context, roleID int64, categories []string) ([]SelfIDClass, error) {
 	asked, err := json.Marshal(append([]string{""}, categories...))
 	if err != nil {
@@ -196,11 +230,7 @@ func (s *Store) SelfIDCounts(ctx context.Context, roleID int64, categories []str
 		defer rows.Close()
 		for rows.Next() {
 			var c SelfIDClass
-			var reached string
-			if err := rows.Scan(&c.Category, &c.Answer, &c.StageID, &reached, &c.Decision, &c.Responded, &c.N); err != nil {
-				return err
-			}
-			if err := json.Unmarshal([]byte(reached), &c.Reached); err != nil {
+			if err := rows.Scan(&c.Part, &c.Category, &c.Answer, &c.Furthest, &c.Rejected, &c.Decision, &c.Responded, &c.N); err != nil {
 				return err
 			}
 			out = append(out, c)

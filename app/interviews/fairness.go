@@ -59,7 +59,7 @@ func (s *Service) fairnessInput(ctx context.Context, roleID int64, d roleData) (
 	for _, cd := range d.debriefs(d.order) {
 		id := cd.Debrief.CandidateID
 		if c := cd.Debrief.Composite; c != nil {
-			scores = append(scores, storage.SelfIDScore{CandidateID: id, Measure: 0, Score: *c})
+			scores = append(scores, storage.SelfIDScore{CandidateID: id, Measure: 0, Score: on0to100(*c)})
 		}
 		for _, r := range cd.Debrief.Rows {
 			if r.Mean == nil || !r.InPlan {
@@ -71,12 +71,17 @@ func (s *Service) fairnessInput(ctx context.Context, roleID int64, d roleData) (
 				measure[r.Key] = m
 				in.Measures = append(in.Measures, selfid.Question{Key: r.Key, Prompt: r.Prompt})
 			}
-			scores = append(scores, storage.SelfIDScore{CandidateID: id, Measure: m, Score: *r.Mean})
+			scores = append(scores, storage.SelfIDScore{CandidateID: id, Measure: m, Score: on0to100(*r.Mean)})
 		}
 	}
 	in.Sums, err = s.store.SelfIDMeans(ctx, roleID, names, scores)
 	return in, err
 }
+
+// on0to100 keeps a score on its scale: a weighted mean of top marks can
+// come out as 100.00000000000001, which a shared workspace's server
+// refuses as out of range.
+func on0to100(v float64) float64 { return min(100, max(0, v)) }
 
 // fairnessSheet is the workbook's Fairness sheet, cut by the small-cell
 // rule; nil when nobody in the role self-identified.

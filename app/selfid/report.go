@@ -12,7 +12,6 @@ import (
 	"fmt"
 	"math"
 	"slices"
-	"strings"
 
 	"hirebench/app/fairness"
 	"hirebench/app/model"
@@ -104,7 +103,7 @@ const ScreenDecision = "Resume screen"
 func Build(in Input, forExport bool) (Report, error) {
 	rep := Report{Decisions: []Decision{}, Means: []Means{}}
 	for _, c := range in.Classes {
-		if c.Category == "" {
+		if c.Part == storage.PartPeople {
 			rep.People += c.N
 			if c.Responded {
 				rep.Responded += c.N
@@ -155,22 +154,16 @@ type decided struct {
 
 // decisions lists the resume screen (when any was decided) and each
 // transition between consecutive active stages. The pipeline is ordered:
-// a person who reached stage k+1 passed stage k even when the board skipped
-// it. Reached is the furthest active stage their current stage or history
-// names (by today's names; a stage renamed since is matched by its new
-// name only).
+// a person whose furthest stage is k+1 passed stage k even when the board
+// skipped it (the store counts the furthest stage: storage.SelfIDClass).
 func decisions(in Input) []decided {
 	var out []decided
 	screen := decided{name: ScreenDecision, outcome: map[int]bool{}}
 	for i, c := range in.Classes {
-		switch c.Decision {
-		case "advance":
-			screen.outcome[i] = true
-		case "reject":
-			screen.outcome[i] = false
-		default:
+		if c.Part != storage.PartScreen {
 			continue
 		}
+		screen.outcome[i] = c.Decision == "advance"
 		if c.Category == "" {
 			screen.considered += c.N
 		}
@@ -179,48 +172,38 @@ func decisions(in Input) []decided {
 		out = append(out, screen)
 	}
 	var active []model.Stage
-	rejected := map[int64]bool{}
 	for _, s := range in.Stages {
-		if s.Kind == model.StageRejected {
-			rejected[s.ID] = true
-		} else {
+		if s.Kind != model.StageRejected {
 			active = append(active, s)
 		}
 	}
 	slices.SortStableFunc(active, func(a, b model.Stage) int { return cmp.Compare(a.Position, b.Position) })
-	index := map[string]int{}
 	byID := map[int64]int{}
 	for k, s := range active {
-		index[strings.ToLower(s.Name)] = k
 		byID[s.ID] = k
-	}
-	furthest := make([]int, len(in.Classes))
-	for i, c := range in.Classes {
-		furthest[i] = -1
-		if k, ok := byID[c.StageID]; ok {
-			furthest[i] = k
-		}
-		for _, name := range c.Reached {
-			if k, ok := index[strings.ToLower(name)]; ok && k > furthest[i] {
-				furthest[i] = k
-			}
-		}
 	}
 	for k := 0; k+1 < len(active); k++ {
 		d := decided{name: active[k].Name + " → " + active[k+1].Name, outcome: map[int]bool{}}
 		for i, c := range in.Classes {
+			if c.Part != storage.PartStage {
+				continue
+			}
+			furthest, ok := byID[c.Furthest]
+			if !ok {
+				continue
+			}
 			everyone := 0
 			if c.Category == "" {
 				everyone = c.N
 			}
 			switch {
-			case furthest[i] > k:
+			case furthest > k:
 				d.outcome[i] = true
 				d.considered += everyone
-			case furthest[i] == k && rejected[c.StageID]:
+			case furthest == k && c.Rejected:
 				d.outcome[i] = false
 				d.considered += everyone
-			case furthest[i] == k:
+			case furthest == k:
 				d.pending += everyone
 			}
 		}

@@ -70,14 +70,11 @@ func (s *Service) SetCategories(ctx context.Context, who scoring.Exporter, cats 
 }
 
 // Of returns a person's answers, one per category in order. On a shared
-// workspace nobody reads them back (storage.SelfIDReadable): refused.
+// workspace a person's login never reads them back (storage.SelfIDReadable):
+// refused.
 func (s *Service) Of(ctx context.Context, who scoring.Exporter, candidateID int64) ([]Answer, error) {
 	if err := May(who); err != nil {
 		return nil, err
-	}
-	if !s.store.SelfIDReadable() {
-		return nil, fmt.Errorf("on a shared workspace self-identification is never read back, only counted in the role's "+
-			"fairness report (hirebench fairness --role ID); record answers with --set: %w", model.ErrConflict)
 	}
 	cats, err := s.Categories(ctx)
 	if err != nil {
@@ -100,7 +97,9 @@ func (s *Service) Form(ctx context.Context, who scoring.Exporter, candidateID in
 	if err := May(who); err != nil {
 		return Form{}, err
 	}
-	if !s.store.SelfIDReadable() {
+	if ok, err := s.store.SelfIDReadable(ctx); err != nil {
+		return Form{}, err
+	} else if !ok {
 		cats, err := s.Categories(ctx)
 		if err != nil {
 			return Form{}, err
@@ -133,7 +132,10 @@ func (s *Service) Record(ctx context.Context, who scoring.Exporter, candidateID 
 	if err := s.store.SetSelfID(ctx, candidateID, clean); err != nil {
 		return nil, err
 	}
-	if s.store.SelfIDReadable() {
+	if ok, err := s.store.SelfIDReadable(ctx); err != nil || ok {
+		if err != nil {
+			return nil, err
+		}
 		return s.Of(ctx, who, candidateID)
 	}
 	var out []Answer
@@ -148,7 +150,10 @@ func (s *Service) Record(ctx context.Context, who scoring.Exporter, candidateID 
 // RecordForm records as Record does and returns the form as Form would.
 func (s *Service) RecordForm(ctx context.Context, who scoring.Exporter, candidateID int64, answers map[string]string) (Form, error) {
 	got, err := s.Record(ctx, who, candidateID, answers)
-	if err != nil || s.store.SelfIDReadable() {
+	if err != nil {
+		return Form{}, err
+	}
+	if ok, err := s.store.SelfIDReadable(ctx); err != nil || ok {
 		return FormOf(got), err
 	}
 	return s.Form(ctx, who, candidateID)

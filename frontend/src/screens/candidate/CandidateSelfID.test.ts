@@ -112,4 +112,24 @@ describe('CandidateSelfID', () => {
     expect((screen.getByLabelText('Veteran status') as HTMLSelectElement).selectedOptions[0].textContent).toBe('Keep as recorded');
     expect(save).toBeDisabled();
   });
+
+  it("keeps the next candidate's answers when a save for the previous one ends after the drawer moved on", async () => {
+    ui.rights = rights(true);
+    vi.mocked(Candidates.SelfID).mockImplementation(async (cid: number) => (cid === 7 ? form('Woman') : form('Man')));
+    let finish: (f: SelfIDForm) => void = () => {};
+    vi.mocked(Candidates.SetSelfID).mockReturnValue(new Promise((resolve) => (finish = resolve)));
+    const user = userEvent.setup();
+    const { rerender } = render(CandidateSelfID, { id: 7 });
+    await screen.findByText(NOTE);
+    await user.selectOptions(screen.getByLabelText('Veteran status'), 'Prefer not to say');
+    await user.click(screen.getByRole('button', { name: 'Save self-identification' }));
+    await rerender({ id: 8 });
+    await waitFor(() => expect((screen.getByLabelText('Gender') as HTMLSelectElement).value).toBe('Man'));
+    finish(form('Woman', 'Prefer not to say'));
+    await new Promise((r) => setTimeout(r, 20));
+    expect((screen.getByLabelText('Gender') as HTMLSelectElement).value).toBe('Man');
+    expect((screen.getByLabelText('Veteran status') as HTMLSelectElement).value).toBe('');
+    expect(screen.queryByRole('status')).toBeNull();
+    expect(Candidates.SetSelfID).toHaveBeenCalledWith(7, { Gender: 'Woman', 'Veteran status': 'Prefer not to say' });
+  });
 });
