@@ -9,7 +9,8 @@
 #  5. Team mode: two apps, each signed in with its own login, and the CLI
 #     share one throwaway PostgreSQL workspace (build/e2epg): a move reaches
 #     the other window's board, and the blind rule holds in both windows and
-#     in psql.
+#     in psql; then the recruiter's window records self-identification, which
+#     nobody's SQL client lists.
 #  6. The release binary opens in a real window on the same workspace; xdotool
 #     searches with the keyboard, opens the candidate, types into a field and
 #     closes the window at once: the close must save what was typed.
@@ -237,6 +238,14 @@ for _ in $(seq 1 120); do curl -sf -o /dev/null http://localhost:34116/ && break
 curl -sf -o /dev/null http://localhost:34116/ || { echo "e2e: Priya's app did not come up; log:" >&2; tail -20 "$OUT/wails-dev-team-priya.log" >&2; exit 1; }
 (cd frontend && OUT="$OUT" SECOND_URL=http://localhost:34116 SAM_URL="$(login_url sam)" node e2e/team.mjs)
 stop_dev
+stop_group TERM "$SECOND_PID"; SECOND_PID=
+# The recruiter's window, on the same port: self-identification is write-only.
+devserver=localhost:34116 assetdir="$ROOT/frontend/dist" loglevel=Warning \
+  setsid xvfb-run -a -s "$XVFB" "$TEAM/hirebench-dev" --db "$(login_url riley)" >"$OUT/wails-dev-team-riley.log" 2>&1 &
+SECOND_PID=$!
+for _ in $(seq 1 120); do curl -sf -o /dev/null http://localhost:34116/ && break; kill -0 "$SECOND_PID" 2>/dev/null || break; sleep 0.5; done
+curl -sf -o /dev/null http://localhost:34116/ || { echo "e2e: Riley's app did not come up; log:" >&2; tail -20 "$OUT/wails-dev-team-riley.log" >&2; exit 1; }
+(cd frontend && OUT="$OUT" BASE_URL=http://localhost:34116 RILEY_URL="$(login_url riley)" BIN="$BIN" node e2e/team-recruiter.mjs)
 stop_group TERM "$SECOND_PID"; SECOND_PID=
 echo "e2e: the command line on the shared workspace, as each person"
 if "$BIN" --db "$(login_url sam)" export xlsx --role "Senior AI Engineer" --out "$TEAM/sam.xlsx" 2>"$TEAM/sam.err"; then
