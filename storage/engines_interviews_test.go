@@ -95,6 +95,9 @@ func TestSelfIDCountsOnBothEngines(t *testing.T) {
 		ada := mustCandidate(t, s, model.Candidate{CandidateInput: model.CandidateInput{Name: "Ada Lovelace"}}, role.ID)
 		grace := mustCandidate(t, s, model.Candidate{CandidateInput: model.CandidateInput{Name: "Grace Hopper"}}, role.ID)
 		lin := mustCandidate(t, s, model.Candidate{CandidateInput: model.CandidateInput{Name: "Lin Wei"}}, role.ID)
+		kim := mustCandidate(t, s, model.Candidate{CandidateInput: model.CandidateInput{Name: "Kim Park"}}, role.ID)
+		hana := mustCandidate(t, s, model.Candidate{CandidateInput: model.CandidateInput{Name: "Hana Ito"}}, role.ID)
+		hired := stageNamed(t, role, "Hired").ID
 		other := mustRole(t, s, "Data Engineer")
 		mustCandidate(t, s, model.Candidate{CandidateInput: model.CandidateInput{Name: "Elsewhere"}}, other.ID)
 		move := func(c model.Candidate, to int64) {
@@ -107,6 +110,8 @@ func TestSelfIDCountsOnBothEngines(t *testing.T) {
 		move(grace, screen) // and back: her history still reached Screen
 		move(grace, applied)
 		move(lin, rejected)
+		move(hana, hired) // the last stage, and out
+		move(hana, rejected)
 		// Screen's name changes case: the history's "Screen" is the same stage.
 		if _, err := s.RenameStage(ctx, screen, "SCREEN"); err != nil {
 			t.Fatal(err)
@@ -125,6 +130,11 @@ func TestSelfIDCountsOnBothEngines(t *testing.T) {
 		if err := s.SetSelfID(ctx, grace.ID, map[string]string{"removed category": "x"}); err != nil {
 			t.Fatal(err)
 		}
+		for c, gender := range map[int64]string{kim.ID: "man", hana.ID: "woman"} {
+			if err := s.SetSelfID(ctx, c, map[string]string{"gender": gender}); err != nil {
+				t.Fatal(err)
+			}
+		}
 		classes, err := s.SelfIDCounts(ctx, role.ID, []string{"gender", "age"})
 		if err != nil {
 			t.Fatal(err)
@@ -137,21 +147,30 @@ func TestSelfIDCountsOnBothEngines(t *testing.T) {
 			return fmt.Sprintf("%s|%s|%s|%d|%v|%s|%v", part, category, answer, furthest, rejected, decision, responded)
 		}
 		want := map[string]int{
-			// Ada answered a category asked; Grace only one that is not.
-			k(PartPeople, "", "", 0, false, "", true):  1,
+			// Ada, Kim and Hana answered a category asked; Grace only one
+			// that is not, Lin nothing.
+			k(PartPeople, "", "", 0, false, "", true):  3,
 			k(PartPeople, "", "", 0, false, "", false): 2,
 			// Only Ada's screen is decided.
 			k(PartScreen, "", "", 0, false, "advance", false):            1,
 			k(PartScreen, "gender", "woman", 0, false, "advance", false): 1,
 			k(PartScreen, "age", "", 0, false, "advance", false):         1, // her age answer was cleared
-			// Ada and Grace reached Screen; Lin, rejected, reached Applied.
-			k(PartStage, "", "", screen, false, "", false):            2,
-			k(PartStage, "", "", applied, true, "", false):            1,
+			// Everyone: Ada and Grace reached Screen; Lin, rejected, and Kim,
+			// waiting, Applied; Hana, rejected, Hired.
+			k(PartStage, "", "", screen, false, "", false):  2,
+			k(PartStage, "", "", applied, true, "", false):  1,
+			k(PartStage, "", "", applied, false, "", false): 1,
+			k(PartStage, "", "", hired, true, "", false):    1,
+			// By answer, what the report's transitions show: Kim, waiting
+			// at the first stage, is in none; Hana at the last is counted
+			// with whoever else got there, rejected or not.
 			k(PartStage, "gender", "woman", screen, false, "", false): 1,
 			k(PartStage, "gender", "", screen, false, "", false):      1,
 			k(PartStage, "gender", "", applied, true, "", false):      1,
+			k(PartStage, "gender", "woman", hired, false, "", false):  1,
 			k(PartStage, "age", "", screen, false, "", false):         2,
 			k(PartStage, "age", "", applied, true, "", false):         1,
+			k(PartStage, "age", "", hired, false, "", false):          1,
 		}
 		if !maps.Equal(got, want) {
 			t.Errorf("SelfIDCounts =\n%v\nwant\n%v", got, want)

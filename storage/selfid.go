@@ -32,9 +32,13 @@ const (
 //   - Part "stage": by answer, the furthest active stage reached (its id, 0
 //     for none: the stage the application is in, or one whose name its
 //     history entered, ignoring case as stage names are unique) and whether
-//     it is in the rejected stage now.
+//     it is in the rejected stage now. For a category (not everyone), only
+//     what the report's transitions show: at the first active stage only
+//     the rejected, at the last one all together (Rejected false), none
+//     that reached no active stage, none in a role of one active stage.
 //
-// On a shared workspace these counts are all a recruiter can read.
+// Every count per answer can so be worked out from the report itself; on a
+// shared workspace these counts are all a recruiter can read.
 type SelfIDClass struct {
 	Part      string
 	Category  string
@@ -101,14 +105,21 @@ var (
 		answered AS (
 			SELECT c.name AS category, coalesce(si.value, '') AS answer, apps.furthest, apps.rejected, apps.decision
 			FROM apps CROSS JOIN asked c
-			LEFT JOIN self_id si ON si.candidate_id = apps.candidate_id AND si.category = c.name)
+			LEFT JOIN self_id si ON si.candidate_id = apps.candidate_id AND si.category = c.name),
+		ends AS (
+			SELECT coalesce((SELECT s.id FROM stages s WHERE s.role_id = ? AND s.kind = 'active'
+					ORDER BY s.position, s.id LIMIT 1), 0) AS first,
+				coalesce((SELECT s.id FROM stages s WHERE s.role_id = ? AND s.kind = 'active'
+					ORDER BY s.position DESC, s.id DESC LIMIT 1), 0) AS last)
 		SELECT 'people', '', '', 0, 0, '', responded, count(*) FROM apps GROUP BY responded
 		UNION ALL
 		SELECT 'screen', category, answer, 0, 0, decision, 0, count(*) FROM answered WHERE decision <> ''
 		GROUP BY category, answer, decision
 		UNION ALL
-		SELECT 'stage', category, answer, furthest, rejected, '', 0, count(*) FROM answered
-		GROUP BY category, answer, furthest, rejected
+		SELECT 'stage', category, answer, furthest, rejected AND (category = '' OR furthest <> ends.last), '', 0, count(*)
+		FROM answered CROSS JOIN ends
+		WHERE category = '' OR (furthest <> 0 AND ends.first <> ends.last AND (furthest <> ends.first OR rejected))
+		GROUP BY 2, 3, 4, 5
 		ORDER BY 1, 2, 3, 4, 5, 6, 7`
 	})
 	sqlSelfIDMeans = spell(func(d dialect) string {
@@ -219,7 +230,7 @@ func (s *Store) SelfIDCounts(ctx context.Context, roleID int64, categories []str
 	var out []SelfIDClass
 	err = s.read(ctx, func(tx queryer) error {
 		out = nil
-		args := []any{string(asked), roleID}
+		args := []any{string(asked), roleID, roleID, roleID}
 		if tx.engine() == postgresSQL {
 			args = []any{roleID, string(asked)}
 		}

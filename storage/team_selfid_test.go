@@ -8,6 +8,7 @@ package storage
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -41,7 +42,16 @@ func TestTeamSelfIDIsReadableOnlyAsCounts(t *testing.T) {
 		t.Errorf("the owner reads %d of Ada's answers (%v); want both", n, err)
 	}
 
-	// The counts: Ada is everyone, a woman aged 25-34.
+	// The counts: Ada is everyone, a woman aged 25-34. Waiting at the first
+	// stage she is in no transition, so counted by answer only once she
+	// moves on.
+	r, err := tm.owner.GetRole(ctx, role)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := tm.owner.MoveApplication(ctx, tm.app, stageNamed(t, r, "Screen").ID, "", tester); err != nil {
+		t.Fatal(err)
+	}
 	classes, err := rita.SelfIDCounts(ctx, role, []string{"Gender", "Age"})
 	if err != nil {
 		t.Fatal(err)
@@ -76,6 +86,14 @@ func TestTeamSelfIDIsReadableOnlyAsCounts(t *testing.T) {
 		var pe *pgconn.PgError
 		if !errors.As(err, &pe) || pe.Code != "22023" {
 			t.Errorf("scores %s: %v; want refused as invalid", name, err)
+		}
+	}
+	for _, sent := range []string{`[[%d, 0.5, 50]]`, `[[%d, 0, 50], [%d, 0.0, 60]]`} {
+		ids := []any{tm.ada.ID, tm.ada.ID}[:strings.Count(sent, "%d")]
+		_, err := db.Exec(`SELECT * FROM hb_self_id_means($1, '["Gender"]', $2)`, role, fmt.Sprintf(sent, ids...))
+		var pe *pgconn.PgError
+		if !errors.As(err, &pe) || pe.Code != "22023" {
+			t.Errorf("scores %s: %v; want refused as invalid", sent, err)
 		}
 	}
 

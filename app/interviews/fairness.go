@@ -7,6 +7,7 @@ package interviews
 
 import (
 	"context"
+	"math"
 
 	"hirebench/app/scoring"
 	"hirebench/app/selfid"
@@ -58,8 +59,13 @@ func (s *Service) fairnessInput(ctx context.Context, roleID int64, d roleData) (
 	var scores []storage.SelfIDScore
 	for _, cd := range d.debriefs(d.order) {
 		id := cd.Debrief.CandidateID
+		add := func(measure int, v float64) {
+			if !math.IsNaN(v) && !math.IsInf(v, 0) {
+				scores = append(scores, storage.SelfIDScore{CandidateID: id, Measure: measure, Score: on0to100(v)})
+			}
+		}
 		if c := cd.Debrief.Composite; c != nil {
-			scores = append(scores, storage.SelfIDScore{CandidateID: id, Measure: 0, Score: on0to100(*c)})
+			add(0, *c)
 		}
 		for _, r := range cd.Debrief.Rows {
 			if r.Mean == nil || !r.InPlan {
@@ -71,7 +77,7 @@ func (s *Service) fairnessInput(ctx context.Context, roleID int64, d roleData) (
 				measure[r.Key] = m
 				in.Measures = append(in.Measures, selfid.Question{Key: r.Key, Prompt: r.Prompt})
 			}
-			scores = append(scores, storage.SelfIDScore{CandidateID: id, Measure: m, Score: on0to100(*r.Mean)})
+			add(m, *r.Mean)
 		}
 	}
 	in.Sums, err = s.store.SelfIDMeans(ctx, roleID, names, scores)

@@ -47,8 +47,14 @@ $$;
 -- 'stage', by answer, the furthest active stage reached (its id, 0 for
 -- none: the stage the application is in, or one whose name its history
 -- entered, ignoring case as the stages' own names are unique) and whether
--- it is in the rejected stage now. storage.SelfIDCounts spells the same
--- query for SQLite; app/selfid turns the counts into the report.
+-- it is in the rejected stage now. For a category, only what the report's
+-- transitions show is counted: at the first active stage only the
+-- rejected (those waiting there are no transition's), at the last one all
+-- together (rejected or not, they passed the one before), none for an
+-- application that reached no active stage or a role with one. So every
+-- count per answer can be worked out from the report itself.
+-- storage.SelfIDCounts spells the same query for SQLite; app/selfid turns
+-- the counts into the report.
 CREATE FUNCTION hb_self_id_counts(of_role bigint, asked jsonb)
 RETURNS TABLE (part text, category text, answer text, furthest bigint, rejected boolean, decision text, responded boolean, n bigint)
 LANGUAGE plpgsql STABLE SECURITY DEFINER AS $$
@@ -69,14 +75,21 @@ BEGIN
     answered AS (
         SELECT c.name AS category, coalesce(si.value, '') AS answer, apps.furthest, apps.rejected, apps.decision
         FROM apps CROSS JOIN jsonb_array_elements_text(asked) AS c(name)
-        LEFT JOIN self_id si ON si.candidate_id = apps.candidate_id AND si.category = c.name)
+        LEFT JOIN self_id si ON si.candidate_id = apps.candidate_id AND si.category = c.name),
+    ends AS (
+        SELECT coalesce((SELECT s.id FROM stages s WHERE s.role_id = of_role AND s.kind = 'active'
+                         ORDER BY s.position, s.id LIMIT 1), 0) AS first,
+               coalesce((SELECT s.id FROM stages s WHERE s.role_id = of_role AND s.kind = 'active'
+                         ORDER BY s.position DESC, s.id DESC LIMIT 1), 0) AS last)
     SELECT 'people', '', '', 0::bigint, false, '', apps.responded, count(*) FROM apps GROUP BY apps.responded
     UNION ALL
     SELECT 'screen', x.category, x.answer, 0::bigint, false, x.decision, false, count(*) FROM answered x
     WHERE x.decision <> '' GROUP BY x.category, x.answer, x.decision
     UNION ALL
-    SELECT 'stage', x.category, x.answer, x.furthest, x.rejected, '', false, count(*) FROM answered x
-    GROUP BY x.category, x.answer, x.furthest, x.rejected
+    SELECT 'stage', x.category, x.answer, x.furthest, x.rejected AND (x.category = '' OR x.furthest <> ends.last), '', false, count(*)
+    FROM answered x CROSS JOIN ends
+    WHERE x.category = '' OR (x.furthest <> 0 AND ends.first <> ends.last AND (x.furthest <> ends.first OR x.rejected))
+    GROUP BY 2, 3, 4, 5
     ORDER BY 1, 2, 3, 4, 5, 6, 7;
 END
 $$;
@@ -99,17 +112,17 @@ BEGIN
                   WHERE jsonb_typeof(e) <> 'array' OR jsonb_array_length(e) <> 3
                      OR jsonb_typeof(e->0) <> 'number' OR jsonb_typeof(e->1) <> 'number' OR jsonb_typeof(e->2) <> 'number'
                      OR (e->>2)::double precision NOT BETWEEN 0 AND 100
-                     OR (e->>1)::numeric NOT BETWEEN 0 AND 999
+                     OR (e->>1)::numeric NOT BETWEEN 0 AND 999 OR (e->>1)::numeric <> trunc((e->>1)::numeric)
                      OR NOT EXISTS (SELECT 1 FROM applications a
                                     WHERE a.role_id = of_role AND a.candidate_id = (e->>0)::numeric))
        OR (SELECT count(*) FROM jsonb_array_elements(scores))
-          <> (SELECT count(DISTINCT (e->>0, e->>1)) FROM jsonb_array_elements(scores) e) THEN
+          <> (SELECT count(DISTINCT ((e->>0)::numeric, (e->>1)::numeric)) FROM jsonb_array_elements(scores) e) THEN
         RAISE EXCEPTION 'scores are one per candidate of the role and measure (0 to 999), each from 0 to 100'
             USING ERRCODE = 'invalid_parameter_value';
     END IF;
     RETURN QUERY
     WITH v AS (
-        SELECT (e->>0)::bigint AS candidate_id, (e->>1)::integer AS measure, (e->>2)::double precision AS score
+        SELECT (e->>0)::numeric::bigint AS candidate_id, (e->>1)::numeric::integer AS measure, (e->>2)::double precision AS score
         FROM jsonb_array_elements(scores) e),
     g AS (
         SELECT v.measure, c.name AS category, coalesce(si.value, '') AS answer, v.score

@@ -132,4 +132,23 @@ describe('CandidateSelfID', () => {
     expect(screen.queryByRole('status')).toBeNull();
     expect(Candidates.SetSelfID).toHaveBeenCalledWith(7, { Gender: 'Woman', 'Veteran status': 'Prefer not to say' });
   });
+
+  it('says in a toast when a save for the previous candidate fails after the drawer moved on', async () => {
+    ui.rights = rights(true);
+    vi.mocked(Candidates.SelfID).mockImplementation(async (cid: number) => (cid === 7 ? form('Woman') : form('Man')));
+    let fail: (e: unknown) => void = () => {};
+    vi.mocked(Candidates.SetSelfID).mockReturnValue(new Promise((_, reject) => (fail = reject)));
+    const notify = vi.spyOn(ui, 'notify');
+    const user = userEvent.setup();
+    const { rerender } = render(CandidateSelfID, { id: 7 });
+    await screen.findByText(NOTE);
+    await user.selectOptions(screen.getByLabelText('Veteran status'), 'Prefer not to say');
+    await user.click(screen.getByRole('button', { name: 'Save self-identification' }));
+    await rerender({ id: 8 });
+    await waitFor(() => expect((screen.getByLabelText('Gender') as HTMLSelectElement).value).toBe('Man'));
+    expect(screen.getByRole('button', { name: 'Save self-identification' })).toHaveTextContent('Save self-identification');
+    fail(backendError('conflict', 'The server refused.'));
+    await waitFor(() => expect(notify).toHaveBeenCalledWith("The previous candidate's self-identification was not saved: The server refused.", 'error'));
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
 });
