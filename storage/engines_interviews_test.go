@@ -151,6 +151,8 @@ func TestSelfIDCountsOnBothEngines(t *testing.T) {
 			// that is not, Lin nothing.
 			k(PartPeople, "", "", 0, false, "", true):  3,
 			k(PartPeople, "", "", 0, false, "", false): 2,
+			// Someone answered gender; nobody age (Ada's was cleared).
+			k(PartAnswered, "gender", "", 0, false, "", false): 1,
 			// Only Ada's screen is decided.
 			k(PartScreen, "", "", 0, false, "advance", false):            1,
 			k(PartScreen, "gender", "woman", 0, false, "advance", false): 1,

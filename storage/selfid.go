@@ -18,15 +18,17 @@ import (
 
 // The parts of SelfIDCounts.
 const (
-	PartPeople = "people"
-	PartScreen = "screen"
-	PartStage  = "stage"
+	PartPeople   = "people"
+	PartAnswered = "answered"
+	PartScreen   = "screen"
+	PartStage    = "stage"
 )
 
 // SelfIDClass is how many applications of a role share one class, as the
 // fairness report needs them and no finer (migration 0024), each category
 // asked on its own ("" is everyone):
 //   - Part "people": everyone, by whether they answered any category asked;
+//   - Part "answered": one class (N 1) for each category someone answered;
 //   - Part "screen": by answer and the resume screen's decision (advance,
 //     reject; undecided ones are not counted);
 //   - Part "stage": by answer, the furthest active stage reached (its id, 0
@@ -112,6 +114,8 @@ var (
 				coalesce((SELECT s.id FROM stages s WHERE s.role_id = ? AND s.kind = 'active'
 					ORDER BY s.position DESC, s.id DESC LIMIT 1), 0) AS last)
 		SELECT 'people', '', '', 0, 0, '', responded, count(*) FROM apps GROUP BY responded
+		UNION ALL
+		SELECT 'answered', category, '', 0, 0, '', 0, 1 FROM answered WHERE answer <> '' GROUP BY category
 		UNION ALL
 		SELECT 'screen', category, answer, 0, 0, decision, 0, count(*) FROM answered WHERE decision <> ''
 		GROUP BY category, answer, decision

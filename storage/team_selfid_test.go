@@ -63,7 +63,8 @@ func TestTeamSelfIDIsReadableOnlyAsCounts(t *testing.T) {
 		}
 		got[c.Part+":"+c.Category+"="+c.Answer] += c.N
 	}
-	if len(got) != 4 || got["people:="] != 1 || got["stage:="] != 1 || got["stage:Gender=Woman"] != 1 || got["stage:Age=25-34"] != 1 {
+	if len(got) != 6 || got["people:="] != 1 || got["answered:Gender="] != 1 || got["answered:Age="] != 1 || got["stage:="] != 1 ||
+		got["stage:Gender=Woman"] != 1 || got["stage:Age=25-34"] != 1 {
 		t.Errorf("the recruiter's counts = %v", got)
 	}
 	sums, err := rita.SelfIDMeans(ctx, role, []string{"Gender"}, []SelfIDScore{{tm.ada.ID, 0, 75}})

@@ -112,7 +112,7 @@ func Build(in Input, forExport bool) (Report, error) {
 	}
 	// A category nobody in the role answered has nothing to compare.
 	in.Categories = slices.DeleteFunc(slices.Clone(in.Categories), func(c Category) bool {
-		return !slices.ContainsFunc(in.Classes, func(k storage.SelfIDClass) bool { return k.Category == c.Name && k.Answer != "" })
+		return !slices.ContainsFunc(in.Classes, func(k storage.SelfIDClass) bool { return k.Part == storage.PartAnswered && k.Category == c.Name })
 	})
 	for _, d := range decisions(in) {
 		dec := Decision{Name: d.name, Considered: d.considered, Pending: d.pending, Categories: []Impact{}}

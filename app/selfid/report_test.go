@@ -22,7 +22,7 @@ type person struct {
 // classesOf counts people as storage.SelfIDCounts does, one class per
 // person and part: everyone ("") and the category "Group".
 func classesOf(people []person) []storage.SelfIDClass {
-	var out []storage.SelfIDClass
+	out := []storage.SelfIDClass{{Part: storage.PartAnswered, Category: "Group", N: 1}}
 	for _, p := range people {
 		out = append(out, storage.SelfIDClass{Part: storage.PartPeople, Responded: p.group != "", N: 1})
 		for _, cat := range []string{"", "Group"} {
@@ -142,8 +142,8 @@ func TestClassesCountTheirPeople(t *testing.T) {
 	in := workedExample()
 	// The first two people are alike: one class of 2 in each part.
 	in.Classes = classesOf(examplePeople()[1:])
-	for i := range in.Classes[:3] {
-		in.Classes[i].N = 2
+	for i := range in.Classes[1:4] { // after the "answered" class
+		in.Classes[1+i].N = 2
 	}
 	got, err := Build(in, false)
 	if err != nil || !reflect.DeepEqual(got, want) {

@@ -42,7 +42,8 @@ $$;
 
 -- The role's applications counted as the fairness report needs them and no
 -- finer, each category asked on its own ('' is everyone): part 'people',
--- everyone by whether they answered any category asked; part 'screen', by
+-- everyone by whether they answered any category asked; part 'answered',
+-- one row (n 1) for each category someone answered; part 'screen', by
 -- answer and the resume screen's decision (decided ones only); part
 -- 'stage', by answer, the furthest active stage reached (its id, 0 for
 -- none: the stage the application is in, or one whose name its history
@@ -82,6 +83,9 @@ BEGIN
                coalesce((SELECT s.id FROM stages s WHERE s.role_id = of_role AND s.kind = 'active'
                          ORDER BY s.position DESC, s.id DESC LIMIT 1), 0) AS last)
     SELECT 'people', '', '', 0::bigint, false, '', apps.responded, count(*) FROM apps GROUP BY apps.responded
+    UNION ALL
+    SELECT 'answered', x.category, '', 0::bigint, false, '', false, 1::bigint FROM answered x
+    WHERE x.answer <> '' GROUP BY x.category
     UNION ALL
     SELECT 'screen', x.category, x.answer, 0::bigint, false, x.decision, false, count(*) FROM answered x
     WHERE x.decision <> '' GROUP BY x.category, x.answer, x.decision
