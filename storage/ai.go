@@ -95,6 +95,8 @@ type AIAuditEntry struct {
 // table answers only through its key (hb_ai_cached and hb_ai_cache_put,
 // migration 0023: an answer can quote cards the asker may not read yet), and
 // an interviewer's answer only to them (0025: nobody plants one for others).
+// A laptop reads only answers cached there or by a shared workspace's owner
+// or recruiters (cached_by NULL), and its own answer replaces any other.
 var (
 	sqlPutAICache = spell(func(d dialect) string {
 		if d == postgresSQL {
@@ -104,10 +106,10 @@ var (
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (key) DO UPDATE SET candidate_id = excluded.candidate_id, response = excluded.response,
 			model = excluded.model, fingerprint = excluded.fingerprint, tokens_in = excluded.tokens_in,
-			tokens_out = excluded.tokens_out, created_at = excluded.created_at`
+			tokens_out = excluded.tokens_out, created_at = excluded.created_at, cached_by = NULL`
 	})
 	sqlAICached = spell(func(d dialect) string {
-		from := `ai_cache WHERE key = ?`
+		from := `ai_cache WHERE key = ? AND cached_by IS NULL`
 		if d == postgresSQL {
 			from = `hb_ai_cached(?)`
 		}
@@ -115,10 +117,22 @@ var (
 	})
 )
 
-var sqlAIMark = spell(func(d dialect) string {
-	return `SELECT c.anonymised_at, coalesce((SELECT u.uid FROM candidate_uids u WHERE u.candidate_id = c.id
-		ORDER BY ` + d.uidOrder("u") + ` LIMIT 1), '') FROM candidates c WHERE c.id = ?`
+var sqlAIMark = spell(func(d dialect) string { return aiMarkSQL(d, "") })
+
+// sqlAIMarkLocked is the mark read inside a write: on a shared workspace it
+// waits for an erasure or anonymising of the candidate under way, and then
+// reads the mark it left (storage.eraseShared locks the candidate first).
+var sqlAIMarkLocked = spell(func(d dialect) string {
+	if d == postgresSQL {
+		return aiMarkSQL(d, " FOR SHARE OF c")
+	}
+	return aiMarkSQL(d, "")
 })
+
+func aiMarkSQL(d dialect, lock string) string {
+	return `SELECT c.anonymised_at, coalesce((SELECT u.uid FROM candidate_uids u WHERE u.candidate_id = c.id
+		ORDER BY ` + d.uidOrder("u") + ` LIMIT 1), '') FROM candidates c WHERE c.id = ?` + lock
+}
 
 const (
 	sqlInsertAICall = `INSERT INTO ai_calls (at, feature, model, prompt_version, tokens_in, tokens_out, cost_usd, latency_ms,
@@ -203,12 +217,12 @@ func (s *Store) RecordAI(ctx context.Context, r AIRecord) (int64, error) {
 // their own uid. An anonymised candidate is ErrAIGone (nothing about them
 // is sent or kept); an unknown one is not found.
 func (s *Store) AIMark(ctx context.Context, candidateID int64) (string, error) {
-	return aiMark(ctx, s.rd, candidateID)
+	return aiMark(ctx, s.rd, sqlAIMark, candidateID)
 }
 
-func aiMark(ctx context.Context, q queryer, candidateID int64) (string, error) {
+func aiMark(ctx context.Context, q queryer, query spelled, candidateID int64) (string, error) {
 	var anonymisedAt, uid string
-	err := q.QueryRowContext(ctx, sqlAIMark.in(q), candidateID).Scan(&anonymisedAt, &uid)
+	err := q.QueryRowContext(ctx, query.in(q), candidateID).Scan(&anonymisedAt, &uid)
 	if errors.Is(err, sql.ErrNoRows) {
 		return "", notFound("candidate", candidateID)
 	}
@@ -224,7 +238,7 @@ func aiMark(ctx context.Context, q queryer, candidateID int64) (string, error) {
 // sameAIMark refuses, inside a write, a candidate who is gone or no longer
 // the one marked (mark "" checks only that they are there, not anonymised).
 func sameAIMark(ctx context.Context, q queryer, candidateID int64, mark string) error {
-	now, err := aiMark(ctx, q, candidateID)
+	now, err := aiMark(ctx, q, sqlAIMarkLocked, candidateID)
 	if err == nil && mark != "" && now != mark {
 		err = fmt.Errorf("candidate %d: %w", candidateID, ErrAIGone)
 	}

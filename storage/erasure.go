@@ -144,6 +144,9 @@ const (
 	// person's words.
 	sqlOptimizeSearch = `INSERT INTO candidate_search (candidate_search) VALUES ('optimize')`
 	sqlFindPerson     = `SELECT id FROM candidates WHERE (id = ? AND created_at = ?) OR (? <> '' AND email = ?)`
+	// sqlLockCandidate (PostgreSQL's; eraseShared) holds a candidate's row
+	// until the erasure ends.
+	sqlLockCandidate = `SELECT id FROM candidates WHERE id = ? FOR UPDATE`
 )
 
 // sqlErasedUIDs: the latest erasure of a person known by one of the uids in
@@ -188,7 +191,7 @@ func (s *Store) EraseCandidates(ctx context.Context, ids []int64, e Erasure) ([]
 // row-level security hides from it rows the erasure must reach (colleagues'
 // drafts, the AI cache, self-identification), so the owner's login erases.
 var ErrOwnerErases = fmt.Errorf("on a shared workspace only its owner's login erases or anonymises candidates "+
-	"(hirebench --db OWNER-URL candidates erase): %w", model.ErrConflict)
+	"(the login that ran init: hirebench --db OWNER-URL …): %w", model.ErrConflict)
 
 // eraseShared erases or anonymises candidates on a shared workspace in one
 // transaction, as eraseOn does locally. The server frees the deleted rows'
@@ -206,6 +209,13 @@ func (s *Store) eraseShared(ctx context.Context, ids []int64, e Erasure) ([]Eras
 	var out []Erased
 	err := s.Write(ctx, func(t *Tx) error {
 		out = nil
+		// The candidates first: a colleague's write about one of them (an AI
+		// answer, checked by sqlAIMarkLocked) waits, then meets the erasure.
+		for _, id := range ids {
+			if _, err := t.q.ExecContext(t.ctx, sqlLockCandidate, id); err != nil {
+				return fmt.Errorf("storage: erase candidate %d: %w", id, err)
+			}
+		}
 		if e.DueBefore != "" {
 			if err := t.stillDue(ids, e.DueBefore); err != nil {
 				return err

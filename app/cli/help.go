@@ -151,7 +151,8 @@ the window and for every command; without --db the environment variable HIREBENC
 and --db "" is the local workspace even when it is set. URL is postgres://USER@HOST:PORT/DATABASE
 (or postgresql://); a remote server is reached with sslmode=verify-full unless the URL names
 another sslmode. These work on a local workspace only and are refused on PostgreSQL: backup,
-backup snapshots, restore, candidates erase, candidates retention --erase|--anonymise.
+backup snapshots, restore. On PostgreSQL only the owner's login erases or anonymises (candidates
+erase, candidates retention --erase|--anonymise).
 
 Team mode (docs/TEAM.md):
   init [--json]                    as the workspace's owner: bring the schema up to date and grant
