@@ -26,12 +26,12 @@ func NewPrivacy(svc *privacy.Service, ws *Workspace, rt Shell) *Privacy {
 	return &Privacy{svc: svc, ws: ws, rt: rt}
 }
 
-// Rights says whether the current profile may erase, export everything
-// held about a candidate and set the retention policy, with Go's sentence
-// when it may not.
+// Rights says whether the current profile may export everything held about
+// a candidate and set the retention policy, and whether it erases, with
+// Go's sentences when it may not.
 func (p *Privacy) Rights() (privacy.Rights, error) {
 	return withActor(p.ws, func(a model.Profile) (privacy.Rights, error) {
-		return privacy.RightsOf(scoring.ExporterOf(a)), nil
+		return p.svc.RightsOf(context.Background(), scoring.ExporterOf(a))
 	})
 }
 

@@ -254,11 +254,11 @@ func TestOnlyTheRecruiterErases(t *testing.T) {
 			t.Errorf("an interviewer's %s: %v", name, err)
 		}
 	}
-	if r := RightsOf(interviewer); r.Manage || r.ManageNote != want {
-		t.Errorf("an interviewer's rights: %+v", r)
+	if r, err := d.svc.RightsOf(ctx, interviewer); err != nil || r.Manage || r.Erase || r.ManageNote != want || r.EraseNote != want {
+		t.Errorf("an interviewer's rights: %+v, %v", r, err)
 	}
-	if r := RightsOf(scoring.Exporter{Owner: true}); !r.Manage || r.ManageNote != "" {
-		t.Errorf("the command line's rights: %+v", r)
+	if r, err := d.svc.RightsOf(ctx, scoring.Exporter{Owner: true}); err != nil || !r.Manage || !r.Erase || r.ManageNote != "" {
+		t.Errorf("the command line's rights: %+v, %v", r, err)
 	}
 	if c, err := d.store.GetCandidate(ctx, d.quorra); err != nil || c.Name != qName {
 		t.Errorf("Quorra after refusals: %+v, %v", c, err)

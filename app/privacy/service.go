@@ -91,14 +91,26 @@ func May(who scoring.Exporter) error {
 type Rights struct {
 	Manage     bool   `json:"manage"`
 	ManageNote string `json:"manageNote"`
+	// Erase: also erase and anonymise, which on a shared workspace only its
+	// owner's login does (storage.ErrOwnerErases).
+	Erase     bool   `json:"erase"`
+	EraseNote string `json:"eraseNote"`
 }
 
-// RightsOf answers May for the window.
-func RightsOf(who scoring.Exporter) Rights {
+// RightsOf answers May for the window, and whether this login erases.
+func (s *Service) RightsOf(ctx context.Context, who scoring.Exporter) (Rights, error) {
 	if err := May(who); err != nil {
-		return Rights{ManageNote: model.RefusalSentence(err)}
+		note := model.RefusalSentence(err)
+		return Rights{ManageNote: note, EraseNote: note}, nil
 	}
-	return Rights{Manage: true}
+	if s.store.Shared() {
+		if _, person, err := s.store.SignedIn(ctx); err != nil {
+			return Rights{}, err
+		} else if person {
+			return Rights{Manage: true, EraseNote: model.RefusalSentence(storage.ErrOwnerErases)}, nil
+		}
+	}
+	return Rights{Manage: true, Erase: true}, nil
 }
 
 // Result says what an erasure did.

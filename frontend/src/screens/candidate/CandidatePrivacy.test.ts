@@ -16,7 +16,7 @@ function result(over: Partial<ErasureResult> = {}): ErasureResult {
   return { action: 'erase', candidates: 1, counts: { candidates: 1, notes: 2, scorecards: 1 }, snapshots: { rewritten: 2, dropped: 1, unchanged: 0 }, outside, ...over } as ErasureResult;
 }
 
-async function open(rights: PrivacyRights = { manage: true, manageNote: '' }) {
+async function open(rights: PrivacyRights = { manage: true, manageNote: '', erase: true, eraseNote: '' }) {
   vi.mocked(Privacy.Rights).mockResolvedValue(rights);
   const onerased = vi.fn();
   const beforeerase = vi.fn().mockResolvedValue(undefined);
@@ -33,10 +33,18 @@ beforeEach(() => {
 
 describe('CandidatePrivacy', () => {
   it('offers nothing an interviewer may not do, and says why', async () => {
-    await open({ manage: false, manageNote: note });
+    await open({ manage: false, manageNote: note, erase: false, eraseNote: note });
     expect(screen.getByRole('button', { name: 'Export everything held…' })).toBeDisabled();
     expect(screen.getByRole('button', { name: 'Erase…' })).toBeDisabled();
     expect(screen.getByText(note)).toBeInTheDocument();
+  });
+
+  it("on a shared workspace lets a recruiter export but not erase, and says whose login erases", async () => {
+    const owners = "On a shared workspace only its owner's login erases or anonymises candidates.";
+    await open({ manage: true, manageNote: '', erase: false, eraseNote: owners });
+    expect(screen.getByRole('button', { name: 'Export everything held…' })).toBeEnabled();
+    expect(screen.getByRole('button', { name: 'Erase…' })).toBeDisabled();
+    expect(screen.getByText(owners)).toBeInTheDocument();
   });
 
   it('shows nothing when Go cannot say who may', async () => {

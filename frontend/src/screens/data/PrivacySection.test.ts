@@ -23,7 +23,7 @@ function entry(over: Partial<AuditEntry> = {}): AuditEntry {
 }
 
 function setup(review = off, manage = true, log: AuditEntry[] = []) {
-  vi.mocked(Privacy.Rights).mockResolvedValue({ manage, manageNote: manage ? '' : note });
+  vi.mocked(Privacy.Rights).mockResolvedValue({ manage, manageNote: manage ? '' : note, erase: manage, eraseNote: manage ? '' : note });
   vi.mocked(Privacy.Retention).mockResolvedValue(review);
   vi.mocked(Privacy.AuditLog).mockResolvedValue(log);
   const user = userEvent.setup();

@@ -4012,6 +4012,8 @@ export namespace privacy {
 	export class Rights {
 	    manage: boolean;
 	    manageNote: string;
+	    erase: boolean;
+	    eraseNote: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new Rights(source);
@@ -4021,6 +4023,8 @@ export namespace privacy {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.manage = source["manage"];
 	        this.manageNote = source["manageNote"];
+	        this.erase = source["erase"];
+	        this.eraseNote = source["eraseNote"];
 	    }
 	}
 
