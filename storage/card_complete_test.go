@@ -106,19 +106,67 @@ func TestServerCardCheckIsCheckComplete(t *testing.T) {
 }
 
 func TestTeamSQLClientCannotSubmitAnIncompleteCard(t *testing.T) {
+	ctx := context.Background()
 	tm := newTeam(t)
 	card := tm.start(t, tm.priya)
 	db := tm.as(t, tm.priya)
-	_, err := db.Exec(`UPDATE scorecards SET status = 'submitted', recommendation = 'yes', sha256 = repeat('0', 64),
-		submitted_at = '2026-12-02T10:00:00.000Z' WHERE id = $1`, card.ID)
-	if err == nil || !strings.Contains(err.Error(), "a scorecard is submitted complete") {
-		t.Errorf("Priya's SQL client submitting an empty card: %v; want refused as incomplete", err)
+	submit := func(answers string) error {
+		_, err := db.Exec(`UPDATE scorecards SET answers = $2, status = 'submitted', recommendation = 'yes',
+			sha256 = repeat('0', 64), submitted_at = '2026-12-02T10:00:00.000Z' WHERE id = $1`, card.ID, answers)
+		return err
 	}
-	// The app's complete submit goes through (tm.submit fills nothing in:
-	// through the owner, as a copy would; a person's own through the app is
-	// covered by the team E2E step).
+	refused := func(what string, err error) {
+		t.Helper()
+		if err == nil || !strings.Contains(err.Error(), "submitted complete") {
+			t.Errorf("Priya's SQL client %s: %v; want refused", what, err)
+		}
+	}
+	refused("submitting an empty card", submit(`{}`))
+	// Every question scored, but written as Go would not read it back.
+	r, err := tm.owner.ScorecardRubric(ctx, card)
+	if err != nil {
+		t.Fatal(err)
+	}
+	complete := func(extra string) string {
+		var parts []string
+		for _, c := range r.Competencies {
+			for _, q := range c.Questions {
+				parts = append(parts, `"`+q.ID+`": {"score": 3`+extra+`}`)
+			}
+		}
+		return "{" + strings.Join(parts, ", ") + "}"
+	}
+	refused(`with "SCORE": 99 beside each score`, submit(complete(`, "SCORE": 99`)))
+	refused(`with notes that are a number`, submit(complete(`, "notes": 5`)))
+	refused(`with a score of 3.0`, submit(strings.ReplaceAll(complete(""), `"score": 3}`, `"score": 3.0}`)))
+	refused(`with a score of 3e0`, submit(strings.ReplaceAll(complete(""), `"score": 3}`, `"score": 3e0}`)))
 	var status string
 	if err := rawQueryRow(tm.owner, `SELECT status FROM scorecards WHERE id = ?`, card.ID).Scan(&status); err != nil || status != "draft" {
-		t.Errorf("after the refusal the card is %q, %v", status, err)
+		t.Errorf("after the refusals the card is %q, %v", status, err)
 	}
+	// Written as Go writes it, it goes through.
+	if err := submit(complete(`, "notes": "fine", "elapsedMs": 1200`)); err != nil {
+		t.Errorf("a complete card: %v", err)
+	}
+
+	// A card of Sam's, started with competencies of his choosing, is refused.
+	sam := tm.as(t, tm.sam)
+	_, err = sam.Exec(`INSERT INTO scorecards (uid, application_id, round_id, author_id, author_name, rubric_version_id,
+		competencies, started_at, updated_at) VALUES (repeat('f', 32), $1, $2, $3, 'Sam Okafor', $4, '["nope"]', 'x', 'x')`,
+		tm.app, tm.round, tm.sam.ID, card.RubricVersionID)
+	if err == nil || !strings.Contains(err.Error(), "not the round's competencies") {
+		t.Errorf("Sam starting a card on competencies of his own: %v; want refused", err)
+	}
+
+	// A recruiter adds amendments in the name of people who do not sign in
+	// (a bundle import) only to their own cards, not to Sam's.
+	lin, err := tm.owner.CreateProfile(ctx, "Lin Park", false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	samCard := tm.start(t, tm.sam)
+	tm.submit(t, samCard)
+	stillBlind(t, tm.as(t, tm.rita), "the recruiter", `INSERT INTO scorecard_revisions (scorecard_id, revision, answers, recommendation,
+		reason, author_id, author_name, created_at, sha256) VALUES ($1, 1, $2, 'no', 'forged', $3, 'Lin Park', 'x', repeat('0', 64))`,
+		samCard.ID, complete(""), lin.ID)
 }
