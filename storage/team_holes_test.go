@@ -181,3 +181,33 @@ func TestTeamClosesTheSecondReviewsWays(t *testing.T) {
 		t.Errorf("Lee locking Priya's draft through the view: %v; want refused", err)
 	}
 }
+
+// Every function of the schema, each migration's new ones included, looks
+// up its tables in this schema only (storage.sqlGrantTeam pins them at init
+// and after every migration), so nobody's object can stand in for ours.
+func TestTeamEveryFunctionHasItsSearchPathPinned(t *testing.T) {
+	tm := newTeam(t)
+	var loose []string
+	rows, err := tm.owner.w.Query(`SELECT p.oid::regprocedure::text FROM pg_proc p
+		WHERE p.pronamespace = current_schema()::regnamespace
+		AND NOT coalesce(array_to_string(p.proconfig, ',') LIKE '%search_path=' || current_schema() || ', pg_temp%', false)`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var f string
+		if err := rows.Scan(&f); err != nil {
+			t.Fatal(err)
+		}
+		loose = append(loose, f)
+	}
+	if len(loose) > 0 {
+		t.Errorf("functions whose search path is not pinned: %v", loose)
+	}
+	var n int
+	if err := tm.owner.w.QueryRow(`SELECT count(*) FROM pg_proc WHERE pronamespace = current_schema()::regnamespace
+		AND proname IN ('hb_self_id_counts', 'hb_ai_cache_put', 'hb_card_problem', 'hb_done_with')`).Scan(&n); err != nil || n != 4 {
+		t.Errorf("found %d of the four functions looked for (%v)", n, err)
+	}
+}

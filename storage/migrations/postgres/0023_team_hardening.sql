@@ -110,15 +110,3 @@ CREATE FUNCTION hb_ai_cache_put(asked text, candidate bigint, answer text, answe
         tokens_out = excluded.tokens_out, created_at = excluded.created_at
         WHERE hb_me() IS NULL OR hb_is_recruiter()
 $$;
-
--- The new functions look up tables in this schema only, as 0022's do.
-DO $$
-DECLARE
-    f record;
-BEGIN
-    FOR f IN SELECT p.oid::regprocedure AS sig FROM pg_proc p
-             WHERE p.pronamespace = current_schema()::regnamespace AND p.proname IN ('hb_done_with', 'hb_ai_cached', 'hb_ai_cache_put') LOOP
-        EXECUTE format('ALTER FUNCTION %s SET search_path = %I, pg_temp', f.sig, current_schema());
-    END LOOP;
-END
-$$;

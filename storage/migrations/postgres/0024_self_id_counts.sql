@@ -137,15 +137,3 @@ BEGIN
     FROM w GROUP BY 1, 2, 3 ORDER BY 1, 2, 3;
 END
 $$;
-
--- The new functions look up tables in this schema only, as 0022's do.
-DO $$
-DECLARE
-    f record;
-BEGIN
-    FOR f IN SELECT p.oid::regprocedure AS sig FROM pg_proc p
-             WHERE p.pronamespace = current_schema()::regnamespace AND p.proname LIKE 'hb\_self\_id\_%' LOOP
-        EXECUTE format('ALTER FUNCTION %s SET search_path = %I, pg_temp', f.sig, current_schema());
-    END LOOP;
-END
-$$;

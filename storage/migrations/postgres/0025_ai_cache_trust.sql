@@ -29,16 +29,3 @@ CREATE OR REPLACE FUNCTION hb_ai_cache_put(asked text, candidate bigint, answer 
         tokens_out = excluded.tokens_out, created_at = excluded.created_at, cached_by = excluded.cached_by
         WHERE excluded.cached_by IS NULL OR ai_cache.cached_by IS NOT NULL
 $$;
-
--- The functions look up tables in this schema only, as 0022's do.
-DO $$
-DECLARE
-    f record;
-BEGIN
-    FOR f IN SELECT p.oid::regprocedure AS sig FROM pg_proc p
-             WHERE p.pronamespace = current_schema()::regnamespace
-               AND p.proname IN ('hb_ai_cached', 'hb_ai_cache_put') LOOP
-        EXECUTE format('ALTER FUNCTION %s SET search_path = %I, pg_temp', f.sig, current_schema());
-    END LOOP;
-END
-$$;

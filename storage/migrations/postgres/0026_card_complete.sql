@@ -147,16 +147,3 @@ CREATE TRIGGER scorecards_complete AFTER INSERT OR UPDATE OF status ON scorecard
     FOR EACH ROW EXECUTE FUNCTION hb_card_complete();
 CREATE TRIGGER scorecard_revisions_complete AFTER INSERT ON scorecard_revisions
     FOR EACH ROW EXECUTE FUNCTION hb_card_complete();
-
--- The functions look up tables in this schema only, as 0022's do.
-DO $$
-DECLARE
-    f record;
-BEGIN
-    FOR f IN SELECT p.oid::regprocedure AS sig FROM pg_proc p
-             WHERE p.pronamespace = current_schema()::regnamespace
-               AND p.proname IN ('hb_card_problem', 'hb_card_complete', 'hb_amendment_problem', 'hb_start_problem') LOOP
-        EXECUTE format('ALTER FUNCTION %s SET search_path = %I, pg_temp', f.sig, current_schema());
-    END LOOP;
-END
-$$;
