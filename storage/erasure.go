@@ -10,6 +10,7 @@
 package storage
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"encoding/json"
@@ -144,9 +145,6 @@ const (
 	// person's words.
 	sqlOptimizeSearch = `INSERT INTO candidate_search (candidate_search) VALUES ('optimize')`
 	sqlFindPerson     = `SELECT id FROM candidates WHERE (id = ? AND created_at = ?) OR (? <> '' AND email = ?)`
-	// sqlLockCandidate (PostgreSQL's; eraseShared) holds a candidate's row
-	// until the erasure ends.
-	sqlLockCandidate = `SELECT id FROM candidates WHERE id = ? FOR UPDATE`
 )
 
 // sqlErasedUIDs: the latest erasure of a person known by one of the uids in
@@ -159,6 +157,10 @@ var sqlErasedUIDs = spell(func(d dialect) string {
 
 // sqlStillDue: candidate id is among those DueForRetention lists.
 var sqlStillDue = spell(func(d dialect) string { return `SELECT id FROM (` + sqlDue[d] + `) AS due WHERE id = ?` })
+
+// sqlLockCandidate (PostgreSQL's; eraseShared) holds a candidate's row
+// until the erasure ends.
+var sqlLockCandidate = `SELECT id FROM candidates WHERE id = ?` + postgresSQL.forUpdate()
 
 // ErrLogBusy: the erasure is saved, but other connections kept the WAL from
 // being emptied, so it may still hold what was erased until they finish.
@@ -193,6 +195,15 @@ func (s *Store) EraseCandidates(ctx context.Context, ids []int64, e Erasure) ([]
 var ErrOwnerErases = fmt.Errorf("on a shared workspace only its owner's login erases or anonymises candidates "+
 	"(the login that ran init: hirebench --db OWNER-URL …): %w", model.ErrConflict)
 
+// ErasesHere says whether this login may erase and anonymise: on a shared
+// workspace only its owner's (ErrOwnerErases); on a laptop, whoever opens it.
+func (s *Store) ErasesHere(ctx context.Context) error {
+	if person, err := s.asPerson(ctx); err != nil || person {
+		return cmp.Or(err, ErrOwnerErases)
+	}
+	return nil
+}
+
 // eraseShared erases or anonymises candidates on a shared workspace in one
 // transaction, as eraseOn does locally. The server frees the deleted rows'
 // space when it vacuums them (docs/TEAM.md says what its storage, backups
@@ -201,10 +212,8 @@ func (s *Store) eraseShared(ctx context.Context, ids []int64, e Erasure) ([]Eras
 	if e.Action != ActionErase && e.Action != ActionAnonymise {
 		return nil, fmt.Errorf("storage: unknown erasure %q", e.Action)
 	}
-	if _, person, err := s.SignedIn(ctx); err != nil {
+	if err := s.ErasesHere(ctx); err != nil {
 		return nil, err
-	} else if person {
-		return nil, ErrOwnerErases
 	}
 	var out []Erased
 	err := s.Write(ctx, func(t *Tx) error {

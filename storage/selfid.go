@@ -149,10 +149,7 @@ var (
 // person's login on a shared workspace, where they leave the server only as
 // counts; its owner's login reads them (a subject access export needs them).
 func (s *Store) SelfIDReadable(ctx context.Context) (bool, error) {
-	if !s.Shared() {
-		return true, nil
-	}
-	_, person, err := s.SignedIn(ctx)
+	person, err := s.asPerson(ctx)
 	return err == nil && !person, err
 }
 

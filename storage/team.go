@@ -202,6 +202,17 @@ func (s *Store) SignedIn(ctx context.Context) (p model.Profile, ok bool, err err
 	return p, err == nil, err
 }
 
+// asPerson says whether this store acts as a person's login on a shared
+// workspace (not its owner's, not a laptop's), which row-level security
+// limits: such a login neither reads self-identification back nor erases.
+func (s *Store) asPerson(ctx context.Context) (bool, error) {
+	if !s.Shared() {
+		return false, nil
+	}
+	_, person, err := s.SignedIn(ctx)
+	return person, err
+}
+
 // ownerOnly says plainly that only the workspace's owner (or a server
 // administrator) may do what, when PostgreSQL refuses for want of a
 // privilege; other errors pass unchanged.

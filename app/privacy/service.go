@@ -103,12 +103,11 @@ func (s *Service) RightsOf(ctx context.Context, who scoring.Exporter) (Rights, e
 		note := model.RefusalSentence(err)
 		return Rights{ManageNote: note, EraseNote: note}, nil
 	}
-	if s.store.Shared() {
-		if _, person, err := s.store.SignedIn(ctx); err != nil {
-			return Rights{}, err
-		} else if person {
-			return Rights{Manage: true, EraseNote: model.RefusalSentence(storage.ErrOwnerErases)}, nil
-		}
+	switch err := s.store.ErasesHere(ctx); {
+	case errors.Is(err, storage.ErrOwnerErases):
+		return Rights{Manage: true, EraseNote: model.RefusalSentence(err)}, nil
+	case err != nil:
+		return Rights{}, err
 	}
 	return Rights{Manage: true, Erase: true}, nil
 }
