@@ -227,24 +227,24 @@ login_url() { printf '%s' "${OWNER/postgres@/$1@}"; }
 "$BIN" --db "$OWNER" people add --name "Priya Nair" --login priya --password-stdin <<<"e2e priya password"
 "$BIN" --db "$(login_url riley)" candidates add --name "Tess Teamwell" --email tess.teamwell@example.com --role "Senior AI Engineer" >/dev/null
 APPARGS="--db $(login_url sam)" start_dev team-sam
-# Priya's app: the dev build wails dev just made, on a port of its own and
-# serving the built frontend, so the browser can drive both apps at once.
+# A second app: the dev build wails dev just made, signed in as login $1, on
+# a port of its own and serving the built frontend, so the browser can drive
+# it beside Sam's.
+start_second() {
+  devserver=localhost:34116 assetdir="$ROOT/frontend/dist" loglevel=Warning \
+    setsid xvfb-run -a -s "$XVFB" "$TEAM/hirebench-dev" --db "$(login_url "$1")" >"$OUT/wails-dev-team-$1.log" 2>&1 &
+  SECOND_PID=$!
+  for _ in $(seq 1 120); do curl -sf -o /dev/null http://localhost:34116/ && break; kill -0 "$SECOND_PID" 2>/dev/null || break; sleep 0.5; done
+  curl -sf -o /dev/null http://localhost:34116/ || { echo "e2e: $1's app did not come up; log:" >&2; tail -20 "$OUT/wails-dev-team-$1.log" >&2; exit 1; }
+}
 if port_busy 34116; then echo "e2e: port 34116 is in use; stop what listens there first" >&2; exit 1; fi
 cp build/bin/hirebench-dev-* "$TEAM/hirebench-dev"
-devserver=localhost:34116 assetdir="$ROOT/frontend/dist" loglevel=Warning \
-  setsid xvfb-run -a -s "$XVFB" "$TEAM/hirebench-dev" --db "$(login_url priya)" >"$OUT/wails-dev-team-priya.log" 2>&1 &
-SECOND_PID=$!
-for _ in $(seq 1 120); do curl -sf -o /dev/null http://localhost:34116/ && break; kill -0 "$SECOND_PID" 2>/dev/null || break; sleep 0.5; done
-curl -sf -o /dev/null http://localhost:34116/ || { echo "e2e: Priya's app did not come up; log:" >&2; tail -20 "$OUT/wails-dev-team-priya.log" >&2; exit 1; }
+start_second priya
 (cd frontend && OUT="$OUT" SECOND_URL=http://localhost:34116 SAM_URL="$(login_url sam)" node e2e/team.mjs)
 stop_dev
 stop_group TERM "$SECOND_PID"; SECOND_PID=
-# The recruiter's window, on the same port: self-identification is write-only.
-devserver=localhost:34116 assetdir="$ROOT/frontend/dist" loglevel=Warning \
-  setsid xvfb-run -a -s "$XVFB" "$TEAM/hirebench-dev" --db "$(login_url riley)" >"$OUT/wails-dev-team-riley.log" 2>&1 &
-SECOND_PID=$!
-for _ in $(seq 1 120); do curl -sf -o /dev/null http://localhost:34116/ && break; kill -0 "$SECOND_PID" 2>/dev/null || break; sleep 0.5; done
-curl -sf -o /dev/null http://localhost:34116/ || { echo "e2e: Riley's app did not come up; log:" >&2; tail -20 "$OUT/wails-dev-team-riley.log" >&2; exit 1; }
+# The recruiter's app, on the same port: self-identification is write-only.
+start_second riley
 (cd frontend && OUT="$OUT" BASE_URL=http://localhost:34116 RILEY_URL="$(login_url riley)" BIN="$BIN" node e2e/team-recruiter.mjs)
 stop_group TERM "$SECOND_PID"; SECOND_PID=
 echo "e2e: the command line on the shared workspace, as each person"
