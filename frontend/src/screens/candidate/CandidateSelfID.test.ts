@@ -113,11 +113,12 @@ describe('CandidateSelfID', () => {
     expect(save).toBeDisabled();
   });
 
-  it("keeps the next candidate's answers when a save for the previous one ends after the drawer moved on", async () => {
+  /** Saves candidate 7's form and moves the drawer to candidate 8 before the save ends; settle ends it. */
+  async function saveThenMoveOn() {
     ui.rights = rights(true);
     vi.mocked(Candidates.SelfID).mockImplementation(async (cid: number) => (cid === 7 ? form('Woman') : form('Man')));
-    let finish: (f: SelfIDForm) => void = () => {};
-    vi.mocked(Candidates.SetSelfID).mockReturnValue(new Promise((resolve) => (finish = resolve)));
+    let settle: { resolve: (f: SelfIDForm) => void; reject: (e: unknown) => void } = { resolve: () => {}, reject: () => {} };
+    vi.mocked(Candidates.SetSelfID).mockReturnValue(new Promise((resolve, reject) => (settle = { resolve, reject })));
     const user = userEvent.setup();
     const { rerender } = render(CandidateSelfID, { id: 7 });
     await screen.findByText(NOTE);
@@ -125,7 +126,12 @@ describe('CandidateSelfID', () => {
     await user.click(screen.getByRole('button', { name: 'Save self-identification' }));
     await rerender({ id: 8 });
     await waitFor(() => expect((screen.getByLabelText('Gender') as HTMLSelectElement).value).toBe('Man'));
-    finish(form('Woman', 'Prefer not to say'));
+    return settle;
+  }
+
+  it("keeps the next candidate's answers when a save for the previous one ends after the drawer moved on", async () => {
+    const settle = await saveThenMoveOn();
+    settle.resolve(form('Woman', 'Prefer not to say'));
     await new Promise((r) => setTimeout(r, 20));
     expect((screen.getByLabelText('Gender') as HTMLSelectElement).value).toBe('Man');
     expect((screen.getByLabelText('Veteran status') as HTMLSelectElement).value).toBe('');
@@ -134,20 +140,10 @@ describe('CandidateSelfID', () => {
   });
 
   it('says in a toast when a save for the previous candidate fails after the drawer moved on', async () => {
-    ui.rights = rights(true);
-    vi.mocked(Candidates.SelfID).mockImplementation(async (cid: number) => (cid === 7 ? form('Woman') : form('Man')));
-    let fail: (e: unknown) => void = () => {};
-    vi.mocked(Candidates.SetSelfID).mockReturnValue(new Promise((_, reject) => (fail = reject)));
     const notify = vi.spyOn(ui, 'notify');
-    const user = userEvent.setup();
-    const { rerender } = render(CandidateSelfID, { id: 7 });
-    await screen.findByText(NOTE);
-    await user.selectOptions(screen.getByLabelText('Veteran status'), 'Prefer not to say');
-    await user.click(screen.getByRole('button', { name: 'Save self-identification' }));
-    await rerender({ id: 8 });
-    await waitFor(() => expect((screen.getByLabelText('Gender') as HTMLSelectElement).value).toBe('Man'));
+    const settle = await saveThenMoveOn();
     expect(screen.getByRole('button', { name: 'Save self-identification' })).toHaveTextContent('Save self-identification');
-    fail(backendError('conflict', 'The server refused.'));
+    settle.reject(backendError('conflict', 'The server refused.'));
     await waitFor(() => expect(notify).toHaveBeenCalledWith("The previous candidate's self-identification was not saved: The server refused.", 'error'));
     expect(screen.queryByRole('alert')).toBeNull();
   });
