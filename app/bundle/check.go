@@ -52,9 +52,17 @@ func ContentSHA256(content []byte) (compact []byte, sum string, err error) {
 // checker collects every structural problem of a bundle.
 type checker struct {
 	problems []string
+	more     int // found beyond the first maxProblems, only counted
 }
 
+// add notes a problem. Past the first maxProblems it is only counted: a
+// hostile bundle of a million bad records would otherwise hold millions of
+// messages nobody reads.
 func (c *checker) add(format string, args ...any) {
+	if len(c.problems) >= maxProblems {
+		c.more++
+		return
+	}
 	c.problems = append(c.problems, fmt.Sprintf(format, args...))
 }
 
@@ -99,8 +107,9 @@ func clip(s string) string {
 // check validates the bundle's content and the links between its parts,
 // normalizing candidate fields and timestamps in place (timestamps a hash
 // covers are kept verbatim). fileSize reports the stored size of an
-// attachment's bytes, or false when the bundle lacks them.
-func (b *Bundle) check(fileSize func(sha string) (int64, bool)) []string {
+// attachment's bytes, or false when the bundle lacks them. It lists the
+// first maxProblems problems and counts the rest.
+func (b *Bundle) check(fileSize func(sha string) (int64, bool)) (problems []string, more int) {
 	c := &checker{}
 
 	// Rubrics.
@@ -410,7 +419,7 @@ func (b *Bundle) check(fileSize func(sha string) (int64, bool)) []string {
 			c.sealing(rwhat, r.HashVersion, r.Binding)
 		}
 	}
-	return c.problems
+	return c.problems, c.more
 }
 
 // plan checks a role's weights, weight history and fixed plan (v2).

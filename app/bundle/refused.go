@@ -16,15 +16,17 @@ import (
 // content or scorecards that do not match their hash. Nothing was written.
 type RefusedError struct {
 	Problems []string
+	// More counts the problems found beyond those listed.
+	More int
 }
 
-func (e *RefusedError) Error() string { return "bundle refused: " + joinProblems(e.Problems) }
+func (e *RefusedError) Error() string { return "bundle refused: " + joinProblems(e.Problems, e.More) }
 
-// joinProblems lists up to maxProblems problems and counts the rest.
-func joinProblems(list []string) string {
-	more := 0
+// joinProblems lists up to maxProblems problems and counts the rest, more
+// of them not in list.
+func joinProblems(list []string, more int) string {
 	if len(list) > maxProblems {
-		list, more = list[:maxProblems], len(list)-maxProblems
+		list, more = list[:maxProblems], more+len(list)-maxProblems
 	}
 	msg := strings.Join(list, "; ")
 	if more > 0 {

@@ -117,9 +117,9 @@ func Write(w io.Writer, b *Bundle, open func(sha256 string) ([]byte, error)) (Su
 		}
 	}
 	slices.Sort(shas)
-	problems := b.check(func(sha string) (int64, bool) { n, ok := sizes[sha]; return n, ok })
+	problems, more := b.check(func(sha string) (int64, bool) { n, ok := sizes[sha]; return n, ok })
 	if len(problems) > 0 {
-		return Summary{}, fmt.Errorf("bundle: cannot write: %s", joinProblems(problems))
+		return Summary{}, fmt.Errorf("bundle: cannot write: %s", joinProblems(problems, more))
 	}
 	b.Manifest.Format = Format
 	b.Manifest.Counts = b.Count()
@@ -293,7 +293,7 @@ func Read(r io.ReaderAt, size int64) (*Bundle, error) {
 		}
 	}
 	b.fill()
-	problems := b.check(func(sha string) (int64, bool) {
+	problems, more := b.check(func(sha string) (int64, bool) {
 		zf := b.files[sha]
 		if zf == nil {
 			return 0, false
@@ -301,10 +301,14 @@ func Read(r io.ReaderAt, size int64) (*Bundle, error) {
 		return zf.size, true
 	})
 	if got := b.Count(); got != b.Manifest.Counts {
-		problems = append(problems, fmt.Sprintf("the manifest counts %s but the bundle holds %s", b.Manifest.Counts, got))
+		if len(problems) < maxProblems {
+			problems = append(problems, fmt.Sprintf("the manifest counts %s but the bundle holds %s", b.Manifest.Counts, got))
+		} else {
+			more++
+		}
 	}
 	if len(problems) > 0 {
-		return nil, &RefusedError{Problems: problems}
+		return nil, &RefusedError{Problems: problems, More: more}
 	}
 	return b, nil
 }

@@ -62,6 +62,24 @@ func hostileCandidateFiles(t *testing.T, dir string) {
 				writeZip(t, w, entries)
 			})
 		}, imp, nil}, // excelize reads the sheet as empty: "liar.xlsx has no header row"
+		{"xlsx with a header named twice", func(t *testing.T) string {
+			return hostileFile(t, "twice.xlsx", func(w io.Writer) {
+				writeZip(t, w, workbookEntries(t, [][]any{{"Notes", "Name", "notes"}, {"x", "Ada", "y"}}))
+			})
+		}, imp, []string{"twice.xlsx", `the column "notes" appears twice (columns 1 and 3)`}},
+		{"xlsx with a cell past its limit", func(t *testing.T) string {
+			return hostileFile(t, "long.xlsx", func(w io.Writer) {
+				writeZip(t, w, workbookEntries(t, [][]any{{"Name", "Phone"}, {"Ada", strings.Repeat("1", 10_001)}}))
+			})
+		}, imp, []string{"long.xlsx", `row 2, column "Phone"`, "10001 characters"}},
+		{"xlsx with 50,001 rows", func(t *testing.T) string {
+			rows := make([][]any, 50_002)
+			rows[0] = []any{"Name"}
+			for i := 1; i < len(rows); i++ {
+				rows[i] = []any{"Ada"}
+			}
+			return hostileFile(t, "rows.xlsx", func(w io.Writer) { writeZip(t, w, workbookEntries(t, rows)) })
+		}, imp, []string{"rows.xlsx", "more than 50000 data rows"}},
 		{"a million rows", func(t *testing.T) string {
 			return hostileFile(t, "million.csv", func(w io.Writer) {
 				io.WriteString(w, "Name,Email\n")
@@ -285,6 +303,12 @@ func hostileBundles(t *testing.T, dir string) {
 		{"bytes that are not UTF-8", bundleFile("latin1.hirebench", replace("candidates.json",
 			zipEntry{data: bytes.Replace(genuine["candidates.json"], []byte("Carol Cunningham"), []byte("Carol Cunningh\xe1m"), 1)})),
 			imp, []string{"candidates.json", "UTF-8"}},
+		{"an entry named twice", bundleFile("twice.hirebench", func(entries []zipEntry) []zipEntry {
+			return append(entries, zipEntry{name: "candidates.json", data: []byte("[]")})
+		}), imp, []string{`entry "candidates.json" appears twice`}},
+		{"a 10 MB name", bundleFile("name.hirebench", replace("candidates.json",
+			zipEntry{data: bytes.Replace(genuine["candidates.json"], []byte("Carol Cunningham"), bytes.Repeat([]byte("x"), 10<<20), 1)})),
+			imp, []string{"10485760 characters"}},
 		{"not a zip", csvFile("text.hirebench", "Name,Email\nAda,ada@example.com\n"), imp, []string{"not a hirebench bundle"}},
 	}, 15*time.Second)
 }
