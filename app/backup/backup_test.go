@@ -81,7 +81,9 @@ func TestBackupWithWritersPausedHoldsExactlyTheWorkspaceAndRestoresAsIt(t *testi
 var writerRow = regexp.MustCompile(`"Writer (\d+) #(\d+)"`)
 var noteRow = regexp.MustCompile(`note (\d+) #(\d+)`)
 
-func TestBackupWhileWritingIsWholeAndAConsistentPrefix(t *testing.T) {
+// A backup taken while writers run is one moment of the workspace, and
+// restoring it brings back exactly that moment.
+func TestBackupWhileWritingIsAConsistentPrefixAndRestoresAsIt(t *testing.T) {
 	ctx := context.Background()
 	f := newFixture(t, 3)
 	w := startWriters(t, f)
@@ -148,6 +150,28 @@ func TestBackupWhileWritingIsWholeAndAConsistentPrefix(t *testing.T) {
 		if j != m-1 && j != m-2 {
 			t.Errorf("writer %d: the draft holds note #%d but the candidates end at #%d: the copy mixes two moments", k, j, m-1)
 		}
+	}
+
+	// Restored over the workspace the writers moved on, it is that moment
+	// again, and the workspace as it was is kept as a snapshot.
+	before := storagetest.DumpFile(t, f.store.Path())
+	staged, err := f.svc.Stage(ctx, out, "busy.db", owner)
+	must(t, err)
+	defer staged.Close()
+	res, err := f.svc.Restore(ctx, staged, owner, nil)
+	must(t, err)
+	if got := storagetest.DumpFile(t, filepath.Join(f.svc.Folder(), res.KeptAs)); got != before {
+		t.Fatalf("the snapshot kept before restoring differs from the workspace: %s", firstDifference(before, got))
+	}
+	// The backup, but for when a backup was last saved (the backup itself
+	// was saved after its copy was taken), which stays true.
+	lastSaved := regexp.MustCompile(`(?m)^  \["backup.last_saved_at" .*\n`)
+	want := lastSaved.ReplaceAllString(storagetest.DumpFile(t, out), "")
+	if want == lastSaved.ReplaceAllString(before, "") {
+		t.Fatal("the writers wrote nothing after the backup; the restore proves nothing")
+	}
+	if got := lastSaved.ReplaceAllString(storagetest.DumpFile(t, f.store.Path()), ""); got != want {
+		t.Fatalf("the restored workspace differs from the backup taken during writes: %s", firstDifference(want, got))
 	}
 }
 
