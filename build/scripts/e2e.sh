@@ -11,7 +11,10 @@
 #     the other window's board, and the blind rule holds in both windows and
 #     in psql; then the recruiter's window records self-identification, which
 #     nobody's SQL client lists.
-#  6. The release binary opens in a real window on the same workspace; xdotool
+#  6. The release binary's headless trust commands on a workspace of their own:
+#     backup, restore, subject export and erasure (no trace left in the data
+#     folder), each bad input refused in one line with a non-zero exit.
+#  7. The release binary opens in a real window on the same workspace; xdotool
 #     searches with the keyboard, opens the candidate, types into a field and
 #     closes the window at once: the close must save what was typed.
 # Screenshots and logs land in build/e2e/.
@@ -263,6 +266,42 @@ node -e '
   console.log("ok - the recruiter'"'"'s command line reads the cards both windows submitted: " + by);
 ' "$OUT/cli-team-debrief.json"
 stop_team
+
+echo "e2e: backup, restore, subject export and erasure from the release binary"
+TRUST=$OUT/trust
+rm -rf "$TRUST"; mkdir -p "$TRUST"
+trust() { "$BIN" --data-dir "$TRUST/ws" "$@"; }
+# Each bad input is refused in one line on stderr, with a non-zero exit.
+refused() {
+  if trust "$@" >/dev/null 2>"$TRUST/err"; then echo "e2e: '$*' succeeded; it must be refused" >&2; exit 1; fi
+  [ "$(wc -l <"$TRUST/err")" -eq 1 ] || { echo "e2e: '$*' was not refused in one line:" >&2; cat "$TRUST/err" >&2; exit 1; }
+  echo "ok - refused in one line: $(cat "$TRUST/err")"
+}
+trust candidates add --name "Nora Trustwell" --email nora.trustwell@example.com >/dev/null
+trust candidates add --name "Omar Keepwell" --email omar.keepwell@example.com >/dev/null
+printf 'Nora Trustwell\nEvals in zanzibarquux, a rare skill\n' >"$TRUST/nora.txt"
+trust candidates resume-text --candidate 1 --from "$TRUST/nora.txt" --save >/dev/null
+trust backup --out "$TRUST/monday.db" >/dev/null
+refused backup --out "$TRUST/ws/workspace.db"
+trust candidates add --name "Late Addwell" --email late.addwell@example.com >/dev/null
+refused restore "$TRUST/monday.db"
+refused restore "$TRUST/no-such.db" --yes
+trust restore "$TRUST/monday.db" --yes >/dev/null
+[ "$(trust candidates list --json | node -pe 'JSON.parse(require("fs").readFileSync(0,"utf8")).map((c) => c.name).sort().join(", ")')" = "Nora Trustwell, Omar Keepwell" ] ||
+  { echo "e2e: after restoring, the workspace is not the backup's two candidates" >&2; exit 1; }
+compgen -G "$TRUST/ws/snapshots/*.db" >/dev/null || { echo "e2e: restoring kept no snapshot of the workspace as it was" >&2; exit 1; }
+echo "ok - restored the backup: the candidate added after it is gone, and the workspace as it was is a snapshot"
+trust export subject --email nora.trustwell@example.com --out "$TRUST/nora.zip" >/dev/null
+refused export subject --email nobody@example.com --out "$TRUST/nobody.zip"
+7z l -ba "$TRUST/nora.zip" >"$TRUST/nora.list"
+grep -q 'subject\.json$' "$TRUST/nora.list" && grep -q 'nora\.txt$' "$TRUST/nora.list" ||
+  { echo "e2e: the subject export lacks its JSON or the attachment:" >&2; cat "$TRUST/nora.list" >&2; exit 1; }
+echo "ok - the subject export holds the JSON and the attached resume"
+grep -rqiaE 'trustwell|zanzibarquux' "$TRUST/ws" || { echo "e2e: the data folder never held her; the scan below proves nothing" >&2; exit 1; }
+trust candidates erase --email nora.trustwell@example.com --yes >/dev/null
+refused candidates erase --email nora.trustwell@example.com --yes
+if grep -rliaE 'trustwell|zanzibarquux' "$TRUST/ws"; then echo "e2e: the data folder still holds the erased candidate (files above)" >&2; exit 1; fi
+echo "ok - erased: no file of the data folder, snapshots included, holds her name, email or resume text"
 
 echo "e2e: release binary in a real window"
 gcc -O1 -o "$OUT/wm-close" build/scripts/wm-close.c -lX11
