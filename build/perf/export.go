@@ -16,8 +16,6 @@ import (
 	"regexp"
 	"strconv"
 	"time"
-
-	"hirebench/storage/benchkit"
 )
 
 type exportRun struct {
@@ -38,27 +36,30 @@ func measureExport(ctx context.Context, cfg config, res *results, out io.Writer)
 	if msg, err := build.CombinedOutput(); err != nil {
 		return fmt.Errorf("building the exports test binary: %v\n%s", err, msg)
 	}
-	runs := map[string][]exportRun{}
-	for _, path := range []string{"ours", "bare", "bare", "ours"} {
-		r, err := exportChild(ctx, cfg, bin, path)
-		if err != nil {
-			return err
+	return measureSteps(ctx, []step{{"export", func(ctx context.Context) (figures, error) {
+		runs := map[string][]exportRun{}
+		for _, path := range []string{"ours", "bare", "bare", "ours"} {
+			r, err := exportChild(ctx, cfg, bin, path)
+			if err != nil {
+				return nil, err
+			}
+			runs[path] = append(runs[path], r)
+			fmt.Fprintf(out, "bench: export (%s) %.0f ms, peak RSS %.0f MB (%.0f MB before writing)\n", path, r.ms, r.rssMB, r.inputMB)
 		}
-		runs[path] = append(runs[path], r)
-		fmt.Fprintf(out, "bench: export (%s) %.0f ms, peak RSS %.0f MB (%.0f MB before writing)\n", path, r.ms, r.rssMB, r.inputMB)
-	}
-	best := func(rs []exportRun) (ms, rss float64) {
-		ms = rs[0].ms
-		for _, r := range rs {
-			ms, rss = min(ms, r.ms), max(rss, r.rssMB)
+		best := func(rs []exportRun) (ms, rss float64) {
+			ms = rs[0].ms
+			for _, r := range rs {
+				ms, rss = min(ms, r.ms), max(rss, r.rssMB)
+			}
+			return ms, rss
 		}
-		return ms, rss
-	}
-	oms, orss := best(runs["ours"])
-	bms, brss := best(runs["bare"])
-	res.figs["export_xlsx_time"] = benchkit.Figure{Value: oms, Baseline: bms, Unit: "ms"}
-	res.figs["export_xlsx_peak_rss"] = benchkit.Figure{Value: orss, Baseline: brss, Unit: "MB"}
-	return nil
+		oms, orss := best(runs["ours"])
+		bms, brss := best(runs["bare"])
+		return figures{
+			"export_xlsx_time":     {Value: oms, Baseline: bms, Unit: "ms"},
+			"export_xlsx_peak_rss": {Value: orss, Baseline: brss, Unit: "MB"},
+		}, nil
+	}}}, res, out)
 }
 
 func exportChild(ctx context.Context, cfg config, bin, path string) (exportRun, error) {

@@ -96,16 +96,15 @@ func measurePostgres(ctx context.Context, cfg config, res *results, out io.Write
 		return err
 	}
 	owner.roles, iv.roles = b.roles, b.roles
-	search, err := benchkit.SearchFigures(ctx, person, cfg.queries)
-	if err != nil {
-		return err
-	}
 	steps := []step{
-		{"pg_search_p95", func(context.Context) (benchkit.Figure, error) { return search["search_p95"], nil }},
-		{"pg_debrief_candidate", b.debriefFigure},
-		{"pg_debrief_interviewer", iv.debriefFigure},
+		one("pg_search_p95", func(ctx context.Context) (benchkit.Figure, error) {
+			search, err := benchkit.SearchFigures(ctx, person, cfg.queries)
+			return search["search_p95"], err
+		}),
+		one("pg_debrief_candidate", b.debriefFigure),
+		one("pg_debrief_interviewer", iv.debriefFigure),
 		// A draft's author saves it; the bench holds no author's login, so the owner's connection saves.
-		{"pg_autosave_p99", func(ctx context.Context) (benchkit.Figure, error) { return owner.autosaveFigure(ctx, w) }},
+		one("pg_autosave_p99", func(ctx context.Context) (benchkit.Figure, error) { return owner.autosaveFigure(ctx, w) }),
 	}
 	return measureSteps(ctx, steps, res, out)
 }

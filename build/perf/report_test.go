@@ -16,14 +16,14 @@ import (
 // does not hold, passes.
 func TestProblemsListRegressionsAndMissedTargets(t *testing.T) {
 	fs := figures{
-		"list_filter_p95":  {Value: 33, Baseline: 12, Unit: "ms"},     // 2.75× against 2.0: 4.2 ms over 28.8, more than a tenth
+		"list_filter_p95":  {Value: 33, Baseline: 12, Unit: "ms"},     // 2.75× against 2.0: 4.2 ms over what 2.4× allows
 		"debrief_screen":   {Value: 23, Baseline: 10, Unit: "ms"},     // 2.3× against 2.0: 15% worse
 		"calibration_role": {Value: 90, Baseline: 1, Unit: "ms"},      // not in the reference
 		"autosave_p99":     {Value: 12, Baseline: 4, Unit: "ms"},      // target < 10 ms
 		"export_xlsx_time": {Value: 1300, Baseline: 1000, Unit: "ms"}, // exactly 1.3×: allowed
 		// 3× against 2×, but 0.1 ms above what the reference allows: noise on a tiny baseline
 		"debrief_candidate": {Value: 0.3, Baseline: 0.1, Unit: "ms"},
-		// 1.33× against 1.0: 40 ms over 480, under a tenth: a window's start-up varies that much
+		// 1.3× against 1.0: 40 ms over what 1.2× allows, a tenth of it: a regression all the same
 		"search_p99": {Value: 520, Baseline: 400, Unit: "ms"},
 	}
 	ref := &reference{Figures: benchJSON{}}
@@ -33,8 +33,9 @@ func TestProblemsListRegressionsAndMissedTargets(t *testing.T) {
 		ref.Figures[n] = e
 	}
 	missed, regressed := problems(fs, ref)
-	if len(regressed) != 1 || !strings.HasPrefix(regressed[0], "list_filter_p95: ratio 2.75, reference 2.00 (limit 2.40)") {
-		t.Errorf("regressed = %q, want only list_filter_p95 at 2.75 against 2.00", regressed)
+	if len(regressed) != 2 || !strings.HasPrefix(regressed[0], "search_p99: ratio 1.30, reference 1.00 (limit 1.20)") ||
+		!strings.HasPrefix(regressed[1], "list_filter_p95: ratio 2.75, reference 2.00 (limit 2.40)") {
+		t.Errorf("regressed = %q, want list_filter_p95 at 2.75 against 2.00 and search_p99 at 1.30 against 1.00", regressed)
 	}
 	if len(missed) != 1 || missed[0] != "autosave_p99: 12.0 ms, target < 10 ms" {
 		t.Errorf("missed = %q, want only autosave_p99", missed)

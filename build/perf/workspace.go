@@ -107,48 +107,22 @@ func measureWorkspace(ctx context.Context, cfg config, res *results, out io.Writ
 	if b.roles, err = b.svc.Roles(ctx); err != nil {
 		return err
 	}
-	search, err := benchkit.SearchFigures(ctx, st, cfg.queries)
-	if err != nil {
-		return err
-	}
-	for k, f := range search {
-		res.figs[k] = f
-	}
-	fmt.Fprintf(out, "bench: search p95 %s ms (bare %s ms)\n", trim(res.figs["search_p95"].Value), trim(res.figs["search_p95"].Baseline))
 	steps := []step{
-		{"list_filter_p95", func(ctx context.Context) (benchkit.Figure, error) { return b.listFigure(ctx, res) }},
-		{"debrief_candidate", b.debriefFigure},
-		{"debrief_screen", func(ctx context.Context) (benchkit.Figure, error) { return b.debriefScreenFigure(ctx, out) }},
-		{"calibration_role", b.calibrationFigure},
-		{"autosave_p99", func(ctx context.Context) (benchkit.Figure, error) {
+		{"search", func(ctx context.Context) (figures, error) { return benchkit.SearchFigures(ctx, st, cfg.queries) }},
+		one("list_filter_p95", func(ctx context.Context) (benchkit.Figure, error) { return b.listFigure(ctx, res) }),
+		one("debrief_candidate", b.debriefFigure),
+		one("debrief_screen", func(ctx context.Context) (benchkit.Figure, error) { return b.debriefScreenFigure(ctx, out) }),
+		one("calibration_role", b.calibrationFigure),
+		one("autosave_p99", func(ctx context.Context) (benchkit.Figure, error) {
 			w, err := sql.Open("sqlite", sqliteURI(path)+"&_txlock=immediate")
 			if err != nil {
 				return benchkit.Figure{}, err
 			}
 			defer w.Close()
 			return b.autosaveFigure(ctx, w)
-		}},
+		}),
 	}
 	return measureSteps(ctx, steps, res, out)
-}
-
-// step is one figure a group measures, by name.
-type step struct {
-	name string
-	fn   func(context.Context) (benchkit.Figure, error)
-}
-
-// measureSteps measures each step in turn into res, with a line each on out.
-func measureSteps(ctx context.Context, steps []step, res *results, out io.Writer) error {
-	for _, s := range steps {
-		f, err := s.fn(ctx)
-		if err != nil {
-			return fmt.Errorf("%s: %w", s.name, err)
-		}
-		res.figs[s.name] = f
-		fmt.Fprintf(out, "bench: %s %s %s (bare %s %s)\n", s.name, trim(f.Value), f.Unit, trim(f.Baseline), f.Unit)
-	}
-	return nil
 }
 
 // sqliteURI opens path with the pragmas storage uses, plus extra ones.
