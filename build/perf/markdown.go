@@ -101,8 +101,7 @@ func markdown(cfg config, m machine, res *results, ref *reference) string {
 	b.WriteString("value more than 1 ms or 5 MB above what that allows) in each of three measurements: a figure that looks\n")
 	b.WriteString("regressed is measured again and keeps its best, since a baseline moves by a fifth between runs but noise does\n")
 	b.WriteString("not repeat three times. A missed target is listed and marked in the table. After an intended change:\n")
-	b.WriteString("`go run -tags webkit2_41 ./build/perf\n")
-	b.WriteString("-update-reference`. `make test` runs no timed assertion.\n\n")
+	b.WriteString("`go run -tags webkit2_41 ./build/perf -update-reference`. `make test` runs no timed assertion.\n\n")
 	fmt.Fprintf(&b, "- Date: %s\n", m.Date)
 	fmt.Fprintf(&b, "- Machine: %s; load average at the start %s\n", m, m.Load)
 	fmt.Fprintf(&b, "- Workspace: %s candidates and %s scorecard answers (`storage/benchkit`), schema %d; export of %s rows × 50 columns\n",
