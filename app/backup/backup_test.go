@@ -1,7 +1,7 @@
 // Tests backups taken while people work: one taken with the writers paused holds
-// exactly what the workspace held, one taken while they write is whole and a
-// consistent prefix of every writer's work, and either restores into a fresh
-// folder as the same data.
+// exactly what the workspace held and restores into a fresh folder as the same
+// data; one taken while they write is whole, a consistent prefix of every
+// writer's work, and restores over the workspace they moved on as that moment.
 
 package backup
 
@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -94,12 +95,13 @@ func TestBackupWhileWritingIsAConsistentPrefixAndRestoresAsIt(t *testing.T) {
 		acked[k] = w.acked[k].Load()
 	}
 	out := filepath.Join(t.TempDir(), "busy.db")
-	_, err := f.svc.Backup(ctx, out, "busy.db", owner)
+	saved, err := f.svc.Backup(ctx, out, "busy.db", owner)
 	must(t, err)
 	begun := make([]int64, len(f.cards)) // started before it ended: the most it can hold
 	for k := range begun {
 		begun[k] = w.begun[k].Load()
 	}
+	w.waitWrites(t, slices.Max(begun)+3) // the workspace moves on after the backup
 	w.finish()
 	w.check(t)
 
@@ -172,6 +174,9 @@ func TestBackupWhileWritingIsAConsistentPrefixAndRestoresAsIt(t *testing.T) {
 	}
 	if got := lastSaved.ReplaceAllString(storagetest.DumpFile(t, f.store.Path()), ""); got != want {
 		t.Fatalf("the restored workspace differs from the backup taken during writes: %s", firstDifference(want, got))
+	}
+	if at, _ := f.svc.LastSaved(ctx); at != saved.Time {
+		t.Errorf("after restoring, the last backup was saved at %q, want %q, when the restored one was", at, saved.Time)
 	}
 }
 
