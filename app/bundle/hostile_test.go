@@ -67,7 +67,7 @@ func TestManyBadRecordsAreCountedNotKept(t *testing.T) {
 	if len(refused.Problems) != 20 || refused.More != 100_000-20+1 {
 		t.Errorf("the refusal keeps %d messages and counts %d more; want 20 and %d", len(refused.Problems), refused.More, 100_000-20+1)
 	}
-	if !strings.HasSuffix(err.Error(), "; and 99981 more problem(s)") || !strings.Contains(err.Error(), `createdAt: "" is not a date and time`) {
+	if !strings.HasSuffix(err.Error(), "; and 99981 more problems") || !strings.Contains(err.Error(), `createdAt: "" is not a date and time`) {
 		t.Errorf("err = %.300s…", err)
 	}
 }

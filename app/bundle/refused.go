@@ -30,7 +30,7 @@ func joinProblems(list []string, more int) string {
 	}
 	msg := strings.Join(list, "; ")
 	if more > 0 {
-		msg += fmt.Sprintf("; and %d more problem(s)", more)
+		msg += "; and " + model.Count(more, "more problem", "more problems")
 	}
 	return msg
 }
