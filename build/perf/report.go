@@ -35,7 +35,8 @@ const regressionSlack = 1.2
 // noiseFloor is how far above what the reference ratio allows a value must
 // also be to count as a regression: 20% of a 0.1 ms baseline is 0.02 ms,
 // which a timer's jitter exceeds. Noise beyond that is met by measuring a
-// figure again (steps.go), not by allowing more than 20%.
+// figure three times and holding the median to 20% (steps.go), not by
+// allowing more than 20%.
 var noiseFloor = map[string]float64{"ms": 1, "MB": 5}
 
 // isRegression tells whether f is more than 20% worse than the reference

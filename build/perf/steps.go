@@ -1,12 +1,14 @@
 // Measuring figures, and measuring again what looks regressed: a ratio
-// whose baseline took 70 ms in one run and 85 ms in the next moves by 20%
-// on the machine alone. A figure more than 20% worse than the reference is
-// measured again, up to three times in all, and keeps its best measurement:
-// noise does not repeat three times, a regression does.
+// whose baseline took 70 ms in one run and 85 ms in the next moves by a
+// fifth on the machine alone. A step with a figure more than 20% worse than
+// the reference is measured three times in all and its median measurement
+// is kept, whole: noise in one measurement does not carry the median, a
+// regression does.
 
 package main
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"io"
@@ -16,8 +18,8 @@ import (
 	"hirebench/storage/benchkit"
 )
 
-// attempts is how many times at most a step is measured when a figure of
-// it looks regressed.
+// attempts is how many times a step is measured when a figure of it looks
+// regressed (odd, so there is a middle one).
 const attempts = 3
 
 // step is one or more figures measured together, by name.
@@ -34,49 +36,99 @@ func one(name string, fn func(context.Context) (benchkit.Figure, error)) step {
 	}}
 }
 
+// measurement is one measurement of a step: its figures and the notes the
+// step wrote on them.
+type measurement struct {
+	figs  figures
+	notes map[string]string
+}
+
 // measureSteps measures each step into res, with a line for each figure on
 // out. When res holds a reference and a figure looks regressed against it,
-// the step is measured again, up to attempts times; each figure keeps its
-// measurement with the lowest ratio, and a note says so.
+// the step is measured twice more and the median of the three measurements
+// (by the worst of those figures against its reference) is kept, every
+// figure of the step from that one measurement, with a note giving the
+// three ratios.
 func measureSteps(ctx context.Context, steps []step, res *results, out io.Writer) error {
 	for _, s := range steps {
-		best := figures{}
-		taken := 0
-		var first []string // what looked regressed after the first measurement
-		for taken < attempts {
-			fs, err := s.fn(ctx)
+		m, err := measureOnce(ctx, s, res)
+		if err != nil {
+			return err
+		}
+		all := []measurement{m}
+		looks := regressedNames(m.figs, res.ref)
+		for len(looks) > 0 && len(all) < attempts {
+			fmt.Fprintf(out, "bench: %s looked regressed against the reference; measuring %s again (%d of %d)\n",
+				strings.Join(looks, ", "), s.name, len(all)+1, attempts)
+			m, err := measureOnce(ctx, s, res)
 			if err != nil {
-				return fmt.Errorf("%s: %w", s.name, err)
+				return err
 			}
-			taken++
-			for n, f := range fs {
-				if old, ok := best[n]; !ok || ratio(f) < ratio(old) {
-					best[n] = f
+			all = append(all, m)
+		}
+		kept := all[0]
+		if len(all) > 1 {
+			score := func(m measurement) float64 {
+				worst := 0.0
+				for _, n := range looks {
+					worst = max(worst, ratio(m.figs[n])/res.ref.Figures[n].Ratio)
 				}
+				return worst
 			}
-			looks := regressedNames(best, res.ref)
-			if taken == 1 {
-				first = looks
-			}
-			if len(looks) == 0 {
-				break
-			}
-			if taken < attempts {
-				fmt.Fprintf(out, "bench: %s looks regressed against the reference; measuring %s again (%d of %d)\n",
-					strings.Join(looks, ", "), s.name, taken+1, attempts)
+			byScore := slices.Clone(all)
+			slices.SortStableFunc(byScore, func(a, b measurement) int { return cmp.Compare(score(a), score(b)) })
+			kept = byScore[len(byScore)/2]
+			for n := range kept.figs {
+				kept.notes[n] = joinNotes(kept.notes[n], medianNote(n, s.name, looks, all, res.ref))
 			}
 		}
-		for _, n := range best.sortedNames() {
-			f := best[n]
+		for _, n := range kept.figs.sortedNames() {
+			f := kept.figs[n]
 			res.figs[n] = f
-			if taken > 1 {
-				res.notes[n] = fmt.Sprintf("the best of %d measurements of %s: at first %s looked regressed against the reference",
-					taken, s.name, strings.Join(first, " and "))
+			if kept.notes[n] != "" {
+				res.notes[n] = kept.notes[n]
 			}
 			fmt.Fprintf(out, "bench: %s %s %s (bare %s %s)\n", n, trim(f.Value), f.Unit, trim(f.Baseline), f.Unit)
 		}
 	}
 	return nil
+}
+
+// measureOnce measures s, taking the notes it wrote on its figures out of
+// res.notes: they belong to this measurement.
+func measureOnce(ctx context.Context, s step, res *results) (measurement, error) {
+	fs, err := s.fn(ctx)
+	if err != nil {
+		return measurement{}, fmt.Errorf("%s: %w", s.name, err)
+	}
+	m := measurement{figs: fs, notes: map[string]string{}}
+	for n := range fs {
+		if note, ok := res.notes[n]; ok {
+			m.notes[n] = note
+			delete(res.notes, n)
+		}
+	}
+	return m, nil
+}
+
+// medianNote says which measurement figure n comes from.
+func medianNote(n, stepName string, looks []string, all []measurement, ref *reference) string {
+	if !slices.Contains(looks, n) {
+		return fmt.Sprintf("from the median of %d measurements of %s, taken again because %s looked regressed", len(all), stepName, strings.Join(looks, ", "))
+	}
+	ratios := make([]string, len(all))
+	for i, m := range all {
+		ratios[i] = trim(ratio(m.figs[n])) + "×"
+	}
+	return fmt.Sprintf("the median of %d measurements, taken because the first looked regressed: %s against a reference of %s×",
+		len(all), strings.Join(ratios, ", "), trim(ref.Figures[n].Ratio))
+}
+
+func joinNotes(a, b string) string {
+	if a == "" {
+		return b
+	}
+	return a + "; " + b
 }
 
 // regressedNames are the figures of fs regressed against ref, by name.
