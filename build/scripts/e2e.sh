@@ -271,10 +271,13 @@ echo "e2e: backup, restore, subject export and erasure from the release binary"
 TRUST=$OUT/trust
 rm -rf "$TRUST"; mkdir -p "$TRUST"
 trust() { "$BIN" --data-dir "$TRUST/ws" "$@"; }
-# Each bad input is refused in one line on stderr, with a non-zero exit.
+# refused WHY ARGS...: the command exits non-zero with one line on stderr
+# that says WHY (not a usage error that happens to be one line too).
 refused() {
+  local why=$1; shift
   if trust "$@" >/dev/null 2>"$TRUST/err"; then echo "e2e: '$*' succeeded; it must be refused" >&2; exit 1; fi
-  [ "$(wc -l <"$TRUST/err")" -eq 1 ] || { echo "e2e: '$*' was not refused in one line:" >&2; cat "$TRUST/err" >&2; exit 1; }
+  [ "$(wc -l <"$TRUST/err")" -eq 1 ] && grep -qF "$why" "$TRUST/err" ||
+    { echo "e2e: '$*' was not refused in one line saying '$why':" >&2; cat "$TRUST/err" >&2; exit 1; }
   echo "ok - refused in one line: $(cat "$TRUST/err")"
 }
 trust candidates add --name "Nora Trustwell" --email nora.trustwell@example.com >/dev/null
@@ -282,24 +285,27 @@ trust candidates add --name "Omar Keepwell" --email omar.keepwell@example.com >/
 printf 'Nora Trustwell\nEvals in zanzibarquux, a rare skill\n' >"$TRUST/nora.txt"
 trust candidates resume-text --candidate 1 --from "$TRUST/nora.txt" --save >/dev/null
 trust backup --out "$TRUST/monday.db" >/dev/null
-refused backup --out "$TRUST/ws/workspace.db"
+refused "one of this workspace's own files" backup --out "$TRUST/ws/workspace.db"
 trust candidates add --name "Late Addwell" --email late.addwell@example.com >/dev/null
-refused restore "$TRUST/monday.db"
-refused restore "$TRUST/no-such.db" --yes
-trust restore "$TRUST/monday.db" --yes >/dev/null
+refused "add --yes to restore" restore "$TRUST/monday.db"
+refused "no-such.db" restore "$TRUST/no-such.db" --yes
+trust restore "$TRUST/monday.db" --yes >"$TRUST/restored"
 [ "$(trust candidates list --json | node -pe 'JSON.parse(require("fs").readFileSync(0,"utf8")).map((c) => c.name).sort().join(", ")')" = "Nora Trustwell, Omar Keepwell" ] ||
   { echo "e2e: after restoring, the workspace is not the backup's two candidates" >&2; exit 1; }
-compgen -G "$TRUST/ws/snapshots/*.db" >/dev/null || { echo "e2e: restoring kept no snapshot of the workspace as it was" >&2; exit 1; }
-echo "ok - restored the backup: the candidate added after it is gone, and the workspace as it was is a snapshot"
+kept=$(sed -n 's/.*is kept as \(.*\.db\)$/\1/p' "$TRUST/restored")
+[ -n "$kept" ] && [ "$(trust backup snapshots --json | node -pe '
+  JSON.parse(require("fs").readFileSync(0, "utf8")).snapshots.some((s) => process.argv[1].endsWith("/" + s.name))' "$kept")" = true ] ||
+  { echo "e2e: restoring did not keep the workspace as it was as a listed snapshot: $(cat "$TRUST/restored")" >&2; exit 1; }
+echo "ok - restored the backup: the candidate added after it is gone, and the workspace as it was is the snapshot $(basename "$kept")"
 trust export subject --email nora.trustwell@example.com --out "$TRUST/nora.zip" >/dev/null
-refused export subject --email nobody@example.com --out "$TRUST/nobody.zip"
-7z l -ba "$TRUST/nora.zip" >"$TRUST/nora.list"
-grep -q 'subject\.json$' "$TRUST/nora.list" && grep -q 'nora\.txt$' "$TRUST/nora.list" ||
-  { echo "e2e: the subject export lacks its JSON or the attachment:" >&2; cat "$TRUST/nora.list" >&2; exit 1; }
-echo "ok - the subject export holds the JSON and the attached resume"
+refused "no candidate has that email" export subject --email nobody@example.com --out "$TRUST/nobody.zip"
+rm -rf "$TRUST/nora"; 7z x -bd -o"$TRUST/nora" "$TRUST/nora.zip" >/dev/null
+grep -q 'nora.trustwell@example.com' "$TRUST/nora/subject.json" && grep -rqF zanzibarquux --include='*nora.txt' "$TRUST/nora" ||
+  { echo "e2e: the subject export lacks her JSON or the attached resume:" >&2; find "$TRUST/nora" >&2; exit 1; }
+echo "ok - the subject export holds her JSON and the attached resume"
 grep -rqiaE 'trustwell|zanzibarquux' "$TRUST/ws" || { echo "e2e: the data folder never held her; the scan below proves nothing" >&2; exit 1; }
 trust candidates erase --email nora.trustwell@example.com --yes >/dev/null
-refused candidates erase --email nora.trustwell@example.com --yes
+refused "no candidate has that email" candidates erase --email nora.trustwell@example.com --yes
 if grep -rliaE 'trustwell|zanzibarquux' "$TRUST/ws"; then echo "e2e: the data folder still holds the erased candidate (files above)" >&2; exit 1; fi
 echo "ok - erased: no file of the data folder, snapshots included, holds her name, email or resume text"
 
