@@ -5,8 +5,9 @@
 // StreamWriter, a blank page in the same kind of window — and writes
 // build/bench.json and docs/PERFORMANCE.md. It fails (exit 1) when a figure's
 // ratio regressed more than 20% against the committed docs/perf-reference.json
-// in the median of three measurements (steps.go); a missed target is listed and
-// marked in the table. Nothing in the app imports it.
+// in the measurement kept: the first, or when that looks regressed the middle
+// of three (steps.go). A missed target is listed and marked in the table.
+// Nothing in the app imports it.
 //
 //	go run -tags webkit2_41 ./build/perf [-update-reference] [-skip db,pg,export,startup]
 //

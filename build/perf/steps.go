@@ -45,10 +45,11 @@ type measurement struct {
 
 // measureSteps measures each step into res, with a line for each figure on
 // out. When res holds a reference and a figure looks regressed against it,
-// the step is measured twice more and the median of the three measurements
-// (by the worst of those figures against its reference) is kept, every
-// figure of the step from that one measurement, with a note giving the
-// three ratios.
+// the step is measured twice more and the middle one of the three
+// measurements, ranked by the worst of those figures against their
+// references, is kept: every figure of the step from that one measurement,
+// with a note giving the ratios. A figure that passed at first is held to
+// the gate in that measurement too.
 func measureSteps(ctx context.Context, steps []step, res *results, out io.Writer) error {
 	for _, s := range steps {
 		m, err := measureOnce(ctx, s, res)
@@ -111,17 +112,19 @@ func measureOnce(ctx context.Context, s step, res *results) (measurement, error)
 	return m, nil
 }
 
-// medianNote says which measurement figure n comes from.
+// medianNote says which measurement figure n comes from: the middle one of
+// the step's, ranked by the figures that looked regressed.
 func medianNote(n, stepName string, looks []string, all []measurement, ref *reference) string {
+	by := strings.Join(looks, ", ")
 	if !slices.Contains(looks, n) {
-		return fmt.Sprintf("from the median of %d measurements of %s, taken again because %s looked regressed", len(all), stepName, strings.Join(looks, ", "))
+		return fmt.Sprintf("%s was measured %d times because %s looked regressed; shown: the middle measurement by %s", stepName, len(all), by, by)
 	}
 	ratios := make([]string, len(all))
 	for i, m := range all {
 		ratios[i] = trim(ratio(m.figs[n])) + "×"
 	}
-	return fmt.Sprintf("the median of %d measurements, taken because the first looked regressed: %s against a reference of %s×",
-		len(all), strings.Join(ratios, ", "), trim(ref.Figures[n].Ratio))
+	return fmt.Sprintf("measured %d times because the first looked regressed (%s against a reference of %s×); shown: the middle measurement by %s",
+		len(all), strings.Join(ratios, ", "), trim(ref.Figures[n].Ratio), by)
 }
 
 func joinNotes(a, b string) string {

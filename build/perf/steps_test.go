@@ -54,7 +54,7 @@ func TestLooksRegressedTakesTheMedianOfThree(t *testing.T) {
 				t.Errorf("measured %d times, kept the baseline of %v ms; want %d times and %v ms", calls, f.Baseline, c.calls, c.baseline)
 			}
 			note := res.notes["debrief_screen"]
-			if (c.calls > 1) != strings.Contains(note, "the median of 3 measurements") {
+			if (c.calls > 1) != strings.Contains(note, "measured 3 times because the first looked regressed") {
 				t.Errorf("note %q after %d measurements", note, calls)
 			}
 			if _, regressed := problems(res.figs, ref); (len(regressed) > 0) != c.regressed {
@@ -66,19 +66,23 @@ func TestLooksRegressedTakesTheMedianOfThree(t *testing.T) {
 
 // A step of several figures keeps all of them from one measurement, with
 // the notes that measurement wrote: p95 and p99 never come from different
-// samples, and a caveat is not lost to another measurement.
+// samples, and a caveat is neither lost nor taken from another measurement.
 func TestTheMedianMeasurementIsKeptWhole(t *testing.T) {
 	ref := refOf(map[string]float64{"search_p95": 2, "search_p99": 2})
 	// Three measurements: p95 looks regressed in the first (3×) and in none after.
 	p95 := []float64{30, 21, 23}
-	p99 := []float64{40, 50, 45}
+	// p99's own middle would be the second measurement's; the step's is the third.
+	p99 := []float64{40, 45, 50}
 	calls := 0
 	res := &results{figs: figures{}, notes: map[string]string{}, ref: ref}
 	s := step{"search", func(context.Context) (figures, error) {
 		i := calls
 		calls++
-		if i == 1 {
-			res.notes["search_p99"] = "a lower bound"
+		switch i {
+		case 1:
+			res.notes["search_p99"] = "the second's caveat"
+		case 2:
+			res.notes["search_p95"] = "the third's caveat"
 		}
 		return figures{
 			"search_p95": {Value: p95[i], Baseline: 10, Unit: "ms"},
@@ -89,13 +93,14 @@ func TestTheMedianMeasurementIsKeptWhole(t *testing.T) {
 		t.Fatal(err)
 	}
 	// By p95 (the figure that looked regressed) the measurements rank 21, 23, 30: the median is the third.
-	if got := [2]float64{res.figs["search_p95"].Value, res.figs["search_p99"].Value}; calls != 3 || got != [2]float64{23, 45} {
-		t.Fatalf("measured %d times, kept p95 %v and p99 %v; want 3 times, 23 and 45 from the third", calls, got[0], got[1])
+	if got := [2]float64{res.figs["search_p95"].Value, res.figs["search_p99"].Value}; calls != 3 || got != [2]float64{23, 50} {
+		t.Fatalf("measured %d times, kept p95 %v and p99 %v; want 3 times, 23 and 50 from the third", calls, got[0], got[1])
 	}
-	if note := res.notes["search_p95"]; !strings.Contains(note, "3.00×, 2.10×, 2.30× against a reference of 2.00×") {
-		t.Errorf("p95 note = %q", note)
+	if note := res.notes["search_p95"]; !strings.HasPrefix(note, "the third's caveat; ") ||
+		!strings.Contains(note, "(3.00×, 2.10×, 2.30× against a reference of 2.00×); shown: the middle measurement by search_p95") {
+		t.Errorf("p95 note = %q: want its own caveat and the three ratios", note)
 	}
-	if note := res.notes["search_p99"]; strings.Contains(note, "lower bound") || !strings.Contains(note, "because search_p95 looked regressed") {
+	if note := res.notes["search_p99"]; strings.Contains(note, "caveat") || !strings.Contains(note, "because search_p95 looked regressed") {
 		t.Errorf("p99 note = %q: the second measurement's caveat on a figure kept from the third, or no word of why", note)
 	}
 }

@@ -288,7 +288,7 @@ trust backup --out "$TRUST/monday.db" >/dev/null
 refused "one of this workspace's own files" backup --out "$TRUST/ws/workspace.db"
 trust candidates add --name "Late Addwell" --email late.addwell@example.com >/dev/null
 refused "add --yes to restore" restore "$TRUST/monday.db"
-refused "no-such.db" restore "$TRUST/no-such.db" --yes
+refused "no-such.db is no longer there" restore "$TRUST/no-such.db" --yes
 trust restore "$TRUST/monday.db" --yes >"$TRUST/restored"
 [ "$(trust candidates list --json | node -pe 'JSON.parse(require("fs").readFileSync(0,"utf8")).map((c) => c.name).sort().join(", ")')" = "Nora Trustwell, Omar Keepwell" ] ||
   { echo "e2e: after restoring, the workspace is not the backup's two candidates" >&2; exit 1; }
