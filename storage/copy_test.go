@@ -9,7 +9,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"net/url"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -20,6 +19,7 @@ import (
 	"hirebench/app/model"
 	"hirebench/storage"
 	"hirebench/storage/pgtest"
+	"hirebench/storage/teamtest"
 
 	_ "github.com/jackc/pgx/v5/stdlib"
 )
@@ -327,30 +327,10 @@ func firstDifference(want, got string) string {
 func TestCopyIntoAServerIsTheOwnersOnly(t *testing.T) {
 	ctx := context.Background()
 	laptop, _ := demoLaptop(t)
-	ownerURL := pgtest.URL(t)
-	owner, err := storage.OpenPostgres(ctx, ownerURL)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer owner.Close()
-	if _, err := owner.InitTeam(ctx); err != nil {
-		t.Fatal(err)
-	}
-	u, err := url.Parse(ownerURL)
-	if err != nil {
-		t.Fatal(err)
-	}
-	login := strings.TrimPrefix(u.Path, "/") + "_rita" // logins are the server's: this test's own
-	if _, err := owner.AddPerson(ctx, storage.PersonInput{Name: "Rita Recruiter", Login: login, Password: "correct horse rita", Recruiter: true}); err != nil {
-		t.Fatal(err)
-	}
-	u.User = url.User(login)
-	rita, err := storage.OpenPostgres(ctx, u.String())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer rita.Close()
-	_, err = storage.CopyWorkspace(ctx, laptop, rita)
+	team := teamtest.New(t)
+	owner := team.Owner
+	rita := team.Login(t, storage.PersonInput{Name: "Rita Recruiter", Login: "rita", Recruiter: true})
+	_, err := storage.CopyWorkspace(ctx, laptop, rita)
 	if !errors.Is(err, model.ErrConflict) || !strings.Contains(err.Error(), "only the shared workspace's owner") {
 		t.Errorf("a person's push: %v; want the owner's only", err)
 	}

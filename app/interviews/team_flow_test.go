@@ -10,7 +10,6 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"net/url"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -25,7 +24,7 @@ import (
 	"hirebench/app/transfer"
 	"hirebench/exports"
 	"hirebench/storage"
-	"hirebench/storage/pgtest"
+	"hirebench/storage/teamtest"
 )
 
 // person is one person's app on the shared workspace: their own login,
@@ -47,35 +46,12 @@ type teamFlow struct {
 func newTeamFlow(t *testing.T) teamFlow {
 	t.Helper()
 	ctx := context.Background()
-	raw := pgtest.URL(t)
-	owner, err := storage.OpenPostgres(ctx, raw)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { owner.Close() })
-	if _, err := owner.InitTeam(ctx); err != nil {
-		t.Fatalf("InitTeam: %v", err)
-	}
-	u, err := url.Parse(raw)
-	if err != nil {
-		t.Fatal(err)
-	}
-	// Logins are the server's, shared by every test database: each test's own.
-	prefix := strings.TrimPrefix(u.Path, "/") + "_"
+	team := teamtest.New(t)
 	open := func(name, login string, recruiter bool) person {
-		if _, err := owner.AddPerson(ctx, storage.PersonInput{Name: name, Login: prefix + login,
-			Password: "correct horse " + login, Recruiter: recruiter}); err != nil {
-			t.Fatalf("AddPerson %s: %v", name, err)
-		}
-		pu := *u
-		pu.User = url.User(prefix + login) // the test server trusts its socket
-		s, err := storage.OpenPostgres(ctx, pu.String())
-		if err != nil {
-			t.Fatalf("open as %s: %v", name, err)
-		}
-		t.Cleanup(func() { s.Close() })
+		s := team.Login(t, storage.PersonInput{Name: name, Login: login, Recruiter: recruiter})
 		p := person{store: s, track: tracking.New(s), iv: interviews.New(s)}
 		// Who the app acts as is the login's profile, as the window finds it.
+		var err error
 		if p.me, err = p.track.CurrentProfile(ctx); err != nil || p.me.Name != name {
 			t.Fatalf("signed in as %q (%v), want %s", p.me.Name, err, name)
 		}
