@@ -157,24 +157,10 @@ func TestBackupWhileWritingIsAConsistentPrefixAndRestoresAsIt(t *testing.T) {
 	// Restored over the workspace the writers moved on, it is that moment
 	// again, and the workspace as it was is kept as a snapshot.
 	before := storagetest.DumpFile(t, f.store.Path())
-	staged, err := f.svc.Stage(ctx, out, "busy.db", owner)
-	must(t, err)
-	defer staged.Close()
-	res, err := f.svc.Restore(ctx, staged, owner, nil)
-	must(t, err)
-	if got := storagetest.DumpFile(t, filepath.Join(f.svc.Folder(), res.KeptAs)); got != before {
-		t.Fatalf("the snapshot kept before restoring differs from the workspace: %s", firstDifference(before, got))
-	}
-	// The backup, but for when a backup was last saved (the backup itself
-	// was saved after its copy was taken), which stays true.
-	lastSaved := regexp.MustCompile(`(?m)^  \["backup.last_saved_at" .*\n`)
-	want := lastSaved.ReplaceAllString(storagetest.DumpFile(t, out), "")
-	if want == lastSaved.ReplaceAllString(before, "") {
+	if withoutLastSaved(storagetest.DumpFile(t, out)) == withoutLastSaved(before) {
 		t.Fatal("the writers wrote nothing after the backup; the restore proves nothing")
 	}
-	if got := lastSaved.ReplaceAllString(storagetest.DumpFile(t, f.store.Path()), ""); got != want {
-		t.Fatalf("the restored workspace differs from the backup taken during writes: %s", firstDifference(want, got))
-	}
+	restoreOver(t, f, out, before)
 	if at, _ := f.svc.LastSaved(ctx); at != saved.Time {
 		t.Errorf("after restoring, the last backup was saved at %q, want %q, when the restored one was", at, saved.Time)
 	}
@@ -352,20 +338,7 @@ func TestRestoreStoppedAtAnyStepLeavesTheWorkspace(t *testing.T) {
 	}
 
 	// Not stopped, it goes through and keeps the workspace as it was.
-	staged, err := f.svc.Stage(ctx, out, "b.db", owner)
-	must(t, err)
-	defer staged.Close()
-	res, err := f.svc.Restore(ctx, staged, owner, nil)
-	must(t, err)
-	if got := storagetest.DumpFile(t, filepath.Join(f.svc.Folder(), res.KeptAs)); got != before {
-		t.Fatalf("the snapshot kept before restoring differs from the workspace: %s", firstDifference(before, got))
-	}
-	// The backup, but for when a backup was last saved, which stays true.
-	lastSaved := regexp.MustCompile(`(?m)^  \["backup.last_saved_at" .*\n`)
-	want := lastSaved.ReplaceAllString(storagetest.DumpFile(t, out), "")
-	if got := lastSaved.ReplaceAllString(storagetest.DumpFile(t, f.store.Path()), ""); got != want {
-		t.Fatalf("the workspace is not the backup after restoring: %s", firstDifference(want, got))
-	}
+	res := restoreOver(t, f, out, before)
 	if at, _ := f.svc.LastSaved(ctx); at != "2026-12-01T17:18:00.000Z" {
 		t.Errorf("after restoring, the last backup was saved at %q; the one saved before restoring was forgotten", at)
 	}

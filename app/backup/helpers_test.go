@@ -10,6 +10,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -23,6 +24,7 @@ import (
 	"hirebench/app/scoring"
 	"hirebench/app/tracking"
 	"hirebench/storage"
+	"hirebench/storage/storagetest"
 )
 
 type fixture struct {
@@ -215,4 +217,32 @@ func names(t *testing.T, dir string) []string {
 	}
 	slices.Sort(out)
 	return out
+}
+
+// lastSavedLine is the dump's line of when a backup was last saved, which a
+// restore carries over from the workspace it replaces, so it stays true.
+var lastSavedLine = regexp.MustCompile(`(?m)^  \["backup.last_saved_at" .*\n`)
+
+func withoutLastSaved(dump string) string { return lastSavedLine.ReplaceAllString(dump, "") }
+
+// restoreOver restores the file at path over f's workspace, whose dump was
+// before, and checks what a restore promises: the workspace as it was kept
+// as a snapshot, and the workspace now the file's, but for when a backup
+// was last saved.
+func restoreOver(t *testing.T, f *fixture, path, before string) Restored {
+	t.Helper()
+	ctx := context.Background()
+	staged, err := f.svc.Stage(ctx, path, filepath.Base(path), owner)
+	must(t, err)
+	defer staged.Close()
+	res, err := f.svc.Restore(ctx, staged, owner, nil)
+	must(t, err)
+	if got := storagetest.DumpFile(t, filepath.Join(f.svc.Folder(), res.KeptAs)); got != before {
+		t.Fatalf("the snapshot kept before restoring differs from the workspace: %s", firstDifference(before, got))
+	}
+	want := withoutLastSaved(storagetest.DumpFile(t, path))
+	if got := withoutLastSaved(storagetest.DumpFile(t, f.store.Path())); got != want {
+		t.Fatalf("the workspace is not the restored file's: %s", firstDifference(want, got))
+	}
+	return res
 }
