@@ -25,12 +25,10 @@ func (e *RefusedError) Error() string { return "bundle refused: " + joinProblems
 // joinProblems lists up to maxProblems problems and counts the rest, more
 // of them not in list.
 func joinProblems(list []string, more int) string {
-	if len(list) > maxProblems {
-		list, more = list[:maxProblems], more+len(list)-maxProblems
-	}
-	msg := strings.Join(list, "; ")
-	if more > 0 {
-		msg += "; and " + model.Count(more, "more problem", "more problems")
+	r := refusedList(list, more)
+	msg := strings.Join(r.Problems, "; ")
+	if r.More > 0 {
+		msg += "; and " + model.Count(r.More, "more problem", "more problems")
 	}
 	return msg
 }
@@ -38,6 +36,15 @@ func joinProblems(list []string, more int) string {
 // Unwrap lets errors.Is(err, model.ErrConflict) match: the file contradicts
 // what a bundle must be, and the user has to act (ask for a new bundle).
 func (e *RefusedError) Unwrap() error { return model.ErrConflict }
+
+// refusedList refuses with problems and more not listed, keeping no more
+// than maxProblems of them in words.
+func refusedList(problems []string, more int) *RefusedError {
+	if len(problems) > maxProblems {
+		problems, more = problems[:maxProblems:maxProblems], more+len(problems)-maxProblems
+	}
+	return &RefusedError{Problems: problems, More: more}
+}
 
 func refused(format string, args ...any) error {
 	return &RefusedError{Problems: []string{fmt.Sprintf(format, args...)}}

@@ -301,14 +301,10 @@ func Read(r io.ReaderAt, size int64) (*Bundle, error) {
 		return zf.size, true
 	})
 	if got := b.Count(); got != b.Manifest.Counts {
-		if len(problems) < maxProblems {
-			problems = append(problems, fmt.Sprintf("the manifest counts %s but the bundle holds %s", b.Manifest.Counts, got))
-		} else {
-			more++
-		}
+		problems = append(problems, fmt.Sprintf("the manifest counts %s but the bundle holds %s", b.Manifest.Counts, got))
 	}
 	if len(problems) > 0 {
-		return nil, &RefusedError{Problems: problems, More: more}
+		return nil, refusedList(problems, more)
 	}
 	return b, nil
 }
